@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+export interface Config {
+  port: number;
+  /** The connection requests are served on. Unset: an embedded PostgreSQL in `.data/` is started. */
+  databaseUrl: string | undefined;
+  /** The table owner's connection, for migrations; defaults to `databaseUrl`. */
+  migrationDatabaseUrl: string | undefined;
+  production: boolean;
+  sessionDays: number;
+  portalDist: string;
+  dataDir: string;
+  embeddedPort: number;
+  /** Seed the demo consultancy into an empty database (on by default, off with DEMO_DATA=off). */
+  demoData: boolean;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 4000),
+    databaseUrl: env.DATABASE_URL || undefined,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || env.DATABASE_URL || undefined,
+    production: env.NODE_ENV === 'production',
+    sessionDays: Number(env.SESSION_DAYS ?? 14),
+    portalDist: env.PORTAL_DIST ?? path.join(REPO_ROOT, 'apps/portal/dist'),
+    dataDir: env.DATA_DIR ?? path.join(REPO_ROOT, '.data'),
+    embeddedPort: Number(env.EMBEDDED_PG_PORT ?? 5433),
+    demoData: env.DEMO_DATA !== 'off',
+  };
+}

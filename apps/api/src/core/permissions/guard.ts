@@ -1,0 +1,57 @@
+import { defaultFieldResolver, type GraphQLFieldConfig, type GraphQLSchema } from 'graphql';
+import { MapperKind, getDirective, mapSchema } from '@graphql-tools/utils';
+import type { RequestContext } from '../context.js';
+import { forbidden, unauthenticated } from '../errors.js';
+import { ROLE_PERMISSIONS, isPermission, type Permission } from './catalogue.js';
+
+/** What a field declares: a permission it needs, or that it is public (reachable without one). */
+export type FieldRule = { kind: 'allow'; permission: Permission } | { kind: 'public' };
+
+/**
+ * Reads the rule for a field: its own `@allow`/`@public`, else its type's. A field with neither makes the schema
+ * fail to build, which is how a new resolver cannot forget its check.
+ */
+export function ruleFor(schema: GraphQLSchema, typeName: string, field: GraphQLFieldConfig<unknown, unknown>) {
+  const type = schema.getType(typeName);
+  const own = readRule(schema, field);
+  const inherited = type ? readRule(schema, type) : undefined;
+  return own ?? inherited;
+}
+
+function readRule(
+  schema: GraphQLSchema,
+  node: Parameters<typeof getDirective>[1],
+): FieldRule | undefined {
+  const allow = getDirective(schema, node, 'allow')?.[0] as { to: string } | undefined;
+  if (allow) {
+    if (!isPermission(allow.to)) throw new Error(`Unknown permission "${allow.to}" in @allow.`);
+    return { kind: 'allow', permission: allow.to };
+  }
+  return getDirective(schema, node, 'public')?.[0] ? { kind: 'public' } : undefined;
+}
+
+export function can(context: RequestContext, permission: Permission): boolean {
+  const viewer = context.viewer;
+  return viewer.kind === 'member' && ROLE_PERMISSIONS[viewer.role].has(permission);
+}
+
+/** Wraps every field that needs a permission with the one check; public fields are left as they are. */
+export function applyPermissionGuards(schema: GraphQLSchema): GraphQLSchema {
+  return mapSchema(schema, {
+    [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) => {
+      if (typeName.startsWith('__')) return field;
+      const rule = ruleFor(schema, typeName, field);
+      if (!rule) throw new Error(`${typeName}.${fieldName} declares neither @allow nor @public.`);
+      if (rule.kind === 'public') return field;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      return {
+        ...field,
+        resolve: (source, args, context: RequestContext, info) => {
+          if (context.viewer.kind !== 'member') throw unauthenticated();
+          if (!can(context, rule.permission)) throw forbidden(rule.permission);
+          return resolve(source, args, context, info);
+        },
+      };
+    },
+  });
+}

@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import express from 'express';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { GraphQLError } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { SESSION_COOKIE, authenticate, presentedToken } from './auth/authenticate.js';
+import type { RequestContext } from './context.js';
+import { buildSchema } from './graphql/schema.js';
+import { formatError } from './graphql/format-error.js';
+import { logger } from './logger.js';
+import { openRequestDatabase } from './tenancy/request-database.js';
+import { serviceUnavailable } from './errors.js';
+
+export interface ApiOptions {
+  dataSource: DataSource;
+  production: boolean;
+  sessionDays: number;
+  portalDist?: string;
+}
+
+/**
+ * Commits the request's transaction before the response leaves, so an acknowledged mutation is durable; if the
+ * commit fails, the client is told so instead of being shown data that was never saved.
+ */
+function transactionPlugin(production: boolean): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          try {
+            await contextValue.db.finish('commit');
+          } catch (error) {
+            logger.error({ err: error, requestId: contextValue.requestId }, 'commit failed');
+            response.http.status = 503;
+            if (response.body.kind === 'single') {
+              response.body.singleResult.data = null;
+              response.body.singleResult.errors = [
+                { message: serviceUnavailable().message, extensions: { code: 'SERVICE_UNAVAILABLE' } },
+              ];
+            }
+          }
+          if (!production) response.http.headers.set('x-sql-statements', String(contextValue.db.statementCount()));
+          response.http.headers.set('x-request-id', contextValue.requestId);
+        },
+      };
+    },
+  };
+}
+
+export async function createApi(options: ApiOptions) {
+  const apollo = new ApolloServer<RequestContext>({
+    schema: buildSchema(),
+    plugins: [transactionPlugin(options.production)],
+    formatError,
+    includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+    hideSchemaDetailsFromClientErrors: options.production,
+    introspection: true,
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await options.dataSource.query('SELECT 1');
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'database unreachable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<RequestContext> => {
+        const db = openRequestDatabase(options.dataSource);
+        const secure = req.secure || options.production;
+        try {
+          const viewer = await authenticate(presentedToken(req.headers), db);
+          return {
+            viewer,
+            db,
+            loaders: new Map(),
+            requestId: req.header('x-request-id') ?? randomUUID(),
+            settings: { sessionDays: options.sessionDays, publicUrl: `${req.protocol}://${req.get('host')}` },
+            session: {
+              set: (token, expires) =>
+                res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, expires, path: '/' }),
+              clear: () => res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' }),
+            },
+          };
+        } catch (error) {
+          await db.finish('rollback').catch(() => undefined);
+          if (error instanceof GraphQLError) throw error;
+          throw new GraphQLError(serviceUnavailable().message, {
+            extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+          });
+        }
+      },
+    }),
+  );
+
+  const portalDist = options.portalDist;
+  if (portalDist && fs.existsSync(path.join(portalDist, 'index.html'))) {
+    app.use(express.static(portalDist, { index: false, maxAge: '1h' }));
+    // Any other path is a portal route (deep links, reloads): the client-side router takes it from there.
+    app.get('/{*route}', (_req, res) => {
+      res.sendFile(path.join(portalDist, 'index.html'));
+    });
+  }
+
+  return {
+    app,
+    async stop(server?: Server) {
+      if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apollo.stop();
+    },
+  };
+}

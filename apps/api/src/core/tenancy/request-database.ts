@@ -1,0 +1,111 @@
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { serviceUnavailable, unauthenticated } from '../errors.js';
+
+/** Whose data a request may touch: its consultancy, and for client leaders and fenced keys one client of it. */
+export interface TenantFence {
+  tenantId: string;
+  clientId: string | null;
+}
+
+/**
+ * One database transaction per request, opened on first use, with the tenant (and client fence) set inside it by
+ * `set_config(..., true)`, which lasts only until the transaction ends. Row-level security reads those settings, so
+ * every statement of the request is fenced without any query naming a tenant. Each mutation runs in a savepoint:
+ * if it throws or answers with user errors, its writes are undone and the rest of the request is unaffected.
+ */
+export interface RequestDatabase {
+  readonly fence: TenantFence | null;
+  /** Sets the tenant of an anonymous request (sign-up, sign-in, accepting an invitation). Once only. */
+  enterTenant(fence: TenantFence): Promise<void>;
+  /** Runs reads fenced to the request's tenant. */
+  read<T>(work: (db: EntityManager) => Promise<T>): Promise<T>;
+  /** Runs a mutation's writes in a savepoint; user errors or an exception roll them back. */
+  write<T>(work: (db: EntityManager) => Promise<T>): Promise<T>;
+  /** For the few statements that run before a tenant is known (the SECURITY DEFINER sign-in functions). */
+  beforeTenant<T>(work: (db: EntityManager) => Promise<T>): Promise<T>;
+  statementCount(): number;
+  /** Commits (or rolls back) and returns the connection to the pool. */
+  finish(outcome: 'commit' | 'rollback'): Promise<void>;
+}
+
+export function openRequestDatabase(dataSource: DataSource): RequestDatabase {
+  let runner: QueryRunner | undefined;
+  let fence: TenantFence | null = null;
+  let statementsOfEarlierTransactions = 0;
+
+  async function connection(): Promise<QueryRunner> {
+    if (runner) return runner;
+    const opened = dataSource.createQueryRunner();
+    try {
+      await opened.startTransaction();
+    } catch (error) {
+      await opened.release().catch(() => undefined);
+      throw serviceUnavailable(error);
+    }
+    runner = opened;
+    return opened;
+  }
+
+  async function fenced(): Promise<QueryRunner> {
+    if (!fence) throw unauthenticated();
+    return connection();
+  }
+
+  return {
+    get fence() {
+      return fence;
+    },
+    async enterTenant(next) {
+      if (fence && fence.tenantId !== next.tenantId) throw new Error('A request cannot change tenant.');
+      const db = await connection();
+      await db.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.client_id', $2, true)`, [
+        next.tenantId,
+        next.clientId ?? '',
+      ]);
+      fence = next;
+    },
+    async read(work) {
+      return work((await fenced()).manager);
+    },
+    async write(work) {
+      const db = await fenced();
+      await db.startTransaction();
+      try {
+        const result = await work(db.manager);
+        if (hasUserErrors(result)) await db.rollbackTransaction();
+        else await db.commitTransaction();
+        return result;
+      } catch (error) {
+        await db.rollbackTransaction().catch(() => undefined);
+        throw error;
+      }
+    },
+    async beforeTenant(work) {
+      return work((await connection()).manager);
+    },
+    statementCount() {
+      return statementsOfEarlierTransactions + ((runner?.data?.statements as number | undefined) ?? 0);
+    },
+    async finish(outcome) {
+      if (!runner) return;
+      const db = runner;
+      runner = undefined;
+      fence = null;
+      try {
+        if (outcome === 'commit') await db.commitTransaction();
+        else await db.rollbackTransaction();
+      } catch (error) {
+        throw serviceUnavailable(error);
+      } finally {
+        statementsOfEarlierTransactions += (db.data?.statements as number | undefined) ?? 0;
+        await db.release().catch(() => undefined);
+      }
+    },
+  };
+}
+
+function hasUserErrors(result: unknown): boolean {
+  if (typeof result !== 'object' || result === null || !('userErrors' in result)) return false;
+  const errors = (result as { userErrors: unknown }).userErrors;
+  return Array.isArray(errors) && errors.length > 0;
+}

@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { RequestContext } from '../context.js';
+import { ANONYMOUS } from '../auth/viewer.js';
+import { openRequestDatabase } from './request-database.js';
+
+/**
+ * A request context for code that is not an HTTP request (the demo seed, scripts): the same services, rules and
+ * row-level security as the API, with one transaction committed at the end.
+ */
+export async function inScriptContext<T>(
+  dataSource: DataSource,
+  work: (context: RequestContext) => Promise<T>,
+): Promise<T> {
+  const context: RequestContext = {
+    viewer: ANONYMOUS,
+    db: openRequestDatabase(dataSource),
+    loaders: new Map(),
+    requestId: randomUUID(),
+    session: { set: () => undefined, clear: () => undefined },
+    settings: { sessionDays: 1, publicUrl: 'http://localhost:4000' },
+  };
+  try {
+    const result = await work(context);
+    await context.db.finish('commit');
+    return result;
+  } catch (error) {
+    await context.db.finish('rollback').catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,56 @@
+import type { Server } from 'node:http';
+import { readConfig } from './core/config.js';
+import { createAppDataSource } from './core/database/data-source.js';
+import { provisionDatabase } from './core/database/provision.js';
+import { logger } from './core/logger.js';
+import { createApi } from './core/server.js';
+import { entities } from './modules/index.js';
+import { seedDemo } from './demo/seed-demo.js';
+
+async function main() {
+  const config = readConfig();
+  const database = await provisionDatabase(config, (line) => logger.warn(line));
+  if (database.appliedMigrations.length) logger.info({ migrations: database.appliedMigrations }, 'migrated');
+  const dataSource = createAppDataSource(database.appUrl, entities);
+  await dataSource.initialize();
+
+  const demoWanted = process.env.DEMO_DATA ? config.demoData : !config.databaseUrl;
+  const demo = demoWanted ? await seedDemo(dataSource) : null;
+
+  const api = await createApi({
+    dataSource,
+    production: config.production,
+    sessionDays: config.sessionDays,
+    portalDist: config.portalDist,
+  });
+  const server: Server = api.app.listen(config.port, () => {
+    const url = `http://localhost:${config.port}`;
+    console.log(`\nService Programme is running at ${url}  (GraphQL: ${url}/graphql)`);
+    if (!config.databaseUrl) console.log(`Embedded PostgreSQL data: ${config.dataDir}`);
+    if (demo) {
+      console.log(`Demo sign-in: ${demo.email} / ${demo.password}${demo.created ? '  (demo data just created)' : ''}`);
+    }
+    console.log('Press Ctrl-C to stop.\n');
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: finishing requests in flight');
+    // Closing the server stops new connections and waits for the requests in flight; then the pool, then PostgreSQL.
+    server.closeIdleConnections();
+    await api.stop(server);
+    await dataSource.destroy();
+    await database.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, 'the API could not start');
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,15 @@
+import { In } from 'typeorm';
+import { oneEach, perRequest } from '../../core/loaders.js';
+import { ConsultancyEntity, MemberEntity, type ConsultancyRow, type MemberRow } from './entities.js';
+
+export const memberById = perRequest<string, MemberRow | null>('memberById', async (context, ids) => {
+  const rows = await context.db.read((db) => db.getRepository(MemberEntity).findBy({ id: In([...ids]) }));
+  return oneEach(ids, rows, (row) => row.id);
+});
+
+export const consultancyOf = perRequest<string, ConsultancyRow | null>('consultancy', async (context, ids) => {
+  const rows = await context.db.read((db) =>
+    db.getRepository(ConsultancyEntity).findBy({ tenantId: In([...ids]) }),
+  );
+  return oneEach(ids, rows, (row) => row.tenantId);
+});

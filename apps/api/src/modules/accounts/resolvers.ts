@@ -1,0 +1,28 @@
+import type { Resolvers } from '../../generated/resolvers.js';
+import { clientById } from '../clients/loaders.js';
+import { consultancyOf, memberById } from './loaders.js';
+import { logIn, logOut, signUp } from './service.js';
+
+export const resolvers: Resolvers = {
+  Query: {
+    me: (_, __, context) =>
+      context.viewer.kind === 'member' ? memberById(context).load(context.viewer.memberId) : null,
+    consultancy: async (_, __, context) => {
+      const tenantId = context.db.fence?.tenantId;
+      const consultancy = tenantId ? await consultancyOf(context).load(tenantId) : null;
+      if (!consultancy) throw new Error('The signed-in member has no consultancy.');
+      return consultancy;
+    },
+  },
+  Mutation: {
+    signUp: (_, { input }, context) => signUp(context, input),
+    logIn: (_, { input }, context) => logIn(context, input),
+    logOut: (_, __, context) => logOut(context),
+  },
+  Consultancy: {
+    id: (consultancy) => consultancy.tenantId,
+  },
+  Member: {
+    client: (member, _, context) => (member.clientId ? clientById(context).load(member.clientId) : null),
+  },
+};

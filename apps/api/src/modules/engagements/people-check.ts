@@ -1,0 +1,30 @@
+import { In, type EntityManager } from 'typeorm';
+import { fieldError, type FieldError } from '@csp/domain';
+import { MemberEntity } from '../accounts/entities.js';
+
+/**
+ * Leads and team members must be consultants or admins of this consultancy; a client leader is on the client's
+ * side of the table. Unknown ids (including other consultancies' ids) are "not found".
+ */
+export async function checkConsultants(
+  db: EntityManager,
+  lead: string | null | undefined,
+  team: readonly string[] | undefined,
+): Promise<FieldError[]> {
+  const ids = [...new Set([...(lead ? [lead] : []), ...(team ?? [])])];
+  if (ids.length === 0) return [];
+  const found = await db.getRepository(MemberEntity).findBy({ id: In(ids) });
+  const roleOf = new Map(found.map((m) => [m.id, m.role]));
+  const problem = (field: string, id: string): FieldError[] => {
+    const role = roleOf.get(id);
+    if (!role) return [fieldError(field, 'NOT_FOUND', 'No member has this id.')];
+    if (role === 'CLIENT_LEADER') {
+      return [fieldError(field, 'NOT_ALLOWED', 'Client leaders cannot lead or staff an engagement.')];
+    }
+    return [];
+  };
+  return [
+    ...(lead ? problem('leadConsultantId', lead) : []),
+    ...(team ?? []).flatMap((id, index) => problem(`teamMemberIds.${index}`, id)),
+  ];
+}

@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import {
+  canMoveEngagement,
+  check,
+  engagementChanges,
+  engagementInput,
+  explainRefusedMove,
+  fieldError,
+  isEngagementClosed,
+  type EngagementStatus,
+  type FieldError,
+} from '@csp/domain';
+import type { RequestContext } from '../../core/context.js';
+import { pageWindow, toConnection, type PageArgs } from '../../core/pagination.js';
+import { isUuid, notFound } from '../../core/user-errors.js';
+import { requireMember } from '../../core/auth/viewer.js';
+import { ClientEntity } from '../clients/entities.js';
+import { EngagementEntity, MilestoneEntity, TeamMemberEntity, type EngagementRow } from './entities.js';
+import { checkConsultants } from './people-check.js';
+
+export interface EngagementPayload {
+  engagement: EngagementRow | null;
+  userErrors: FieldError[];
+}
+
+const refused = (...userErrors: FieldError[]): EngagementPayload => ({ engagement: null, userErrors });
+
+export interface EngagementFilter extends PageArgs {
+  clientId?: string | null;
+  status?: EngagementStatus | null;
+}
+
+export async function listEngagements(context: RequestContext, args: EngagementFilter) {
+  const window = pageWindow(args);
+  if (args.clientId && !isUuid(args.clientId)) return toConnection([], window, () => [], async () => 0);
+  return context.db.read(async (db) => {
+    const filtered = () => {
+      const query = db.getRepository(EngagementEntity).createQueryBuilder('e');
+      if (args.clientId) query.andWhere('e.clientId = :clientId', { clientId: args.clientId });
+      if (args.status) query.andWhere('e.status = :status', { status: args.status });
+      return query;
+    };
+    const page = filtered();
+    if (window.after) {
+      page.andWhere('(e.createdAt, e.id) < (:at, :id)', { at: window.after[0], id: window.after[1] });
+    }
+    const rows = await page
+      .orderBy('e.createdAt', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .limit(window.limit + 1)
+      .getMany();
+    return toConnection(rows, window, (e) => [e.createdAt.toISOString(), e.id], () => filtered().getCount());
+  });
+}
+
+export async function findEngagement(context: RequestContext, id: string) {
+  if (!isUuid(id)) return null;
+  return context.db.read((db) => db.getRepository(EngagementEntity).findOneBy({ id }));
+}
+
+/** Locks the engagement for the rest of the mutation, so two concurrent status changes cannot both pass the rule. */
+export async function lockEngagement(db: EntityManager, id: string): Promise<EngagementRow | null> {
+  if (!isUuid(id)) return null;
+  return db.getRepository(EngagementEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+}
+
+export async function createEngagement(
+  context: RequestContext,
+  { clientId, ...input }: { clientId: string } & Record<string, unknown>,
+): Promise<EngagementPayload> {
+  const checked = check(engagementInput, input);
+  if (!checked.ok) return refused(...checked.errors);
+  const viewer = requireMember(context.viewer);
+  const value = checked.value;
+  return context.db.write(async (db) => {
+    const client = isUuid(clientId) ? await db.getRepository(ClientEntity).findOneBy({ id: clientId }) : null;
+    if (!client) return refused(notFound('clientId', 'client'));
+    if (client.status === 'ARCHIVED') {
+      return refused(fieldError('clientId', 'NOT_ALLOWED', 'This client is archived. Reactivate it first.'));
+    }
+    const leadConsultantId = value.leadConsultantId ?? viewer.memberId;
+    const peopleErrors = await checkConsultants(db, leadConsultantId, value.teamMemberIds);
+    if (peopleErrors.length) return refused(...peopleErrors);
+    const now = new Date();
+    const engagement: EngagementRow = {
+      tenantId: viewer.tenantId,
+      id: randomUUID(),
+      clientId,
+      title: value.title,
+      kind: value.kind,
+      status: 'PROPOSED',
+      summary: value.summary,
+      startsOn: value.startsOn ?? null,
+      endsOn: value.endsOn ?? null,
+      phase: value.phase ?? null,
+      leadConsultantId,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await db.getRepository(EngagementEntity).insert(engagement);
+    await replaceTeam(db, engagement, value.teamMemberIds ?? []);
+    const milestones = (value.milestones ?? []).map((m) => ({
+      tenantId: viewer.tenantId,
+      id: randomUUID(),
+      clientId,
+      engagementId: engagement.id,
+      title: m.title,
+      dueOn: m.dueOn,
+      phase: m.phase ?? null,
+      doneAt: m.done ? now : null,
+      createdAt: now,
+    }));
+    if (milestones.length) await db.getRepository(MilestoneEntity).insert(milestones);
+    return { engagement, userErrors: [] };
+  });
+}
+
+async function replaceTeam(db: EntityManager, engagement: EngagementRow, memberIds: readonly string[]) {
+  const team = db.getRepository(TeamMemberEntity);
+  await team.delete({ engagementId: engagement.id });
+  const rows = [...new Set(memberIds)].map((userId) => ({
+    tenantId: engagement.tenantId,
+    clientId: engagement.clientId,
+    engagementId: engagement.id,
+    userId,
+  }));
+  if (rows.length) await team.insert(rows);
+}
+
+export async function updateEngagement(
+  context: RequestContext,
+  { id, ...changes }: { id: string } & Record<string, unknown>,
+): Promise<EngagementPayload> {
+  const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+  const checked = check(engagementChanges, given);
+  if (!checked.ok) return refused(...checked.errors);
+  const value = checked.value;
+  return context.db.write(async (db) => {
+    const engagement = await lockEngagement(db, id);
+    if (!engagement) return refused(notFound('id', 'engagement'));
+    if (isEngagementClosed(engagement.status)) {
+      return refused(fieldError('id', 'NOT_ALLOWED', 'This engagement is closed and can no longer change.'));
+    }
+    const next: EngagementRow = {
+      ...engagement,
+      title: value.title ?? engagement.title,
+      kind: value.kind ?? engagement.kind,
+      summary: 'summary' in given ? (value.summary ?? null) : engagement.summary,
+      startsOn: 'startsOn' in given ? (value.startsOn ?? null) : engagement.startsOn,
+      endsOn: 'endsOn' in given ? (value.endsOn ?? null) : engagement.endsOn,
+      phase: 'phase' in given ? (value.phase ?? null) : engagement.phase,
+      leadConsultantId: 'leadConsultantId' in given ? (value.leadConsultantId ?? null) : engagement.leadConsultantId,
+      updatedAt: new Date(),
+    };
+    if (next.startsOn && next.endsOn && next.endsOn < next.startsOn) {
+      return refused(fieldError('endsOn', 'INVALID', 'The end date must be on or after the start date.'));
+    }
+    const peopleErrors = await checkConsultants(db, value.leadConsultantId, value.teamMemberIds);
+    if (peopleErrors.length) return refused(...peopleErrors);
+    const { tenantId: _t, id: _i, clientId: _c, createdAt: _a, status: _s, ...columns } = next;
+    await db.getRepository(EngagementEntity).update({ id }, columns);
+    if (value.teamMemberIds) await replaceTeam(db, next, value.teamMemberIds);
+    return { engagement: next, userErrors: [] };
+  });
+}
+
+export async function changeEngagementStatus(
+  context: RequestContext,
+  input: { id: string; status: EngagementStatus },
+): Promise<EngagementPayload> {
+  return context.db.write(async (db) => {
+    const engagement = await lockEngagement(db, input.id);
+    if (!engagement) return refused(notFound('id', 'engagement'));
+    if (!canMoveEngagement(engagement.status, input.status)) {
+      return refused(fieldError('status', 'NOT_ALLOWED', explainRefusedMove(engagement.status, input.status)));
+    }
+    const next = { ...engagement, status: input.status, updatedAt: new Date() };
+    await db.getRepository(EngagementEntity).update({ id: engagement.id }, { status: next.status, updatedAt: next.updatedAt });
+    return { engagement: next, userErrors: [] };
+  });
+}

@@ -1,0 +1,30 @@
+import type { Resolvers } from '../../generated/resolvers.js';
+import { memberById } from '../accounts/loaders.js';
+import { clientById } from '../clients/loaders.js';
+import {
+  acceptInvitation,
+  invitationStatus,
+  inviteMember,
+  listInvitations,
+  listMembers,
+  previewInvitation,
+  revokeInvitation,
+} from './service.js';
+
+export const resolvers: Resolvers = {
+  Query: {
+    members: (_, args, context) => listMembers(context, args),
+    invitations: (_, args, context) => listInvitations(context, args),
+    invitation: (_, { token }, context) => previewInvitation(context, token),
+  },
+  Mutation: {
+    inviteMember: (_, { input }, context) => inviteMember(context, input),
+    revokeInvitation: (_, { input }, context) => revokeInvitation(context, input),
+    acceptInvitation: (_, { input }, context) => acceptInvitation(context, input),
+  },
+  Invitation: {
+    client: (invitation, _, context) => (invitation.clientId ? clientById(context).load(invitation.clientId) : null),
+    invitedBy: (invitation, _, context) => memberById(context).load(invitation.invitedBy),
+    status: (invitation) => invitationStatus(invitation),
+  },
+};

@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { acceptInvitationInput, check, fieldError, invitationInput, type FieldError } from '@csp/domain';
+import type { RequestContext } from '../../core/context.js';
+import { issueToken, readToken } from '../../core/auth/tokens.js';
+import { hashPassword } from '../../core/auth/passwords.js';
+import { pageWindow, toConnection, type PageArgs } from '../../core/pagination.js';
+import { isUuid, notFound } from '../../core/user-errors.js';
+import { MemberEntity, type MemberRow } from '../accounts/entities.js';
+import { startSession } from '../accounts/sessions.js';
+import { claimSignInEmail } from '../accounts/sign-in-directory.js';
+import type { AuthPayload } from '../accounts/service.js';
+import { ClientEntity } from '../clients/entities.js';
+import { InvitationEntity, type InvitationRow } from './entities.js';
+
+const INVITATION_DAYS = 14;
+
+export async function listMembers(context: RequestContext, args: PageArgs) {
+  const window = pageWindow(args);
+  return context.db.read(async (db) => {
+    const query = db.getRepository(MemberEntity).createQueryBuilder('m');
+    if (window.after) query.where('(m.name, m.id) > (:name, :id)', { name: window.after[0], id: window.after[1] });
+    const rows = await query.orderBy('m.name').addOrderBy('m.id').limit(window.limit + 1).getMany();
+    return toConnection(rows, window, (m) => [m.name, m.id], () => db.getRepository(MemberEntity).count());
+  });
+}
+
+export async function listInvitations(context: RequestContext, args: PageArgs) {
+  const window = pageWindow(args);
+  return context.db.read(async (db) => {
+    const query = db.getRepository(InvitationEntity).createQueryBuilder('i');
+    if (window.after) {
+      query.where('(i.createdAt, i.id) < (:at, :id)', { at: window.after[0], id: window.after[1] });
+    }
+    const rows = await query
+      .orderBy('i.createdAt', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .limit(window.limit + 1)
+      .getMany();
+    return toConnection(
+      rows,
+      window,
+      (i) => [i.createdAt.toISOString(), i.id],
+      () => db.getRepository(InvitationEntity).count(),
+    );
+  });
+}
+
+export function invitationStatus(invitation: InvitationRow, now = new Date()) {
+  if (invitation.acceptedAt) return 'ACCEPTED' as const;
+  if (invitation.revokedAt) return 'REVOKED' as const;
+  if (invitation.expiresAt <= now) return 'EXPIRED' as const;
+  return 'PENDING' as const;
+}
+
+interface InvitePayload {
+  invitation: InvitationRow | null;
+  token: string | null;
+  acceptUrl: string | null;
+  userErrors: FieldError[];
+}
+
+export async function inviteMember(context: RequestContext, input: unknown): Promise<InvitePayload> {
+  const refused = (...userErrors: FieldError[]) => ({ invitation: null, token: null, acceptUrl: null, userErrors });
+  const checked = check(invitationInput, input);
+  if (!checked.ok) return refused(...checked.errors);
+  const { email, role, clientId } = checked.value;
+  const viewer = context.viewer;
+  if (viewer.kind !== 'member') throw new Error('inviteMember needs a member');
+  return context.db.write(async (db) => {
+    if (clientId && !(await db.getRepository(ClientEntity).existsBy({ id: clientId }))) {
+      return refused(notFound('clientId', 'client'));
+    }
+    if (await db.getRepository(MemberEntity).existsBy({ email })) {
+      return refused(fieldError('email', 'TAKEN', 'Someone with this email is already a member.'));
+    }
+    const { token, hash } = issueToken('invitation', viewer.tenantId);
+    const now = new Date();
+    const invitation: InvitationRow = {
+      tenantId: viewer.tenantId,
+      id: randomUUID(),
+      email,
+      role,
+      clientId: clientId ?? null,
+      tokenHash: hash,
+      invitedBy: viewer.memberId,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
+      acceptedAt: null,
+      revokedAt: null,
+    };
+    await db.getRepository(InvitationEntity).insert(invitation);
+    const acceptUrl = `${context.settings.publicUrl}/accept-invitation#token=${token}`;
+    return { invitation, token, acceptUrl, userErrors: [] };
+  });
+}
+
+export async function revokeInvitation(context: RequestContext, input: { id: string }) {
+  return context.db.write(async (db) => {
+    const repository = db.getRepository(InvitationEntity);
+    const invitation = isUuid(input.id) ? await repository.findOneBy({ id: input.id }) : null;
+    if (!invitation) return { invitation: null, userErrors: [notFound('id', 'invitation')] };
+    if (invitation.acceptedAt) {
+      const error = fieldError('id', 'NOT_ALLOWED', 'This invitation was already accepted.');
+      return { invitation: null, userErrors: [error] };
+    }
+    invitation.revokedAt ??= new Date();
+    await repository.update({ id: invitation.id }, { revokedAt: invitation.revokedAt });
+    return { invitation, userErrors: [] };
+  });
+}
+
+/** Finds a usable invitation by its token, with the request's tenant set from it. Null when it cannot be used. */
+async function openInvitation(context: RequestContext, token: string): Promise<InvitationRow | null> {
+  const parsed = readToken('invitation', token);
+  if (!parsed) return null;
+  if (context.db.fence && context.db.fence.tenantId !== parsed.tenantId) return null;
+  if (!context.db.fence) await context.db.enterTenant({ tenantId: parsed.tenantId, clientId: null });
+  const invitation = await context.db.read((db) =>
+    db.getRepository(InvitationEntity).findOneBy({ tokenHash: parsed.hash }),
+  );
+  return invitation && invitationStatus(invitation) === 'PENDING' ? invitation : null;
+}
+
+export async function previewInvitation(context: RequestContext, token: string) {
+  const invitation = await openInvitation(context, token);
+  if (!invitation) return null;
+  const rows: { consultancy: string; client: string | null }[] = await context.db.read((db) =>
+    db.query(
+      `SELECT c.name AS consultancy, cl.name AS client FROM consultancies c
+         LEFT JOIN clients cl ON cl.tenant_id = c.tenant_id AND cl.id = $1
+        WHERE c.tenant_id = app_tenant()`,
+      [invitation.clientId],
+    ),
+  );
+  return {
+    consultancyName: rows[0]?.consultancy ?? '',
+    email: invitation.email,
+    role: invitation.role,
+    clientName: rows[0]?.client ?? null,
+    expiresAt: invitation.expiresAt,
+  };
+}
+
+export async function acceptInvitation(context: RequestContext, input: unknown): Promise<AuthPayload> {
+  const refused = (...userErrors: FieldError[]): AuthPayload => ({ token: null, member: null, userErrors });
+  if (context.viewer.kind === 'member') {
+    return refused(fieldError('token', 'NOT_ALLOWED', 'Sign out before accepting an invitation.'));
+  }
+  const checked = check(acceptInvitationInput, input);
+  if (!checked.ok) return refused(...checked.errors);
+  const invitation = await openInvitation(context, checked.value.token);
+  if (!invitation) {
+    return refused(fieldError('token', 'INVALID', 'This invitation is no longer valid. Ask for a new one.'));
+  }
+  const passwordHash = await hashPassword(checked.value.password);
+  return context.db.write(async (db) => {
+    if (!(await claimSignInEmail(db, invitation.email))) {
+      return refused(fieldError('token', 'TAKEN', 'This email already has an account. Sign in instead.'));
+    }
+    const now = new Date();
+    const member: MemberRow = {
+      tenantId: invitation.tenantId,
+      id: randomUUID(),
+      email: invitation.email,
+      name: checked.value.name,
+      passwordHash,
+      role: invitation.role,
+      clientId: invitation.clientId,
+      createdAt: now,
+    };
+    await db.getRepository(MemberEntity).insert(member);
+    await db.getRepository(InvitationEntity).update({ id: invitation.id }, { acceptedAt: now });
+    const token = await startSession(context, db, member);
+    return { token, member, userErrors: [] };
+  });
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { LIMITS, requiredText } from '../validation/text.js';
+import { ROLES } from './roles.js';
+
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, 'Email is required.')
+  .max(LIMITS.email, `Email must be at most ${LIMITS.email} characters.`)
+  .pipe(z.email('Enter an email address such as name@example.com.'));
+
+export const newPassword = z
+  .string()
+  .min(LIMITS.passwordMin, `Password must be at least ${LIMITS.passwordMin} characters.`)
+  .max(LIMITS.passwordMax, `Password must be at most ${LIMITS.passwordMax} characters.`);
+
+export const signUpInput = z.object({
+  consultancyName: requiredText('Consultancy name', LIMITS.name),
+  name: requiredText('Name', LIMITS.name),
+  email,
+  password: newPassword,
+});
+
+export const logInInput = z.object({
+  email,
+  password: z.string().min(1, 'Password is required.').max(LIMITS.passwordMax),
+});
+
+export const invitationInput = z
+  .object({
+    email,
+    role: z.enum(ROLES, 'Choose a role from the list.'),
+    clientId: z.uuid('Choose the client this leader belongs to.').nullish(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.role === 'CLIENT_LEADER' && !value.clientId) {
+      ctx.addIssue({ code: 'custom', path: ['clientId'], message: 'A client leader must belong to a client.' });
+    }
+    if (value.role !== 'CLIENT_LEADER' && value.clientId) {
+      ctx.addIssue({ code: 'custom', path: ['clientId'], message: 'Only client leaders belong to a client.' });
+    }
+  });
+
+export const acceptInvitationInput = z.object({
+  token: z.string().min(1, 'The invitation token is required.').max(200),
+  name: requiredText('Name', LIMITS.name),
+  password: newPassword,
+});
