@@ -28,7 +28,9 @@ async function main() {
     console.log(`\nService Programme is running at ${url}  (GraphQL: ${url}/graphql)`);
     if (!config.databaseUrl) console.log(`Embedded PostgreSQL data: ${config.dataDir}`);
     if (demo) {
-      console.log(`Demo sign-in: ${demo.email} / ${demo.password}${demo.created ? '  (demo data just created)' : ''}`);
+      console.log(
+        `Demo sign-in: ${demo.email} / ${demo.password}${demo.created ? '  (demo data just created)' : ''}`,
+      );
     }
     console.log('Press Ctrl-C to stop.\n');
   });
@@ -39,7 +41,6 @@ async function main() {
     stopping = true;
     logger.info({ signal }, 'stopping: finishing requests in flight');
     // Closing the server stops new connections and waits for the requests in flight; then the pool, then PostgreSQL.
-    server.closeIdleConnections();
     await api.stop(server);
     await dataSource.destroy();
     await database.stop();

@@ -32,7 +32,16 @@ export function serviceUnavailable(cause?: unknown): GraphQLError {
   });
 }
 
-const CONNECTION_LOST = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET']);
+const CONNECTION_LOST = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+  'ECONNREFUSED',
+  'ECONNRESET',
+]);
 
 /** Recognises errors that mean the database, not the request, is at fault. */
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -43,7 +43,8 @@ function transactionPlugin(production: boolean): ApolloServerPlugin<RequestConte
               ];
             }
           }
-          if (!production) response.http.headers.set('x-sql-statements', String(contextValue.db.statementCount()));
+          if (!production)
+            response.http.headers.set('x-sql-statements', String(contextValue.db.statementCount()));
           response.http.headers.set('x-request-id', contextValue.requestId);
         },
       };
@@ -94,8 +95,15 @@ export async function createApi(options: ApiOptions) {
             settings: { sessionDays: options.sessionDays, publicUrl: `${req.protocol}://${req.get('host')}` },
             session: {
               set: (token, expires) =>
-                res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, expires, path: '/' }),
-              clear: () => res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' }),
+                res.cookie(SESSION_COOKIE, token, {
+                  httpOnly: true,
+                  sameSite: 'lax',
+                  secure,
+                  expires,
+                  path: '/',
+                }),
+              clear: () =>
+                res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' }),
             },
           };
         } catch (error) {
@@ -121,7 +129,12 @@ export async function createApi(options: ApiOptions) {
   return {
     app,
     async stop(server?: Server) {
-      if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (server) {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        // Idle keep-alive connections would hold close() open; busy ones finish their request first.
+        server.closeIdleConnections();
+        await closed;
+      }
       await apollo.stop();
     },
   };

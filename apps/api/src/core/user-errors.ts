@@ -12,6 +12,9 @@ export function notFound(field: string, what: string): FieldError {
   return fieldError(field, 'NOT_FOUND', `No ${what} has this id.`);
 }
 
-export function refused<P extends object>(payload: P, ...userErrors: FieldError[]): P & { userErrors: FieldError[] } {
+export function refused<P extends object>(
+  payload: P,
+  ...userErrors: FieldError[]
+): P & { userErrors: FieldError[] } {
   return { ...payload, userErrors };
 }

@@ -135,7 +135,12 @@ export const DEMO_CLIENTS: DemoClient[] = [
         startsIn: -120,
         endsIn: 1700,
         milestones: [
-          { title: 'Service values launched to all teams', dueIn: -90, phase: 'DELIBERATE_CULTURE', done: true },
+          {
+            title: 'Service values launched to all teams',
+            dueIn: -90,
+            phase: 'DELIBERATE_CULTURE',
+            done: true,
+          },
           { title: 'First-contact ownership pilot', dueIn: -2, phase: 'INTERACTIONS' },
           { title: 'Call-back recognition in every channel', dueIn: 12, phase: 'INTERACTIONS' },
           { title: 'Customer stories programme', dueIn: 365, phase: 'MEMORIES' },

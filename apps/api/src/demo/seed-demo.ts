@@ -22,13 +22,18 @@ export async function seedDemo(dataSource: DataSource) {
   await inScriptContext(dataSource, async (context) => {
     const account = expectOk(await signUp(context, DEMO_ACCOUNT));
     const today = new Date().toISOString().slice(0, 10);
-    const consultant = expectOk(await inviteMember(context, { email: DEMO_CONSULTANT.email, role: 'CONSULTANT' }));
+    const consultant = expectOk(
+      await inviteMember(context, { email: DEMO_CONSULTANT.email, role: 'CONSULTANT' }),
+    );
     invitations.push({ token: consultant.token!, name: DEMO_CONSULTANT.name });
     for (const demo of DEMO_CLIENTS) {
       const clientId = await seedClient(context, demo, today);
       if (demo.leader) {
         const input = { email: demo.leader.email, role: 'CLIENT_LEADER', clientId };
-        invitations.push({ token: expectOk(await inviteMember(context, input)).token!, name: demo.leader.name });
+        invitations.push({
+          token: expectOk(await inviteMember(context, input)).token!,
+          name: demo.leader.name,
+        });
       }
     }
     return account;
@@ -80,7 +85,9 @@ async function seedClient(context: RequestContext, demo: DemoClient, today: stri
 
 function expectOk<T extends { userErrors: { field: string; message: string }[] }>(payload: T): T {
   if (payload.userErrors.length) {
-    throw new Error(`Demo data was refused: ${payload.userErrors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
+    throw new Error(
+      `Demo data was refused: ${payload.userErrors.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
+    );
   }
   return payload;
 }

@@ -16,7 +16,9 @@ export function tenantIsolation(table: string, fence?: { clientColumn: string })
   if (fence) {
     // Restrictive: it narrows what the tenant policy allows. Without a client set, it lets the whole tenant through.
     const rule = `app_client() IS NULL OR ${fence.clientColumn} = app_client()`;
-    statements.push(`CREATE POLICY client_fence ON ${table} AS RESTRICTIVE USING (${rule}) WITH CHECK (${rule})`);
+    statements.push(
+      `CREATE POLICY client_fence ON ${table} AS RESTRICTIVE USING (${rule}) WITH CHECK (${rule})`,
+    );
   }
   return statements.join(';\n');
 }

@@ -39,7 +39,8 @@ export type WorkshopInput = z.infer<typeof workshopInput>;
 export function workshopGaps(workshop: WorkshopInput): string[] {
   const gaps: string[] = [];
   if (workshop.beliefs.length === 0) gaps.push('List the common beliefs customers hold about the industry.');
-  if (workshop.values.length === 0) gaps.push('List what the team values when they are customers themselves.');
+  if (workshop.values.length === 0)
+    gaps.push('List what the team values when they are customers themselves.');
   if (!workshop.commonPurpose) gaps.push('Write the common purpose that answers those beliefs.');
   if (!workshop.pointOfDifferentiation) gaps.push('Choose the one point the client will stand out on.');
   else if (!workshop.beliefs.some((b) => b.linked) && !workshop.values.some((v) => v.linked)) {

@@ -18,12 +18,19 @@ const engagementFields = {
   phase: z.enum(DIME_PHASES, 'Choose a DIME phase from the list.').nullish(),
   leadConsultantId: z.uuid('Choose a lead consultant.').nullish(),
   teamMemberIds: z.array(z.uuid('Each team member must be a member id.')).max(LIMITS.listItems).optional(),
-  milestones: z.array(milestoneInput).max(LIMITS.listItems, `Plan at most ${LIMITS.listItems} milestones.`).optional(),
+  milestones: z
+    .array(milestoneInput)
+    .max(LIMITS.listItems, `Plan at most ${LIMITS.listItems} milestones.`)
+    .optional(),
 };
 
 function endsAfterStart(value: { startsOn?: string | null; endsOn?: string | null }, ctx: z.RefinementCtx) {
   if (value.startsOn && value.endsOn && value.endsOn < value.startsOn) {
-    ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The end date must be on or after the start date.' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['endsOn'],
+      message: 'The end date must be on or after the start date.',
+    });
   }
 }
 

@@ -35,10 +35,18 @@ export const invitationInput = z
   })
   .superRefine((value, ctx) => {
     if (value.role === 'CLIENT_LEADER' && !value.clientId) {
-      ctx.addIssue({ code: 'custom', path: ['clientId'], message: 'A client leader must belong to a client.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clientId'],
+        message: 'A client leader must belong to a client.',
+      });
     }
     if (value.role !== 'CLIENT_LEADER' && value.clientId) {
-      ctx.addIssue({ code: 'custom', path: ['clientId'], message: 'Only client leaders belong to a client.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clientId'],
+        message: 'Only client leaders belong to a client.',
+      });
     }
   });
 

@@ -9,14 +9,7 @@ export interface FieldError {
 }
 
 export type FieldErrorCode =
-  | 'REQUIRED'
-  | 'TOO_LONG'
-  | 'TOO_SHORT'
-  | 'INVALID'
-  | 'NOT_FOUND'
-  | 'TAKEN'
-  | 'NOT_ALLOWED'
-  | 'CONFLICT';
+  'REQUIRED' | 'TOO_LONG' | 'TOO_SHORT' | 'INVALID' | 'NOT_FOUND' | 'TAKEN' | 'NOT_ALLOWED' | 'CONFLICT';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 

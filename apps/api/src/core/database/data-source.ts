@@ -16,7 +16,11 @@ const statementCounter: Logger = {
   log: () => undefined,
 };
 
-export function createAppDataSource(url: string, entities: EntitySchema[], options: { poolSize?: number } = {}) {
+export function createAppDataSource(
+  url: string,
+  entities: EntitySchema[],
+  options: { poolSize?: number } = {},
+) {
   return new DataSource({
     type: 'postgres',
     url,
@@ -36,7 +40,12 @@ export function createAppDataSource(url: string, entities: EntitySchema[], optio
 
 /** Applies pending migrations as the table owner, each in its own transaction. */
 export async function migrate(ownerUrl: string): Promise<string[]> {
-  const owner = new DataSource({ type: 'postgres', url: ownerUrl, migrations, migrationsTransactionMode: 'each' });
+  const owner = new DataSource({
+    type: 'postgres',
+    url: ownerUrl,
+    migrations,
+    migrationsTransactionMode: 'each',
+  });
   await owner.initialize();
   try {
     const applied = await owner.runMigrations({ transaction: 'each' });

@@ -19,7 +19,10 @@ export interface ProvisionedDatabase {
  * With DATABASE_URL, uses that database (and MIGRATION_DATABASE_URL, if given, for migrations). Without it, starts
  * the embedded PostgreSQL, creates the database and a login role for the API, and migrates.
  */
-export async function provisionDatabase(config: Config, log: (line: string) => void): Promise<ProvisionedDatabase> {
+export async function provisionDatabase(
+  config: Config,
+  log: (line: string) => void,
+): Promise<ProvisionedDatabase> {
   if (config.databaseUrl) {
     const ownerUrl = config.migrationDatabaseUrl ?? config.databaseUrl;
     const appliedMigrations = await migrate(ownerUrl);

@@ -13,7 +13,10 @@ const modulesDir = path.resolve(here, '../../modules');
 /** The SDL of the whole API: the shared base, then each module's `schema.graphql`, in a stable order. */
 export function loadTypeDefs(): string[] {
   const base = fs.readFileSync(path.join(here, 'base.graphql'), 'utf8');
-  return [base, ...modules.map((m) => fs.readFileSync(path.join(modulesDir, m.name, 'schema.graphql'), 'utf8'))];
+  return [
+    base,
+    ...modules.map((m) => fs.readFileSync(path.join(modulesDir, m.name, 'schema.graphql'), 'utf8')),
+  ];
 }
 
 export function buildSchema(): GraphQLSchema {

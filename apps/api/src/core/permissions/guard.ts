@@ -1,4 +1,4 @@
-import { defaultFieldResolver, type GraphQLFieldConfig, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import { MapperKind, getDirective, mapSchema } from '@graphql-tools/utils';
 import type { RequestContext } from '../context.js';
 import { forbidden, unauthenticated } from '../errors.js';
@@ -11,17 +11,16 @@ export type FieldRule = { kind: 'allow'; permission: Permission } | { kind: 'pub
  * Reads the rule for a field: its own `@allow`/`@public`, else its type's. A field with neither makes the schema
  * fail to build, which is how a new resolver cannot forget its check.
  */
-export function ruleFor(schema: GraphQLSchema, typeName: string, field: GraphQLFieldConfig<unknown, unknown>) {
+type Directable = Parameters<typeof getDirective>[1];
+
+export function ruleFor(schema: GraphQLSchema, typeName: string, field: Directable): FieldRule | undefined {
   const type = schema.getType(typeName);
   const own = readRule(schema, field);
   const inherited = type ? readRule(schema, type) : undefined;
   return own ?? inherited;
 }
 
-function readRule(
-  schema: GraphQLSchema,
-  node: Parameters<typeof getDirective>[1],
-): FieldRule | undefined {
+function readRule(schema: GraphQLSchema, node: Directable): FieldRule | undefined {
   const allow = getDirective(schema, node, 'allow')?.[0] as { to: string } | undefined;
   if (allow) {
     if (!isPermission(allow.to)) throw new Error(`Unknown permission "${allow.to}" in @allow.`);

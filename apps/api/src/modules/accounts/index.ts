@@ -1,4 +1,8 @@
 import { ConsultancyEntity, MemberEntity, SessionEntity } from './entities.js';
 import { resolvers } from './resolvers.js';
 
-export const accounts = { name: 'accounts', resolvers, entities: [ConsultancyEntity, MemberEntity, SessionEntity] };
+export const accounts = {
+  name: 'accounts',
+  resolvers,
+  entities: [ConsultancyEntity, MemberEntity, SessionEntity],
+};

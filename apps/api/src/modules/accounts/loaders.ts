@@ -7,9 +7,12 @@ export const memberById = perRequest<string, MemberRow | null>('memberById', asy
   return oneEach(ids, rows, (row) => row.id);
 });
 
-export const consultancyOf = perRequest<string, ConsultancyRow | null>('consultancy', async (context, ids) => {
-  const rows = await context.db.read((db) =>
-    db.getRepository(ConsultancyEntity).findBy({ tenantId: In([...ids]) }),
-  );
-  return oneEach(ids, rows, (row) => row.tenantId);
-});
+export const consultancyOf = perRequest<string, ConsultancyRow | null>(
+  'consultancy',
+  async (context, ids) => {
+    const rows = await context.db.read((db) =>
+      db.getRepository(ConsultancyEntity).findBy({ tenantId: In([...ids]) }),
+    );
+    return oneEach(ids, rows, (row) => row.tenantId);
+  },
+);

@@ -33,7 +33,9 @@ export async function signUp(context: RequestContext, input: unknown): Promise<A
   await context.db.enterTenant({ tenantId, clientId: null });
   return context.db.write(async (db) => {
     if (!(await claimSignInEmail(db, email))) {
-      return refused(fieldError('email', 'TAKEN', 'An account with this email already exists. Sign in instead.'));
+      return refused(
+        fieldError('email', 'TAKEN', 'An account with this email already exists. Sign in instead.'),
+      );
     }
     const now = new Date();
     await db.getRepository(ConsultancyEntity).insert({ tenantId, name: consultancyName, createdAt: now });

@@ -5,7 +5,11 @@ import { issueToken } from '../../core/auth/tokens.js';
 import { SessionEntity, type MemberRow } from './entities.js';
 
 /** Opens a session for a member who just proved who they are, and makes the rest of the request theirs. */
-export async function startSession(context: RequestContext, db: EntityManager, member: MemberRow): Promise<string> {
+export async function startSession(
+  context: RequestContext,
+  db: EntityManager,
+  member: MemberRow,
+): Promise<string> {
   const { token, hash } = issueToken('session', member.tenantId);
   const now = new Date();
   const expiresAt = new Date(now.getTime() + context.settings.sessionDays * 86_400_000);

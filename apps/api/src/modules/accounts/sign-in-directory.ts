@@ -5,6 +5,8 @@ import type { EntityManager } from 'typeorm';
  * functions (see the first migration), and claims are always for the request's own tenant.
  */
 export async function claimSignInEmail(db: EntityManager, email: string): Promise<boolean> {
-  const rows: { claimed: boolean | null }[] = await db.query('SELECT claim_sign_in_email($1) AS claimed', [email]);
+  const rows: { claimed: boolean | null }[] = await db.query('SELECT claim_sign_in_email($1) AS claimed', [
+    email,
+  ]);
   return rows[0]?.claimed === true;
 }

@@ -8,9 +8,14 @@ export const clientById = perRequest<string, ClientRow | null>('clientById', asy
   return oneEach(ids, rows, (row) => row.id);
 });
 
-export const leadersOfClient = perRequest<string, MemberRow[]>('leadersOfClient', async (context, clientIds) => {
-  const rows = await context.db.read((db) =>
-    db.getRepository(MemberEntity).find({ where: { clientId: In([...clientIds]) }, order: { name: 'ASC' } }),
-  );
-  return manyEach(clientIds, rows, (row) => row.clientId ?? '');
-});
+export const leadersOfClient = perRequest<string, MemberRow[]>(
+  'leadersOfClient',
+  async (context, clientIds) => {
+    const rows = await context.db.read((db) =>
+      db
+        .getRepository(MemberEntity)
+        .find({ where: { clientId: In([...clientIds]) }, order: { name: 'ASC' } }),
+    );
+    return manyEach(clientIds, rows, (row) => row.clientId ?? '');
+  },
+);

@@ -27,4 +27,3 @@ export const resolvers: Resolvers = {
     gaps: (workshop) => gapsOf(workshop),
   },
 };
-

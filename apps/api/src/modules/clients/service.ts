@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { check, clientChanges, clientInput, type ClientStatus, type FieldError, type Industry } from '@csp/domain';
+import {
+  check,
+  clientChanges,
+  clientInput,
+  type ClientStatus,
+  type FieldError,
+  type Industry,
+} from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { pageWindow, toConnection, type PageArgs } from '../../core/pagination.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
@@ -40,7 +47,12 @@ export async function listClients(context: RequestContext, args: ClientFilter) {
       .addOrderBy('c.id')
       .limit(window.limit + 1)
       .getMany();
-    return toConnection(rows, window, (c) => [c.name, c.id], () => filtered().getCount());
+    return toConnection(
+      rows,
+      window,
+      (c) => [c.name, c.id],
+      () => filtered().getCount(),
+    );
   });
 }
 
@@ -86,7 +98,9 @@ export async function updateClient(
   if (!checked.ok) return refused(...checked.errors);
   return context.db.write(async (db) => {
     const repository = db.getRepository(ClientEntity);
-    const client = isUuid(id) ? await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+    const client = isUuid(id)
+      ? await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
+      : null;
     if (!client) return refused(notFound('id', 'client'));
     const now = new Date();
     const next: ClientRow = { ...client, ...withoutNulls(checked.value), updatedAt: now };
@@ -115,5 +129,7 @@ export function archiveClient(context: RequestContext, { id }: { id: string }): 
 }
 
 function withoutNulls<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== null && v !== undefined),
+  ) as Partial<T>;
 }

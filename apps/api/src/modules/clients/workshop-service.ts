@@ -16,27 +16,32 @@ export interface WorkshopView {
   updatedAt: Date | null;
 }
 
-export const workshopOfClient = perRequest<string, WorkshopView>('workshopOfClient', async (context, clientIds) => {
-  const ids = [...clientIds];
-  const [workshops, entries] = await context.db.read((db) =>
-    Promise.all([
-      db.getRepository(WorkshopEntity).findBy({ clientId: In(ids) }),
-      db.getRepository(WorkshopEntryEntity).find({ where: { clientId: In(ids) }, order: { position: 'ASC' } }),
-    ]),
-  );
-  const entriesByClient = manyEach(clientIds, entries, (entry) => entry.clientId);
-  return clientIds.map((clientId, index) => {
-    const workshop = workshops.find((w) => w.clientId === clientId);
-    const own = entriesByClient[index] ?? [];
-    return {
-      beliefs: own.filter((e) => e.kind === 'BELIEF'),
-      values: own.filter((e) => e.kind === 'VALUE'),
-      commonPurpose: workshop?.commonPurpose ?? null,
-      pointOfDifferentiation: workshop?.pointOfDifferentiation ?? null,
-      updatedAt: workshop?.updatedAt ?? null,
-    };
-  });
-});
+export const workshopOfClient = perRequest<string, WorkshopView>(
+  'workshopOfClient',
+  async (context, clientIds) => {
+    const ids = [...clientIds];
+    const [workshops, entries] = await context.db.read((db) =>
+      Promise.all([
+        db.getRepository(WorkshopEntity).findBy({ clientId: In(ids) }),
+        db
+          .getRepository(WorkshopEntryEntity)
+          .find({ where: { clientId: In(ids) }, order: { position: 'ASC' } }),
+      ]),
+    );
+    const entriesByClient = manyEach(clientIds, entries, (entry) => entry.clientId);
+    return clientIds.map((clientId, index) => {
+      const workshop = workshops.find((w) => w.clientId === clientId);
+      const own = entriesByClient[index] ?? [];
+      return {
+        beliefs: own.filter((e) => e.kind === 'BELIEF'),
+        values: own.filter((e) => e.kind === 'VALUE'),
+        commonPurpose: workshop?.commonPurpose ?? null,
+        pointOfDifferentiation: workshop?.pointOfDifferentiation ?? null,
+        updatedAt: workshop?.updatedAt ?? null,
+      };
+    });
+  },
+);
 
 export function gapsOf(view: WorkshopView): string[] {
   return workshopGaps({

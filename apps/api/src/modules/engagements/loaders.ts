@@ -9,30 +9,41 @@ import {
   type TeamMemberRow,
 } from './entities.js';
 
-export const engagementById = perRequest<string, EngagementRow | null>('engagementById', async (context, ids) => {
-  const rows = await context.db.read((db) => db.getRepository(EngagementEntity).findBy({ id: In([...ids]) }));
-  return oneEach(ids, rows, (row) => row.id);
-});
+export const engagementById = perRequest<string, EngagementRow | null>(
+  'engagementById',
+  async (context, ids) => {
+    const rows = await context.db.read((db) =>
+      db.getRepository(EngagementEntity).findBy({ id: In([...ids]) }),
+    );
+    return oneEach(ids, rows, (row) => row.id);
+  },
+);
 
-export const engagementsOfClient = perRequest<string, EngagementRow[]>('engagementsOfClient', async (context, ids) => {
-  const rows = await context.db.read((db) =>
-    db.getRepository(EngagementEntity).find({
-      where: { clientId: In([...ids]) },
-      order: { createdAt: 'DESC', id: 'DESC' },
-    }),
-  );
-  return manyEach(ids, rows, (row) => row.clientId);
-});
+export const engagementsOfClient = perRequest<string, EngagementRow[]>(
+  'engagementsOfClient',
+  async (context, ids) => {
+    const rows = await context.db.read((db) =>
+      db.getRepository(EngagementEntity).find({
+        where: { clientId: In([...ids]) },
+        order: { createdAt: 'DESC', id: 'DESC' },
+      }),
+    );
+    return manyEach(ids, rows, (row) => row.clientId);
+  },
+);
 
-export const milestonesOfEngagement = perRequest<string, MilestoneRow[]>('milestonesOf', async (context, ids) => {
-  const rows = await context.db.read((db) =>
-    db.getRepository(MilestoneEntity).find({
-      where: { engagementId: In([...ids]) },
-      order: { dueOn: 'ASC', id: 'ASC' },
-    }),
-  );
-  return manyEach(ids, rows, (row) => row.engagementId);
-});
+export const milestonesOfEngagement = perRequest<string, MilestoneRow[]>(
+  'milestonesOf',
+  async (context, ids) => {
+    const rows = await context.db.read((db) =>
+      db.getRepository(MilestoneEntity).find({
+        where: { engagementId: In([...ids]) },
+        order: { dueOn: 'ASC', id: 'ASC' },
+      }),
+    );
+    return manyEach(ids, rows, (row) => row.engagementId);
+  },
+);
 
 export const teamOfEngagement = perRequest<string, TeamMemberRow[]>('teamOf', async (context, ids) => {
   const rows = await context.db.read((db) =>

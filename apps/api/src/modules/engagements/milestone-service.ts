@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { check, fieldError, isEngagementClosed, milestoneChanges, milestoneInput, type FieldError } from '@csp/domain';
+import {
+  check,
+  fieldError,
+  isEngagementClosed,
+  milestoneChanges,
+  milestoneInput,
+  type FieldError,
+} from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { MilestoneEntity, type MilestoneRow } from './entities.js';
@@ -22,7 +29,8 @@ export async function addMilestone(
   return context.db.write(async (db) => {
     const engagement = await lockEngagement(db, engagementId);
     if (!engagement) return refused(notFound('engagementId', 'engagement'));
-    if (isEngagementClosed(engagement.status)) return refused(fieldError('engagementId', 'NOT_ALLOWED', CLOSED));
+    if (isEngagementClosed(engagement.status))
+      return refused(fieldError('engagementId', 'NOT_ALLOWED', CLOSED));
     const now = new Date();
     const milestone: MilestoneRow = {
       tenantId: engagement.tenantId,
@@ -52,7 +60,8 @@ export async function updateMilestone(
     const milestone = isUuid(id) ? await repository.findOneBy({ id }) : null;
     if (!milestone) return refused(notFound('id', 'milestone'));
     const engagement = await lockEngagement(db, milestone.engagementId);
-    if (!engagement || isEngagementClosed(engagement.status)) return refused(fieldError('id', 'NOT_ALLOWED', CLOSED));
+    if (!engagement || isEngagementClosed(engagement.status))
+      return refused(fieldError('id', 'NOT_ALLOWED', CLOSED));
     const value = checked.value;
     const next: MilestoneRow = {
       ...milestone,
@@ -61,7 +70,10 @@ export async function updateMilestone(
       phase: 'phase' in given ? (value.phase ?? null) : milestone.phase,
       doneAt: 'done' in given ? (value.done ? (milestone.doneAt ?? new Date()) : null) : milestone.doneAt,
     };
-    await repository.update({ id }, { title: next.title, dueOn: next.dueOn, phase: next.phase, doneAt: next.doneAt });
+    await repository.update(
+      { id },
+      { title: next.title, dueOn: next.dueOn, phase: next.phase, doneAt: next.doneAt },
+    );
     return { milestone: next, userErrors: [] };
   });
 }

@@ -53,6 +53,7 @@ export const resolvers: Resolvers = {
       return engagement;
     },
     done: (milestone) => milestone.doneAt !== null,
-    overdue: (milestone) => isMilestoneOverdue({ dueOn: milestone.dueOn, done: milestone.doneAt !== null }, today()),
+    overdue: (milestone) =>
+      isMilestoneOverdue({ dueOn: milestone.dueOn, done: milestone.doneAt !== null }, today()),
   },
 };

@@ -33,7 +33,13 @@ export interface EngagementFilter extends PageArgs {
 
 export async function listEngagements(context: RequestContext, args: EngagementFilter) {
   const window = pageWindow(args);
-  if (args.clientId && !isUuid(args.clientId)) return toConnection([], window, () => [], async () => 0);
+  if (args.clientId && !isUuid(args.clientId))
+    return toConnection(
+      [],
+      window,
+      () => [],
+      async () => 0,
+    );
   return context.db.read(async (db) => {
     const filtered = () => {
       const query = db.getRepository(EngagementEntity).createQueryBuilder('e');
@@ -50,7 +56,12 @@ export async function listEngagements(context: RequestContext, args: EngagementF
       .addOrderBy('e.id', 'DESC')
       .limit(window.limit + 1)
       .getMany();
-    return toConnection(rows, window, (e) => [e.createdAt.toISOString(), e.id], () => filtered().getCount());
+    return toConnection(
+      rows,
+      window,
+      (e) => [e.createdAt.toISOString(), e.id],
+      () => filtered().getCount(),
+    );
   });
 }
 
@@ -150,7 +161,8 @@ export async function updateEngagement(
       startsOn: 'startsOn' in given ? (value.startsOn ?? null) : engagement.startsOn,
       endsOn: 'endsOn' in given ? (value.endsOn ?? null) : engagement.endsOn,
       phase: 'phase' in given ? (value.phase ?? null) : engagement.phase,
-      leadConsultantId: 'leadConsultantId' in given ? (value.leadConsultantId ?? null) : engagement.leadConsultantId,
+      leadConsultantId:
+        'leadConsultantId' in given ? (value.leadConsultantId ?? null) : engagement.leadConsultantId,
       updatedAt: new Date(),
     };
     if (next.startsOn && next.endsOn && next.endsOn < next.startsOn) {
@@ -173,10 +185,14 @@ export async function changeEngagementStatus(
     const engagement = await lockEngagement(db, input.id);
     if (!engagement) return refused(notFound('id', 'engagement'));
     if (!canMoveEngagement(engagement.status, input.status)) {
-      return refused(fieldError('status', 'NOT_ALLOWED', explainRefusedMove(engagement.status, input.status)));
+      return refused(
+        fieldError('status', 'NOT_ALLOWED', explainRefusedMove(engagement.status, input.status)),
+      );
     }
     const next = { ...engagement, status: input.status, updatedAt: new Date() };
-    await db.getRepository(EngagementEntity).update({ id: engagement.id }, { status: next.status, updatedAt: next.updatedAt });
+    await db
+      .getRepository(EngagementEntity)
+      .update({ id: engagement.id }, { status: next.status, updatedAt: next.updatedAt });
     return { engagement: next, userErrors: [] };
   });
 }

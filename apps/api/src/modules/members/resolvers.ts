@@ -23,7 +23,8 @@ export const resolvers: Resolvers = {
     acceptInvitation: (_, { input }, context) => acceptInvitation(context, input),
   },
   Invitation: {
-    client: (invitation, _, context) => (invitation.clientId ? clientById(context).load(invitation.clientId) : null),
+    client: (invitation, _, context) =>
+      invitation.clientId ? clientById(context).load(invitation.clientId) : null,
     invitedBy: (invitation, _, context) => memberById(context).load(invitation.invitedBy),
     status: (invitation) => invitationStatus(invitation),
   },

@@ -18,9 +18,19 @@ export async function listMembers(context: RequestContext, args: PageArgs) {
   const window = pageWindow(args);
   return context.db.read(async (db) => {
     const query = db.getRepository(MemberEntity).createQueryBuilder('m');
-    if (window.after) query.where('(m.name, m.id) > (:name, :id)', { name: window.after[0], id: window.after[1] });
-    const rows = await query.orderBy('m.name').addOrderBy('m.id').limit(window.limit + 1).getMany();
-    return toConnection(rows, window, (m) => [m.name, m.id], () => db.getRepository(MemberEntity).count());
+    if (window.after)
+      query.where('(m.name, m.id) > (:name, :id)', { name: window.after[0], id: window.after[1] });
+    const rows = await query
+      .orderBy('m.name')
+      .addOrderBy('m.id')
+      .limit(window.limit + 1)
+      .getMany();
+    return toConnection(
+      rows,
+      window,
+      (m) => [m.name, m.id],
+      () => db.getRepository(MemberEntity).count(),
+    );
   });
 }
 
@@ -60,7 +70,12 @@ interface InvitePayload {
 }
 
 export async function inviteMember(context: RequestContext, input: unknown): Promise<InvitePayload> {
-  const refused = (...userErrors: FieldError[]) => ({ invitation: null, token: null, acceptUrl: null, userErrors });
+  const refused = (...userErrors: FieldError[]) => ({
+    invitation: null,
+    token: null,
+    acceptUrl: null,
+    userErrors,
+  });
   const checked = check(invitationInput, input);
   if (!checked.ok) return refused(...checked.errors);
   const { email, role, clientId } = checked.value;

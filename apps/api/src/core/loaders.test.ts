@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../../test/test-api.js';
+import { createClient, createEngagement, signUpConsultancy, type SignedIn } from '../../test/factories.js';
+
+const PROGRAMME = `query ($first: Int) {
+  clients(first: $first) {
+    totalCount
+    nodes {
+      name leaders { name }
+      engagements { title leadConsultant { name } team { name } client { name }
+                    milestones { title dueOn overdue engagement { title } } }
+    }
+  }
+}`;
+
+let api: TestApi;
+let tenant: SignedIn;
+beforeAll(async () => {
+  api = await startTestApi();
+  tenant = await signUpConsultancy(api);
+  for (let i = 0; i < 50; i++) {
+    const clientId = await createClient(api, tenant, { name: `Client ${String(i).padStart(2, '0')}` });
+    await createEngagement(api, tenant, clientId, {
+      milestones: [
+        { title: 'Kick-off', dueOn: '2026-01-10' },
+        { title: 'Review', dueOn: '2026-02-10' },
+      ],
+    });
+  }
+}, 120_000);
+afterAll(() => api.close());
+
+describe('per-request DataLoaders', () => {
+  it('lists 50 clients with engagements and milestones in as many statements as 5', async () => {
+    const five = await api.graphql<{ clients: { nodes: unknown[] } }>(PROGRAMME, { first: 5 }, tenant);
+    const fifty = await api.graphql<{ clients: { nodes: { engagements: { milestones: unknown[] }[] }[] } }>(
+      PROGRAMME,
+      { first: 50 },
+      tenant,
+    );
+    expect(five.data.clients.nodes).toHaveLength(5);
+    expect(fifty.data.clients.nodes).toHaveLength(50);
+    expect(fifty.data.clients.nodes.every((c) => c.engagements[0]?.milestones.length === 2)).toBe(true);
+    console.log(`statements: 5 clients ${five.statements}, 50 clients ${fifty.statements}`);
+    expect(fifty.statements).toBe(five.statements);
+    // BEGIN, tenant, session, clients, count, then one batch each for leaders, engagements, leads, teams,
+    // milestones and the engagements' own lookups, then COMMIT: a small fixed number, whatever the page size.
+    expect(fifty.statements).toBeLessThanOrEqual(16);
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { isObjectType, type GraphQLSchema } from 'graphql';
+import { buildSchema, loadTypeDefs } from '../graphql/schema.js';
+import { applyPermissionGuards, ruleFor, type FieldRule } from './guard.js';
+
+/** The declared rule of every field, read from the unguarded schema (the same SDL the API serves). */
+function rules(schema: GraphQLSchema): Map<string, FieldRule | undefined> {
+  const found = new Map<string, FieldRule | undefined>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      found.set(`${type.name}.${field.name}`, ruleFor(schema, type.name, field));
+    }
+  }
+  return found;
+}
+
+const bareSchema = () => makeExecutableSchema({ typeDefs: loadTypeDefs() });
+const describeRule = (rule: FieldRule | undefined) =>
+  !rule ? 'UNGUARDED' : rule.kind === 'public' ? 'public' : rule.permission;
+
+describe('the permission layer', () => {
+  it('finds a rule for every field of every object type', () => {
+    const unguarded = [...rules(bareSchema())].filter(([, rule]) => !rule).map(([name]) => name);
+    expect(unguarded).toEqual([]);
+  });
+
+  it('declares exactly these rules on the operations (a change here is a change of who may do what)', () => {
+    const operations = Object.fromEntries(
+      [...rules(bareSchema())]
+        .filter(([name]) => name.startsWith('Query.') || name.startsWith('Mutation.'))
+        .map(([name, rule]) => [name, describeRule(rule)]),
+    );
+    expect(operations).toEqual({
+      'Query.me': 'public',
+      'Query.consultancy': 'consultancy:read',
+      'Query.members': 'member:read',
+      'Query.invitations': 'member:manage',
+      'Query.invitation': 'public',
+      'Query.clients': 'client:read',
+      'Query.client': 'client:read',
+      'Query.engagements': 'engagement:read',
+      'Query.engagement': 'engagement:read',
+      'Query.upcomingMilestones': 'engagement:read',
+      'Mutation.signUp': 'public',
+      'Mutation.logIn': 'public',
+      'Mutation.logOut': 'public',
+      'Mutation.inviteMember': 'member:manage',
+      'Mutation.revokeInvitation': 'member:manage',
+      'Mutation.acceptInvitation': 'public',
+      'Mutation.createClient': 'client:write',
+      'Mutation.updateClient': 'client:write',
+      'Mutation.archiveClient': 'client:write',
+      'Mutation.saveDifferentiationWorkshop': 'workshop:write',
+      'Mutation.createEngagement': 'engagement:write',
+      'Mutation.updateEngagement': 'engagement:write',
+      'Mutation.changeEngagementStatus': 'engagement:write',
+      'Mutation.addMilestone': 'engagement:write',
+      'Mutation.updateMilestone': 'engagement:write',
+      'Mutation.removeMilestone': 'engagement:write',
+    });
+  });
+
+  it('keeps consultants working notes behind their own permission', () => {
+    expect(describeRule(rules(bareSchema()).get('Client.workshop'))).toBe('workshop:read');
+  });
+
+  it('refuses to build a schema with a field that declares no rule', () => {
+    const schema = makeExecutableSchema({
+      typeDefs: [...loadTypeDefs(), 'extend type Query { forgotten: String }'],
+    });
+    expect(() => applyPermissionGuards(schema)).toThrow(
+      'Query.forgotten declares neither @allow nor @public.',
+    );
+  });
+
+  it('refuses to build a schema naming a permission that is not in the catalogue', () => {
+    const schema = makeExecutableSchema({
+      typeDefs: [...loadTypeDefs(), 'extend type Query { typo: String @allow(to: "client:raed") }'],
+    });
+    expect(() => applyPermissionGuards(schema)).toThrow('Unknown permission "client:raed" in @allow.');
+  });
+
+  it('builds the served schema', () => {
+    expect(buildSchema().getQueryType()?.name).toBe('Query');
+  });
+});

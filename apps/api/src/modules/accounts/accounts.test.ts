@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../../../test/test-api.js';
+import { PASSWORD, signUpConsultancy } from '../../../test/factories.js';
+
+const SIGN_UP = `mutation ($input: SignUpInput!) {
+  signUp(input: $input) { token member { id name email role } userErrors { field message code } }
+}`;
+const LOG_IN = `mutation ($input: LogInInput!) {
+  logIn(input: $input) { token member { name } userErrors { field message code } }
+}`;
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.close());
+
+describe('sign-up', () => {
+  it('creates a consultancy and its admin, signed in by token and by cookie', async () => {
+    const input = {
+      consultancyName: 'Harbour Partners',
+      name: 'Ada',
+      email: 'Ada@Harbour.example',
+      password: PASSWORD,
+    };
+    const response = await api.graphql<{
+      signUp: { token: string; member: { role: string; email: string } };
+    }>(SIGN_UP, { input });
+    expect(response.data.signUp.member).toMatchObject({ role: 'ADMIN', email: 'ada@harbour.example' });
+    expect(response.data.signUp.token).toMatch(/^css_/);
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/csp_session=css_.*HttpOnly.*SameSite=Lax/i);
+
+    const byCookie = await api.graphql<{ consultancy: { name: string } }>(
+      '{ consultancy { name } }',
+      {},
+      {
+        cookie: cookie.split(';')[0],
+      },
+    );
+    expect(byCookie.data.consultancy.name).toBe('Harbour Partners');
+  });
+
+  it('stores only a hash of the session token and an argon2id hash of the password', async () => {
+    const admin = await signUpConsultancy(api);
+    const [member] = await api.ownerQuery<{ password_hash: string }>(
+      'SELECT password_hash FROM users WHERE id = $1',
+      [admin.memberId],
+    );
+    expect(member?.password_hash).toMatch(/^\$argon2id\$/);
+    const sessions = await api.ownerQuery<{ token_hash: Buffer }>(
+      'SELECT token_hash FROM sessions WHERE user_id = $1',
+      [admin.memberId],
+    );
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]?.token_hash.toString()).not.toContain(admin.token);
+  });
+
+  it('refuses an email that already has an account, and writes nothing', async () => {
+    const admin = await signUpConsultancy(api);
+    const before = await api.ownerQuery('SELECT tenant_id FROM consultancies');
+    const response = await api.graphql<{ signUp: { token: null; userErrors: unknown[] } }>(SIGN_UP, {
+      input: {
+        consultancyName: 'Copycat',
+        name: 'Eve',
+        email: admin.email.toUpperCase(),
+        password: PASSWORD,
+      },
+    });
+    expect(response.data.signUp).toMatchObject({
+      token: null,
+      userErrors: [{ field: 'email', code: 'TAKEN', message: expect.stringMatching(/already exists/) }],
+    });
+    expect(await api.ownerQuery('SELECT tenant_id FROM consultancies')).toHaveLength(before.length);
+  });
+
+  it.each([
+    ['consultancyName', { consultancyName: ' ' }, 'REQUIRED'],
+    ['consultancyName', { consultancyName: 'x'.repeat(201) }, 'TOO_LONG'],
+    ['name', { name: '' }, 'REQUIRED'],
+    ['email', { email: 'not-an-email' }, 'INVALID'],
+    ['password', { password: 'short' }, 'TOO_SHORT'],
+    ['password', { password: 'p'.repeat(201) }, 'TOO_LONG'],
+  ])('names the field when %s is wrong (%o) and writes nothing', async (field, change, code) => {
+    const before = await api.ownerQuery('SELECT 1 FROM consultancies');
+    const input = {
+      consultancyName: 'Valid',
+      name: 'Valid',
+      email: 'valid@example.com',
+      password: PASSWORD,
+      ...change,
+    };
+    const response = await api.graphql<{ signUp: { userErrors: { field: string; code: string }[] } }>(
+      SIGN_UP,
+      {
+        input,
+      },
+    );
+    expect(response.data.signUp.userErrors).toEqual([expect.objectContaining({ field, code })]);
+    expect(await api.ownerQuery('SELECT 1 FROM consultancies')).toHaveLength(before.length);
+  });
+});
+
+describe('log-in and log-out', () => {
+  it('signs in with the right password only, with one message for unknown email and wrong password', async () => {
+    const admin = await signUpConsultancy(api);
+    const ok = await api.graphql<{ logIn: { token: string; member: { name: string } } }>(LOG_IN, {
+      input: { email: admin.email, password: PASSWORD },
+    });
+    expect(ok.data.logIn.member.name).toBe('Ada Admin');
+
+    const wrong = await api.graphql<{ logIn: { userErrors: unknown[] } }>(LOG_IN, {
+      input: { email: admin.email, password: 'not the password' },
+    });
+    const unknown = await api.graphql<{ logIn: { userErrors: unknown[] } }>(LOG_IN, {
+      input: { email: 'nobody@example.com', password: 'not the password' },
+    });
+    expect(wrong.data.logIn.userErrors).toEqual([
+      { field: 'password', code: 'INVALID', message: 'The email or password is not right.' },
+    ]);
+    expect(unknown.data.logIn.userErrors).toEqual(wrong.data.logIn.userErrors);
+  });
+
+  it('ends the session at once: the token stops working and the cookie is cleared', async () => {
+    const admin = await signUpConsultancy(api);
+    const out = await api.graphql<{ logOut: { loggedOut: boolean } }>(
+      'mutation { logOut { loggedOut } }',
+      {},
+      admin,
+    );
+    expect(out.data.logOut.loggedOut).toBe(true);
+    expect(out.headers.get('set-cookie')).toMatch(/csp_session=;/);
+    const after = await api.graphql<{ me: null }>('{ me { id } }', {}, admin);
+    expect(after.data.me).toBeNull();
+    const refused = await api.graphql('{ consultancy { name } }', {}, admin);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('treats an expired session as signed out', async () => {
+    const admin = await signUpConsultancy(api);
+    await api.ownerQuery(`UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE user_id = $1`, [
+      admin.memberId,
+    ]);
+    const response = await api.graphql<{ me: null }>('{ me { id } }', {}, admin);
+    expect(response.data.me).toBeNull();
+  });
+
+  it('answers a forged or malformed token like no token', async () => {
+    const admin = await signUpConsultancy(api);
+    const forged = admin.token.slice(0, -4) + 'AAAA';
+    for (const token of [forged, 'css_garbage', 'Bearer nonsense']) {
+      const response = await api.graphql('{ consultancy { name } }', {}, { token });
+      expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('refuses signed-in-only fields to anonymous callers with UNAUTHENTICATED', async () => {
+    const response = await api.graphql('{ clients { totalCount } }');
+    expect(response.errors?.[0]).toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+      path: ['clients'],
+    });
+  });
+});

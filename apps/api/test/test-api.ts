@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { createAppDataSource } from '../src/core/database/data-source.js';
+import { ensureDatabase } from '../src/core/database/provision.js';
+import { createApi } from '../src/core/server.js';
+import { entities } from '../src/modules/index.js';
+import { API_PASSWORD, TEMPLATE, withDatabase } from './global-setup.js';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  data: T;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; [key: string]: unknown } }[];
+  /** Statements the request sent to PostgreSQL (from the x-sql-statements header). */
+  statements: number;
+}
+
+export interface TestApi {
+  url: string;
+  /** Sends a GraphQL request over HTTP, as a third party would. */
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { token?: string | null; cookie?: string },
+  ): Promise<GraphQLResponse<T>>;
+  /** SQL as the table owner on this file's database, for checking what was (not) written. */
+  ownerQuery<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+  /** Runs work on one owner connection (for multi-statement checks such as SET ROLE inside a transaction). */
+  ownerSession<T>(
+    work: (query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>) => Promise<T>,
+  ): Promise<T>;
+  /** Rows of a table belonging to one tenant, read as the owner with that tenant set. */
+  countRows(table: string, tenantId: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** A real API on a random port, on its own copy of the migrated template database. */
+export async function startTestApi(): Promise<TestApi> {
+  const serverUrl = inject('testServerUrl');
+  const name = `t_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  await ensureDatabase(
+    withDatabase(serverUrl, new URL(serverUrl).pathname.slice(1) || 'postgres'),
+    name,
+    TEMPLATE,
+  );
+  const appUrl = new URL(withDatabase(serverUrl, name));
+  appUrl.username = 'csp_api';
+  appUrl.password = API_PASSWORD;
+  const dataSource = createAppDataSource(appUrl.toString(), entities, { poolSize: 10 });
+  await dataSource.initialize();
+  const api = await createApi({ dataSource, production: false, sessionDays: 14 });
+  const server: Server = await new Promise((resolve) => {
+    const listening = api.app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const owner = new pg.Pool({ connectionString: withDatabase(serverUrl, name), max: 2 });
+
+  return {
+    url,
+    async graphql(query, variables, options = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      if (options.cookie) headers.cookie = options.cookie;
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data: never; errors?: GraphQLResponse['errors'] };
+      return {
+        status: response.status,
+        headers: response.headers,
+        data: body.data,
+        errors: body.errors,
+        statements: Number(response.headers.get('x-sql-statements') ?? NaN),
+      };
+    },
+    async ownerQuery(sql, params) {
+      return (await owner.query(sql, params)).rows;
+    },
+    async ownerSession(work) {
+      const client = await owner.connect();
+      try {
+        return await work(async (sql, params) => (await client.query(sql, params)).rows);
+      } finally {
+        client.release();
+      }
+    },
+    async countRows(table, tenantId) {
+      const client = await owner.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+        const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${pg.escapeIdentifier(table)}`);
+        await client.query('COMMIT');
+        return rows[0].n as number;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await api.stop(server);
+      await dataSource.destroy();
+      await owner.end();
+    },
+  };
+}
