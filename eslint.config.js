@@ -3,7 +3,16 @@ import tseslint from 'typescript-eslint';
 
 /** One lint setup for every workspace. Type-aware rules stay off: `tsc` in `npm run lint` covers types. */
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/generated/**', '.data/**', '**/artifacts/**', '.turbo/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/generated/**',
+      '.data/**',
+      '**/artifacts/**',
+      '.turbo/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
