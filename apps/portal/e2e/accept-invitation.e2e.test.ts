@@ -1,0 +1,96 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { graphql, newAccount, portalUrl, screenshot, seriousViolations, watchPageErrors } from './portal';
+
+interface Invited {
+  inviteMember: { token: string | null; userErrors: { field: string; message: string }[] };
+}
+
+/**
+ * A consultancy admin invites the leader of one of its clients; the leader opens the link in their own browser,
+ * sets a name and password, and lands on a home page that names their organisation.
+ */
+describe('accepting an invitation as a client leader', () => {
+  const url = portalUrl();
+  const admin = newAccount();
+  const clientName = `Lighthouse Energy ${Date.now().toString(36)}`;
+  let browser: Browser;
+  let leader: Page;
+  let token: string;
+  let leaderErrors: string[];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const adminPage = await (await browser.newContext()).newPage();
+    await adminPage.goto(`${url}/sign-up`);
+    await adminPage.getByLabel('Consultancy name').fill(admin.consultancyName);
+    await adminPage.getByLabel('Your name').fill(admin.name);
+    await adminPage.getByLabel('Work email').fill(admin.email);
+    await adminPage.getByLabel('Password').fill(admin.password);
+    await adminPage.getByRole('button', { name: 'Create account' }).click();
+    await adminPage.waitForURL(`${url}/`);
+
+    const created = await graphql<{ createClient: { client: { id: string } | null } }>(
+      adminPage,
+      'mutation ($name: String!) { createClient(input: { name: $name, industry: UTILITIES }) { client { id } } }',
+      { name: clientName },
+    );
+    const clientId = created.createClient.client?.id;
+    await adminPage.reload();
+    await adminPage.getByRole('rowheader', { name: clientName }).waitFor();
+    await screenshot(adminPage, 'home-with-clients');
+    expect(await seriousViolations(adminPage)).toEqual([]);
+    const invited = await graphql<Invited>(
+      adminPage,
+      `
+        mutation ($email: String!, $clientId: ID) {
+          inviteMember(input: { email: $email, role: CLIENT_LEADER, clientId: $clientId }) {
+            token
+            userErrors {
+              field
+              message
+            }
+          }
+        }
+      `,
+      { email: `lee.${Date.now().toString(36)}@lighthouse.example`, clientId },
+    );
+    expect(invited.inviteMember.userErrors).toEqual([]);
+    token = invited.inviteMember.token ?? '';
+    leader = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+    leaderErrors = watchPageErrors(leader);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('says the link is unusable when it carries no valid token', async () => {
+    await leader.goto(`${url}/accept-invitation#token=not-a-real-token`);
+    await leader.getByText('This invitation link is not valid any more').waitFor();
+  });
+
+  it('shows who invited them, then signs them in to their organisation', async () => {
+    await leader.goto(`${url}/accept-invitation#token=${encodeURIComponent(token)}`);
+    await leader.getByText(admin.consultancyName).first().waitFor();
+    expect(await leader.locator('.facts').textContent()).toContain(clientName);
+    await screenshot(leader, 'accept-invitation');
+    expect(await seriousViolations(leader)).toEqual([]);
+
+    await leader.getByLabel('Your name').fill('Lee Okafor');
+    await leader.getByLabel('Choose a password').fill('a steady light on the shore');
+    await leader.getByRole('button', { name: 'Accept and sign in' }).click();
+    await leader.waitForURL(`${url}/`);
+    await leader.getByRole('heading', { level: 1, name: clientName }).waitFor();
+    expect(await leader.locator('.member-name').textContent()).toBe('Lee Okafor');
+    await screenshot(leader, 'home-client-leader');
+    expect(leaderErrors).toEqual([]);
+  });
+
+  it('does not accept the same invitation twice', async () => {
+    const other = await (await browser.newContext()).newPage();
+    await other.goto(`${url}/accept-invitation#token=${encodeURIComponent(token)}`);
+    await other.getByText('This invitation link is not valid any more').waitFor();
+  });
+});

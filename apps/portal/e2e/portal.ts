@@ -1,0 +1,63 @@
+/// <reference types="node" />
+import { mkdirSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+/** Where the product under test is served: PORTAL_URL, or the one e2e/product.ts started for this run. */
+export function portalUrl(): string {
+  return inject('portalUrl').replace(/\/$/, '');
+}
+
+const ARTIFACTS = new URL('../artifacts/', import.meta.url);
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname, fullPage: true });
+}
+
+/** The page's serious and critical accessibility violations, as `rule: target, target` lines (empty is good). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
+}
+
+/** A fresh consultancy and admin for each run, so runs never collide. */
+export function newAccount() {
+  const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  return {
+    consultancyName: `Harbour Service Partners ${stamp}`,
+    name: 'Ava Patel',
+    email: `ava.${stamp}@harbour.example`,
+    password: 'kind words travel far',
+  };
+}
+
+/** Calls the API with the page's own session cookie, to set up what the portal cannot create yet. */
+export async function graphql<T>(
+  page: Page,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const response = await page.request.post(`${portalUrl()}/graphql`, {
+    data: { query, variables },
+    headers: { origin: portalUrl() },
+  });
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  if (!body.data || body.errors?.length) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+/** Collects uncaught errors and console errors in the page, so a test can insist there were none. */
+export function watchPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
+}

@@ -1,0 +1,66 @@
+import { useMutation } from '@apollo/client/react';
+import { Link } from 'react-router';
+import { graphql } from '../generated/gql';
+import { ErrorBanner, MessagesBanner } from '../forms/ErrorBanner';
+import { SubmitButton } from '../forms/SubmitButton';
+import { TextField } from '../forms/TextField';
+import { useAuthForm } from './useAuthForm';
+
+export const LogInMutation = graphql(`
+  mutation LogIn($input: LogInInput!) {
+    logIn(input: $input) {
+      member {
+        id
+        name
+        role
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+const FIELDS = ['email', 'password'] as const;
+
+export function SignInPage() {
+  const [logIn] = useMutation(LogInMutation);
+  const { formRef, pending, errors, failure, onSubmit } = useAuthForm(FIELDS);
+  const submit = onSubmit(async (input) => (await logIn({ variables: { input } })).data?.logIn);
+
+  return (
+    <>
+      <title>Sign in · Service Programme</title>
+      <h1>Sign in</h1>
+      <p className="lead">Welcome back. Pick up where your programmes left off.</p>
+      {failure && <ErrorBanner title="Could not sign in">{failure}</ErrorBanner>}
+      <MessagesBanner messages={errors.general} />
+      <form ref={formRef} className="form" onSubmit={submit}>
+        <TextField
+          name="email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          errors={errors.byField.email}
+        />
+        <TextField
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          errors={errors.byField.password}
+        />
+        <SubmitButton pending={pending} pendingLabel="Signing in…">
+          Sign in
+        </SubmitButton>
+      </form>
+      <p className="aside">
+        New to Service Programme? <Link to="/sign-up">Create an account for your consultancy</Link>
+      </p>
+    </>
+  );
+}

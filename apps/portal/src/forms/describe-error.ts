@@ -1,0 +1,17 @@
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+
+const UNREACHABLE = 'We could not reach Service Programme. Check your connection and try again.';
+
+/**
+ * Words for a failure that is not about one field: the API's own message for a GraphQL error (they are written for
+ * people), a status for an HTTP failure, and a connection hint for everything else.
+ */
+export function describeError(error: unknown): string {
+  if (CombinedGraphQLErrors.is(error)) {
+    return error.errors[0]?.message ?? 'Something went wrong on our side. Please try again.';
+  }
+  if (ServerError.is(error)) {
+    return `Service Programme could not handle that just now (status ${error.statusCode}). Please try again.`;
+  }
+  return UNREACHABLE;
+}

@@ -1,0 +1,43 @@
+import { useMutation } from '@apollo/client/react';
+import { useState } from 'react';
+import { graphql } from '../generated/gql';
+import { describeError } from '../forms/describe-error';
+import { useSessionChange } from '../session/useSessionChange';
+
+export const LogOutMutation = graphql(`
+  mutation LogOut {
+    logOut {
+      loggedOut
+    }
+  }
+`);
+
+/** Ends the session on the server first, then forgets everything the portal cached for it. */
+export function SignOutButton() {
+  const [logOut, { loading }] = useMutation(LogOutMutation);
+  const sessionChange = useSessionChange();
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function signOut() {
+    setFailure(null);
+    try {
+      await logOut();
+      await sessionChange('/sign-in');
+    } catch (error) {
+      setFailure(describeError(error));
+    }
+  }
+
+  return (
+    <>
+      <button type="button" className="button button-quiet" onClick={signOut} disabled={loading}>
+        {loading ? 'Signing out…' : 'Sign out'}
+      </button>
+      {failure && (
+        <p className="header-error" role="alert">
+          Could not sign out: {failure}
+        </p>
+      )}
+    </>
+  );
+}

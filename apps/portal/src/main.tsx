@@ -1,0 +1,21 @@
+import { ApolloProvider } from '@apollo/client/react';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router/dom';
+import { apolloClient } from './app/apollo';
+import { createRouter } from './app/router';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/forms.css';
+import './styles/lists.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element.');
+
+createRoot(root).render(
+  <StrictMode>
+    <ApolloProvider client={apolloClient}>
+      <RouterProvider router={createRouter()} />
+    </ApolloProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+/** In development the API runs on :4000; the proxy keeps requests same-origin so the session cookie just works. */
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: { '/graphql': 'http://localhost:4000' },
+  },
+  build: {
+    sourcemap: true,
+  },
+});
