@@ -22,3 +22,13 @@ export function tenantIsolation(table: string, fence?: { clientColumn: string })
   }
   return statements.join(';\n');
 }
+
+/**
+ * For tables whose rows a client sees only once published (charter versions, audits): when a client fence is set
+ * (a client leader, or a key fenced to one client), rows that are not published do not exist. `condition` is
+ * the SQL that says a row is published; for child rows it can be an EXISTS on the parent.
+ */
+export function publishedOnlyForClients(table: string, condition: string): string {
+  const rule = `app_client() IS NULL OR (${condition})`;
+  return `CREATE POLICY published_only ON ${table} AS RESTRICTIVE USING (${rule})`;
+}
