@@ -1,6 +1,6 @@
 import { MockedProvider } from '@apollo/client/testing/react';
 import type { MockLink } from '@apollo/client/testing';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
@@ -63,7 +63,8 @@ describe('SignUpPage', () => {
     const password = screen.getByLabelText('Password');
     expect(password.getAttribute('aria-invalid')).toBe('true');
     expect(password.getAttribute('aria-describedby')).toContain(message.parentElement?.id);
-    expect(document.activeElement).toBe(password);
+    // Focus moves in an effect after the error renders, so wait for it rather than racing it.
+    await waitFor(() => expect(document.activeElement).toBe(password));
     expect(screen.getByLabelText('Work email').getAttribute('aria-invalid')).toBeNull();
     expect(screen.getByLabelText<HTMLInputElement>('Consultancy name').value).toBe(INPUT.consultancyName);
     expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe(INPUT.password);
