@@ -94,7 +94,11 @@ export async function startTestApi(): Promise<TestApi> {
       try {
         await client.query('BEGIN');
         await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-        const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${pg.escapeIdentifier(table)}`);
+        // Filter explicitly too: in tests the owner is a superuser, whom row-level security does not bind.
+        const { rows } = await client.query(
+          `SELECT count(*)::int AS n FROM ${pg.escapeIdentifier(table)} WHERE tenant_id = $1`,
+          [tenantId],
+        );
         await client.query('COMMIT');
         return rows[0].n as number;
       } finally {

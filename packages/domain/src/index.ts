@@ -26,3 +26,8 @@ export * from './hiring/categories.js';
 export * from './hiring/candidate-fit.js';
 export * from './hiring/ranking.js';
 export * from './hiring/hiring-input.js';
+export * from './actions/action.js';
+export * from './charters/sign-off.js';
+export * from './hiring/hiring-forms.js';
+export * from './audits/audit-input.js';
+export * from './audits/findings.js';

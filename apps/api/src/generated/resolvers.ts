@@ -5,6 +5,12 @@ import type { ClientRow, WorkshopEntryRow, ClientConnectionValue } from '../modu
 import type { WorkshopView } from '../modules/clients/workshop-service.js';
 import type { InvitationRow, InvitationConnectionValue } from '../modules/members/entities.js';
 import type { EngagementRow, MilestoneRow, EngagementConnectionValue } from '../modules/engagements/entities.js';
+import type { CharterRow, CharterVersionRow } from '../modules/charters/entities.js';
+import type { PurposeStatementView, PromiseView, StandardView, SignOffView, DiffView, PurposeChangeView, PromisePlaceView, PromiseChangeView, PromiseFieldChangeView, PromiseMoveView } from '../modules/charters/views.js';
+import type { RoleProfileRow, HiringCriterionRow, CandidateScorecardRow, CandidateScoreRow, RankedCandidateView } from '../modules/hiring/entities.js';
+import type { FrameworkView, AuditSectionValue, AuditCriterionValue, AuditView, AuditResponseView, AuditScoresView, AuditDeltasView, AuditTrendView, TrendPointView, IndustryBenchmarkView, PromiseKeptView, PromiseCriterionLinkView, AuditConnectionValue } from '../modules/audits/views.js';
+import type { ActionRow, ActionConnectionValue, ActionNoteRow } from '../modules/actions/entities.js';
+import type { FindingView } from '../modules/actions/loaders.js';
 import type { RequestContext } from '../core/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -29,6 +35,100 @@ export type AcceptInvitationInput = {
   token: Scalars['String']['input'];
 };
 
+/** A follow-up someone owns: from an audit finding, a charter promise, or on its own. */
+export type Action = {
+  __typename?: 'Action';
+  client: Client;
+  completedAt: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  description: Scalars['String']['output'];
+  dueOn: Maybe<Scalars['Date']['output']>;
+  /** The audit finding this action follows up, if any. */
+  finding: Maybe<ActionFinding>;
+  id: Scalars['ID']['output'];
+  notes: Array<ActionNote>;
+  /** Not done and past its due date. */
+  overdue: Scalars['Boolean']['output'];
+  owner: Member;
+  priority: ActionPriority;
+  /** The charter promise this action follows up, if any. */
+  promise: Maybe<ActionPromise>;
+  revision: Scalars['Int']['output'];
+  status: ActionStatus;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type ActionConnection = {
+  __typename?: 'ActionConnection';
+  edges: Array<ActionEdge>;
+  nodes: Array<Action>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ActionEdge = {
+  __typename?: 'ActionEdge';
+  cursor: Scalars['String']['output'];
+  node: Action;
+};
+
+/**
+ * The audit and criterion an action came from, and how that criterion did on the next published audit on the same
+ * framework: the loop from finding to action to re-audit.
+ */
+export type ActionFinding = {
+  __typename?: 'ActionFinding';
+  /** Null when the audit is not visible to the viewer (e.g. a client leader and an unpublished audit). */
+  audit: Maybe<Audit>;
+  auditId: Scalars['ID']['output'];
+  change: Maybe<Scalars['Float']['output']>;
+  criterionKey: Scalars['String']['output'];
+  criterionPrompt: Maybe<Scalars['String']['output']>;
+  improved: Maybe<Scalars['Boolean']['output']>;
+  pointsAfter: Maybe<Scalars['Float']['output']>;
+  /** Points (0–100) on the audit that raised the action. */
+  pointsBefore: Maybe<Scalars['Float']['output']>;
+  /** The next published audit on the same framework, once there is one. */
+  reaudit: Maybe<Audit>;
+};
+
+export type ActionNote = {
+  __typename?: 'ActionNote';
+  author: Maybe<Member>;
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+};
+
+export type ActionPayload = {
+  __typename?: 'ActionPayload';
+  action: Maybe<Action>;
+  userErrors: Array<UserError>;
+};
+
+export type ActionPriority =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+export type ActionPromise = {
+  __typename?: 'ActionPromise';
+  charterId: Scalars['ID']['output'];
+  promiseKey: Scalars['String']['output'];
+  /** The promise's title in the client's latest published charter (null if it has since been removed). */
+  title: Maybe<Scalars['String']['output']>;
+};
+
+export type ActionStatus =
+  | 'DONE'
+  | 'IN_PROGRESS'
+  | 'OPEN';
+
+export type AddActionNoteInput = {
+  actionId: Scalars['ID']['input'];
+  body: Scalars['String']['input'];
+};
+
 export type AddMilestoneInput = {
   dueOn: Scalars['Date']['input'];
   engagementId: Scalars['ID']['input'];
@@ -36,8 +136,212 @@ export type AddMilestoneInput = {
   title: Scalars['String']['input'];
 };
 
+/** The A-E-I-O-U service values: Accountable, Energetic, Innovative, Optimistic, Unique. */
+export type AeiouValue =
+  | 'ACCOUNTABLE'
+  | 'ENERGETIC'
+  | 'INNOVATIVE'
+  | 'OPTIMISTIC'
+  | 'UNIQUE';
+
 export type ArchiveClientInput = {
   id: Scalars['ID']['input'];
+};
+
+/**
+ * A scored assessment of a client against one version of a framework. Every score is a full-precision number on
+ * 0–100 (100 is always good); clients round for display (one decimal, halves away from zero: `roundScore` in
+ * @csp/domain), so a delta is never the difference of two rounded numbers.
+ */
+export type Audit = {
+  __typename?: 'Audit';
+  /**
+   * How the consultancy's other clients in the same industry score on this framework (their latest published
+   * audits), anonymised; null when fewer than three other clients have one.
+   */
+  benchmark: Maybe<IndustryBenchmark>;
+  client: Client;
+  conductedOn: Scalars['Date']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** How this audit moved since `previous`; null when there is none. */
+  deltas: Maybe<AuditDeltas>;
+  engagement: Maybe<Engagement>;
+  /** The framework exactly as this audit uses it, whatever later versions say. */
+  framework: AuditFramework;
+  id: Scalars['ID']['output'];
+  /** The statuses this audit may move to next. */
+  nextStatuses: Array<AuditStatus>;
+  /** The client's previous published audit on the same framework (by the date conducted); null for the first. */
+  previous: Maybe<Audit>;
+  /** For each promise of the client's latest published charter: how well this audit says it was kept. */
+  promisesKept: Array<PromiseKept>;
+  publishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** In framework order; criteria not answered yet have no response. */
+  responses: Array<AuditResponse>;
+  /** Raised by every change; pass it back as `expectedRevision`. */
+  revision: Scalars['Int']['output'];
+  /** Computed from the responses as they stand. */
+  scores: AuditScores;
+  status: AuditStatus;
+  submittedAt: Maybe<Scalars['DateTime']['output']>;
+  title: Scalars['String']['output'];
+  /** The client's published audits on this framework up to this one, oldest first, this audit last. */
+  trend: AuditTrend;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type AuditConnection = {
+  __typename?: 'AuditConnection';
+  edges: Array<AuditEdge>;
+  nodes: Array<Audit>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuditCriterion = {
+  __typename?: 'AuditCriterion';
+  /** A bad answer here flags the whole audit. */
+  critical: Scalars['Boolean']['output'];
+  /** What evidence to look for and how to tell the scale points apart. */
+  guidance: Scalars['String']['output'];
+  /** True when a high score describes a problem; scoring turns it round. */
+  highIsBad: Scalars['Boolean']['output'];
+  /** Unique in the framework and stable across its versions. */
+  key: Scalars['String']['output'];
+  prompt: Scalars['String']['output'];
+  weight: Scalars['Float']['output'];
+};
+
+export type AuditCriterionInput = {
+  critical?: InputMaybe<Scalars['Boolean']['input']>;
+  guidance?: InputMaybe<Scalars['String']['input']>;
+  highIsBad?: InputMaybe<Scalars['Boolean']['input']>;
+  key: Scalars['String']['input'];
+  prompt: Scalars['String']['input'];
+  weight: Scalars['Float']['input'];
+};
+
+export type AuditDeltas = {
+  __typename?: 'AuditDeltas';
+  criteria: Array<KeyedScoreDelta>;
+  overall: ScoreDelta;
+  /** Matched by key; a section new in this audit has no previous score. */
+  sections: Array<KeyedScoreDelta>;
+};
+
+export type AuditEdge = {
+  __typename?: 'AuditEdge';
+  cursor: Scalars['String']['output'];
+  node: Audit;
+};
+
+export type AuditFlag = {
+  __typename?: 'AuditFlag';
+  criterionKey: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  points: Scalars['Float']['output'];
+  score: Scalars['Int']['output'];
+  sectionKey: Scalars['String']['output'];
+};
+
+/** An audit template: sections of weighted criteria answered on a 1–5 scale. */
+export type AuditFramework = {
+  __typename?: 'AuditFramework';
+  /** The framework this copy started from; null for built-ins. */
+  basedOnKey: Maybe<Scalars['String']['output']>;
+  /** True for the frameworks that ship with the product; they cannot be edited, only copied. */
+  builtIn: Scalars['Boolean']['output'];
+  key: Scalars['String']['output'];
+  /** The newest version of this framework; audits already started keep theirs. */
+  latestVersion: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  /** What each point of the scale means, from 1 to 5. */
+  scale: Array<ScaleLabel>;
+  sections: Array<AuditFrameworkSection>;
+  summary: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type AuditFrameworkPayload = {
+  __typename?: 'AuditFrameworkPayload';
+  framework: Maybe<AuditFramework>;
+  userErrors: Array<UserError>;
+};
+
+export type AuditFrameworkSection = {
+  __typename?: 'AuditFrameworkSection';
+  criteria: Array<AuditCriterion>;
+  key: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  weight: Scalars['Float']['output'];
+};
+
+export type AuditPayload = {
+  __typename?: 'AuditPayload';
+  audit: Maybe<Audit>;
+  userErrors: Array<UserError>;
+};
+
+export type AuditResponse = {
+  __typename?: 'AuditResponse';
+  criterion: AuditCriterion;
+  criterionKey: Scalars['String']['output'];
+  evidence: Maybe<Scalars['String']['output']>;
+  /** The note is for the consultancy only. */
+  internal: Scalars['Boolean']['output'];
+  notApplicable: Scalars['Boolean']['output'];
+  /** Null for client leaders when the note is internal. */
+  note: Maybe<Scalars['String']['output']>;
+  /** 1–5; null when not applicable. */
+  score: Maybe<Scalars['Int']['output']>;
+  sectionKey: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type AuditResponseInput = {
+  criterionKey: Scalars['String']['input'];
+  evidence?: InputMaybe<Scalars['String']['input']>;
+  /** Keeps the note (only the note) inside the consultancy. */
+  internal?: InputMaybe<Scalars['Boolean']['input']>;
+  notApplicable?: InputMaybe<Scalars['Boolean']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** 1–5; leave out when not applicable. */
+  score?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type AuditScores = {
+  __typename?: 'AuditScores';
+  /** Criteria given a score (not-applicable ones are counted apart). */
+  answered: Scalars['Int']['output'];
+  criteria: Array<CriterionScore>;
+  flagged: Scalars['Boolean']['output'];
+  /** Critical criteria answered on the bad end of their scale. */
+  flags: Array<AuditFlag>;
+  notApplicable: Scalars['Int']['output'];
+  /** 0–100, weighted over the sections that have a score; null while nothing is scored. */
+  overall: Maybe<Scalars['Float']['output']>;
+  sections: Array<SectionScore>;
+  total: Scalars['Int']['output'];
+};
+
+export type AuditSectionInput = {
+  criteria: Array<AuditCriterionInput>;
+  key: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+  weight: Scalars['Float']['input'];
+};
+
+export type AuditStatus =
+  | 'DRAFT'
+  | 'IN_PROGRESS'
+  | 'PUBLISHED'
+  | 'SUBMITTED';
+
+export type AuditTrend = {
+  __typename?: 'AuditTrend';
+  overall: SeriesTrend;
+  points: Array<TrendPoint>;
+  sections: Array<KeyedSeriesTrend>;
 };
 
 export type AuthPayload = {
@@ -48,15 +352,296 @@ export type AuthPayload = {
   userErrors: Array<UserError>;
 };
 
+export type BenchmarkFigure = {
+  __typename?: 'BenchmarkFigure';
+  count: Scalars['Int']['output'];
+  mean: Scalars['Float']['output'];
+  median: Scalars['Float']['output'];
+};
+
+export type CandidateScore = {
+  __typename?: 'CandidateScore';
+  criterion: HiringCriterion;
+  note: Maybe<Scalars['String']['output']>;
+  /** 1 (far below the need) to 5 (far above); 3 meets it. */
+  score: Scalars['Int']['output'];
+};
+
+export type CandidateScoreInput = {
+  criterionId: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** A whole number from 1 to 5. */
+  score: Scalars['Int']['input'];
+};
+
+/** A candidate scored against one role profile. Only a name or reference is kept about the person. */
+export type CandidateScorecard = {
+  __typename?: 'CandidateScorecard';
+  /** The member who last saved the scores. */
+  assessor: Maybe<Member>;
+  candidateRef: Scalars['String']['output'];
+  /** True when every criterion of the profile has a score. */
+  complete: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  failedMustHaves: Array<HiringCriterion>;
+  /** 0–100: each score counts (score − 1) / 4 × 100 points, weighted by its criterion; null when nothing is scored. */
+  fit: Maybe<Scalars['Float']['output']>;
+  /** True when a must-have criterion scored 1 or 2. */
+  flagged: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  profile: RoleProfile;
+  /** In the profile's criterion order; unscored criteria are absent. */
+  scores: Array<CandidateScore>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type CandidateScorecardPayload = {
+  __typename?: 'CandidateScorecardPayload';
+  scorecard: Maybe<CandidateScorecard>;
+  userErrors: Array<UserError>;
+};
+
+export type CategoryComparison = {
+  __typename?: 'CategoryComparison';
+  /** Points between the two. */
+  difference: Scalars['Int']['output'];
+  /** The category that weighs more; null when both weigh the same. */
+  heavier: Maybe<HiringCategory>;
+  /** The answer in words, e.g. "Industry experience carries 35 of 100 points and personality traits 40: …". */
+  sentence: Scalars['String']['output'];
+};
+
+export type CategoryWeight = {
+  __typename?: 'CategoryWeight';
+  category: HiringCategory;
+  criterionCount: Scalars['Int']['output'];
+  label: Scalars['String']['output'];
+  mustHaveCount: Scalars['Int']['output'];
+  /** Percentage of the profile's total weight. */
+  share: Scalars['Float']['output'];
+  weight: Scalars['Int']['output'];
+};
+
+export type ChangeAuditStatusInput = {
+  auditId: Scalars['ID']['input'];
+  expectedRevision: Scalars['Int']['input'];
+  status: AuditStatus;
+};
+
 export type ChangeEngagementStatusInput = {
   id: Scalars['ID']['input'];
   status: EngagementStatus;
 };
 
+/**
+ * A client's customer-service charter: a purpose statement in the P = W/E form and the promises customers can hold
+ * the client to, kept as numbered versions. Client leaders see published versions only.
+ */
+export type Charter = {
+  __typename?: 'Charter';
+  client: Client;
+  createdAt: Scalars['DateTime']['output'];
+  /** The draft being edited, if any. */
+  currentDraft: Maybe<CharterVersion>;
+  /** What changed from one version to another (either order); null when either is not a version of this charter. */
+  diff: Maybe<CharterDiff>;
+  id: Scalars['ID']['output'];
+  /** The newest published version: the charter in force. */
+  published: Maybe<CharterVersion>;
+  version: Maybe<CharterVersion>;
+  /** Newest first. */
+  versions: Array<CharterVersion>;
+};
+
+
+/**
+ * A client's customer-service charter: a purpose statement in the P = W/E form and the promises customers can hold
+ * the client to, kept as numbered versions. Client leaders see published versions only.
+ */
+export type CharterDiffArgs = {
+  fromVersionId: Scalars['ID']['input'];
+  toVersionId: Scalars['ID']['input'];
+};
+
+
+/**
+ * A client's customer-service charter: a purpose statement in the P = W/E form and the promises customers can hold
+ * the client to, kept as numbered versions. Client leaders see published versions only.
+ */
+export type CharterVersionArgs = {
+  number: Scalars['Int']['input'];
+};
+
+/** What changed between two versions. Promises are matched by key; positions are 1-based. */
+export type CharterDiff = {
+  __typename?: 'CharterDiff';
+  added: Array<CharterPromisePlace>;
+  changed: Array<CharterPromiseChange>;
+  from: CharterVersion;
+  purpose: Array<CharterPurposeChange>;
+  removed: Array<CharterPromisePlace>;
+  /** Only the promises that really moved: inserting one at the top does not count the others as moved. */
+  reordered: Array<CharterPromiseMove>;
+  /** The differences as sentences, purpose first; empty when nothing changed. */
+  summary: Array<Scalars['String']['output']>;
+  to: CharterVersion;
+};
+
+/** A commitment customers can hold the client to. */
+export type CharterPromise = {
+  __typename?: 'CharterPromise';
+  description: Maybe<Scalars['String']['output']>;
+  /** Stays the same from version to version, so a reworded promise shows as changed rather than replaced. */
+  key: Scalars['String']['output'];
+  /** 1 for the first promise. */
+  position: Scalars['Int']['output'];
+  standard: Maybe<CharterServiceStandard>;
+  title: Scalars['String']['output'];
+};
+
+export type CharterPromiseChange = {
+  __typename?: 'CharterPromiseChange';
+  fields: Array<CharterPromiseFieldChange>;
+  key: Scalars['String']['output'];
+  /** The title in the newer version. */
+  title: Scalars['String']['output'];
+};
+
+export type CharterPromiseField =
+  | 'DESCRIPTION'
+  | 'STANDARD'
+  | 'TITLE';
+
+export type CharterPromiseFieldChange = {
+  __typename?: 'CharterPromiseFieldChange';
+  after: Maybe<Scalars['String']['output']>;
+  afterStandard: Maybe<CharterServiceStandard>;
+  /** As text; a standard reads as one phrase. */
+  before: Maybe<Scalars['String']['output']>;
+  /** For STANDARD only: the standards themselves. */
+  beforeStandard: Maybe<CharterServiceStandard>;
+  field: CharterPromiseField;
+};
+
+export type CharterPromiseInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The key of a promise already in the charter; leave it out for a new promise (the API gives it one). */
+  key?: InputMaybe<Scalars['String']['input']>;
+  standard?: InputMaybe<CharterServiceStandardInput>;
+  title: Scalars['String']['input'];
+};
+
+export type CharterPromiseMove = {
+  __typename?: 'CharterPromiseMove';
+  from: Scalars['Int']['output'];
+  key: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  to: Scalars['Int']['output'];
+};
+
+export type CharterPromisePlace = {
+  __typename?: 'CharterPromisePlace';
+  key: Scalars['String']['output'];
+  position: Scalars['Int']['output'];
+  title: Scalars['String']['output'];
+};
+
+export type CharterPurposeChange = {
+  __typename?: 'CharterPurposeChange';
+  after: Scalars['String']['output'];
+  before: Scalars['String']['output'];
+  part: CharterPurposePart;
+};
+
+export type CharterPurposePart =
+  | 'EVERYTHING_ELSE'
+  | 'PURPOSE'
+  | 'WHY';
+
+/**
+ * The purpose statement in the P = W/E form: the purpose (P) tells staff why (W) they do what they do, over (/)
+ * everything else (E) that competes for their attention.
+ */
+export type CharterPurposeStatement = {
+  __typename?: 'CharterPurposeStatement';
+  everythingElse: Scalars['String']['output'];
+  purpose: Scalars['String']['output'];
+  why: Scalars['String']['output'];
+};
+
+export type CharterPurposeStatementInput = {
+  everythingElse?: InputMaybe<Scalars['String']['input']>;
+  /** A draft may be saved with any part still empty; publishing needs all three. */
+  purpose?: InputMaybe<Scalars['String']['input']>;
+  why?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The measurable standard behind a promise, e.g. calls answered within 20 seconds, target 90 %. */
+export type CharterServiceStandard = {
+  __typename?: 'CharterServiceStandard';
+  /** The standard in one phrase, e.g. "Calls answered within 20 seconds, target 90 %". */
+  description: Scalars['String']['output'];
+  metric: Scalars['String']['output'];
+  target: Scalars['Float']['output'];
+  unit: Scalars['String']['output'];
+};
+
+export type CharterServiceStandardInput = {
+  metric: Scalars['String']['input'];
+  target: Scalars['Float']['input'];
+  unit: Scalars['String']['input'];
+};
+
+export type CharterSignOff = {
+  __typename?: 'CharterSignOff';
+  signedAt: Scalars['DateTime']['output'];
+  signedBy: Maybe<Member>;
+};
+
+export type CharterVersion = {
+  __typename?: 'CharterVersion';
+  charter: Charter;
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Maybe<Member>;
+  id: Scalars['ID']['output'];
+  number: Scalars['Int']['output'];
+  /** In the order customers read them. */
+  promises: Array<CharterPromise>;
+  /** What must change before this draft can be published; empty when it can, and for a published version. */
+  publishGaps: Array<UserError>;
+  /** True for a draft that nothing stops from being published; false once published. */
+  publishable: Scalars['Boolean']['output'];
+  publishedAt: Maybe<Scalars['DateTime']['output']>;
+  publishedBy: Maybe<Member>;
+  purposeStatement: CharterPurposeStatement;
+  /** Increases with every change; pass it back as `expectedRevision` when editing. */
+  revision: Scalars['Int']['output'];
+  /** The client leader's sign-off, once given. */
+  signOff: Maybe<CharterSignOff>;
+  status: CharterVersionStatus;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type CharterVersionPayload = {
+  __typename?: 'CharterVersionPayload';
+  userErrors: Array<UserError>;
+  version: Maybe<CharterVersion>;
+};
+
+export type CharterVersionStatus =
+  | 'DRAFT'
+  | 'PUBLISHED';
+
 /** An organisation whose customer service the consultancy is improving. */
 export type Client = {
   __typename?: 'Client';
+  /** The client's actions, soonest due first. */
+  actions: Array<Action>;
   archivedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The client's audits, newest first (by the date conducted), optionally on one framework only. */
+  audits: Array<Audit>;
+  /** The client's customer-service charter; null until one is started (for client leaders: until one is published). */
+  charter: Maybe<Charter>;
   createdAt: Scalars['DateTime']['output'];
   /** Engagements for this client, newest first. */
   engagements: Array<Engagement>;
@@ -66,11 +651,25 @@ export type Client = {
   leaders: Array<Member>;
   name: Scalars['String']['output'];
   region: Maybe<Scalars['String']['output']>;
+  /** The client's role profiles for customer-contact staff, by title. */
+  roleProfiles: Array<RoleProfile>;
   size: Maybe<ClientSize>;
   status: ClientStatus;
   updatedAt: Scalars['DateTime']['output'];
   /** The consultants' working notes on how the client can stand out. Not shown to client leaders. */
   workshop: DifferentiationWorkshop;
+};
+
+
+/** An organisation whose customer service the consultancy is improving. */
+export type ClientActionsArgs = {
+  status?: InputMaybe<ActionStatus>;
+};
+
+
+/** An organisation whose customer service the consultancy is improving. */
+export type ClientAuditsArgs = {
+  frameworkKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -119,6 +718,41 @@ export type Consultancy = {
   name: Scalars['String']['output'];
 };
 
+export type CopyAuditFrameworkInput = {
+  /** The copy's key: lower-case letters, digits, - and _; it never changes. */
+  key: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** The framework to copy (built-in or the consultancy's own). */
+  sourceKey: Scalars['String']['input'];
+};
+
+export type CreateActionInput = {
+  auditId?: InputMaybe<Scalars['ID']['input']>;
+  charterId?: InputMaybe<Scalars['ID']['input']>;
+  clientId: Scalars['ID']['input'];
+  criterionKey?: InputMaybe<Scalars['String']['input']>;
+  description: Scalars['String']['input'];
+  dueOn?: InputMaybe<Scalars['Date']['input']>;
+  /** A consultant or admin of the consultancy, or a leader of this client. */
+  ownerId: Scalars['ID']['input'];
+  /** MEDIUM when left out. */
+  priority?: InputMaybe<ActionPriority>;
+  promiseKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateAuditInput = {
+  clientId: Scalars['ID']['input'];
+  /** Today when left out. */
+  conductedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** An engagement of the same client that this audit is part of. */
+  engagementId?: InputMaybe<Scalars['ID']['input']>;
+  frameworkKey: Scalars['String']['input'];
+  /** The latest version when left out. */
+  frameworkVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The framework's name and the month when left out. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type CreateClientInput = {
   industry: Industry;
   name: Scalars['String']['input'];
@@ -140,6 +774,31 @@ export type CreateEngagementInput = {
   summary?: InputMaybe<Scalars['String']['input']>;
   teamMemberIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   title: Scalars['String']['input'];
+};
+
+export type CreateRoleProfileInput = {
+  clientId: Scalars['ID']['input'];
+  criteria: Array<HiringCriterionInput>;
+  summary?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+};
+
+export type CriterionAnswer =
+  | 'NOT_APPLICABLE'
+  | 'SCORED'
+  | 'UNANSWERED';
+
+export type CriterionScore = {
+  __typename?: 'CriterionScore';
+  answer: CriterionAnswer;
+  critical: Scalars['Boolean']['output'];
+  highIsBad: Scalars['Boolean']['output'];
+  key: Scalars['String']['output'];
+  /** 0–100 with 100 always good (inverted for high-is-bad criteria); null unless scored. */
+  points: Maybe<Scalars['Float']['output']>;
+  score: Maybe<Scalars['Int']['output']>;
+  sectionKey: Scalars['String']['output'];
+  weight: Scalars['Float']['output'];
 };
 
 /**
@@ -173,6 +832,17 @@ export type DimePhase =
   | 'EXPERIENCES'
   | 'INTERACTIONS'
   | 'MEMORIES';
+
+export type DiscardCharterDraftInput = {
+  expectedRevision: Scalars['Int']['input'];
+  versionId: Scalars['ID']['input'];
+};
+
+export type DiscardCharterDraftPayload = {
+  __typename?: 'DiscardCharterDraftPayload';
+  discardedVersionId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
 
 /** A consulting project for one client. */
 export type Engagement = {
@@ -232,6 +902,44 @@ export type EngagementStatus =
   | 'ON_HOLD'
   | 'PROPOSED';
 
+export type HiringCategory =
+  | 'INDUSTRY_EXPERIENCE'
+  | 'PERSONALITY_TRAIT'
+  | 'PRODUCT_KNOWLEDGE'
+  | 'SKILL'
+  | 'VALUE_FIT';
+
+/** One thing a candidate is assessed on, and how much of the decision it carries. */
+export type HiringCriterion = {
+  __typename?: 'HiringCriterion';
+  /** The A-E-I-O-U service value this criterion tests, if any. */
+  aeiouValue: Maybe<AeiouValue>;
+  category: HiringCategory;
+  /** The interview question to ask, or what to look for. */
+  evidence: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Stable and readable, made from the first title; it does not change when the title does. */
+  key: Scalars['String']['output'];
+  /** A candidate scoring 1 or 2 here is flagged, whatever their fit. */
+  mustHave: Scalars['Boolean']['output'];
+  title: Scalars['String']['output'];
+  /** Whole points out of the profile's 100. */
+  weight: Scalars['Int']['output'];
+};
+
+export type HiringCriterionInput = {
+  aeiouValue?: InputMaybe<AeiouValue>;
+  category: HiringCategory;
+  evidence: Scalars['String']['input'];
+  /** The id of a criterion to keep; leave out for a new one (always, when creating a profile). */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** False when left out. */
+  mustHave?: InputMaybe<Scalars['Boolean']['input']>;
+  title: Scalars['String']['input'];
+  /** A whole number from 1 to 100. */
+  weight: Scalars['Int']['input'];
+};
+
 export type Industry =
   | 'BANKING_FINANCE'
   | 'CONTACT_CENTRE'
@@ -247,6 +955,17 @@ export type Industry =
   | 'TELECOMMUNICATIONS'
   | 'TRAVEL_TRANSPORT'
   | 'UTILITIES';
+
+/** Counts and averages only: never which clients, nor any one client's score. */
+export type IndustryBenchmark = {
+  __typename?: 'IndustryBenchmark';
+  /** How many other clients the figures come from (three or more). */
+  contributors: Scalars['Int']['output'];
+  industry: Industry;
+  overall: BenchmarkFigure;
+  /** Per section; the figure is null where fewer than three other clients have a score for it. */
+  sections: Array<SectionBenchmark>;
+};
 
 export type Invitation = {
   __typename?: 'Invitation';
@@ -309,6 +1028,38 @@ export type InviteMemberPayload = {
   /** Shown once: the secret the invitee needs. The product does not send email; pass on `acceptUrl`. */
   token: Maybe<Scalars['String']['output']>;
   userErrors: Array<UserError>;
+};
+
+export type KeyedScore = {
+  __typename?: 'KeyedScore';
+  key: Scalars['String']['output'];
+  score: Maybe<Scalars['Float']['output']>;
+};
+
+export type KeyedScoreDelta = {
+  __typename?: 'KeyedScoreDelta';
+  change: Maybe<Scalars['Float']['output']>;
+  current: Maybe<Scalars['Float']['output']>;
+  key: Scalars['String']['output'];
+  previous: Maybe<Scalars['Float']['output']>;
+};
+
+export type KeyedSeriesTrend = {
+  __typename?: 'KeyedSeriesTrend';
+  change: Maybe<Scalars['Float']['output']>;
+  direction: TrendDirection;
+  first: Maybe<Scalars['Float']['output']>;
+  key: Scalars['String']['output'];
+  lastChange: Maybe<Scalars['Float']['output']>;
+  latest: Maybe<Scalars['Float']['output']>;
+};
+
+export type LinkPromiseToCriteriaInput = {
+  charterId: Scalars['ID']['input'];
+  /** Criteria of the framework's latest version. */
+  criterionKeys: Array<Scalars['String']['input']>;
+  frameworkKey: Scalars['String']['input'];
+  promiseKey: Scalars['String']['input'];
 };
 
 export type LogInInput = {
@@ -377,35 +1128,100 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Accepts an invitation: creates the member with a name and password, and signs them in. */
   acceptInvitation: AuthPayload;
+  addActionNote: ActionPayload;
   addMilestone: MilestonePayload;
   /** Archives a client: it leaves the active lists but keeps its whole history. */
   archiveClient: ClientPayload;
+  /**
+   * Moves an audit along its lifecycle (see `nextStatuses`). Submitting needs every criterion scored or marked not
+   * applicable; publishing stores the scores and shows the audit to the client's leaders.
+   */
+  changeAuditStatus: AuditPayload;
   /** Moves an engagement along its lifecycle; only the moves in `nextStatuses` are accepted. */
   changeEngagementStatus: EngagementPayload;
+  /** Copies a built-in framework (or one of the consultancy's own) under a new key, as version 1 of the copy. */
+  copyAuditFramework: AuditFrameworkPayload;
+  /** Raises an action for a client, optionally from an audit finding (audit and criterion) or a charter promise. */
+  createAction: ActionPayload;
+  /** Starts a draft audit of a client on a framework. */
+  createAudit: AuditPayload;
   createClient: ClientPayload;
   createEngagement: EngagementPayload;
+  /**
+   * Creates a role profile. Its weights need not add up to 100 yet: a profile can be saved while it is being
+   * designed, but no candidate can be scored against it until it is `ready`.
+   */
+  createRoleProfile: RoleProfilePayload;
+  /** Throws a draft away; published versions stay. */
+  discardCharterDraft: DiscardCharterDraftPayload;
   /** Invites someone by email with a role; client leaders also name their client. Returns the link to send them. */
   inviteMember: InviteMemberPayload;
+  /** Replaces the criteria of one framework that test one charter promise (an empty list removes them). */
+  linkPromiseToCriteria: PromiseLinksPayload;
   /** Signs in with email and password. Sets the session cookie and returns the same token for bearer use. */
   logIn: AuthPayload;
   /** Ends the current session (the token stops working at once) and clears the cookie. */
   logOut: LogOutPayload;
+  /** Publishes a draft. From then on it never changes, and its client's leaders can read and sign it off. */
+  publishCharterVersion: CharterVersionPayload;
+  /** Removes a candidate's scorecard and its scores. */
+  removeCandidateScorecard: RemoveCandidateScorecardPayload;
   removeMilestone: RemoveMilestonePayload;
+  /** Puts a draft's promises in a new order; `promiseKeys` lists every promise of the draft exactly once. */
+  reorderCharterPromises: CharterVersionPayload;
   revokeInvitation: InvitationPayload;
+  /** Saves one response; otherwise as `saveAuditResponses`. */
+  saveAuditResponse: AuditPayload;
+  /**
+   * Saves several responses at once (each replaces that criterion's earlier response). Only while the audit is a
+   * draft or in progress; the first save moves a draft to IN_PROGRESS.
+   */
+  saveAuditResponses: AuditPayload;
+  /**
+   * Scores a candidate against a ready profile (weights adding up to exactly 100), or with `scorecardId`, replaces the
+   * scores of an existing scorecard. Criteria left out stay unscored and the scorecard reads as not `complete`.
+   */
+  saveCandidateScorecard: CandidateScorecardPayload;
+  /** Saves a draft whole: its purpose statement and all its promises, in order. */
+  saveCharterDraft: CharterVersionPayload;
   /** Saves the client's differentiation workshop whole (beliefs, values, purpose, point of differentiation). */
   saveDifferentiationWorkshop: DifferentiationWorkshopPayload;
+  /** A client leader's sign-off of the published version in force of their charter. Given once. */
+  signOffCharterVersion: CharterVersionPayload;
   /** Creates a consultancy and its first admin, and signs them in. */
   signUp: AuthPayload;
+  /**
+   * Starts the next draft of a client's charter (creating the charter on first use) as a copy of the version in
+   * force, or empty when none is published yet. Refused while a draft already exists.
+   */
+  startCharterDraft: CharterVersionPayload;
+  /** Changes only the fields given. */
+  updateAction: ActionPayload;
+  /** Saves a new version of a framework copy. Audits already started keep the version they used. */
+  updateAuditFramework: AuditFrameworkPayload;
   /** Changes only the fields given. */
   updateClient: ClientPayload;
   /** Changes only the fields given; the team, when given, replaces the current team. */
   updateEngagement: EngagementPayload;
   updateMilestone: MilestonePayload;
+  /** For client leaders: moves an action they own along, with an optional note. */
+  updateOwnAction: ActionPayload;
+  /**
+   * Saves the whole profile: title, summary and the full list of criteria in their new order. A criterion given with
+   * its `id` is kept (with its key and its candidates' scores); one without an id is new. A criterion left out of the
+   * list is removed, and every candidate's score on it is removed with it.
+   */
+  updateRoleProfile: RoleProfilePayload;
 };
 
 
 export type MutationAcceptInvitationArgs = {
   input: AcceptInvitationInput;
+};
+
+
+export type MutationAddActionNoteArgs = {
+  input: AddActionNoteInput;
 };
 
 
@@ -419,8 +1235,28 @@ export type MutationArchiveClientArgs = {
 };
 
 
+export type MutationChangeAuditStatusArgs = {
+  input: ChangeAuditStatusInput;
+};
+
+
 export type MutationChangeEngagementStatusArgs = {
   input: ChangeEngagementStatusInput;
+};
+
+
+export type MutationCopyAuditFrameworkArgs = {
+  input: CopyAuditFrameworkInput;
+};
+
+
+export type MutationCreateActionArgs = {
+  input: CreateActionInput;
+};
+
+
+export type MutationCreateAuditArgs = {
+  input: CreateAuditInput;
 };
 
 
@@ -434,8 +1270,23 @@ export type MutationCreateEngagementArgs = {
 };
 
 
+export type MutationCreateRoleProfileArgs = {
+  input: CreateRoleProfileInput;
+};
+
+
+export type MutationDiscardCharterDraftArgs = {
+  input: DiscardCharterDraftInput;
+};
+
+
 export type MutationInviteMemberArgs = {
   input: InviteMemberInput;
+};
+
+
+export type MutationLinkPromiseToCriteriaArgs = {
+  input: LinkPromiseToCriteriaInput;
 };
 
 
@@ -444,8 +1295,23 @@ export type MutationLogInArgs = {
 };
 
 
+export type MutationPublishCharterVersionArgs = {
+  input: PublishCharterVersionInput;
+};
+
+
+export type MutationRemoveCandidateScorecardArgs = {
+  input: RemoveCandidateScorecardInput;
+};
+
+
 export type MutationRemoveMilestoneArgs = {
   input: RemoveMilestoneInput;
+};
+
+
+export type MutationReorderCharterPromisesArgs = {
+  input: ReorderCharterPromisesInput;
 };
 
 
@@ -454,13 +1320,53 @@ export type MutationRevokeInvitationArgs = {
 };
 
 
+export type MutationSaveAuditResponseArgs = {
+  input: SaveAuditResponseInput;
+};
+
+
+export type MutationSaveAuditResponsesArgs = {
+  input: SaveAuditResponsesInput;
+};
+
+
+export type MutationSaveCandidateScorecardArgs = {
+  input: SaveCandidateScorecardInput;
+};
+
+
+export type MutationSaveCharterDraftArgs = {
+  input: SaveCharterDraftInput;
+};
+
+
 export type MutationSaveDifferentiationWorkshopArgs = {
   input: SaveDifferentiationWorkshopInput;
 };
 
 
+export type MutationSignOffCharterVersionArgs = {
+  input: SignOffCharterVersionInput;
+};
+
+
 export type MutationSignUpArgs = {
   input: SignUpInput;
+};
+
+
+export type MutationStartCharterDraftArgs = {
+  input: StartCharterDraftInput;
+};
+
+
+export type MutationUpdateActionArgs = {
+  input: UpdateActionInput;
+};
+
+
+export type MutationUpdateAuditFrameworkArgs = {
+  input: UpdateAuditFrameworkInput;
 };
 
 
@@ -478,6 +1384,16 @@ export type MutationUpdateMilestoneArgs = {
   input: UpdateMilestoneInput;
 };
 
+
+export type MutationUpdateOwnActionArgs = {
+  input: UpdateOwnActionInput;
+};
+
+
+export type MutationUpdateRoleProfileArgs = {
+  input: UpdateRoleProfileInput;
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   /** Pass as `after` to get the next page. */
@@ -485,8 +1401,56 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+export type PromiseCriterionLink = {
+  __typename?: 'PromiseCriterionLink';
+  charterId: Scalars['ID']['output'];
+  criterionKey: Scalars['String']['output'];
+  frameworkKey: Scalars['String']['output'];
+  promiseKey: Scalars['String']['output'];
+};
+
+export type PromiseKept = {
+  __typename?: 'PromiseKept';
+  /** Of those, how many were scored. */
+  answered: Scalars['Int']['output'];
+  /** Linked criteria this audit's framework contains. */
+  linked: Scalars['Int']['output'];
+  promiseKey: Scalars['String']['output'];
+  /** 0–100 over the linked criteria scored in this audit; null when none was. */
+  score: Maybe<Scalars['Float']['output']>;
+  title: Scalars['String']['output'];
+};
+
+export type PromiseLinksPayload = {
+  __typename?: 'PromiseLinksPayload';
+  /** The promise's links to this framework after the change. */
+  links: Maybe<Array<PromiseCriterionLink>>;
+  userErrors: Array<UserError>;
+};
+
+export type PublishCharterVersionInput = {
+  expectedRevision: Scalars['Int']['input'];
+  versionId: Scalars['ID']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
+  action: Maybe<Action>;
+  /**
+   * Actions across the consultancy (client leaders: their own client's), soonest due first; those without a due
+   * date come last. Filters combine.
+   */
+  actions: ActionConnection;
+  /** An audit by id; null when there is none (or it belongs to another consultancy, or is not published to you). */
+  audit: Maybe<Audit>;
+  /** A framework by key, at its latest version or the one named; null when there is no such framework or version. */
+  auditFramework: Maybe<AuditFramework>;
+  /** The built-in frameworks, then the consultancy's own copies by key, each at its latest version. */
+  auditFrameworks: Array<AuditFramework>;
+  /** Audits across the consultancy, newest first (by the date conducted). Client leaders see published ones only. */
+  audits: AuditConnection;
+  /** A client's charter; null when the client has none (or is not one the viewer may see). */
+  charter: Maybe<Charter>;
   /** A client by id; null when there is none (or it belongs to another consultancy). */
   client: Maybe<Client>;
   /** Clients by name. Client leaders see only their own organisation. */
@@ -502,8 +1466,53 @@ export type Query = {
   /** The signed-in member, or null when nobody is signed in. */
   me: Maybe<Member>;
   members: MemberConnection;
+  /** Which criteria test which promises of a charter. */
+  promiseLinks: Array<PromiseCriterionLink>;
+  /** A role profile by id; null when there is none (or it belongs to another consultancy). */
+  roleProfile: Maybe<RoleProfile>;
   /** Open milestones due on or before a date (default: two weeks ahead), overdue first. */
   upcomingMilestones: Array<Milestone>;
+};
+
+
+export type QueryActionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryActionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  clientId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  mine?: InputMaybe<Scalars['Boolean']['input']>;
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<ActionStatus>;
+};
+
+
+export type QueryAuditArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAuditFrameworkArgs = {
+  key: Scalars['String']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAuditsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  clientId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  frameworkKey?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<AuditStatus>;
+};
+
+
+export type QueryCharterArgs = {
+  clientId: Scalars['ID']['input'];
 };
 
 
@@ -551,9 +1560,39 @@ export type QueryMembersArgs = {
 };
 
 
+export type QueryPromiseLinksArgs = {
+  charterId: Scalars['ID']['input'];
+};
+
+
+export type QueryRoleProfileArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryUpcomingMilestonesArgs = {
   dueBy?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RankedCandidate = {
+  __typename?: 'RankedCandidate';
+  complete: Scalars['Boolean']['output'];
+  fit: Maybe<Scalars['Float']['output']>;
+  flagged: Scalars['Boolean']['output'];
+  /** 1 for the strongest; every candidate has their own number. */
+  rank: Scalars['Int']['output'];
+  scorecard: CandidateScorecard;
+};
+
+export type RemoveCandidateScorecardInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type RemoveCandidateScorecardPayload = {
+  __typename?: 'RemoveCandidateScorecardPayload';
+  removedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
 };
 
 export type RemoveMilestoneInput = {
@@ -566,6 +1605,12 @@ export type RemoveMilestonePayload = {
   userErrors: Array<UserError>;
 };
 
+export type ReorderCharterPromisesInput = {
+  expectedRevision: Scalars['Int']['input'];
+  promiseKeys: Array<Scalars['String']['input']>;
+  versionId: Scalars['ID']['input'];
+};
+
 export type RevokeInvitationInput = {
   id: Scalars['ID']['input'];
 };
@@ -575,6 +1620,78 @@ export type Role =
   | 'CLIENT_LEADER'
   | 'CONSULTANT';
 
+/** A customer-contact role at a client, with the weighted criteria its candidates are scored against. */
+export type RoleProfile = {
+  __typename?: 'RoleProfile';
+  /**
+   * Every scored candidate, best first: candidates without a failed must-have before those with one, then by fit,
+   * then by name or reference.
+   */
+  candidates: Array<RankedCandidate>;
+  /** How the weight splits over the five categories, in a fixed order, including categories with no criteria. */
+  categoryWeights: Array<CategoryWeight>;
+  client: Client;
+  /** Which of two categories the profile weighs more, e.g. industry experience against personality traits. */
+  compareCategories: CategoryComparison;
+  createdAt: Scalars['DateTime']['output'];
+  /** In the order the consultant set. */
+  criteria: Array<HiringCriterion>;
+  id: Scalars['ID']['output'];
+  /** What stops the profile from being ready; empty when it is. `field` points into the profile's input. */
+  readinessGaps: Array<UserError>;
+  /** True when candidates can be scored against it: a title, at least one complete criterion, weights adding to 100. */
+  ready: Scalars['Boolean']['output'];
+  /** Goes up by one at every saved change; send it back as `expectedRevision`. */
+  revision: Scalars['Int']['output'];
+  summary: Maybe<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** The sum of the criteria's weights; the profile is ready to score candidates at exactly 100. */
+  weightTotal: Scalars['Int']['output'];
+};
+
+
+/** A customer-contact role at a client, with the weighted criteria its candidates are scored against. */
+export type RoleProfileCompareCategoriesArgs = {
+  a: HiringCategory;
+  b: HiringCategory;
+};
+
+export type RoleProfilePayload = {
+  __typename?: 'RoleProfilePayload';
+  roleProfile: Maybe<RoleProfile>;
+  userErrors: Array<UserError>;
+};
+
+export type SaveAuditResponseInput = {
+  auditId: Scalars['ID']['input'];
+  expectedRevision: Scalars['Int']['input'];
+  response: AuditResponseInput;
+};
+
+export type SaveAuditResponsesInput = {
+  auditId: Scalars['ID']['input'];
+  expectedRevision: Scalars['Int']['input'];
+  responses: Array<AuditResponseInput>;
+};
+
+export type SaveCandidateScorecardInput = {
+  /** A name or a reference the client recognises; nothing more about the person is kept. */
+  candidateRef: Scalars['String']['input'];
+  profileId: Scalars['ID']['input'];
+  /** The scorecard to replace; leave out to score a new candidate. */
+  scorecardId?: InputMaybe<Scalars['ID']['input']>;
+  scores: Array<CandidateScoreInput>;
+};
+
+export type SaveCharterDraftInput = {
+  expectedRevision: Scalars['Int']['input'];
+  /** All the draft's promises, in order: promises left out are removed from the draft. */
+  promises: Array<CharterPromiseInput>;
+  purposeStatement: CharterPurposeStatementInput;
+  versionId: Scalars['ID']['input'];
+};
+
 export type SaveDifferentiationWorkshopInput = {
   beliefs: Array<WorkshopEntryInput>;
   clientId: Scalars['ID']['input'];
@@ -583,12 +1700,99 @@ export type SaveDifferentiationWorkshopInput = {
   values: Array<WorkshopEntryInput>;
 };
 
+export type ScaleLabel = {
+  __typename?: 'ScaleLabel';
+  label: Scalars['String']['output'];
+  score: Scalars['Int']['output'];
+};
+
+export type ScoreDelta = {
+  __typename?: 'ScoreDelta';
+  /** current − previous in points; null when either side has no score. */
+  change: Maybe<Scalars['Float']['output']>;
+  current: Maybe<Scalars['Float']['output']>;
+  previous: Maybe<Scalars['Float']['output']>;
+};
+
+export type SectionBenchmark = {
+  __typename?: 'SectionBenchmark';
+  figure: Maybe<BenchmarkFigure>;
+  key: Scalars['String']['output'];
+};
+
+export type SectionScore = {
+  __typename?: 'SectionScore';
+  answered: Scalars['Int']['output'];
+  key: Scalars['String']['output'];
+  notApplicable: Scalars['Int']['output'];
+  /** 0–100; null when no criterion of the section is scored. */
+  score: Maybe<Scalars['Float']['output']>;
+  title: Scalars['String']['output'];
+  total: Scalars['Int']['output'];
+  weight: Scalars['Float']['output'];
+};
+
+export type SeriesTrend = {
+  __typename?: 'SeriesTrend';
+  /** Latest minus first. */
+  change: Maybe<Scalars['Float']['output']>;
+  direction: TrendDirection;
+  first: Maybe<Scalars['Float']['output']>;
+  /** Latest minus the one before it. */
+  lastChange: Maybe<Scalars['Float']['output']>;
+  latest: Maybe<Scalars['Float']['output']>;
+};
+
+export type SignOffCharterVersionInput = {
+  versionId: Scalars['ID']['input'];
+};
+
 export type SignUpInput = {
   consultancyName: Scalars['String']['input'];
   email: Scalars['String']['input'];
   name: Scalars['String']['input'];
   /** At least 10 characters. */
   password: Scalars['String']['input'];
+};
+
+export type StartCharterDraftInput = {
+  clientId: Scalars['ID']['input'];
+};
+
+export type TrendDirection =
+  | 'DECLINING'
+  | 'IMPROVING'
+  | 'NOT_ENOUGH_DATA'
+  | 'STEADY';
+
+export type TrendPoint = {
+  __typename?: 'TrendPoint';
+  auditId: Scalars['ID']['output'];
+  on: Scalars['Date']['output'];
+  overall: Maybe<Scalars['Float']['output']>;
+  sections: Array<KeyedScore>;
+};
+
+export type UpdateActionInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  dueOn?: InputMaybe<Scalars['Date']['input']>;
+  expectedRevision: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  priority?: InputMaybe<ActionPriority>;
+  status?: InputMaybe<ActionStatus>;
+};
+
+export type UpdateAuditFrameworkInput = {
+  /** The `latestVersion` you edited; a newer one means someone else saved first. */
+  expectedVersion: Scalars['Int']['input'];
+  key: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** Five labels, for 1 to 5; the current ones are kept when left out. */
+  scale?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The whole framework: sections and criteria not listed are removed from the new version. */
+  sections: Array<AuditSectionInput>;
+  summary?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdateClientInput = {
@@ -618,6 +1822,22 @@ export type UpdateMilestoneInput = {
   id: Scalars['ID']['input'];
   phase?: InputMaybe<DimePhase>;
   title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateOwnActionInput = {
+  expectedRevision: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  status: ActionStatus;
+};
+
+export type UpdateRoleProfileInput = {
+  criteria: Array<HiringCriterionInput>;
+  /** The revision you loaded; if the profile changed since, nothing is saved and a CONFLICT error says so. */
+  expectedRevision: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  summary?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
 };
 
 /** A problem with one field of a mutation's input. Nothing was changed when a payload carries any. */
@@ -726,11 +1946,66 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AcceptInvitationInput: AcceptInvitationInput;
+  Action: ResolverTypeWrapper<ActionRow>;
+  ActionConnection: ResolverTypeWrapper<ActionConnectionValue>;
+  ActionEdge: ResolverTypeWrapper<Omit<ActionEdge, 'node'> & { node: ResolversTypes['Action'] }>;
+  ActionFinding: ResolverTypeWrapper<FindingView>;
+  ActionNote: ResolverTypeWrapper<ActionNoteRow>;
+  ActionPayload: ResolverTypeWrapper<Omit<ActionPayload, 'action'> & { action?: Maybe<ResolversTypes['Action']> }>;
+  ActionPriority: ActionPriority;
+  ActionPromise: ResolverTypeWrapper<ActionPromise>;
+  ActionStatus: ActionStatus;
+  AddActionNoteInput: AddActionNoteInput;
   AddMilestoneInput: AddMilestoneInput;
+  AeiouValue: AeiouValue;
   ArchiveClientInput: ArchiveClientInput;
+  Audit: ResolverTypeWrapper<AuditView>;
+  AuditConnection: ResolverTypeWrapper<AuditConnectionValue>;
+  AuditCriterion: ResolverTypeWrapper<AuditCriterionValue>;
+  AuditCriterionInput: AuditCriterionInput;
+  AuditDeltas: ResolverTypeWrapper<AuditDeltasView>;
+  AuditEdge: ResolverTypeWrapper<Omit<AuditEdge, 'node'> & { node: ResolversTypes['Audit'] }>;
+  AuditFlag: ResolverTypeWrapper<AuditFlag>;
+  AuditFramework: ResolverTypeWrapper<FrameworkView>;
+  AuditFrameworkPayload: ResolverTypeWrapper<Omit<AuditFrameworkPayload, 'framework'> & { framework?: Maybe<ResolversTypes['AuditFramework']> }>;
+  AuditFrameworkSection: ResolverTypeWrapper<AuditSectionValue>;
+  AuditPayload: ResolverTypeWrapper<Omit<AuditPayload, 'audit'> & { audit?: Maybe<ResolversTypes['Audit']> }>;
+  AuditResponse: ResolverTypeWrapper<AuditResponseView>;
+  AuditResponseInput: AuditResponseInput;
+  AuditScores: ResolverTypeWrapper<AuditScoresView>;
+  AuditSectionInput: AuditSectionInput;
+  AuditStatus: AuditStatus;
+  AuditTrend: ResolverTypeWrapper<AuditTrendView>;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'member'> & { member?: Maybe<ResolversTypes['Member']> }>;
+  BenchmarkFigure: ResolverTypeWrapper<BenchmarkFigure>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CandidateScore: ResolverTypeWrapper<CandidateScoreRow>;
+  CandidateScoreInput: CandidateScoreInput;
+  CandidateScorecard: ResolverTypeWrapper<CandidateScorecardRow>;
+  CandidateScorecardPayload: ResolverTypeWrapper<Omit<CandidateScorecardPayload, 'scorecard'> & { scorecard?: Maybe<ResolversTypes['CandidateScorecard']> }>;
+  CategoryComparison: ResolverTypeWrapper<CategoryComparison>;
+  CategoryWeight: ResolverTypeWrapper<CategoryWeight>;
+  ChangeAuditStatusInput: ChangeAuditStatusInput;
   ChangeEngagementStatusInput: ChangeEngagementStatusInput;
+  Charter: ResolverTypeWrapper<CharterRow>;
+  CharterDiff: ResolverTypeWrapper<DiffView>;
+  CharterPromise: ResolverTypeWrapper<PromiseView>;
+  CharterPromiseChange: ResolverTypeWrapper<PromiseChangeView>;
+  CharterPromiseField: CharterPromiseField;
+  CharterPromiseFieldChange: ResolverTypeWrapper<PromiseFieldChangeView>;
+  CharterPromiseInput: CharterPromiseInput;
+  CharterPromiseMove: ResolverTypeWrapper<PromiseMoveView>;
+  CharterPromisePlace: ResolverTypeWrapper<PromisePlaceView>;
+  CharterPurposeChange: ResolverTypeWrapper<PurposeChangeView>;
+  CharterPurposePart: CharterPurposePart;
+  CharterPurposeStatement: ResolverTypeWrapper<PurposeStatementView>;
+  CharterPurposeStatementInput: CharterPurposeStatementInput;
+  CharterServiceStandard: ResolverTypeWrapper<StandardView>;
+  CharterServiceStandardInput: CharterServiceStandardInput;
+  CharterSignOff: ResolverTypeWrapper<SignOffView>;
+  CharterVersion: ResolverTypeWrapper<CharterVersionRow>;
+  CharterVersionPayload: ResolverTypeWrapper<Omit<CharterVersionPayload, 'version'> & { version?: Maybe<ResolversTypes['CharterVersion']> }>;
+  CharterVersionStatus: CharterVersionStatus;
   Client: ResolverTypeWrapper<ClientRow>;
   ClientConnection: ResolverTypeWrapper<ClientConnectionValue>;
   ClientEdge: ResolverTypeWrapper<Omit<ClientEdge, 'node'> & { node: ResolversTypes['Client'] }>;
@@ -738,21 +2013,34 @@ export type ResolversTypes = {
   ClientSize: ClientSize;
   ClientStatus: ClientStatus;
   Consultancy: ResolverTypeWrapper<ConsultancyRow>;
+  CopyAuditFrameworkInput: CopyAuditFrameworkInput;
+  CreateActionInput: CreateActionInput;
+  CreateAuditInput: CreateAuditInput;
   CreateClientInput: CreateClientInput;
   CreateEngagementInput: CreateEngagementInput;
+  CreateRoleProfileInput: CreateRoleProfileInput;
+  CriterionAnswer: CriterionAnswer;
+  CriterionScore: ResolverTypeWrapper<CriterionScore>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DifferentiationWorkshop: ResolverTypeWrapper<WorkshopView>;
   DifferentiationWorkshopPayload: ResolverTypeWrapper<Omit<DifferentiationWorkshopPayload, 'workshop'> & { workshop?: Maybe<ResolversTypes['DifferentiationWorkshop']> }>;
   DimePhase: DimePhase;
+  DiscardCharterDraftInput: DiscardCharterDraftInput;
+  DiscardCharterDraftPayload: ResolverTypeWrapper<DiscardCharterDraftPayload>;
   Engagement: ResolverTypeWrapper<EngagementRow>;
   EngagementConnection: ResolverTypeWrapper<EngagementConnectionValue>;
   EngagementEdge: ResolverTypeWrapper<Omit<EngagementEdge, 'node'> & { node: ResolversTypes['Engagement'] }>;
   EngagementKind: EngagementKind;
   EngagementPayload: ResolverTypeWrapper<Omit<EngagementPayload, 'engagement'> & { engagement?: Maybe<ResolversTypes['Engagement']> }>;
   EngagementStatus: EngagementStatus;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  HiringCategory: HiringCategory;
+  HiringCriterion: ResolverTypeWrapper<HiringCriterionRow>;
+  HiringCriterionInput: HiringCriterionInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Industry: Industry;
+  IndustryBenchmark: ResolverTypeWrapper<IndustryBenchmarkView>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Invitation: ResolverTypeWrapper<InvitationRow>;
   InvitationConnection: ResolverTypeWrapper<InvitationConnectionValue>;
@@ -762,6 +2050,10 @@ export type ResolversTypes = {
   InvitationStatus: InvitationStatus;
   InviteMemberInput: InviteMemberInput;
   InviteMemberPayload: ResolverTypeWrapper<Omit<InviteMemberPayload, 'invitation'> & { invitation?: Maybe<ResolversTypes['Invitation']> }>;
+  KeyedScore: ResolverTypeWrapper<KeyedScore>;
+  KeyedScoreDelta: ResolverTypeWrapper<KeyedScoreDelta>;
+  KeyedSeriesTrend: ResolverTypeWrapper<KeyedSeriesTrend>;
+  LinkPromiseToCriteriaInput: LinkPromiseToCriteriaInput;
   LogInInput: LogInInput;
   LogOutPayload: ResolverTypeWrapper<LogOutPayload>;
   Member: ResolverTypeWrapper<MemberRow>;
@@ -772,17 +2064,44 @@ export type ResolversTypes = {
   MilestonePayload: ResolverTypeWrapper<Omit<MilestonePayload, 'milestone'> & { milestone?: Maybe<ResolversTypes['Milestone']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PromiseCriterionLink: ResolverTypeWrapper<PromiseCriterionLinkView>;
+  PromiseKept: ResolverTypeWrapper<PromiseKeptView>;
+  PromiseLinksPayload: ResolverTypeWrapper<Omit<PromiseLinksPayload, 'links'> & { links?: Maybe<Array<ResolversTypes['PromiseCriterionLink']>> }>;
+  PublishCharterVersionInput: PublishCharterVersionInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RankedCandidate: ResolverTypeWrapper<RankedCandidateView>;
+  RemoveCandidateScorecardInput: RemoveCandidateScorecardInput;
+  RemoveCandidateScorecardPayload: ResolverTypeWrapper<RemoveCandidateScorecardPayload>;
   RemoveMilestoneInput: RemoveMilestoneInput;
   RemoveMilestonePayload: ResolverTypeWrapper<RemoveMilestonePayload>;
+  ReorderCharterPromisesInput: ReorderCharterPromisesInput;
   RevokeInvitationInput: RevokeInvitationInput;
   Role: Role;
+  RoleProfile: ResolverTypeWrapper<RoleProfileRow>;
+  RoleProfilePayload: ResolverTypeWrapper<Omit<RoleProfilePayload, 'roleProfile'> & { roleProfile?: Maybe<ResolversTypes['RoleProfile']> }>;
+  SaveAuditResponseInput: SaveAuditResponseInput;
+  SaveAuditResponsesInput: SaveAuditResponsesInput;
+  SaveCandidateScorecardInput: SaveCandidateScorecardInput;
+  SaveCharterDraftInput: SaveCharterDraftInput;
   SaveDifferentiationWorkshopInput: SaveDifferentiationWorkshopInput;
+  ScaleLabel: ResolverTypeWrapper<ScaleLabel>;
+  ScoreDelta: ResolverTypeWrapper<ScoreDelta>;
+  SectionBenchmark: ResolverTypeWrapper<SectionBenchmark>;
+  SectionScore: ResolverTypeWrapper<SectionScore>;
+  SeriesTrend: ResolverTypeWrapper<SeriesTrend>;
+  SignOffCharterVersionInput: SignOffCharterVersionInput;
   SignUpInput: SignUpInput;
+  StartCharterDraftInput: StartCharterDraftInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TrendDirection: TrendDirection;
+  TrendPoint: ResolverTypeWrapper<TrendPointView>;
+  UpdateActionInput: UpdateActionInput;
+  UpdateAuditFrameworkInput: UpdateAuditFrameworkInput;
   UpdateClientInput: UpdateClientInput;
   UpdateEngagementInput: UpdateEngagementInput;
   UpdateMilestoneInput: UpdateMilestoneInput;
+  UpdateOwnActionInput: UpdateOwnActionInput;
+  UpdateRoleProfileInput: UpdateRoleProfileInput;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
   WorkshopEntry: ResolverTypeWrapper<WorkshopEntryRow>;
@@ -792,27 +2111,86 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AcceptInvitationInput: AcceptInvitationInput;
+  Action: ActionRow;
+  ActionConnection: ActionConnectionValue;
+  ActionEdge: Omit<ActionEdge, 'node'> & { node: ResolversParentTypes['Action'] };
+  ActionFinding: FindingView;
+  ActionNote: ActionNoteRow;
+  ActionPayload: Omit<ActionPayload, 'action'> & { action?: Maybe<ResolversParentTypes['Action']> };
+  ActionPromise: ActionPromise;
+  AddActionNoteInput: AddActionNoteInput;
   AddMilestoneInput: AddMilestoneInput;
   ArchiveClientInput: ArchiveClientInput;
+  Audit: AuditView;
+  AuditConnection: AuditConnectionValue;
+  AuditCriterion: AuditCriterionValue;
+  AuditCriterionInput: AuditCriterionInput;
+  AuditDeltas: AuditDeltasView;
+  AuditEdge: Omit<AuditEdge, 'node'> & { node: ResolversParentTypes['Audit'] };
+  AuditFlag: AuditFlag;
+  AuditFramework: FrameworkView;
+  AuditFrameworkPayload: Omit<AuditFrameworkPayload, 'framework'> & { framework?: Maybe<ResolversParentTypes['AuditFramework']> };
+  AuditFrameworkSection: AuditSectionValue;
+  AuditPayload: Omit<AuditPayload, 'audit'> & { audit?: Maybe<ResolversParentTypes['Audit']> };
+  AuditResponse: AuditResponseView;
+  AuditResponseInput: AuditResponseInput;
+  AuditScores: AuditScoresView;
+  AuditSectionInput: AuditSectionInput;
+  AuditTrend: AuditTrendView;
   AuthPayload: Omit<AuthPayload, 'member'> & { member?: Maybe<ResolversParentTypes['Member']> };
+  BenchmarkFigure: BenchmarkFigure;
   Boolean: Scalars['Boolean']['output'];
+  CandidateScore: CandidateScoreRow;
+  CandidateScoreInput: CandidateScoreInput;
+  CandidateScorecard: CandidateScorecardRow;
+  CandidateScorecardPayload: Omit<CandidateScorecardPayload, 'scorecard'> & { scorecard?: Maybe<ResolversParentTypes['CandidateScorecard']> };
+  CategoryComparison: CategoryComparison;
+  CategoryWeight: CategoryWeight;
+  ChangeAuditStatusInput: ChangeAuditStatusInput;
   ChangeEngagementStatusInput: ChangeEngagementStatusInput;
+  Charter: CharterRow;
+  CharterDiff: DiffView;
+  CharterPromise: PromiseView;
+  CharterPromiseChange: PromiseChangeView;
+  CharterPromiseFieldChange: PromiseFieldChangeView;
+  CharterPromiseInput: CharterPromiseInput;
+  CharterPromiseMove: PromiseMoveView;
+  CharterPromisePlace: PromisePlaceView;
+  CharterPurposeChange: PurposeChangeView;
+  CharterPurposeStatement: PurposeStatementView;
+  CharterPurposeStatementInput: CharterPurposeStatementInput;
+  CharterServiceStandard: StandardView;
+  CharterServiceStandardInput: CharterServiceStandardInput;
+  CharterSignOff: SignOffView;
+  CharterVersion: CharterVersionRow;
+  CharterVersionPayload: Omit<CharterVersionPayload, 'version'> & { version?: Maybe<ResolversParentTypes['CharterVersion']> };
   Client: ClientRow;
   ClientConnection: ClientConnectionValue;
   ClientEdge: Omit<ClientEdge, 'node'> & { node: ResolversParentTypes['Client'] };
   ClientPayload: Omit<ClientPayload, 'client'> & { client?: Maybe<ResolversParentTypes['Client']> };
   Consultancy: ConsultancyRow;
+  CopyAuditFrameworkInput: CopyAuditFrameworkInput;
+  CreateActionInput: CreateActionInput;
+  CreateAuditInput: CreateAuditInput;
   CreateClientInput: CreateClientInput;
   CreateEngagementInput: CreateEngagementInput;
+  CreateRoleProfileInput: CreateRoleProfileInput;
+  CriterionScore: CriterionScore;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DifferentiationWorkshop: WorkshopView;
   DifferentiationWorkshopPayload: Omit<DifferentiationWorkshopPayload, 'workshop'> & { workshop?: Maybe<ResolversParentTypes['DifferentiationWorkshop']> };
+  DiscardCharterDraftInput: DiscardCharterDraftInput;
+  DiscardCharterDraftPayload: DiscardCharterDraftPayload;
   Engagement: EngagementRow;
   EngagementConnection: EngagementConnectionValue;
   EngagementEdge: Omit<EngagementEdge, 'node'> & { node: ResolversParentTypes['Engagement'] };
   EngagementPayload: Omit<EngagementPayload, 'engagement'> & { engagement?: Maybe<ResolversParentTypes['Engagement']> };
+  Float: Scalars['Float']['output'];
+  HiringCriterion: HiringCriterionRow;
+  HiringCriterionInput: HiringCriterionInput;
   ID: Scalars['ID']['output'];
+  IndustryBenchmark: IndustryBenchmarkView;
   Int: Scalars['Int']['output'];
   Invitation: InvitationRow;
   InvitationConnection: InvitationConnectionValue;
@@ -821,6 +2199,10 @@ export type ResolversParentTypes = {
   InvitationPreview: InvitationPreview;
   InviteMemberInput: InviteMemberInput;
   InviteMemberPayload: Omit<InviteMemberPayload, 'invitation'> & { invitation?: Maybe<ResolversParentTypes['Invitation']> };
+  KeyedScore: KeyedScore;
+  KeyedScoreDelta: KeyedScoreDelta;
+  KeyedSeriesTrend: KeyedSeriesTrend;
+  LinkPromiseToCriteriaInput: LinkPromiseToCriteriaInput;
   LogInInput: LogInInput;
   LogOutPayload: LogOutPayload;
   Member: MemberRow;
@@ -831,16 +2213,42 @@ export type ResolversParentTypes = {
   MilestonePayload: Omit<MilestonePayload, 'milestone'> & { milestone?: Maybe<ResolversParentTypes['Milestone']> };
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  PromiseCriterionLink: PromiseCriterionLinkView;
+  PromiseKept: PromiseKeptView;
+  PromiseLinksPayload: Omit<PromiseLinksPayload, 'links'> & { links?: Maybe<Array<ResolversParentTypes['PromiseCriterionLink']>> };
+  PublishCharterVersionInput: PublishCharterVersionInput;
   Query: Record<PropertyKey, never>;
+  RankedCandidate: RankedCandidateView;
+  RemoveCandidateScorecardInput: RemoveCandidateScorecardInput;
+  RemoveCandidateScorecardPayload: RemoveCandidateScorecardPayload;
   RemoveMilestoneInput: RemoveMilestoneInput;
   RemoveMilestonePayload: RemoveMilestonePayload;
+  ReorderCharterPromisesInput: ReorderCharterPromisesInput;
   RevokeInvitationInput: RevokeInvitationInput;
+  RoleProfile: RoleProfileRow;
+  RoleProfilePayload: Omit<RoleProfilePayload, 'roleProfile'> & { roleProfile?: Maybe<ResolversParentTypes['RoleProfile']> };
+  SaveAuditResponseInput: SaveAuditResponseInput;
+  SaveAuditResponsesInput: SaveAuditResponsesInput;
+  SaveCandidateScorecardInput: SaveCandidateScorecardInput;
+  SaveCharterDraftInput: SaveCharterDraftInput;
   SaveDifferentiationWorkshopInput: SaveDifferentiationWorkshopInput;
+  ScaleLabel: ScaleLabel;
+  ScoreDelta: ScoreDelta;
+  SectionBenchmark: SectionBenchmark;
+  SectionScore: SectionScore;
+  SeriesTrend: SeriesTrend;
+  SignOffCharterVersionInput: SignOffCharterVersionInput;
   SignUpInput: SignUpInput;
+  StartCharterDraftInput: StartCharterDraftInput;
   String: Scalars['String']['output'];
+  TrendPoint: TrendPointView;
+  UpdateActionInput: UpdateActionInput;
+  UpdateAuditFrameworkInput: UpdateAuditFrameworkInput;
   UpdateClientInput: UpdateClientInput;
   UpdateEngagementInput: UpdateEngagementInput;
   UpdateMilestoneInput: UpdateMilestoneInput;
+  UpdateOwnActionInput: UpdateOwnActionInput;
+  UpdateRoleProfileInput: UpdateRoleProfileInput;
   UserError: UserError;
   WorkshopEntry: WorkshopEntryRow;
   WorkshopEntryInput: WorkshopEntryInput;
@@ -856,14 +2264,343 @@ export type PublicDirectiveArgs = { };
 
 export type PublicDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = PublicDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type ActionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Action'] = ResolversParentTypes['Action']> = {
+  client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  finding?: Resolver<Maybe<ResolversTypes['ActionFinding']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  notes?: Resolver<Array<ResolversTypes['ActionNote']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['ActionPriority'], ParentType, ContextType>;
+  promise?: Resolver<Maybe<ResolversTypes['ActionPromise']>, ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ActionStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ActionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActionConnection'] = ResolversParentTypes['ActionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ActionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ActionEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActionEdge'] = ResolversParentTypes['ActionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Action'], ParentType, ContextType>;
+};
+
+export type ActionFindingResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActionFinding'] = ResolversParentTypes['ActionFinding']> = {
+  audit?: Resolver<Maybe<ResolversTypes['Audit']>, ParentType, ContextType>;
+  auditId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  change?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  criterionKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  criterionPrompt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  improved?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  pointsAfter?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  pointsBefore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  reaudit?: Resolver<Maybe<ResolversTypes['Audit']>, ParentType, ContextType>;
+};
+
+export type ActionNoteResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActionNote'] = ResolversParentTypes['ActionNote']> = {
+  author?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ActionPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActionPayload'] = ResolversParentTypes['ActionPayload']> = {
+  action?: Resolver<Maybe<ResolversTypes['Action']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ActionPromiseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActionPromise'] = ResolversParentTypes['ActionPromise']> = {
+  charterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  promiseKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Audit'] = ResolversParentTypes['Audit']> = {
+  benchmark?: Resolver<Maybe<ResolversTypes['IndustryBenchmark']>, ParentType, ContextType>;
+  client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  conductedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deltas?: Resolver<Maybe<ResolversTypes['AuditDeltas']>, ParentType, ContextType>;
+  engagement?: Resolver<Maybe<ResolversTypes['Engagement']>, ParentType, ContextType>;
+  framework?: Resolver<ResolversTypes['AuditFramework'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nextStatuses?: Resolver<Array<ResolversTypes['AuditStatus']>, ParentType, ContextType>;
+  previous?: Resolver<Maybe<ResolversTypes['Audit']>, ParentType, ContextType>;
+  promisesKept?: Resolver<Array<ResolversTypes['PromiseKept']>, ParentType, ContextType>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  responses?: Resolver<Array<ResolversTypes['AuditResponse']>, ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scores?: Resolver<ResolversTypes['AuditScores'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AuditStatus'], ParentType, ContextType>;
+  submittedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  trend?: Resolver<ResolversTypes['AuditTrend'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type AuditConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditConnection'] = ResolversParentTypes['AuditConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Audit']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditCriterionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditCriterion'] = ResolversParentTypes['AuditCriterion']> = {
+  critical?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  guidance?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  highIsBad?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prompt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type AuditDeltasResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditDeltas'] = ResolversParentTypes['AuditDeltas']> = {
+  criteria?: Resolver<Array<ResolversTypes['KeyedScoreDelta']>, ParentType, ContextType>;
+  overall?: Resolver<ResolversTypes['ScoreDelta'], ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['KeyedScoreDelta']>, ParentType, ContextType>;
+};
+
+export type AuditEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditEdge'] = ResolversParentTypes['AuditEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Audit'], ParentType, ContextType>;
+};
+
+export type AuditFlagResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditFlag'] = ResolversParentTypes['AuditFlag']> = {
+  criterionKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sectionKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditFrameworkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditFramework'] = ResolversParentTypes['AuditFramework']> = {
+  basedOnKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  builtIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  latestVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scale?: Resolver<Array<ResolversTypes['ScaleLabel']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['AuditFrameworkSection']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditFrameworkPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditFrameworkPayload'] = ResolversParentTypes['AuditFrameworkPayload']> = {
+  framework?: Resolver<Maybe<ResolversTypes['AuditFramework']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type AuditFrameworkSectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditFrameworkSection'] = ResolversParentTypes['AuditFrameworkSection']> = {
+  criteria?: Resolver<Array<ResolversTypes['AuditCriterion']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type AuditPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditPayload'] = ResolversParentTypes['AuditPayload']> = {
+  audit?: Resolver<Maybe<ResolversTypes['Audit']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type AuditResponseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditResponse'] = ResolversParentTypes['AuditResponse']> = {
+  criterion?: Resolver<ResolversTypes['AuditCriterion'], ParentType, ContextType>;
+  criterionKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  internal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  notApplicable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  sectionKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type AuditScoresResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditScores'] = ResolversParentTypes['AuditScores']> = {
+  answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  criteria?: Resolver<Array<ResolversTypes['CriterionScore']>, ParentType, ContextType>;
+  flagged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  flags?: Resolver<Array<ResolversTypes['AuditFlag']>, ParentType, ContextType>;
+  notApplicable?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overall?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['SectionScore']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditTrendResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditTrend'] = ResolversParentTypes['AuditTrend']> = {
+  overall?: Resolver<ResolversTypes['SeriesTrend'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['TrendPoint']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['KeyedSeriesTrend']>, ParentType, ContextType>;
+};
+
 export type AuthPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
   member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   token?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type BenchmarkFigureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['BenchmarkFigure'] = ResolversParentTypes['BenchmarkFigure']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  median?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type CandidateScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CandidateScore'] = ResolversParentTypes['CandidateScore']> = {
+  criterion?: Resolver<ResolversTypes['HiringCriterion'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CandidateScorecardResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CandidateScorecard'] = ResolversParentTypes['CandidateScorecard']> = {
+  assessor?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  candidateRef?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  failedMustHaves?: Resolver<Array<ResolversTypes['HiringCriterion']>, ParentType, ContextType>;
+  fit?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  flagged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  profile?: Resolver<ResolversTypes['RoleProfile'], ParentType, ContextType>;
+  scores?: Resolver<Array<ResolversTypes['CandidateScore']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type CandidateScorecardPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CandidateScorecardPayload'] = ResolversParentTypes['CandidateScorecardPayload']> = {
+  scorecard?: Resolver<Maybe<ResolversTypes['CandidateScorecard']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CategoryComparisonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CategoryComparison'] = ResolversParentTypes['CategoryComparison']> = {
+  difference?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  heavier?: Resolver<Maybe<ResolversTypes['HiringCategory']>, ParentType, ContextType>;
+  sentence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CategoryWeightResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CategoryWeight'] = ResolversParentTypes['CategoryWeight']> = {
+  category?: Resolver<ResolversTypes['HiringCategory'], ParentType, ContextType>;
+  criterionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mustHaveCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CharterResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Charter'] = ResolversParentTypes['Charter']> = {
+  client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currentDraft?: Resolver<Maybe<ResolversTypes['CharterVersion']>, ParentType, ContextType>;
+  diff?: Resolver<Maybe<ResolversTypes['CharterDiff']>, ParentType, ContextType, RequireFields<CharterDiffArgs, 'fromVersionId' | 'toVersionId'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  published?: Resolver<Maybe<ResolversTypes['CharterVersion']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['CharterVersion']>, ParentType, ContextType, RequireFields<CharterVersionArgs, 'number'>>;
+  versions?: Resolver<Array<ResolversTypes['CharterVersion']>, ParentType, ContextType>;
+};
+
+export type CharterDiffResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CharterDiff'] = ResolversParentTypes['CharterDiff']> = {
+  added?: Resolver<Array<ResolversTypes['CharterPromisePlace']>, ParentType, ContextType>;
+  changed?: Resolver<Array<ResolversTypes['CharterPromiseChange']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['CharterVersion'], ParentType, ContextType>;
+  purpose?: Resolver<Array<ResolversTypes['CharterPurposeChange']>, ParentType, ContextType>;
+  removed?: Resolver<Array<ResolversTypes['CharterPromisePlace']>, ParentType, ContextType>;
+  reordered?: Resolver<Array<ResolversTypes['CharterPromiseMove']>, ParentType, ContextType>;
+  summary?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['CharterVersion'], ParentType, ContextType>;
+};
+
+export type CharterPromiseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CharterPromise'] = ResolversParentTypes['CharterPromise']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  standard?: Resolver<Maybe<ResolversTypes['CharterServiceStandard']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CharterPromiseChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CharterPromiseChange'] = ResolversParentTypes['CharterPromiseChange']> = {
+  fields?: Resolver<Array<ResolversTypes['CharterPromiseFieldChange']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CharterPromiseFieldChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CharterPromiseFieldChange'] = ResolversParentTypes['CharterPromiseFieldChange']> = {
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  afterStandard?: Resolver<Maybe<ResolversTypes['CharterServiceStandard']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  beforeStandard?: Resolver<Maybe<ResolversTypes['CharterServiceStandard']>, ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['CharterPromiseField'], ParentType, ContextType>;
+};
+
+export type CharterPromiseMoveResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CharterPromiseMove'] = ResolversParentTypes['CharterPromiseMove']> = {
+  from?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CharterPromisePlaceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CharterPromisePlace'] = ResolversParentTypes['CharterPromisePlace']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CharterPurposeChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CharterPurposeChange'] = ResolversParentTypes['CharterPurposeChange']> = {
+  after?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  part?: Resolver<ResolversTypes['CharterPurposePart'], ParentType, ContextType>;
+};
+
+export type CharterPurposeStatementResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CharterPurposeStatement'] = ResolversParentTypes['CharterPurposeStatement']> = {
+  everythingElse?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  why?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CharterServiceStandardResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CharterServiceStandard'] = ResolversParentTypes['CharterServiceStandard']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CharterSignOffResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CharterSignOff'] = ResolversParentTypes['CharterSignOff']> = {
+  signedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  signedBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+};
+
+export type CharterVersionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CharterVersion'] = ResolversParentTypes['CharterVersion']> = {
+  charter?: Resolver<ResolversTypes['Charter'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  promises?: Resolver<Array<ResolversTypes['CharterPromise']>, ParentType, ContextType>;
+  publishGaps?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  publishable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  publishedBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  purposeStatement?: Resolver<ResolversTypes['CharterPurposeStatement'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  signOff?: Resolver<Maybe<ResolversTypes['CharterSignOff']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CharterVersionStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type CharterVersionPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CharterVersionPayload'] = ResolversParentTypes['CharterVersionPayload']> = {
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['CharterVersion']>, ParentType, ContextType>;
+};
+
 export type ClientResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Client'] = ResolversParentTypes['Client']> = {
+  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType, Partial<ClientActionsArgs>>;
   archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  audits?: Resolver<Array<ResolversTypes['Audit']>, ParentType, ContextType, Partial<ClientAuditsArgs>>;
+  charter?: Resolver<Maybe<ResolversTypes['Charter']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   engagements?: Resolver<Array<ResolversTypes['Engagement']>, ParentType, ContextType, Partial<ClientEngagementsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -871,6 +2608,7 @@ export type ClientResolvers<ContextType = RequestContext, ParentType extends Res
   leaders?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roleProfiles?: Resolver<Array<ResolversTypes['RoleProfile']>, ParentType, ContextType>;
   size?: Resolver<Maybe<ResolversTypes['ClientSize']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ClientStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -900,6 +2638,17 @@ export type ConsultancyResolvers<ContextType = RequestContext, ParentType extend
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type CriterionScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CriterionScore'] = ResolversParentTypes['CriterionScore']> = {
+  answer?: Resolver<ResolversTypes['CriterionAnswer'], ParentType, ContextType>;
+  critical?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  highIsBad?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  points?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  sectionKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -920,6 +2669,11 @@ export type DifferentiationWorkshopResolvers<ContextType = RequestContext, Paren
 export type DifferentiationWorkshopPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DifferentiationWorkshopPayload'] = ResolversParentTypes['DifferentiationWorkshopPayload']> = {
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   workshop?: Resolver<Maybe<ResolversTypes['DifferentiationWorkshop']>, ParentType, ContextType>;
+};
+
+export type DiscardCharterDraftPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DiscardCharterDraftPayload'] = ResolversParentTypes['DiscardCharterDraftPayload']> = {
+  discardedVersionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type EngagementResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Engagement'] = ResolversParentTypes['Engagement']> = {
@@ -955,6 +2709,24 @@ export type EngagementEdgeResolvers<ContextType = RequestContext, ParentType ext
 export type EngagementPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EngagementPayload'] = ResolversParentTypes['EngagementPayload']> = {
   engagement?: Resolver<Maybe<ResolversTypes['Engagement']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type HiringCriterionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HiringCriterion'] = ResolversParentTypes['HiringCriterion']> = {
+  aeiouValue?: Resolver<Maybe<ResolversTypes['AeiouValue']>, ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['HiringCategory'], ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mustHave?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type IndustryBenchmarkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IndustryBenchmark'] = ResolversParentTypes['IndustryBenchmark']> = {
+  contributors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  industry?: Resolver<ResolversTypes['Industry'], ParentType, ContextType>;
+  overall?: Resolver<ResolversTypes['BenchmarkFigure'], ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['SectionBenchmark']>, ParentType, ContextType>;
 };
 
 export type InvitationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Invitation'] = ResolversParentTypes['Invitation']> = {
@@ -1000,6 +2772,27 @@ export type InviteMemberPayloadResolvers<ContextType = RequestContext, ParentTyp
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type KeyedScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['KeyedScore'] = ResolversParentTypes['KeyedScore']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type KeyedScoreDeltaResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['KeyedScoreDelta'] = ResolversParentTypes['KeyedScoreDelta']> = {
+  change?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  current?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  previous?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type KeyedSeriesTrendResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['KeyedSeriesTrend'] = ResolversParentTypes['KeyedSeriesTrend']> = {
+  change?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['TrendDirection'], ParentType, ContextType>;
+  first?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastChange?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  latest?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type LogOutPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LogOutPayload'] = ResolversParentTypes['LogOutPayload']> = {
   loggedOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
@@ -1043,21 +2836,42 @@ export type MilestonePayloadResolvers<ContextType = RequestContext, ParentType e
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   acceptInvitation?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'input'>>;
+  addActionNote?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationAddActionNoteArgs, 'input'>>;
   addMilestone?: Resolver<ResolversTypes['MilestonePayload'], ParentType, ContextType, RequireFields<MutationAddMilestoneArgs, 'input'>>;
   archiveClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationArchiveClientArgs, 'input'>>;
+  changeAuditStatus?: Resolver<ResolversTypes['AuditPayload'], ParentType, ContextType, RequireFields<MutationChangeAuditStatusArgs, 'input'>>;
   changeEngagementStatus?: Resolver<ResolversTypes['EngagementPayload'], ParentType, ContextType, RequireFields<MutationChangeEngagementStatusArgs, 'input'>>;
+  copyAuditFramework?: Resolver<ResolversTypes['AuditFrameworkPayload'], ParentType, ContextType, RequireFields<MutationCopyAuditFrameworkArgs, 'input'>>;
+  createAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationCreateActionArgs, 'input'>>;
+  createAudit?: Resolver<ResolversTypes['AuditPayload'], ParentType, ContextType, RequireFields<MutationCreateAuditArgs, 'input'>>;
   createClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationCreateClientArgs, 'input'>>;
   createEngagement?: Resolver<ResolversTypes['EngagementPayload'], ParentType, ContextType, RequireFields<MutationCreateEngagementArgs, 'input'>>;
+  createRoleProfile?: Resolver<ResolversTypes['RoleProfilePayload'], ParentType, ContextType, RequireFields<MutationCreateRoleProfileArgs, 'input'>>;
+  discardCharterDraft?: Resolver<ResolversTypes['DiscardCharterDraftPayload'], ParentType, ContextType, RequireFields<MutationDiscardCharterDraftArgs, 'input'>>;
   inviteMember?: Resolver<ResolversTypes['InviteMemberPayload'], ParentType, ContextType, RequireFields<MutationInviteMemberArgs, 'input'>>;
+  linkPromiseToCriteria?: Resolver<ResolversTypes['PromiseLinksPayload'], ParentType, ContextType, RequireFields<MutationLinkPromiseToCriteriaArgs, 'input'>>;
   logIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'input'>>;
   logOut?: Resolver<ResolversTypes['LogOutPayload'], ParentType, ContextType>;
+  publishCharterVersion?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationPublishCharterVersionArgs, 'input'>>;
+  removeCandidateScorecard?: Resolver<ResolversTypes['RemoveCandidateScorecardPayload'], ParentType, ContextType, RequireFields<MutationRemoveCandidateScorecardArgs, 'input'>>;
   removeMilestone?: Resolver<ResolversTypes['RemoveMilestonePayload'], ParentType, ContextType, RequireFields<MutationRemoveMilestoneArgs, 'input'>>;
+  reorderCharterPromises?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationReorderCharterPromisesArgs, 'input'>>;
   revokeInvitation?: Resolver<ResolversTypes['InvitationPayload'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'input'>>;
+  saveAuditResponse?: Resolver<ResolversTypes['AuditPayload'], ParentType, ContextType, RequireFields<MutationSaveAuditResponseArgs, 'input'>>;
+  saveAuditResponses?: Resolver<ResolversTypes['AuditPayload'], ParentType, ContextType, RequireFields<MutationSaveAuditResponsesArgs, 'input'>>;
+  saveCandidateScorecard?: Resolver<ResolversTypes['CandidateScorecardPayload'], ParentType, ContextType, RequireFields<MutationSaveCandidateScorecardArgs, 'input'>>;
+  saveCharterDraft?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationSaveCharterDraftArgs, 'input'>>;
   saveDifferentiationWorkshop?: Resolver<ResolversTypes['DifferentiationWorkshopPayload'], ParentType, ContextType, RequireFields<MutationSaveDifferentiationWorkshopArgs, 'input'>>;
+  signOffCharterVersion?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationSignOffCharterVersionArgs, 'input'>>;
   signUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
+  startCharterDraft?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationStartCharterDraftArgs, 'input'>>;
+  updateAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationUpdateActionArgs, 'input'>>;
+  updateAuditFramework?: Resolver<ResolversTypes['AuditFrameworkPayload'], ParentType, ContextType, RequireFields<MutationUpdateAuditFrameworkArgs, 'input'>>;
   updateClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationUpdateClientArgs, 'input'>>;
   updateEngagement?: Resolver<ResolversTypes['EngagementPayload'], ParentType, ContextType, RequireFields<MutationUpdateEngagementArgs, 'input'>>;
   updateMilestone?: Resolver<ResolversTypes['MilestonePayload'], ParentType, ContextType, RequireFields<MutationUpdateMilestoneArgs, 'input'>>;
+  updateOwnAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationUpdateOwnActionArgs, 'input'>>;
+  updateRoleProfile?: Resolver<ResolversTypes['RoleProfilePayload'], ParentType, ContextType, RequireFields<MutationUpdateRoleProfileArgs, 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1065,7 +2879,34 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type PromiseCriterionLinkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PromiseCriterionLink'] = ResolversParentTypes['PromiseCriterionLink']> = {
+  charterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  criterionKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  frameworkKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  promiseKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PromiseKeptResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PromiseKept'] = ResolversParentTypes['PromiseKept']> = {
+  answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  linked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  promiseKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PromiseLinksPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PromiseLinksPayload'] = ResolversParentTypes['PromiseLinksPayload']> = {
+  links?: Resolver<Maybe<Array<ResolversTypes['PromiseCriterionLink']>>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  action?: Resolver<Maybe<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<QueryActionArgs, 'id'>>;
+  actions?: Resolver<ResolversTypes['ActionConnection'], ParentType, ContextType, Partial<QueryActionsArgs>>;
+  audit?: Resolver<Maybe<ResolversTypes['Audit']>, ParentType, ContextType, RequireFields<QueryAuditArgs, 'id'>>;
+  auditFramework?: Resolver<Maybe<ResolversTypes['AuditFramework']>, ParentType, ContextType, RequireFields<QueryAuditFrameworkArgs, 'key'>>;
+  auditFrameworks?: Resolver<Array<ResolversTypes['AuditFramework']>, ParentType, ContextType>;
+  audits?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, Partial<QueryAuditsArgs>>;
+  charter?: Resolver<Maybe<ResolversTypes['Charter']>, ParentType, ContextType, RequireFields<QueryCharterArgs, 'clientId'>>;
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<QueryClientArgs, 'id'>>;
   clients?: Resolver<ResolversTypes['ClientConnection'], ParentType, ContextType, Partial<QueryClientsArgs>>;
   consultancy?: Resolver<ResolversTypes['Consultancy'], ParentType, ContextType>;
@@ -1075,12 +2916,90 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   invitations?: Resolver<ResolversTypes['InvitationConnection'], ParentType, ContextType, Partial<QueryInvitationsArgs>>;
   me?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, Partial<QueryMembersArgs>>;
+  promiseLinks?: Resolver<Array<ResolversTypes['PromiseCriterionLink']>, ParentType, ContextType, RequireFields<QueryPromiseLinksArgs, 'charterId'>>;
+  roleProfile?: Resolver<Maybe<ResolversTypes['RoleProfile']>, ParentType, ContextType, RequireFields<QueryRoleProfileArgs, 'id'>>;
   upcomingMilestones?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType, Partial<QueryUpcomingMilestonesArgs>>;
+};
+
+export type RankedCandidateResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RankedCandidate'] = ResolversParentTypes['RankedCandidate']> = {
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  fit?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  flagged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scorecard?: Resolver<ResolversTypes['CandidateScorecard'], ParentType, ContextType>;
+};
+
+export type RemoveCandidateScorecardPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RemoveCandidateScorecardPayload'] = ResolversParentTypes['RemoveCandidateScorecardPayload']> = {
+  removedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type RemoveMilestonePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RemoveMilestonePayload'] = ResolversParentTypes['RemoveMilestonePayload']> = {
   removedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type RoleProfileResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RoleProfile'] = ResolversParentTypes['RoleProfile']> = {
+  candidates?: Resolver<Array<ResolversTypes['RankedCandidate']>, ParentType, ContextType>;
+  categoryWeights?: Resolver<Array<ResolversTypes['CategoryWeight']>, ParentType, ContextType>;
+  client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  compareCategories?: Resolver<ResolversTypes['CategoryComparison'], ParentType, ContextType, RequireFields<RoleProfileCompareCategoriesArgs, 'a' | 'b'>>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  criteria?: Resolver<Array<ResolversTypes['HiringCriterion']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  readinessGaps?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  ready?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  weightTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RoleProfilePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RoleProfilePayload'] = ResolversParentTypes['RoleProfilePayload']> = {
+  roleProfile?: Resolver<Maybe<ResolversTypes['RoleProfile']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ScaleLabelResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ScaleLabel'] = ResolversParentTypes['ScaleLabel']> = {
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ScoreDeltaResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ScoreDelta'] = ResolversParentTypes['ScoreDelta']> = {
+  change?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  current?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  previous?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type SectionBenchmarkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SectionBenchmark'] = ResolversParentTypes['SectionBenchmark']> = {
+  figure?: Resolver<Maybe<ResolversTypes['BenchmarkFigure']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SectionScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SectionScore'] = ResolversParentTypes['SectionScore']> = {
+  answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notApplicable?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SeriesTrendResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SeriesTrend'] = ResolversParentTypes['SeriesTrend']> = {
+  change?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['TrendDirection'], ParentType, ContextType>;
+  first?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  lastChange?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  latest?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type TrendPointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrendPoint'] = ResolversParentTypes['TrendPoint']> = {
+  auditId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  overall?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['KeyedScore']>, ParentType, ContextType>;
 };
 
 export type UserErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
@@ -1096,26 +3015,72 @@ export type WorkshopEntryResolvers<ContextType = RequestContext, ParentType exte
 };
 
 export type Resolvers<ContextType = RequestContext> = {
+  Action?: ActionResolvers<ContextType>;
+  ActionConnection?: ActionConnectionResolvers<ContextType>;
+  ActionEdge?: ActionEdgeResolvers<ContextType>;
+  ActionFinding?: ActionFindingResolvers<ContextType>;
+  ActionNote?: ActionNoteResolvers<ContextType>;
+  ActionPayload?: ActionPayloadResolvers<ContextType>;
+  ActionPromise?: ActionPromiseResolvers<ContextType>;
+  Audit?: AuditResolvers<ContextType>;
+  AuditConnection?: AuditConnectionResolvers<ContextType>;
+  AuditCriterion?: AuditCriterionResolvers<ContextType>;
+  AuditDeltas?: AuditDeltasResolvers<ContextType>;
+  AuditEdge?: AuditEdgeResolvers<ContextType>;
+  AuditFlag?: AuditFlagResolvers<ContextType>;
+  AuditFramework?: AuditFrameworkResolvers<ContextType>;
+  AuditFrameworkPayload?: AuditFrameworkPayloadResolvers<ContextType>;
+  AuditFrameworkSection?: AuditFrameworkSectionResolvers<ContextType>;
+  AuditPayload?: AuditPayloadResolvers<ContextType>;
+  AuditResponse?: AuditResponseResolvers<ContextType>;
+  AuditScores?: AuditScoresResolvers<ContextType>;
+  AuditTrend?: AuditTrendResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  BenchmarkFigure?: BenchmarkFigureResolvers<ContextType>;
+  CandidateScore?: CandidateScoreResolvers<ContextType>;
+  CandidateScorecard?: CandidateScorecardResolvers<ContextType>;
+  CandidateScorecardPayload?: CandidateScorecardPayloadResolvers<ContextType>;
+  CategoryComparison?: CategoryComparisonResolvers<ContextType>;
+  CategoryWeight?: CategoryWeightResolvers<ContextType>;
+  Charter?: CharterResolvers<ContextType>;
+  CharterDiff?: CharterDiffResolvers<ContextType>;
+  CharterPromise?: CharterPromiseResolvers<ContextType>;
+  CharterPromiseChange?: CharterPromiseChangeResolvers<ContextType>;
+  CharterPromiseFieldChange?: CharterPromiseFieldChangeResolvers<ContextType>;
+  CharterPromiseMove?: CharterPromiseMoveResolvers<ContextType>;
+  CharterPromisePlace?: CharterPromisePlaceResolvers<ContextType>;
+  CharterPurposeChange?: CharterPurposeChangeResolvers<ContextType>;
+  CharterPurposeStatement?: CharterPurposeStatementResolvers<ContextType>;
+  CharterServiceStandard?: CharterServiceStandardResolvers<ContextType>;
+  CharterSignOff?: CharterSignOffResolvers<ContextType>;
+  CharterVersion?: CharterVersionResolvers<ContextType>;
+  CharterVersionPayload?: CharterVersionPayloadResolvers<ContextType>;
   Client?: ClientResolvers<ContextType>;
   ClientConnection?: ClientConnectionResolvers<ContextType>;
   ClientEdge?: ClientEdgeResolvers<ContextType>;
   ClientPayload?: ClientPayloadResolvers<ContextType>;
   Consultancy?: ConsultancyResolvers<ContextType>;
+  CriterionScore?: CriterionScoreResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DifferentiationWorkshop?: DifferentiationWorkshopResolvers<ContextType>;
   DifferentiationWorkshopPayload?: DifferentiationWorkshopPayloadResolvers<ContextType>;
+  DiscardCharterDraftPayload?: DiscardCharterDraftPayloadResolvers<ContextType>;
   Engagement?: EngagementResolvers<ContextType>;
   EngagementConnection?: EngagementConnectionResolvers<ContextType>;
   EngagementEdge?: EngagementEdgeResolvers<ContextType>;
   EngagementPayload?: EngagementPayloadResolvers<ContextType>;
+  HiringCriterion?: HiringCriterionResolvers<ContextType>;
+  IndustryBenchmark?: IndustryBenchmarkResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
   InvitationConnection?: InvitationConnectionResolvers<ContextType>;
   InvitationEdge?: InvitationEdgeResolvers<ContextType>;
   InvitationPayload?: InvitationPayloadResolvers<ContextType>;
   InvitationPreview?: InvitationPreviewResolvers<ContextType>;
   InviteMemberPayload?: InviteMemberPayloadResolvers<ContextType>;
+  KeyedScore?: KeyedScoreResolvers<ContextType>;
+  KeyedScoreDelta?: KeyedScoreDeltaResolvers<ContextType>;
+  KeyedSeriesTrend?: KeyedSeriesTrendResolvers<ContextType>;
   LogOutPayload?: LogOutPayloadResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;
@@ -1124,8 +3089,21 @@ export type Resolvers<ContextType = RequestContext> = {
   MilestonePayload?: MilestonePayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PromiseCriterionLink?: PromiseCriterionLinkResolvers<ContextType>;
+  PromiseKept?: PromiseKeptResolvers<ContextType>;
+  PromiseLinksPayload?: PromiseLinksPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RankedCandidate?: RankedCandidateResolvers<ContextType>;
+  RemoveCandidateScorecardPayload?: RemoveCandidateScorecardPayloadResolvers<ContextType>;
   RemoveMilestonePayload?: RemoveMilestonePayloadResolvers<ContextType>;
+  RoleProfile?: RoleProfileResolvers<ContextType>;
+  RoleProfilePayload?: RoleProfilePayloadResolvers<ContextType>;
+  ScaleLabel?: ScaleLabelResolvers<ContextType>;
+  ScoreDelta?: ScoreDeltaResolvers<ContextType>;
+  SectionBenchmark?: SectionBenchmarkResolvers<ContextType>;
+  SectionScore?: SectionScoreResolvers<ContextType>;
+  SeriesTrend?: SeriesTrendResolvers<ContextType>;
+  TrendPoint?: TrendPointResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   WorkshopEntry?: WorkshopEntryResolvers<ContextType>;
 };

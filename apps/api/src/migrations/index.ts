@@ -1,5 +1,16 @@
 import { CreateTenancyAndAccounts1763800000000 } from './1763800000000-create-tenancy-and-accounts.js';
 import { CreateEngagementsAndWorkshops1763800001000 } from './1763800001000-create-engagements-and-workshops.js';
+import { CreateCharters1763800002000 } from './1763800002000-create-charters.js';
+import { CreateAudits1763800003000 } from './1763800003000-create-audits.js';
+import { CreateHiringCriteria1763800004000 } from './1763800004000-create-hiring-criteria.js';
+import { CreateActions1763800005000 } from './1763800005000-create-actions.js';
 
 /** In the order they run. A landed migration is never edited: a change is a new file here. */
-export const migrations = [CreateTenancyAndAccounts1763800000000, CreateEngagementsAndWorkshops1763800001000];
+export const migrations = [
+  CreateTenancyAndAccounts1763800000000,
+  CreateEngagementsAndWorkshops1763800001000,
+  CreateCharters1763800002000,
+  CreateAudits1763800003000,
+  CreateHiringCriteria1763800004000,
+  CreateActions1763800005000,
+];

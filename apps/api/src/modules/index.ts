@@ -1,8 +1,12 @@
 import type { EntitySchema } from 'typeorm';
 import type { Resolvers } from '../generated/resolvers.js';
 import { accounts } from './accounts/index.js';
+import { actions } from './actions/index.js';
+import { audits } from './audits/index.js';
+import { charters } from './charters/index.js';
 import { clients } from './clients/index.js';
 import { engagements } from './engagements/index.js';
+import { hiring } from './hiring/index.js';
 import { members } from './members/index.js';
 
 /** Each feature of the API: its folder name (holding its `schema.graphql`), resolvers and entities. */
@@ -12,6 +16,15 @@ export interface ApiModule {
   entities: EntitySchema[];
 }
 
-export const modules: ApiModule[] = [accounts, members, clients, engagements] as ApiModule[];
+export const modules: ApiModule[] = [
+  accounts,
+  members,
+  clients,
+  engagements,
+  charters,
+  hiring,
+  audits,
+  actions,
+] as ApiModule[];
 
 export const entities = modules.flatMap((m) => m.entities);

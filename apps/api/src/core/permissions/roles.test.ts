@@ -115,6 +115,162 @@ const OPERATIONS: {
     allowed: STAFF,
     query: 'mutation { removeMilestone(input: { id: "x" }) { removedId } }',
   },
+  {
+    name: 'charter',
+    allowed: EVERYONE,
+    query: 'query ($id: ID!) { charter(clientId: $id) { id } }',
+    variables: (i) => ({ id: i.clientId }),
+  },
+  {
+    name: 'client.charter',
+    allowed: EVERYONE,
+    query: 'query ($id: ID!) { client(id: $id) { charter { id } } }',
+    variables: (i) => ({ id: i.clientId }),
+  },
+  {
+    name: 'startCharterDraft',
+    allowed: STAFF,
+    query: 'mutation { startCharterDraft(input: { clientId: "x" }) { version { id } } }',
+  },
+  {
+    name: 'saveCharterDraft',
+    allowed: STAFF,
+    query:
+      'mutation { saveCharterDraft(input: { versionId: "x", expectedRevision: 1, purposeStatement: {}, promises: [] }) { version { id } } }',
+  },
+  {
+    name: 'reorderCharterPromises',
+    allowed: STAFF,
+    query:
+      'mutation { reorderCharterPromises(input: { versionId: "x", expectedRevision: 1, promiseKeys: [] }) { version { id } } }',
+  },
+  {
+    name: 'publishCharterVersion',
+    allowed: STAFF,
+    query:
+      'mutation { publishCharterVersion(input: { versionId: "x", expectedRevision: 1 }) { version { id } } }',
+  },
+  {
+    name: 'signOffCharterVersion',
+    allowed: ['CLIENT_LEADER'],
+    query: 'mutation { signOffCharterVersion(input: { versionId: "x" }) { version { id } } }',
+  },
+  {
+    name: 'discardCharterDraft',
+    allowed: STAFF,
+    query:
+      'mutation { discardCharterDraft(input: { versionId: "x", expectedRevision: 1 }) { discardedVersionId } }',
+  },
+  {
+    name: 'client.roleProfiles',
+    allowed: STAFF,
+    query: 'query ($id: ID!) { client(id: $id) { roleProfiles { id } } }',
+    variables: (i) => ({ id: i.clientId }),
+  },
+  {
+    name: 'roleProfile',
+    allowed: STAFF,
+    query: 'query { roleProfile(id: "x") { id } }',
+  },
+  {
+    name: 'createRoleProfile',
+    allowed: STAFF,
+    query:
+      'mutation { createRoleProfile(input: { clientId: "x", title: "", criteria: [] }) { roleProfile { id } } }',
+  },
+  {
+    name: 'updateRoleProfile',
+    allowed: STAFF,
+    query:
+      'mutation { updateRoleProfile(input: { id: "x", expectedRevision: 1, title: "", criteria: [] }) { roleProfile { id } } }',
+  },
+  {
+    name: 'saveCandidateScorecard',
+    allowed: STAFF,
+    query:
+      'mutation { saveCandidateScorecard(input: { profileId: "x", candidateRef: "", scores: [] }) { scorecard { id } } }',
+  },
+  {
+    name: 'removeCandidateScorecard',
+    allowed: STAFF,
+    query: 'mutation { removeCandidateScorecard(input: { id: "x" }) { removedId } }',
+  },
+  { name: 'actions', allowed: EVERYONE, query: '{ actions { totalCount } }' },
+  { name: 'action', allowed: EVERYONE, query: '{ action(id: "x") { id } }' },
+  {
+    name: 'createAction',
+    allowed: STAFF,
+    query:
+      'mutation { createAction(input: { clientId: "x", description: "", ownerId: "x" }) { action { id } } }',
+  },
+  {
+    name: 'updateAction',
+    allowed: STAFF,
+    query: 'mutation { updateAction(input: { id: "x", expectedRevision: 1 }) { action { id } } }',
+  },
+  {
+    name: 'addActionNote',
+    allowed: STAFF,
+    query: 'mutation { addActionNote(input: { actionId: "x", body: "" }) { action { id } } }',
+  },
+  {
+    name: 'updateOwnAction',
+    allowed: ['CLIENT_LEADER'],
+    query:
+      'mutation { updateOwnAction(input: { id: "x", expectedRevision: 1, status: DONE }) { action { id } } }',
+  },
+  { name: 'auditFrameworks', allowed: EVERYONE, query: '{ auditFrameworks { key } }' },
+  { name: 'auditFramework', allowed: EVERYONE, query: '{ auditFramework(key: "aeiou-values") { key } }' },
+  { name: 'audits', allowed: EVERYONE, query: '{ audits { totalCount } }' },
+  { name: 'audit', allowed: EVERYONE, query: '{ audit(id: "x") { id } }' },
+  {
+    name: 'client.audits',
+    allowed: EVERYONE,
+    query: 'query ($id: ID!) { client(id: $id) { audits { id } } }',
+    variables: (i) => ({ id: i.clientId }),
+  },
+  { name: 'promiseLinks', allowed: EVERYONE, query: '{ promiseLinks(charterId: "x") { promiseKey } }' },
+  {
+    name: 'copyAuditFramework',
+    allowed: ['ADMIN'],
+    query:
+      'mutation { copyAuditFramework(input: { sourceKey: "x", key: "", name: "" }) { framework { key } } }',
+  },
+  {
+    name: 'updateAuditFramework',
+    allowed: ['ADMIN'],
+    query:
+      'mutation { updateAuditFramework(input: { key: "x", expectedVersion: 1, name: "", sections: [] }) { framework { key } } }',
+  },
+  {
+    name: 'createAudit',
+    allowed: STAFF,
+    query: 'mutation { createAudit(input: { clientId: "x", frameworkKey: "" }) { audit { id } } }',
+  },
+  {
+    name: 'saveAuditResponses',
+    allowed: STAFF,
+    query:
+      'mutation { saveAuditResponses(input: { auditId: "x", expectedRevision: 1, responses: [] }) { audit { id } } }',
+  },
+  {
+    name: 'saveAuditResponse',
+    allowed: STAFF,
+    query:
+      'mutation { saveAuditResponse(input: { auditId: "x", expectedRevision: 1, response: { criterionKey: "k", score: 3 } }) { audit { id } } }',
+  },
+  {
+    name: 'changeAuditStatus',
+    allowed: STAFF,
+    query:
+      'mutation { changeAuditStatus(input: { auditId: "x", expectedRevision: 1, status: SUBMITTED }) { audit { id } } }',
+  },
+  {
+    name: 'linkPromiseToCriteria',
+    allowed: STAFF,
+    query:
+      'mutation { linkPromiseToCriteria(input: { charterId: "x", promiseKey: "p", frameworkKey: "f", criterionKeys: [] }) { links { promiseKey } } }',
+  },
 ];
 
 let api: TestApi;

@@ -35,7 +35,7 @@ export function openRequestDatabase(dataSource: DataSource): RequestDatabase {
 
   async function connection(): Promise<QueryRunner> {
     if (runner) return runner;
-    const opened = dataSource.createQueryRunner();
+    const opened = serialised(dataSource.createQueryRunner());
     try {
       await opened.startTransaction();
     } catch (error) {
@@ -108,4 +108,19 @@ function hasUserErrors(result: unknown): boolean {
   if (typeof result !== 'object' || result === null || !('userErrors' in result)) return false;
   const errors = (result as { userErrors: unknown }).userErrors;
   return Array.isArray(errors) && errors.length > 0;
+}
+
+/**
+ * DataLoaders resolve side by side, but one connection runs one statement at a time: queue them here rather than
+ * lean on the driver's internal queue (deprecated in pg 8, gone in pg 9).
+ */
+function serialised(runner: QueryRunner): QueryRunner {
+  const query = runner.query.bind(runner);
+  let previous: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: Parameters<QueryRunner['query']>) => {
+    const next = previous.then(() => query(...args));
+    previous = next.catch(() => undefined);
+    return next;
+  }) as QueryRunner['query'];
+  return runner;
 }

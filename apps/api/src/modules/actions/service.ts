@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import {
+  actionChanges,
+  actionInput,
+  check,
+  fieldError,
+  type ActionStatus,
+  type FieldError,
+} from '@csp/domain';
+import type { RequestContext } from '../../core/context.js';
+import { pageWindow, toConnection, type PageArgs } from '../../core/pagination.js';
+import { isUuid, notFound } from '../../core/user-errors.js';
+import { requireMember } from '../../core/auth/viewer.js';
+import { ClientEntity } from '../clients/entities.js';
+import { ActionEntity, type ActionRow } from './entities.js';
+import { checkOwner, checkSource } from './action-checks.js';
+
+export interface ActionPayload {
+  action: ActionRow | null;
+  userErrors: FieldError[];
+}
+
+export const refused = (...userErrors: FieldError[]): ActionPayload => ({ action: null, userErrors });
+
+export interface ActionFilter extends PageArgs {
+  clientId?: string | null;
+  ownerId?: string | null;
+  mine?: boolean | null;
+  status?: ActionStatus | null;
+  overdue?: boolean | null;
+}
+
+/** Soonest due first, undated last: the order a person works through them. */
+export async function listActions(context: RequestContext, args: ActionFilter, today: string) {
+  const window = pageWindow(args);
+  const viewer = requireMember(context.viewer);
+  const ownerId = args.mine ? viewer.memberId : args.ownerId;
+  if ((args.clientId && !isUuid(args.clientId)) || (ownerId && !isUuid(ownerId))) {
+    return toConnection(
+      [],
+      window,
+      () => [],
+      async () => 0,
+    );
+  }
+  return context.db.read(async (db) => {
+    const filtered = () => {
+      const query = db.getRepository(ActionEntity).createQueryBuilder('a');
+      if (args.clientId) query.andWhere('a.clientId = :clientId', { clientId: args.clientId });
+      if (ownerId) query.andWhere('a.ownerId = :ownerId', { ownerId });
+      if (args.status) query.andWhere('a.status = :status', { status: args.status });
+      if (args.overdue) query.andWhere(`a.status <> 'DONE' AND a.dueOn < :today`, { today });
+      return query;
+    };
+    const page = filtered();
+    if (window.after) {
+      const [dueOn, id] = window.after;
+      if (dueOn === null) page.andWhere('a.dueOn IS NULL AND a.id > :id', { id });
+      else {
+        page.andWhere('(a.dueOn > :dueOn OR (a.dueOn = :dueOn AND a.id > :id) OR a.dueOn IS NULL)', {
+          dueOn,
+          id,
+        });
+      }
+    }
+    const rows = await page
+      .orderBy('a.dueOn', 'ASC', 'NULLS LAST')
+      .addOrderBy('a.id', 'ASC')
+      .limit(window.limit + 1)
+      .getMany();
+    return toConnection(
+      rows,
+      window,
+      (a) => [a.dueOn, a.id],
+      () => filtered().getCount(),
+    );
+  });
+}
+
+export async function findAction(context: RequestContext, id: string) {
+  if (!isUuid(id)) return null;
+  return context.db.read((db) => db.getRepository(ActionEntity).findOneBy({ id }));
+}
+
+export async function createAction(
+  context: RequestContext,
+  { clientId, ...input }: { clientId: string } & Record<string, unknown>,
+): Promise<ActionPayload> {
+  const checked = check(actionInput, input);
+  if (!checked.ok) return refused(...checked.errors);
+  const viewer = requireMember(context.viewer);
+  const value = checked.value;
+  return context.db.write(async (db) => {
+    const client = isUuid(clientId) ? await db.getRepository(ClientEntity).findOneBy({ id: clientId }) : null;
+    if (!client) return refused(notFound('clientId', 'client'));
+    const problems = [
+      ...(await checkOwner(db, value.ownerId, clientId)),
+      ...(await checkSource(db, clientId, value)),
+    ];
+    if (problems.length) return refused(...problems);
+    const now = new Date();
+    const action: ActionRow = {
+      tenantId: viewer.tenantId,
+      id: randomUUID(),
+      clientId,
+      description: value.description,
+      ownerId: value.ownerId,
+      dueOn: value.dueOn ?? null,
+      status: 'OPEN',
+      priority: value.priority ?? 'MEDIUM',
+      auditId: value.auditId ?? null,
+      criterionKey: value.criterionKey ?? null,
+      charterId: value.charterId ?? null,
+      promiseKey: value.promiseKey ?? null,
+      revision: 1,
+      createdBy: viewer.memberId,
+      createdAt: now,
+      updatedAt: now,
+      completedAt: null,
+    };
+    await db.getRepository(ActionEntity).insert(action);
+    return { action, userErrors: [] };
+  });
+}
+
+/** Locks the action and checks the revision the caller last saw, so two people editing it cannot overwrite each other. */
+export async function lockForEdit(
+  db: EntityManager,
+  id: string,
+  expectedRevision: number,
+): Promise<ActionRow | FieldError> {
+  const action = isUuid(id)
+    ? await db.getRepository(ActionEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
+    : null;
+  if (!action) return notFound('id', 'action');
+  if (action.revision !== expectedRevision) {
+    return fieldError(
+      'expectedRevision',
+      'CONFLICT',
+      'This action changed since you loaded it. Reload it to see the change, then try again.',
+    );
+  }
+  return action;
+}
+
+/** Writes the next state of an action: a new revision, and completion stamped when it becomes done. */
+export async function saveAction(db: EntityManager, before: ActionRow, next: ActionRow): Promise<ActionRow> {
+  const now = new Date();
+  const saved: ActionRow = {
+    ...next,
+    revision: before.revision + 1,
+    updatedAt: now,
+    completedAt: next.status === 'DONE' ? (before.completedAt ?? now) : null,
+  };
+  const { tenantId: _t, id, clientId: _c, createdAt: _a, createdBy: _b, ...columns } = saved;
+  await db.getRepository(ActionEntity).update({ id }, columns);
+  return saved;
+}
+
+export async function updateAction(
+  context: RequestContext,
+  { id, expectedRevision, ...changes }: { id: string; expectedRevision: number } & Record<string, unknown>,
+): Promise<ActionPayload> {
+  const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+  const checked = check(actionChanges, given);
+  if (!checked.ok) return refused(...checked.errors);
+  const value = checked.value;
+  return context.db.write(async (db) => {
+    const action = await lockForEdit(db, id, expectedRevision);
+    if (!('revision' in action)) return refused(action);
+    if (value.ownerId) {
+      const problems = await checkOwner(db, value.ownerId, action.clientId);
+      if (problems.length) return refused(...problems);
+    }
+    const next: ActionRow = {
+      ...action,
+      description: value.description ?? action.description,
+      ownerId: value.ownerId ?? action.ownerId,
+      dueOn: 'dueOn' in given ? (value.dueOn ?? null) : action.dueOn,
+      priority: value.priority ?? action.priority,
+      status: value.status ?? action.status,
+    };
+    return { action: await saveAction(db, action, next), userErrors: [] };
+  });
+}

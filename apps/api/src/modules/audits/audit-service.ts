@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import {
+  auditInput,
+  check,
+  defaultAuditTitle,
+  fieldError,
+  type AuditStatus,
+  type FieldError,
+} from '@csp/domain';
+import type { RequestContext } from '../../core/context.js';
+import { pageWindow, toConnection, type PageArgs } from '../../core/pagination.js';
+import { isUuid, notFound } from '../../core/user-errors.js';
+import { requireMember } from '../../core/auth/viewer.js';
+import { ClientEntity } from '../clients/entities.js';
+import { EngagementEntity } from '../engagements/entities.js';
+import { AuditEntity, type AuditRow } from './entities.js';
+import { lookUpFramework } from './framework-service.js';
+import { forgetAudit } from './loaders.js';
+
+export interface AuditPayload {
+  audit: AuditRow | null;
+  userErrors: FieldError[];
+}
+
+export const refused = (...userErrors: FieldError[]): AuditPayload => ({ audit: null, userErrors });
+
+/** The answer to a stale `expectedRevision`: nothing is written, and the caller reloads. */
+export const staleRevision = () =>
+  fieldError(
+    'expectedRevision',
+    'CONFLICT',
+    'This audit has changed since you loaded it. Reload it to see the changes, then try again.',
+  );
+
+/** Locks the audit for the rest of the mutation, so two edits with the same revision cannot both pass. */
+export async function lockAudit(db: EntityManager, id: string): Promise<AuditRow | null> {
+  if (!isUuid(id)) return null;
+  return db.getRepository(AuditEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+}
+
+export interface AuditFilter extends PageArgs {
+  clientId?: string | null;
+  frameworkKey?: string | null;
+  status?: AuditStatus | null;
+}
+
+/** Newest first by the date conducted; row-level security leaves client leaders their published audits only. */
+export async function listAudits(context: RequestContext, args: AuditFilter) {
+  const window = pageWindow(args);
+  if (args.clientId && !isUuid(args.clientId)) {
+    return toConnection(
+      [],
+      window,
+      () => [],
+      async () => 0,
+    );
+  }
+  return context.db.read(async (db) => {
+    const filtered = () => {
+      const query = db.getRepository(AuditEntity).createQueryBuilder('a');
+      if (args.clientId) query.andWhere('a.clientId = :clientId', { clientId: args.clientId });
+      if (args.frameworkKey) query.andWhere('a.frameworkKey = :key', { key: args.frameworkKey });
+      if (args.status) query.andWhere('a.status = :status', { status: args.status });
+      return query;
+    };
+    const page = filtered();
+    if (window.after) {
+      const [on, at, id] = window.after;
+      page.andWhere('(a.conductedOn, a.createdAt, a.id) < (:on, :at, :id)', { on, at, id });
+    }
+    const rows = await page
+      .orderBy('a.conductedOn', 'DESC')
+      .addOrderBy('a.createdAt', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .limit(window.limit + 1)
+      .getMany();
+    return toConnection(
+      rows,
+      window,
+      (a) => [a.conductedOn, a.createdAt.toISOString(), a.id],
+      () => filtered().getCount(),
+    );
+  });
+}
+
+export async function findAudit(context: RequestContext, id: string): Promise<AuditRow | null> {
+  if (!isUuid(id)) return null;
+  return context.db.read((db) => db.getRepository(AuditEntity).findOneBy({ id }));
+}
+
+export async function createAudit(
+  context: RequestContext,
+  {
+    clientId,
+    engagementId,
+    ...input
+  }: { clientId: string; engagementId?: string | null } & Record<string, unknown>,
+  today: string,
+): Promise<AuditPayload> {
+  const checked = check(auditInput, input);
+  if (!checked.ok) return refused(...checked.errors);
+  const value = checked.value;
+  const viewer = requireMember(context.viewer);
+  return context.db.write(async (db) => {
+    const client = isUuid(clientId) ? await db.getRepository(ClientEntity).findOneBy({ id: clientId }) : null;
+    if (!client) return refused(notFound('clientId', 'client'));
+    if (client.status === 'ARCHIVED') {
+      return refused(fieldError('clientId', 'NOT_ALLOWED', 'This client is archived. Reactivate it first.'));
+    }
+    if (engagementId !== null && engagementId !== undefined) {
+      const engagement = isUuid(engagementId)
+        ? await db.getRepository(EngagementEntity).findOneBy({ id: engagementId })
+        : null;
+      if (!engagement) return refused(notFound('engagementId', 'engagement'));
+      if (engagement.clientId !== clientId) {
+        return refused(
+          fieldError('engagementId', 'INVALID', 'This engagement is for another client than the audit.'),
+        );
+      }
+    }
+    const framework = await lookUpFramework(db, value.frameworkKey, value.frameworkVersion);
+    const definition = framework.definition;
+    if (!definition) {
+      return refused(
+        framework.missing === 'key'
+          ? fieldError('frameworkKey', 'NOT_FOUND', 'No framework has this key.')
+          : fieldError('frameworkVersion', 'NOT_FOUND', 'This framework has no such version.'),
+      );
+    }
+    const conductedOn = value.conductedOn ?? today;
+    const now = new Date();
+    const audit: AuditRow = {
+      tenantId: viewer.tenantId,
+      id: randomUUID(),
+      clientId,
+      engagementId: engagementId ?? null,
+      frameworkKey: definition.key,
+      frameworkVersion: definition.version,
+      framework: definition,
+      title: value.title ?? defaultAuditTitle(definition.name, conductedOn),
+      status: 'DRAFT',
+      conductedOn,
+      revision: 1,
+      createdBy: viewer.memberId,
+      createdAt: now,
+      updatedAt: now,
+      submittedAt: null,
+      publishedAt: null,
+      overallScore: null,
+      sectionScores: null,
+      flagged: null,
+    };
+    await db.getRepository(AuditEntity).insert(audit);
+    forgetAudit(context, audit);
+    return { audit, userErrors: [] };
+  });
+}

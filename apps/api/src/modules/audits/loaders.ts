@@ -1,0 +1,144 @@
+import { In } from 'typeorm';
+import type { RequestContext } from '../../core/context.js';
+import { manyEach, oneEach, perRequest } from '../../core/loaders.js';
+import {
+  AuditEntity,
+  AuditFrameworkEntity,
+  AuditResponseEntity,
+  PromiseCriterionLinkEntity,
+  type AuditFrameworkRow,
+  type AuditResponseRow,
+  type AuditRow,
+  type PromiseCriterionLinkRow,
+  type StoredSectionScore,
+} from './entities.js';
+
+export const auditById = perRequest<string, AuditRow | null>('auditById', async (context, ids) => {
+  const rows = await context.db.read((db) => db.getRepository(AuditEntity).findBy({ id: In([...ids]) }));
+  return oneEach(ids, rows, (row) => row.id);
+});
+
+/**
+ * Every audit of a client the viewer may see, oldest first (date conducted, then creation). Previous audit,
+ * deltas, trend and `Client.audits` all read from this one batch.
+ */
+export const auditsOfClient = perRequest<string, AuditRow[]>('auditsOfClient', async (context, ids) => {
+  const rows = await context.db.read((db) =>
+    db.getRepository(AuditEntity).find({
+      where: { clientId: In([...ids]) },
+      order: { conductedOn: 'ASC', createdAt: 'ASC', id: 'ASC' },
+    }),
+  );
+  return manyEach(ids, rows, (row) => row.clientId);
+});
+
+export const responsesOfAudit = perRequest<string, AuditResponseRow[]>(
+  'responsesOfAudit',
+  async (context, ids) => {
+    const rows = await context.db.read((db) =>
+      db.getRepository(AuditResponseEntity).findBy({ auditId: In([...ids]) }),
+    );
+    return manyEach(ids, rows, (row) => row.auditId);
+  },
+);
+
+export const frameworkCopyByKey = perRequest<string, AuditFrameworkRow | null>(
+  'frameworkCopyByKey',
+  async (context, keys) => {
+    const rows = await context.db.read((db) =>
+      db.getRepository(AuditFrameworkEntity).findBy({ key: In([...keys]) }),
+    );
+    return oneEach(keys, rows, (row) => row.key);
+  },
+);
+
+export interface BenchmarkKey {
+  frameworkKey: string;
+  industry: string;
+  excludeClientId: string;
+}
+
+export interface BenchmarkRow {
+  overall: number;
+  sectionScores: StoredSectionScore[];
+}
+
+/** Other clients' latest published scores, one statement for every benchmark a response asks for. */
+export const benchmarkRows = perRequest<string, BenchmarkRow[]>('benchmarkRows', async (context, keys) => {
+  const parsed = keys.map((key) => JSON.parse(key) as BenchmarkKey);
+  const rows: { position: string; overall: number; section_scores: StoredSectionScore[] | null }[] =
+    await context.db.read((db) =>
+      db.query(
+        `SELECT k.position, r.overall, r.section_scores
+           FROM unnest($1::text[], $2::text[], $3::uuid[]) WITH ORDINALITY AS k(framework_key, industry, client_id, position)
+           CROSS JOIN LATERAL industry_benchmark_rows(k.framework_key, k.industry, k.client_id) r`,
+        [
+          parsed.map((k) => k.frameworkKey),
+          parsed.map((k) => k.industry),
+          parsed.map((k) => k.excludeClientId),
+        ],
+      ),
+    );
+  return parsed.map((_, index) =>
+    rows
+      .filter((row) => Number(row.position) === index + 1)
+      .map((row) => ({ overall: row.overall, sectionScores: row.section_scores ?? [] })),
+  );
+});
+
+export const benchmarkKey = (key: BenchmarkKey) => JSON.stringify(key);
+
+export interface CharterPromises {
+  charterId: string;
+  promises: { key: string; title: string }[];
+}
+
+/**
+ * The promises of each client's latest published charter version, read straight from the charter tables so this
+ * module does not depend on the charters module's code.
+ */
+export const charterPromisesOfClient = perRequest<string, CharterPromises | null>(
+  'charterPromisesOfClient',
+  async (context, clientIds) => {
+    const rows: { client_id: string; charter_id: string; promises: { key: string; title: string }[] }[] =
+      await context.db.read((db) =>
+        db.query(
+          `SELECT DISTINCT ON (client_id) client_id, charter_id, promises
+             FROM charter_versions
+            WHERE client_id = ANY($1::uuid[]) AND status = 'PUBLISHED'
+            ORDER BY client_id, number DESC`,
+          [[...clientIds]],
+        ),
+      );
+    return oneEach(clientIds, rows, (row) => row.client_id).map((row) =>
+      row
+        ? {
+            charterId: row.charter_id,
+            promises: row.promises.map((p) => ({ key: p.key, title: p.title })),
+          }
+        : null,
+    );
+  },
+);
+
+/** Links of one charter to one framework, keyed `charterId framework-key`. */
+export const promiseLinksOf = perRequest<string, PromiseCriterionLinkRow[]>(
+  'promiseLinksOf',
+  async (context, keys) => {
+    const charterIds = [...new Set(keys.map((key) => key.split(' ')[0] ?? ''))];
+    const rows = await context.db.read((db) =>
+      db.getRepository(PromiseCriterionLinkEntity).find({
+        where: { charterId: In(charterIds) },
+        order: { promiseKey: 'ASC', criterionKey: 'ASC' },
+      }),
+    );
+    return manyEach(keys, rows, (row) => `${row.charterId} ${row.frameworkKey}`);
+  },
+);
+
+/** After a mutation, so fields of its payload read what it wrote. */
+export function forgetAudit(context: RequestContext, audit: Pick<AuditRow, 'id' | 'clientId'>) {
+  auditById(context).clear(audit.id);
+  auditsOfClient(context).clear(audit.clientId);
+  responsesOfAudit(context).clear(audit.id);
+}

@@ -1,0 +1,73 @@
+import { canPublishVersion, fieldError, publishReadiness, signOffRefusal } from '@csp/domain';
+import type { RequestContext } from '../../core/context.js';
+import { requireMember } from '../../core/auth/viewer.js';
+import { notFound } from '../../core/user-errors.js';
+import { CharterVersionEntity, type CharterVersionRow } from './entities.js';
+import { lockDraft, lockVersion, refused, type CharterVersionPayload } from './service.js';
+import { draftOf, inputField } from './views.js';
+
+/** Freezes a complete draft as the charter in force. What is still missing is answered field by field. */
+export async function publishCharterVersion(
+  context: RequestContext,
+  input: { versionId: string; expectedRevision: number },
+): Promise<CharterVersionPayload> {
+  const viewer = requireMember(context.viewer);
+  return context.db.write(async (db) => {
+    const found = await lockDraft(db, input.versionId, input.expectedRevision, canPublishVersion);
+    if ('refusal' in found) return refused(found.refusal);
+    const gaps = publishReadiness(draftOf(found.draft));
+    if (gaps.length) return refused(...gaps.map((gap) => ({ ...gap, field: inputField(gap.field) })));
+    const now = new Date();
+    const version: CharterVersionRow = {
+      ...found.draft,
+      status: 'PUBLISHED',
+      revision: found.draft.revision + 1,
+      updatedAt: now,
+      publishedAt: now,
+      publishedBy: viewer.memberId,
+    };
+    await db.getRepository(CharterVersionEntity).update(
+      { id: version.id },
+      {
+        status: version.status,
+        revision: version.revision,
+        updatedAt: now,
+        publishedAt: now,
+        publishedBy: viewer.memberId,
+      },
+    );
+    return { version, userErrors: [] };
+  });
+}
+
+/**
+ * A client leader's sign-off. Row-level security shows a leader only their own client's published versions, so a
+ * draft or another client's version is "not found" here like an id that does not exist.
+ */
+export async function signOffCharterVersion(
+  context: RequestContext,
+  { versionId }: { versionId: string },
+): Promise<CharterVersionPayload> {
+  const viewer = requireMember(context.viewer);
+  return context.db.write(async (db) => {
+    const version = await lockVersion(db, versionId);
+    if (!version) return refused(notFound('versionId', 'charter version'));
+    const latest = await db.getRepository(CharterVersionEntity).findOne({
+      select: { id: true, number: true },
+      where: { charterId: version.charterId, status: 'PUBLISHED' },
+      order: { number: 'DESC' },
+    });
+    const refusal = signOffRefusal({
+      number: version.number,
+      status: version.status,
+      signedOff: version.signedOffAt !== null,
+      latestPublishedNumber: latest?.number ?? null,
+    });
+    if (refusal) return refused(fieldError('versionId', 'NOT_ALLOWED', refusal));
+    const signed: CharterVersionRow = { ...version, signedOffAt: new Date(), signedOffBy: viewer.memberId };
+    await db
+      .getRepository(CharterVersionEntity)
+      .update({ id: version.id }, { signedOffAt: signed.signedOffAt, signedOffBy: signed.signedOffBy });
+    return { version: signed, userErrors: [] };
+  });
+}
