@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import pg from 'pg';
+import type { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { createAppDataSource } from '../src/core/database/data-source.js';
 import { ensureDatabase } from '../src/core/database/provision.js';
@@ -19,6 +20,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 
 export interface TestApi {
   url: string;
+  /** The API's own connection (as the non-owner role), for running services directly, e.g. the demo seed. */
+  dataSource: DataSource;
   /** Sends a GraphQL request over HTTP, as a third party would. */
   graphql<T = Record<string, unknown>>(
     query: string,
@@ -60,6 +63,7 @@ export async function startTestApi(): Promise<TestApi> {
 
   return {
     url,
+    dataSource,
     async graphql(query, variables, options = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (options.token) headers.authorization = `Bearer ${options.token}`;

@@ -1,49 +1,91 @@
 import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../core/context.js';
 import { inScriptContext } from '../core/tenancy/script-context.js';
-import { signUp } from '../modules/accounts/service.js';
+import { logIn, signUp } from '../modules/accounts/service.js';
+import { seedActionsDemo } from '../modules/actions/demo.js';
+import { seedAuditsDemo } from '../modules/audits/demo.js';
+import { publishedCharterOf } from '../modules/charters/published-charter.js';
+import { signOffCharterVersion } from '../modules/charters/publish-service.js';
+import { seedChartersDemo } from '../modules/charters/demo.js';
 import { createClient } from '../modules/clients/service.js';
 import { saveWorkshop } from '../modules/clients/workshop-service.js';
 import { changeEngagementStatus, createEngagement } from '../modules/engagements/service.js';
-import { acceptInvitation, inviteMember } from '../modules/members/service.js';
 import { addDays } from '../modules/engagements/milestone-service.js';
+import { seedHiringDemo } from '../modules/hiring/demo.js';
+import { acceptInvitation, inviteMember } from '../modules/members/service.js';
 import { DEMO_ACCOUNT, DEMO_CLIENTS, DEMO_CONSULTANT, type DemoClient } from './demo-programme.js';
 
+interface Invitee {
+  token: string;
+  name: string;
+  email: string;
+  clientId?: string;
+}
+
 /**
- * Loads the demo consultancy through the same services (and so the same rules) as the API. Runs once: if the demo
- * email can already sign in, nothing is added.
+ * Loads the demo consultancy through the same services (and so the same rules) as the API: clients, engagements,
+ * charters, audits months apart, hiring profiles, then the people, their sign-offs and their actions. Runs once:
+ * if the demo email can already sign in, nothing is added.
  */
 export async function seedDemo(dataSource: DataSource) {
   const { email, password } = DEMO_ACCOUNT;
   const exists = await dataSource.query('SELECT sign_in_tenant($1) AS tenant_id', [email]);
   if (exists[0]?.tenant_id) return { email, password, created: false };
+  const today = new Date().toISOString().slice(0, 10);
 
-  const invitations: { token: string; name: string }[] = [];
-  await inScriptContext(dataSource, async (context) => {
-    const account = expectOk(await signUp(context, DEMO_ACCOUNT));
-    const today = new Date().toISOString().slice(0, 10);
-    const consultant = expectOk(
-      await inviteMember(context, { email: DEMO_CONSULTANT.email, role: 'CONSULTANT' }),
-    );
-    invitations.push({ token: consultant.token!, name: DEMO_CONSULTANT.name });
+  const { clients, invitees } = await inScriptContext(dataSource, async (context) => {
+    expectOk(await signUp(context, DEMO_ACCOUNT));
+    const invitees: Invitee[] = [
+      await invite(context, DEMO_CONSULTANT.email, DEMO_CONSULTANT.name, 'CONSULTANT'),
+    ];
+    const clients = [];
     for (const demo of DEMO_CLIENTS) {
-      const clientId = await seedClient(context, demo, today);
-      if (demo.leader) {
-        const input = { email: demo.leader.email, role: 'CLIENT_LEADER', clientId };
-        invitations.push({
-          token: expectOk(await inviteMember(context, input)).token!,
-          name: demo.leader.name,
-        });
-      }
+      const id = await seedClient(context, demo, today);
+      clients.push({ id, name: demo.name, industry: demo.industry });
+      if (demo.leader)
+        invitees.push(await invite(context, demo.leader.email, demo.leader.name, 'CLIENT_LEADER', id));
     }
-    return account;
+    await seedChartersDemo(context, clients, today);
+    await seedAuditsDemo(context, clients, today);
+    await seedHiringDemo(context, clients, today);
+    return { clients, invitees };
   });
-  for (const invitation of invitations) {
-    await inScriptContext(dataSource, async (context) =>
-      expectOk(await acceptInvitation(context, { token: invitation.token, name: invitation.name, password })),
+
+  const memberIds = new Map<string, string>();
+  for (const invitee of invitees) {
+    const accepted = await inScriptContext(dataSource, async (context) =>
+      expectOk(await acceptInvitation(context, { token: invitee.token, name: invitee.name, password })),
     );
+    memberIds.set(invitee.email, accepted.member!.id);
+  }
+  const leaders = invitees.filter((i) => i.clientId);
+
+  await inScriptContext(dataSource, async (context) => {
+    expectOk(await logIn(context, { email, password }));
+    await seedActionsDemo(context, clients, today, {
+      consultantId: memberIds.get(DEMO_CONSULTANT.email)!,
+      leaderOf: new Map(leaders.map((l) => [l.clientId!, memberIds.get(l.email)!])),
+    });
+  });
+  for (const leader of leaders) {
+    await inScriptContext(dataSource, async (context) => {
+      expectOk(await logIn(context, { email: leader.email, password }));
+      const charter = await context.db.read((db) => publishedCharterOf(db, leader.clientId!));
+      if (charter) expectOk(await signOffCharterVersion(context, { versionId: charter.versionId }));
+    });
   }
   return { email, password, created: true };
+}
+
+async function invite(
+  context: RequestContext,
+  email: string,
+  name: string,
+  role: 'CONSULTANT' | 'CLIENT_LEADER',
+  clientId?: string,
+): Promise<Invitee> {
+  const invited = expectOk(await inviteMember(context, { email, role, clientId }));
+  return { token: invited.token!, name, email, clientId };
 }
 
 async function seedClient(context: RequestContext, demo: DemoClient, today: string): Promise<string> {

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../../test/test-api.js';
+import { DEMO_ACCOUNT } from './demo-programme.js';
+import { seedDemo } from './seed-demo.js';
+
+/** What a new user meets on first start: a living programme, seen from the consultancy and from a client leader. */
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+  expect(await seedDemo(api.dataSource)).toMatchObject({ created: true });
+}, 120_000);
+afterAll(() => api.close());
+
+async function signIn(email: string) {
+  const response = await api.graphql<{ logIn: { token: string } }>(
+    'mutation ($input: LogInInput!) { logIn(input: $input) { token } }',
+    { input: { email, password: DEMO_ACCOUNT.password } },
+  );
+  return { token: response.data.logIn.token };
+}
+
+describe('the demo consultancy', () => {
+  it('loads only once', async () => {
+    expect(await seedDemo(api.dataSource)).toMatchObject({ created: false });
+    const [row] = await api.ownerQuery<{ n: number }>('SELECT count(*)::int AS n FROM consultancies');
+    expect(row?.n).toBe(1);
+  });
+
+  it('gives every client a published charter, audits with deltas, and open and overdue actions', async () => {
+    const admin = await signIn(DEMO_ACCOUNT.email);
+    const response = await api.graphql<{
+      clients: {
+        nodes: {
+          name: string;
+          industry: string;
+          charter: { published: { number: number } | null } | null;
+          audits: { status: string; deltas: { overall: { change: number | null } } | null }[];
+          actions: { status: string; overdue: boolean }[];
+          engagements: { status: string }[];
+        }[];
+      };
+      actions: { totalCount: number };
+    }>(
+      `{
+        clients(first: 10) { nodes {
+          name industry
+          charter { published { number } }
+          audits { status deltas { overall { change } } }
+          actions { status overdue }
+          engagements { status }
+        } }
+        actions(overdue: true) { totalCount }
+      }`,
+      {},
+      admin,
+    );
+    const clients = response.data.clients.nodes;
+    expect(new Set(clients.map((c) => c.industry)).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(clients.flatMap((c) => c.engagements.map((e) => e.status))).size).toBeGreaterThanOrEqual(
+      4,
+    );
+    for (const client of clients) {
+      expect(client.charter?.published, client.name).not.toBeNull();
+      const published = client.audits.filter((a) => a.status === 'PUBLISHED');
+      expect(published.length, client.name).toBeGreaterThanOrEqual(2);
+      expect(
+        published.some((a) => a.deltas?.overall.change !== null),
+        client.name,
+      ).toBe(true);
+      expect(
+        client.actions.some((a) => a.status !== 'DONE'),
+        client.name,
+      ).toBe(true);
+    }
+    expect(response.data.actions.totalCount).toBeGreaterThan(0);
+  });
+
+  it('shows a client leader their signed-off charter, audits over time and their own actions', async () => {
+    const leader = await signIn('sam@harbourline.example');
+    const response = await api.graphql<{
+      me: {
+        client: { name: string; charter: { published: { signOff: { signedBy: { name: string } } | null } } };
+      };
+      clients: { totalCount: number };
+      actions: { nodes: { status: string }[] };
+    }>(
+      `{
+        me { client { name charter { published { signOff { signedBy { name } } } } } }
+        clients { totalCount }
+        actions(mine: true) { nodes { status } }
+      }`,
+      {},
+      leader,
+    );
+    expect(response.data.me.client.name).toBe('Harbourline Bank');
+    expect(response.data.me.client.charter.published.signOff?.signedBy.name).toBe('Sam Okafor');
+    expect(response.data.clients.totalCount).toBe(1);
+    expect(response.data.actions.nodes.length).toBeGreaterThan(0);
+  });
+
+  it('has a role profile with scored and ranked candidates', async () => {
+    const admin = await signIn(DEMO_ACCOUNT.email);
+    const response = await api.graphql<{
+      clients: {
+        nodes: { roleProfiles: { ready: boolean; candidates: { rank: number; flagged: boolean }[] }[] }[];
+      };
+    }>('{ clients { nodes { roleProfiles { ready candidates { rank flagged } } } } }', {}, admin);
+    const ready = response.data.clients.nodes.flatMap((c) => c.roleProfiles).filter((p) => p.ready);
+    expect(ready.length).toBeGreaterThanOrEqual(1);
+    expect(ready[0]?.candidates.length).toBeGreaterThanOrEqual(3);
+    expect(ready[0]?.candidates.some((c) => c.flagged)).toBe(true);
+  });
+});
