@@ -2,7 +2,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /** Resolver types from the SDL; `npm run lint` fails when the committed output is stale. */
 const config: CodegenConfig = {
-  schema: ['src/core/graphql/base.graphql', 'src/modules/*/schema.graphql'],
+  schema: ['src/core/graphql/base.graphql', 'src/modules/*/*.graphql'],
   generates: {
     'src/generated/resolvers.ts': {
       plugins: [

@@ -5,7 +5,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  * `npm run codegen:check` fails when the committed output in src/generated is stale.
  */
 const config: CodegenConfig = {
-  schema: ['../api/src/core/graphql/base.graphql', '../api/src/modules/*/schema.graphql'],
+  schema: ['../api/src/core/graphql/base.graphql', '../api/src/modules/*/*.graphql'],
   documents: ['src/**/*.tsx', 'src/**/*.ts', '!src/generated/**', '!src/**/*.test.{ts,tsx}'],
   ignoreNoDocuments: true,
   generates: {

@@ -10,12 +10,15 @@ import { DateScalar, DateTimeScalar } from './scalars.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const modulesDir = path.resolve(here, '../../modules');
 
-/** The SDL of the whole API: the shared base, then each module's `schema.graphql`, in a stable order. */
+/**
+ * The SDL of the whole API: the shared base, then each module's files: `schema.graphql` first (its operations),
+ * then any other `.graphql` files of the module in name order (a large module splits its types across them).
+ */
 export function loadTypeDefs(): string[] {
   const base = fs.readFileSync(path.join(here, 'base.graphql'), 'utf8');
   return [
     base,
-    ...modules.map((m) => fs.readFileSync(path.join(modulesDir, m.name, 'schema.graphql'), 'utf8')),
+    ...modules.flatMap((m) => moduleSdlFiles(m.name).map((file) => fs.readFileSync(file, 'utf8'))),
   ];
 }
 
@@ -26,4 +29,13 @@ export function buildSchema(): GraphQLSchema {
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });
   return applyPermissionGuards(schema);
+}
+
+function moduleSdlFiles(name: string): string[] {
+  const folder = path.join(modulesDir, name);
+  const others = fs
+    .readdirSync(folder)
+    .filter((file) => file.endsWith('.graphql') && file !== 'schema.graphql')
+    .sort();
+  return ['schema.graphql', ...others].map((file) => path.join(folder, file));
 }
