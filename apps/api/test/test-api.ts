@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import { createAppDataSource } from '../src/core/database/data-source.js';
 import { ensureDatabase } from '../src/core/database/provision.js';
 import { createApi } from '../src/core/server.js';
+import type { RateLimitOptions } from '../src/core/http/rate-limit.js';
 import { entities } from '../src/modules/index.js';
 import { API_PASSWORD, TEMPLATE, withDatabase } from './global-setup.js';
 
@@ -40,7 +41,7 @@ export interface TestApi {
 }
 
 /** A real API on a random port, on its own copy of the migrated template database. */
-export async function startTestApi(): Promise<TestApi> {
+export async function startTestApi(options: { rateLimit?: RateLimitOptions } = {}): Promise<TestApi> {
   const serverUrl = inject('testServerUrl');
   const name = `t_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   await ensureDatabase(
@@ -53,7 +54,13 @@ export async function startTestApi(): Promise<TestApi> {
   appUrl.password = API_PASSWORD;
   const dataSource = createAppDataSource(appUrl.toString(), entities, { poolSize: 10 });
   await dataSource.initialize();
-  const api = await createApi({ dataSource, production: false, sessionDays: 14 });
+  const api = await createApi({
+    dataSource,
+    production: false,
+    sessionDays: 14,
+    // High enough that no functional test meets it; the limits test sets its own.
+    rateLimit: options.rateLimit ?? { points: 100_000, windowSeconds: 60 },
+  });
   const server: Server = await new Promise((resolve) => {
     const listening = api.app.listen(0, '127.0.0.1', () => resolve(listening));
   });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import express from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { GraphQLError } from 'graphql';
@@ -14,13 +14,20 @@ import { formatError } from './graphql/format-error.js';
 import { logger } from './logger.js';
 import { openRequestDatabase } from './tenancy/request-database.js';
 import { serviceUnavailable } from './errors.js';
+import { graphqlOverHttpStatus } from './http/response-status.js';
+import { DEFAULT_RATE_LIMIT, rateLimiter, type RateLimitOptions } from './http/rate-limit.js';
+import { QUERY_LIMITS, queryLimits } from './graphql/query-limits.js';
 
 export interface ApiOptions {
   dataSource: DataSource;
   production: boolean;
   sessionDays: number;
   portalDist?: string;
+  rateLimit?: RateLimitOptions;
 }
+
+/** Bodies beyond this are refused before parsing: no GraphQL request of ours comes near it. */
+export const MAX_BODY = '1mb';
 
 /**
  * Commits the request's transaction before the response leaves, so an acknowledged mutation is durable; if the
@@ -53,12 +60,18 @@ function transactionPlugin(production: boolean): ApolloServerPlugin<RequestConte
 }
 
 export async function createApi(options: ApiOptions) {
+  const development = process.env.NODE_ENV === 'development';
+  const limits = queryLimits({ development });
+  const consumeRateLimit = rateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(),
-    plugins: [transactionPlugin(options.production)],
+    ...limits,
+    plugins: [...limits.plugins, transactionPlugin(options.production), graphqlOverHttpStatus],
+    validationRules: limits.validationRules,
+    parseOptions: { maxTokens: QUERY_LIMITS.tokens },
     formatError,
-    includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
-    hideSchemaDetailsFromClientErrors: options.production,
+    includeStacktraceInErrorResponses: development,
+    hideSchemaDetailsFromClientErrors: !development,
     introspection: true,
   });
   await apollo.start();
@@ -80,13 +93,14 @@ export async function createApi(options: ApiOptions) {
 
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: MAX_BODY }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
         const db = openRequestDatabase(options.dataSource);
         const secure = req.secure || options.production;
         try {
           const viewer = await authenticate(presentedToken(req.headers), db);
+          await consumeRateLimit(viewer, req.ip);
           return {
             viewer,
             db,
@@ -117,6 +131,8 @@ export async function createApi(options: ApiOptions) {
     }),
   );
 
+  app.use('/graphql', answerBodyErrors);
+
   const portalDist = options.portalDist;
   if (portalDist && fs.existsSync(path.join(portalDist, 'index.html'))) {
     app.use(express.static(portalDist, { index: false, maxAge: '1h' }));
@@ -138,4 +154,25 @@ export async function createApi(options: ApiOptions) {
       await apollo.stop();
     },
   };
+}
+
+/** A body too large or not JSON never reaches GraphQL; answer it in GraphQL's own error shape all the same. */
+function answerBodyErrors(error: unknown, _req: Request, res: Response, next: NextFunction) {
+  const type = (error as { type?: string } | undefined)?.type;
+  if (type === 'entity.too.large') {
+    res.status(413).json({
+      errors: [
+        {
+          message: `The request body is larger than ${MAX_BODY}.`,
+          extensions: { code: 'PAYLOAD_TOO_LARGE' },
+        },
+      ],
+    });
+  } else if (type === 'entity.parse.failed') {
+    res.status(400).json({
+      errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+    });
+  } else {
+    next(error);
+  }
 }

@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { isDatabaseUnavailable, isStatementTimeout } from '../errors.js';
 import { logger } from '../logger.js';
@@ -9,6 +9,8 @@ import { logger } from '../logger.js';
  * without its message (which may hold SQL or internals).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const limit = limitCode(formatted, error);
+  if (limit) return { ...formatted, extensions: { ...formatted.extensions, code: limit } };
   const original = unwrapResolverError(error);
   if (isDatabaseUnavailable(original)) {
     return {
@@ -32,4 +34,25 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+const LIMIT_CODES = new Set([
+  'QUERY_TOO_DEEP',
+  'QUERY_TOO_COSTLY',
+  'TOO_MANY_ALIASES',
+  'TOO_MANY_DIRECTIVES',
+]);
+
+/**
+ * Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; the query limits' own codes (see
+ * query-limits.ts) survive on the original error; the token limit, counted by the parser, shows in its message.
+ */
+function limitCode(formatted: GraphQLFormattedError, error: unknown): string | undefined {
+  if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED') {
+    return /contains more th\w+ \d+ tokens/.test(formatted.message) ? 'TOO_MANY_TOKENS' : undefined;
+  }
+  if (formatted.extensions?.code !== 'GRAPHQL_VALIDATION_FAILED') return undefined;
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  const code = original instanceof GraphQLError ? original.extensions.code : undefined;
+  return typeof code === 'string' && LIMIT_CODES.has(code) ? code : undefined;
 }

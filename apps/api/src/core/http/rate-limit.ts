@@ -1,0 +1,39 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { GraphQLError } from 'graphql';
+import type { Viewer } from '../auth/viewer.js';
+
+export interface RateLimitOptions {
+  /** Requests allowed per window for one member, key or (when anonymous) address. */
+  points: number;
+  windowSeconds: number;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = {
+  points: Number(process.env.RATE_LIMIT_REQUESTS ?? 600),
+  windowSeconds: Number(process.env.RATE_LIMIT_WINDOW_SECONDS ?? 60),
+};
+
+/**
+ * Per caller, not per connection: a signed-in member or an API key is one caller wherever it calls from, and
+ * anonymous calls (sign-in attempts) count against their address. In memory: one API process per limit; behind a
+ * load balancer with several replicas, each enforces its share.
+ */
+export function rateLimiter(options: RateLimitOptions) {
+  const limiter = new RateLimiterMemory({ points: options.points, duration: options.windowSeconds });
+  return async function consume(viewer: Viewer, address: string | undefined): Promise<void> {
+    const caller = viewer.kind === 'member' ? `member:${viewer.memberId}` : `address:${address ?? 'unknown'}`;
+    try {
+      await limiter.consume(caller);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      throw new GraphQLError(`Too many requests. Try again in ${retryAfter} s.`, {
+        extensions: {
+          code: 'RATE_LIMITED',
+          retryAfterSeconds: retryAfter,
+          http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
+        },
+      });
+    }
+  };
+}
