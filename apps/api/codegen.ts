@@ -62,6 +62,7 @@ const config: CodegenConfig = {
           ActionConnection: '../modules/actions/entities.js#ActionConnectionValue',
           ActionFinding: '../modules/actions/loaders.js#FindingView',
           ActionNote: '../modules/actions/entities.js#ActionNoteRow',
+          ApiKey: '../modules/api-keys/entities.js#ApiKeyRow',
         },
         avoidOptionals: { field: true, inputValue: false, object: false },
         maybeValue: 'T | null',

@@ -31,3 +31,4 @@ export * from './charters/sign-off.js';
 export * from './hiring/hiring-forms.js';
 export * from './audits/audit-input.js';
 export * from './audits/findings.js';
+export * from './api-keys/api-key.js';

@@ -11,6 +11,7 @@ import type { RoleProfileRow, HiringCriterionRow, CandidateScorecardRow, Candida
 import type { FrameworkView, AuditSectionValue, AuditCriterionValue, AuditView, AuditResponseView, AuditScoresView, AuditDeltasView, AuditTrendView, TrendPointView, IndustryBenchmarkView, PromiseKeptView, PromiseCriterionLinkView, AuditConnectionValue } from '../modules/audits/views.js';
 import type { ActionRow, ActionConnectionValue, ActionNoteRow } from '../modules/actions/entities.js';
 import type { FindingView } from '../modules/actions/loaders.js';
+import type { ApiKeyRow } from '../modules/api-keys/entities.js';
 import type { RequestContext } from '../core/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -143,6 +144,50 @@ export type AeiouValue =
   | 'INNOVATIVE'
   | 'OPTIMISTIC'
   | 'UNIQUE';
+
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  /** When set, the key sees and changes this client only, and only what is published to it. */
+  client: Maybe<Client>;
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Maybe<Member>;
+  expiresAt: Maybe<Scalars['DateTime']['output']>;
+  hint: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastUsedAt: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** How the secret starts (csp_) and ends, to recognise it without revealing it. */
+  prefix: Scalars['String']['output'];
+  revokedAt: Maybe<Scalars['DateTime']['output']>;
+  scopes: Array<ApiScope>;
+  status: ApiKeyStatus;
+};
+
+export type ApiKeyPayload = {
+  __typename?: 'ApiKeyPayload';
+  apiKey: Maybe<ApiKey>;
+  userErrors: Array<UserError>;
+};
+
+export type ApiKeyStatus =
+  | 'ACTIVE'
+  | 'EXPIRED'
+  | 'REVOKED';
+
+/** Read and write rights per area of the programme. */
+export type ApiScope =
+  | 'ACTIONS_READ'
+  | 'ACTIONS_WRITE'
+  | 'AUDITS_READ'
+  | 'AUDITS_WRITE'
+  | 'CHARTERS_READ'
+  | 'CHARTERS_WRITE'
+  | 'CLIENTS_READ'
+  | 'CLIENTS_WRITE'
+  | 'ENGAGEMENTS_READ'
+  | 'ENGAGEMENTS_WRITE'
+  | 'HIRING_READ'
+  | 'HIRING_WRITE';
 
 export type ArchiveClientInput = {
   id: Scalars['ID']['input'];
@@ -740,6 +785,21 @@ export type CreateActionInput = {
   promiseKey?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type CreateApiKeyInput = {
+  clientId?: InputMaybe<Scalars['ID']['input']>;
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  name: Scalars['String']['input'];
+  scopes: Array<ApiScope>;
+};
+
+export type CreateApiKeyPayload = {
+  __typename?: 'CreateApiKeyPayload';
+  apiKey: Maybe<ApiKey>;
+  /** The whole key, shown this once. */
+  secret: Maybe<Scalars['String']['output']>;
+  userErrors: Array<UserError>;
+};
+
 export type CreateAuditInput = {
   clientId: Scalars['ID']['input'];
   /** Today when left out. */
@@ -1143,6 +1203,11 @@ export type Mutation = {
   copyAuditFramework: AuditFrameworkPayload;
   /** Raises an action for a client, optionally from an audit finding (audit and criterion) or a charter promise. */
   createAction: ActionPayload;
+  /**
+   * Creates a key for a third party (a BI tool, an HR system, an intranet). The secret is returned once, in this
+   * payload only; store it where the integration runs. Send it as `Authorization: Bearer <secret>`.
+   */
+  createApiKey: CreateApiKeyPayload;
   /** Starts a draft audit of a client on a framework. */
   createAudit: AuditPayload;
   createClient: ClientPayload;
@@ -1169,6 +1234,8 @@ export type Mutation = {
   removeMilestone: RemoveMilestonePayload;
   /** Puts a draft's promises in a new order; `promiseKeys` lists every promise of the draft exactly once. */
   reorderCharterPromises: CharterVersionPayload;
+  /** Revokes a key: it stops working on its next request. */
+  revokeApiKey: ApiKeyPayload;
   revokeInvitation: InvitationPayload;
   /** Saves one response; otherwise as `saveAuditResponses`. */
   saveAuditResponse: AuditPayload;
@@ -1255,6 +1322,11 @@ export type MutationCreateActionArgs = {
 };
 
 
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
 export type MutationCreateAuditArgs = {
   input: CreateAuditInput;
 };
@@ -1312,6 +1384,11 @@ export type MutationRemoveMilestoneArgs = {
 
 export type MutationReorderCharterPromisesArgs = {
   input: ReorderCharterPromisesInput;
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  input: RevokeApiKeyInput;
 };
 
 
@@ -1441,6 +1518,8 @@ export type Query = {
    * date come last. Filters combine.
    */
   actions: ActionConnection;
+  /** The consultancy's API keys, newest first. Secrets are never shown again after creation. */
+  apiKeys: Array<ApiKey>;
   /** An audit by id; null when there is none (or it belongs to another consultancy, or is not published to you). */
   audit: Maybe<Audit>;
   /** A framework by key, at its latest version or the one named; null when there is no such framework or version. */
@@ -1609,6 +1688,10 @@ export type ReorderCharterPromisesInput = {
   expectedRevision: Scalars['Int']['input'];
   promiseKeys: Array<Scalars['String']['input']>;
   versionId: Scalars['ID']['input'];
+};
+
+export type RevokeApiKeyInput = {
+  id: Scalars['ID']['input'];
 };
 
 export type RevokeInvitationInput = {
@@ -1958,6 +2041,10 @@ export type ResolversTypes = {
   AddActionNoteInput: AddActionNoteInput;
   AddMilestoneInput: AddMilestoneInput;
   AeiouValue: AeiouValue;
+  ApiKey: ResolverTypeWrapper<ApiKeyRow>;
+  ApiKeyPayload: ResolverTypeWrapper<Omit<ApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
+  ApiKeyStatus: ApiKeyStatus;
+  ApiScope: ApiScope;
   ArchiveClientInput: ArchiveClientInput;
   Audit: ResolverTypeWrapper<AuditView>;
   AuditConnection: ResolverTypeWrapper<AuditConnectionValue>;
@@ -2015,6 +2102,8 @@ export type ResolversTypes = {
   Consultancy: ResolverTypeWrapper<ConsultancyRow>;
   CopyAuditFrameworkInput: CopyAuditFrameworkInput;
   CreateActionInput: CreateActionInput;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreateApiKeyPayload: ResolverTypeWrapper<Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
   CreateAuditInput: CreateAuditInput;
   CreateClientInput: CreateClientInput;
   CreateEngagementInput: CreateEngagementInput;
@@ -2075,6 +2164,7 @@ export type ResolversTypes = {
   RemoveMilestoneInput: RemoveMilestoneInput;
   RemoveMilestonePayload: ResolverTypeWrapper<RemoveMilestonePayload>;
   ReorderCharterPromisesInput: ReorderCharterPromisesInput;
+  RevokeApiKeyInput: RevokeApiKeyInput;
   RevokeInvitationInput: RevokeInvitationInput;
   Role: Role;
   RoleProfile: ResolverTypeWrapper<RoleProfileRow>;
@@ -2120,6 +2210,8 @@ export type ResolversParentTypes = {
   ActionPromise: ActionPromise;
   AddActionNoteInput: AddActionNoteInput;
   AddMilestoneInput: AddMilestoneInput;
+  ApiKey: ApiKeyRow;
+  ApiKeyPayload: Omit<ApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
   ArchiveClientInput: ArchiveClientInput;
   Audit: AuditView;
   AuditConnection: AuditConnectionValue;
@@ -2171,6 +2263,8 @@ export type ResolversParentTypes = {
   Consultancy: ConsultancyRow;
   CopyAuditFrameworkInput: CopyAuditFrameworkInput;
   CreateActionInput: CreateActionInput;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreateApiKeyPayload: Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
   CreateAuditInput: CreateAuditInput;
   CreateClientInput: CreateClientInput;
   CreateEngagementInput: CreateEngagementInput;
@@ -2224,6 +2318,7 @@ export type ResolversParentTypes = {
   RemoveMilestoneInput: RemoveMilestoneInput;
   RemoveMilestonePayload: RemoveMilestonePayload;
   ReorderCharterPromisesInput: ReorderCharterPromisesInput;
+  RevokeApiKeyInput: RevokeApiKeyInput;
   RevokeInvitationInput: RevokeInvitationInput;
   RoleProfile: RoleProfileRow;
   RoleProfilePayload: Omit<RoleProfilePayload, 'roleProfile'> & { roleProfile?: Maybe<ResolversParentTypes['RoleProfile']> };
@@ -2322,6 +2417,26 @@ export type ActionPromiseResolvers<ContextType = RequestContext, ParentType exte
   charterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   promiseKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ApiKeyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  hint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['ApiScope']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ApiKeyStatus'], ParentType, ContextType>;
+};
+
+export type ApiKeyPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiKeyPayload'] = ResolversParentTypes['ApiKeyPayload']> = {
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type AuditResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Audit'] = ResolversParentTypes['Audit']> = {
@@ -2638,6 +2753,12 @@ export type ConsultancyResolvers<ContextType = RequestContext, ParentType extend
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type CreateApiKeyPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CreateApiKeyPayload'] = ResolversParentTypes['CreateApiKeyPayload']> = {
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type CriterionScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CriterionScore'] = ResolversParentTypes['CriterionScore']> = {
   answer?: Resolver<ResolversTypes['CriterionAnswer'], ParentType, ContextType>;
   critical?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2843,6 +2964,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   changeEngagementStatus?: Resolver<ResolversTypes['EngagementPayload'], ParentType, ContextType, RequireFields<MutationChangeEngagementStatusArgs, 'input'>>;
   copyAuditFramework?: Resolver<ResolversTypes['AuditFrameworkPayload'], ParentType, ContextType, RequireFields<MutationCopyAuditFrameworkArgs, 'input'>>;
   createAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationCreateActionArgs, 'input'>>;
+  createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createAudit?: Resolver<ResolversTypes['AuditPayload'], ParentType, ContextType, RequireFields<MutationCreateAuditArgs, 'input'>>;
   createClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationCreateClientArgs, 'input'>>;
   createEngagement?: Resolver<ResolversTypes['EngagementPayload'], ParentType, ContextType, RequireFields<MutationCreateEngagementArgs, 'input'>>;
@@ -2856,6 +2978,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   removeCandidateScorecard?: Resolver<ResolversTypes['RemoveCandidateScorecardPayload'], ParentType, ContextType, RequireFields<MutationRemoveCandidateScorecardArgs, 'input'>>;
   removeMilestone?: Resolver<ResolversTypes['RemoveMilestonePayload'], ParentType, ContextType, RequireFields<MutationRemoveMilestoneArgs, 'input'>>;
   reorderCharterPromises?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationReorderCharterPromisesArgs, 'input'>>;
+  revokeApiKey?: Resolver<ResolversTypes['ApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'input'>>;
   revokeInvitation?: Resolver<ResolversTypes['InvitationPayload'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'input'>>;
   saveAuditResponse?: Resolver<ResolversTypes['AuditPayload'], ParentType, ContextType, RequireFields<MutationSaveAuditResponseArgs, 'input'>>;
   saveAuditResponses?: Resolver<ResolversTypes['AuditPayload'], ParentType, ContextType, RequireFields<MutationSaveAuditResponsesArgs, 'input'>>;
@@ -2902,6 +3025,7 @@ export type PromiseLinksPayloadResolvers<ContextType = RequestContext, ParentTyp
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   action?: Resolver<Maybe<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<QueryActionArgs, 'id'>>;
   actions?: Resolver<ResolversTypes['ActionConnection'], ParentType, ContextType, Partial<QueryActionsArgs>>;
+  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   audit?: Resolver<Maybe<ResolversTypes['Audit']>, ParentType, ContextType, RequireFields<QueryAuditArgs, 'id'>>;
   auditFramework?: Resolver<Maybe<ResolversTypes['AuditFramework']>, ParentType, ContextType, RequireFields<QueryAuditFrameworkArgs, 'key'>>;
   auditFrameworks?: Resolver<Array<ResolversTypes['AuditFramework']>, ParentType, ContextType>;
@@ -3022,6 +3146,8 @@ export type Resolvers<ContextType = RequestContext> = {
   ActionNote?: ActionNoteResolvers<ContextType>;
   ActionPayload?: ActionPayloadResolvers<ContextType>;
   ActionPromise?: ActionPromiseResolvers<ContextType>;
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  ApiKeyPayload?: ApiKeyPayloadResolvers<ContextType>;
   Audit?: AuditResolvers<ContextType>;
   AuditConnection?: AuditConnectionResolvers<ContextType>;
   AuditCriterion?: AuditCriterionResolvers<ContextType>;
@@ -3060,6 +3186,7 @@ export type Resolvers<ContextType = RequestContext> = {
   ClientEdge?: ClientEdgeResolvers<ContextType>;
   ClientPayload?: ClientPayloadResolvers<ContextType>;
   Consultancy?: ConsultancyResolvers<ContextType>;
+  CreateApiKeyPayload?: CreateApiKeyPayloadResolvers<ContextType>;
   CriterionScore?: CriterionScoreResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;

@@ -4,6 +4,7 @@ import { CreateCharters1763800002000 } from './1763800002000-create-charters.js'
 import { CreateAudits1763800003000 } from './1763800003000-create-audits.js';
 import { CreateHiringCriteria1763800004000 } from './1763800004000-create-hiring-criteria.js';
 import { CreateActions1763800005000 } from './1763800005000-create-actions.js';
+import { CreateApiKeys1763800006000 } from './1763800006000-create-api-keys.js';
 
 /** In the order they run. A landed migration is never edited: a change is a new file here. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   CreateAudits1763800003000,
   CreateHiringCriteria1763800004000,
   CreateActions1763800005000,
+  CreateApiKeys1763800006000,
 ];

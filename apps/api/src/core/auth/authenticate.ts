@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { parse as parseCookie } from 'cookie';
-import type { Role } from '@csp/domain';
+import type { ApiScope, Role } from '@csp/domain';
+import { permissionsOfScopes } from '../permissions/catalogue.js';
 import type { RequestDatabase } from '../tenancy/request-database.js';
 import { readToken } from './tokens.js';
 import { ANONYMOUS, type Viewer } from './viewer.js';
@@ -23,11 +24,20 @@ interface SessionRow {
 }
 
 /**
- * Resolves a session token to its member. The tenant is read off the token and set first, so the lookup runs under
- * row-level security like everything else. An unknown, expired or revoked token is simply anonymous.
+ * Resolves a session token or an API key to who is asking. The tenant is read off the token and set first, so the
+ * lookup itself runs under row-level security like everything else. An unknown, expired or revoked token is simply
+ * anonymous: the fields it asks for then answer UNAUTHENTICATED.
  */
 export async function authenticate(token: string | undefined, db: RequestDatabase): Promise<Viewer> {
-  const parsed = token ? readToken('session', token) : null;
+  if (!token) return ANONYMOUS;
+  const viewer = token.startsWith('csp_') ? await keyViewer(token, db) : await sessionViewer(token, db);
+  // Forget the tenant the token named: an unknown token must not leave its tenant set for the request.
+  if (viewer.kind === 'anonymous') await db.finish('rollback');
+  return viewer;
+}
+
+async function sessionViewer(token: string, db: RequestDatabase): Promise<Viewer> {
+  const parsed = readToken('session', token);
   if (!parsed) return ANONYMOUS;
   await db.enterTenant({ tenantId: parsed.tenantId, clientId: null });
   const rows: SessionRow[] = await db.read((m) =>
@@ -39,11 +49,7 @@ export async function authenticate(token: string | undefined, db: RequestDatabas
     ),
   );
   const row = rows[0];
-  if (!row) {
-    // Forget the tenant the token named: an unknown token must not leave its tenant set for the request.
-    await db.finish('rollback');
-    return ANONYMOUS;
-  }
+  if (!row) return ANONYMOUS;
   if (row.client_id) await db.enterTenant({ tenantId: parsed.tenantId, clientId: row.client_id });
   return {
     kind: 'member',
@@ -52,5 +58,45 @@ export async function authenticate(token: string | undefined, db: RequestDatabas
     role: row.role,
     clientId: row.client_id,
     sessionId: row.session_id,
+  };
+}
+
+interface KeyRow {
+  id: string;
+  scopes: ApiScope[];
+  client_id: string | null;
+  created_by: string;
+}
+
+/** A revoked or expired key stops working on its very next request: nothing about keys is cached. */
+async function keyViewer(token: string, db: RequestDatabase): Promise<Viewer> {
+  const parsed = readToken('apiKey', token);
+  if (!parsed) return ANONYMOUS;
+  await db.enterTenant({ tenantId: parsed.tenantId, clientId: null });
+  const rows: KeyRow[] = await db.read((m) =>
+    m.query(
+      // Marks "last used" at most once a minute, so busy keys do not queue on their own row's lock.
+      `WITH key AS (
+         SELECT id, scopes, client_id, created_by, last_used_at FROM api_keys
+          WHERE tenant_id = app_tenant() AND secret_hash = $1 AND revoked_at IS NULL
+            AND (expires_at IS NULL OR expires_at > now())),
+       touched AS (
+         UPDATE api_keys k SET last_used_at = now() FROM key
+          WHERE k.tenant_id = app_tenant() AND k.id = key.id
+            AND (key.last_used_at IS NULL OR key.last_used_at < now() - interval '1 minute'))
+       SELECT id, scopes, client_id, created_by FROM key`,
+      [parsed.hash],
+    ),
+  );
+  const row = rows[0];
+  if (!row) return ANONYMOUS;
+  if (row.client_id) await db.enterTenant({ tenantId: parsed.tenantId, clientId: row.client_id });
+  return {
+    kind: 'apiKey',
+    tenantId: parsed.tenantId,
+    apiKeyId: row.id,
+    memberId: row.created_by,
+    clientId: row.client_id,
+    permissions: permissionsOfScopes(row.scopes),
   };
 }

@@ -1,7 +1,8 @@
 import type { Role } from '@csp/domain';
+import type { Permission } from '../permissions/catalogue.js';
 
 /** Who is asking. The tenant comes only from here (never from an argument). */
-export type Viewer = AnonymousViewer | MemberViewer;
+export type Viewer = AnonymousViewer | MemberViewer | ApiKeyViewer;
 
 export interface AnonymousViewer {
   kind: 'anonymous';
@@ -17,9 +18,24 @@ export interface MemberViewer {
   sessionId: string;
 }
 
+/** A third party calling with an API key: its scopes, not a role, say what it may do. */
+export interface ApiKeyViewer {
+  kind: 'apiKey';
+  tenantId: string;
+  apiKeyId: string;
+  /** The admin who created the key: what the key writes is recorded in their name (and the key's). */
+  memberId: string;
+  /** Set when the key is limited to one client. */
+  clientId: string | null;
+  permissions: ReadonlySet<Permission>;
+}
+
+/** Whoever can act in a tenant: a signed-in member or an API key. */
+export type Actor = MemberViewer | ApiKeyViewer;
+
 export const ANONYMOUS: AnonymousViewer = { kind: 'anonymous' };
 
-export function requireMember(viewer: Viewer): MemberViewer {
-  if (viewer.kind !== 'member') throw new Error('A signed-in member was expected here.');
+export function requireActor(viewer: Viewer): Actor {
+  if (viewer.kind === 'anonymous') throw new Error('A signed-in member or an API key was expected here.');
   return viewer;
 }

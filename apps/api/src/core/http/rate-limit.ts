@@ -21,7 +21,12 @@ export const DEFAULT_RATE_LIMIT: RateLimitOptions = {
 export function rateLimiter(options: RateLimitOptions) {
   const limiter = new RateLimiterMemory({ points: options.points, duration: options.windowSeconds });
   return async function consume(viewer: Viewer, address: string | undefined): Promise<void> {
-    const caller = viewer.kind === 'member' ? `member:${viewer.memberId}` : `address:${address ?? 'unknown'}`;
+    const caller =
+      viewer.kind === 'member'
+        ? `member:${viewer.memberId}`
+        : viewer.kind === 'apiKey'
+          ? `key:${viewer.apiKeyId}`
+          : `address:${address ?? 'unknown'}`;
     try {
       await limiter.consume(caller);
     } catch (rejection) {

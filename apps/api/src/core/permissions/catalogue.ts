@@ -1,4 +1,4 @@
-import type { Role } from '@csp/domain';
+import type { ApiScope, Role } from '@csp/domain';
 
 /**
  * Every permission the API checks, declared once. The schema names them in `@allow(to: "...")`; building the schema
@@ -26,12 +26,13 @@ export const PERMISSIONS = [
   'action:update-own',
   'hiring:read',
   'hiring:write',
+  'apikey:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Only client leaders sign off their charter; only they need the narrow right to update their own actions. */
 const LEADER_ONLY: readonly Permission[] = ['charter:sign-off', 'action:update-own'];
-const ADMIN_ONLY: readonly Permission[] = ['member:manage', 'framework:manage'];
+const ADMIN_ONLY: readonly Permission[] = ['member:manage', 'framework:manage', 'apikey:manage'];
 
 /**
  * What each role may do. Client leaders read their own client's programme; the fence that keeps them to that one
@@ -55,4 +56,27 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
 
 export function isPermission(name: string): name is Permission {
   return (PERMISSIONS as readonly string[]).includes(name);
+}
+
+/**
+ * What each API key scope grants. Every key may read who its consultancy is (names on the objects it reads);
+ * nothing else comes without a scope. Keys never manage members, keys, frameworks or sign-offs.
+ */
+export const SCOPE_PERMISSIONS: Record<ApiScope, readonly Permission[]> = {
+  CLIENTS_READ: ['client:read', 'workshop:read'],
+  CLIENTS_WRITE: ['client:write', 'workshop:write'],
+  ENGAGEMENTS_READ: ['engagement:read'],
+  ENGAGEMENTS_WRITE: ['engagement:write'],
+  CHARTERS_READ: ['charter:read'],
+  CHARTERS_WRITE: ['charter:write'],
+  AUDITS_READ: ['audit:read', 'framework:read'],
+  AUDITS_WRITE: ['audit:write'],
+  ACTIONS_READ: ['action:read'],
+  ACTIONS_WRITE: ['action:write'],
+  HIRING_READ: ['hiring:read'],
+  HIRING_WRITE: ['hiring:write'],
+};
+
+export function permissionsOfScopes(scopes: readonly ApiScope[]): ReadonlySet<Permission> {
+  return new Set<Permission>(['consultancy:read', ...scopes.flatMap((scope) => SCOPE_PERMISSIONS[scope])]);
 }

@@ -31,7 +31,9 @@ function readRule(schema: GraphQLSchema, node: Directable): FieldRule | undefine
 
 export function can(context: RequestContext, permission: Permission): boolean {
   const viewer = context.viewer;
-  return viewer.kind === 'member' && ROLE_PERMISSIONS[viewer.role].has(permission);
+  if (viewer.kind === 'member') return ROLE_PERMISSIONS[viewer.role].has(permission);
+  if (viewer.kind === 'apiKey') return viewer.permissions.has(permission);
+  return false;
 }
 
 /** Wraps every field that needs a permission with the one check; public fields are left as they are. */
@@ -46,7 +48,7 @@ export function applyPermissionGuards(schema: GraphQLSchema): GraphQLSchema {
       return {
         ...field,
         resolve: (source, args, context: RequestContext, info) => {
-          if (context.viewer.kind !== 'member') throw unauthenticated();
+          if (context.viewer.kind === 'anonymous') throw unauthenticated();
           if (!can(context, rule.permission)) throw forbidden(rule.permission);
           return resolve(source, args, context, info);
         },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/test-api.js';
+import { rootOperations } from '../../../test/operations.js';
 import {
   addMember,
   createClient,
@@ -219,6 +220,17 @@ const OPERATIONS: {
     query:
       'mutation { updateOwnAction(input: { id: "x", expectedRevision: 1, status: DONE }) { action { id } } }',
   },
+  { name: 'apiKeys', allowed: ['ADMIN'], query: '{ apiKeys { id } }' },
+  {
+    name: 'createApiKey',
+    allowed: ['ADMIN'],
+    query: 'mutation { createApiKey(input: { name: "", scopes: [] }) { secret } }',
+  },
+  {
+    name: 'revokeApiKey',
+    allowed: ['ADMIN'],
+    query: 'mutation { revokeApiKey(input: { id: "x" }) { apiKey { id } } }',
+  },
   { name: 'auditFrameworks', allowed: EVERYONE, query: '{ auditFrameworks { key } }' },
   { name: 'auditFramework', allowed: EVERYONE, query: '{ auditFramework(key: "aeiou-values") { key } }' },
   { name: 'audits', allowed: EVERYONE, query: '{ audits { totalCount } }' },
@@ -291,6 +303,19 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 describe('who may call what', () => {
+  it('covers every operation of the schema', () => {
+    expect(
+      OPERATIONS.map((o) => o.name)
+        .filter((name) => !name.includes('.'))
+        .sort(),
+    ).toEqual(
+      rootOperations()
+        .filter((o) => o.rule !== 'public')
+        .map((o) => o.name)
+        .sort(),
+    );
+  });
+
   for (const operation of OPERATIONS) {
     it(`${operation.name}: allowed for ${operation.allowed.join(', ')} only`, async () => {
       for (const who of ['anonymous', ...EVERYONE] as Who[]) {

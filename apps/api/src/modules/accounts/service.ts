@@ -17,7 +17,7 @@ export interface AuthPayload {
 const refused = (...userErrors: FieldError[]): AuthPayload => ({ token: null, member: null, userErrors });
 
 function requireSignedOut(context: RequestContext) {
-  if (context.viewer.kind === 'member') {
+  if (context.viewer.kind !== 'anonymous') {
     throw coded('BAD_USER_INPUT', 'You are already signed in. Sign out first.');
   }
 }

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { actionNoteInput, check, fieldError, ownActionUpdate } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
-import { requireMember } from '../../core/auth/viewer.js';
+import { requireActor } from '../../core/auth/viewer.js';
 import { ActionEntity, ActionNoteEntity, type ActionRow } from './entities.js';
 import { lockForEdit, refused, saveAction, type ActionPayload } from './service.js';
 
@@ -26,7 +26,7 @@ export async function addActionNote(
 ): Promise<ActionPayload> {
   const checked = check(actionNoteInput, input.body);
   if (!checked.ok) return refused(...checked.errors.map((e) => ({ ...e, field: 'body' })));
-  const viewer = requireMember(context.viewer);
+  const viewer = requireActor(context.viewer);
   return context.db.write(async (db) => {
     const action = isUuid(input.actionId)
       ? await db.getRepository(ActionEntity).findOneBy({ id: input.actionId })
@@ -51,7 +51,7 @@ export async function updateOwnAction(
 ): Promise<ActionPayload> {
   const checked = check(ownActionUpdate, input);
   if (!checked.ok) return refused(...checked.errors);
-  const viewer = requireMember(context.viewer);
+  const viewer = requireActor(context.viewer);
   return context.db.write(async (db) => {
     const action = await lockForEdit(db, id, expectedRevision);
     if (!('revision' in action)) return refused(action);

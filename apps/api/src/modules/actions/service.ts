@@ -11,7 +11,7 @@ import {
 import type { RequestContext } from '../../core/context.js';
 import { pageWindow, toConnection, type PageArgs } from '../../core/pagination.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
-import { requireMember } from '../../core/auth/viewer.js';
+import { requireActor } from '../../core/auth/viewer.js';
 import { ClientEntity } from '../clients/entities.js';
 import { ActionEntity, type ActionRow } from './entities.js';
 import { checkOwner, checkSource } from './action-checks.js';
@@ -34,7 +34,7 @@ export interface ActionFilter extends PageArgs {
 /** Soonest due first, undated last: the order a person works through them. */
 export async function listActions(context: RequestContext, args: ActionFilter, today: string) {
   const window = pageWindow(args);
-  const viewer = requireMember(context.viewer);
+  const viewer = requireActor(context.viewer);
   const ownerId = args.mine ? viewer.memberId : args.ownerId;
   if ((args.clientId && !isUuid(args.clientId)) || (ownerId && !isUuid(ownerId))) {
     return toConnection(
@@ -89,7 +89,7 @@ export async function createAction(
 ): Promise<ActionPayload> {
   const checked = check(actionInput, input);
   if (!checked.ok) return refused(...checked.errors);
-  const viewer = requireMember(context.viewer);
+  const viewer = requireActor(context.viewer);
   const value = checked.value;
   return context.db.write(async (db) => {
     const client = isUuid(clientId) ? await db.getRepository(ClientEntity).findOneBy({ id: clientId }) : null;

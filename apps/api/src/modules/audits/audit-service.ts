@@ -11,7 +11,7 @@ import {
 import type { RequestContext } from '../../core/context.js';
 import { pageWindow, toConnection, type PageArgs } from '../../core/pagination.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
-import { requireMember } from '../../core/auth/viewer.js';
+import { requireActor } from '../../core/auth/viewer.js';
 import { ClientEntity } from '../clients/entities.js';
 import { EngagementEntity } from '../engagements/entities.js';
 import { AuditEntity, type AuditRow } from './entities.js';
@@ -101,7 +101,7 @@ export async function createAudit(
   const checked = check(auditInput, input);
   if (!checked.ok) return refused(...checked.errors);
   const value = checked.value;
-  const viewer = requireMember(context.viewer);
+  const viewer = requireActor(context.viewer);
   return context.db.write(async (db) => {
     const client = isUuid(clientId) ? await db.getRepository(ClientEntity).findOneBy({ id: clientId }) : null;
     if (!client) return refused(notFound('clientId', 'client'));

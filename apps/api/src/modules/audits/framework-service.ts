@@ -16,7 +16,7 @@ import {
   type FieldError,
 } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
-import { requireMember } from '../../core/auth/viewer.js';
+import { requireActor } from '../../core/auth/viewer.js';
 import { AuditFrameworkEntity, AuditFrameworkVersionEntity, type AuditFrameworkRow } from './entities.js';
 import type { FrameworkView } from './views.js';
 
@@ -85,7 +85,7 @@ export async function copyAuditFramework(context: RequestContext, input: unknown
   const checked = check(frameworkCopyInput, input);
   if (!checked.ok) return refused(...checked.errors);
   const { sourceKey, key, name } = checked.value;
-  const { tenantId } = requireMember(context.viewer);
+  const { tenantId } = requireActor(context.viewer);
   return context.db.write(async (db) => {
     const source = await lookUpFramework(db, sourceKey);
     if (!source.definition) return refused(noSuchKey('sourceKey'));

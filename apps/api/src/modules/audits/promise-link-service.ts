@@ -1,7 +1,7 @@
 import { check, fieldError, frameworkCriteria, promiseLinkInput, type FieldError } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
-import { requireMember } from '../../core/auth/viewer.js';
+import { requireActor } from '../../core/auth/viewer.js';
 import { PromiseCriterionLinkEntity, type PromiseCriterionLinkRow } from './entities.js';
 import { lookUpFramework } from './framework-service.js';
 
@@ -39,7 +39,7 @@ export async function linkPromiseToCriteria(
   const checked = check(promiseLinkInput, input);
   if (!checked.ok) return refused(...checked.errors);
   const { promiseKey, frameworkKey, criterionKeys } = checked.value;
-  const { tenantId } = requireMember(context.viewer);
+  const { tenantId } = requireActor(context.viewer);
   return context.db.write(async (db) => {
     // Locked so that two replacements of the same links run one after the other instead of colliding.
     const [charter] = isUuid(charterId)

@@ -10,7 +10,7 @@ import {
   type FieldError,
 } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
-import { requireMember } from '../../core/auth/viewer.js';
+import { requireActor } from '../../core/auth/viewer.js';
 import { notFound } from '../../core/user-errors.js';
 import { AuditEntity, AuditResponseEntity, type AuditResponseRow, type AuditRow } from './entities.js';
 import { lockAudit, refused, staleRevision, type AuditPayload } from './audit-service.js';
@@ -57,7 +57,7 @@ async function save(
 ): Promise<AuditPayload> {
   const checked = check(auditResponsesToSave, responses);
   if (!checked.ok) return refused(...checked.errors.map((e) => ({ ...e, field: field(e.field) })));
-  const viewer = requireMember(context.viewer);
+  const viewer = requireActor(context.viewer);
   return context.db.write(async (db) => {
     const audit = await lockAudit(db, auditId);
     if (!audit) return refused(notFound('auditId', 'audit'));

@@ -1,6 +1,6 @@
 import { canPublishVersion, fieldError, publishReadiness, signOffRefusal } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
-import { requireMember } from '../../core/auth/viewer.js';
+import { requireActor } from '../../core/auth/viewer.js';
 import { notFound } from '../../core/user-errors.js';
 import { CharterVersionEntity, type CharterVersionRow } from './entities.js';
 import { lockDraft, lockVersion, refused, type CharterVersionPayload } from './service.js';
@@ -11,7 +11,7 @@ export async function publishCharterVersion(
   context: RequestContext,
   input: { versionId: string; expectedRevision: number },
 ): Promise<CharterVersionPayload> {
-  const viewer = requireMember(context.viewer);
+  const viewer = requireActor(context.viewer);
   return context.db.write(async (db) => {
     const found = await lockDraft(db, input.versionId, input.expectedRevision, canPublishVersion);
     if ('refusal' in found) return refused(found.refusal);
@@ -48,7 +48,7 @@ export async function signOffCharterVersion(
   context: RequestContext,
   { versionId }: { versionId: string },
 ): Promise<CharterVersionPayload> {
-  const viewer = requireMember(context.viewer);
+  const viewer = requireActor(context.viewer);
   return context.db.write(async (db) => {
     const version = await lockVersion(db, versionId);
     if (!version) return refused(notFound('versionId', 'charter version'));

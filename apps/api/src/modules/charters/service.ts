@@ -9,7 +9,7 @@ import {
   type FieldError,
 } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
-import { requireMember } from '../../core/auth/viewer.js';
+import { requireActor } from '../../core/auth/viewer.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { ClientEntity } from '../clients/entities.js';
 import { CharterEntity, CharterVersionEntity, type CharterRow, type CharterVersionRow } from './entities.js';
@@ -117,7 +117,7 @@ export async function startCharterDraft(
   context: RequestContext,
   { clientId }: { clientId: string },
 ): Promise<CharterVersionPayload> {
-  const viewer = requireMember(context.viewer);
+  const viewer = requireActor(context.viewer);
   return context.db.write(async (db) => {
     const client = isUuid(clientId) ? await db.getRepository(ClientEntity).findOneBy({ id: clientId }) : null;
     if (!client) return refused(notFound('clientId', 'client'));

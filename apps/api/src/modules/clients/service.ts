@@ -10,7 +10,7 @@ import {
 import type { RequestContext } from '../../core/context.js';
 import { pageWindow, toConnection, type PageArgs } from '../../core/pagination.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
-import { requireMember } from '../../core/auth/viewer.js';
+import { requireActor } from '../../core/auth/viewer.js';
 import { ClientEntity, type ClientRow } from './entities.js';
 
 interface ClientPayload {
@@ -68,7 +68,7 @@ export async function findClient(context: RequestContext, id: string): Promise<C
 export async function createClient(context: RequestContext, input: unknown): Promise<ClientPayload> {
   const checked = check(clientInput, input);
   if (!checked.ok) return refused(...checked.errors);
-  const { tenantId } = requireMember(context.viewer);
+  const { tenantId } = requireActor(context.viewer);
   const now = new Date();
   const status = checked.value.status ?? 'PROSPECT';
   const client: ClientRow = {

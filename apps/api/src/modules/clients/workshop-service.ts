@@ -4,7 +4,7 @@ import { check, workshopGaps, workshopInput, type FieldError } from '@csp/domain
 import type { RequestContext } from '../../core/context.js';
 import { manyEach, perRequest } from '../../core/loaders.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
-import { requireMember } from '../../core/auth/viewer.js';
+import { requireActor } from '../../core/auth/viewer.js';
 import { ClientEntity, WorkshopEntity, WorkshopEntryEntity, type WorkshopEntryRow } from './entities.js';
 
 /** The workshop as the API shows it: an empty one for a client that has not held it yet. */
@@ -58,7 +58,7 @@ export async function saveWorkshop(
 ): Promise<{ workshop: WorkshopView | null; userErrors: FieldError[] }> {
   const checked = check(workshopInput, input);
   if (!checked.ok) return { workshop: null, userErrors: checked.errors };
-  const { tenantId } = requireMember(context.viewer);
+  const { tenantId } = requireActor(context.viewer);
   const workshop = checked.value;
   return context.db.write(async (db) => {
     if (!isUuid(clientId) || !(await db.getRepository(ClientEntity).existsBy({ id: clientId }))) {

@@ -14,7 +14,7 @@ import {
 import type { RequestContext } from '../../core/context.js';
 import { pageWindow, toConnection, type PageArgs } from '../../core/pagination.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
-import { requireMember } from '../../core/auth/viewer.js';
+import { requireActor } from '../../core/auth/viewer.js';
 import { ClientEntity } from '../clients/entities.js';
 import { EngagementEntity, MilestoneEntity, TeamMemberEntity, type EngagementRow } from './entities.js';
 import { checkConsultants } from './people-check.js';
@@ -82,7 +82,7 @@ export async function createEngagement(
 ): Promise<EngagementPayload> {
   const checked = check(engagementInput, input);
   if (!checked.ok) return refused(...checked.errors);
-  const viewer = requireMember(context.viewer);
+  const viewer = requireActor(context.viewer);
   const value = checked.value;
   return context.db.write(async (db) => {
     const client = isUuid(clientId) ? await db.getRepository(ClientEntity).findOneBy({ id: clientId }) : null;

@@ -9,7 +9,7 @@ import {
   type RoleProfileForm,
 } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
-import { requireMember } from '../../core/auth/viewer.js';
+import { requireActor } from '../../core/auth/viewer.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { ClientEntity } from '../clients/entities.js';
 import {
@@ -97,7 +97,7 @@ export async function createRoleProfile(
   );
   if (newOnly.length) return refused(...newOnly);
   const form = checked.value;
-  const { tenantId } = requireMember(context.viewer);
+  const { tenantId } = requireActor(context.viewer);
   return context.db.write(async (db) => {
     const client = isUuid(clientId) ? await db.getRepository(ClientEntity).findOneBy({ id: clientId }) : null;
     if (!client) return refused(notFound('clientId', 'client'));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { check, fieldError, profileReadiness, scorecardForm, type FieldError } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
-import { requireMember } from '../../core/auth/viewer.js';
+import { requireActor } from '../../core/auth/viewer.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import {
   CandidateScoreEntity,
@@ -39,7 +39,7 @@ export async function saveCandidateScorecard(
   const checked = check(scorecardForm, input);
   if (!checked.ok) return refused(...checked.errors);
   const form = checked.value;
-  const viewer = requireMember(context.viewer);
+  const viewer = requireActor(context.viewer);
   return context.db.write(async (db) => {
     const profile = await lockRoleProfile(db, profileId);
     if (!profile) return refused(notFound('profileId', 'role profile'));

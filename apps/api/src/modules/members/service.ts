@@ -5,6 +5,7 @@ import { issueToken, readToken } from '../../core/auth/tokens.js';
 import { hashPassword } from '../../core/auth/passwords.js';
 import { pageWindow, toConnection, type PageArgs } from '../../core/pagination.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
+import { requireActor } from '../../core/auth/viewer.js';
 import { MemberEntity, type MemberRow } from '../accounts/entities.js';
 import { startSession } from '../accounts/sessions.js';
 import { claimSignInEmail } from '../accounts/sign-in-directory.js';
@@ -79,8 +80,7 @@ export async function inviteMember(context: RequestContext, input: unknown): Pro
   const checked = check(invitationInput, input);
   if (!checked.ok) return refused(...checked.errors);
   const { email, role, clientId } = checked.value;
-  const viewer = context.viewer;
-  if (viewer.kind !== 'member') throw new Error('inviteMember needs a member');
+  const viewer = requireActor(context.viewer);
   return context.db.write(async (db) => {
     if (clientId && !(await db.getRepository(ClientEntity).existsBy({ id: clientId }))) {
       return refused(notFound('clientId', 'client'));
@@ -158,7 +158,7 @@ export async function previewInvitation(context: RequestContext, token: string) 
 
 export async function acceptInvitation(context: RequestContext, input: unknown): Promise<AuthPayload> {
   const refused = (...userErrors: FieldError[]): AuthPayload => ({ token: null, member: null, userErrors });
-  if (context.viewer.kind === 'member') {
+  if (context.viewer.kind !== 'anonymous') {
     return refused(fieldError('token', 'NOT_ALLOWED', 'Sign out before accepting an invitation.'));
   }
   const checked = check(acceptInvitationInput, input);

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { apiKeyInput, check, type FieldError } from '@csp/domain';
+import type { RequestContext } from '../../core/context.js';
+import { issueToken } from '../../core/auth/tokens.js';
+import { requireActor } from '../../core/auth/viewer.js';
+import { isUuid, notFound } from '../../core/user-errors.js';
+import { ClientEntity } from '../clients/entities.js';
+import { ApiKeyEntity, type ApiKeyRow } from './entities.js';
+
+export async function listApiKeys(context: RequestContext) {
+  return context.db.read((db) =>
+    db.getRepository(ApiKeyEntity).find({ order: { createdAt: 'DESC', id: 'DESC' } }),
+  );
+}
+
+export async function createApiKey(
+  context: RequestContext,
+  input: Record<string, unknown>,
+): Promise<{ apiKey: ApiKeyRow | null; secret: string | null; userErrors: FieldError[] }> {
+  const checked = check(apiKeyInput, input);
+  if (!checked.ok) return { apiKey: null, secret: null, userErrors: checked.errors };
+  const actor = requireActor(context.viewer);
+  const { name, scopes, clientId, expiresAt } = checked.value;
+  return context.db.write(async (db) => {
+    if (clientId && !(await db.getRepository(ClientEntity).existsBy({ id: clientId }))) {
+      return { apiKey: null, secret: null, userErrors: [notFound('clientId', 'client')] };
+    }
+    const { token, hash } = issueToken('apiKey', actor.tenantId);
+    const apiKey: ApiKeyRow = {
+      tenantId: actor.tenantId,
+      id: randomUUID(),
+      name,
+      hint: token.slice(-6),
+      secretHash: hash,
+      scopes: [...new Set(scopes)],
+      clientId: clientId ?? null,
+      createdBy: actor.memberId,
+      createdAt: new Date(),
+      expiresAt: expiresAt ?? null,
+      revokedAt: null,
+      lastUsedAt: null,
+    };
+    await db.getRepository(ApiKeyEntity).insert(apiKey);
+    return { apiKey, secret: token, userErrors: [] };
+  });
+}
+
+/** Revoking twice is harmless: the first revocation's time stands. */
+export async function revokeApiKey(context: RequestContext, { id }: { id: string }) {
+  return context.db.write(async (db) => {
+    const repository = db.getRepository(ApiKeyEntity);
+    const apiKey = isUuid(id)
+      ? await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
+      : null;
+    if (!apiKey) return { apiKey: null, userErrors: [notFound('id', 'API key')] };
+    apiKey.revokedAt ??= new Date();
+    await repository.update({ id }, { revokedAt: apiKey.revokedAt });
+    return { apiKey, userErrors: [] };
+  });
+}

@@ -1,0 +1,86 @@
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { loadTypeDefs } from '../src/core/graphql/schema.js';
+import { ruleFor } from '../src/core/permissions/guard.js';
+
+/** One call of every root operation, built from the schema itself, so a new operation is covered as it lands. */
+export interface OperationCall {
+  name: string;
+  kind: 'query' | 'mutation';
+  /** The permission the operation declares, or 'public'. */
+  rule: string;
+  document: string;
+}
+
+const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
+
+function literal(type: GraphQLInputType, ids: Record<string, string>, argName: string): string {
+  if (isNonNullType(type)) return literal(type.ofType, ids, argName);
+  if (isListType(type)) return '[]';
+  if (isEnumType(type)) return type.getValues()[0]!.name;
+  if (isInputObjectType(type)) {
+    const fields = Object.values(type.getFields())
+      .filter((field) => isNonNullType(field.type))
+      .map((field) => `${field.name}: ${literal(field.type, ids, field.name)}`);
+    return `{ ${fields.join(', ')} }`;
+  }
+  if (isScalarType(type)) {
+    switch (type.name) {
+      case 'ID':
+        return JSON.stringify(ids[argName] ?? PLACEHOLDER_ID);
+      case 'Int':
+        return '1';
+      case 'Float':
+        return '1';
+      case 'Boolean':
+        return 'true';
+      case 'Date':
+        return '"2026-01-01"';
+      case 'DateTime':
+        return '"2030-01-01T00:00:00Z"';
+      default:
+        return '"x"';
+    }
+  }
+  return 'null';
+}
+
+function call(field: GraphQLField<unknown, unknown>, ids: Record<string, string>): string {
+  const args = field.args
+    .filter((arg: GraphQLArgument) => isNonNullType(arg.type))
+    .map((arg) => `${arg.name}: ${literal(arg.type, ids, arg.name)}`);
+  const selection = isObjectType(getNamedType(field.type)) ? ' { __typename }' : '';
+  return `${field.name}${args.length ? `(${args.join(', ')})` : ''}${selection}`;
+}
+
+export function rootOperations(ids: Record<string, string> = {}): OperationCall[] {
+  const schema: GraphQLSchema = makeExecutableSchema({ typeDefs: loadTypeDefs() });
+  const calls: OperationCall[] = [];
+  for (const [kind, type] of [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+  ] as const) {
+    for (const field of Object.values(type?.getFields() ?? {})) {
+      const rule = ruleFor(schema, type!.name, field);
+      calls.push({
+        name: field.name,
+        kind,
+        rule: !rule ? 'none' : rule.kind === 'public' ? 'public' : rule.permission,
+        document: `${kind} { ${call(field, ids)} }`,
+      });
+    }
+  }
+  return calls;
+}
