@@ -63,6 +63,8 @@ const config: CodegenConfig = {
           ActionFinding: '../modules/actions/loaders.js#FindingView',
           ActionNote: '../modules/actions/entities.js#ActionNoteRow',
           ApiKey: '../modules/api-keys/entities.js#ApiKeyRow',
+          ActivityEntry: '../modules/activity/entities.js#ActivityRow',
+          ActivityConnection: '../modules/activity/entities.js#ActivityConnectionValue',
         },
         avoidOptionals: { field: true, inputValue: false, object: false },
         maybeValue: 'T | null',

@@ -32,7 +32,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (breaks.length) {
     console.error('These changes would break existing API clients:');
     for (const change of breaks) console.error(`  ${change}`);
-    console.error(`If they are intended, add them to ${path.relative(process.cwd(), BREAKS_FILE)} and run again.`);
+    console.error(
+      `If they are intended, add them to ${path.relative(process.cwd(), BREAKS_FILE)} and run again.`,
+    );
     process.exit(1);
   }
   fs.writeFileSync(SCHEMA_FILE, next);

@@ -11,6 +11,8 @@ export interface RequestContext {
   requestId: string;
   session: SessionCookie;
   settings: { sessionDays: number; publicUrl: string };
+  /** The mutation being resolved, for the activity trail (set by core/activity-trail.ts). */
+  mutation?: { name: string; input: unknown };
 }
 
 /** The portal's httpOnly session cookie; a no-op for callers that use a bearer token only. */

@@ -101,7 +101,7 @@ export async function createApi(options: ApiOptions) {
         try {
           const viewer = await authenticate(presentedToken(req.headers), db);
           await consumeRateLimit(viewer, req.ip);
-          return {
+          const context: RequestContext = {
             viewer,
             db,
             loaders: new Map(),
@@ -120,6 +120,7 @@ export async function createApi(options: ApiOptions) {
                 res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' }),
             },
           };
+          return context;
         } catch (error) {
           await db.finish('rollback').catch(() => undefined);
           if (error instanceof GraphQLError) throw error;

@@ -12,6 +12,7 @@ import type { FrameworkView, AuditSectionValue, AuditCriterionValue, AuditView, 
 import type { ActionRow, ActionConnectionValue, ActionNoteRow } from '../modules/actions/entities.js';
 import type { FindingView } from '../modules/actions/loaders.js';
 import type { ApiKeyRow } from '../modules/api-keys/entities.js';
+import type { ActivityRow, ActivityConnectionValue } from '../modules/activity/entities.js';
 import type { RequestContext } from '../core/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -124,6 +125,37 @@ export type ActionStatus =
   | 'DONE'
   | 'IN_PROGRESS'
   | 'OPEN';
+
+export type ActivityConnection = {
+  __typename?: 'ActivityConnection';
+  edges: Array<ActivityEdge>;
+  nodes: Array<ActivityEntry>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ActivityEdge = {
+  __typename?: 'ActivityEdge';
+  cursor: Scalars['String']['output'];
+  node: ActivityEntry;
+};
+
+export type ActivityEntry = {
+  __typename?: 'ActivityEntry';
+  action: Scalars['String']['output'];
+  /** The member who acted; for a key, the admin who created it. */
+  actor: Maybe<Member>;
+  /** Set when the change came through an API key. */
+  apiKey: Maybe<ApiKey>;
+  /** The input fields the change named (values are not kept; secrets never appear). */
+  changedFields: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  objectId: Maybe<Scalars['ID']['output']>;
+  objectType: Maybe<Scalars['String']['output']>;
+  occurredAt: Scalars['DateTime']['output'];
+  /** Matches the X-Request-Id of the HTTP exchange and the server's logs. */
+  requestId: Scalars['String']['output'];
+};
 
 export type AddActionNoteInput = {
   actionId: Scalars['ID']['input'];
@@ -1518,6 +1550,11 @@ export type Query = {
    * date come last. Filters combine.
    */
   actions: ActionConnection;
+  /**
+   * The consultancy's activity trail (its audit trail): every change made through the API and every sign-in, newest
+   * first. Filters combine.
+   */
+  activity: ActivityConnection;
   /** The consultancy's API keys, newest first. Secrets are never shown again after creation. */
   apiKeys: Array<ApiKey>;
   /** An audit by id; null when there is none (or it belongs to another consultancy, or is not published to you). */
@@ -1567,6 +1604,18 @@ export type QueryActionsArgs = {
   overdue?: InputMaybe<Scalars['Boolean']['input']>;
   ownerId?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<ActionStatus>;
+};
+
+
+export type QueryActivityArgs = {
+  action?: InputMaybe<Scalars['String']['input']>;
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  apiKeyId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  objectId?: InputMaybe<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -2038,6 +2087,9 @@ export type ResolversTypes = {
   ActionPriority: ActionPriority;
   ActionPromise: ResolverTypeWrapper<ActionPromise>;
   ActionStatus: ActionStatus;
+  ActivityConnection: ResolverTypeWrapper<ActivityConnectionValue>;
+  ActivityEdge: ResolverTypeWrapper<Omit<ActivityEdge, 'node'> & { node: ResolversTypes['ActivityEntry'] }>;
+  ActivityEntry: ResolverTypeWrapper<ActivityRow>;
   AddActionNoteInput: AddActionNoteInput;
   AddMilestoneInput: AddMilestoneInput;
   AeiouValue: AeiouValue;
@@ -2208,6 +2260,9 @@ export type ResolversParentTypes = {
   ActionNote: ActionNoteRow;
   ActionPayload: Omit<ActionPayload, 'action'> & { action?: Maybe<ResolversParentTypes['Action']> };
   ActionPromise: ActionPromise;
+  ActivityConnection: ActivityConnectionValue;
+  ActivityEdge: Omit<ActivityEdge, 'node'> & { node: ResolversParentTypes['ActivityEntry'] };
+  ActivityEntry: ActivityRow;
   AddActionNoteInput: AddActionNoteInput;
   AddMilestoneInput: AddMilestoneInput;
   ApiKey: ApiKeyRow;
@@ -2417,6 +2472,30 @@ export type ActionPromiseResolvers<ContextType = RequestContext, ParentType exte
   charterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   promiseKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ActivityConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActivityConnection'] = ResolversParentTypes['ActivityConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ActivityEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ActivityEntry']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ActivityEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActivityEdge'] = ResolversParentTypes['ActivityEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ActivityEntry'], ParentType, ContextType>;
+};
+
+export type ActivityEntryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActivityEntry'] = ResolversParentTypes['ActivityEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  objectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  objectType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ApiKeyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
@@ -3025,6 +3104,7 @@ export type PromiseLinksPayloadResolvers<ContextType = RequestContext, ParentTyp
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   action?: Resolver<Maybe<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<QueryActionArgs, 'id'>>;
   actions?: Resolver<ResolversTypes['ActionConnection'], ParentType, ContextType, Partial<QueryActionsArgs>>;
+  activity?: Resolver<ResolversTypes['ActivityConnection'], ParentType, ContextType, Partial<QueryActivityArgs>>;
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   audit?: Resolver<Maybe<ResolversTypes['Audit']>, ParentType, ContextType, RequireFields<QueryAuditArgs, 'id'>>;
   auditFramework?: Resolver<Maybe<ResolversTypes['AuditFramework']>, ParentType, ContextType, RequireFields<QueryAuditFrameworkArgs, 'key'>>;
@@ -3146,6 +3226,9 @@ export type Resolvers<ContextType = RequestContext> = {
   ActionNote?: ActionNoteResolvers<ContextType>;
   ActionPayload?: ActionPayloadResolvers<ContextType>;
   ActionPromise?: ActionPromiseResolvers<ContextType>;
+  ActivityConnection?: ActivityConnectionResolvers<ContextType>;
+  ActivityEdge?: ActivityEdgeResolvers<ContextType>;
+  ActivityEntry?: ActivityEntryResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
   ApiKeyPayload?: ApiKeyPayloadResolvers<ContextType>;
   Audit?: AuditResolvers<ContextType>;

@@ -5,6 +5,7 @@ import { CreateAudits1763800003000 } from './1763800003000-create-audits.js';
 import { CreateHiringCriteria1763800004000 } from './1763800004000-create-hiring-criteria.js';
 import { CreateActions1763800005000 } from './1763800005000-create-actions.js';
 import { CreateApiKeys1763800006000 } from './1763800006000-create-api-keys.js';
+import { CreateActivityTrail1763800007000 } from './1763800007000-create-activity-trail.js';
 
 /** In the order they run. A landed migration is never edited: a change is a new file here. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   CreateHiringCriteria1763800004000,
   CreateActions1763800005000,
   CreateApiKeys1763800006000,
+  CreateActivityTrail1763800007000,
 ];

@@ -2,6 +2,7 @@ import type { EntitySchema } from 'typeorm';
 import type { Resolvers } from '../generated/resolvers.js';
 import { accounts } from './accounts/index.js';
 import { actions } from './actions/index.js';
+import { activity } from './activity/index.js';
 import { apiKeys } from './api-keys/index.js';
 import { audits } from './audits/index.js';
 import { charters } from './charters/index.js';
@@ -27,6 +28,7 @@ export const modules: ApiModule[] = [
   audits,
   actions,
   apiKeys,
+  activity,
 ] as ApiModule[];
 
 export const entities = modules.flatMap((m) => m.entities);

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/test-api.js';
 import { withDatabase } from '../../../test/global-setup.js';
 import { generate, tenantFixture, type TenantFixture } from '../../../../../bench/src/generate.js';

@@ -5,6 +5,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { modules } from '../../modules/index.js';
 import { applyPermissionGuards } from '../permissions/guard.js';
+import { markMutations } from '../activity-trail.js';
 import { DateScalar, DateTimeScalar } from './scalars.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -28,7 +29,7 @@ export function buildSchema(): GraphQLSchema {
     resolvers: [{ Date: DateScalar, DateTime: DateTimeScalar }, ...modules.map((m) => m.resolvers)],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });
-  return applyPermissionGuards(schema);
+  return markMutations(applyPermissionGuards(schema));
 }
 
 function moduleSdlFiles(name: string): string[] {

@@ -27,12 +27,18 @@ export const PERMISSIONS = [
   'hiring:read',
   'hiring:write',
   'apikey:manage',
+  'activity:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Only client leaders sign off their charter; only they need the narrow right to update their own actions. */
 const LEADER_ONLY: readonly Permission[] = ['charter:sign-off', 'action:update-own'];
-const ADMIN_ONLY: readonly Permission[] = ['member:manage', 'framework:manage', 'apikey:manage'];
+const ADMIN_ONLY: readonly Permission[] = [
+  'member:manage',
+  'framework:manage',
+  'apikey:manage',
+  'activity:read',
+];
 
 /**
  * What each role may do. Client leaders read their own client's programme; the fence that keeps them to that one

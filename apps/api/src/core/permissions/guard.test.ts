@@ -80,6 +80,7 @@ describe('the permission layer', () => {
       'Query.apiKeys': 'apikey:manage',
       'Mutation.createApiKey': 'apikey:manage',
       'Mutation.revokeApiKey': 'apikey:manage',
+      'Query.activity': 'activity:read',
       'Query.auditFrameworks': 'framework:read',
       'Query.auditFramework': 'framework:read',
       'Query.audits': 'audit:read',

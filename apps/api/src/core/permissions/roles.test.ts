@@ -221,6 +221,7 @@ const OPERATIONS: {
       'mutation { updateOwnAction(input: { id: "x", expectedRevision: 1, status: DONE }) { action { id } } }',
   },
   { name: 'apiKeys', allowed: ['ADMIN'], query: '{ apiKeys { id } }' },
+  { name: 'activity', allowed: ['ADMIN'], query: '{ activity { totalCount } }' },
   {
     name: 'createApiKey',
     allowed: ['ADMIN'],

@@ -24,6 +24,11 @@ export interface RequestDatabase {
   /** For the few statements that run before a tenant is known (the SECURITY DEFINER sign-in functions). */
   beforeTenant<T>(work: (db: EntityManager) => Promise<T>): Promise<T>;
   statementCount(): number;
+  /**
+   * Runs after each successful write, inside its savepoint, so what it records (the activity trail) commits or
+   * rolls back together with the change itself.
+   */
+  afterWrite?: (db: EntityManager, result: unknown) => Promise<void>;
   /** Commits (or rolls back) and returns the connection to the pool. */
   finish(outcome: 'commit' | 'rollback'): Promise<void>;
 }
@@ -51,7 +56,7 @@ export function openRequestDatabase(dataSource: DataSource): RequestDatabase {
     return connection();
   }
 
-  return {
+  const database: RequestDatabase = {
     get fence() {
       return fence;
     },
@@ -72,8 +77,12 @@ export function openRequestDatabase(dataSource: DataSource): RequestDatabase {
       await db.startTransaction();
       try {
         const result = await work(db.manager);
-        if (hasUserErrors(result)) await db.rollbackTransaction();
-        else await db.commitTransaction();
+        if (hasUserErrors(result)) {
+          await db.rollbackTransaction();
+        } else {
+          await database.afterWrite?.(db.manager, result);
+          await db.commitTransaction();
+        }
         return result;
       } catch (error) {
         await db.rollbackTransaction().catch(() => undefined);
@@ -102,6 +111,7 @@ export function openRequestDatabase(dataSource: DataSource): RequestDatabase {
       }
     },
   };
+  return database;
 }
 
 function hasUserErrors(result: unknown): boolean {

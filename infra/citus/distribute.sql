@@ -1,0 +1,65 @@
+-- Distributes the Service Programme schema on a Citus cluster, by tenant (the consultancy).
+--
+-- Run on the coordinator, as the owner role (csp_owner), once the migrations have been applied there and before
+-- any tenant data is loaded (distributing a table with rows copies them, which works but takes a lock for the
+-- duration). See infra/citus/README.md.
+--
+-- Every tenant table is hash-distributed on tenant_id and co-located with consultancies, so all of one tenant's
+-- rows, in every table, live on the same worker: each request's transaction (one tenant, set by the API) is routed
+-- to one node, and every foreign key (all of them include tenant_id) is checked on that node.
+--
+-- The order is the foreign-key order: a table is distributed only after every table it references.
+-- apps/api/src/core/database/citus.test.ts checks this file against the migrated catalog.
+
+BEGIN;
+
+-- The tenants themselves: the anchor of the co-location group.
+SELECT create_distributed_table('consultancies', 'tenant_id');
+
+-- Accounts.
+SELECT create_distributed_table('clients', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('users', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('sessions', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('invitations', 'tenant_id', colocate_with => 'consultancies');
+
+-- Workshops and engagements.
+SELECT create_distributed_table('client_workshops', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('workshop_entries', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('engagements', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('engagement_team_members', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('milestones', 'tenant_id', colocate_with => 'consultancies');
+
+-- Charters.
+SELECT create_distributed_table('charters', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('charter_versions', 'tenant_id', colocate_with => 'consultancies');
+
+-- Audits: the consultancy's own framework copies are tenant tables. The built-in frameworks are not in the database
+-- at all (they live in code, packages/domain), so there is no frameworks reference table.
+SELECT create_distributed_table('audit_frameworks', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('audit_framework_versions', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('audits', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('audit_responses', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('promise_criterion_links', 'tenant_id', colocate_with => 'consultancies');
+
+-- Hiring criteria.
+SELECT create_distributed_table('role_profiles', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('hiring_criteria', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('candidate_scorecards', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('candidate_scores', 'tenant_id', colocate_with => 'consultancies');
+
+-- Actions.
+SELECT create_distributed_table('actions', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('action_notes', 'tenant_id', colocate_with => 'consultancies');
+
+-- Third-party access and the activity trail.
+SELECT create_distributed_table('api_keys', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('activity_trail', 'tenant_id', colocate_with => 'consultancies');
+
+-- Global tables. The sign-in directory maps an email to its consultancy before anyone is signed in, so it cannot
+-- be keyed by tenant: it is a reference table (a full copy on every node). It has no foreign key into tenant
+-- tables, which Citus would refuse for a reference table.
+SELECT create_reference_table('sign_in_directory');
+
+-- The TypeORM `migrations` table stays a plain table on the coordinator: only migrations read or write it.
+
+COMMIT;
