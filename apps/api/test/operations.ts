@@ -26,7 +26,9 @@ export interface OperationCall {
 
 const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
 
-function literal(type: GraphQLInputType, ids: Record<string, string>, argName: string): string {
+export type IdFor = (name: string) => string;
+
+function literal(type: GraphQLInputType, ids: IdFor, argName: string): string {
   if (isNonNullType(type)) return literal(type.ofType, ids, argName);
   if (isListType(type)) return '[]';
   if (isEnumType(type)) return type.getValues()[0]!.name;
@@ -39,7 +41,7 @@ function literal(type: GraphQLInputType, ids: Record<string, string>, argName: s
   if (isScalarType(type)) {
     switch (type.name) {
       case 'ID':
-        return JSON.stringify(ids[argName] ?? PLACEHOLDER_ID);
+        return JSON.stringify(ids(argName));
       case 'Int':
         return '1';
       case 'Float':
@@ -57,15 +59,32 @@ function literal(type: GraphQLInputType, ids: Record<string, string>, argName: s
   return 'null';
 }
 
-function call(field: GraphQLField<unknown, unknown>, ids: Record<string, string>): string {
+function call(field: GraphQLField<unknown, unknown>, ids: IdFor): string {
   const args = field.args
     .filter((arg: GraphQLArgument) => isNonNullType(arg.type))
     .map((arg) => `${arg.name}: ${literal(arg.type, ids, arg.name)}`);
-  const selection = isObjectType(getNamedType(field.type)) ? ' { __typename }' : '';
+  const selection = isObjectType(getNamedType(field.type))
+    ? ` { ${everyScalar(getNamedType(field.type))} }`
+    : '';
   return `${field.name}${args.length ? `(${args.join(', ')})` : ''}${selection}`;
 }
 
-export function rootOperations(ids: Record<string, string> = {}): OperationCall[] {
+/**
+ * The answer's own scalar fields and those of the objects one level down (a payload's object, a connection's
+ * nodes), so that a leak would show in the response.
+ */
+function everyScalar(type: ReturnType<typeof getNamedType>, depth = 0): string {
+  if (!isObjectType(type)) return '__typename';
+  const fields = Object.values(type.getFields()).filter((f) => f.args.every((a) => !isNonNullType(a.type)));
+  const parts = fields.flatMap((f) => {
+    const named = getNamedType(f.type);
+    if (!isObjectType(named)) return [f.name];
+    return depth < 2 ? [`${f.name} { ${everyScalar(named, depth + 1)} }`] : [];
+  });
+  return ['__typename', ...parts].join(' ');
+}
+
+export function rootOperations(ids: IdFor = () => PLACEHOLDER_ID): OperationCall[] {
   const schema: GraphQLSchema = makeExecutableSchema({ typeDefs: loadTypeDefs() });
   const calls: OperationCall[] = [];
   for (const [kind, type] of [
