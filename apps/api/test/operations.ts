@@ -28,6 +28,8 @@ const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
 
 export type IdFor = (name: string) => string;
 
+let text = '"x"';
+
 function literal(type: GraphQLInputType, ids: IdFor, argName: string): string {
   if (isNonNullType(type)) return literal(type.ofType, ids, argName);
   if (isListType(type)) return '[]';
@@ -53,7 +55,7 @@ function literal(type: GraphQLInputType, ids: IdFor, argName: string): string {
       case 'DateTime':
         return '"2030-01-01T00:00:00Z"';
       default:
-        return '"x"';
+        return text;
     }
   }
   return 'null';
@@ -84,7 +86,11 @@ function everyScalar(type: ReturnType<typeof getNamedType>, depth = 0): string {
   return ['__typename', ...parts].join(' ');
 }
 
-export function rootOperations(ids: IdFor = () => PLACEHOLDER_ID): OperationCall[] {
+export function rootOperations(
+  ids: IdFor = () => PLACEHOLDER_ID,
+  options: { text?: string } = {},
+): OperationCall[] {
+  text = JSON.stringify(options.text ?? 'x');
   const schema: GraphQLSchema = makeExecutableSchema({ typeDefs: loadTypeDefs() });
   const calls: OperationCall[] = [];
   for (const [kind, type] of [

@@ -120,6 +120,27 @@ describe('the security battery', () => {
     expect(await checksums(victimTenant)).toEqual(before);
   }, 600_000);
 
+  it('refuses oversized text in every mutation with a clear error, and writes nothing', async () => {
+    const own = await checksums(attacker.tenantId);
+    const clientId = (await victimObjects(attacker.tenantId)).ids[0];
+    for (const operation of rootOperations(() => clientId ?? attacker.memberId, {
+      text: 'x'.repeat(50_000),
+    })) {
+      if (operation.kind !== 'mutation' || !operation.document.includes('xxxxxxxx')) continue;
+      tally.attempts++;
+      const response = await api.graphql<Record<string, { userErrors?: unknown[] } | null>>(
+        operation.document,
+        {},
+        attacker,
+      );
+      const payload = response.data?.[operation.name];
+      const answered = Boolean(response.errors?.length) || Boolean(payload?.userErrors?.length);
+      expect({ op: operation.name, answered }).toEqual({ op: operation.name, answered: true });
+      tally.refused++;
+    }
+    expect(await checksums(attacker.tenantId)).toEqual(own);
+  }, 120_000);
+
   it('keeps a client leader to their own client, in every operation', async () => {
     const login = await api.graphql<{ logIn: { token: string } }>(
       'mutation ($input: LogInInput!) { logIn(input: $input) { token } }',
