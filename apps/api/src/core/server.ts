@@ -17,6 +17,8 @@ import { serviceUnavailable } from './errors.js';
 import { graphqlOverHttpStatus } from './http/response-status.js';
 import { DEFAULT_RATE_LIMIT, rateLimiter, type RateLimitOptions } from './http/rate-limit.js';
 import { QUERY_LIMITS, queryLimits } from './graphql/query-limits.js';
+import { createMetrics } from './observability/metrics.js';
+import { requestLog } from './observability/request-log.js';
 
 export interface ApiOptions {
   dataSource: DataSource;
@@ -63,10 +65,16 @@ export async function createApi(options: ApiOptions) {
   const development = process.env.NODE_ENV === 'development';
   const limits = queryLimits({ development });
   const consumeRateLimit = rateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const metrics = createMetrics(options.dataSource);
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(),
     ...limits,
-    plugins: [...limits.plugins, transactionPlugin(options.production), graphqlOverHttpStatus],
+    plugins: [
+      ...limits.plugins,
+      transactionPlugin(options.production),
+      graphqlOverHttpStatus,
+      requestLog(metrics),
+    ],
     validationRules: limits.validationRules,
     parseOptions: { maxTokens: QUERY_LIMITS.tokens },
     formatError,
@@ -89,6 +97,19 @@ export async function createApi(options: ApiOptions) {
     } catch {
       res.status(503).json({ status: 'database unreachable' });
     }
+  });
+
+  // Metrics are for the operator's scraper: with METRICS_TOKEN set it must be presented; without, only loopback.
+  app.get('/metrics', async (req, res) => {
+    const token = process.env.METRICS_TOKEN;
+    const allowed = token
+      ? req.header('authorization') === `Bearer ${token}`
+      : isLoopback(req.socket.remoteAddress);
+    if (!allowed) {
+      res.status(403).send('Forbidden');
+      return;
+    }
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
   app.use(
@@ -176,4 +197,8 @@ function answerBodyErrors(error: unknown, _req: Request, res: Response, next: Ne
   } else {
     next(error);
   }
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startTestApi, type TestApi } from '../../../test/test-api.js';
+import { PASSWORD, signUpConsultancy, type SignedIn } from '../../../test/factories.js';
+import { logger } from '../logger.js';
+
+let api: TestApi;
+let admin: SignedIn;
+beforeAll(async () => {
+  api = await startTestApi();
+  admin = await signUpConsultancy(api);
+});
+afterAll(() => api.close());
+
+describe('logs', () => {
+  it('writes one line per request with request id, tenant and operation, and never the password', async () => {
+    const info = vi.spyOn(logger, 'info');
+    await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'log-check' },
+      body: JSON.stringify({
+        query: 'mutation SignIn($input: LogInInput!) { logIn(input: $input) { token } }',
+        variables: { input: { email: admin.email, password: PASSWORD } },
+      }),
+    });
+    const lines = info.mock.calls.map((call) => JSON.stringify(call));
+    info.mockRestore();
+    const line = lines.find((l) => l.includes('log-check'));
+    expect(line).toBeDefined();
+    expect(JSON.parse(line!)[0]).toMatchObject({ requestId: 'log-check', operation: 'SignIn', tenantId: admin.tenantId });
+    expect(lines.join('\n')).not.toContain(PASSWORD);
+    expect(lines.join('\n')).not.toContain('css_');
+  });
+});
+
+describe('metrics', () => {
+  it('counts requests per operation and errors per code, for loopback scrapers', async () => {
+    await api.graphql('query Home { me { id } }', {}, admin);
+    await api.graphql('query Nope { clients { totalCount } }');
+    const text = await (await fetch(`${api.url}/metrics`)).text();
+    expect(text).toMatch(/csp_graphql_request_duration_seconds_count\{operation="Home",outcome="ok"\} \d+/);
+    expect(text).toMatch(/csp_graphql_errors_total\{code="UNAUTHENTICATED"\} \d+/);
+    expect(text).toMatch(/csp_db_pool_connections\{state="total"\} \d+/);
+  });
+
+  it('asks for the token when one is configured', async () => {
+    process.env.METRICS_TOKEN = 'scrape-secret';
+    try {
+      expect((await fetch(`${api.url}/metrics`)).status).toBe(403);
+      const allowed = await fetch(`${api.url}/metrics`, { headers: { authorization: 'Bearer scrape-secret' } });
+      expect(allowed.status).toBe(200);
+    } finally {
+      delete process.env.METRICS_TOKEN;
+    }
+  });
+});
