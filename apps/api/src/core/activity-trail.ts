@@ -4,6 +4,9 @@ import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from './context.js';
 
+/** Deleting the consultancy deletes its trail with it: there is nowhere left to record that. */
+const NOT_RECORDED = new Set(['deleteConsultancy']);
+
 /** Input fields never named in the trail: secrets, and the bookkeeping every edit carries. */
 const UNRECORDED = new Set(['password', 'token', 'expectedRevision', 'id']);
 
@@ -58,7 +61,7 @@ export async function recordActivity(
   result: unknown,
 ): Promise<void> {
   const viewer = context.viewer;
-  if (viewer.kind === 'anonymous' || !context.mutation) return;
+  if (viewer.kind === 'anonymous' || !context.mutation || NOT_RECORDED.has(context.mutation.name)) return;
   const object = objectOf(result);
   await db.query(
     `INSERT INTO activity_trail (tenant_id, id, actor_member_id, actor_api_key_id, action, object_type, object_id,

@@ -29,6 +29,8 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant, written as an ISO 8601 timestamp in UTC. */
   DateTime: { input: Date | string; output: Date | string; }
+  /** Any JSON value (used for whole-consultancy exports). */
+  JSON: { input: unknown; output: unknown; }
 };
 
 export type AcceptInvitationInput = {
@@ -893,6 +895,16 @@ export type CriterionScore = {
   weight: Scalars['Float']['output'];
 };
 
+export type DeleteConsultancyInput = {
+  confirmName: Scalars['String']['input'];
+};
+
+export type DeleteConsultancyPayload = {
+  __typename?: 'DeleteConsultancyPayload';
+  deleted: Scalars['Boolean']['output'];
+  userErrors: Array<UserError>;
+};
+
 /**
  * The four-step differentiation workshop: what customers commonly believe about the client's industry, what the team
  * values as customers themselves, the common purpose that answers those beliefs, and the one point the client chooses
@@ -1249,6 +1261,11 @@ export type Mutation = {
    * designed, but no candidate can be scored against it until it is `ready`.
    */
   createRoleProfile: RoleProfilePayload;
+  /**
+   * Deletes the consultancy and every row it owns, for good, and signs everyone out. Type its exact name to confirm.
+   * Export first if the data is wanted.
+   */
+  deleteConsultancy: DeleteConsultancyPayload;
   /** Throws a draft away; published versions stay. */
   discardCharterDraft: DiscardCharterDraftPayload;
   /** Invites someone by email with a role; client leaders also name their client. Returns the link to send them. */
@@ -1376,6 +1393,11 @@ export type MutationCreateEngagementArgs = {
 
 export type MutationCreateRoleProfileArgs = {
   input: CreateRoleProfileInput;
+};
+
+
+export type MutationDeleteConsultancyArgs = {
+  input: DeleteConsultancyInput;
 };
 
 
@@ -1573,6 +1595,11 @@ export type Query = {
   clients: ClientConnection;
   /** The signed-in member's consultancy. */
   consultancy: Consultancy;
+  /**
+   * Everything the consultancy has stored, as one JSON document: every row of every table it owns, by table. Secrets
+   * (password, session, invitation and key hashes) are left out.
+   */
+  consultancyExport: Scalars['JSON']['output'];
   engagement: Maybe<Engagement>;
   /** Engagements across the consultancy, newest first, optionally for one client or in one status. */
   engagements: EngagementConnection;
@@ -2164,6 +2191,8 @@ export type ResolversTypes = {
   CriterionScore: ResolverTypeWrapper<CriterionScore>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeleteConsultancyInput: DeleteConsultancyInput;
+  DeleteConsultancyPayload: ResolverTypeWrapper<DeleteConsultancyPayload>;
   DifferentiationWorkshop: ResolverTypeWrapper<WorkshopView>;
   DifferentiationWorkshopPayload: ResolverTypeWrapper<Omit<DifferentiationWorkshopPayload, 'workshop'> & { workshop?: Maybe<ResolversTypes['DifferentiationWorkshop']> }>;
   DimePhase: DimePhase;
@@ -2191,6 +2220,7 @@ export type ResolversTypes = {
   InvitationStatus: InvitationStatus;
   InviteMemberInput: InviteMemberInput;
   InviteMemberPayload: ResolverTypeWrapper<Omit<InviteMemberPayload, 'invitation'> & { invitation?: Maybe<ResolversTypes['Invitation']> }>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   KeyedScore: ResolverTypeWrapper<KeyedScore>;
   KeyedScoreDelta: ResolverTypeWrapper<KeyedScoreDelta>;
   KeyedSeriesTrend: ResolverTypeWrapper<KeyedSeriesTrend>;
@@ -2327,6 +2357,8 @@ export type ResolversParentTypes = {
   CriterionScore: CriterionScore;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DeleteConsultancyInput: DeleteConsultancyInput;
+  DeleteConsultancyPayload: DeleteConsultancyPayload;
   DifferentiationWorkshop: WorkshopView;
   DifferentiationWorkshopPayload: Omit<DifferentiationWorkshopPayload, 'workshop'> & { workshop?: Maybe<ResolversParentTypes['DifferentiationWorkshop']> };
   DiscardCharterDraftInput: DiscardCharterDraftInput;
@@ -2348,6 +2380,7 @@ export type ResolversParentTypes = {
   InvitationPreview: InvitationPreview;
   InviteMemberInput: InviteMemberInput;
   InviteMemberPayload: Omit<InviteMemberPayload, 'invitation'> & { invitation?: Maybe<ResolversParentTypes['Invitation']> };
+  JSON: Scalars['JSON']['output'];
   KeyedScore: KeyedScore;
   KeyedScoreDelta: KeyedScoreDelta;
   KeyedSeriesTrend: KeyedSeriesTrend;
@@ -2857,6 +2890,11 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeleteConsultancyPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeleteConsultancyPayload'] = ResolversParentTypes['DeleteConsultancyPayload']> = {
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type DifferentiationWorkshopResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DifferentiationWorkshop'] = ResolversParentTypes['DifferentiationWorkshop']> = {
   beliefs?: Resolver<Array<ResolversTypes['WorkshopEntry']>, ParentType, ContextType>;
   commonPurpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2972,6 +3010,10 @@ export type InviteMemberPayloadResolvers<ContextType = RequestContext, ParentTyp
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
 export type KeyedScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['KeyedScore'] = ResolversParentTypes['KeyedScore']> = {
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -3048,6 +3090,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   createClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationCreateClientArgs, 'input'>>;
   createEngagement?: Resolver<ResolversTypes['EngagementPayload'], ParentType, ContextType, RequireFields<MutationCreateEngagementArgs, 'input'>>;
   createRoleProfile?: Resolver<ResolversTypes['RoleProfilePayload'], ParentType, ContextType, RequireFields<MutationCreateRoleProfileArgs, 'input'>>;
+  deleteConsultancy?: Resolver<ResolversTypes['DeleteConsultancyPayload'], ParentType, ContextType, RequireFields<MutationDeleteConsultancyArgs, 'input'>>;
   discardCharterDraft?: Resolver<ResolversTypes['DiscardCharterDraftPayload'], ParentType, ContextType, RequireFields<MutationDiscardCharterDraftArgs, 'input'>>;
   inviteMember?: Resolver<ResolversTypes['InviteMemberPayload'], ParentType, ContextType, RequireFields<MutationInviteMemberArgs, 'input'>>;
   linkPromiseToCriteria?: Resolver<ResolversTypes['PromiseLinksPayload'], ParentType, ContextType, RequireFields<MutationLinkPromiseToCriteriaArgs, 'input'>>;
@@ -3114,6 +3157,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<QueryClientArgs, 'id'>>;
   clients?: Resolver<ResolversTypes['ClientConnection'], ParentType, ContextType, Partial<QueryClientsArgs>>;
   consultancy?: Resolver<ResolversTypes['Consultancy'], ParentType, ContextType>;
+  consultancyExport?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   engagement?: Resolver<Maybe<ResolversTypes['Engagement']>, ParentType, ContextType, RequireFields<QueryEngagementArgs, 'id'>>;
   engagements?: Resolver<ResolversTypes['EngagementConnection'], ParentType, ContextType, Partial<QueryEngagementsArgs>>;
   invitation?: Resolver<Maybe<ResolversTypes['InvitationPreview']>, ParentType, ContextType, RequireFields<QueryInvitationArgs, 'token'>>;
@@ -3273,6 +3317,7 @@ export type Resolvers<ContextType = RequestContext> = {
   CriterionScore?: CriterionScoreResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeleteConsultancyPayload?: DeleteConsultancyPayloadResolvers<ContextType>;
   DifferentiationWorkshop?: DifferentiationWorkshopResolvers<ContextType>;
   DifferentiationWorkshopPayload?: DifferentiationWorkshopPayloadResolvers<ContextType>;
   DiscardCharterDraftPayload?: DiscardCharterDraftPayloadResolvers<ContextType>;
@@ -3288,6 +3333,7 @@ export type Resolvers<ContextType = RequestContext> = {
   InvitationPayload?: InvitationPayloadResolvers<ContextType>;
   InvitationPreview?: InvitationPreviewResolvers<ContextType>;
   InviteMemberPayload?: InviteMemberPayloadResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   KeyedScore?: KeyedScoreResolvers<ContextType>;
   KeyedScoreDelta?: KeyedScoreDeltaResolvers<ContextType>;
   KeyedSeriesTrend?: KeyedSeriesTrendResolvers<ContextType>;

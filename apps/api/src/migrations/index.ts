@@ -6,6 +6,7 @@ import { CreateHiringCriteria1763800004000 } from './1763800004000-create-hiring
 import { CreateActions1763800005000 } from './1763800005000-create-actions.js';
 import { CreateApiKeys1763800006000 } from './1763800006000-create-api-keys.js';
 import { CreateActivityTrail1763800007000 } from './1763800007000-create-activity-trail.js';
+import { AllowConsultancyDeletion1763800008000 } from './1763800008000-allow-consultancy-deletion.js';
 
 /** In the order they run. A landed migration is never edited: a change is a new file here. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   CreateActions1763800005000,
   CreateApiKeys1763800006000,
   CreateActivityTrail1763800007000,
+  AllowConsultancyDeletion1763800008000,
 ];

@@ -7,6 +7,7 @@ import { apiKeys } from './api-keys/index.js';
 import { audits } from './audits/index.js';
 import { charters } from './charters/index.js';
 import { clients } from './clients/index.js';
+import { consultancy } from './consultancy/index.js';
 import { engagements } from './engagements/index.js';
 import { hiring } from './hiring/index.js';
 import { members } from './members/index.js';
@@ -29,6 +30,7 @@ export const modules: ApiModule[] = [
   actions,
   apiKeys,
   activity,
+  consultancy,
 ] as ApiModule[];
 
 export const entities = modules.flatMap((m) => m.entities);

@@ -25,7 +25,8 @@ export async function provisionDatabase(
 ): Promise<ProvisionedDatabase> {
   if (config.databaseUrl) {
     const ownerUrl = config.migrationDatabaseUrl ?? config.databaseUrl;
-    const appliedMigrations = await migrate(ownerUrl);
+    // With migrations run by a separate job (infra/k8s), the API pods need no owner credentials at all.
+    const appliedMigrations = process.env.SKIP_MIGRATIONS === 'true' ? [] : await migrate(ownerUrl);
     return { appUrl: config.databaseUrl, ownerUrl, appliedMigrations, stop: async () => undefined };
   }
   const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPort, log });

@@ -25,3 +25,15 @@ export const DateTimeScalar = new GraphQLScalarType({
   parseValue: parseDateTime,
   parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
 });
+
+/** Output only: the export is built by the server, never sent by a client. */
+export const JsonScalar = new GraphQLScalarType({
+  name: 'JSON',
+  serialize: (value) => value,
+  parseValue: () => {
+    throw new GraphQLError('JSON values are not accepted as input.');
+  },
+  parseLiteral: () => {
+    throw new GraphQLError('JSON values are not accepted as input.');
+  },
+});

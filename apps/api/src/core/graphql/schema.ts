@@ -6,7 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { modules } from '../../modules/index.js';
 import { applyPermissionGuards } from '../permissions/guard.js';
 import { markMutations } from '../activity-trail.js';
-import { DateScalar, DateTimeScalar } from './scalars.js';
+import { DateScalar, DateTimeScalar, JsonScalar } from './scalars.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const modulesDir = path.resolve(here, '../../modules');
@@ -26,7 +26,10 @@ export function loadTypeDefs(): string[] {
 export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema({
     typeDefs: loadTypeDefs(),
-    resolvers: [{ Date: DateScalar, DateTime: DateTimeScalar }, ...modules.map((m) => m.resolvers)],
+    resolvers: [
+      { Date: DateScalar, DateTime: DateTimeScalar, JSON: JsonScalar },
+      ...modules.map((m) => m.resolvers),
+    ],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });
   return markMutations(applyPermissionGuards(schema));

@@ -28,6 +28,7 @@ export const PERMISSIONS = [
   'hiring:write',
   'apikey:manage',
   'activity:read',
+  'consultancy:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,6 +39,7 @@ const ADMIN_ONLY: readonly Permission[] = [
   'framework:manage',
   'apikey:manage',
   'activity:read',
+  'consultancy:manage',
 ];
 
 /**

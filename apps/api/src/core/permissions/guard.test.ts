@@ -81,6 +81,8 @@ describe('the permission layer', () => {
       'Mutation.createApiKey': 'apikey:manage',
       'Mutation.revokeApiKey': 'apikey:manage',
       'Query.activity': 'activity:read',
+      'Query.consultancyExport': 'consultancy:manage',
+      'Mutation.deleteConsultancy': 'consultancy:manage',
       'Query.auditFrameworks': 'framework:read',
       'Query.auditFramework': 'framework:read',
       'Query.audits': 'audit:read',

@@ -222,6 +222,12 @@ const OPERATIONS: {
   },
   { name: 'apiKeys', allowed: ['ADMIN'], query: '{ apiKeys { id } }' },
   { name: 'activity', allowed: ['ADMIN'], query: '{ activity { totalCount } }' },
+  { name: 'consultancyExport', allowed: ['ADMIN'], query: '{ consultancyExport }' },
+  {
+    name: 'deleteConsultancy',
+    allowed: ['ADMIN'],
+    query: 'mutation { deleteConsultancy(input: { confirmName: "not the name" }) { deleted } }',
+  },
   {
     name: 'createApiKey',
     allowed: ['ADMIN'],

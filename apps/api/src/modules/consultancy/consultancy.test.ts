@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../../../test/test-api.js';
+import { PASSWORD, addMember, signUpConsultancy } from '../../../test/factories.js';
+import { seedDemo } from '../../demo/seed-demo.js';
+import { DEMO_ACCOUNT } from '../../demo/demo-programme.js';
+
+/** A consultancy's data is its own: it can take all of it away, and leave without a trace. */
+let api: TestApi;
+let demoToken: string;
+let demoTenant: string;
+beforeAll(async () => {
+  api = await startTestApi();
+  await seedDemo(api.dataSource);
+  const login = await api.graphql<{ logIn: { token: string } }>(
+    'mutation ($input: LogInInput!) { logIn(input: $input) { token } }',
+    { input: { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password } },
+  );
+  demoToken = login.data.logIn.token;
+  const me = await api.graphql<{ consultancy: { id: string } }>(
+    '{ consultancy { id } }',
+    {},
+    { token: demoToken },
+  );
+  demoTenant = me.data.consultancy.id;
+}, 120_000);
+afterAll(() => api.close());
+
+async function tenantTables(): Promise<string[]> {
+  const rows = await api.ownerQuery<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'tenant_id'`,
+  );
+  return rows.map((r) => r.table_name);
+}
+
+async function rowsOf(tenantId: string): Promise<Record<string, string>> {
+  const sums: Record<string, string> = {};
+  for (const table of await tenantTables()) {
+    const [row] = await api.ownerQuery<{ n: number; sum: string | null }>(
+      `SELECT count(*)::int AS n, md5(string_agg(t::text, ',' ORDER BY t::text)) AS sum FROM ${table} t WHERE tenant_id = $1`,
+      [tenantId],
+    );
+    sums[table] = `${row?.n}:${row?.sum}`;
+  }
+  return sums;
+}
+
+describe('exporting a consultancy', () => {
+  it('gives every table it owns as one JSON document, without secrets', async () => {
+    const response = await api.graphql<{
+      consultancyExport: { tenantId: string; tables: Record<string, unknown[]> };
+    }>('{ consultancyExport }', {}, { token: demoToken });
+    const exported = response.data.consultancyExport;
+    expect(exported.tenantId).toBe(demoTenant);
+    const owned = (await tenantTables()).filter((t) => t !== 'sign_in_directory');
+    expect(Object.keys(exported.tables).sort()).toEqual(owned.sort());
+    expect(exported.tables.clients?.length).toBeGreaterThanOrEqual(4);
+    expect(exported.tables.audits?.length).toBeGreaterThan(0);
+    const text = JSON.stringify(exported);
+    expect(text).not.toMatch(/password_hash|token_hash|secret_hash|\$argon2/);
+    expect(
+      new Set(
+        Object.values(exported.tables)
+          .flat()
+          .map((row) => (row as { tenant_id: string }).tenant_id),
+      ),
+    ).toEqual(new Set([demoTenant]));
+  });
+
+  it('is for admins only', async () => {
+    const other = await signUpConsultancy(api);
+    const consultant = await addMember(api, other, 'CONSULTANT');
+    const response = await api.graphql('{ consultancyExport }', {}, consultant);
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('deleting a consultancy', () => {
+  it('needs its exact name, and otherwise deletes nothing', async () => {
+    const before = await rowsOf(demoTenant);
+    const response = await api.graphql<{
+      deleteConsultancy: { deleted: boolean; userErrors: { field: string }[] };
+    }>(
+      'mutation { deleteConsultancy(input: { confirmName: "Northbridge" }) { deleted userErrors { field } } }',
+      {},
+      { token: demoToken },
+    );
+    expect(response.data.deleteConsultancy).toEqual({
+      deleted: false,
+      userErrors: [{ field: 'confirmName' }],
+    });
+    expect(await rowsOf(demoTenant)).toEqual(before);
+  });
+
+  it('removes every row of that consultancy and nothing of any other', async () => {
+    const bystander = await signUpConsultancy(api, 'Bystander Partners');
+    const bystanderBefore = await rowsOf(bystander.tenantId);
+    const response = await api.graphql<{ deleteConsultancy: { deleted: boolean } }>(
+      'mutation ($name: String!) { deleteConsultancy(input: { confirmName: $name }) { deleted userErrors { field } } }',
+      { name: DEMO_ACCOUNT.consultancyName },
+      { token: demoToken },
+    );
+    expect(response.data.deleteConsultancy.deleted).toBe(true);
+    const left = await rowsOf(demoTenant);
+    expect(Object.entries(left).filter(([, value]) => !value.startsWith('0:'))).toEqual([]);
+    expect(await rowsOf(bystander.tenantId)).toEqual(bystanderBefore);
+    const me = await api.graphql<{ me: null }>('{ me { id } }', {}, { token: demoToken });
+    expect(me.data.me).toBeNull();
+    const again = await api.graphql<{ signUp: { userErrors: unknown[] } }>(
+      'mutation ($input: SignUpInput!) { signUp(input: $input) { userErrors { field } } }',
+      {
+        input: {
+          consultancyName: 'Fresh start',
+          name: 'Morgan',
+          email: DEMO_ACCOUNT.email,
+          password: PASSWORD,
+        },
+      },
+    );
+    expect(again.data.signUp.userErrors).toEqual([]);
+  });
+});

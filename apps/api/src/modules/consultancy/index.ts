@@ -1,0 +1,3 @@
+import { resolvers } from './resolvers.js';
+
+export const consultancy = { name: 'consultancy', resolvers, entities: [] };

@@ -1,0 +1,220 @@
+/** The operations the bench sends: what the portal's screens send, as one request each. */
+
+/** The consultant's home screen: who is signed in, the clients, open actions, recent audits, what is due. */
+export const HOME = /* GraphQL */ `
+  query BenchHome {
+    me {
+      id
+      name
+      role
+    }
+    consultancy {
+      id
+      name
+    }
+    clients(first: 20) {
+      totalCount
+      nodes {
+        id
+        name
+        industry
+        status
+      }
+    }
+    open: actions(first: 6, status: OPEN) {
+      totalCount
+      nodes {
+        id
+        description
+        status
+        priority
+        dueOn
+        overdue
+        revision
+        owner {
+          id
+          name
+        }
+        client {
+          id
+          name
+        }
+      }
+    }
+    overdue: actions(first: 1, overdue: true) {
+      totalCount
+    }
+    audits(first: 20) {
+      nodes {
+        id
+        title
+        status
+        updatedAt
+        client {
+          id
+          name
+        }
+        scores {
+          overall
+        }
+      }
+    }
+    upcomingMilestones(first: 10) {
+      id
+      title
+      dueOn
+      overdue
+      engagement {
+        id
+        title
+        client {
+          id
+          name
+        }
+      }
+    }
+  }
+`;
+
+/** The query the baseline answers too: the first 50 clients by name, their engagements and milestones. */
+export const CLIENTS = /* GraphQL */ `
+  query BenchClients {
+    clients(first: 50) {
+      nodes {
+        id
+        name
+        industry
+        engagements {
+          id
+          title
+          status
+          milestones {
+            id
+            title
+            dueOn
+            done
+          }
+        }
+      }
+    }
+  }
+`;
+
+export const AUDIT = /* GraphQL */ `
+  query BenchAudit($id: ID!) {
+    audit(id: $id) {
+      id
+      title
+      status
+      scores {
+        overall
+        flagged
+        answered
+        total
+        sections {
+          key
+          score
+        }
+      }
+      deltas {
+        overall {
+          current
+          previous
+          change
+        }
+        sections {
+          key
+          change
+        }
+      }
+      benchmark {
+        industry
+        contributors
+        overall {
+          mean
+          median
+          count
+        }
+        sections {
+          key
+          figure {
+            mean
+          }
+        }
+      }
+    }
+  }
+`;
+
+export const CHARTER_DIFF = /* GraphQL */ `
+  query BenchCharterDiff($clientId: ID!, $from: ID!, $to: ID!) {
+    charter(clientId: $clientId) {
+      id
+      diff(fromVersionId: $from, toVersionId: $to) {
+        from {
+          number
+        }
+        to {
+          number
+        }
+        purpose {
+          part
+          before
+          after
+        }
+        added {
+          key
+          title
+          position
+        }
+        removed {
+          key
+          title
+          position
+        }
+        changed {
+          key
+          title
+          fields {
+            field
+            before
+            after
+          }
+        }
+        reordered {
+          key
+          from
+          to
+        }
+        summary
+      }
+    }
+  }
+`;
+
+export const SAVE_RESPONSES = /* GraphQL */ `
+  mutation BenchSaveResponses($input: SaveAuditResponsesInput!) {
+    saveAuditResponses(input: $input) {
+      audit {
+        id
+        revision
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+export const LOG_IN = /* GraphQL */ `
+  mutation BenchLogIn($input: LogInInput!) {
+    logIn(input: $input) {
+      token
+      userErrors {
+        message
+      }
+    }
+  }
+`;
