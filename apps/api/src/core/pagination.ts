@@ -1,3 +1,4 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -63,4 +64,33 @@ export function toConnection<T>(
     pageInfo: { hasNextPage: rows.length > window.limit, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount: count,
   };
+}
+
+/**
+ * One page of a keyset-ordered list: the rows after the cursor in the given order (a row-value comparison that the
+ * list's index serves), one more to tell whether another page follows, and the total on demand.
+ */
+export async function keysetPage<T extends ObjectLiteral>(
+  filtered: () => SelectQueryBuilder<T>,
+  window: PageWindow,
+  order: { by: string[]; direction: 'ASC' | 'DESC'; key: (row: T) => unknown[] },
+): Promise<Connection<T>> {
+  const page = filtered();
+  if (window.after) {
+    if (window.after.length !== order.by.length) {
+      throw badInput('after', 'This cursor is not one the API gave out; start again from the first page.');
+    }
+    const names = order.by.map((_, index) => `after${index}`);
+    const comparison = order.direction === 'ASC' ? '>' : '<';
+    page.andWhere(
+      `(${order.by.join(', ')}) ${comparison} (${names.map((name) => `:${name}`).join(', ')})`,
+      Object.fromEntries(names.map((name, index) => [name, window.after![index]])),
+    );
+  }
+  for (const [index, column] of order.by.entries()) {
+    if (index === 0) page.orderBy(column, order.direction);
+    else page.addOrderBy(column, order.direction);
+  }
+  const rows = await page.limit(window.limit + 1).getMany();
+  return toConnection(rows, window, order.key, () => filtered().getCount());
 }

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../core/context.js';
-import { pageWindow, toConnection, type PageArgs } from '../../core/pagination.js';
+import { keysetPage, pageWindow, toConnection, type PageArgs } from '../../core/pagination.js';
 import { isUuid } from '../../core/user-errors.js';
 import { ActivityEntity } from './entities.js';
 
@@ -33,20 +33,10 @@ export async function listActivity(context: RequestContext, args: ActivityFilter
       if (args.to) query.andWhere('t.occurredAt < :to', { to: new Date(args.to) });
       return query;
     };
-    const page = filtered();
-    if (window.after) {
-      page.andWhere('(t.occurredAt, t.id) < (:at, :id)', { at: window.after[0], id: window.after[1] });
-    }
-    const rows = await page
-      .orderBy('t.occurredAt', 'DESC')
-      .addOrderBy('t.id', 'DESC')
-      .limit(window.limit + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      window,
-      (t) => [t.occurredAt.toISOString(), t.id],
-      () => filtered().getCount(),
-    );
+    return keysetPage(filtered, window, {
+      by: ['t.occurredAt', 't.id'],
+      direction: 'DESC',
+      key: (t) => [t.occurredAt.toISOString(), t.id],
+    });
   });
 }

@@ -9,7 +9,7 @@ import {
   type FieldError,
 } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
-import { pageWindow, toConnection, type PageArgs } from '../../core/pagination.js';
+import { keysetPage, pageWindow, toConnection, type PageArgs } from '../../core/pagination.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { ClientEntity } from '../clients/entities.js';
@@ -64,23 +64,11 @@ export async function listAudits(context: RequestContext, args: AuditFilter) {
       if (args.status) query.andWhere('a.status = :status', { status: args.status });
       return query;
     };
-    const page = filtered();
-    if (window.after) {
-      const [on, at, id] = window.after;
-      page.andWhere('(a.conductedOn, a.createdAt, a.id) < (:on, :at, :id)', { on, at, id });
-    }
-    const rows = await page
-      .orderBy('a.conductedOn', 'DESC')
-      .addOrderBy('a.createdAt', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .limit(window.limit + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      window,
-      (a) => [a.conductedOn, a.createdAt.toISOString(), a.id],
-      () => filtered().getCount(),
-    );
+    return keysetPage(filtered, window, {
+      by: ['a.conductedOn', 'a.createdAt', 'a.id'],
+      direction: 'DESC',
+      key: (a) => [a.conductedOn, a.createdAt.toISOString(), a.id],
+    });
   });
 }
 

@@ -8,7 +8,7 @@ import {
   type Industry,
 } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
-import { pageWindow, toConnection, type PageArgs } from '../../core/pagination.js';
+import { keysetPage, pageWindow, type PageArgs } from '../../core/pagination.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { ClientEntity, type ClientRow } from './entities.js';
@@ -38,21 +38,11 @@ export async function listClients(context: RequestContext, args: ClientFilter) {
       if (search) query.andWhere('c.name ILIKE :search', { search: `%${escapeLike(search)}%` });
       return query;
     };
-    const page = filtered();
-    if (window.after) {
-      page.andWhere('(c.name, c.id) > (:name, :id)', { name: window.after[0], id: window.after[1] });
-    }
-    const rows = await page
-      .orderBy('c.name')
-      .addOrderBy('c.id')
-      .limit(window.limit + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      window,
-      (c) => [c.name, c.id],
-      () => filtered().getCount(),
-    );
+    return keysetPage(filtered, window, {
+      by: ['c.name', 'c.id'],
+      direction: 'ASC',
+      key: (c) => [c.name, c.id],
+    });
   });
 }
 

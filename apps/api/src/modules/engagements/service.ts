@@ -12,7 +12,7 @@ import {
   type FieldError,
 } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
-import { pageWindow, toConnection, type PageArgs } from '../../core/pagination.js';
+import { keysetPage, pageWindow, toConnection, type PageArgs } from '../../core/pagination.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { ClientEntity } from '../clients/entities.js';
@@ -47,21 +47,11 @@ export async function listEngagements(context: RequestContext, args: EngagementF
       if (args.status) query.andWhere('e.status = :status', { status: args.status });
       return query;
     };
-    const page = filtered();
-    if (window.after) {
-      page.andWhere('(e.createdAt, e.id) < (:at, :id)', { at: window.after[0], id: window.after[1] });
-    }
-    const rows = await page
-      .orderBy('e.createdAt', 'DESC')
-      .addOrderBy('e.id', 'DESC')
-      .limit(window.limit + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      window,
-      (e) => [e.createdAt.toISOString(), e.id],
-      () => filtered().getCount(),
-    );
+    return keysetPage(filtered, window, {
+      by: ['e.createdAt', 'e.id'],
+      direction: 'DESC',
+      key: (e) => [e.createdAt.toISOString(), e.id],
+    });
   });
 }
 

@@ -3,7 +3,7 @@ import { acceptInvitationInput, check, fieldError, invitationInput, type FieldEr
 import type { RequestContext } from '../../core/context.js';
 import { issueToken, readToken } from '../../core/auth/tokens.js';
 import { hashPassword } from '../../core/auth/passwords.js';
-import { pageWindow, toConnection, type PageArgs } from '../../core/pagination.js';
+import { keysetPage, pageWindow, type PageArgs } from '../../core/pagination.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { MemberEntity, type MemberRow } from '../accounts/entities.js';
@@ -17,43 +17,24 @@ const INVITATION_DAYS = 14;
 
 export async function listMembers(context: RequestContext, args: PageArgs) {
   const window = pageWindow(args);
-  return context.db.read(async (db) => {
-    const query = db.getRepository(MemberEntity).createQueryBuilder('m');
-    if (window.after)
-      query.where('(m.name, m.id) > (:name, :id)', { name: window.after[0], id: window.after[1] });
-    const rows = await query
-      .orderBy('m.name')
-      .addOrderBy('m.id')
-      .limit(window.limit + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      window,
-      (m) => [m.name, m.id],
-      () => db.getRepository(MemberEntity).count(),
-    );
-  });
+  return context.db.read((db) =>
+    keysetPage(() => db.getRepository(MemberEntity).createQueryBuilder('m'), window, {
+      by: ['m.name', 'm.id'],
+      direction: 'ASC',
+      key: (m) => [m.name, m.id],
+    }),
+  );
 }
 
 export async function listInvitations(context: RequestContext, args: PageArgs) {
   const window = pageWindow(args);
-  return context.db.read(async (db) => {
-    const query = db.getRepository(InvitationEntity).createQueryBuilder('i');
-    if (window.after) {
-      query.where('(i.createdAt, i.id) < (:at, :id)', { at: window.after[0], id: window.after[1] });
-    }
-    const rows = await query
-      .orderBy('i.createdAt', 'DESC')
-      .addOrderBy('i.id', 'DESC')
-      .limit(window.limit + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      window,
-      (i) => [i.createdAt.toISOString(), i.id],
-      () => db.getRepository(InvitationEntity).count(),
-    );
-  });
+  return context.db.read((db) =>
+    keysetPage(() => db.getRepository(InvitationEntity).createQueryBuilder('i'), window, {
+      by: ['i.createdAt', 'i.id'],
+      direction: 'DESC',
+      key: (i) => [i.createdAt.toISOString(), i.id],
+    }),
+  );
 }
 
 export function invitationStatus(invitation: InvitationRow, now = new Date()) {
