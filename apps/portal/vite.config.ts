@@ -9,5 +9,7 @@ export default defineConfig({
   },
   build: {
     sourcemap: true,
+    // scripts/bundle-report.ts reads it to size the initial JavaScript of each route.
+    manifest: true,
   },
 });

@@ -81,7 +81,7 @@ describe('accepting an invitation as a client leader', () => {
     await leader.getByLabel('Your name').fill('Lee Okafor');
     await leader.getByLabel('Choose a password').fill('a steady light on the shore');
     await leader.getByRole('button', { name: 'Accept and sign in' }).click();
-    await leader.waitForURL(`${url}/`);
+    await leader.waitForURL(`${url}/programme`);
     await leader.getByRole('heading', { level: 1, name: clientName }).waitFor();
     expect(await leader.locator('.member-name').textContent()).toBe('Lee Okafor');
     await screenshot(leader, 'home-client-leader');

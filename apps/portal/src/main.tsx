@@ -8,6 +8,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/forms.css';
 import './styles/lists.css';
+import './styles/features.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

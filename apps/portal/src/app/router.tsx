@@ -1,11 +1,18 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { requireMember, requireSignedOut } from '../session/guards';
+import {
+  requireAdmin,
+  requireClientLeader,
+  requireConsultant,
+  requireMember,
+  requireSignedOut,
+} from '../session/guards';
 import { PageLoading } from './PageLoading';
 import { RouteError } from './RouteError';
 
 /**
  * Real URLs, one lazily loaded chunk per page. Guards are loaders on pathless layout routes, so a visitor is sent
- * where they belong before anything renders: signed-out visitors to /sign-in, signed-in ones away from it.
+ * where they belong before anything renders: signed-out visitors to /sign-in, signed-in ones away from it, client
+ * leaders to /programme and consultants away from it.
  * /accept-invitation has no guard: an invitation link may be opened by anyone, signed in or not.
  */
 export const routes: RouteObject[] = [
@@ -41,9 +48,16 @@ export const routes: RouteObject[] = [
         loader: requireMember,
         lazy: () => import('../home/SignedInLayout').then((m) => ({ Component: m.SignedInLayout })),
         children: [
+          { loader: requireConsultant, children: consultantRoutes() },
           {
-            index: true,
-            lazy: () => import('../home/HomePage').then((m) => ({ Component: m.HomePage })),
+            loader: requireClientLeader,
+            path: 'programme',
+            lazy: () => import('../programme/ProgrammePage').then((m) => ({ Component: m.ProgrammePage })),
+          },
+          {
+            loader: requireAdmin,
+            path: 'admin',
+            lazy: () => import('../admin/AdminPage').then((m) => ({ Component: m.AdminPage })),
           },
         ],
       },
@@ -54,6 +68,36 @@ export const routes: RouteObject[] = [
     ],
   },
 ];
+
+function consultantRoutes(): RouteObject[] {
+  return [
+    { index: true, lazy: () => import('../home/HomePage').then((m) => ({ Component: m.HomePage })) },
+    {
+      path: 'clients/:clientId',
+      lazy: () => import('../clients/ClientPage').then((m) => ({ Component: m.ClientPage })),
+    },
+    {
+      path: 'clients/:clientId/charter',
+      lazy: () => import('../charters/CharterPage').then((m) => ({ Component: m.CharterPage })),
+    },
+    {
+      path: 'clients/:clientId/hiring',
+      lazy: () => import('../hiring/HiringPage').then((m) => ({ Component: m.HiringPage })),
+    },
+    {
+      path: 'hiring/:profileId',
+      lazy: () => import('../hiring/RoleProfilePage').then((m) => ({ Component: m.RoleProfilePage })),
+    },
+    {
+      path: 'audits/:auditId',
+      lazy: () => import('../audits/AuditPage').then((m) => ({ Component: m.AuditPage })),
+    },
+    {
+      path: 'actions',
+      lazy: () => import('../actions/ActionsPage').then((m) => ({ Component: m.ActionsPage })),
+    },
+  ];
+}
 
 export function createRouter() {
   return createBrowserRouter(routes);

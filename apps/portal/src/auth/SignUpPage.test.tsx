@@ -51,7 +51,7 @@ async function fillAndSubmit() {
 describe('SignUpPage', () => {
   it('shows a user error under the input it names, keeps what was typed and focuses the field', async () => {
     renderPage({
-      delay: 20,
+      delay: 200,
       result: payload(false, [
         { field: 'password', message: 'Password must be at least 10 characters.', code: 'TOO_SHORT' },
       ]),

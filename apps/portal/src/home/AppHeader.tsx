@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { BrandMark } from '../app/BrandMark';
 import type { MeQuery } from '../generated/graphql';
 import { ROLE_LABELS } from '../session/labels';
@@ -7,11 +7,25 @@ import { SignOutButton } from './SignOutButton';
 type Member = NonNullable<MeQuery['me']>;
 
 export function AppHeader({ member }: { member: Member }) {
+  const leader = member.role === 'CLIENT_LEADER';
   return (
     <header className="app-header">
-      <Link to="/" className="app-header-home" aria-label="Service Programme home">
+      <Link to={leader ? '/programme' : '/'} className="app-header-home" aria-label="Service Programme home">
         <BrandMark />
       </Link>
+      <nav aria-label="Main" className="app-nav">
+        {leader ? (
+          <NavLink to="/programme">Programme</NavLink>
+        ) : (
+          <>
+            <NavLink to="/" end>
+              Home
+            </NavLink>
+            <NavLink to="/actions">Actions</NavLink>
+            {member.role === 'ADMIN' && <NavLink to="/admin">Admin</NavLink>}
+          </>
+        )}
+      </nav>
       <div className="app-header-member">
         <p className="member">
           <span className="member-name">{member.name}</span>

@@ -1,4 +1,6 @@
 import { useQuery } from '@apollo/client/react';
+import { Link } from 'react-router';
+import { NewClientForm } from '../clients/NewClientForm';
 import { graphql } from '../generated/gql';
 import { ErrorBanner } from '../forms/ErrorBanner';
 import { describeError } from '../forms/describe-error';
@@ -28,6 +30,7 @@ export function ClientList() {
         <h2 id="clients-heading">Clients</h2>
         {data && <span className="count">{data.clients.totalCount}</span>}
       </div>
+      <NewClientForm />
       {loading ? (
         <p className="muted" role="status">
           Loading clients…
@@ -77,7 +80,9 @@ function ClientTable({ clients, totalCount }: { clients: readonly ClientRow[]; t
         <tbody>
           {clients.map((client) => (
             <tr key={client.id}>
-              <th scope="row">{client.name}</th>
+              <th scope="row">
+                <Link to={`/clients/${client.id}`}>{client.name}</Link>
+              </th>
               <td>{INDUSTRY_LABELS[client.industry]}</td>
               <td>
                 <span className={`status status-${client.status.toLowerCase()}`}>

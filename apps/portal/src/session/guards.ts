@@ -21,3 +21,25 @@ export async function requireSignedOut() {
   if (await currentMember()) throw redirect('/');
   return null;
 }
+
+/** Consultants' pages: a client leader is sent to their programme, the only page that is theirs. */
+export async function requireConsultant() {
+  const me = await currentMember();
+  if (!me) throw redirect('/sign-in');
+  if (me.role === 'CLIENT_LEADER') throw redirect('/programme');
+  return null;
+}
+
+export async function requireAdmin() {
+  const me = await currentMember();
+  if (!me) throw redirect('/sign-in');
+  if (me.role !== 'ADMIN') throw redirect(me.role === 'CLIENT_LEADER' ? '/programme' : '/');
+  return null;
+}
+
+export async function requireClientLeader() {
+  const me = await currentMember();
+  if (!me) throw redirect('/sign-in');
+  if (me.role !== 'CLIENT_LEADER') throw redirect('/');
+  return null;
+}

@@ -1,0 +1,133 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { ACTION_PRIORITY_LABELS } from '@csp/domain';
+import { useState } from 'react';
+import { FormProblems } from '../forms/FormProblems';
+import { SelectField, optionsFrom } from '../forms/SelectField';
+import { SubmitButton } from '../forms/SubmitButton';
+import { TextField } from '../forms/TextField';
+import { orNull, usePayloadForm } from '../forms/usePayloadForm';
+import { graphql } from '../generated/gql';
+import type { ActionPriority } from '../generated/graphql';
+
+export const ActionOwnersQuery = graphql(`
+  query ActionOwners($clientId: ID!) {
+    members(first: 100) {
+      nodes {
+        id
+        name
+        role
+      }
+    }
+    client(id: $clientId) {
+      id
+      leaders {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const CreateActionMutation = graphql(`
+  mutation CreateAction($input: CreateActionInput!) {
+    createAction(input: $input) {
+      action {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+const FIELDS = ['description', 'ownerId', 'dueOn', 'priority'] as const;
+
+interface Source {
+  auditId?: string;
+  criterionKey?: string;
+  label?: string;
+}
+
+/** Raises an action for a client, optionally from an audit finding. Folded away until asked for. */
+export function NewActionForm({ clientId, source = {} }: { clientId: string; source?: Source }) {
+  const [open, setOpen] = useState(false);
+  const { data } = useQuery(ActionOwnersQuery, { variables: { clientId }, skip: !open });
+  const [create] = useMutation(CreateActionMutation, { refetchQueries: ['ClientActions', 'Actions'] });
+  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
+  const [done, setDone] = useState(false);
+  if (!open) {
+    return (
+      <p>
+        <button type="button" className="button button-quiet button-small" onClick={() => setOpen(true)}>
+          {source.label ?? 'New action'}
+        </button>
+        {done && <span role="status"> Action raised.</span>}
+      </p>
+    );
+  }
+  const owners = [
+    ...(data?.members.nodes ?? [])
+      .filter((m) => m.role !== 'CLIENT_LEADER')
+      .map((m) => ({ value: m.id, label: m.name })),
+    ...(data?.client?.leaders ?? []).map((m) => ({ value: m.id, label: `${m.name} (client leader)` })),
+  ];
+  const submit = onSubmit(
+    async (v) =>
+      (
+        await create({
+          variables: {
+            input: {
+              clientId,
+              description: v.description,
+              ownerId: v.ownerId,
+              dueOn: orNull(v.dueOn),
+              priority: v.priority as ActionPriority,
+              auditId: source.auditId ?? null,
+              criterionKey: source.criterionKey ?? null,
+            },
+          },
+        })
+      ).data?.createAction,
+    () => {
+      setOpen(false);
+      setDone(true);
+    },
+  );
+  return (
+    <form
+      ref={formRef}
+      className="form form-inline"
+      onSubmit={submit}
+      aria-label={source.label ?? 'New action'}
+    >
+      <FormProblems failure={failure} errors={errors} />
+      <TextField name="description" label="Action" required errors={errors.byField.description} />
+      <SelectField
+        name="ownerId"
+        label="Owner"
+        options={owners}
+        disabled={!data}
+        errors={errors.byField.ownerId}
+      />
+      <TextField name="dueOn" label="Due on" type="date" errors={errors.byField.dueOn} />
+      <SelectField
+        name="priority"
+        label="Priority"
+        defaultValue="MEDIUM"
+        options={optionsFrom(ACTION_PRIORITY_LABELS)}
+        errors={errors.byField.priority}
+      />
+      <div className="form-buttons">
+        <SubmitButton pending={pending} pendingLabel="Raising…">
+          Raise action
+        </SubmitButton>
+        <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,100 @@
+import { useMutation } from '@apollo/client/react';
+import { ROLE_LABELS } from '@csp/domain';
+import { useState } from 'react';
+import { FormProblems } from '../forms/FormProblems';
+import { SelectField, optionsFrom } from '../forms/SelectField';
+import { SubmitButton } from '../forms/SubmitButton';
+import { TextField } from '../forms/TextField';
+import { orNull, usePayloadForm } from '../forms/usePayloadForm';
+import { graphql } from '../generated/gql';
+import type { Role } from '../generated/graphql';
+
+export const InviteMemberMutation = graphql(`
+  mutation InviteMember($input: InviteMemberInput!) {
+    inviteMember(input: $input) {
+      acceptUrl
+      invitation {
+        id
+        email
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+const FIELDS = ['email', 'role', 'clientId'] as const;
+
+/** Invites by email with a role (and a client for leaders); the product sends no email, so it shows the link. */
+export function InviteForm({ clients }: { clients: readonly { id: string; name: string }[] }) {
+  const [role, setRole] = useState<Role>('CONSULTANT');
+  const [link, setLink] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const [invite] = useMutation(InviteMemberMutation, { refetchQueries: ['Admin'] });
+  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
+  let acceptUrl: string | null = null;
+  const submit = onSubmit(
+    async (v) => {
+      setLink(null);
+      const payload = (
+        await invite({
+          variables: {
+            input: { email: v.email, role, clientId: role === 'CLIENT_LEADER' ? orNull(v.clientId) : null },
+          },
+        })
+      ).data?.inviteMember;
+      acceptUrl = payload?.acceptUrl ?? null;
+      return payload;
+    },
+    (form) => {
+      setLink(acceptUrl ? new URL(acceptUrl, window.location.origin).href : null);
+      setCopied(false);
+      form.reset();
+    },
+  );
+  return (
+    <>
+      <form ref={formRef} className="form form-inline" onSubmit={submit} aria-label="Invite someone">
+        <FormProblems failure={failure} errors={errors} />
+        <TextField name="email" label="Email" type="email" required errors={errors.byField.email} />
+        <SelectField
+          name="role"
+          label="Role"
+          value={role}
+          onChange={(e) => setRole(e.target.value as Role)}
+          options={optionsFrom(ROLE_LABELS)}
+          errors={errors.byField.role}
+        />
+        {role === 'CLIENT_LEADER' && (
+          <SelectField
+            name="clientId"
+            label="Client"
+            options={clients.map((c) => ({ value: c.id, label: c.name }))}
+            errors={errors.byField.clientId}
+          />
+        )}
+        <SubmitButton pending={pending} pendingLabel="Inviting…">
+          Send invitation
+        </SubmitButton>
+      </form>
+      {link && (
+        <div className="banner banner-note" role="status">
+          <p className="banner-title">Invitation ready. Send this link to them; it is shown only once.</p>
+          <p>
+            <code className="accept-link">{link}</code>
+          </p>
+          <button
+            type="button"
+            className="button button-quiet button-small"
+            onClick={() => void navigator.clipboard?.writeText(link).then(() => setCopied(true))}
+          >
+            {copied ? 'Copied' : 'Copy link'}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

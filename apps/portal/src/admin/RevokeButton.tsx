@@ -1,0 +1,44 @@
+import { useMutation } from '@apollo/client/react';
+import { FormProblems } from '../forms/FormProblems';
+import { usePayloadForm } from '../forms/usePayloadForm';
+import { graphql } from '../generated/gql';
+
+export const RevokeInvitationMutation = graphql(`
+  mutation RevokeInvitation($input: RevokeInvitationInput!) {
+    revokeInvitation(input: $input) {
+      invitation {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export function RevokeButton({ id, email }: { id: string; email: string }) {
+  const [revoke] = useMutation(RevokeInvitationMutation);
+  const { pending, errors, failure, run } = usePayloadForm(['id'] as const);
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-quiet button-small"
+        disabled={pending}
+        aria-label={`Revoke the invitation for ${email}`}
+        onClick={() =>
+          void run(async () => (await revoke({ variables: { input: { id } } })).data?.revokeInvitation)
+        }
+      >
+        Revoke
+      </button>
+      <FormProblems
+        failure={failure}
+        errors={{ byField: {}, general: [...errors.general, ...(errors.byField.id ?? [])] }}
+      />
+    </>
+  );
+}

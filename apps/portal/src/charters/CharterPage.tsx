@@ -1,0 +1,70 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Link, useParams } from 'react-router';
+import { FormProblems } from '../forms/FormProblems';
+import { usePayloadForm } from '../forms/usePayloadForm';
+import { EmptyState, QueryState } from '../ui/QueryState';
+import { Panel } from '../ui/Panel';
+import { CharterDraftEditor } from './CharterDraftEditor';
+import { CharterView } from './CharterView';
+import { VersionHistory } from './VersionHistory';
+import { CharterQuery, StartCharterDraftMutation } from './documents';
+
+/** A client's charter: the draft being written, the version in force, its history and differences. */
+export function CharterPage() {
+  const { clientId = '' } = useParams();
+  const { data, loading, error, refetch } = useQuery(CharterQuery, { variables: { clientId } });
+  const [start] = useMutation(StartCharterDraftMutation, {
+    refetchQueries: ['Charter'],
+    awaitRefetchQueries: true,
+  });
+  const { pending, errors, failure, run } = usePayloadForm(['clientId'] as const);
+  const charter = data?.charter;
+  const startDraft = () =>
+    void run(async () => (await start({ variables: { input: { clientId } } })).data?.startCharterDraft);
+
+  return (
+    <QueryState
+      loading={loading}
+      error={error}
+      what="the charter"
+      retry={refetch}
+      hasData={Boolean(data?.client)}
+    >
+      <title>{`Charter · ${data?.client?.name ?? ''} · Service Programme`}</title>
+      <div className="page-heading">
+        <p className="eyebrow">
+          <Link to={`/clients/${clientId}`}>{data?.client?.name}</Link>
+        </p>
+        <h1>Customer-service charter</h1>
+      </div>
+      <FormProblems
+        failure={failure}
+        errors={{ byField: {}, general: [...errors.general, ...(errors.byField.clientId ?? [])] }}
+      />
+      <div className="stack">
+        {charter?.currentDraft ? (
+          <CharterDraftEditor key={charter.currentDraft.id} draft={charter.currentDraft} />
+        ) : (
+          <Panel title="Draft">
+            <EmptyState title={charter?.published ? 'No draft in progress' : 'No charter yet'}>
+              {charter?.published
+                ? 'A new draft starts as a copy of the version in force.'
+                : 'Start with the purpose statement and the promises customers can hold the client to.'}
+            </EmptyState>
+            <button type="button" className="button button-primary" onClick={startDraft} disabled={pending}>
+              {charter?.published ? 'Start a new draft' : 'Start the charter'}
+            </button>
+          </Panel>
+        )}
+        {charter?.published && (
+          <Panel title={`In force: version ${charter.published.number}`}>
+            <CharterView version={charter.published} />
+          </Panel>
+        )}
+        {charter && charter.versions.length > 0 && (
+          <VersionHistory clientId={clientId} versions={charter.versions} />
+        )}
+      </div>
+    </QueryState>
+  );
+}

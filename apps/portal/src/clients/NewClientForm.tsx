@@ -1,0 +1,81 @@
+import { useMutation } from '@apollo/client/react';
+import { INDUSTRY_LABELS } from '@csp/domain';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { FormProblems } from '../forms/FormProblems';
+import { SelectField, optionsFrom } from '../forms/SelectField';
+import { SubmitButton } from '../forms/SubmitButton';
+import { TextField } from '../forms/TextField';
+import { orNull, usePayloadForm } from '../forms/usePayloadForm';
+import { graphql } from '../generated/gql';
+import type { Industry } from '../generated/graphql';
+
+export const CreateClientMutation = graphql(`
+  mutation CreateClient($input: CreateClientInput!) {
+    createClient(input: $input) {
+      client {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+const FIELDS = ['name', 'industry', 'region'] as const;
+
+/** Adds a client organisation and opens its page. Folded away until asked for. */
+export function NewClientForm() {
+  const [open, setOpen] = useState(false);
+  const [createClient] = useMutation(CreateClientMutation, { refetchQueries: ['Clients'] });
+  const navigate = useNavigate();
+  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
+  if (!open) {
+    return (
+      <p>
+        <button type="button" className="button button-quiet" onClick={() => setOpen(true)}>
+          New client
+        </button>
+      </p>
+    );
+  }
+  let createdId: string | undefined;
+  const submit = onSubmit(
+    async (v) => {
+      const payload = (
+        await createClient({
+          variables: { input: { name: v.name, industry: v.industry as Industry, region: orNull(v.region) } },
+        })
+      ).data?.createClient;
+      createdId = payload?.client?.id;
+      return payload;
+    },
+    () => {
+      if (createdId) void navigate(`/clients/${createdId}`);
+    },
+  );
+  return (
+    <form ref={formRef} className="form form-inline" onSubmit={submit} aria-label="New client">
+      <FormProblems failure={failure} errors={errors} />
+      <TextField name="name" label="Client name" required errors={errors.byField.name} />
+      <SelectField
+        name="industry"
+        label="Industry"
+        options={optionsFrom(INDUSTRY_LABELS)}
+        errors={errors.byField.industry}
+      />
+      <TextField name="region" label="Region (optional)" errors={errors.byField.region} />
+      <div className="form-buttons">
+        <SubmitButton pending={pending} pendingLabel="Adding…">
+          Add client
+        </SubmitButton>
+        <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

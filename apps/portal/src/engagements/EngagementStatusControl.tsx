@@ -1,0 +1,69 @@
+import { useMutation } from '@apollo/client/react';
+import { ENGAGEMENT_STATUS_LABELS } from '@csp/domain';
+import { FormProblems } from '../forms/FormProblems';
+import { usePayloadForm } from '../forms/usePayloadForm';
+import { graphql } from '../generated/gql';
+import type { EngagementStatus } from '../generated/graphql';
+
+export const ChangeEngagementStatusMutation = graphql(`
+  mutation ChangeEngagementStatus($input: ChangeEngagementStatusInput!) {
+    changeEngagementStatus(input: $input) {
+      engagement {
+        id
+        status
+        nextStatuses
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+const MOVE_LABELS: Record<EngagementStatus, string> = {
+  PROPOSED: 'Back to proposed',
+  ACTIVE: 'Start',
+  ON_HOLD: 'Put on hold',
+  COMPLETED: 'Complete',
+  CANCELLED: 'Cancel engagement',
+};
+
+/** One button per move the API allows from here (`nextStatuses`); none when the engagement is closed. */
+export function EngagementStatusControl({
+  engagement,
+}: {
+  engagement: { id: string; status: EngagementStatus; nextStatuses: readonly EngagementStatus[] };
+}) {
+  const [change] = useMutation(ChangeEngagementStatusMutation);
+  const { pending, errors, failure, run } = usePayloadForm(['status'] as const);
+  if (engagement.nextStatuses.length === 0) {
+    return <p className="muted">{ENGAGEMENT_STATUS_LABELS[engagement.status]}: no further moves.</p>;
+  }
+  return (
+    <div className="button-row" role="group" aria-label="Change status">
+      {engagement.nextStatuses.map((status) => (
+        <button
+          key={status}
+          type="button"
+          className="button button-quiet button-small"
+          disabled={pending}
+          onClick={() =>
+            void run(
+              async () =>
+                (await change({ variables: { input: { id: engagement.id, status } } })).data
+                  ?.changeEngagementStatus,
+            )
+          }
+        >
+          {MOVE_LABELS[status]}
+        </button>
+      ))}
+      <FormProblems
+        failure={failure}
+        errors={{ byField: {}, general: [...errors.general, ...(errors.byField.status ?? [])] }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { CharterView } from '../charters/CharterView';
+import { FormProblems } from '../forms/FormProblems';
+import { usePayloadForm } from '../forms/usePayloadForm';
+import { Panel } from '../ui/Panel';
+import { EmptyState, QueryState } from '../ui/QueryState';
+import { ProgrammeCharterQuery, SignOffCharterMutation } from './documents';
+
+/** The charter in force, and the leader's sign-off of it (given once). */
+export function ProgrammeCharter({ clientId }: { clientId: string }) {
+  const { data, loading, error, refetch } = useQuery(ProgrammeCharterQuery, { variables: { clientId } });
+  const [signOff] = useMutation(SignOffCharterMutation);
+  const { pending, errors, failure, run } = usePayloadForm(['versionId'] as const);
+  const charter = data?.client?.charter?.published ?? null;
+  if (!data) {
+    return (
+      <Panel title="Your charter">
+        <QueryState loading={loading} error={error} what="your charter" retry={refetch} hasData={false}>
+          {null}
+        </QueryState>
+      </Panel>
+    );
+  }
+  if (!charter) {
+    return (
+      <Panel title="Your charter">
+        <EmptyState title="No charter published yet">
+          Your consultants will publish it here for you to sign off.
+        </EmptyState>
+      </Panel>
+    );
+  }
+  return (
+    <Panel title={`Your charter (version ${charter.number})`}>
+      <CharterView version={charter} />
+      <FormProblems
+        failure={failure}
+        errors={{ byField: {}, general: [...errors.general, ...(errors.byField.versionId ?? [])] }}
+      />
+      {!charter.signOff && (
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={pending}
+          onClick={() =>
+            void run(
+              async () =>
+                (await signOff({ variables: { input: { versionId: charter.id } } })).data
+                  ?.signOffCharterVersion,
+            )
+          }
+        >
+          {pending ? 'Signing off…' : 'Sign off this charter'}
+        </button>
+      )}
+    </Panel>
+  );
+}
