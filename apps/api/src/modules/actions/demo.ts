@@ -32,8 +32,10 @@ async function weakestFindings(context: RequestContext, clientId: string, count:
          JOIN audit_responses r ON r.audit_id = l.id AND r.score IS NOT NULL
          CROSS JOIN LATERAL jsonb_array_elements(l.framework -> 'sections') s
          CROSS JOIN LATERAL jsonb_array_elements(s -> 'criteria') c
-        WHERE c ->> 'key' = r.criterion_key AND (c ->> 'highIsBad')::boolean IS NOT TRUE
-        ORDER BY r.score, r.criterion_key LIMIT $2`,
+        WHERE c ->> 'key' = r.criterion_key
+        -- Worst first: a low score, or a high one where high means trouble (the five obstacles).
+        ORDER BY CASE WHEN (c ->> 'highIsBad')::boolean THEN 6 - r.score ELSE r.score END, r.criterion_key
+        LIMIT $2`,
       [clientId, count],
     ),
   );
