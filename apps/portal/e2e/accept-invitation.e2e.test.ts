@@ -19,10 +19,11 @@ describe('accepting an invitation as a client leader', () => {
   let leader: Page;
   let token: string;
   let leaderErrors: string[];
+  let adminPage: Page;
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const adminPage = await (await browser.newContext()).newPage();
+    adminPage = await (await browser.newContext()).newPage();
     await adminPage.goto(`${url}/sign-up`);
     await adminPage.getByLabel('Consultancy name').fill(admin.consultancyName);
     await adminPage.getByLabel('Your name').fill(admin.name);
@@ -64,6 +65,19 @@ describe('accepting an invitation as a client leader', () => {
 
   afterAll(async () => {
     await browser?.close();
+  });
+
+  it('creates an API key and shows its secret only once', async () => {
+    await adminPage.goto(`${url}/admin/api-keys`);
+    await adminPage.getByLabel('Name', { exact: true }).fill('BI tool');
+    await adminPage.getByLabel('Read clients and their differentiation workshops').check();
+    await adminPage.getByRole('button', { name: 'Create key' }).click();
+    const secret = await adminPage.getByLabel('Secret', { exact: true }).inputValue();
+    expect(secret).toMatch(/^csp_/);
+    expect(await seriousViolations(adminPage)).toEqual([]);
+    await adminPage.reload();
+    await adminPage.getByText('BI tool').first().waitFor();
+    expect(await adminPage.content()).not.toContain(secret);
   });
 
   it('says the link is unusable when it carries no valid token', async () => {

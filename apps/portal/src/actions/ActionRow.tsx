@@ -6,6 +6,7 @@ import { usePayloadForm } from '../forms/usePayloadForm';
 import { graphql } from '../generated/gql';
 import type { ActionStatus, ActionSummaryFragment } from '../generated/graphql';
 import { optionsFrom } from '../forms/SelectField';
+import { ActionNotes } from './ActionNotes';
 import { ActionSummary } from './ActionSummary';
 
 export const UpdateActionStatusMutation = graphql(`
@@ -73,6 +74,7 @@ export function ActionRow({
         failure={failure}
         errors={{ byField: {}, general: [...errors.general, ...(errors.byField.status ?? [])] }}
       />
+      <ActionNotes actionId={action.id} description={action.description} />
     </li>
   );
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { ROLE_LABELS } from '@csp/domain';
+import { Link } from 'react-router';
 import { graphql } from '../generated/gql';
 import { formatDate } from '../ui/format';
 import { Panel } from '../ui/Panel';
@@ -62,6 +63,9 @@ export function AdminPage() {
         <h1>Members and invitations</h1>
         <p className="lead">
           Admins manage members; consultants run programmes; client leaders see only their own organisation.
+        </p>
+        <p>
+          <Link to="/admin/api-keys">API keys</Link>
         </p>
       </div>
       <QueryState loading={loading} error={error} what="members" retry={refetch} hasData={Boolean(data)}>

@@ -59,6 +59,11 @@ export const routes: RouteObject[] = [
             path: 'admin',
             lazy: () => import('../admin/AdminPage').then((m) => ({ Component: m.AdminPage })),
           },
+          {
+            loader: requireAdmin,
+            path: 'admin/api-keys',
+            lazy: () => import('../admin/ApiKeysPage').then((m) => ({ Component: m.ApiKeysPage })),
+          },
         ],
       },
       {

@@ -1,9 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import { ENGAGEMENT_STATUS_LABELS } from '@csp/domain';
+import { DIME_PHASE_LABELS, ENGAGEMENT_STATUS_LABELS } from '@csp/domain';
 import { graphql } from '../generated/gql';
 import { formatDate } from '../ui/format';
 import { Panel } from '../ui/Panel';
 import { EmptyState, QueryState } from '../ui/QueryState';
+import { EditEngagementForm } from './EditEngagementForm';
 import { EngagementStatusControl } from './EngagementStatusControl';
 import { MilestoneList } from './MilestoneList';
 import { NewEngagementForm } from './NewEngagementForm';
@@ -19,6 +20,8 @@ export const ClientEngagementsQuery = graphql(`
         kind
         status
         nextStatuses
+        summary
+        phase
         startsOn
         endsOn
         leadConsultant {
@@ -57,9 +60,13 @@ export function EngagementList({ clientId }: { clientId: string }) {
                 <h3>{e.title}</h3>
                 <p className="muted">
                   {KIND_LABELS[e.kind]} · {ENGAGEMENT_STATUS_LABELS[e.status]} · {formatDate(e.startsOn)} –{' '}
-                  {formatDate(e.endsOn)} · led by {e.leadConsultant?.name ?? 'nobody yet'}
+                  {formatDate(e.endsOn)}
+                  {e.phase && <> · phase: {DIME_PHASE_LABELS[e.phase].title}</>} · led by{' '}
+                  {e.leadConsultant?.name ?? 'nobody yet'}
                   {e.team.length > 0 && <> · team: {e.team.map((m) => m.name).join(', ')}</>}
                 </p>
+                {e.summary && <p>{e.summary}</p>}
+                <EditEngagementForm engagement={e} />
                 <EngagementStatusControl engagement={e} />
                 <MilestoneList engagementId={e.id} milestones={e.milestones} />
               </li>
