@@ -28,16 +28,14 @@ const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
 
 export type IdFor = (name: string) => string;
 
-let text = '"x"';
-
-function literal(type: GraphQLInputType, ids: IdFor, argName: string): string {
-  if (isNonNullType(type)) return literal(type.ofType, ids, argName);
+function literal(type: GraphQLInputType, ids: IdFor, argName: string, text: string): string {
+  if (isNonNullType(type)) return literal(type.ofType, ids, argName, text);
   if (isListType(type)) return '[]';
   if (isEnumType(type)) return type.getValues()[0]!.name;
   if (isInputObjectType(type)) {
     const fields = Object.values(type.getFields())
       .filter((field) => isNonNullType(field.type))
-      .map((field) => `${field.name}: ${literal(field.type, ids, field.name)}`);
+      .map((field) => `${field.name}: ${literal(field.type, ids, field.name, text)}`);
     return `{ ${fields.join(', ')} }`;
   }
   if (isScalarType(type)) {
@@ -61,10 +59,10 @@ function literal(type: GraphQLInputType, ids: IdFor, argName: string): string {
   return 'null';
 }
 
-function call(field: GraphQLField<unknown, unknown>, ids: IdFor): string {
+function call(field: GraphQLField<unknown, unknown>, ids: IdFor, text: string): string {
   const args = field.args
     .filter((arg: GraphQLArgument) => isNonNullType(arg.type))
-    .map((arg) => `${arg.name}: ${literal(arg.type, ids, arg.name)}`);
+    .map((arg) => `${arg.name}: ${literal(arg.type, ids, arg.name, text)}`);
   const selection = isObjectType(getNamedType(field.type))
     ? ` { ${everyScalar(getNamedType(field.type))} }`
     : '';
@@ -90,7 +88,7 @@ export function rootOperations(
   ids: IdFor = () => PLACEHOLDER_ID,
   options: { text?: string } = {},
 ): OperationCall[] {
-  text = JSON.stringify(options.text ?? 'x');
+  const text = JSON.stringify(options.text ?? 'x');
   const schema: GraphQLSchema = makeExecutableSchema({ typeDefs: loadTypeDefs() });
   const calls: OperationCall[] = [];
   for (const [kind, type] of [
@@ -103,7 +101,7 @@ export function rootOperations(
         name: field.name,
         kind,
         rule: !rule ? 'none' : rule.kind === 'public' ? 'public' : rule.permission,
-        document: `${kind} { ${call(field, ids)} }`,
+        document: `${kind} { ${call(field, ids, text)} }`,
       });
     }
   }

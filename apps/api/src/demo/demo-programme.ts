@@ -10,6 +10,13 @@ export const DEMO_ACCOUNT = {
 
 export const DEMO_CONSULTANT = { name: 'Priya Raman', email: 'priya@northbridge.example' };
 
+/** A demo client as the modules' demo seeds receive it, to hang their own demo data on. */
+export interface DemoClientRef {
+  id: string;
+  name: string;
+  industry: string;
+}
+
 export interface DemoClient {
   name: string;
   industry: Industry;

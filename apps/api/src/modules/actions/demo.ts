@@ -1,12 +1,7 @@
 import type { RequestContext } from '../../core/context.js';
 import { addDays } from '../engagements/milestone-service.js';
 import { createAction, updateAction } from './service.js';
-
-export interface DemoClientRef {
-  id: string;
-  name: string;
-  industry: string;
-}
+import type { DemoClientRef } from '../../demo/demo-programme.js';
 
 export interface DemoOwners {
   consultantId: string;

@@ -7,12 +7,9 @@ import { changeAuditStatus } from './lifecycle-service.js';
 import { charterPromisesOfClient } from './loaders.js';
 import { linkPromiseToCriteria } from './promise-link-service.js';
 import { saveAuditResponses } from './response-service.js';
+import type { DemoClientRef } from '../../demo/demo-programme.js';
 
-export interface DemoClientRef {
-  id: string;
-  name: string;
-  industry: string;
-}
+export type { DemoClientRef };
 
 /**
  * A living audit history for every demo client, through the same services as the API: two published A-E-I-O-U

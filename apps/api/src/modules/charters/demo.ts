@@ -4,12 +4,9 @@ import { saveCharterDraft } from './edit-service.js';
 import { publishCharterVersion } from './publish-service.js';
 import { startCharterDraft } from './service.js';
 import type { CharterVersionRow } from './entities.js';
+import type { DemoClientRef } from '../../demo/demo-programme.js';
 
-export interface DemoClientRef {
-  id: string;
-  name: string;
-  industry: string;
-}
+export type { DemoClientRef };
 
 /**
  * Gives every demo client a published charter (version 1), through the same services as the API. The first client

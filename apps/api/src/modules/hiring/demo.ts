@@ -2,13 +2,7 @@ import type { RequestContext } from '../../core/context.js';
 import { criteriaOfProfile } from './loaders.js';
 import { createRoleProfile, type RoleProfilePayload } from './profile-service.js';
 import { saveCandidateScorecard } from './scorecard-service.js';
-
-/** The demo clients this module can hang its data on (the lead's seed passes them in). */
-export interface DemoClientRef {
-  id: string;
-  name: string;
-  industry: string;
-}
+import type { DemoClientRef } from '../../demo/demo-programme.js';
 
 type Criterion = {
   category: string;
