@@ -55,6 +55,15 @@ SELECT create_distributed_table('action_notes', 'tenant_id', colocate_with => 'c
 SELECT create_distributed_table('api_keys', 'tenant_id', colocate_with => 'consultancies');
 SELECT create_distributed_table('activity_trail', 'tenant_id', colocate_with => 'consultancies');
 
+-- Webhooks: endpoints and their secrets, the outbox of events, deliveries and their attempts. The delivery worker's
+-- claim (claim_webhook_deliveries) is the one query that spans tenants; on Citus it runs across shards, which
+-- Citus allows for this UPDATE ... FROM (SELECT ... FOR UPDATE SKIP LOCKED) only per shard: see README.md.
+SELECT create_distributed_table('webhook_endpoints', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('webhook_secrets', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('webhook_events', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('webhook_deliveries', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('webhook_attempts', 'tenant_id', colocate_with => 'consultancies');
+
 -- Global tables. The sign-in directory maps an email to its consultancy before anyone is signed in, so it cannot
 -- be keyed by tenant: it is a reference table (a full copy on every node). It has no foreign key into tenant
 -- tables, which Citus would refuse for a reference table.

@@ -22,6 +22,7 @@ async function main() {
     production: config.production,
     sessionDays: config.sessionDays,
     portalDist: config.portalDist,
+    webhooks: config.webhooks,
   });
   const server: Server = api.app.listen(config.port, () => {
     const url = `http://localhost:${config.port}`;

@@ -32,3 +32,6 @@ export * from './hiring/hiring-forms.js';
 export * from './audits/audit-input.js';
 export * from './audits/findings.js';
 export * from './api-keys/api-key.js';
+export * from './webhooks/events.js';
+export * from './webhooks/retry-schedule.js';
+export * from './webhooks/endpoint-input.js';

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from '../modules/webhooks/worker.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
@@ -16,6 +17,7 @@ export interface Config {
   embeddedPort: number;
   /** Seed the demo consultancy into an empty database (on by default, off with DEMO_DATA=off). */
   demoData: boolean;
+  webhooks: WebhookSettings;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,5 +31,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.DATA_DIR ?? path.join(REPO_ROOT, '.data'),
     embeddedPort: Number(env.EMBEDDED_PG_PORT ?? 5433),
     demoData: env.DEMO_DATA !== 'off',
+    webhooks: {
+      allowPrivateAddresses: env.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES === 'on',
+      worker: env.WEBHOOK_WORKER !== 'off',
+      pollMs: Number(env.WEBHOOK_POLL_MS ?? DEFAULT_WEBHOOK_SETTINGS.pollMs),
+      timeoutMs: Number(env.WEBHOOK_TIMEOUT_MS ?? DEFAULT_WEBHOOK_SETTINGS.timeoutMs),
+    },
   };
 }

@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { Viewer } from './auth/viewer.js';
 import type { RequestDatabase } from './tenancy/request-database.js';
+import type { WebhookSettings } from '../modules/webhooks/worker.js';
 
 /** What every resolver and service receives for one GraphQL request. */
 export interface RequestContext {
@@ -10,7 +11,7 @@ export interface RequestContext {
   loaders: Map<string, DataLoader<unknown, unknown>>;
   requestId: string;
   session: SessionCookie;
-  settings: { sessionDays: number; publicUrl: string };
+  settings: { sessionDays: number; publicUrl: string; webhooks: WebhookSettings };
   /** The mutation being resolved, for the activity trail (set by core/activity-trail.ts). */
   mutation?: { name: string; input: unknown };
 }

@@ -19,6 +19,11 @@ import { DEFAULT_RATE_LIMIT, rateLimiter, type RateLimitOptions } from './http/r
 import { QUERY_LIMITS, queryLimits } from './graphql/query-limits.js';
 import { createMetrics } from './observability/metrics.js';
 import { requestLog } from './observability/request-log.js';
+import {
+  DEFAULT_WEBHOOK_SETTINGS,
+  startWebhookWorker,
+  type WebhookSettings,
+} from '../modules/webhooks/worker.js';
 
 export interface ApiOptions {
   dataSource: DataSource;
@@ -26,6 +31,7 @@ export interface ApiOptions {
   sessionDays: number;
   portalDist?: string;
   rateLimit?: RateLimitOptions;
+  webhooks?: WebhookSettings;
 }
 
 /** Bodies beyond this are refused before parsing: no GraphQL request of ours comes near it. */
@@ -66,6 +72,7 @@ export async function createApi(options: ApiOptions) {
   const limits = queryLimits({ development });
   const consumeRateLimit = rateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   const metrics = createMetrics(options.dataSource);
+  const webhooks = options.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(),
     ...limits,
@@ -127,7 +134,11 @@ export async function createApi(options: ApiOptions) {
             db,
             loaders: new Map(),
             requestId: req.header('x-request-id') ?? randomUUID(),
-            settings: { sessionDays: options.sessionDays, publicUrl: `${req.protocol}://${req.get('host')}` },
+            settings: {
+              sessionDays: options.sessionDays,
+              publicUrl: `${req.protocol}://${req.get('host')}`,
+              webhooks,
+            },
             session: {
               set: (token, expires) =>
                 res.cookie(SESSION_COOKIE, token, {
@@ -164,8 +175,11 @@ export async function createApi(options: ApiOptions) {
     });
   }
 
+  const webhookWorker = startWebhookWorker(options.dataSource, webhooks);
+
   return {
     app,
+    webhookWorker,
     async stop(server?: Server) {
       if (server) {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -173,6 +187,8 @@ export async function createApi(options: ApiOptions) {
         server.closeIdleConnections();
         await closed;
       }
+      // After the requests: an attempt in flight is recorded before the pool closes.
+      await webhookWorker.stop();
       await apollo.stop();
     },
   };

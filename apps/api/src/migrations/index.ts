@@ -7,6 +7,7 @@ import { CreateActions1763800005000 } from './1763800005000-create-actions.js';
 import { CreateApiKeys1763800006000 } from './1763800006000-create-api-keys.js';
 import { CreateActivityTrail1763800007000 } from './1763800007000-create-activity-trail.js';
 import { AllowConsultancyDeletion1763800008000 } from './1763800008000-allow-consultancy-deletion.js';
+import { CreateWebhooks1763800009000 } from './1763800009000-create-webhooks.js';
 
 /** In the order they run. A landed migration is never edited: a change is a new file here. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   CreateApiKeys1763800006000,
   CreateActivityTrail1763800007000,
   AllowConsultancyDeletion1763800008000,
+  CreateWebhooks1763800009000,
 ];

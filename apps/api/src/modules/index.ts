@@ -11,6 +11,7 @@ import { consultancy } from './consultancy/index.js';
 import { engagements } from './engagements/index.js';
 import { hiring } from './hiring/index.js';
 import { members } from './members/index.js';
+import { webhooks } from './webhooks/index.js';
 
 /** Each feature of the API: its folder name (holding its `schema.graphql`), resolvers and entities. */
 export interface ApiModule {
@@ -30,6 +31,7 @@ export const modules: ApiModule[] = [
   actions,
   apiKeys,
   activity,
+  webhooks,
   consultancy,
 ] as ApiModule[];
 

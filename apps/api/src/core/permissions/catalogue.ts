@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   'hiring:read',
   'hiring:write',
   'apikey:manage',
+  'webhook:manage',
   'activity:read',
   'consultancy:manage',
 ] as const;
@@ -38,6 +39,7 @@ const ADMIN_ONLY: readonly Permission[] = [
   'member:manage',
   'framework:manage',
   'apikey:manage',
+  'webhook:manage',
   'activity:read',
   'consultancy:manage',
 ];

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../context.js';
 import { ANONYMOUS } from '../auth/viewer.js';
 import { openRequestDatabase } from './request-database.js';
+import { DEFAULT_WEBHOOK_SETTINGS } from '../../modules/webhooks/worker.js';
 
 /**
  * A request context for code that is not an HTTP request (the demo seed, scripts): the same services, rules and
@@ -18,7 +19,7 @@ export async function inScriptContext<T>(
     loaders: new Map(),
     requestId: randomUUID(),
     session: { set: () => undefined, clear: () => undefined },
-    settings: { sessionDays: 1, publicUrl: 'http://localhost:4000' },
+    settings: { sessionDays: 1, publicUrl: 'http://localhost:4000', webhooks: DEFAULT_WEBHOOK_SETTINGS },
   };
   try {
     const result = await work(context);

@@ -15,6 +15,7 @@ import { requireActor } from '../../core/auth/viewer.js';
 import { ClientEntity } from '../clients/entities.js';
 import { ActionEntity, type ActionRow } from './entities.js';
 import { checkOwner, checkSource } from './action-checks.js';
+import { queueWebhookEvent } from '../webhooks/outbox.js';
 
 export interface ActionPayload {
   action: ActionRow | null;
@@ -155,6 +156,19 @@ export async function saveAction(db: EntityManager, before: ActionRow, next: Act
   };
   const { tenantId: _t, id, clientId: _c, createdAt: _a, createdBy: _b, ...columns } = saved;
   await db.getRepository(ActionEntity).update({ id }, columns);
+  if (saved.status !== before.status) {
+    await queueWebhookEvent(db, {
+      tenantId: saved.tenantId,
+      type: 'ACTION_STATUS_CHANGED',
+      data: {
+        actionId: saved.id,
+        clientId: saved.clientId,
+        from: before.status,
+        to: saved.status,
+        changedAt: now.toISOString(),
+      },
+    });
+  }
   return saved;
 }
 

@@ -12,6 +12,7 @@ import { AuditEntity, AuditResponseEntity, type AuditRow } from './entities.js';
 import { lockAudit, refused, staleRevision, type AuditPayload } from './audit-service.js';
 import { forgetAudit } from './loaders.js';
 import { scoringResponses } from './response-service.js';
+import { queueWebhookEvent } from '../webhooks/outbox.js';
 
 /**
  * Moves an audit along its lifecycle. Submitting needs every criterion answered (`auditSubmitGaps`); reopening a
@@ -53,6 +54,23 @@ export async function changeAuditStatus(
     const { tenantId: _t, id: _i, clientId: _c, framework: _f, createdAt: _a, ...columns } = next;
     await db.getRepository(AuditEntity).update({ id: audit.id }, columns);
     forgetAudit(context, audit);
+    if (next.status === 'PUBLISHED') {
+      await queueWebhookEvent(db, {
+        tenantId: next.tenantId,
+        type: 'AUDIT_PUBLISHED',
+        requestId: context.requestId,
+        data: {
+          auditId: next.id,
+          clientId: next.clientId,
+          engagementId: next.engagementId,
+          title: next.title,
+          framework: next.frameworkKey,
+          conductedOn: next.conductedOn,
+          overallScore: next.overallScore,
+          publishedAt: next.publishedAt?.toISOString(),
+        },
+      });
+    }
     return { audit: next, userErrors: [] };
   });
 }

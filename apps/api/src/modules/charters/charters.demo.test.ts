@@ -9,6 +9,7 @@ import type { RequestContext } from '../../core/context.js';
 import { createAppDataSource } from '../../core/database/data-source.js';
 import { openRequestDatabase } from '../../core/tenancy/request-database.js';
 import { entities } from '../index.js';
+import { DEFAULT_WEBHOOK_SETTINGS } from '../webhooks/worker.js';
 import { seedChartersDemo, type DemoClientRef } from './demo.js';
 
 let api: TestApi;
@@ -44,7 +45,7 @@ async function asAdmin(work: (context: RequestContext) => Promise<void>) {
     loaders: new Map(),
     requestId: randomUUID(),
     session: { set: () => undefined, clear: () => undefined },
-    settings: { sessionDays: 1, publicUrl: 'http://localhost' },
+    settings: { sessionDays: 1, publicUrl: 'http://localhost', webhooks: DEFAULT_WEBHOOK_SETTINGS },
   };
   await context.db.enterTenant({ tenantId: admin.tenantId, clientId: null });
   await work(context);

@@ -5,6 +5,7 @@ import { notFound } from '../../core/user-errors.js';
 import { CharterVersionEntity, type CharterVersionRow } from './entities.js';
 import { lockDraft, lockVersion, refused, type CharterVersionPayload } from './service.js';
 import { draftOf, inputField } from './views.js';
+import { queueWebhookEvent } from '../webhooks/outbox.js';
 
 /** Freezes a complete draft as the charter in force. What is still missing is answered field by field. */
 export async function publishCharterVersion(
@@ -36,6 +37,19 @@ export async function publishCharterVersion(
         publishedBy: viewer.memberId,
       },
     );
+    await queueWebhookEvent(db, {
+      tenantId: version.tenantId,
+      type: 'CHARTER_PUBLISHED',
+      requestId: context.requestId,
+      data: {
+        charterId: version.charterId,
+        versionId: version.id,
+        clientId: version.clientId,
+        versionNumber: version.number,
+        promiseCount: version.promises.length,
+        publishedAt: now.toISOString(),
+      },
+    });
     return { version, userErrors: [] };
   });
 }
@@ -68,6 +82,19 @@ export async function signOffCharterVersion(
     await db
       .getRepository(CharterVersionEntity)
       .update({ id: version.id }, { signedOffAt: signed.signedOffAt, signedOffBy: signed.signedOffBy });
+    await queueWebhookEvent(db, {
+      tenantId: signed.tenantId,
+      type: 'CHARTER_SIGNED_OFF',
+      requestId: context.requestId,
+      data: {
+        charterId: signed.charterId,
+        versionId: signed.id,
+        clientId: signed.clientId,
+        versionNumber: signed.number,
+        signedOffBy: viewer.memberId,
+        signedOffAt: signed.signedOffAt?.toISOString(),
+      },
+    });
     return { version: signed, userErrors: [] };
   });
 }

@@ -46,6 +46,12 @@ async function rowsOf(tenantId: string): Promise<Record<string, string>> {
 
 describe('exporting a consultancy', () => {
   it('gives every table it owns as one JSON document, without secrets', async () => {
+    const webhook = await api.graphql<{ createWebhookEndpoint: { secret: string } }>(
+      `mutation { createWebhookEndpoint(input: { url: "http://127.0.0.1:9/x", events: [AUDIT_PUBLISHED] }) { secret } }`,
+      {},
+      { token: demoToken },
+    );
+    expect(webhook.data.createWebhookEndpoint.secret).toMatch(/^whsec_/);
     const response = await api.graphql<{
       consultancyExport: { tenantId: string; tables: Record<string, unknown[]> };
     }>('{ consultancyExport }', {}, { token: demoToken });
@@ -56,7 +62,8 @@ describe('exporting a consultancy', () => {
     expect(exported.tables.clients?.length).toBeGreaterThanOrEqual(4);
     expect(exported.tables.audits?.length).toBeGreaterThan(0);
     const text = JSON.stringify(exported);
-    expect(text).not.toMatch(/password_hash|token_hash|secret_hash|\$argon2/);
+    expect(text).not.toMatch(/password_hash|token_hash|secret_hash|\$argon2|whsec_/);
+    expect(exported.tables.webhook_secrets).toHaveLength(1);
     expect(
       new Set(
         Object.values(exported.tables)

@@ -4,7 +4,7 @@ import type { RequestContext } from '../../core/context.js';
 import { requireActor } from '../../core/auth/viewer.js';
 
 /** Columns that hold secrets or their hashes: never part of an export. */
-const SECRET_COLUMNS = new Set(['password_hash', 'token_hash', 'secret_hash']);
+const SECRET_COLUMNS = new Set(['password_hash', 'token_hash', 'secret_hash', 'secret']);
 
 async function tenantTables(db: EntityManager): Promise<string[]> {
   const rows: { table_name: string }[] = await db.query(

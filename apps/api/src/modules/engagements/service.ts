@@ -17,6 +17,7 @@ import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { ClientEntity } from '../clients/entities.js';
 import { EngagementEntity, MilestoneEntity, TeamMemberEntity, type EngagementRow } from './entities.js';
+import { queueWebhookEvent } from '../webhooks/outbox.js';
 import { checkConsultants } from './people-check.js';
 
 export interface EngagementPayload {
@@ -183,6 +184,18 @@ export async function changeEngagementStatus(
     await db
       .getRepository(EngagementEntity)
       .update({ id: engagement.id }, { status: next.status, updatedAt: next.updatedAt });
+    await queueWebhookEvent(db, {
+      tenantId: next.tenantId,
+      type: 'ENGAGEMENT_STATUS_CHANGED',
+      requestId: context.requestId,
+      data: {
+        engagementId: next.id,
+        clientId: next.clientId,
+        from: engagement.status,
+        to: next.status,
+        changedAt: next.updatedAt.toISOString(),
+      },
+    });
     return { engagement: next, userErrors: [] };
   });
 }
