@@ -7,6 +7,7 @@ import { createAppDataSource } from '../src/core/database/data-source.js';
 import { ensureDatabase } from '../src/core/database/provision.js';
 import { createApi } from '../src/core/server.js';
 import type { RateLimitOptions } from '../src/core/http/rate-limit.js';
+import type { WebhookWorker, WebhookSettings } from '../src/modules/webhooks/worker.js';
 import { entities } from '../src/modules/index.js';
 import { API_PASSWORD, TEMPLATE, withDatabase } from './global-setup.js';
 
@@ -21,6 +22,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 
 export interface TestApi {
   url: string;
+  /** The API role's connection string, for starting the product itself as a separate process on this database. */
+  appUrl: string;
   /** The API's own connection (as the non-owner role), for running services directly, e.g. the demo seed. */
   dataSource: DataSource;
   /** Sends a GraphQL request over HTTP, as a third party would. */
@@ -37,11 +40,15 @@ export interface TestApi {
   ): Promise<T>;
   /** Rows of a table belonging to one tenant, read as the owner with that tenant set. */
   countRows(table: string, tenantId: string): Promise<number>;
+  /** The API's delivery worker (polling only when the test asked for it with `webhooks.worker`). */
+  webhookWorker: WebhookWorker;
   close(): Promise<void>;
 }
 
 /** A real API on a random port, on its own copy of the migrated template database. */
-export async function startTestApi(options: { rateLimit?: RateLimitOptions } = {}): Promise<TestApi> {
+export async function startTestApi(
+  options: { rateLimit?: RateLimitOptions; webhooks?: Partial<WebhookSettings> } = {},
+): Promise<TestApi> {
   const serverUrl = inject('testServerUrl');
   const name = `t_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   await ensureDatabase(
@@ -52,7 +59,20 @@ export async function startTestApi(options: { rateLimit?: RateLimitOptions } = {
   const appUrl = new URL(withDatabase(serverUrl, name));
   appUrl.username = 'csp_api';
   appUrl.password = API_PASSWORD;
-  const dataSource = createAppDataSource(appUrl.toString(), entities, { poolSize: 10 });
+  return startApiOn({ appUrl: appUrl.toString(), ownerUrl: withDatabase(serverUrl, name), ...options });
+}
+
+/**
+ * A real API on a random port over a database that is already migrated: `appUrl` is the API's own (non-owner)
+ * login, `ownerUrl` a superuser's or the owner's, for the checks of ownerQuery and countRows.
+ */
+export async function startApiOn(options: {
+  appUrl: string;
+  ownerUrl: string;
+  rateLimit?: RateLimitOptions;
+  webhooks?: Partial<WebhookSettings>;
+}): Promise<TestApi> {
+  const dataSource = createAppDataSource(options.appUrl, entities, { poolSize: 10 });
   await dataSource.initialize();
   const api = await createApi({
     dataSource,
@@ -60,17 +80,27 @@ export async function startTestApi(options: { rateLimit?: RateLimitOptions } = {
     sessionDays: 14,
     // High enough that no functional test meets it; the limits test sets its own.
     rateLimit: options.rateLimit ?? { points: 100_000, windowSeconds: 60 },
+    // Tests reach receivers on loopback; the worker polls only in tests about delivery, which also run it by hand.
+    webhooks: {
+      allowPrivateAddresses: true,
+      worker: false,
+      pollMs: 200,
+      timeoutMs: 2000,
+      ...options.webhooks,
+    },
   });
   const server: Server = await new Promise((resolve) => {
     const listening = api.app.listen(0, '127.0.0.1', () => resolve(listening));
   });
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const owner = new pg.Pool({ connectionString: withDatabase(serverUrl, name), max: 2 });
+  const owner = new pg.Pool({ connectionString: options.ownerUrl, max: 2 });
 
   return {
     url,
+    appUrl: options.appUrl,
     dataSource,
+    webhookWorker: api.webhookWorker,
     async graphql(query, variables, options = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (options.token) headers.authorization = `Bearer ${options.token}`;

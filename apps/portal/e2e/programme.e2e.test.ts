@@ -137,9 +137,11 @@ describe('a client programme, from the consultant to the client leader', () => {
 
   it('invites the client leader and hands over the link', async () => {
     await consultant.getByRole('link', { name: 'Admin' }).click();
-    await consultant.getByLabel('Email').fill(leaderEmail);
-    await consultant.getByLabel('Role').selectOption('CLIENT_LEADER');
-    await consultant.getByLabel('Client', { exact: true }).selectOption({ label: clientName });
+    // Scoped to the invitation form: each member's row has its own role and client pickers too.
+    const invite = consultant.getByRole('form', { name: 'Invite someone' });
+    await invite.getByLabel('Email').fill(leaderEmail);
+    await invite.getByLabel('Role').selectOption('CLIENT_LEADER');
+    await invite.getByLabel('Client', { exact: true }).selectOption({ label: clientName });
     await consultant.getByRole('button', { name: 'Send invitation' }).click();
     acceptLink = (await consultant.locator('.accept-link').textContent()) ?? '';
     expect(acceptLink).toContain('/accept-invitation#token=');

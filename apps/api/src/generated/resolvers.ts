@@ -13,6 +13,7 @@ import type { ActionRow, ActionConnectionValue, ActionNoteRow } from '../modules
 import type { FindingView } from '../modules/actions/loaders.js';
 import type { ApiKeyRow } from '../modules/api-keys/entities.js';
 import type { ActivityRow, ActivityConnectionValue } from '../modules/activity/entities.js';
+import type { WebhookEndpointRow, WebhookSecretRow, WebhookEventRow, WebhookDeliveryRow, WebhookAttemptRow, WebhookEndpointConnectionValue, WebhookDeliveryConnectionValue } from '../modules/webhooks/entities.js';
 import type { RequestContext } from '../core/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -512,6 +513,13 @@ export type ChangeEngagementStatusInput = {
   status: EngagementStatus;
 };
 
+export type ChangeMemberRoleInput = {
+  /** Required for client leaders, refused for the other roles. */
+  clientId?: InputMaybe<Scalars['ID']['input']>;
+  memberId: Scalars['ID']['input'];
+  role: Role;
+};
+
 /**
  * A client's customer-service charter: a purpose statement in the P = W/E form and the promises customers can hold
  * the client to, kept as numbered versions. Client leaders see published versions only.
@@ -877,6 +885,20 @@ export type CreateRoleProfileInput = {
   title: Scalars['String']['input'];
 };
 
+export type CreateWebhookEndpointInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  events: Array<WebhookEventType>;
+  url: Scalars['String']['input'];
+};
+
+export type CreateWebhookEndpointPayload = {
+  __typename?: 'CreateWebhookEndpointPayload';
+  endpoint: Maybe<WebhookEndpoint>;
+  /** The signing secret (whsec_…), shown this once. */
+  secret: Maybe<Scalars['String']['output']>;
+  userErrors: Array<UserError>;
+};
+
 export type CriterionAnswer =
   | 'NOT_APPLICABLE'
   | 'SCORED'
@@ -902,6 +924,16 @@ export type DeleteConsultancyInput = {
 export type DeleteConsultancyPayload = {
   __typename?: 'DeleteConsultancyPayload';
   deleted: Scalars['Boolean']['output'];
+  userErrors: Array<UserError>;
+};
+
+export type DeleteWebhookEndpointInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type DeleteWebhookEndpointPayload = {
+  __typename?: 'DeleteWebhookEndpointPayload';
+  removedEndpointId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -1202,6 +1234,12 @@ export type MemberEdge = {
   node: Member;
 };
 
+export type MemberPayload = {
+  __typename?: 'MemberPayload';
+  member: Maybe<Member>;
+  userErrors: Array<UserError>;
+};
+
 export type Milestone = {
   __typename?: 'Milestone';
   done: Scalars['Boolean']['output'];
@@ -1243,6 +1281,11 @@ export type Mutation = {
   changeAuditStatus: AuditPayload;
   /** Moves an engagement along its lifecycle; only the moves in `nextStatuses` are accepted. */
   changeEngagementStatus: EngagementPayload;
+  /**
+   * Changes a member's role (and, for client leaders, their client). Takes effect from the member's next request.
+   * A consultancy always keeps at least one admin.
+   */
+  changeMemberRole: MemberPayload;
   /** Copies a built-in framework (or one of the consultancy's own) under a new key, as version 1 of the copy. */
   copyAuditFramework: AuditFrameworkPayload;
   /** Raises an action for a client, optionally from an audit finding (audit and criterion) or a charter promise. */
@@ -1262,10 +1305,17 @@ export type Mutation = {
    */
   createRoleProfile: RoleProfilePayload;
   /**
+   * Registers an endpoint for some events. The signing secret is returned once, in this payload only. Addresses on
+   * loopback, private, link-local or cloud-metadata networks are refused unless the operator allows them.
+   */
+  createWebhookEndpoint: CreateWebhookEndpointPayload;
+  /**
    * Deletes the consultancy and every row it owns, for good, and signs everyone out. Type its exact name to confirm.
    * Export first if the data is wanted.
    */
   deleteConsultancy: DeleteConsultancyPayload;
+  /** Removes an endpoint with its secrets and delivery records. Pending deliveries are dropped. */
+  deleteWebhookEndpoint: DeleteWebhookEndpointPayload;
   /** Throws a draft away; published versions stay. */
   discardCharterDraft: DiscardCharterDraftPayload;
   /** Invites someone by email with a role; client leaders also name their client. Returns the link to send them. */
@@ -1283,9 +1333,16 @@ export type Mutation = {
   removeMilestone: RemoveMilestonePayload;
   /** Puts a draft's promises in a new order; `promiseKeys` lists every promise of the draft exactly once. */
   reorderCharterPromises: CharterVersionPayload;
+  /** Sends a delivery of the same event to the same endpoint again, now, with the same `webhook-id`. */
+  replayWebhookDelivery: WebhookDeliveryPayload;
   /** Revokes a key: it stops working on its next request. */
   revokeApiKey: ApiKeyPayload;
   revokeInvitation: InvitationPayload;
+  /**
+   * Issues a new signing secret, returned once. The previous secrets keep signing for `overlapHours` (default 24), so
+   * each delivery carries both signatures until the receiver has switched.
+   */
+  rotateWebhookSecret: CreateWebhookEndpointPayload;
   /** Saves one response; otherwise as `saveAuditResponses`. */
   saveAuditResponse: AuditPayload;
   /**
@@ -1302,6 +1359,8 @@ export type Mutation = {
   saveCharterDraft: CharterVersionPayload;
   /** Saves the client's differentiation workshop whole (beliefs, values, purpose, point of differentiation). */
   saveDifferentiationWorkshop: DifferentiationWorkshopPayload;
+  /** Queues a `webhook.test` event for one endpoint, to check it receives and verifies deliveries. */
+  sendTestWebhook: WebhookDeliveryPayload;
   /** A client leader's sign-off of the published version in force of their charter. Given once. */
   signOffCharterVersion: CharterVersionPayload;
   /** Creates a consultancy and its first admin, and signs them in. */
@@ -1328,6 +1387,8 @@ export type Mutation = {
    * list is removed, and every candidate's score on it is removed with it.
    */
   updateRoleProfile: RoleProfilePayload;
+  /** Changes an endpoint's address, events or description, or turns it off and on (e.g. after a 410 disabled it). */
+  updateWebhookEndpoint: WebhookEndpointPayload;
 };
 
 
@@ -1358,6 +1419,11 @@ export type MutationChangeAuditStatusArgs = {
 
 export type MutationChangeEngagementStatusArgs = {
   input: ChangeEngagementStatusInput;
+};
+
+
+export type MutationChangeMemberRoleArgs = {
+  input: ChangeMemberRoleInput;
 };
 
 
@@ -1396,8 +1462,18 @@ export type MutationCreateRoleProfileArgs = {
 };
 
 
+export type MutationCreateWebhookEndpointArgs = {
+  input: CreateWebhookEndpointInput;
+};
+
+
 export type MutationDeleteConsultancyArgs = {
   input: DeleteConsultancyInput;
+};
+
+
+export type MutationDeleteWebhookEndpointArgs = {
+  input: DeleteWebhookEndpointInput;
 };
 
 
@@ -1441,6 +1517,11 @@ export type MutationReorderCharterPromisesArgs = {
 };
 
 
+export type MutationReplayWebhookDeliveryArgs = {
+  input: ReplayWebhookDeliveryInput;
+};
+
+
 export type MutationRevokeApiKeyArgs = {
   input: RevokeApiKeyInput;
 };
@@ -1448,6 +1529,11 @@ export type MutationRevokeApiKeyArgs = {
 
 export type MutationRevokeInvitationArgs = {
   input: RevokeInvitationInput;
+};
+
+
+export type MutationRotateWebhookSecretArgs = {
+  input: RotateWebhookSecretInput;
 };
 
 
@@ -1473,6 +1559,11 @@ export type MutationSaveCharterDraftArgs = {
 
 export type MutationSaveDifferentiationWorkshopArgs = {
   input: SaveDifferentiationWorkshopInput;
+};
+
+
+export type MutationSendTestWebhookArgs = {
+  input: SendTestWebhookInput;
 };
 
 
@@ -1523,6 +1614,11 @@ export type MutationUpdateOwnActionArgs = {
 
 export type MutationUpdateRoleProfileArgs = {
   input: UpdateRoleProfileInput;
+};
+
+
+export type MutationUpdateWebhookEndpointArgs = {
+  input: UpdateWebhookEndpointInput;
 };
 
 export type PageInfo = {
@@ -1615,6 +1711,11 @@ export type Query = {
   roleProfile: Maybe<RoleProfile>;
   /** Open milestones due on or before a date (default: two weeks ahead), overdue first. */
   upcomingMilestones: Array<Milestone>;
+  webhookEndpoint: Maybe<WebhookEndpoint>;
+  /** The consultancy's webhook endpoints, newest first. */
+  webhookEndpoints: WebhookEndpointConnection;
+  /** The events an endpoint can subscribe to, with what each means. */
+  webhookEventTypes: Array<WebhookEventTypeInfo>;
 };
 
 
@@ -1730,6 +1831,17 @@ export type QueryUpcomingMilestonesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type QueryWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryWebhookEndpointsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type RankedCandidate = {
   __typename?: 'RankedCandidate';
   complete: Scalars['Boolean']['output'];
@@ -1764,6 +1876,10 @@ export type ReorderCharterPromisesInput = {
   expectedRevision: Scalars['Int']['input'];
   promiseKeys: Array<Scalars['String']['input']>;
   versionId: Scalars['ID']['input'];
+};
+
+export type ReplayWebhookDeliveryInput = {
+  id: Scalars['ID']['input'];
 };
 
 export type RevokeApiKeyInput = {
@@ -1820,6 +1936,12 @@ export type RoleProfilePayload = {
   __typename?: 'RoleProfilePayload';
   roleProfile: Maybe<RoleProfile>;
   userErrors: Array<UserError>;
+};
+
+export type RotateWebhookSecretInput = {
+  id: Scalars['ID']['input'];
+  /** How long the previous secrets keep signing, 0 to 168 hours. Default 24. */
+  overlapHours?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type SaveAuditResponseInput = {
@@ -1889,6 +2011,10 @@ export type SectionScore = {
   title: Scalars['String']['output'];
   total: Scalars['Int']['output'];
   weight: Scalars['Float']['output'];
+};
+
+export type SendTestWebhookInput = {
+  endpointId: Scalars['ID']['input'];
 };
 
 export type SeriesTrend = {
@@ -1999,6 +2125,14 @@ export type UpdateRoleProfileInput = {
   title: Scalars['String']['input'];
 };
 
+export type UpdateWebhookEndpointInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  events?: InputMaybe<Array<WebhookEventType>>;
+  id: Scalars['ID']['input'];
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A problem with one field of a mutation's input. Nothing was changed when a payload carries any. */
 export type UserError = {
   __typename?: 'UserError';
@@ -2017,6 +2151,144 @@ export type UserErrorCode =
   | 'TAKEN'
   | 'TOO_LONG'
   | 'TOO_SHORT';
+
+export type WebhookAttempt = {
+  __typename?: 'WebhookAttempt';
+  attemptedAt: Scalars['DateTime']['output'];
+  durationMs: Scalars['Int']['output'];
+  error: Maybe<Scalars['String']['output']>;
+  number: Scalars['Int']['output'];
+  /** The first 2 KB of the answer's body. */
+  responseBody: Maybe<Scalars['String']['output']>;
+  /** The HTTP status answered; null when no answer came (refused connection, timeout, refused address). */
+  responseStatus: Maybe<Scalars['Int']['output']>;
+};
+
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  attemptCount: Scalars['Int']['output'];
+  /** Every attempt with the receiver's answer, first to last. */
+  attempts: Array<WebhookAttempt>;
+  createdAt: Scalars['DateTime']['output'];
+  deliveredAt: Maybe<Scalars['DateTime']['output']>;
+  endpoint: WebhookEndpoint;
+  event: WebhookEvent;
+  id: Scalars['ID']['output'];
+  lastAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  lastResponseStatus: Maybe<Scalars['Int']['output']>;
+  nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  /** The delivery this one replays, if it is a replay. */
+  replayOf: Maybe<Scalars['ID']['output']>;
+  status: WebhookDeliveryStatus;
+};
+
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  edges: Array<WebhookDeliveryEdge>;
+  nodes: Array<WebhookDelivery>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type WebhookDeliveryEdge = {
+  __typename?: 'WebhookDeliveryEdge';
+  cursor: Scalars['String']['output'];
+  node: WebhookDelivery;
+};
+
+export type WebhookDeliveryPayload = {
+  __typename?: 'WebhookDeliveryPayload';
+  delivery: Maybe<WebhookDelivery>;
+  userErrors: Array<UserError>;
+};
+
+export type WebhookDeliveryStatus =
+  /** The endpoint was turned off before it was delivered. */
+  | 'CANCELLED'
+  | 'DELIVERED'
+  /** Out of attempts, or the endpoint answered 410 Gone. */
+  | 'FAILED'
+  /** Waiting for its next attempt. */
+  | 'PENDING';
+
+export type WebhookEndpoint = {
+  __typename?: 'WebhookEndpoint';
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Maybe<Member>;
+  deliveries: WebhookDeliveryConnection;
+  description: Maybe<Scalars['String']['output']>;
+  /** Why the endpoint was turned off, when it was not by hand (e.g. it answered 410 Gone). */
+  disabledReason: Maybe<Scalars['String']['output']>;
+  enabled: Scalars['Boolean']['output'];
+  events: Array<WebhookEventType>;
+  id: Scalars['ID']['output'];
+  /** The secrets signing deliveries now: the newest, and older ones until their overlap ends. Never the secret itself. */
+  secrets: Array<WebhookSecret>;
+  updatedAt: Scalars['DateTime']['output'];
+  url: Scalars['String']['output'];
+};
+
+
+export type WebhookEndpointDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<WebhookDeliveryStatus>;
+};
+
+export type WebhookEndpointConnection = {
+  __typename?: 'WebhookEndpointConnection';
+  edges: Array<WebhookEndpointEdge>;
+  nodes: Array<WebhookEndpoint>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type WebhookEndpointEdge = {
+  __typename?: 'WebhookEndpointEdge';
+  cursor: Scalars['String']['output'];
+  node: WebhookEndpoint;
+};
+
+export type WebhookEndpointPayload = {
+  __typename?: 'WebhookEndpointPayload';
+  endpoint: Maybe<WebhookEndpoint>;
+  userErrors: Array<UserError>;
+};
+
+export type WebhookEvent = {
+  __typename?: 'WebhookEvent';
+  /** Exactly the body that is delivered. */
+  body: Scalars['JSON']['output'];
+  id: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** As in the delivered body, e.g. audit.published or webhook.test. */
+  type: Scalars['String']['output'];
+};
+
+export type WebhookEventType =
+  | 'ACTION_STATUS_CHANGED'
+  | 'AUDIT_PUBLISHED'
+  | 'CHARTER_PUBLISHED'
+  | 'CHARTER_SIGNED_OFF'
+  | 'ENGAGEMENT_STATUS_CHANGED';
+
+export type WebhookEventTypeInfo = {
+  __typename?: 'WebhookEventTypeInfo';
+  description: Scalars['String']['output'];
+  /** The `type` in the delivered body, e.g. audit.published. */
+  name: Scalars['String']['output'];
+  type: WebhookEventType;
+};
+
+export type WebhookSecret = {
+  __typename?: 'WebhookSecret';
+  createdAt: Scalars['DateTime']['output'];
+  /** When this secret stops signing; null for the current one. */
+  expiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** The secret's first characters (whsec_…), to tell secrets apart. */
+  hint: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+};
 
 export type WorkshopEntry = {
   __typename?: 'WorkshopEntry';
@@ -2153,6 +2425,7 @@ export type ResolversTypes = {
   CategoryWeight: ResolverTypeWrapper<CategoryWeight>;
   ChangeAuditStatusInput: ChangeAuditStatusInput;
   ChangeEngagementStatusInput: ChangeEngagementStatusInput;
+  ChangeMemberRoleInput: ChangeMemberRoleInput;
   Charter: ResolverTypeWrapper<CharterRow>;
   CharterDiff: ResolverTypeWrapper<DiffView>;
   CharterPromise: ResolverTypeWrapper<PromiseView>;
@@ -2187,12 +2460,16 @@ export type ResolversTypes = {
   CreateClientInput: CreateClientInput;
   CreateEngagementInput: CreateEngagementInput;
   CreateRoleProfileInput: CreateRoleProfileInput;
+  CreateWebhookEndpointInput: CreateWebhookEndpointInput;
+  CreateWebhookEndpointPayload: ResolverTypeWrapper<Omit<CreateWebhookEndpointPayload, 'endpoint'> & { endpoint?: Maybe<ResolversTypes['WebhookEndpoint']> }>;
   CriterionAnswer: CriterionAnswer;
   CriterionScore: ResolverTypeWrapper<CriterionScore>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteConsultancyInput: DeleteConsultancyInput;
   DeleteConsultancyPayload: ResolverTypeWrapper<DeleteConsultancyPayload>;
+  DeleteWebhookEndpointInput: DeleteWebhookEndpointInput;
+  DeleteWebhookEndpointPayload: ResolverTypeWrapper<DeleteWebhookEndpointPayload>;
   DifferentiationWorkshop: ResolverTypeWrapper<WorkshopView>;
   DifferentiationWorkshopPayload: ResolverTypeWrapper<Omit<DifferentiationWorkshopPayload, 'workshop'> & { workshop?: Maybe<ResolversTypes['DifferentiationWorkshop']> }>;
   DimePhase: DimePhase;
@@ -2230,6 +2507,7 @@ export type ResolversTypes = {
   Member: ResolverTypeWrapper<MemberRow>;
   MemberConnection: ResolverTypeWrapper<MemberConnectionValue>;
   MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'node'> & { node: ResolversTypes['Member'] }>;
+  MemberPayload: ResolverTypeWrapper<Omit<MemberPayload, 'member'> & { member?: Maybe<ResolversTypes['Member']> }>;
   Milestone: ResolverTypeWrapper<MilestoneRow>;
   MilestoneInput: MilestoneInput;
   MilestonePayload: ResolverTypeWrapper<Omit<MilestonePayload, 'milestone'> & { milestone?: Maybe<ResolversTypes['Milestone']> }>;
@@ -2246,11 +2524,13 @@ export type ResolversTypes = {
   RemoveMilestoneInput: RemoveMilestoneInput;
   RemoveMilestonePayload: ResolverTypeWrapper<RemoveMilestonePayload>;
   ReorderCharterPromisesInput: ReorderCharterPromisesInput;
+  ReplayWebhookDeliveryInput: ReplayWebhookDeliveryInput;
   RevokeApiKeyInput: RevokeApiKeyInput;
   RevokeInvitationInput: RevokeInvitationInput;
   Role: Role;
   RoleProfile: ResolverTypeWrapper<RoleProfileRow>;
   RoleProfilePayload: ResolverTypeWrapper<Omit<RoleProfilePayload, 'roleProfile'> & { roleProfile?: Maybe<ResolversTypes['RoleProfile']> }>;
+  RotateWebhookSecretInput: RotateWebhookSecretInput;
   SaveAuditResponseInput: SaveAuditResponseInput;
   SaveAuditResponsesInput: SaveAuditResponsesInput;
   SaveCandidateScorecardInput: SaveCandidateScorecardInput;
@@ -2260,6 +2540,7 @@ export type ResolversTypes = {
   ScoreDelta: ResolverTypeWrapper<ScoreDelta>;
   SectionBenchmark: ResolverTypeWrapper<SectionBenchmark>;
   SectionScore: ResolverTypeWrapper<SectionScore>;
+  SendTestWebhookInput: SendTestWebhookInput;
   SeriesTrend: ResolverTypeWrapper<SeriesTrend>;
   SignOffCharterVersionInput: SignOffCharterVersionInput;
   SignUpInput: SignUpInput;
@@ -2274,8 +2555,23 @@ export type ResolversTypes = {
   UpdateMilestoneInput: UpdateMilestoneInput;
   UpdateOwnActionInput: UpdateOwnActionInput;
   UpdateRoleProfileInput: UpdateRoleProfileInput;
+  UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
+  WebhookAttempt: ResolverTypeWrapper<WebhookAttemptRow>;
+  WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryRow>;
+  WebhookDeliveryConnection: ResolverTypeWrapper<WebhookDeliveryConnectionValue>;
+  WebhookDeliveryEdge: ResolverTypeWrapper<Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversTypes['WebhookDelivery'] }>;
+  WebhookDeliveryPayload: ResolverTypeWrapper<Omit<WebhookDeliveryPayload, 'delivery'> & { delivery?: Maybe<ResolversTypes['WebhookDelivery']> }>;
+  WebhookDeliveryStatus: WebhookDeliveryStatus;
+  WebhookEndpoint: ResolverTypeWrapper<WebhookEndpointRow>;
+  WebhookEndpointConnection: ResolverTypeWrapper<WebhookEndpointConnectionValue>;
+  WebhookEndpointEdge: ResolverTypeWrapper<Omit<WebhookEndpointEdge, 'node'> & { node: ResolversTypes['WebhookEndpoint'] }>;
+  WebhookEndpointPayload: ResolverTypeWrapper<Omit<WebhookEndpointPayload, 'endpoint'> & { endpoint?: Maybe<ResolversTypes['WebhookEndpoint']> }>;
+  WebhookEvent: ResolverTypeWrapper<WebhookEventRow>;
+  WebhookEventType: WebhookEventType;
+  WebhookEventTypeInfo: ResolverTypeWrapper<WebhookEventTypeInfo>;
+  WebhookSecret: ResolverTypeWrapper<WebhookSecretRow>;
   WorkshopEntry: ResolverTypeWrapper<WorkshopEntryRow>;
   WorkshopEntryInput: WorkshopEntryInput;
 };
@@ -2325,6 +2621,7 @@ export type ResolversParentTypes = {
   CategoryWeight: CategoryWeight;
   ChangeAuditStatusInput: ChangeAuditStatusInput;
   ChangeEngagementStatusInput: ChangeEngagementStatusInput;
+  ChangeMemberRoleInput: ChangeMemberRoleInput;
   Charter: CharterRow;
   CharterDiff: DiffView;
   CharterPromise: PromiseView;
@@ -2354,11 +2651,15 @@ export type ResolversParentTypes = {
   CreateClientInput: CreateClientInput;
   CreateEngagementInput: CreateEngagementInput;
   CreateRoleProfileInput: CreateRoleProfileInput;
+  CreateWebhookEndpointInput: CreateWebhookEndpointInput;
+  CreateWebhookEndpointPayload: Omit<CreateWebhookEndpointPayload, 'endpoint'> & { endpoint?: Maybe<ResolversParentTypes['WebhookEndpoint']> };
   CriterionScore: CriterionScore;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DeleteConsultancyInput: DeleteConsultancyInput;
   DeleteConsultancyPayload: DeleteConsultancyPayload;
+  DeleteWebhookEndpointInput: DeleteWebhookEndpointInput;
+  DeleteWebhookEndpointPayload: DeleteWebhookEndpointPayload;
   DifferentiationWorkshop: WorkshopView;
   DifferentiationWorkshopPayload: Omit<DifferentiationWorkshopPayload, 'workshop'> & { workshop?: Maybe<ResolversParentTypes['DifferentiationWorkshop']> };
   DiscardCharterDraftInput: DiscardCharterDraftInput;
@@ -2390,6 +2691,7 @@ export type ResolversParentTypes = {
   Member: MemberRow;
   MemberConnection: MemberConnectionValue;
   MemberEdge: Omit<MemberEdge, 'node'> & { node: ResolversParentTypes['Member'] };
+  MemberPayload: Omit<MemberPayload, 'member'> & { member?: Maybe<ResolversParentTypes['Member']> };
   Milestone: MilestoneRow;
   MilestoneInput: MilestoneInput;
   MilestonePayload: Omit<MilestonePayload, 'milestone'> & { milestone?: Maybe<ResolversParentTypes['Milestone']> };
@@ -2406,10 +2708,12 @@ export type ResolversParentTypes = {
   RemoveMilestoneInput: RemoveMilestoneInput;
   RemoveMilestonePayload: RemoveMilestonePayload;
   ReorderCharterPromisesInput: ReorderCharterPromisesInput;
+  ReplayWebhookDeliveryInput: ReplayWebhookDeliveryInput;
   RevokeApiKeyInput: RevokeApiKeyInput;
   RevokeInvitationInput: RevokeInvitationInput;
   RoleProfile: RoleProfileRow;
   RoleProfilePayload: Omit<RoleProfilePayload, 'roleProfile'> & { roleProfile?: Maybe<ResolversParentTypes['RoleProfile']> };
+  RotateWebhookSecretInput: RotateWebhookSecretInput;
   SaveAuditResponseInput: SaveAuditResponseInput;
   SaveAuditResponsesInput: SaveAuditResponsesInput;
   SaveCandidateScorecardInput: SaveCandidateScorecardInput;
@@ -2419,6 +2723,7 @@ export type ResolversParentTypes = {
   ScoreDelta: ScoreDelta;
   SectionBenchmark: SectionBenchmark;
   SectionScore: SectionScore;
+  SendTestWebhookInput: SendTestWebhookInput;
   SeriesTrend: SeriesTrend;
   SignOffCharterVersionInput: SignOffCharterVersionInput;
   SignUpInput: SignUpInput;
@@ -2432,7 +2737,20 @@ export type ResolversParentTypes = {
   UpdateMilestoneInput: UpdateMilestoneInput;
   UpdateOwnActionInput: UpdateOwnActionInput;
   UpdateRoleProfileInput: UpdateRoleProfileInput;
+  UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   UserError: UserError;
+  WebhookAttempt: WebhookAttemptRow;
+  WebhookDelivery: WebhookDeliveryRow;
+  WebhookDeliveryConnection: WebhookDeliveryConnectionValue;
+  WebhookDeliveryEdge: Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversParentTypes['WebhookDelivery'] };
+  WebhookDeliveryPayload: Omit<WebhookDeliveryPayload, 'delivery'> & { delivery?: Maybe<ResolversParentTypes['WebhookDelivery']> };
+  WebhookEndpoint: WebhookEndpointRow;
+  WebhookEndpointConnection: WebhookEndpointConnectionValue;
+  WebhookEndpointEdge: Omit<WebhookEndpointEdge, 'node'> & { node: ResolversParentTypes['WebhookEndpoint'] };
+  WebhookEndpointPayload: Omit<WebhookEndpointPayload, 'endpoint'> & { endpoint?: Maybe<ResolversParentTypes['WebhookEndpoint']> };
+  WebhookEvent: WebhookEventRow;
+  WebhookEventTypeInfo: WebhookEventTypeInfo;
+  WebhookSecret: WebhookSecretRow;
   WorkshopEntry: WorkshopEntryRow;
   WorkshopEntryInput: WorkshopEntryInput;
 };
@@ -2871,6 +3189,12 @@ export type CreateApiKeyPayloadResolvers<ContextType = RequestContext, ParentTyp
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type CreateWebhookEndpointPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CreateWebhookEndpointPayload'] = ResolversParentTypes['CreateWebhookEndpointPayload']> = {
+  endpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
+  secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type CriterionScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CriterionScore'] = ResolversParentTypes['CriterionScore']> = {
   answer?: Resolver<ResolversTypes['CriterionAnswer'], ParentType, ContextType>;
   critical?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2892,6 +3216,11 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type DeleteConsultancyPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeleteConsultancyPayload'] = ResolversParentTypes['DeleteConsultancyPayload']> = {
   deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DeleteWebhookEndpointPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeleteWebhookEndpointPayload'] = ResolversParentTypes['DeleteWebhookEndpointPayload']> = {
+  removedEndpointId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -3060,6 +3389,11 @@ export type MemberEdgeResolvers<ContextType = RequestContext, ParentType extends
   node?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
 };
 
+export type MemberPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MemberPayload'] = ResolversParentTypes['MemberPayload']> = {
+  member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type MilestoneResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Milestone'] = ResolversParentTypes['Milestone']> = {
   done?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   doneAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -3083,6 +3417,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   archiveClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationArchiveClientArgs, 'input'>>;
   changeAuditStatus?: Resolver<ResolversTypes['AuditPayload'], ParentType, ContextType, RequireFields<MutationChangeAuditStatusArgs, 'input'>>;
   changeEngagementStatus?: Resolver<ResolversTypes['EngagementPayload'], ParentType, ContextType, RequireFields<MutationChangeEngagementStatusArgs, 'input'>>;
+  changeMemberRole?: Resolver<ResolversTypes['MemberPayload'], ParentType, ContextType, RequireFields<MutationChangeMemberRoleArgs, 'input'>>;
   copyAuditFramework?: Resolver<ResolversTypes['AuditFrameworkPayload'], ParentType, ContextType, RequireFields<MutationCopyAuditFrameworkArgs, 'input'>>;
   createAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationCreateActionArgs, 'input'>>;
   createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
@@ -3090,7 +3425,9 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   createClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationCreateClientArgs, 'input'>>;
   createEngagement?: Resolver<ResolversTypes['EngagementPayload'], ParentType, ContextType, RequireFields<MutationCreateEngagementArgs, 'input'>>;
   createRoleProfile?: Resolver<ResolversTypes['RoleProfilePayload'], ParentType, ContextType, RequireFields<MutationCreateRoleProfileArgs, 'input'>>;
+  createWebhookEndpoint?: Resolver<ResolversTypes['CreateWebhookEndpointPayload'], ParentType, ContextType, RequireFields<MutationCreateWebhookEndpointArgs, 'input'>>;
   deleteConsultancy?: Resolver<ResolversTypes['DeleteConsultancyPayload'], ParentType, ContextType, RequireFields<MutationDeleteConsultancyArgs, 'input'>>;
+  deleteWebhookEndpoint?: Resolver<ResolversTypes['DeleteWebhookEndpointPayload'], ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'input'>>;
   discardCharterDraft?: Resolver<ResolversTypes['DiscardCharterDraftPayload'], ParentType, ContextType, RequireFields<MutationDiscardCharterDraftArgs, 'input'>>;
   inviteMember?: Resolver<ResolversTypes['InviteMemberPayload'], ParentType, ContextType, RequireFields<MutationInviteMemberArgs, 'input'>>;
   linkPromiseToCriteria?: Resolver<ResolversTypes['PromiseLinksPayload'], ParentType, ContextType, RequireFields<MutationLinkPromiseToCriteriaArgs, 'input'>>;
@@ -3100,13 +3437,16 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   removeCandidateScorecard?: Resolver<ResolversTypes['RemoveCandidateScorecardPayload'], ParentType, ContextType, RequireFields<MutationRemoveCandidateScorecardArgs, 'input'>>;
   removeMilestone?: Resolver<ResolversTypes['RemoveMilestonePayload'], ParentType, ContextType, RequireFields<MutationRemoveMilestoneArgs, 'input'>>;
   reorderCharterPromises?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationReorderCharterPromisesArgs, 'input'>>;
+  replayWebhookDelivery?: Resolver<ResolversTypes['WebhookDeliveryPayload'], ParentType, ContextType, RequireFields<MutationReplayWebhookDeliveryArgs, 'input'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'input'>>;
   revokeInvitation?: Resolver<ResolversTypes['InvitationPayload'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'input'>>;
+  rotateWebhookSecret?: Resolver<ResolversTypes['CreateWebhookEndpointPayload'], ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'input'>>;
   saveAuditResponse?: Resolver<ResolversTypes['AuditPayload'], ParentType, ContextType, RequireFields<MutationSaveAuditResponseArgs, 'input'>>;
   saveAuditResponses?: Resolver<ResolversTypes['AuditPayload'], ParentType, ContextType, RequireFields<MutationSaveAuditResponsesArgs, 'input'>>;
   saveCandidateScorecard?: Resolver<ResolversTypes['CandidateScorecardPayload'], ParentType, ContextType, RequireFields<MutationSaveCandidateScorecardArgs, 'input'>>;
   saveCharterDraft?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationSaveCharterDraftArgs, 'input'>>;
   saveDifferentiationWorkshop?: Resolver<ResolversTypes['DifferentiationWorkshopPayload'], ParentType, ContextType, RequireFields<MutationSaveDifferentiationWorkshopArgs, 'input'>>;
+  sendTestWebhook?: Resolver<ResolversTypes['WebhookDeliveryPayload'], ParentType, ContextType, RequireFields<MutationSendTestWebhookArgs, 'input'>>;
   signOffCharterVersion?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationSignOffCharterVersionArgs, 'input'>>;
   signUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
   startCharterDraft?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationStartCharterDraftArgs, 'input'>>;
@@ -3117,6 +3457,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   updateMilestone?: Resolver<ResolversTypes['MilestonePayload'], ParentType, ContextType, RequireFields<MutationUpdateMilestoneArgs, 'input'>>;
   updateOwnAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationUpdateOwnActionArgs, 'input'>>;
   updateRoleProfile?: Resolver<ResolversTypes['RoleProfilePayload'], ParentType, ContextType, RequireFields<MutationUpdateRoleProfileArgs, 'input'>>;
+  updateWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpointPayload'], ParentType, ContextType, RequireFields<MutationUpdateWebhookEndpointArgs, 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -3167,6 +3508,9 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   promiseLinks?: Resolver<Array<ResolversTypes['PromiseCriterionLink']>, ParentType, ContextType, RequireFields<QueryPromiseLinksArgs, 'charterId'>>;
   roleProfile?: Resolver<Maybe<ResolversTypes['RoleProfile']>, ParentType, ContextType, RequireFields<QueryRoleProfileArgs, 'id'>>;
   upcomingMilestones?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType, Partial<QueryUpcomingMilestonesArgs>>;
+  webhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<QueryWebhookEndpointArgs, 'id'>>;
+  webhookEndpoints?: Resolver<ResolversTypes['WebhookEndpointConnection'], ParentType, ContextType, Partial<QueryWebhookEndpointsArgs>>;
+  webhookEventTypes?: Resolver<Array<ResolversTypes['WebhookEventTypeInfo']>, ParentType, ContextType>;
 };
 
 export type RankedCandidateResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RankedCandidate'] = ResolversParentTypes['RankedCandidate']> = {
@@ -3256,6 +3600,98 @@ export type UserErrorResolvers<ContextType = RequestContext, ParentType extends 
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type WebhookAttemptResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WebhookAttempt'] = ResolversParentTypes['WebhookAttempt']> = {
+  attemptedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  responseBody?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  responseStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type WebhookDeliveryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
+  attemptCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attempts?: Resolver<Array<ResolversTypes['WebhookAttempt']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  endpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['WebhookEvent'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastResponseStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  replayOf?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WebhookDeliveryStatus'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WebhookDeliveryConnection'] = ResolversParentTypes['WebhookDeliveryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['WebhookDeliveryEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WebhookDeliveryEdge'] = ResolversParentTypes['WebhookDeliveryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WebhookDeliveryPayload'] = ResolversParentTypes['WebhookDeliveryPayload']> = {
+  delivery?: Resolver<Maybe<ResolversTypes['WebhookDelivery']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type WebhookEndpointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WebhookEndpoint'] = ResolversParentTypes['WebhookEndpoint']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  deliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, Partial<WebhookEndpointDeliveriesArgs>>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  disabledReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['WebhookEventType']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  secrets?: Resolver<Array<ResolversTypes['WebhookSecret']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WebhookEndpointConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WebhookEndpointConnection'] = ResolversParentTypes['WebhookEndpointConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['WebhookEndpointEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WebhookEndpointEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WebhookEndpointEdge'] = ResolversParentTypes['WebhookEndpointEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType>;
+};
+
+export type WebhookEndpointPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WebhookEndpointPayload'] = ResolversParentTypes['WebhookEndpointPayload']> = {
+  endpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type WebhookEventResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WebhookEvent'] = ResolversParentTypes['WebhookEvent']> = {
+  body?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WebhookEventTypeInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WebhookEventTypeInfo'] = ResolversParentTypes['WebhookEventTypeInfo']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['WebhookEventType'], ParentType, ContextType>;
+};
+
+export type WebhookSecretResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WebhookSecret'] = ResolversParentTypes['WebhookSecret']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  hint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type WorkshopEntryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkshopEntry'] = ResolversParentTypes['WorkshopEntry']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   linked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -3314,10 +3750,12 @@ export type Resolvers<ContextType = RequestContext> = {
   ClientPayload?: ClientPayloadResolvers<ContextType>;
   Consultancy?: ConsultancyResolvers<ContextType>;
   CreateApiKeyPayload?: CreateApiKeyPayloadResolvers<ContextType>;
+  CreateWebhookEndpointPayload?: CreateWebhookEndpointPayloadResolvers<ContextType>;
   CriterionScore?: CriterionScoreResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DeleteConsultancyPayload?: DeleteConsultancyPayloadResolvers<ContextType>;
+  DeleteWebhookEndpointPayload?: DeleteWebhookEndpointPayloadResolvers<ContextType>;
   DifferentiationWorkshop?: DifferentiationWorkshopResolvers<ContextType>;
   DifferentiationWorkshopPayload?: DifferentiationWorkshopPayloadResolvers<ContextType>;
   DiscardCharterDraftPayload?: DiscardCharterDraftPayloadResolvers<ContextType>;
@@ -3341,6 +3779,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Member?: MemberResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;
   MemberEdge?: MemberEdgeResolvers<ContextType>;
+  MemberPayload?: MemberPayloadResolvers<ContextType>;
   Milestone?: MilestoneResolvers<ContextType>;
   MilestonePayload?: MilestonePayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -3361,6 +3800,18 @@ export type Resolvers<ContextType = RequestContext> = {
   SeriesTrend?: SeriesTrendResolvers<ContextType>;
   TrendPoint?: TrendPointResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
+  WebhookAttempt?: WebhookAttemptResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
+  WebhookDeliveryEdge?: WebhookDeliveryEdgeResolvers<ContextType>;
+  WebhookDeliveryPayload?: WebhookDeliveryPayloadResolvers<ContextType>;
+  WebhookEndpoint?: WebhookEndpointResolvers<ContextType>;
+  WebhookEndpointConnection?: WebhookEndpointConnectionResolvers<ContextType>;
+  WebhookEndpointEdge?: WebhookEndpointEdgeResolvers<ContextType>;
+  WebhookEndpointPayload?: WebhookEndpointPayloadResolvers<ContextType>;
+  WebhookEvent?: WebhookEventResolvers<ContextType>;
+  WebhookEventTypeInfo?: WebhookEventTypeInfoResolvers<ContextType>;
+  WebhookSecret?: WebhookSecretResolvers<ContextType>;
   WorkshopEntry?: WorkshopEntryResolvers<ContextType>;
 };
 

@@ -6,6 +6,7 @@ import { formatDate } from '../ui/format';
 import { Panel } from '../ui/Panel';
 import { EmptyState, QueryState } from '../ui/QueryState';
 import { InviteForm } from './InviteForm';
+import { MemberRoleControl } from './MemberRoleControl';
 import { RevokeButton } from './RevokeButton';
 
 export const AdminQuery = graphql(`
@@ -65,7 +66,7 @@ export function AdminPage() {
           Admins manage members; consultants run programmes; client leaders see only their own organisation.
         </p>
         <p>
-          <Link to="/admin/api-keys">API keys</Link>
+          <Link to="/admin/api-keys">API keys</Link> · <Link to="/admin/webhooks">Webhooks</Link>
         </p>
       </div>
       <QueryState loading={loading} error={error} what="members" retry={refetch} hasData={Boolean(data)}>
@@ -91,8 +92,7 @@ export function AdminPage() {
                         <th scope="row">{m.name}</th>
                         <td>{m.email}</td>
                         <td>
-                          {ROLE_LABELS[m.role]}
-                          {m.client && ` · ${m.client.name}`}
+                          <MemberRoleControl member={m} clients={data.clients.nodes} />
                         </td>
                         <td>{formatDate(m.createdAt)}</td>
                       </tr>

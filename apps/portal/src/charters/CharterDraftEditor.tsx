@@ -14,6 +14,7 @@ import {
   draftStateFrom,
   localProblems,
   movePromise,
+  movePromiseTo,
   newPromise,
   toSaveInput,
   type DraftState,
@@ -28,6 +29,7 @@ export function CharterDraftEditor({ draft }: { draft: CharterVersionFieldsFragm
   const [errors, setErrors] = useState<FieldErrors<string>>(noFieldErrors);
   const [failure, setFailure] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [dragging, setDragging] = useState<{ from: number; over: number | null } | null>(null);
   const [save] = useMutation(SaveCharterDraftMutation);
   const [publish] = useMutation(PublishCharterVersionMutation, {
     refetchQueries: ['Charter'],
@@ -131,6 +133,19 @@ export function CharterDraftEditor({ draft }: { draft: CharterVersionFieldsFragm
               onChange={(patch) => setPromise(index, patch)}
               onMove={(by) => update({ ...state, promises: movePromise(state.promises, index, by) })}
               onRemove={() => update({ ...state, promises: state.promises.filter((_, i) => i !== index) })}
+              drag={{
+                active: dragging !== null,
+                isTarget: dragging !== null && dragging.over === index && dragging.from !== index,
+                isDragged: dragging?.from === index,
+                onStart: () => setDragging({ from: index, over: null }),
+                onOver: () => setDragging((d) => (d && d.over !== index ? { ...d, over: index } : d)),
+                onDrop: () => {
+                  if (dragging)
+                    update({ ...state, promises: movePromiseTo(state.promises, dragging.from, index) });
+                  setDragging(null);
+                },
+                onEnd: () => setDragging(null),
+              }}
             />
           ))}
         </ol>

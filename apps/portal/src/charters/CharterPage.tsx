@@ -6,6 +6,8 @@ import { EmptyState, QueryState } from '../ui/QueryState';
 import { Panel } from '../ui/Panel';
 import { CharterDraftEditor } from './CharterDraftEditor';
 import { CharterView } from './CharterView';
+import { PromiseCriteriaPanel } from './PromiseCriteriaPanel';
+import { linkablePromises } from './promise-links';
 import { VersionHistory } from './VersionHistory';
 import { CharterQuery, StartCharterDraftMutation } from './documents';
 
@@ -60,6 +62,12 @@ export function CharterPage() {
           <Panel title={`In force: version ${charter.published.number}`}>
             <CharterView version={charter.published} />
           </Panel>
+        )}
+        {charter && (
+          <PromiseCriteriaPanel
+            charterId={charter.id}
+            promises={linkablePromises(charter.currentDraft?.promises, charter.published?.promises)}
+          />
         )}
         {charter && charter.versions.length > 0 && (
           <VersionHistory clientId={clientId} versions={charter.versions} />

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import type { DragEvent, KeyboardEvent } from 'react';
 import { TextField } from '../forms/TextField';
 import type { PromiseDraft } from './draft-state';
 
@@ -10,6 +10,18 @@ interface PromiseEditorProps {
   onChange: (patch: Partial<PromiseDraft>) => void;
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
+  /** Pointer reordering; keyboard users have the buttons and Alt+↑ / Alt+↓, which do the same move. */
+  drag: {
+    /** A promise of this list is being dragged (anything else dragged in is not for us). */
+    active: boolean;
+    /** Where the dragged promise would land if dropped now (this promise is highlighted). */
+    isTarget: boolean;
+    isDragged: boolean;
+    onStart: () => void;
+    onOver: () => void;
+    onDrop: () => void;
+    onEnd: () => void;
+  };
 }
 
 /** One promise of a draft. Alt+↑ / Alt+↓ anywhere inside it moves it, as the buttons do. */
@@ -21,6 +33,7 @@ export function PromiseEditor({
   onChange,
   onMove,
   onRemove,
+  drag,
 }: PromiseEditorProps) {
   const n = index + 1;
   function onKeyDown(event: KeyboardEvent) {
@@ -28,11 +41,47 @@ export function PromiseEditor({
     event.preventDefault();
     onMove(event.key === 'ArrowUp' ? -1 : 1);
   }
+  function onDragStart(event: DragEvent<HTMLElement>) {
+    event.dataTransfer.effectAllowed = 'move';
+    // Firefox starts a drag only when it carries data.
+    event.dataTransfer.setData('text/plain', promise.title || `Promise ${n}`);
+    const item = event.currentTarget.closest('li');
+    if (item) event.dataTransfer.setDragImage(item, 16, 16);
+    drag.onStart();
+  }
+  function onDragOver(event: DragEvent<HTMLLIElement>) {
+    // Only a promise of this list may be dropped here, not text or files dragged in from elsewhere.
+    if (!drag.active) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    drag.onOver();
+  }
+  function onDrop(event: DragEvent<HTMLLIElement>) {
+    if (!drag.active) return;
+    event.preventDefault();
+    drag.onDrop();
+  }
   const standardErrors = errors(`promises.${index}.standard`);
+  const className = ['promise-editor', drag.isTarget && 'drop-target', drag.isDragged && 'dragged']
+    .filter(Boolean)
+    .join(' ');
   return (
-    <li className="promise-editor" onKeyDown={onKeyDown}>
+    <li className={className} onKeyDown={onKeyDown} onDragOver={onDragOver} onDrop={onDrop}>
       <fieldset className="fieldset">
-        <legend>Promise {n}</legend>
+        <legend>
+          <span
+            className="drag-handle"
+            draggable
+            onDragStart={onDragStart}
+            onDragEnd={drag.onEnd}
+            title="Drag to reorder"
+            aria-hidden="true"
+            data-testid={`drag-promise-${n}`}
+          >
+            ⠿
+          </span>{' '}
+          Promise {n}
+        </legend>
         <TextField
           name={`promise-${n}-title`}
           label={`Promise ${n}`}

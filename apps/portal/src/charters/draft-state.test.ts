@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   localProblems,
   movePromise,
+  movePromiseTo,
   newPromise,
   parseTarget,
   toSaveInput,
@@ -24,6 +25,15 @@ describe('charter draft state', () => {
     expect(movePromise(list, 0, 1).map((p) => p.title)).toEqual(['b', 'a', 'c']);
     expect(movePromise(list, 0, -1)).toBe(list);
     expect(movePromise(list, 2, 1)).toBe(list);
+  });
+
+  it('moves a dragged promise to where it is dropped, keeping the others in order', () => {
+    const list = [promise('a'), promise('b'), promise('c'), promise('d')];
+    expect(movePromiseTo(list, 3, 0).map((p) => p.title)).toEqual(['d', 'a', 'b', 'c']);
+    expect(movePromiseTo(list, 0, 2).map((p) => p.title)).toEqual(['b', 'c', 'a', 'd']);
+    expect(movePromiseTo(list, 1, 1)).toBe(list);
+    expect(movePromiseTo(list, 1, 4)).toBe(list);
+    expect(movePromiseTo(list, -1, 0)).toBe(list);
   });
 
   it('reads a target with either decimal mark, and nothing else', () => {

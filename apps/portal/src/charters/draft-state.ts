@@ -67,10 +67,18 @@ export function toSaveInput(versionId: string, revision: number, state: DraftSta
 
 /** Moves one promise up (-1) or down (+1); out-of-range moves change nothing. */
 export function movePromise(promises: PromiseDraft[], index: number, by: -1 | 1): PromiseDraft[] {
-  const to = index + by;
-  if (to < 0 || to >= promises.length) return promises;
+  return movePromiseTo(promises, index, index + by);
+}
+
+/**
+ * Moves the promise at `from` so that it ends up at `to`, the others keeping their order: what the buttons, the
+ * keyboard and a drag all do. Out-of-range or no-op moves return the same list.
+ */
+export function movePromiseTo(promises: PromiseDraft[], from: number, to: number): PromiseDraft[] {
+  const inRange = (i: number) => Number.isInteger(i) && i >= 0 && i < promises.length;
+  if (from === to || !inRange(from) || !inRange(to)) return promises;
   const next = [...promises];
-  const [moved] = next.splice(index, 1);
+  const [moved] = next.splice(from, 1);
   if (moved) next.splice(to, 0, moved);
   return next;
 }

@@ -12,3 +12,11 @@ export const ROLE_LABELS: Record<Role, string> = {
 export function isFencedRole(role: Role): boolean {
   return role === 'CLIENT_LEADER';
 }
+
+/**
+ * A consultancy always keeps an admin: without one, nobody could manage members, API keys or the consultancy
+ * itself, and no one inside it could put that right. True when moving `from` → `to` would leave none.
+ */
+export function removesLastAdmin(change: { from: Role; to: Role; admins: number }): boolean {
+  return change.from === 'ADMIN' && change.to !== 'ADMIN' && change.admins <= 1;
+}

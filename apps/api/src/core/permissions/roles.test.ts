@@ -63,6 +63,11 @@ const OPERATIONS: {
     query: 'mutation { revokeInvitation(input: { id: "x" }) { invitation { id } } }',
   },
   {
+    name: 'changeMemberRole',
+    allowed: ['ADMIN'],
+    query: 'mutation { changeMemberRole(input: { memberId: "x", role: CONSULTANT }) { member { id } } }',
+  },
+  {
     name: 'createClient',
     allowed: STAFF,
     query: 'mutation { createClient(input: { name: "", industry: RETAIL }) { client { id } } }',
@@ -237,6 +242,39 @@ const OPERATIONS: {
     name: 'revokeApiKey',
     allowed: ['ADMIN'],
     query: 'mutation { revokeApiKey(input: { id: "x" }) { apiKey { id } } }',
+  },
+  { name: 'webhookEndpoints', allowed: ['ADMIN'], query: '{ webhookEndpoints { totalCount } }' },
+  { name: 'webhookEndpoint', allowed: ['ADMIN'], query: '{ webhookEndpoint(id: "x") { id } }' },
+  { name: 'webhookEventTypes', allowed: ['ADMIN'], query: '{ webhookEventTypes { name } }' },
+  {
+    name: 'createWebhookEndpoint',
+    allowed: ['ADMIN'],
+    query: 'mutation { createWebhookEndpoint(input: { url: "", events: [] }) { secret } }',
+  },
+  {
+    name: 'updateWebhookEndpoint',
+    allowed: ['ADMIN'],
+    query: 'mutation { updateWebhookEndpoint(input: { id: "x", enabled: false }) { endpoint { id } } }',
+  },
+  {
+    name: 'deleteWebhookEndpoint',
+    allowed: ['ADMIN'],
+    query: 'mutation { deleteWebhookEndpoint(input: { id: "x" }) { removedEndpointId } }',
+  },
+  {
+    name: 'rotateWebhookSecret',
+    allowed: ['ADMIN'],
+    query: 'mutation { rotateWebhookSecret(input: { id: "x" }) { secret } }',
+  },
+  {
+    name: 'replayWebhookDelivery',
+    allowed: ['ADMIN'],
+    query: 'mutation { replayWebhookDelivery(input: { id: "x" }) { delivery { id } } }',
+  },
+  {
+    name: 'sendTestWebhook',
+    allowed: ['ADMIN'],
+    query: 'mutation { sendTestWebhook(input: { endpointId: "x" }) { delivery { id } } }',
   },
   { name: 'auditFrameworks', allowed: EVERYONE, query: '{ auditFrameworks { key } }' },
   { name: 'auditFramework', allowed: EVERYONE, query: '{ auditFramework(key: "aeiou-values") { key } }' },

@@ -155,3 +155,198 @@ describe('invitations', () => {
     expect(row?.revoked_at).toBeNull();
   });
 });
+
+const CHANGE_ROLE = `mutation ($input: ChangeMemberRoleInput!) {
+  changeMemberRole(input: $input) { member { id role client { id } } userErrors { field message code } }
+}`;
+
+interface ChangeRole {
+  changeMemberRole: {
+    member: { id: string; role: string; client: { id: string } | null } | null;
+    userErrors: { field: string; message: string; code: string }[];
+  };
+}
+
+const roleOf = async (memberId: string) =>
+  (await api.ownerQuery<{ role: string }>('SELECT role FROM users WHERE id = $1', [memberId]))[0]?.role;
+
+describe('changing a member\u2019s role', () => {
+  it('makes a consultant a client leader of a client, and records it in the activity trail', async () => {
+    const consultant = await addMember(api, admin, 'CONSULTANT');
+    const clientId = await createClient(api, admin);
+    const response = await api.graphql<ChangeRole>(
+      CHANGE_ROLE,
+      { input: { memberId: consultant.memberId, role: 'CLIENT_LEADER', clientId } },
+      admin,
+    );
+    expect(response.data.changeMemberRole).toEqual({
+      member: { id: consultant.memberId, role: 'CLIENT_LEADER', client: { id: clientId } },
+      userErrors: [],
+    });
+    const trail = await api.ownerQuery<{ action: string; object_type: string; actor_member_id: string }>(
+      `SELECT action, object_type, actor_member_id FROM activity_trail
+        WHERE object_id = $1 AND action = 'changeMemberRole'`,
+      [consultant.memberId],
+    );
+    expect(trail).toEqual([
+      { action: 'changeMemberRole', object_type: 'member', actor_member_id: admin.memberId },
+    ]);
+  });
+
+  it('refuses to demote the last admin, naming the role, and changes nothing', async () => {
+    const lone = await signUpConsultancy(api);
+    const response = await api.graphql<ChangeRole>(
+      CHANGE_ROLE,
+      { input: { memberId: lone.memberId, role: 'CONSULTANT' } },
+      lone,
+    );
+    expect(response.data.changeMemberRole.member).toBeNull();
+    expect(response.data.changeMemberRole.userErrors).toEqual([
+      expect.objectContaining({ field: 'role', code: 'NOT_ALLOWED' }),
+    ]);
+    expect(await roleOf(lone.memberId)).toBe('ADMIN');
+    const trail = await api.ownerQuery(
+      `SELECT 1 FROM activity_trail WHERE object_id = $1 AND action = 'changeMemberRole'`,
+      [lone.memberId],
+    );
+    expect(trail).toEqual([]);
+  });
+
+  it('lets an admin step down once there is another admin', async () => {
+    const first = await signUpConsultancy(api);
+    const second = await addMember(api, first, 'ADMIN');
+    const response = await api.graphql<ChangeRole>(
+      CHANGE_ROLE,
+      { input: { memberId: first.memberId, role: 'CONSULTANT' } },
+      second,
+    );
+    expect(response.data.changeMemberRole.userErrors).toEqual([]);
+    const last = await api.graphql<ChangeRole>(
+      CHANGE_ROLE,
+      { input: { memberId: second.memberId, role: 'CONSULTANT' } },
+      second,
+    );
+    expect(last.data.changeMemberRole.userErrors[0]?.field).toBe('role');
+  });
+
+  it('keeps one admin when both admins are demoted at the same moment', async () => {
+    const first = await signUpConsultancy(api);
+    const second = await addMember(api, first, 'ADMIN');
+    // Both requests are the first admin's, so both pass the permission check. Both admins' rows are held locked
+    // meanwhile so that both requests get as far as they can before either writes: only the lock the service
+    // takes on the admin rows while counting them stops each from counting two admins and leaving none.
+    const answers = await api.ownerSession(async (query) => {
+      await query('BEGIN');
+      await query('SELECT 1 FROM users WHERE id = ANY($1) FOR NO KEY UPDATE', [
+        [first.memberId, second.memberId],
+      ]);
+      const calls = Promise.all(
+        [second, first].map((who) =>
+          api.graphql<ChangeRole>(
+            CHANGE_ROLE,
+            { input: { memberId: who.memberId, role: 'CONSULTANT' } },
+            first,
+          ),
+        ),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await query('COMMIT');
+      return calls;
+    });
+    const changed = answers.filter((a) => a.data?.changeMemberRole.userErrors.length === 0);
+    expect(changed).toHaveLength(1);
+    const admins = await api.ownerQuery(`SELECT 1 FROM users WHERE tenant_id = $1 AND role = 'ADMIN'`, [
+      first.tenantId,
+    ]);
+    expect(admins).toHaveLength(1);
+  });
+
+  it.each([
+    ['a client leader without a client', { role: 'CLIENT_LEADER' }, 'clientId', 'INVALID'],
+    [
+      'a consultant with a client',
+      { role: 'CONSULTANT', clientId: '00000000-0000-4000-8000-000000000000' },
+      'clientId',
+      'INVALID',
+    ],
+    [
+      'an unknown client',
+      { role: 'CLIENT_LEADER', clientId: '00000000-0000-4000-8000-000000000000' },
+      'clientId',
+      'NOT_FOUND',
+    ],
+  ])('refuses %s, naming %s, and changes nothing', async (_, change, field, code) => {
+    const consultant = await addMember(api, admin, 'CONSULTANT');
+    const response = await api.graphql<ChangeRole>(
+      CHANGE_ROLE,
+      { input: { memberId: consultant.memberId, ...change } },
+      admin,
+    );
+    expect(response.data.changeMemberRole.userErrors).toEqual([expect.objectContaining({ field, code })]);
+    expect(await roleOf(consultant.memberId)).toBe('CONSULTANT');
+  });
+
+  it('answers another consultancy\u2019s member exactly like a member that does not exist', async () => {
+    const other = await signUpConsultancy(api);
+    const theirs = await addMember(api, other, 'CONSULTANT');
+    const answers = [];
+    for (const memberId of [theirs.memberId, '00000000-0000-4000-8000-000000000000', 'not-an-id']) {
+      const response = await api.graphql<ChangeRole>(
+        CHANGE_ROLE,
+        { input: { memberId, role: 'ADMIN' } },
+        admin,
+      );
+      answers.push(response.data.changeMemberRole);
+    }
+    const missing = {
+      member: null,
+      userErrors: [{ field: 'memberId', code: 'NOT_FOUND', message: 'No member has this id.' }],
+    };
+    expect(answers).toEqual([missing, missing, missing]);
+    expect(await roleOf(theirs.memberId)).toBe('CONSULTANT');
+  });
+
+  it('refuses a consultant, who may not manage members', async () => {
+    const consultant = await addMember(api, admin, 'CONSULTANT');
+    const response = await api.graphql<ChangeRole>(
+      CHANGE_ROLE,
+      { input: { memberId: consultant.memberId, role: 'ADMIN' } },
+      consultant,
+    );
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await roleOf(consultant.memberId)).toBe('CONSULTANT');
+  });
+
+  it('applies to the member\u2019s next request, on the session they already have', async () => {
+    const second = await addMember(api, admin, 'ADMIN');
+    const before = await api.graphql<{ invitations: { totalCount: number } }>(
+      '{ invitations { totalCount } }',
+      {},
+      second,
+    );
+    expect(before.errors).toBeUndefined();
+    const demoted = await api.graphql<ChangeRole>(
+      CHANGE_ROLE,
+      { input: { memberId: second.memberId, role: 'CONSULTANT' } },
+      admin,
+    );
+    expect(demoted.data.changeMemberRole.userErrors).toEqual([]);
+    const after = await api.graphql('{ invitations { totalCount } }', {}, second);
+    expect(after.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const me = await api.graphql<{ me: { role: string } }>('{ me { role } }', {}, second);
+    expect(me.data.me.role).toBe('CONSULTANT');
+
+    const clientId = await createClient(api, admin);
+    await api.graphql<ChangeRole>(
+      CHANGE_ROLE,
+      { input: { memberId: second.memberId, role: 'CLIENT_LEADER', clientId } },
+      admin,
+    );
+    const clients = await api.graphql<{ clients: { nodes: { id: string }[] } }>(
+      '{ clients { nodes { id } } }',
+      {},
+      second,
+    );
+    expect(clients.data.clients.nodes).toEqual([{ id: clientId }]);
+  });
+});

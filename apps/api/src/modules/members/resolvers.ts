@@ -3,6 +3,7 @@ import { memberById } from '../accounts/loaders.js';
 import { clientById } from '../clients/loaders.js';
 import {
   acceptInvitation,
+  changeMemberRole,
   invitationStatus,
   inviteMember,
   listInvitations,
@@ -20,6 +21,7 @@ export const resolvers: Resolvers = {
   Mutation: {
     inviteMember: (_, { input }, context) => inviteMember(context, input),
     revokeInvitation: (_, { input }, context) => revokeInvitation(context, input),
+    changeMemberRole: (_, { input }, context) => changeMemberRole(context, input),
     acceptInvitation: (_, { input }, context) => acceptInvitation(context, input),
   },
   Invitation: {

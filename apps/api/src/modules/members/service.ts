@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { acceptInvitationInput, check, fieldError, invitationInput, type FieldError } from '@csp/domain';
+import {
+  acceptInvitationInput,
+  check,
+  fieldError,
+  invitationInput,
+  memberRoleInput,
+  removesLastAdmin,
+  type FieldError,
+} from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { issueToken, readToken } from '../../core/auth/tokens.js';
 import { hashPassword } from '../../core/auth/passwords.js';
@@ -102,6 +110,49 @@ export async function revokeInvitation(context: RequestContext, input: { id: str
     invitation.revokedAt ??= new Date();
     await repository.update({ id: invitation.id }, { revokedAt: invitation.revokedAt });
     return { invitation, userErrors: [] };
+  });
+}
+
+interface MemberPayload {
+  member: MemberRow | null;
+  userErrors: FieldError[];
+}
+
+/**
+ * Changes a member's role and client. Sessions hold no role (each request reads it from the member's row), so the
+ * change applies from the member's very next request, and a demoted admin's open session loses admin rights then.
+ */
+export async function changeMemberRole(context: RequestContext, input: unknown): Promise<MemberPayload> {
+  const refused = (...userErrors: FieldError[]): MemberPayload => ({ member: null, userErrors });
+  const checked = check(memberRoleInput, input);
+  if (!checked.ok) return refused(...checked.errors);
+  const { memberId, role, clientId } = checked.value;
+  if (!isUuid(memberId)) return refused(notFound('memberId', 'member'));
+  return context.db.write(async (db) => {
+    // Every admin row is locked first, always in the same order, so two admins demoting each other at once are
+    // serialised (the second then counts one admin and is refused) instead of both succeeding or deadlocking.
+    const admins: { id: string }[] =
+      role === 'ADMIN'
+        ? []
+        : await db.query(`SELECT id FROM users WHERE role = 'ADMIN' ORDER BY id FOR UPDATE`);
+    const members = db.getRepository(MemberEntity);
+    const member = await members.findOne({ where: { id: memberId }, lock: { mode: 'pessimistic_write' } });
+    if (!member) return refused(notFound('memberId', 'member'));
+    if (clientId && !(await db.getRepository(ClientEntity).existsBy({ id: clientId }))) {
+      return refused(notFound('clientId', 'client'));
+    }
+    if (removesLastAdmin({ from: member.role, to: role, admins: admins.length })) {
+      return refused(
+        fieldError(
+          'role',
+          'NOT_ALLOWED',
+          'A consultancy needs at least one admin. Make someone else admin first.',
+        ),
+      );
+    }
+    const changes = { role, clientId: clientId ?? null };
+    await members.update({ id: member.id }, changes);
+    return { member: { ...member, ...changes }, userErrors: [] };
   });
 }
 
