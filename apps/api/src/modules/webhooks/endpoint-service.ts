@@ -26,6 +26,20 @@ function newSecret(): string {
   return `whsec_${randomBytes(32).toString('base64')}`;
 }
 
+/** Issues the endpoint's new current secret and returns it: the one moment it leaves the database. */
+async function addSecret(db: EntityManager, endpoint: WebhookEndpointRow, now: Date): Promise<string> {
+  const secret = newSecret();
+  await db.getRepository(WebhookSecretEntity).insert({
+    tenantId: endpoint.tenantId,
+    id: randomUUID(),
+    endpointId: endpoint.id,
+    secret,
+    createdAt: now,
+    expiresAt: null,
+  });
+  return secret;
+}
+
 export function secretHint(secret: string): string {
   return `${secret.slice(0, 10)}…`;
 }
@@ -87,16 +101,7 @@ export async function createEndpoint(context: RequestContext, input: unknown): P
       updatedAt: now,
     };
     await db.getRepository(WebhookEndpointEntity).insert(endpoint);
-    const secret = newSecret();
-    await db.getRepository(WebhookSecretEntity).insert({
-      tenantId: actor.tenantId,
-      id: randomUUID(),
-      endpointId: endpoint.id,
-      secret,
-      createdAt: now,
-      expiresAt: null,
-    });
-    return { endpoint, secret, userErrors: [] };
+    return { endpoint, secret: await addSecret(db, endpoint, now), userErrors: [] };
   });
 }
 
@@ -159,7 +164,6 @@ export async function rotateSecret(
   const refused = (...userErrors: FieldError[]) => ({ endpoint: null, secret: null, userErrors });
   const overlap = check(secretOverlapHours, input.overlapHours ?? DEFAULT_SECRET_OVERLAP_HOURS);
   if (!overlap.ok) return refused(...overlap.errors.map((error) => ({ ...error, field: 'overlapHours' })));
-  const actor = requireActor(context.viewer);
   return context.db.write(async (db) => {
     const endpoint = await lockEndpoint(db, input.id);
     if (!endpoint) return refused(notFound('id', 'webhook endpoint'));
@@ -171,15 +175,6 @@ export async function rotateSecret(
         WHERE endpoint_id = $1 AND (expires_at IS NULL OR expires_at > $2)`,
       [endpoint.id, overlapEnds],
     );
-    const secret = newSecret();
-    await db.getRepository(WebhookSecretEntity).insert({
-      tenantId: actor.tenantId,
-      id: randomUUID(),
-      endpointId: endpoint.id,
-      secret,
-      createdAt: now,
-      expiresAt: null,
-    });
-    return { endpoint, secret, userErrors: [] };
+    return { endpoint, secret: await addSecret(db, endpoint, now), userErrors: [] };
   });
 }
