@@ -37,6 +37,9 @@ export default async function startProduct(project: TestProject) {
       EMBEDDED_PG_PORT: String(await freePort()),
       DEMO_DATA: 'on',
       LOG_LEVEL: 'warn',
+      // The webhooks test's receiver listens on loopback, and should not wait the default poll for its delivery.
+      WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'on',
+      WEBHOOK_POLL_MS: '200',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

@@ -64,6 +64,11 @@ export const routes: RouteObject[] = [
             path: 'admin/api-keys',
             lazy: () => import('../admin/ApiKeysPage').then((m) => ({ Component: m.ApiKeysPage })),
           },
+          {
+            loader: requireAdmin,
+            path: 'admin/webhooks',
+            lazy: () => import('../webhooks/WebhooksPage').then((m) => ({ Component: m.WebhooksPage })),
+          },
         ],
       },
       {
