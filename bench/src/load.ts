@@ -11,6 +11,8 @@ export interface LoadResult {
   p99: number;
   /** Mean of the x-sql-statements header (or of the counts given by `statements`). */
   statements: number | null;
+  /** Mean of the x-sql-ms header: the request's time inside PostgreSQL, round trips included. */
+  sqlMs: number | null;
   /** The first failed answer, cut short, to tell why. */
   firstFailure?: string;
 }
@@ -53,6 +55,8 @@ async function measure(options: LoadOptions): Promise<LoadResult> {
   let firstFailure: string | undefined;
   let statementSum = 0;
   let statementCount = 0;
+  let sqlMsSum = 0;
+  let sqlMsCount = 0;
   let nextConnection = 0;
   const started = performance.now();
   await new Promise<void>((resolve, reject) => {
@@ -76,10 +80,16 @@ async function measure(options: LoadOptions): Promise<LoadResult> {
               return { ...request, body: JSON.stringify(body) };
             },
             onResponse: (status, body, context, headers) => {
-              const statements = Number((headers as Record<string, string | undefined>)['x-sql-statements']);
+              const header = headers as Record<string, string | undefined>;
+              const statements = Number(header['x-sql-statements']);
               if (Number.isFinite(statements)) {
                 statementSum += statements;
                 statementCount++;
+              }
+              const sqlMs = Number(header['x-sql-ms']);
+              if (header['x-sql-ms'] !== undefined && Number.isFinite(sqlMs)) {
+                sqlMsSum += sqlMs;
+                sqlMsCount++;
               }
               let answer: Record<string, unknown> | null = null;
               try {
@@ -116,6 +126,7 @@ async function measure(options: LoadOptions): Promise<LoadResult> {
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     statements: statementCount ? statementSum / statementCount : null,
+    sqlMs: sqlMsCount ? sqlMsSum / sqlMsCount : null,
     ...(firstFailure ? { firstFailure } : {}),
   };
 }

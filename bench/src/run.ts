@@ -157,11 +157,11 @@ const lpad = (text: string, width: number) => text.padStart(width);
 
 function table(results: LoadResult[]) {
   console.log(
-    `  ${pad('operation', 48)}${lpad('req/s', 9)}${lpad('p50 ms', 9)}${lpad('p95 ms', 9)}${lpad('p99 ms', 9)}${lpad('SQL/req', 9)}${lpad('failed', 8)}`,
+    `  ${pad('operation', 48)}${lpad('req/s', 9)}${lpad('p50 ms', 9)}${lpad('p95 ms', 9)}${lpad('p99 ms', 9)}${lpad('SQL/req', 9)}${lpad('SQL ms', 9)}${lpad('failed', 8)}`,
   );
   for (const r of results) {
     console.log(
-      `  ${pad(r.name, 48)}${lpad(r.rps.toFixed(0), 9)}${lpad(ms(r.p50), 9)}${lpad(ms(r.p95), 9)}${lpad(ms(r.p99), 9)}${lpad(r.statements === null ? '-' : r.statements.toFixed(1), 9)}${lpad(String(r.failures), 8)}`,
+      `  ${pad(r.name, 48)}${lpad(r.rps.toFixed(0), 9)}${lpad(ms(r.p50), 9)}${lpad(ms(r.p95), 9)}${lpad(ms(r.p99), 9)}${lpad(r.statements === null ? '-' : r.statements.toFixed(1), 9)}${lpad(r.sqlMs === null ? '-' : r.sqlMs.toFixed(2), 9)}${lpad(String(r.failures), 8)}`,
     );
   }
   for (const r of results.filter((result) => result.firstFailure)) {
@@ -278,6 +278,21 @@ async function main() {
         const b = bySize.get(last)?.[i] as LoadResult;
         console.log(
           `  ${pad(name, 48)}${cells.join('   ')}   ratio p50 ${(b.p50 / a.p50).toFixed(2)}x, p95 ${(b.p95 / a.p95).toFixed(2)}x`,
+        );
+      }
+      // The database's own share, which is what the number of tenants can change: latency on a shared machine
+      // also moves with whatever else the cores are doing.
+      console.log(
+        `\n== time inside PostgreSQL per request as tenants grow (mean ms; ratio ${last} vs ${first})`,
+      );
+      for (const [i, name] of names.entries()) {
+        const sql = sizes.map((size) => (bySize.get(size)?.[i] as LoadResult).sqlMs);
+        if (sql.some((value) => value === null)) continue;
+        const cells = sizes.map(
+          (size, k) => `${lpad(size.toLocaleString('en'), 6)}: ${(sql[k] as number).toFixed(2)}`,
+        );
+        console.log(
+          `  ${pad(name, 48)}${cells.join('   ')}   ratio ${((sql.at(-1) as number) / (sql[0] as number)).toFixed(2)}x`,
         );
       }
     }

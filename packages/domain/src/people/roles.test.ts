@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../validation/field-errors.js';
 import { memberRoleInput } from './account-input.js';
-import { removesLastAdmin } from './roles.js';
+import { leaderHandOver, removesLastAdmin } from './roles.js';
 
 const MEMBER = '6f1c2b1e-1d2a-4c1b-9f7e-0a1b2c3d4e5f';
 const CLIENT = '0b9e8d7c-6b5a-4f3e-8d2c-1b0a9f8e7d6c';
@@ -29,5 +29,16 @@ describe('changing a member\u2019s role', () => {
     expect(removesLastAdmin({ from: 'ADMIN', to: 'CONSULTANT', admins: 2 })).toBe(false);
     expect(removesLastAdmin({ from: 'ADMIN', to: 'ADMIN', admins: 1 })).toBe(false);
     expect(removesLastAdmin({ from: 'CONSULTANT', to: 'CLIENT_LEADER', admins: 1 })).toBe(false);
+  });
+
+  it('asks for engagements and other clients\u2019 open actions to be handed over before someone becomes a leader', () => {
+    expect(leaderHandOver({ leadsEngagements: 0, onEngagementTeams: 0, openActionsElsewhere: 0 })).toBeNull();
+    expect(leaderHandOver({ leadsEngagements: 1, onEngagementTeams: 0, openActionsElsewhere: 0 })).toBe(
+      'They still lead 1 open engagement. Hand these over to a consultant before making them a client leader.',
+    );
+    expect(leaderHandOver({ leadsEngagements: 2, onEngagementTeams: 1, openActionsElsewhere: 3 })).toBe(
+      'They still lead 2 open engagements, are on the team of 1 open engagement and own 3 open actions of other clients. ' +
+        'Hand these over to a consultant before making them a client leader.',
+    );
   });
 });

@@ -4,6 +4,7 @@ import {
   PASSWORD,
   addMember,
   createClient,
+  createEngagement,
   signUpConsultancy,
   type SignedIn,
 } from '../../../test/factories.js';
@@ -191,6 +192,57 @@ describe('changing a member\u2019s role', () => {
     expect(trail).toEqual([
       { action: 'changeMemberRole', object_type: 'member', actor_member_id: admin.memberId },
     ]);
+  });
+
+  it('asks for a consultant\u2019s engagements and other clients\u2019 actions to be handed over first', async () => {
+    const consultant = await addMember(api, admin, 'CONSULTANT');
+    const theirClient = await createClient(api, admin);
+    const otherClient = await createClient(api, admin);
+    const engagementId = await createEngagement(api, admin, otherClient, {
+      leadConsultantId: consultant.memberId,
+    });
+    const action = await api.graphql<{ createAction: { action: { id: string } } }>(
+      `mutation ($input: CreateActionInput!) { createAction(input: $input) { action { id } } }`,
+      {
+        input: {
+          clientId: otherClient,
+          description: 'Rewrite the hold message',
+          ownerId: consultant.memberId,
+        },
+      },
+      admin,
+    );
+    const attempt = () =>
+      api.graphql<ChangeRole>(
+        CHANGE_ROLE,
+        { input: { memberId: consultant.memberId, role: 'CLIENT_LEADER', clientId: theirClient } },
+        admin,
+      );
+    const refused = await attempt();
+    expect(refused.data.changeMemberRole.userErrors).toEqual([
+      {
+        field: 'role',
+        code: 'NOT_ALLOWED',
+        message:
+          'They still lead 1 open engagement and own 1 open action of other clients. ' +
+          'Hand these over to a consultant before making them a client leader.',
+      },
+    ]);
+    expect(await roleOf(consultant.memberId)).toBe('CONSULTANT');
+
+    // Handed over: the engagement is cancelled and the action done; closed work does not hold them back.
+    await api.graphql(
+      `mutation ($id: ID!) { changeEngagementStatus(input: { id: $id, status: CANCELLED }) { userErrors { field } } }`,
+      { id: engagementId },
+      admin,
+    );
+    await api.graphql(
+      `mutation ($id: ID!) { updateAction(input: { id: $id, expectedRevision: 1, status: DONE }) { userErrors { field } } }`,
+      { id: action.data.createAction.action.id },
+      admin,
+    );
+    expect((await attempt()).data.changeMemberRole.userErrors).toEqual([]);
+    expect(await roleOf(consultant.memberId)).toBe('CLIENT_LEADER');
   });
 
   it('refuses to demote the last admin, naming the role, and changes nothing', async () => {

@@ -3,11 +3,16 @@ import {
   acceptInvitationInput,
   check,
   fieldError,
+  ENGAGEMENT_STATUSES,
   invitationInput,
+  isEngagementClosed,
+  leaderHandOver,
   memberRoleInput,
   removesLastAdmin,
   type FieldError,
+  type StaffDuties,
 } from '@csp/domain';
+import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../core/context.js';
 import { issueToken, readToken } from '../../core/auth/tokens.js';
 import { hashPassword } from '../../core/auth/passwords.js';
@@ -150,10 +155,31 @@ export async function changeMemberRole(context: RequestContext, input: unknown):
         ),
       );
     }
+    if (role === 'CLIENT_LEADER' && clientId) {
+      const handOver = leaderHandOver(await staffDuties(db, member.id, clientId));
+      if (handOver) return refused(fieldError('role', 'NOT_ALLOWED', handOver));
+    }
     const changes = { role, clientId: clientId ?? null };
     await members.update({ id: member.id }, changes);
     return { member: { ...member, ...changes }, userErrors: [] };
   });
+}
+
+const OPEN_ENGAGEMENT = ENGAGEMENT_STATUSES.filter((status) => !isEngagementClosed(status));
+
+/** What the member holds that a leader of `clientId` could not (see `leaderHandOver`). */
+async function staffDuties(db: EntityManager, memberId: string, clientId: string): Promise<StaffDuties> {
+  const [duties] = (await db.query(
+    `SELECT (SELECT count(*)::int FROM engagements
+              WHERE lead_consultant_id = $1 AND status = ANY ($3)) AS "leadsEngagements",
+            (SELECT count(*)::int FROM engagement_team_members t
+               JOIN engagements e ON e.tenant_id = t.tenant_id AND e.id = t.engagement_id
+              WHERE t.user_id = $1 AND e.status = ANY ($3)) AS "onEngagementTeams",
+            (SELECT count(*)::int FROM actions
+              WHERE owner_id = $1 AND client_id <> $2 AND status <> 'DONE') AS "openActionsElsewhere"`,
+    [memberId, clientId, OPEN_ENGAGEMENT],
+  )) as StaffDuties[];
+  return duties ?? { leadsEngagements: 0, onEngagementTeams: 0, openActionsElsewhere: 0 };
 }
 
 /** Finds a usable invitation by its token, with the request's tenant set from it. Null when it cannot be used. */
