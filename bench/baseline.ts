@@ -39,18 +39,23 @@ interface Row {
   [column: string]: unknown;
 }
 
+/** Counted per request only to report statements per request, as the product does in a header. */
+interface Counted {
+  statements: number;
+}
+
 export async function startBaseline(databaseUrl: string, tenantId: string) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
   pool.on('error', () => undefined);
-  let statements = 0;
-  const query = (sql: string, params: unknown[]) => {
-    statements++;
+  const query = (context: Counted, sql: string, params: unknown[]) => {
+    context.statements++;
     return pool.query(sql, params);
   };
   const resolvers = {
     Query: {
-      clients: async (_: unknown, args: { first?: number }) => {
+      clients: async (_: unknown, args: { first?: number }, context: Counted) => {
         const { rows } = await query(
+          context,
           'SELECT id, name, industry FROM clients WHERE tenant_id = $1 ORDER BY name, id LIMIT $2',
           [tenantId, args.first ?? 50],
         );
@@ -58,8 +63,9 @@ export async function startBaseline(databaseUrl: string, tenantId: string) {
       },
     },
     Client: {
-      engagements: async (client: Row) => {
+      engagements: async (client: Row, _: unknown, context: Counted) => {
         const { rows } = await query(
+          context,
           `SELECT id, title, status FROM engagements WHERE tenant_id = $1 AND client_id = $2
             ORDER BY created_at DESC, id DESC`,
           [tenantId, client.id],
@@ -68,8 +74,9 @@ export async function startBaseline(databaseUrl: string, tenantId: string) {
       },
     },
     Engagement: {
-      milestones: async (engagement: Row) => {
+      milestones: async (engagement: Row, _: unknown, context: Counted) => {
         const { rows } = await query(
+          context,
           `SELECT id, title, due_on::text AS "dueOn", done_at IS NOT NULL AS done FROM milestones
             WHERE tenant_id = $1 AND engagement_id = $2 ORDER BY due_on, id`,
           [tenantId, engagement.id],
@@ -78,12 +85,27 @@ export async function startBaseline(databaseUrl: string, tenantId: string) {
       },
     },
   };
-  const server = new ApolloServer({ typeDefs, resolvers });
-  const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
+  const server = new ApolloServer<Counted>({
+    typeDefs,
+    resolvers,
+    plugins: [
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ contextValue, response }) {
+              response.http.headers.set('x-sql-statements', String(contextValue.statements));
+            },
+          };
+        },
+      },
+    ],
+  });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: 0, host: '127.0.0.1' },
+    context: async () => ({ statements: 0 }),
+  });
   return {
     url,
-    /** Statements sent so far (the bench reads the difference around one request). */
-    statements: () => statements,
     async stop() {
       await server.stop();
       await pool.end();

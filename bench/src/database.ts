@@ -1,3 +1,4 @@
+import pg from 'pg';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -20,7 +21,13 @@ export async function startBenchDatabase(
 ): Promise<BenchDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-bench-'));
   fs.chmodSync(dataDir, 0o755); // initdb runs as the postgres user when we are root
-  const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), log });
+  // pg_stat_statements gives each operation's time inside PostgreSQL, apart from everything else on the machine.
+  const embedded = await startEmbeddedPostgres({
+    dataDir,
+    port: await freePort(),
+    log,
+    settings: ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track_planning=on'],
+  });
   const cleanUp = async () => {
     await embedded.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -29,6 +36,7 @@ export async function startBenchDatabase(
     await ensureDatabase(embedded.ownerUrl('postgres'), 'bench');
     const ownerUrl = embedded.ownerUrl('bench');
     await migrate(ownerUrl);
+    await createStatementStatistics(ownerUrl);
     const appUrl = await ensureApiLogin(ownerUrl);
     return { ownerUrl, appUrl, stop: cleanUp };
   } catch (error) {
@@ -47,4 +55,36 @@ export function freePort(): Promise<number> {
       );
     });
   });
+}
+
+async function createStatementStatistics(ownerUrl: string) {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Time inside PostgreSQL (planning and execution) of the API role's statements since the last call, as the server
+ * measures it:
+ * what the number of tenants can change, apart from the CPU the API, the load generator and anything else on the
+ * machine take. Resets the counters for the next measurement.
+ */
+export async function apiStatementTime(ownerUrl: string): Promise<{ milliseconds: number; calls: number }> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ milliseconds: number | null; calls: string | null }>(
+      `SELECT sum(s.total_plan_time + s.total_exec_time) AS milliseconds, sum(s.calls) AS calls
+         FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid
+        WHERE r.rolname = 'csp_api'`,
+    );
+    await client.query('SELECT pg_stat_statements_reset()');
+    return { milliseconds: Number(rows[0]?.milliseconds ?? 0), calls: Number(rows[0]?.calls ?? 0) };
+  } finally {
+    await client.end();
+  }
 }

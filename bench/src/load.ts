@@ -11,8 +11,8 @@ export interface LoadResult {
   p99: number;
   /** Mean of the x-sql-statements header (or of the counts given by `statements`). */
   statements: number | null;
-  /** Mean of the x-sql-ms header: the request's time inside PostgreSQL, round trips included. */
-  sqlMs: number | null;
+  /** Mean execution time inside PostgreSQL per request (from pg_stat_statements), when measured. */
+  dbMs?: number;
   /** The first failed answer, cut short, to tell why. */
   firstFailure?: string;
 }
@@ -28,6 +28,8 @@ export interface LoadOptions {
   perConnection?: (connection: number) => Record<string, unknown>;
   /** Builds the body from the connection's state instead of `body`. */
   bodyFor?: (state: Record<string, unknown>) => unknown;
+  /** Runs after the warm-up, right before the measured run (e.g. to reset the server's statistics). */
+  beforeMeasure?: () => Promise<void>;
   /** Reads the answer (e.g. a new revision) into the connection's state; false counts the answer as failed. */
   onAnswer?: (state: Record<string, unknown>, answer: Record<string, unknown>) => boolean;
 }
@@ -46,6 +48,7 @@ export async function load(options: LoadOptions & { warmupSeconds?: number }): P
   if (!/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(options.url)) throw new Error('loopback only');
   const warmup = options.warmupSeconds ?? 2;
   if (warmup > 0) await measure({ ...options, seconds: warmup });
+  await options.beforeMeasure?.();
   return measure(options);
 }
 
@@ -55,8 +58,6 @@ async function measure(options: LoadOptions): Promise<LoadResult> {
   let firstFailure: string | undefined;
   let statementSum = 0;
   let statementCount = 0;
-  let sqlMsSum = 0;
-  let sqlMsCount = 0;
   let nextConnection = 0;
   const started = performance.now();
   await new Promise<void>((resolve, reject) => {
@@ -80,16 +81,10 @@ async function measure(options: LoadOptions): Promise<LoadResult> {
               return { ...request, body: JSON.stringify(body) };
             },
             onResponse: (status, body, context, headers) => {
-              const header = headers as Record<string, string | undefined>;
-              const statements = Number(header['x-sql-statements']);
+              const statements = Number((headers as Record<string, string | undefined>)['x-sql-statements']);
               if (Number.isFinite(statements)) {
                 statementSum += statements;
                 statementCount++;
-              }
-              const sqlMs = Number(header['x-sql-ms']);
-              if (header['x-sql-ms'] !== undefined && Number.isFinite(sqlMs)) {
-                sqlMsSum += sqlMs;
-                sqlMsCount++;
               }
               let answer: Record<string, unknown> | null = null;
               try {
@@ -126,7 +121,6 @@ async function measure(options: LoadOptions): Promise<LoadResult> {
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     statements: statementCount ? statementSum / statementCount : null,
-    sqlMs: sqlMsCount ? sqlMsSum / sqlMsCount : null,
     ...(firstFailure ? { firstFailure } : {}),
   };
 }

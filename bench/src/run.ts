@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: one run that fills an embedded PostgreSQL in steps (10 consultancies, then 1,000, optionally
- * 10,000), and at each size loads the real API (in this process, loopback only, bounded in time) and the plain
- * baseline with the same operations. Prints requests/s, p50/p95/p99 and SQL statements per request, the product's
+ * 10,000), and at each size loads the real API (in a process of its own, loopback only, bounded in time) and the
+ * plain baseline (also in its own process) with the same operations. Prints requests/s, p50/p95/p99 and SQL statements per request, the product's
  * ratio to the baseline, and how each latency moves as tenants grow.
  *
  *   npm run bench                                        sizes 10 and 1,000, 10 s per scenario, 4 connections
@@ -9,18 +9,13 @@
  *   npm run bench -w @csp/bench -- --sizes 10,1000,10000 --seconds 10 --connections 8
  */
 import os from 'node:os';
-import type { Server } from 'node:http';
 import { parseArgs } from 'node:util';
-import { startBaseline } from '../baseline.js';
-import { startBenchDatabase } from './database.js';
+import pg from 'pg';
+import { startChildServer, type ChildServer } from './child-server.js';
+import { apiStatementTime, startBenchDatabase } from './database.js';
 import { generate, tenantFixture, type TenantFixture } from './generate.js';
 import { load, type LoadResult } from './load.js';
 import { AUDIT, CHARTER_DIFF, CLIENTS, HOME, LOG_IN, SAVE_RESPONSES } from './queries.js';
-
-// Before the API's modules load: statement counts in responses, quiet logs, and no rate limit on one caller.
-process.env.NODE_ENV = 'test';
-process.env.LOG_LEVEL ??= 'warn';
-process.env.RATE_LIMIT_REQUESTS ??= '1000000000';
 
 // Flags (`npm run bench -w @csp/bench -- --sizes 10,1000,10000`) or, through the root script, the environment
 // (`BENCH_SIZES=10,1000,10000 npm run bench`): npm keeps flags after `--` for itself when it runs a workspace's script.
@@ -72,13 +67,24 @@ function responsesFor(fixture: TenantFixture, round: number) {
   }));
 }
 
-async function scenarios(graphqlUrl: string, fixture: TenantFixture, token: string): Promise<LoadResult[]> {
+async function scenarios(
+  graphqlUrl: string,
+  ownerUrl: string,
+  fixture: TenantFixture,
+  token: string,
+): Promise<LoadResult[]> {
   const headers = { authorization: `Bearer ${token}` };
-  const common = { url: graphqlUrl, headers, connections, seconds };
+  // The server's statement statistics are reset right before each measured run and read right after it.
+  const resetStatementTime = async () => void (await apiStatementTime(ownerUrl));
+  const common = { url: graphqlUrl, headers, connections, seconds, beforeMeasure: resetStatementTime };
   const results: LoadResult[] = [];
+  const withDbTime = async (result: LoadResult): Promise<LoadResult> => {
+    const { milliseconds } = await apiStatementTime(ownerUrl);
+    return { ...result, dbMs: result.requests ? milliseconds / result.requests : undefined };
+  };
   const run = async (name: string, query: string, variables: Record<string, unknown> = {}) => {
     await post(graphqlUrl, query, variables, token); // answers without errors before it is measured
-    results.push(await load({ ...common, name, body: () => ({ query, variables }) }));
+    results.push(await withDbTime(await load({ ...common, name, body: () => ({ query, variables }) })));
   };
   await run('consultant home', HOME);
   await run('clients(first: 50) + engagements + milestones', CLIENTS);
@@ -118,35 +124,37 @@ async function scenarios(graphqlUrl: string, fixture: TenantFixture, token: stri
   }
   const slot = (state: Record<string, unknown>) => audits[(state.connection as number) % audits.length]!;
   results.push(
-    await load({
-      ...common,
-      connections: saveConnections,
-      warmupSeconds: 0,
-      name: `bulk save of ${fixture.criterionKeys.length} audit responses`,
-      body: () => null,
-      bodyFor: (state) => {
-        const audit = slot(state);
-        audit.round++;
-        return {
-          query: SAVE_RESPONSES,
-          variables: {
-            input: {
-              auditId: audit.id,
-              expectedRevision: audit.revision,
-              responses: responsesFor(fixture, audit.round),
+    await withDbTime(
+      await load({
+        ...common,
+        connections: saveConnections,
+        warmupSeconds: 0,
+        name: `bulk save of ${fixture.criterionKeys.length} audit responses`,
+        body: () => null,
+        bodyFor: (state) => {
+          const audit = slot(state);
+          audit.round++;
+          return {
+            query: SAVE_RESPONSES,
+            variables: {
+              input: {
+                auditId: audit.id,
+                expectedRevision: audit.revision,
+                responses: responsesFor(fixture, audit.round),
+              },
             },
-          },
-        };
-      },
-      onAnswer: (state, answer) => {
-        const payload = (
-          answer.data as { saveAuditResponses?: { audit?: { revision: number } | null } } | null
-        )?.saveAuditResponses;
-        if (!payload?.audit) return false;
-        slot(state).revision = payload.audit.revision;
-        return true;
-      },
-    }),
+          };
+        },
+        onAnswer: (state, answer) => {
+          const payload = (
+            answer.data as { saveAuditResponses?: { audit?: { revision: number } | null } } | null
+          )?.saveAuditResponses;
+          if (!payload?.audit) return false;
+          slot(state).revision = payload.audit.revision;
+          return true;
+        },
+      }),
+    ),
   );
   return results;
 }
@@ -157,11 +165,11 @@ const lpad = (text: string, width: number) => text.padStart(width);
 
 function table(results: LoadResult[]) {
   console.log(
-    `  ${pad('operation', 48)}${lpad('req/s', 9)}${lpad('p50 ms', 9)}${lpad('p95 ms', 9)}${lpad('p99 ms', 9)}${lpad('SQL/req', 9)}${lpad('SQL ms', 9)}${lpad('failed', 8)}`,
+    `  ${pad('operation', 48)}${lpad('req/s', 9)}${lpad('p50 ms', 9)}${lpad('p95 ms', 9)}${lpad('p99 ms', 9)}${lpad('SQL/req', 9)}${lpad('DB ms', 9)}${lpad('failed', 8)}`,
   );
   for (const r of results) {
     console.log(
-      `  ${pad(r.name, 48)}${lpad(r.rps.toFixed(0), 9)}${lpad(ms(r.p50), 9)}${lpad(ms(r.p95), 9)}${lpad(ms(r.p99), 9)}${lpad(r.statements === null ? '-' : r.statements.toFixed(1), 9)}${lpad(r.sqlMs === null ? '-' : r.sqlMs.toFixed(2), 9)}${lpad(String(r.failures), 8)}`,
+      `  ${pad(r.name, 48)}${lpad(r.rps.toFixed(0), 9)}${lpad(ms(r.p50), 9)}${lpad(ms(r.p95), 9)}${lpad(ms(r.p99), 9)}${lpad(r.statements === null ? '-' : r.statements.toFixed(1), 9)}${lpad(r.dbMs === undefined ? '-' : r.dbMs.toFixed(2), 9)}${lpad(String(r.failures), 8)}`,
     );
   }
   for (const r of results.filter((result) => result.firstFailure)) {
@@ -188,24 +196,18 @@ async function main() {
   console.log(`load average at start: ${loadAverage()} (other work on the machine skews the figures)`);
 
   const database = await startBenchDatabase((line) => console.error(line));
-  const { createAppDataSource } = await import('../../apps/api/src/core/database/data-source.js');
-  const { createApi } = await import('../../apps/api/src/core/server.js');
-  const { entities } = await import('../../apps/api/src/modules/index.js');
-  const dataSource = createAppDataSource(database.appUrl, entities, { poolSize: 20 });
-  let api: Awaited<ReturnType<typeof createApi>> | null = null;
-  let server: Server | null = null;
+  let api: ChildServer | null = null;
   const bySize = new Map<number, LoadResult[]>();
   try {
-    await dataSource.initialize();
-    const [version] = (await dataSource.query('SHOW server_version')) as { server_version: string }[];
-    console.log(`PostgreSQL ${version?.server_version} (embedded, fsync on), API pool 20\n`);
-    api = await createApi({ dataSource, production: false, sessionDays: 14 });
-    const app = api.app;
-    server = await new Promise<Server>((resolve) => {
-      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-    });
-    const address = server.address();
-    const graphqlUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/graphql`;
+    const owner = new pg.Client({ connectionString: database.ownerUrl });
+    await owner.connect();
+    const { rows: version } = await owner.query<{ server_version: string }>('SHOW server_version');
+    await owner.end();
+    console.log(
+      `PostgreSQL ${version[0]?.server_version} (embedded, fsync on); the API (pool 20) and the baseline each in a process of their own\n`,
+    );
+    api = await startChildServer('api', { APP_URL: database.appUrl });
+    const graphqlUrl = api.url;
 
     let generated = 0;
     for (const size of sizes) {
@@ -232,14 +234,15 @@ async function main() {
       });
       const token = (logIn.data.logIn as { token: string | null }).token;
       if (!token) throw new Error('The bench consultancy could not sign in.');
-      const results = await scenarios(graphqlUrl, fixture, token);
+      const results = await scenarios(graphqlUrl, database.ownerUrl, fixture, token);
 
-      const baseline = await startBaseline(database.ownerUrl, fixture.tenantId);
+      const baseline = await startChildServer('baseline', {
+        OWNER_URL: database.ownerUrl,
+        TENANT_ID: fixture.tenantId,
+      });
       try {
         const baselineUrl = baseline.url;
-        const before = baseline.statements();
-        await post(baselineUrl, CLIENTS, {});
-        const statements = baseline.statements() - before;
+        await post(baselineUrl, CLIENTS, {}); // answers without errors before it is measured
         const measured = await load({
           name: 'baseline: clients(first: 50) (Apollo + pg)',
           url: baselineUrl,
@@ -247,7 +250,7 @@ async function main() {
           seconds,
           body: () => ({ query: CLIENTS }),
         });
-        results.push({ ...measured, statements });
+        results.push(measured);
       } finally {
         await baseline.stop();
       }
@@ -280,27 +283,25 @@ async function main() {
           `  ${pad(name, 48)}${cells.join('   ')}   ratio p50 ${(b.p50 / a.p50).toFixed(2)}x, p95 ${(b.p95 / a.p95).toFixed(2)}x`,
         );
       }
-      // The database's own share, which is what the number of tenants can change: latency on a shared machine
-      // also moves with whatever else the cores are doing.
+      // The database's share, which is what the number of tenants can change; latency on a shared machine also
+      // moves with whatever else its cores are doing (the baseline's own query does not depend on tenants).
       console.log(
-        `\n== time inside PostgreSQL per request as tenants grow (mean ms; ratio ${last} vs ${first})`,
+        `\n== time inside PostgreSQL per request as tenants grow (planning + execution, mean ms, pg_stat_statements; ratio ${last} vs ${first})`,
       );
       for (const [i, name] of names.entries()) {
-        const sql = sizes.map((size) => (bySize.get(size)?.[i] as LoadResult).sqlMs);
-        if (sql.some((value) => value === null)) continue;
+        const times = sizes.map((size) => (bySize.get(size)?.[i] as LoadResult).dbMs);
+        const [firstTime, lastTime] = [times[0], times.at(-1)];
+        if (firstTime === undefined || lastTime === undefined) continue;
         const cells = sizes.map(
-          (size, k) => `${lpad(size.toLocaleString('en'), 6)}: ${(sql[k] as number).toFixed(2)}`,
+          (size, k) => `${lpad(size.toLocaleString('en'), 6)}: ${times[k]?.toFixed(2) ?? '-'}`,
         );
-        console.log(
-          `  ${pad(name, 48)}${cells.join('   ')}   ratio ${((sql.at(-1) as number) / (sql[0] as number)).toFixed(2)}x`,
-        );
+        console.log(`  ${pad(name, 48)}${cells.join('   ')}   ratio ${(lastTime / firstTime).toFixed(2)}x`);
       }
     }
     console.log(`\nload average at the end: ${loadAverage()}`);
     console.log(`bench finished in ${((performance.now() - startedAt) / 1000).toFixed(0)} s`);
   } finally {
-    if (api) await api.stop(server ?? undefined);
-    if (dataSource.isInitialized) await dataSource.destroy();
+    await api?.stop();
     await database.stop();
   }
 }

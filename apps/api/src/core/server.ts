@@ -58,10 +58,8 @@ function transactionPlugin(production: boolean): ApolloServerPlugin<RequestConte
               ];
             }
           }
-          if (!production) {
+          if (!production)
             response.http.headers.set('x-sql-statements', String(contextValue.db.statementCount()));
-            response.http.headers.set('x-sql-ms', contextValue.db.sqlMilliseconds().toFixed(2));
-          }
           response.http.headers.set('x-request-id', contextValue.requestId);
         },
       };

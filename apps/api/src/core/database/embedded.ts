@@ -18,6 +18,8 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   log?: (line: string) => void;
+  /** More server settings as `name=value` (the bench loads pg_stat_statements). */
+  settings?: string[];
 }): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(options.dataDir, 'postgres');
   const EmbeddedPostgres = await loadEmbeddedPostgres();
@@ -27,7 +29,13 @@ export async function startEmbeddedPostgres(options: {
     ...OWNER,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'fsync=on'],
+    postgresFlags: [
+      '-c',
+      'max_connections=200',
+      '-c',
+      'fsync=on',
+      ...(options.settings ?? []).flatMap((setting) => ['-c', setting]),
+    ],
     onLog: () => undefined,
     onError: (message) => options.log?.(String(message)),
   });

@@ -24,8 +24,6 @@ export interface RequestDatabase {
   /** For the few statements that run before a tenant is known (the SECURITY DEFINER sign-in functions). */
   beforeTenant<T>(work: (db: EntityManager) => Promise<T>): Promise<T>;
   statementCount(): number;
-  /** Milliseconds the request's statements took, from sending each to its answer (for benchmarks). */
-  sqlMilliseconds(): number;
   /**
    * Runs after each successful write, inside its savepoint, so what it records (the activity trail) commits or
    * rolls back together with the change itself.
@@ -39,11 +37,10 @@ export function openRequestDatabase(dataSource: DataSource): RequestDatabase {
   let runner: QueryRunner | undefined;
   let fence: TenantFence | null = null;
   let statementsOfEarlierTransactions = 0;
-  const timing = { milliseconds: 0 };
 
   async function connection(): Promise<QueryRunner> {
     if (runner) return runner;
-    const opened = serialised(dataSource.createQueryRunner(), timing);
+    const opened = serialised(dataSource.createQueryRunner());
     try {
       await opened.startTransaction();
     } catch (error) {
@@ -95,9 +92,6 @@ export function openRequestDatabase(dataSource: DataSource): RequestDatabase {
     async beforeTenant(work) {
       return work((await connection()).manager);
     },
-    sqlMilliseconds() {
-      return timing.milliseconds;
-    },
     statementCount() {
       return statementsOfEarlierTransactions + ((runner?.data?.statements as number | undefined) ?? 0);
     },
@@ -130,19 +124,11 @@ function hasUserErrors(result: unknown): boolean {
  * DataLoaders resolve side by side, but one connection runs one statement at a time: queue them here rather than
  * lean on the driver's internal queue (deprecated in pg 8, gone in pg 9).
  */
-function serialised(runner: QueryRunner, timing: { milliseconds: number }): QueryRunner {
+function serialised(runner: QueryRunner): QueryRunner {
   const query = runner.query.bind(runner);
   let previous: Promise<unknown> = Promise.resolve();
-  const timed = async (...args: Parameters<QueryRunner['query']>) => {
-    const started = performance.now();
-    try {
-      return await query(...args);
-    } finally {
-      timing.milliseconds += performance.now() - started;
-    }
-  };
   runner.query = ((...args: Parameters<QueryRunner['query']>) => {
-    const next = previous.then(() => timed(...args));
+    const next = previous.then(() => query(...args));
     previous = next.catch(() => undefined);
     return next;
   }) as QueryRunner['query'];

@@ -1,0 +1,51 @@
+import type { Server } from 'node:http';
+import { startBaseline } from '../baseline.js';
+
+/**
+ * One server under test in a process of its own, as in production: `serve.ts api` (the product, as the API role)
+ * or `serve.ts baseline`. It prints `listening <url>` once ready and stops on SIGTERM. Keeping it out of the bench's
+ * process means the load generator and the data generator do not share its event loop or its heap.
+ */
+process.env.NODE_ENV = 'test'; // statement counts in responses
+process.env.LOG_LEVEL ??= 'warn';
+process.env.RATE_LIMIT_REQUESTS ??= '1000000000'; // one caller makes all the requests
+
+const kind = process.argv[2];
+
+async function serveApi(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const { createAppDataSource } = await import('../../apps/api/src/core/database/data-source.js');
+  const { createApi } = await import('../../apps/api/src/core/server.js');
+  const { entities } = await import('../../apps/api/src/modules/index.js');
+  const dataSource = createAppDataSource(required('APP_URL'), entities, { poolSize: 20 });
+  await dataSource.initialize();
+  const api = await createApi({ dataSource, production: false, sessionDays: 14 });
+  const server = await new Promise<Server>((resolve) => {
+    const listening = api.app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const address = server.address();
+  return {
+    url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/graphql`,
+    async stop() {
+      await api.stop(server);
+      await dataSource.destroy();
+    },
+  };
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}
+
+const served =
+  kind === 'api'
+    ? await serveApi()
+    : kind === 'baseline'
+      ? await startBaseline(required('OWNER_URL'), required('TENANT_ID'))
+      : null;
+if (!served) throw new Error('usage: serve.ts api|baseline');
+console.log(`listening ${served.url}`);
+process.once('SIGTERM', () => {
+  void served.stop().then(() => process.exit(0));
+});
