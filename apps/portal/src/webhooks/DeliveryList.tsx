@@ -1,6 +1,6 @@
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { SelectField } from '../forms/SelectField';
 import type { WebhookDeliveryStatus } from '../generated/graphql';
 import { EmptyState, QueryState } from '../ui/QueryState';
@@ -8,19 +8,37 @@ import { DeliveryItem } from './DeliveryItem';
 import { WebhookDeliveriesQuery } from './documents';
 import { DELIVERY_FILTERS, DELIVERY_STATUS_LABELS } from './labels';
 
+/** While a delivery is due within this long, the list refreshes itself to show it land. */
+const DUE_SOON_MS = 60_000;
+const POLL_MS = 3_000;
+
 /**
  * An endpoint's 20 latest deliveries, optionally of one status. Deliveries change in the background (the worker
- * sends and retries them), so the list is refreshed on request rather than kept live.
+ * sends and retries them): the list follows by itself while one is about to be sent, and otherwise on request,
+ * since a retry may be hours away.
  */
 export function DeliveryList({ endpointId, url }: { endpointId: string; url: string }) {
   const headingId = useId();
   const [status, setStatus] = useState<WebhookDeliveryStatus | ''>('');
-  const { data, loading, error, refetch, networkStatus } = useQuery(WebhookDeliveriesQuery, {
-    variables: { endpointId, status: status || null },
-    notifyOnNetworkStatusChange: true,
-  });
+  const { data, loading, error, refetch, networkStatus, startPolling, stopPolling } = useQuery(
+    WebhookDeliveriesQuery,
+    { variables: { endpointId, status: status || null }, notifyOnNetworkStatusChange: true },
+  );
   const refreshing = networkStatus === NetworkStatus.refetch;
   const deliveries = data?.webhookEndpoint?.deliveries;
+  const dueSoon = Boolean(
+    deliveries?.nodes.some(
+      (delivery) =>
+        delivery.status === 'PENDING' &&
+        delivery.nextAttemptAt !== null &&
+        new Date(delivery.nextAttemptAt).getTime() - Date.now() < DUE_SOON_MS,
+    ),
+  );
+  useEffect(() => {
+    if (!dueSoon) return undefined;
+    startPolling(POLL_MS);
+    return () => stopPolling();
+  }, [dueSoon, startPolling, stopPolling]);
   return (
     <section aria-labelledby={headingId}>
       <h4 id={headingId}>
