@@ -88,6 +88,9 @@ export async function createApi(options: ApiOptions) {
     includeStacktraceInErrorResponses: development,
     hideSchemaDetailsFromClientErrors: !development,
     introspection: true,
+    // Shutdown is ours (main.ts: stop accepting, drain, stop the worker, close the pool). Apollo's own SIGTERM
+    // handler, on outside NODE_ENV=test, raced it and left the process hanging in stop() after a SIGTERM.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 

@@ -220,6 +220,47 @@ describe('a statement that runs too long', () => {
 });
 
 describe('graceful shutdown', () => {
+  it('on SIGTERM under `npm start` (embedded database, no NODE_ENV) stops PostgreSQL too and exits', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-shutdown-'));
+    fs.chmodSync(dataDir, 0o755);
+    const apiPort = await port();
+    const { NODE_ENV: _testEnv, DATABASE_URL: _url, MIGRATION_DATABASE_URL: _owner, ...env } = process.env;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: path.resolve(import.meta.dirname, '../../..'),
+      env: {
+        ...env,
+        PORT: String(apiPort),
+        DATA_DIR: dataDir,
+        EMBEDDED_PG_PORT: String(await port()),
+        DEMO_DATA: 'off',
+        LOG_LEVEL: process.env.FAULT_LOG ?? 'silent',
+      },
+      stdio: process.env.FAULT_LOG ? 'inherit' : 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      for (let i = 0; i < 150; i++) {
+        if (
+          await fetch(`http://127.0.0.1:${apiPort}/readyz`)
+            .then((r) => r.ok)
+            .catch(() => false)
+        )
+          break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      child.kill('SIGTERM');
+      const code = await Promise.race([
+        exited,
+        new Promise((r) => setTimeout(() => r('still running'), 20_000)),
+      ]);
+      expect(code).toBe(0);
+      expect(fs.existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    } finally {
+      child.kill('SIGKILL');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
+
   it('on SIGTERM stops accepting, finishes the request in flight, closes the pool and exits cleanly', async () => {
     const apiPort = await port();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -231,6 +272,8 @@ describe('graceful shutdown', () => {
         MIGRATION_DATABASE_URL: ownerUrl,
         DEMO_DATA: 'off',
         LOG_LEVEL: process.env.FAULT_LOG ?? 'silent',
+        // As deployed: vitest's NODE_ENV=test would change what Apollo does on signals.
+        NODE_ENV: 'production',
       },
       stdio: process.env.FAULT_LOG ? 'inherit' : 'ignore',
     });
