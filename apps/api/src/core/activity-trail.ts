@@ -3,6 +3,7 @@ import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from './context.js';
+import { isUuid } from './user-errors.js';
 
 /** Deleting the consultancy deletes its trail with it: there is nowhere left to record that. */
 const NOT_RECORDED = new Set(['deleteConsultancy']);
@@ -74,7 +75,7 @@ export async function recordActivity(
       viewer.kind === 'apiKey' ? viewer.apiKeyId : null,
       context.mutation.name,
       object?.type ?? null,
-      object && /^[0-9a-f-]{36}$/i.test(object.id) ? object.id : null,
+      object && isUuid(object.id) ? object.id : null,
       changedFields(context.mutation.input),
       context.requestId,
     ],

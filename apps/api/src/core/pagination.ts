@@ -66,6 +66,16 @@ export function toConnection<T>(
   };
 }
 
+/** The page of a list filtered by an id that cannot name anything (malformed): empty, without a query. */
+export function emptyConnection<T>(window: PageWindow): Connection<T> {
+  return toConnection<T>(
+    [],
+    window,
+    () => [],
+    async () => 0,
+  );
+}
+
 /**
  * One page of a keyset-ordered list: the rows after the cursor in the given order (a row-value comparison that the
  * list's index serves), one more to tell whether another page follows, and the total on demand.

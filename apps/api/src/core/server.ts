@@ -75,7 +75,8 @@ export async function createApi(options: ApiOptions) {
   const webhooks = options.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(),
-    ...limits,
+    // graphql-armor's plugins and validation rules; like its `protect()` preset, one request per body.
+    allowBatchedHttpRequests: false,
     plugins: [
       ...limits.plugins,
       transactionPlugin(options.production),
@@ -88,8 +89,8 @@ export async function createApi(options: ApiOptions) {
     includeStacktraceInErrorResponses: development,
     hideSchemaDetailsFromClientErrors: !development,
     introspection: true,
-    // Shutdown is ours (main.ts: stop accepting, drain, stop the worker, close the pool). Apollo's own SIGTERM
-    // handler, on outside NODE_ENV=test, raced it and left the process hanging in stop() after a SIGTERM.
+    // Shutdown is ours (main.ts: stop accepting, drain, stop the worker, close the pool). Apollo's own signal
+    // handler, installed whenever NODE_ENV is not test, raced it and left the process hanging after a SIGTERM.
     stopOnTerminationSignals: false,
   });
   await apollo.start();

@@ -33,7 +33,7 @@ export function ActionRow({
   showClient?: boolean;
 }) {
   const [update] = useMutation(UpdateActionStatusMutation);
-  const { pending, errors, failure, run } = usePayloadForm(['status'] as const);
+  const { pending, errors, failure, run } = usePayloadForm([]);
   const id = useId();
   return (
     <li>
@@ -70,10 +70,7 @@ export function ActionRow({
           ))}
         </select>
       </span>
-      <FormProblems
-        failure={failure}
-        errors={{ byField: {}, general: [...errors.general, ...(errors.byField.status ?? [])] }}
-      />
+      <FormProblems failure={failure} errors={errors} />
       <ActionNotes actionId={action.id} description={action.description} />
     </li>
   );

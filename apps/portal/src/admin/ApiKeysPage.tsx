@@ -175,7 +175,7 @@ export function CreateApiKeyForm({ clients }: { clients: readonly { id: string; 
 
 function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
   const [revoke] = useMutation(RevokeApiKeyMutation);
-  const { pending, errors, failure, run } = usePayloadForm(['id'] as const);
+  const { pending, errors, failure, run } = usePayloadForm([]);
   return (
     <>
       <button
@@ -190,10 +190,7 @@ function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
       >
         Revoke
       </button>
-      <FormProblems
-        failure={failure}
-        errors={{ byField: {}, general: [...errors.general, ...(errors.byField.id ?? [])] }}
-      />
+      <FormProblems failure={failure} errors={errors} />
     </>
   );
 }

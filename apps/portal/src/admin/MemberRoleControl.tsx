@@ -28,8 +28,7 @@ export const ChangeMemberRoleMutation = graphql(`
   }
 `);
 
-// `memberId` is listed so that its errors ("no member has this id") land above the form rather than nowhere.
-const FIELDS = ['role', 'clientId', 'memberId'] as const;
+const FIELDS = ['role', 'clientId'] as const;
 
 interface MemberRoleControlProps {
   member: { id: string; name: string; role: Role; client?: { id: string } | null };
@@ -65,10 +64,7 @@ export function MemberRoleControl({ member, clients }: MemberRoleControlProps) {
       onSubmit={submit}
       aria-label={`Role of ${member.name}`}
     >
-      <FormProblems
-        failure={failure}
-        errors={{ ...errors, general: [...errors.general, ...(errors.byField.memberId ?? [])] }}
-      />
+      <FormProblems failure={failure} errors={errors} />
       <SelectField
         name="role"
         label="Role"

@@ -21,7 +21,7 @@ export const RevokeInvitationMutation = graphql(`
 
 export function RevokeButton({ id, email }: { id: string; email: string }) {
   const [revoke] = useMutation(RevokeInvitationMutation);
-  const { pending, errors, failure, run } = usePayloadForm(['id'] as const);
+  const { pending, errors, failure, run } = usePayloadForm([]);
   return (
     <>
       <button
@@ -35,10 +35,7 @@ export function RevokeButton({ id, email }: { id: string; email: string }) {
       >
         Revoke
       </button>
-      <FormProblems
-        failure={failure}
-        errors={{ byField: {}, general: [...errors.general, ...(errors.byField.id ?? [])] }}
-      />
+      <FormProblems failure={failure} errors={errors} />
     </>
   );
 }

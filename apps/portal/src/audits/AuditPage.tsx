@@ -14,7 +14,9 @@ import { AuditQuery, SaveAuditResponsesMutation } from './documents';
 export function AuditPage() {
   const { auditId = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(AuditQuery, { variables: { id: auditId } });
-  const [save] = useMutation(SaveAuditResponsesMutation, { refetchQueries: ['Audit'] });
+  // The payload's audit (revision, status, responses) updates the cache by id; the results appear on submit,
+  // where the status control refetches the audit.
+  const [save] = useMutation(SaveAuditResponsesMutation);
   const [unsaved, setUnsaved] = useState(0);
   const audit = data?.audit;
   if (data && !audit) return <p role="alert">There is no such audit in your consultancy.</p>;

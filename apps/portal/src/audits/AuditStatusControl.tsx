@@ -24,7 +24,7 @@ export function AuditStatusControl({
     refetchQueries: ['Audit'],
     awaitRefetchQueries: true,
   });
-  const { pending, errors, failure, run } = usePayloadForm(['status'] as const);
+  const { pending, errors, failure, run } = usePayloadForm([]);
   if (audit.nextStatuses.length === 0) return null;
   return (
     <div className="button-row" role="group" aria-label="Audit status">
@@ -55,10 +55,7 @@ export function AuditStatusControl({
           Save your {unsaved} changed {unsaved === 1 ? 'answer' : 'answers'} before moving the audit on.
         </span>
       )}
-      <FormProblems
-        failure={failure}
-        errors={{ byField: {}, general: [...errors.general, ...(errors.byField.status ?? [])] }}
-      />
+      <FormProblems failure={failure} errors={errors} />
     </div>
   );
 }

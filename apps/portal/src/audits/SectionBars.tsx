@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { formatChange, formatScore } from '../ui/format';
 
 export interface Bar {
@@ -28,18 +29,15 @@ export function SectionBars({
   showPrevious: boolean;
   showBenchmark: boolean;
 }) {
+  // Unique per chart: a page can show several audits' results, each with its own title.
+  const titleId = useId();
   const width = LABEL_WIDTH + CHART_WIDTH + VALUE_WIDTH;
   const height = bars.length * ROW + 20;
   const x = (score: number) => LABEL_WIDTH + (score / 100) * CHART_WIDTH;
   return (
     <figure className="chart">
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-labelledby="section-bars-title"
-        className="chart-svg"
-      >
-        <title id="section-bars-title">Section scores out of 100</title>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={titleId} className="chart-svg">
+        <title id={titleId}>Section scores out of 100</title>
         {[0, 25, 50, 75, 100].map((t) => (
           <g key={t}>
             <line x1={x(t)} x2={x(t)} y1={0} y2={height - 16} className="chart-grid" />

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { formatDate, formatScore } from '../ui/format';
 
 const WIDTH = 560;
@@ -10,6 +11,7 @@ export function TrendChart({
 }: {
   points: readonly { auditId: string; on: string; overall: number | null }[];
 }) {
+  const titleId = useId();
   const scored = points.filter(
     (p): p is { auditId: string; on: string; overall: number } => p.overall !== null,
   );
@@ -21,8 +23,8 @@ export function TrendChart({
   const path = scored.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i)},${y(p.overall)}`).join(' ');
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="trend-title" className="chart-svg">
-        <title id="trend-title">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={titleId} className="chart-svg">
+        <title id={titleId}>
           {`Overall score over time: ${scored.map((p) => `${formatDate(p.on)} ${formatScore(p.overall)}`).join(', ')}`}
         </title>
         {[0, 50, 100].map((t) => (

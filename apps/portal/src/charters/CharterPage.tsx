@@ -19,7 +19,7 @@ export function CharterPage() {
     refetchQueries: ['Charter'],
     awaitRefetchQueries: true,
   });
-  const { pending, errors, failure, run } = usePayloadForm(['clientId'] as const);
+  const { pending, errors, failure, run } = usePayloadForm([]);
   const charter = data?.charter;
   const startDraft = () =>
     void run(async () => (await start({ variables: { input: { clientId } } })).data?.startCharterDraft);
@@ -39,10 +39,7 @@ export function CharterPage() {
         </p>
         <h1>Customer-service charter</h1>
       </div>
-      <FormProblems
-        failure={failure}
-        errors={{ byField: {}, general: [...errors.general, ...(errors.byField.clientId ?? [])] }}
-      />
+      <FormProblems failure={failure} errors={errors} />
       <div className="stack">
         {charter?.currentDraft ? (
           <CharterDraftEditor key={charter.currentDraft.id} draft={charter.currentDraft} />

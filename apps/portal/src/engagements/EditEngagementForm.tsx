@@ -31,7 +31,7 @@ export const UpdateEngagementMutation = graphql(`
   }
 `);
 
-const FIELDS = ['id', 'title', 'summary', 'startsOn', 'endsOn', 'phase'] as const;
+const FIELDS = ['title', 'summary', 'startsOn', 'endsOn', 'phase'] as const;
 
 interface EditableEngagement {
   id: string;
@@ -49,11 +49,10 @@ export function EditEngagementForm({ engagement }: { engagement: EditableEngagem
   const [update] = useMutation(UpdateEngagementMutation);
   const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
   const closed = engagement.nextStatuses.length === 0;
-  const problems = { byField: {}, general: [...errors.general, ...(errors.byField.id ?? [])] };
   if (!open) {
     return (
       <>
-        <FormProblems failure={failure} errors={problems} />
+        <FormProblems failure={failure} errors={errors} />
         {closed ? (
           <p className="muted">This engagement is closed and can no longer be edited.</p>
         ) : (
@@ -91,7 +90,7 @@ export function EditEngagementForm({ engagement }: { engagement: EditableEngagem
   );
   return (
     <form ref={formRef} className="form" onSubmit={submit} aria-label={`Edit “${engagement.title}”`}>
-      <FormProblems failure={failure} errors={problems} />
+      <FormProblems failure={failure} errors={errors} />
       <TextField
         name="title"
         label="Title"

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { DIME_PHASE_LABELS, ENGAGEMENT_STATUS_LABELS } from '@csp/domain';
+import { DIME_PHASE_LABELS, ENGAGEMENT_KIND_LABELS, ENGAGEMENT_STATUS_LABELS } from '@csp/domain';
 import { graphql } from '../generated/gql';
 import { formatDate } from '../ui/format';
 import { Panel } from '../ui/Panel';
@@ -8,7 +8,6 @@ import { EditEngagementForm } from './EditEngagementForm';
 import { EngagementStatusControl } from './EngagementStatusControl';
 import { MilestoneList } from './MilestoneList';
 import { NewEngagementForm } from './NewEngagementForm';
-import { KIND_LABELS } from './labels';
 
 export const ClientEngagementsQuery = graphql(`
   query ClientEngagements($clientId: ID!) {
@@ -59,8 +58,8 @@ export function EngagementList({ clientId }: { clientId: string }) {
               <li key={e.id} className="card">
                 <h3>{e.title}</h3>
                 <p className="muted">
-                  {KIND_LABELS[e.kind]} · {ENGAGEMENT_STATUS_LABELS[e.status]} · {formatDate(e.startsOn)} –{' '}
-                  {formatDate(e.endsOn)}
+                  {ENGAGEMENT_KIND_LABELS[e.kind]} · {ENGAGEMENT_STATUS_LABELS[e.status]} ·{' '}
+                  {formatDate(e.startsOn)} – {formatDate(e.endsOn)}
                   {e.phase && <> · phase: {DIME_PHASE_LABELS[e.phase].title}</>} · led by{' '}
                   {e.leadConsultant?.name ?? 'nobody yet'}
                   {e.team.length > 0 && <> · team: {e.team.map((m) => m.name).join(', ')}</>}

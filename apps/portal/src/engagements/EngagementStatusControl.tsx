@@ -37,7 +37,7 @@ export function EngagementStatusControl({
   engagement: { id: string; status: EngagementStatus; nextStatuses: readonly EngagementStatus[] };
 }) {
   const [change] = useMutation(ChangeEngagementStatusMutation);
-  const { pending, errors, failure, run } = usePayloadForm(['status'] as const);
+  const { pending, errors, failure, run } = usePayloadForm([]);
   if (engagement.nextStatuses.length === 0) {
     return <p className="muted">{ENGAGEMENT_STATUS_LABELS[engagement.status]}: no further moves.</p>;
   }
@@ -60,10 +60,7 @@ export function EngagementStatusControl({
           {MOVE_LABELS[status]}
         </button>
       ))}
-      <FormProblems
-        failure={failure}
-        errors={{ byField: {}, general: [...errors.general, ...(errors.byField.status ?? [])] }}
-      />
+      <FormProblems failure={failure} errors={errors} />
     </div>
   );
 }

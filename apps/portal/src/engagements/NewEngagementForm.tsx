@@ -1,3 +1,4 @@
+import { ENGAGEMENT_KIND_LABELS } from '@csp/domain';
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { FormProblems } from '../forms/FormProblems';
@@ -7,7 +8,6 @@ import { TextField } from '../forms/TextField';
 import { orNull, usePayloadForm } from '../forms/usePayloadForm';
 import { graphql } from '../generated/gql';
 import type { EngagementKind } from '../generated/graphql';
-import { KIND_LABELS } from './labels';
 
 export const CreateEngagementMutation = graphql(`
   mutation CreateEngagement($input: CreateEngagementInput!) {
@@ -61,7 +61,12 @@ export function NewEngagementForm({ clientId }: { clientId: string }) {
     <form ref={formRef} className="form form-inline" onSubmit={submit} aria-label="New engagement">
       <FormProblems failure={failure} errors={errors} />
       <TextField name="title" label="Title" required errors={errors.byField.title} />
-      <SelectField name="kind" label="Kind" options={optionsFrom(KIND_LABELS)} errors={errors.byField.kind} />
+      <SelectField
+        name="kind"
+        label="Kind"
+        options={optionsFrom(ENGAGEMENT_KIND_LABELS)}
+        errors={errors.byField.kind}
+      />
       <TextField name="startsOn" label="Starts on" type="date" errors={errors.byField.startsOn} />
       <TextField name="endsOn" label="Ends on" type="date" errors={errors.byField.endsOn} />
       <div className="form-buttons">

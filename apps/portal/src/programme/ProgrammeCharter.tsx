@@ -10,7 +10,7 @@ import { ProgrammeCharterQuery, SignOffCharterMutation } from './documents';
 export function ProgrammeCharter({ clientId }: { clientId: string }) {
   const { data, loading, error, refetch } = useQuery(ProgrammeCharterQuery, { variables: { clientId } });
   const [signOff] = useMutation(SignOffCharterMutation);
-  const { pending, errors, failure, run } = usePayloadForm(['versionId'] as const);
+  const { pending, errors, failure, run } = usePayloadForm([]);
   const charter = data?.client?.charter?.published ?? null;
   if (!data) {
     return (
@@ -33,10 +33,7 @@ export function ProgrammeCharter({ clientId }: { clientId: string }) {
   return (
     <Panel title={`Your charter (version ${charter.number})`}>
       <CharterView version={charter} />
-      <FormProblems
-        failure={failure}
-        errors={{ byField: {}, general: [...errors.general, ...(errors.byField.versionId ?? [])] }}
-      />
+      <FormProblems failure={failure} errors={errors} />
       {!charter.signOff && (
         <button
           type="button"

@@ -69,7 +69,7 @@ function AttemptItem({ attempt }: { attempt: Attempt }) {
 /** Sends the same event again now, as a new delivery with the same `webhook-id`; the list then shows it. */
 function ReplayButton({ id, what }: { id: string; what: string }) {
   const [replay] = useMutation(ReplayWebhookDeliveryMutation, { refetchQueries: ['WebhookDeliveries'] });
-  const { pending, errors, failure, run } = usePayloadForm(['id'] as const);
+  const { pending, errors, failure, run } = usePayloadForm([]);
   return (
     <>
       <button
@@ -82,11 +82,7 @@ function ReplayButton({ id, what }: { id: string; what: string }) {
       >
         Replay<span className="visually-hidden"> {what}</span>
       </button>
-      <FormProblems
-        failure={failure}
-        errors={{ byField: {}, general: [...errors.general, ...(errors.byField.id ?? [])] }}
-        title="Could not replay"
-      />
+      <FormProblems failure={failure} errors={errors} title="Could not replay" />
     </>
   );
 }

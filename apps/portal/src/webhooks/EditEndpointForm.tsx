@@ -8,7 +8,7 @@ import { UpdateWebhookEndpointMutation } from './documents';
 import { checkedEvents, EventChoices } from './EventChoices';
 import { URL_HINT } from './RegisterEndpointForm';
 
-const FIELDS = ['id', 'url', 'events', 'description'] as const;
+const FIELDS = ['url', 'events', 'description'] as const;
 
 /** Changes an endpoint's address, description and events; the answer updates the endpoint in the cache. */
 export function EditEndpointForm({
@@ -38,10 +38,7 @@ export function EditEndpointForm({
   );
   return (
     <form ref={formRef} className="form" onSubmit={submit} aria-label={`Change the endpoint ${endpoint.url}`}>
-      <FormProblems
-        failure={failure}
-        errors={{ ...errors, general: [...errors.general, ...(errors.byField.id ?? [])] }}
-      />
+      <FormProblems failure={failure} errors={errors} />
       <TextField
         name="url"
         label="Endpoint URL"

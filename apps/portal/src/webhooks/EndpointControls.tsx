@@ -9,9 +9,6 @@ import {
   UpdateWebhookEndpointMutation,
 } from './documents';
 
-// The API names the endpoint as `id` or `endpointId` ("no endpoint has this id", "turned off"): above the buttons.
-const FIELDS = ['id', 'endpointId', 'enabled'] as const;
-
 /** One-click actions on an endpoint: turn it off or on, send a test event, delete it. */
 export function EndpointControls({
   endpoint,
@@ -25,7 +22,7 @@ export function EndpointControls({
   const [update] = useMutation(UpdateWebhookEndpointMutation);
   const [sendTest] = useMutation(SendTestWebhookMutation, { refetchQueries: ['WebhookDeliveries'] });
   const [remove] = useMutation(DeleteWebhookEndpointMutation, { refetchQueries: ['WebhookEndpoints'] });
-  const { pending, errors, failure, run } = usePayloadForm(FIELDS);
+  const { pending, errors, failure, run } = usePayloadForm([]);
   const [done, setDone] = useState('');
   const { url } = endpoint;
 
@@ -68,18 +65,9 @@ export function EndpointControls({
     );
   }
 
-  const problems = {
-    byField: {},
-    general: [
-      ...errors.general,
-      ...(errors.byField.id ?? []),
-      ...(errors.byField.endpointId ?? []),
-      ...(errors.byField.enabled ?? []),
-    ],
-  };
   return (
     <>
-      <FormProblems failure={failure} errors={problems} title="That did not work" />
+      <FormProblems failure={failure} errors={errors} title="That did not work" />
       <div className="button-row">
         <button
           type="button"

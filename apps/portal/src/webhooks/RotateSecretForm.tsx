@@ -6,7 +6,7 @@ import { TextField } from '../forms/TextField';
 import { usePayloadForm } from '../forms/usePayloadForm';
 import { RotateWebhookSecretMutation } from './documents';
 
-const FIELDS = ['id', 'overlapHours'] as const;
+const FIELDS = ['overlapHours'] as const;
 
 /**
  * Issues a new signing secret. The old one keeps signing for the overlap, so the receiver can switch without
@@ -44,10 +44,7 @@ export function RotateSecretForm({
       onSubmit={submit}
       aria-label={`Rotate the signing secret of ${endpoint.url}`}
     >
-      <FormProblems
-        failure={failure}
-        errors={{ ...errors, general: [...errors.general, ...(errors.byField.id ?? [])] }}
-      />
+      <FormProblems failure={failure} errors={errors} />
       <TextField
         name="overlapHours"
         label="Old secret keeps signing for (hours)"

@@ -58,7 +58,12 @@ export async function updateOwnAction(
     if (action.ownerId !== viewer.memberId) {
       return refused(fieldError('id', 'NOT_ALLOWED', 'Only the owner of this action can update it.'));
     }
-    const saved = await saveAction(db, action, { ...action, status: checked.value.status });
+    const saved = await saveAction(
+      db,
+      action,
+      { ...action, status: checked.value.status },
+      context.requestId,
+    );
     if (checked.value.note) await addNote(db, action, viewer.memberId, checked.value.note);
     return { action: saved, userErrors: [] };
   });

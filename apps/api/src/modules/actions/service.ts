@@ -9,7 +9,8 @@ import {
   type FieldError,
 } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
-import { pageWindow, toConnection, type PageArgs } from '../../core/pagination.js';
+import { lockById } from '../../core/row-lock.js';
+import { emptyConnection, pageWindow, toConnection, type PageArgs } from '../../core/pagination.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { ClientEntity } from '../clients/entities.js';
@@ -38,12 +39,7 @@ export async function listActions(context: RequestContext, args: ActionFilter, t
   const viewer = requireActor(context.viewer);
   const ownerId = args.mine ? viewer.memberId : args.ownerId;
   if ((args.clientId && !isUuid(args.clientId)) || (ownerId && !isUuid(ownerId))) {
-    return toConnection(
-      [],
-      window,
-      () => [],
-      async () => 0,
-    );
+    return emptyConnection<ActionRow>(window);
   }
   return context.db.read(async (db) => {
     const filtered = () => {
@@ -131,9 +127,7 @@ export async function lockForEdit(
   id: string,
   expectedRevision: number,
 ): Promise<ActionRow | FieldError> {
-  const action = isUuid(id)
-    ? await db.getRepository(ActionEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
-    : null;
+  const action = await lockById(db, ActionEntity, id);
   if (!action) return notFound('id', 'action');
   if (action.revision !== expectedRevision) {
     return fieldError(
@@ -146,7 +140,12 @@ export async function lockForEdit(
 }
 
 /** Writes the next state of an action: a new revision, and completion stamped when it becomes done. */
-export async function saveAction(db: EntityManager, before: ActionRow, next: ActionRow): Promise<ActionRow> {
+export async function saveAction(
+  db: EntityManager,
+  before: ActionRow,
+  next: ActionRow,
+  requestId: string,
+): Promise<ActionRow> {
   const now = new Date();
   const saved: ActionRow = {
     ...next,
@@ -160,6 +159,7 @@ export async function saveAction(db: EntityManager, before: ActionRow, next: Act
     await queueWebhookEvent(db, {
       tenantId: saved.tenantId,
       type: 'ACTION_STATUS_CHANGED',
+      requestId,
       data: {
         actionId: saved.id,
         clientId: saved.clientId,
@@ -195,6 +195,6 @@ export async function updateAction(
       priority: value.priority ?? action.priority,
       status: value.status ?? action.status,
     };
-    return { action: await saveAction(db, action, next), userErrors: [] };
+    return { action: await saveAction(db, action, next, context.requestId), userErrors: [] };
   });
 }

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../core/context.js';
-import { keysetPage, pageWindow, toConnection, type PageArgs } from '../../core/pagination.js';
+import { emptyConnection, keysetPage, pageWindow, type PageArgs } from '../../core/pagination.js';
 import { isUuid } from '../../core/user-errors.js';
-import { ActivityEntity } from './entities.js';
+import { ActivityEntity, type ActivityRow } from './entities.js';
 
 export interface ActivityFilter extends PageArgs {
   actorId?: string | null;
@@ -15,13 +15,7 @@ export interface ActivityFilter extends PageArgs {
 export async function listActivity(context: RequestContext, args: ActivityFilter) {
   const window = pageWindow(args);
   const ids = [args.actorId, args.apiKeyId, args.objectId].filter(Boolean);
-  if (ids.some((id) => !isUuid(id)))
-    return toConnection(
-      [],
-      window,
-      () => [],
-      async () => 0,
-    );
+  if (ids.some((id) => !isUuid(id))) return emptyConnection<ActivityRow>(window);
   return context.db.read(async (db) => {
     const filtered = () => {
       const query = db.getRepository(ActivityEntity).createQueryBuilder('t');

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { apiKeyInput, check, type FieldError } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
+import { lockById } from '../../core/row-lock.js';
 import { issueToken } from '../../core/auth/tokens.js';
 import { requireActor } from '../../core/auth/viewer.js';
-import { isUuid, notFound } from '../../core/user-errors.js';
+import { notFound } from '../../core/user-errors.js';
 import { ClientEntity } from '../clients/entities.js';
 import { ApiKeyEntity, type ApiKeyRow } from './entities.js';
 
@@ -49,9 +50,7 @@ export async function createApiKey(
 export async function revokeApiKey(context: RequestContext, { id }: { id: string }) {
   return context.db.write(async (db) => {
     const repository = db.getRepository(ApiKeyEntity);
-    const apiKey = isUuid(id)
-      ? await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
-      : null;
+    const apiKey = await lockById(db, ApiKeyEntity, id);
     if (!apiKey) return { apiKey: null, userErrors: [notFound('id', 'API key')] };
     apiKey.revokedAt ??= new Date();
     await repository.update({ id }, { revokedAt: apiKey.revokedAt });

@@ -9,7 +9,8 @@ import {
   type FieldError,
 } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
-import { keysetPage, pageWindow, toConnection, type PageArgs } from '../../core/pagination.js';
+import { lockById } from '../../core/row-lock.js';
+import { emptyConnection, keysetPage, pageWindow, type PageArgs } from '../../core/pagination.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { ClientEntity } from '../clients/entities.js';
@@ -35,8 +36,7 @@ export const staleRevision = () =>
 
 /** Locks the audit for the rest of the mutation, so two edits with the same revision cannot both pass. */
 export async function lockAudit(db: EntityManager, id: string): Promise<AuditRow | null> {
-  if (!isUuid(id)) return null;
-  return db.getRepository(AuditEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  return lockById(db, AuditEntity, id);
 }
 
 export interface AuditFilter extends PageArgs {
@@ -49,12 +49,7 @@ export interface AuditFilter extends PageArgs {
 export async function listAudits(context: RequestContext, args: AuditFilter) {
   const window = pageWindow(args);
   if (args.clientId && !isUuid(args.clientId)) {
-    return toConnection(
-      [],
-      window,
-      () => [],
-      async () => 0,
-    );
+    return emptyConnection<AuditRow>(window);
   }
   return context.db.read(async (db) => {
     const filtered = () => {

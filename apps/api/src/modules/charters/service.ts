@@ -9,6 +9,7 @@ import {
   type FieldError,
 } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
+import { lockById } from '../../core/row-lock.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { ClientEntity } from '../clients/entities.js';
@@ -62,10 +63,7 @@ export async function lockDraft(
 }
 
 export async function lockVersion(db: EntityManager, id: string): Promise<CharterVersionRow | null> {
-  if (!isUuid(id)) return null;
-  return db
-    .getRepository(CharterVersionEntity)
-    .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  return lockById(db, CharterVersionEntity, id);
 }
 
 /** Writes the parts of a draft an edit may change, and moves its revision on by one. */

@@ -12,7 +12,8 @@ import {
   type FieldError,
 } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
-import { keysetPage, pageWindow, toConnection, type PageArgs } from '../../core/pagination.js';
+import { lockById } from '../../core/row-lock.js';
+import { emptyConnection, keysetPage, pageWindow, type PageArgs } from '../../core/pagination.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { ClientEntity } from '../clients/entities.js';
@@ -34,13 +35,7 @@ export interface EngagementFilter extends PageArgs {
 
 export async function listEngagements(context: RequestContext, args: EngagementFilter) {
   const window = pageWindow(args);
-  if (args.clientId && !isUuid(args.clientId))
-    return toConnection(
-      [],
-      window,
-      () => [],
-      async () => 0,
-    );
+  if (args.clientId && !isUuid(args.clientId)) return emptyConnection<EngagementRow>(window);
   return context.db.read(async (db) => {
     const filtered = () => {
       const query = db.getRepository(EngagementEntity).createQueryBuilder('e');
@@ -63,8 +58,7 @@ export async function findEngagement(context: RequestContext, id: string) {
 
 /** Locks the engagement for the rest of the mutation, so two concurrent status changes cannot both pass the rule. */
 export async function lockEngagement(db: EntityManager, id: string): Promise<EngagementRow | null> {
-  if (!isUuid(id)) return null;
-  return db.getRepository(EngagementEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  return lockById(db, EngagementEntity, id);
 }
 
 export async function createEngagement(

@@ -9,6 +9,7 @@ import {
   type RoleProfileForm,
 } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
+import { lockById } from '../../core/row-lock.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { ClientEntity } from '../clients/entities.js';
@@ -82,8 +83,7 @@ export async function findRoleProfile(context: RequestContext, id: string) {
 
 /** Locks the profile for the rest of the mutation: edits and scorings of one profile happen one at a time. */
 export async function lockRoleProfile(db: EntityManager, id: string): Promise<RoleProfileRow | null> {
-  if (!isUuid(id)) return null;
-  return db.getRepository(RoleProfileEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  return lockById(db, RoleProfileEntity, id);
 }
 
 export async function createRoleProfile(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fieldError, type FieldError } from '@csp/domain';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { RequestContext } from '../../core/context.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { perRequest, manyEach, oneEach } from '../../core/loaders.js';
@@ -128,14 +128,14 @@ export async function sendTestWebhook(
 
 export const eventById = perRequest('webhookEventById', (context, ids: readonly string[]) =>
   context.db.read(async (db) => {
-    const rows = await db.getRepository(WebhookEventEntity).findBy(ids.map((id) => ({ id })));
+    const rows = await db.getRepository(WebhookEventEntity).findBy({ id: In([...ids]) });
     return oneEach(ids, rows, (row) => row.id);
   }),
 );
 
 export const endpointById = perRequest('webhookEndpointById', (context, ids: readonly string[]) =>
   context.db.read(async (db) => {
-    const rows = await db.getRepository(WebhookEndpointEntity).findBy(ids.map((id) => ({ id })));
+    const rows = await db.getRepository(WebhookEndpointEntity).findBy({ id: In([...ids]) });
     return oneEach(ids, rows, (row) => row.id);
   }),
 );
@@ -144,7 +144,7 @@ export const attemptsOfDelivery = perRequest('webhookAttemptsOfDelivery', (conte
   context.db.read(async (db) => {
     const rows = await db
       .getRepository(WebhookAttemptEntity)
-      .find({ where: ids.map((deliveryId) => ({ deliveryId })), order: { number: 'ASC' } });
+      .find({ where: { deliveryId: In([...ids]) }, order: { number: 'ASC' } });
     return manyEach(ids, rows, (row) => row.deliveryId);
   }),
 );

@@ -13,6 +13,7 @@ import type { RequestContext } from '../../core/context.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { keysetPage, pageWindow, type PageArgs } from '../../core/pagination.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
+import { lockById } from '../../core/row-lock.js';
 import { refusedAddress } from './address-guard.js';
 import {
   WebhookDeliveryEntity,
@@ -70,10 +71,7 @@ export async function findEndpoint(context: RequestContext, id: string) {
 }
 
 function lockEndpoint(db: EntityManager, id: string) {
-  if (!isUuid(id)) return Promise.resolve(null);
-  return db
-    .getRepository(WebhookEndpointEntity)
-    .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  return lockById(db, WebhookEndpointEntity, id);
 }
 
 async function urlRefusal(context: RequestContext, url: string): Promise<FieldError | null> {

@@ -13,7 +13,8 @@ export async function queueWebhookEvent(
     tenantId: string;
     type: WebhookEventType;
     data: Record<string, unknown>;
-    requestId?: string | null;
+    /** Required, so no caller forgets the link from an event to the request's logs. */
+    requestId: string;
   },
 ): Promise<void> {
   await db.query(
@@ -27,6 +28,6 @@ export async function queueWebhookEvent(
      INSERT INTO webhook_deliveries (tenant_id, id, event_id, endpoint_id, status, next_attempt_at)
      SELECT event.tenant_id, gen_random_uuid(), event.id, listening.id, 'PENDING', now()
        FROM event CROSS JOIN listening`,
-    [event.tenantId, randomUUID(), event.type, JSON.stringify(event.data), event.requestId ?? null],
+    [event.tenantId, randomUUID(), event.type, JSON.stringify(event.data), event.requestId],
   );
 }

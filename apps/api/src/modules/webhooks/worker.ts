@@ -1,6 +1,7 @@
 import { deliveryOutcome, webhookMessage, type WebhookEventType } from '@csp/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { logger } from '../../core/logger.js';
+import { cancelPendingDeliveries } from './endpoint-service.js';
 import { createSender, signedHeaders, type AttemptResult } from './sender.js';
 
 export interface WebhookSettings {
@@ -149,11 +150,7 @@ export function startWebhookWorker(
             WHERE id = $1`,
           [job.endpoint_id],
         );
-        await db.query(
-          `UPDATE webhook_deliveries SET status = 'CANCELLED', next_attempt_at = NULL, locked_until = NULL
-            WHERE endpoint_id = $1 AND status = 'PENDING'`,
-          [job.endpoint_id],
-        );
+        await cancelPendingDeliveries(db, job.endpoint_id);
       }
     });
     logger.info(
