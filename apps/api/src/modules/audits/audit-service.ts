@@ -13,7 +13,7 @@ import { lockById } from '../../core/row-lock.js';
 import { emptyConnection, keysetPage, pageWindow, type PageArgs } from '../../core/pagination.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
-import { ClientEntity } from '../clients/entities.js';
+import { clientClosedToNewWork } from '../clients/open-client.js';
 import { EngagementEntity } from '../engagements/entities.js';
 import { AuditEntity, type AuditRow } from './entities.js';
 import { lookUpFramework } from './framework-service.js';
@@ -86,11 +86,8 @@ export async function createAudit(
   const value = checked.value;
   const viewer = requireActor(context.viewer);
   return context.db.write(async (db) => {
-    const client = isUuid(clientId) ? await db.getRepository(ClientEntity).findOneBy({ id: clientId }) : null;
-    if (!client) return refused(notFound('clientId', 'client'));
-    if (client.status === 'ARCHIVED') {
-      return refused(fieldError('clientId', 'NOT_ALLOWED', 'This client is archived. Reactivate it first.'));
-    }
+    const closed = await clientClosedToNewWork(db, clientId);
+    if (closed) return refused(closed);
     if (engagementId !== null && engagementId !== undefined) {
       const engagement = isUuid(engagementId)
         ? await db.getRepository(EngagementEntity).findOneBy({ id: engagementId })

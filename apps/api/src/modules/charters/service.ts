@@ -11,8 +11,8 @@ import {
 import type { RequestContext } from '../../core/context.js';
 import { lockById } from '../../core/row-lock.js';
 import { requireActor } from '../../core/auth/viewer.js';
-import { isUuid, notFound } from '../../core/user-errors.js';
-import { ClientEntity } from '../clients/entities.js';
+import { notFound } from '../../core/user-errors.js';
+import { clientClosedToNewWork } from '../clients/open-client.js';
 import { CharterEntity, CharterVersionEntity, type CharterRow, type CharterVersionRow } from './entities.js';
 import { draftOf } from './views.js';
 
@@ -117,11 +117,8 @@ export async function startCharterDraft(
 ): Promise<CharterVersionPayload> {
   const viewer = requireActor(context.viewer);
   return context.db.write(async (db) => {
-    const client = isUuid(clientId) ? await db.getRepository(ClientEntity).findOneBy({ id: clientId }) : null;
-    if (!client) return refused(notFound('clientId', 'client'));
-    if (client.status === 'ARCHIVED') {
-      return refused(fieldError('clientId', 'NOT_ALLOWED', 'This client is archived. Reactivate it first.'));
-    }
+    const closed = await clientClosedToNewWork(db, clientId);
+    if (closed) return refused(closed);
     const charter = await lockCharterOf(db, viewer.tenantId, clientId);
     const versions = await db
       .getRepository(CharterVersionEntity)

@@ -16,7 +16,7 @@ import { lockById } from '../../core/row-lock.js';
 import { emptyConnection, keysetPage, pageWindow, type PageArgs } from '../../core/pagination.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
-import { ClientEntity } from '../clients/entities.js';
+import { clientClosedToNewWork } from '../clients/open-client.js';
 import { EngagementEntity, MilestoneEntity, TeamMemberEntity, type EngagementRow } from './entities.js';
 import { queueWebhookEvent } from '../webhooks/outbox.js';
 import { checkConsultants } from './people-check.js';
@@ -70,11 +70,8 @@ export async function createEngagement(
   const viewer = requireActor(context.viewer);
   const value = checked.value;
   return context.db.write(async (db) => {
-    const client = isUuid(clientId) ? await db.getRepository(ClientEntity).findOneBy({ id: clientId }) : null;
-    if (!client) return refused(notFound('clientId', 'client'));
-    if (client.status === 'ARCHIVED') {
-      return refused(fieldError('clientId', 'NOT_ALLOWED', 'This client is archived. Reactivate it first.'));
-    }
+    const closed = await clientClosedToNewWork(db, clientId);
+    if (closed) return refused(closed);
     const leadConsultantId = value.leadConsultantId ?? viewer.memberId;
     const peopleErrors = await checkConsultants(db, leadConsultantId, value.teamMemberIds);
     if (peopleErrors.length) return refused(...peopleErrors);

@@ -12,7 +12,7 @@ import type { RequestContext } from '../../core/context.js';
 import { lockById } from '../../core/row-lock.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
-import { ClientEntity } from '../clients/entities.js';
+import { clientClosedToNewWork } from '../clients/open-client.js';
 import {
   HiringCriterionEntity,
   RoleProfileEntity,
@@ -99,11 +99,8 @@ export async function createRoleProfile(
   const form = checked.value;
   const { tenantId } = requireActor(context.viewer);
   return context.db.write(async (db) => {
-    const client = isUuid(clientId) ? await db.getRepository(ClientEntity).findOneBy({ id: clientId }) : null;
-    if (!client) return refused(notFound('clientId', 'client'));
-    if (client.status === 'ARCHIVED') {
-      return refused(fieldError('clientId', 'NOT_ALLOWED', 'This client is archived. Reactivate it first.'));
-    }
+    const closed = await clientClosedToNewWork(db, clientId);
+    if (closed) return refused(closed);
     const now = new Date();
     const profile: RoleProfileRow = {
       tenantId,
