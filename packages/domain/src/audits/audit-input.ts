@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AUDIT_SCORES, type AuditFramework } from './framework.js';
 import { auditResponsesInput } from './response-input.js';
 import { LIMITS, isoDate, optionalText } from '../validation/text.js';
+import { eachOnce } from '../validation/each-once.js';
 
 /**
  * Input shapes for the audit operations that the API takes apart before applying the audit rules. They trim and
@@ -147,14 +148,12 @@ export const promiseLinkInput = z.object({
   criterionKeys: z
     .array(keyText('Criterion'))
     .max(LIMITS.listItems, `Link at most ${LIMITS.listItems} criteria to one promise.`)
-    .superRefine((keys, ctx) => {
-      const seen = new Set<string>();
-      keys.forEach((key, index) => {
-        if (seen.has(key)) {
-          ctx.addIssue({ code: 'custom', path: [index], message: `The criterion "${key}" is listed twice.` });
-        }
-        seen.add(key);
-      });
-    }),
+    .superRefine(
+      eachOnce(
+        (key) => key,
+        null,
+        (key) => `The criterion "${key}" is listed twice.`,
+      ),
+    ),
 });
 export type PromiseLinkInput = z.infer<typeof promiseLinkInput>;

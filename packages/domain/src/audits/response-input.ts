@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isAuditScore, type AuditScore } from './framework.js';
 import type { AuditResponse } from './scoring.js';
 import { LIMITS, optionalText } from '../validation/text.js';
+import { eachOnce } from '../validation/each-once.js';
 
 const SCORE_MESSAGE = 'Score must be a whole number from 1 to 5.';
 
@@ -46,19 +47,13 @@ export type AuditResponseInput = z.infer<typeof auditResponseInput>;
 export const auditResponsesInput = z
   .array(auditResponseInput)
   .max(200, 'Save at most 200 responses at once.')
-  .superRefine((responses, ctx) => {
-    const seen = new Set<string>();
-    responses.forEach((response, index) => {
-      if (seen.has(response.criterionKey)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [index, 'criterionKey'],
-          message: `The criterion "${response.criterionKey}" is answered more than once.`,
-        });
-      }
-      seen.add(response.criterionKey);
-    });
-  });
+  .superRefine(
+    eachOnce(
+      (response) => response.criterionKey,
+      'criterionKey',
+      (key) => `The criterion "${key}" is answered more than once.`,
+    ),
+  );
 
 /** The scoring view of a checked response: not applicable becomes `score: null`. */
 export function toAuditResponse(input: AuditResponseInput): AuditResponse {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_CHARTER_PROMISES } from './charter.js';
 import { LIMITS, optionalText, requiredText } from '../validation/text.js';
+import { eachOnce } from '../validation/each-once.js';
 
 /** A draft may be saved with parts of the purpose still empty; `publishReadiness` insists on all three. */
 function draftText(label: string, max: number) {
@@ -44,19 +45,12 @@ export const charterDraftInput = z.object({
   promises: z
     .array(promiseInput)
     .max(MAX_CHARTER_PROMISES, `A charter holds at most ${MAX_CHARTER_PROMISES} promises.`)
-    .superRefine((promises, ctx) => {
-      const seen = new Set<string>();
-      promises.forEach((promise, index) => {
-        if (promise.key === undefined) return;
-        if (seen.has(promise.key)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [index, 'key'],
-            message: `Another promise already uses the key "${promise.key}".`,
-          });
-        }
-        seen.add(promise.key);
-      });
-    }),
+    .superRefine(
+      eachOnce(
+        (promise) => promise.key,
+        'key',
+        (key) => `Another promise already uses the key "${key}".`,
+      ),
+    ),
 });
 export type CharterDraftInput = z.infer<typeof charterDraftInput>;

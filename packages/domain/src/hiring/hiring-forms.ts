@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS, optionalText } from '../validation/text.js';
+import { eachOnce } from '../validation/each-once.js';
 import { candidateScorecardInput, roleProfileInput } from './hiring-input.js';
 
 /**
@@ -24,20 +25,14 @@ export const scorecardForm = z.object({
       }),
     )
     .max(LIMITS.listItems, `Give at most ${LIMITS.listItems} scores.`)
-    .superRefine((scores, context) => {
-      // One score per criterion: two would leave the reader guessing which one the fit used.
-      const seen = new Set<string>();
-      scores.forEach((entry, index) => {
-        if (seen.has(entry.criterionId)) {
-          context.addIssue({
-            code: 'custom',
-            path: [index, 'criterionId'],
-            message: 'This criterion is already scored above.',
-          });
-        }
-        seen.add(entry.criterionId);
-      });
-    }),
+    // One score per criterion: two would leave the reader guessing which one the fit used.
+    .superRefine(
+      eachOnce(
+        (entry) => entry.criterionId,
+        'criterionId',
+        () => 'This criterion is already scored above.',
+      ),
+    ),
 });
 export type ScorecardForm = z.infer<typeof scorecardForm>;
 
