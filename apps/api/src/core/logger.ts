@@ -1,7 +1,19 @@
-import pino from 'pino';
+import pino, { type DestinationStream } from 'pino';
+import { loggedError } from './logged-error.js';
 
-/** JSON lines; secrets never reach it because request bodies and headers are not logged. */
-export const logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
-  redact: ['password', 'token', '*.password', '*.token', 'headers.authorization', 'headers.cookie'],
-});
+/**
+ * JSON lines. Secrets never reach it: request bodies and headers are not logged, and errors pass through
+ * `loggedError`, which drops statement parameters and row details (see logged-error.ts).
+ */
+export function createLogger(destination?: DestinationStream, level?: string) {
+  return pino(
+    {
+      level: level ?? process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
+      redact: ['password', 'token', '*.password', '*.token', 'headers.authorization', 'headers.cookie'],
+      serializers: { err: loggedError, error: loggedError },
+    },
+    destination,
+  );
+}
+
+export const logger = createLogger();
