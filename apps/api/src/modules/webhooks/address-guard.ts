@@ -7,13 +7,68 @@ import ipaddr from 'ipaddr.js';
  * what is not plain public unicast. Checked when an endpoint is saved, for a clear error; the delivery itself goes
  * through request-filtering-agent, which checks the address actually connected to, so a name that later resolves
  * somewhere private (DNS rebinding) is refused then too.
+ *
+ * IPv6 has several spellings of an IPv4 address: IPv4-mapped `::ffff:a.b.c.d`, the deprecated IPv4-compatible
+ * `::a.b.c.d` (which ipaddr.js files as ordinary unicast, so it used to pass), NAT64 `64:ff9b::/96` and `64:ff9b:1::/48`,
+ * and 6to4 `2002::/16`. All of them are refused: the delivery agent refuses them too, so an endpoint saved with one
+ * could never be reached, and the message names the IPv4 address it stands for.
  */
-export function isPublicAddress(address: string): boolean {
-  if (!ipaddr.isValid(address)) return false;
-  return ipaddr.parse(address).range() === 'unicast';
+
+/** IPv4-compatible addresses; the agent files them as unicast, so deliveries list them as denied explicitly. */
+export const DENIED_AT_DELIVERY = ['::/96'];
+
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96');
+const NAT64 = [ipaddr.parseCIDR('64:ff9b::/96'), ipaddr.parseCIDR('64:ff9b:1::/48')];
+const SIX_TO_FOUR = ipaddr.parseCIDR('2002::/16');
+
+type Verdict =
+  | { kind: 'public' }
+  | { kind: 'inside'; address: string }
+  | { kind: 'spelling'; address: string; ipv4: string };
+
+function ipv4From(high: number, low: number): string {
+  return [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
 }
 
-export async function refusedAddress(url: string, allowPrivateAddresses: boolean): Promise<string | null> {
+/** The IPv4 address an IPv6 spelling stands for, or undefined for a plain IPv6 address. */
+function embeddedIpv4(address: ipaddr.IPv6): string | undefined {
+  const parts = address.parts;
+  if (address.isIPv4MappedAddress()) return address.toIPv4Address().toString();
+  // `::` and `::1` are in ::/96 too; they are IPv6's own unspecified and loopback, classified as such below.
+  if (address.match(IPV4_COMPATIBLE) && address.range() === 'unicast') return ipv4From(parts[6]!, parts[7]!);
+  if (NAT64.some((range) => address.match(range))) return ipv4From(parts[6]!, parts[7]!);
+  if (address.match(SIX_TO_FOUR)) return ipv4From(parts[1]!, parts[2]!);
+  return undefined;
+}
+
+function classify(text: string): Verdict {
+  if (!ipaddr.isValid(text)) return { kind: 'inside', address: text };
+  const address = ipaddr.parse(text);
+  if (address.kind() === 'ipv6') {
+    const ipv4 = embeddedIpv4(address as ipaddr.IPv6);
+    if (ipv4 !== undefined) {
+      return ipaddr.parse(ipv4).range() === 'unicast'
+        ? { kind: 'spelling', address: text, ipv4 }
+        : { kind: 'inside', address: ipv4 };
+    }
+  }
+  return address.range() === 'unicast' ? { kind: 'public' } : { kind: 'inside', address: text };
+}
+
+export function isPublicAddress(address: string): boolean {
+  return classify(address).kind === 'public';
+}
+
+export type Resolve = (host: string) => Promise<string[]>;
+
+const resolveHost: Resolve = async (host) =>
+  (await lookup(host, { all: true })).map((entry) => entry.address);
+
+export async function refusedAddress(
+  url: string,
+  allowPrivateAddresses: boolean,
+  resolve: Resolve = resolveHost,
+): Promise<string | null> {
   if (allowPrivateAddresses) return null;
   const host = new URL(url).hostname.replace(/^\[(.*)\]$/, '$1');
   let addresses: string[];
@@ -21,14 +76,24 @@ export async function refusedAddress(url: string, allowPrivateAddresses: boolean
     addresses = [host];
   } else {
     try {
-      addresses = (await lookup(host, { all: true })).map((entry) => entry.address);
+      addresses = await resolve(host);
     } catch {
       return `The host ${host} could not be found. Check the address.`;
     }
   }
-  const inside = addresses.find((address) => !isPublicAddress(address));
-  return inside
-    ? `${host} points at ${inside}, an address on a private, loopback, link-local or metadata network. ` +
+  for (const verdict of addresses.map(classify)) {
+    if (verdict.kind === 'inside') {
+      return (
+        `${host} points at ${verdict.address}, an address on a private, loopback, link-local or metadata network. ` +
         'Endpoints must be reachable on the public internet.'
-    : null;
+      );
+    }
+    if (verdict.kind === 'spelling') {
+      return (
+        `${host} points at ${verdict.address}, an IPv6 spelling of the IPv4 address ${verdict.ipv4}, which ` +
+        `deliveries do not use. Give the address as ${verdict.ipv4}, or use a host name.`
+      );
+    }
+  }
+  return null;
 }

@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
 import { Webhook } from 'standardwebhooks';
+import { DENIED_AT_DELIVERY } from './address-guard.js';
 
 /** The answer kept with each attempt: enough to see why a receiver refused, not a copy of whatever it sent. */
 const KEPT_BODY_BYTES = 2048;
@@ -36,6 +37,8 @@ export function createSender(options: SenderOptions) {
   const filter = {
     allowPrivateIPAddress: options.allowPrivateAddresses,
     allowMetaIPAddress: options.allowPrivateAddresses,
+    // The agent checks this list even when private addresses are allowed, so it is given only with the guard on.
+    denyIPAddressList: options.allowPrivateAddresses ? [] : DENIED_AT_DELIVERY,
   };
   const agents = {
     http: new RequestFilteringHttpAgent(filter),

@@ -105,6 +105,16 @@ describe('registering an endpoint', () => {
     ['cloud metadata', 'http://169.254.169.254/latest/meta-data/'],
     ['unique-local IPv6', 'https://[fd00:ec2::254]/hooks'],
     ['unspecified', 'http://0.0.0.0/hooks'],
+    ['IPv4-compatible loopback', 'http://[::127.0.0.1]/hooks'],
+    ['IPv4-compatible metadata', 'http://[::169.254.169.254]/latest/meta-data/'],
+    ['IPv4-compatible private, in hex', 'http://[::a00:5]/hooks'],
+    ['IPv4-mapped private', 'http://[::ffff:10.0.0.5]/hooks'],
+    ['IPv4-mapped metadata, in hex', 'http://[::ffff:a9fe:a9fe]/hooks'],
+    ['NAT64 loopback', 'http://[64:ff9b::127.0.0.1]/hooks'],
+    ['NAT64 private', 'http://[64:ff9b::192.168.1.20]/hooks'],
+    ['local-use NAT64 private', 'http://[64:ff9b:1::10.0.0.5]/hooks'],
+    ['6to4 of a private address', 'http://[2002:a00:5::1]/hooks'],
+    ['6to4 of metadata', 'http://[2002:a9fe:a9fe::]/hooks'],
   ])('refuses a %s address unless the operator allows it', async (_, url) => {
     const before = await guarded.countRows('webhook_endpoints', admin.tenantId);
     const guardedAdmin = await signUpConsultancy(guarded);
