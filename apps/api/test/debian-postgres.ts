@@ -4,6 +4,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { REPO_ROOT } from '../src/core/config.js';
+import { prepareFromDebianPackages } from './postgres-15/debian-packages.js';
+import { PG_MAJOR, resolvePostgres15Tools, type Resolution } from './postgres-15/resolve.js';
+import { runTool, type Postgres15Tools, type RunOptions } from './postgres-15/run-tool.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -12,44 +16,35 @@ const execFileAsync = promisify(execFile);
  * server of the other tests ships none, and a pg_dump refuses a server newer than itself, so these tests run a
  * throwaway server of the same version as the tools.
  */
-export const DEBIAN_PG_MAJOR = 15;
-export const DEBIAN_PG_BIN = `/usr/lib/postgresql/${DEBIAN_PG_MAJOR}/bin`;
-const TOOLS = ['initdb', 'pg_ctl', 'postgres', 'pg_dump', 'pg_restore', 'createdb'];
+export const DEBIAN_PG_MAJOR = PG_MAJOR;
 
-/** Fails (never skips): a backup test that silently does not run proves nothing. */
-export function requireDebianPostgres(): void {
-  const missing = TOOLS.filter((tool) => !fs.existsSync(path.join(DEBIAN_PG_BIN, tool)));
-  if (missing.length) {
-    throw new Error(
-      `PostgreSQL ${DEBIAN_PG_MAJOR}'s server and client tools are missing (${missing.join(', ')} in ` +
-        `${DEBIAN_PG_BIN}). Install them with: apt-get install -y postgresql-${DEBIAN_PG_MAJOR} ` +
-        `postgresql-client-${DEBIAN_PG_MAJOR}  (.ci/run does this in CI).`,
-    );
-  }
+/** Where tools prepared from Debian's packages are kept between runs (PG15_CACHE_DIR to put them elsewhere). */
+export const PG15_CACHE_DIR =
+  process.env.PG15_CACHE_DIR || path.join(REPO_ROOT, `node_modules/.cache/csp-postgresql-${PG_MAJOR}`);
+
+let tools: Postgres15Tools | undefined;
+
+/**
+ * Finds PostgreSQL 15's tools, or prepares them from Debian's packages (see postgres-15/resolve.ts for the
+ * order), for pgTool and startThrowawayPostgres. When there are none and none can be made, says why and which
+ * command installs them, so that the caller can skip with that message.
+ */
+export async function findDebianPostgres(log?: (line: string) => void): Promise<Resolution> {
+  const resolution = await resolvePostgres15Tools({
+    env: process.env,
+    cacheDir: PG15_CACHE_DIR,
+    prepare: (cacheDir) =>
+      // Proving the preparation (CSP_SYSTEM_TOOLS=off) starts, as a fresh machine does, with no package lists.
+      prepareFromDebianPackages(cacheDir, { privateLists: process.env.CSP_SYSTEM_TOOLS === 'off', log }),
+  });
+  if (resolution.found) tools = resolution.tools;
+  return resolution;
 }
 
-/** Runs one of the PostgreSQL tools; on failure the error carries its stderr, which says what went wrong. */
-export async function pgTool(
-  tool: string,
-  args: string[],
-  options: { env?: NodeJS.ProcessEnv; asServerUser?: boolean } = {},
-): Promise<string> {
-  const file = path.join(DEBIAN_PG_BIN, tool);
-  // PostgreSQL refuses to run as root; tests run as root in CI, so the server side runs as Debian's postgres user.
-  const [command, commandArgs] =
-    options.asServerUser && process.getuid?.() === 0
-      ? ['runuser', ['-u', 'postgres', '--', file, ...args]]
-      : [file, args];
-  try {
-    const { stdout } = await execFileAsync(command, commandArgs, {
-      env: { ...process.env, ...options.env },
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    return stdout;
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr ?? '';
-    throw new Error(`${tool} ${args.join(' ')} failed: ${stderr || String(error)}`);
-  }
+/** Runs one of the PostgreSQL tools found by findDebianPostgres. */
+export async function pgTool(tool: string, args: string[], options: RunOptions = {}): Promise<string> {
+  if (!tools) throw new Error('findDebianPostgres() has not found the PostgreSQL tools yet');
+  return runTool(tools, tool, args, options);
 }
 
 export interface ThrowawayPostgres {

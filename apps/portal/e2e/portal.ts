@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 /** Where the product under test is served: PORTAL_URL, or the one e2e/product.ts started for this run. */
 export function portalUrl(): string {
@@ -60,4 +60,14 @@ export function watchPageErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(message.text());
   });
   return errors;
+}
+
+/** Fails when the app's error page (app/RouteError.tsx) stands where the page should be, saying what it says. */
+export async function expectNoRouteError(page: Page): Promise<void> {
+  const heading = page.getByRole('heading', { level: 1 }).first();
+  await heading.waitFor();
+  const title = (await heading.textContent()) ?? '';
+  if (!/^(Something went wrong|We could not reach Service Programme)/.test(title)) return;
+  const lead = await page.locator('main .lead').first().textContent();
+  expect.fail(`The page shows the error page instead: "${title}: ${lead ?? ''}"`);
 }

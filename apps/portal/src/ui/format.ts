@@ -1,7 +1,8 @@
 import { roundScore } from '@csp/domain';
+import { browserLanguages, readerLocale } from './locale';
 
 /** Numbers and dates in the reader's own locale (the browser's), so 1,234.5 reads as they expect. */
-const locale = typeof navigator === 'undefined' ? undefined : navigator.language;
+const locale = readerLocale(browserLanguages());
 
 const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
 const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
