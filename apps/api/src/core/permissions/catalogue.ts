@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   'webhook:manage',
   'activity:read',
   'consultancy:manage',
+  'email:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -61,6 +62,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'audit:read',
     'action:read',
     'action:update-own',
+    'email:read',
   ]),
 };
 
@@ -70,7 +72,8 @@ export function isPermission(name: string): name is Permission {
 
 /**
  * What each API key scope grants. Every key may read who its consultancy is (names on the objects it reads);
- * nothing else comes without a scope. Keys never manage members, keys, frameworks or sign-offs.
+ * nothing else comes without a scope. Keys never manage members, keys, frameworks or sign-offs, and no scope grants
+ * `email:read`: people's email addresses are for signed-in members only, never for third-party systems.
  */
 export const SCOPE_PERMISSIONS: Record<ApiScope, readonly Permission[]> = {
   CLIENTS_READ: ['client:read', 'workshop:read'],
