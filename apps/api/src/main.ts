@@ -3,6 +3,7 @@ import { readConfig } from './core/config.js';
 import { createAppDataSource } from './core/database/data-source.js';
 import { provisionDatabase } from './core/database/provision.js';
 import { logger } from './core/logger.js';
+import { loggedError } from './core/logged-error.js';
 import { createApi } from './core/server.js';
 import { entities } from './modules/index.js';
 import { seedDemo } from './demo/seed-demo.js';
@@ -23,6 +24,8 @@ async function main() {
     sessionDays: config.sessionDays,
     portalDist: config.portalDist,
     webhooks: config.webhooks,
+    trustProxy: config.trustProxy,
+    metricsToken: config.metricsToken,
   });
   const server: Server = api.app.listen(config.port, () => {
     const url = `http://localhost:${config.port}`;
@@ -53,6 +56,8 @@ async function main() {
 
 main().catch((error: unknown) => {
   logger.fatal({ err: error }, 'the API could not start');
-  console.error(error);
+  // Printed as it is logged: a failed statement's parameters (the demo's password hash) stay out of the console too.
+  const printed = loggedError(error);
+  console.error(printed.stack ?? printed.message);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from '../modules/webhooks/worker.js';
+import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
@@ -18,6 +19,10 @@ export interface Config {
   /** Seed the demo consultancy into an empty database (on by default, off with DEMO_DATA=off). */
   demoData: boolean;
   webhooks: WebhookSettings;
+  /** Whose X-Forwarded-For to believe (TRUST_PROXY): a hop count or addresses; `loopback` by default. */
+  trustProxy: TrustProxy;
+  /** The bearer token for /metrics (METRICS_TOKEN); production without one serves no /metrics. */
+  metricsToken: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,6 +36,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.DATA_DIR ?? path.join(REPO_ROOT, '.data'),
     embeddedPort: Number(env.EMBEDDED_PG_PORT ?? 5433),
     demoData: env.DEMO_DATA !== 'off',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    metricsToken: env.METRICS_TOKEN || undefined,
     webhooks: {
       allowPrivateAddresses: env.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES === 'on',
       worker: env.WEBHOOK_WORKER !== 'off',

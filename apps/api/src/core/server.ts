@@ -19,6 +19,8 @@ import { DEFAULT_RATE_LIMIT, rateLimiter, type RateLimitOptions } from './http/r
 import { QUERY_LIMITS, queryLimits } from './graphql/query-limits.js';
 import { createMetrics } from './observability/metrics.js';
 import { requestLog } from './observability/request-log.js';
+import { metricsAccess } from './observability/metrics-access.js';
+import { DEFAULT_TRUST_PROXY, type TrustProxy } from './http/trust-proxy.js';
 import {
   DEFAULT_WEBHOOK_SETTINGS,
   startWebhookWorker,
@@ -32,6 +34,10 @@ export interface ApiOptions {
   portalDist?: string;
   rateLimit?: RateLimitOptions;
   webhooks?: WebhookSettings;
+  /** Whose X-Forwarded-For to believe (TRUST_PROXY, see core/http/trust-proxy.ts); loopback when left out. */
+  trustProxy?: TrustProxy;
+  /** The bearer token /metrics asks for (METRICS_TOKEN); without it, production has no /metrics at all. */
+  metricsToken?: string;
 }
 
 /** Bodies beyond this are refused before parsing: no GraphQL request of ours comes near it. */
@@ -97,7 +103,7 @@ export async function createApi(options: ApiOptions) {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', options.trustProxy ?? DEFAULT_TRUST_PROXY);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -110,14 +116,12 @@ export async function createApi(options: ApiOptions) {
     }
   });
 
-  // Metrics are for the operator's scraper: with METRICS_TOKEN set it must be presented; without, only loopback.
+  // Metrics are for the operator's scraper only: see observability/metrics-access.ts for who that is.
+  const scraper = metricsAccess({ token: options.metricsToken, production: options.production });
   app.get('/metrics', async (req, res) => {
-    const token = process.env.METRICS_TOKEN;
-    const allowed = token
-      ? req.header('authorization') === `Bearer ${token}`
-      : isLoopback(req.socket.remoteAddress);
-    if (!allowed) {
-      res.status(403).send('Forbidden');
+    const verdict = scraper(req);
+    if (verdict !== 'allowed') {
+      res.status(verdict === 'hidden' ? 404 : 403).send(verdict === 'hidden' ? 'Not Found' : 'Forbidden');
       return;
     }
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
@@ -217,8 +221,4 @@ function answerBodyErrors(error: unknown, _req: Request, res: Response, next: Ne
   } else {
     next(error);
   }
-}
-
-function isLoopback(address: string | undefined): boolean {
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
