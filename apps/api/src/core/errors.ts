@@ -19,8 +19,8 @@ export function coded(code: ErrorCode, message: string, extra: Record<string, un
 
 export const unauthenticated = () => coded('UNAUTHENTICATED', 'Sign in to do this.');
 
-export const forbidden = (permission: string) =>
-  coded('FORBIDDEN', 'Your role does not allow this.', { requires: permission });
+export const forbidden = (permission: string, message = 'Your role does not allow this.') =>
+  coded('FORBIDDEN', message, { requires: permission });
 
 export const badInput = (field: string, message: string) => coded('BAD_USER_INPUT', message, { field });
 

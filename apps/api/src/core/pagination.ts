@@ -1,5 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { isRealDate, isRealDateTime, unstorableText } from '@csp/domain';
 import { badInput } from './errors.js';
+import { isUuid } from './user-errors.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -15,26 +17,45 @@ export interface PageWindow {
   after: unknown[] | null;
 }
 
+/** What each part of a list's sort key is, in order: a cursor is checked against it before it reaches SQL. */
+export type CursorPart = 'timestamp' | 'date' | 'date or null' | 'uuid' | 'text';
+
+const CURSOR_PARTS: Record<CursorPart, (value: unknown) => boolean> = {
+  timestamp: (value) => typeof value === 'string' && isRealDateTime(value),
+  date: (value) => typeof value === 'string' && isRealDate(value),
+  'date or null': (value) => value === null || (typeof value === 'string' && isRealDate(value)),
+  uuid: isUuid,
+  text: (value) => typeof value === 'string' && value.length <= 1000 && unstorableText(value) === null,
+};
+
 /**
  * Lists are keyset-paginated: the cursor is the sort key of the last row, so a page is an index range scan however
- * deep it is, and rows added meanwhile do not shift what comes next.
+ * deep it is, and rows added meanwhile do not shift what comes next. The cursor is only base64 JSON that anyone can
+ * write, so its parts are checked against the list's sort key (`cursor`): a forged one is refused, naming `after`,
+ * instead of failing in PostgreSQL as a timestamp that is not one.
  */
-export function pageWindow(args: PageArgs): PageWindow {
+export function pageWindow(args: PageArgs, cursor: readonly CursorPart[]): PageWindow {
   const limit = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
     throw badInput('first', `first must be a whole number from 0 to ${MAX_PAGE_SIZE}.`);
   }
-  return { limit, after: args.after ? decodeCursor(args.after) : null };
+  return { limit, after: args.after ? decodeCursor(args.after, cursor) : null };
 }
 
 export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-function decodeCursor(cursor: string): unknown[] {
+function decodeCursor(cursor: string, parts: readonly CursorPart[]): unknown[] {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (Array.isArray(key)) return key;
+    if (
+      Array.isArray(key) &&
+      key.length === parts.length &&
+      parts.every((part, index) => CURSOR_PARTS[part](key[index]))
+    ) {
+      return key;
+    }
   } catch {
     // fall through to the error below
   }

@@ -17,6 +17,7 @@ import { serviceUnavailable } from './errors.js';
 import { graphqlOverHttpStatus } from './http/response-status.js';
 import { DEFAULT_RATE_LIMIT, rateLimiter, type RateLimitOptions } from './http/rate-limit.js';
 import { QUERY_LIMITS, queryLimits } from './graphql/query-limits.js';
+import { inputChecks } from './graphql/input-checks.js';
 import { createMetrics } from './observability/metrics.js';
 import { requestLog } from './observability/request-log.js';
 import { metricsAccess } from './observability/metrics-access.js';
@@ -85,6 +86,7 @@ export async function createApi(options: ApiOptions) {
     allowBatchedHttpRequests: false,
     plugins: [
       ...limits.plugins,
+      inputChecks,
       transactionPlugin(options.production),
       graphqlOverHttpStatus,
       requestLog(metrics),

@@ -26,9 +26,12 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** A calendar date, written YYYY-MM-DD. */
+  /** A calendar date, written YYYY-MM-DD: a real day from 1900-01-01 to 9999-12-31. */
   Date: { input: string; output: string; }
-  /** An instant, written as an ISO 8601 timestamp in UTC. */
+  /**
+   * An instant, written as an ISO 8601 timestamp with its offset (answers are in UTC), e.g. 2026-03-31T09:00:00Z, in
+   * the years 1900 to 9999.
+   */
   DateTime: { input: Date | string; output: Date | string; }
   /** Any JSON value (used for whole-consultancy exports). */
   JSON: { input: unknown; output: unknown; }
@@ -1297,6 +1300,7 @@ export type Mutation = {
   createApiKey: CreateApiKeyPayload;
   /** Starts a draft audit of a client on a framework. */
   createAudit: AuditPayload;
+  /** Creates a client. Needs the whole consultancy: a key limited to one client cannot create others. */
   createClient: ClientPayload;
   createEngagement: EngagementPayload;
   /**

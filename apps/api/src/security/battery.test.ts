@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test/test-api.js';
 import { signUpConsultancy, type SignedIn } from '../../test/factories.js';
 import { rootOperations } from '../../test/operations.js';
+import { tenantChecksums, tenantTables } from '../../test/tenant-checksums.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { DEMO_ACCOUNT } from '../demo/demo-programme.js';
 
@@ -49,18 +50,11 @@ afterAll(async () => {
   await api.close();
 });
 
-async function tenantTables(): Promise<string[]> {
-  const rows = await api.ownerQuery<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'tenant_id'`,
-  );
-  return rows.map((r) => r.table_name).filter((t) => t !== 'sign_in_directory');
-}
-
 /** One id of every kind of object the victim has (rows' own ids, by table), and the names they are known by. */
 async function victimObjects(tenantId: string, clientIds?: string[]) {
   const ids = new Map<string, string>();
   const secrets = new Set<string>();
-  for (const table of await tenantTables()) {
+  for (const table of await tenantTables(api)) {
     const columns = await api.ownerQuery<{ column_name: string }>(
       `SELECT column_name FROM information_schema.columns WHERE table_name = $1 AND column_name IN ('id', 'client_id', 'name', 'title')`,
       [table],
@@ -83,18 +77,7 @@ async function victimObjects(tenantId: string, clientIds?: string[]) {
   return { ids: [...new Set(ids.values())], secrets: [...secrets] };
 }
 
-async function checksums(tenantId: string): Promise<Record<string, string>> {
-  const sums: Record<string, string> = {};
-  for (const table of await tenantTables()) {
-    if (table === 'activity_trail' || table === 'sessions' || table === 'api_keys') continue;
-    const [row] = await api.ownerQuery<{ sum: string | null }>(
-      `SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) AS sum FROM ${table} t WHERE tenant_id = $1`,
-      [tenantId],
-    );
-    sums[table] = row?.sum ?? 'empty';
-  }
-  return sums;
-}
+const checksums = (tenantId: string) => tenantChecksums(api, tenantId);
 
 async function attack(token: string, ids: string[], secrets: string[], count = tally, queriesOnly = false) {
   for (const id of ids) {

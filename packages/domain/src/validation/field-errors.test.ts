@@ -3,7 +3,7 @@ import { check } from './field-errors.js';
 import { clientInput, clientChanges, workshopGaps } from '../clients/client-input.js';
 import { engagementInput } from '../engagements/engagement-input.js';
 import { invitationInput, signUpInput } from '../people/account-input.js';
-import { isRealDate } from './text.js';
+import { isRealDate, isRealDateTime, unstorableText } from './text.js';
 
 describe('input rules', () => {
   it('names the field and says what is wrong', () => {
@@ -64,6 +64,28 @@ describe('input rules', () => {
     expect(isRealDate('2028-02-29')).toBe(true);
     expect(isRealDate('2027-02-29')).toBe(false);
     expect(isRealDate('2027-1-01')).toBe(false);
+  });
+
+  it('keeps dates and instants within the years 1900 to 9999 (PostgreSQL has no year 0000)', () => {
+    expect(isRealDate('0000-01-01')).toBe(false);
+    expect(isRealDate('1899-12-31')).toBe(false);
+    expect(isRealDate('1900-01-01')).toBe(true);
+    expect(isRealDate('9999-12-31')).toBe(true);
+    expect(isRealDateTime('0000-01-01T00:00:00Z')).toBe(false);
+    expect(isRealDateTime('2026-03-31T09:00:00Z')).toBe(true);
+    expect(isRealDateTime('2026-03-31T09:00:00.123+13:00')).toBe(true);
+    expect(isRealDateTime('9999-12-31T23:00:00-05:00')).toBe(false);
+    // Date.parse would guess a year for these.
+    expect(isRealDateTime('1')).toBe(false);
+    expect(isRealDateTime('March 7, 2026')).toBe(false);
+    expect(isRealDateTime('2026-02-30T00:00:00Z')).toBe(false);
+  });
+
+  it('says why a text cannot be stored: a NUL character or an unpaired surrogate', () => {
+    expect(unstorableText('Harbour Bank ☕ 😀')).toBeNull();
+    expect(unstorableText('a\u0000b')).toBe('NUL');
+    expect(unstorableText('a\uD800b')).toBe('UNPAIRED_SURROGATE');
+    expect(unstorableText('\uDE00')).toBe('UNPAIRED_SURROGATE');
   });
 
   it('lower-cases emails and checks password length', () => {

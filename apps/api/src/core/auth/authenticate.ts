@@ -97,6 +97,6 @@ async function keyViewer(token: string, db: RequestDatabase): Promise<Viewer> {
     apiKeyId: row.id,
     memberId: row.created_by,
     clientId: row.client_id,
-    permissions: permissionsOfScopes(row.scopes),
+    permissions: permissionsOfScopes(row.scopes, Boolean(row.client_id)),
   };
 }

@@ -54,5 +54,7 @@ function limitCode(formatted: GraphQLFormattedError, error: unknown): string | u
   if (formatted.extensions?.code !== 'GRAPHQL_VALIDATION_FAILED') return undefined;
   const original = error instanceof GraphQLError ? error.originalError : undefined;
   const code = original instanceof GraphQLError ? original.extensions.code : undefined;
-  return typeof code === 'string' && LIMIT_CODES.has(code) ? code : undefined;
+  if (typeof code === 'string' && LIMIT_CODES.has(code)) return code;
+  // A literal argument value that is wrong (input-checks.ts names its path): the input, not the query, is at fault.
+  return typeof formatted.extensions.field === 'string' ? 'BAD_USER_INPUT' : undefined;
 }

@@ -9,6 +9,7 @@ export const PERMISSIONS = [
   'member:read',
   'member:manage',
   'client:read',
+  'client:create',
   'client:write',
   'workshop:read',
   'workshop:write',
@@ -77,7 +78,7 @@ export function isPermission(name: string): name is Permission {
  */
 export const SCOPE_PERMISSIONS: Record<ApiScope, readonly Permission[]> = {
   CLIENTS_READ: ['client:read', 'workshop:read'],
-  CLIENTS_WRITE: ['client:write', 'workshop:write'],
+  CLIENTS_WRITE: ['client:create', 'client:write', 'workshop:write'],
   ENGAGEMENTS_READ: ['engagement:read'],
   ENGAGEMENTS_WRITE: ['engagement:write'],
   CHARTERS_READ: ['charter:read'],
@@ -90,6 +91,18 @@ export const SCOPE_PERMISSIONS: Record<ApiScope, readonly Permission[]> = {
   HIRING_WRITE: ['hiring:write'],
 };
 
-export function permissionsOfScopes(scopes: readonly ApiScope[]): ReadonlySet<Permission> {
-  return new Set<Permission>(['consultancy:read', ...scopes.flatMap((scope) => SCOPE_PERMISSIONS[scope])]);
+/**
+ * What only a key for the whole consultancy may do, whatever its scopes: a key fenced to one client cannot create
+ * another (the new client would lie outside its own fence, which row-level security refuses).
+ */
+export const WHOLE_CONSULTANCY_ONLY: ReadonlySet<Permission> = new Set<Permission>(['client:create']);
+
+export function permissionsOfScopes(
+  scopes: readonly ApiScope[],
+  fencedToClient = false,
+): ReadonlySet<Permission> {
+  const granted = ['consultancy:read' as const, ...scopes.flatMap((scope) => SCOPE_PERMISSIONS[scope])];
+  return new Set<Permission>(
+    fencedToClient ? granted.filter((p) => !WHOLE_CONSULTANCY_ONLY.has(p)) : granted,
+  );
 }

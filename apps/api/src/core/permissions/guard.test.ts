@@ -50,7 +50,7 @@ describe('the permission layer', () => {
       'Mutation.revokeInvitation': 'member:manage',
       'Mutation.changeMemberRole': 'member:manage',
       'Mutation.acceptInvitation': 'public',
-      'Mutation.createClient': 'client:write',
+      'Mutation.createClient': 'client:create',
       'Mutation.updateClient': 'client:write',
       'Mutation.archiveClient': 'client:write',
       'Mutation.saveDifferentiationWorkshop': 'workshop:write',

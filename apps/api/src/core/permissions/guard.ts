@@ -2,7 +2,7 @@ import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import { MapperKind, getDirective, mapSchema } from '@graphql-tools/utils';
 import type { RequestContext } from '../context.js';
 import { forbidden, unauthenticated } from '../errors.js';
-import { ROLE_PERMISSIONS, isPermission, type Permission } from './catalogue.js';
+import { ROLE_PERMISSIONS, WHOLE_CONSULTANCY_ONLY, isPermission, type Permission } from './catalogue.js';
 
 /** What a field declares: a permission it needs, or that it is public (reachable without one). */
 export type FieldRule = { kind: 'allow'; permission: Permission } | { kind: 'public' };
@@ -36,6 +36,15 @@ export function can(context: RequestContext, permission: Permission): boolean {
   return false;
 }
 
+/** Why a caller may not: a fenced key is told it is the fence, not its scopes, that stands in the way. */
+function refusal(context: RequestContext, permission: Permission): string | undefined {
+  const viewer = context.viewer;
+  if (viewer.kind === 'apiKey' && viewer.clientId && WHOLE_CONSULTANCY_ONLY.has(permission)) {
+    return 'This key is limited to one client, so it cannot do this; use a key for the whole consultancy.';
+  }
+  return undefined;
+}
+
 /** Wraps every field that needs a permission with the one check; public fields are left as they are. */
 export function applyPermissionGuards(schema: GraphQLSchema): GraphQLSchema {
   return mapSchema(schema, {
@@ -49,7 +58,8 @@ export function applyPermissionGuards(schema: GraphQLSchema): GraphQLSchema {
         ...field,
         resolve: (source, args, context: RequestContext, info) => {
           if (context.viewer.kind === 'anonymous') throw unauthenticated();
-          if (!can(context, rule.permission)) throw forbidden(rule.permission);
+          if (!can(context, rule.permission))
+            throw forbidden(rule.permission, refusal(context, rule.permission));
           return resolve(source, args, context, info);
         },
       };

@@ -35,7 +35,7 @@ export interface ActionFilter extends PageArgs {
 
 /** Soonest due first, undated last: the order a person works through them. */
 export async function listActions(context: RequestContext, args: ActionFilter, today: string) {
-  const window = pageWindow(args);
+  const window = pageWindow(args, ['date or null', 'uuid']);
   const viewer = requireActor(context.viewer);
   const ownerId = args.mine ? viewer.memberId : args.ownerId;
   if ((args.clientId && !isUuid(args.clientId)) || (ownerId && !isUuid(ownerId))) {

@@ -13,7 +13,7 @@ export interface ActivityFilter extends PageArgs {
 }
 
 export async function listActivity(context: RequestContext, args: ActivityFilter) {
-  const window = pageWindow(args);
+  const window = pageWindow(args, ['timestamp', 'uuid']);
   const ids = [args.actorId, args.apiKeyId, args.objectId].filter(Boolean);
   if (ids.some((id) => !isUuid(id))) return emptyConnection<ActivityRow>(window);
   return context.db.read(async (db) => {

@@ -134,6 +134,46 @@ describe('API keys', () => {
     expect(peek.data.client).toBeNull();
   });
 
+  it('refuses a fenced key creating a client, as FORBIDDEN, and writes nothing', async () => {
+    const own = await createClient(api, admin, { name: 'Fenced writer' });
+    const { secret } = await newKey({ scopes: ['CLIENTS_READ', 'CLIENTS_WRITE'], clientId: own });
+    const before = await api.countRows('clients', admin.tenantId);
+    const created = await api.graphql(
+      'mutation { createClient(input: { name: "Outside the fence", industry: RETAIL }) { client { id } } }',
+      {},
+      { token: secret },
+    );
+    expect(created.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect(created.errors?.[0]?.message).toMatch(/one client/);
+    expect(await api.countRows('clients', admin.tenantId)).toBe(before);
+    // Its own client it may still change.
+    const renamed = await api.graphql<{ updateClient: { client: { name: string } } }>(
+      'mutation ($id: ID!) { updateClient(input: { id: $id, name: "Fenced, renamed" }) { client { name } } }',
+      { id: own },
+      { token: secret },
+    );
+    expect(renamed.data.updateClient.client.name).toBe('Fenced, renamed');
+  });
+
+  it('answers a fenced key with every scope in every operation without an internal error', async () => {
+    const own = await createClient(api, admin, { name: 'Fenced sweep' });
+    const other = await createClient(api, admin, { name: 'Outside the sweep' });
+    const { secret } = await newKey({ scopes: [...API_SCOPES], clientId: own });
+    const internal: string[] = [];
+    for (const id of [own, other]) {
+      for (const operation of rootOperations(() => id)) {
+        const response = await api.graphql(operation.document, {}, { token: secret });
+        if (
+          response.status >= 500 ||
+          response.errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')
+        ) {
+          internal.push(operation.name);
+        }
+      }
+    }
+    expect(internal).toEqual([]);
+  });
+
   it('stops working at once when revoked or expired', async () => {
     const revoked = await newKey({ scopes: ['CLIENTS_READ'] });
     expect(

@@ -47,7 +47,7 @@ export interface AuditFilter extends PageArgs {
 
 /** Newest first by the date conducted; row-level security leaves client leaders their published audits only. */
 export async function listAudits(context: RequestContext, args: AuditFilter) {
-  const window = pageWindow(args);
+  const window = pageWindow(args, ['date', 'timestamp', 'uuid']);
   if (args.clientId && !isUuid(args.clientId)) {
     return emptyConnection<AuditRow>(window);
   }

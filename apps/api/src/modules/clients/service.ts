@@ -28,7 +28,7 @@ export interface ClientFilter extends PageArgs {
 
 /** Clients by name. Row-level security already limits a client leader to their own organisation. */
 export async function listClients(context: RequestContext, args: ClientFilter) {
-  const window = pageWindow(args);
+  const window = pageWindow(args, ['text', 'uuid']);
   return context.db.read(async (db) => {
     const filtered = () => {
       const query = db.getRepository(ClientEntity).createQueryBuilder('c');

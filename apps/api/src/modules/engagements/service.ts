@@ -34,7 +34,7 @@ export interface EngagementFilter extends PageArgs {
 }
 
 export async function listEngagements(context: RequestContext, args: EngagementFilter) {
-  const window = pageWindow(args);
+  const window = pageWindow(args, ['timestamp', 'uuid']);
   if (args.clientId && !isUuid(args.clientId)) return emptyConnection<EngagementRow>(window);
   return context.db.read(async (db) => {
     const filtered = () => {

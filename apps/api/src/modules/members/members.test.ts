@@ -313,6 +313,43 @@ describe('changing a member\u2019s role', () => {
     expect(admins).toHaveLength(1);
   });
 
+  it('answers 20 concurrent cross-demotions of two admins without an internal error, five times over', async () => {
+    const first = await signUpConsultancy(api);
+    const second = await addMember(api, first, 'ADMIN');
+    for (let run = 0; run < 5; run++) {
+      await api.ownerQuery(`UPDATE users SET role = 'ADMIN' WHERE id = ANY($1)`, [
+        [first.memberId, second.memberId],
+      ]);
+      // Each admin demotes the other, ten times each, all at once.
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => {
+          const [by, target] = i % 2 ? [first, second] : [second, first];
+          return api.graphql<ChangeRole>(
+            CHANGE_ROLE,
+            { input: { memberId: target.memberId, role: 'CONSULTANT' } },
+            by,
+          );
+        }),
+      );
+      const codes = answers.flatMap((a) => a.errors?.map((e) => e.extensions?.code) ?? []);
+      expect({ run, internal: codes.filter((code) => code === 'INTERNAL_SERVER_ERROR').length }).toEqual({
+        run,
+        internal: 0,
+      });
+      // Every answer is a change, "the last admin" or FORBIDDEN (a request read its admin role after the other's
+      // demotion committed); and the consultancy keeps exactly one admin.
+      for (const answer of answers) {
+        const refusals = answer.data?.changeMemberRole?.userErrors.map((e) => e.field) ?? [];
+        expect(refusals.every((field) => field === 'role')).toBe(true);
+        expect(answer.errors?.every((e) => e.extensions?.code === 'FORBIDDEN') ?? true).toBe(true);
+      }
+      const admins = await api.ownerQuery(`SELECT 1 FROM users WHERE tenant_id = $1 AND role = 'ADMIN'`, [
+        first.tenantId,
+      ]);
+      expect({ run, admins: admins.length }).toEqual({ run, admins: 1 });
+    }
+  }, 120_000);
+
   it.each([
     ['a client leader without a client', { role: 'CLIENT_LEADER' }, 'clientId', 'INVALID'],
     [

@@ -29,7 +29,7 @@ import { InvitationEntity, type InvitationRow } from './entities.js';
 const INVITATION_DAYS = 14;
 
 export async function listMembers(context: RequestContext, args: PageArgs) {
-  const window = pageWindow(args);
+  const window = pageWindow(args, ['text', 'uuid']);
   return context.db.read((db) =>
     keysetPage(() => db.getRepository(MemberEntity).createQueryBuilder('m'), window, {
       by: ['m.name', 'm.id'],
@@ -40,7 +40,7 @@ export async function listMembers(context: RequestContext, args: PageArgs) {
 }
 
 export async function listInvitations(context: RequestContext, args: PageArgs) {
-  const window = pageWindow(args);
+  const window = pageWindow(args, ['timestamp', 'uuid']);
   return context.db.read((db) =>
     keysetPage(() => db.getRepository(InvitationEntity).createQueryBuilder('i'), window, {
       by: ['i.createdAt', 'i.id'],
@@ -134,15 +134,21 @@ export async function changeMemberRole(context: RequestContext, input: unknown):
   const { memberId, role, clientId } = checked.value;
   if (!isUuid(memberId)) return refused(notFound('memberId', 'member'));
   return context.db.write(async (db) => {
-    // Every admin row is locked first, always in the same order, so two admins demoting each other at once are
-    // serialised (the second then counts one admin and is refused) instead of both succeeding or deadlocking.
-    const admins: { id: string }[] =
-      role === 'ADMIN'
-        ? []
-        : await db.query(`SELECT id FROM users WHERE role = 'ADMIN' ORDER BY id FOR UPDATE`);
+    // Every row the change depends on (the member, and for a demotion every admin) is locked in one statement, in
+    // id order, so concurrent changes queue in one order: two admins demoting each other are serialised and the
+    // second counts one admin and is refused. Locking the member in a statement of its own, after the admins, let
+    // a change that had seen the member still as an admin hold its row while waiting for the others: a deadlock.
+    // The roles read are those of the locked rows, so a demotion committed meanwhile is counted.
+    const locked: { id: string; role: string }[] = await db.query(
+      `SELECT id, role FROM users WHERE id = $1 OR ($2 AND role = 'ADMIN') ORDER BY id FOR UPDATE`,
+      [memberId, role !== 'ADMIN'],
+    );
     const members = db.getRepository(MemberEntity);
-    const member = await members.findOne({ where: { id: memberId }, lock: { mode: 'pessimistic_write' } });
+    const member = locked.some((row) => row.id === memberId)
+      ? await members.findOneBy({ id: memberId })
+      : null;
     if (!member) return refused(notFound('memberId', 'member'));
+    const admins = locked.filter((row) => row.role === 'ADMIN');
     if (clientId && !(await db.getRepository(ClientEntity).existsBy({ id: clientId }))) {
       return refused(notFound('clientId', 'client'));
     }

@@ -22,7 +22,7 @@ export async function listDeliveries(
   endpointId: string,
   args: PageArgs & { status?: WebhookDeliveryStatus | null },
 ) {
-  const window = pageWindow(args);
+  const window = pageWindow(args, ['timestamp', 'uuid']);
   return context.db.read((db) =>
     keysetPage(
       () => {

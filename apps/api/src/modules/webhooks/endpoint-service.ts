@@ -55,7 +55,7 @@ interface SecretPayload extends EndpointPayload {
 }
 
 export async function listEndpoints(context: RequestContext, args: PageArgs) {
-  const window = pageWindow(args);
+  const window = pageWindow(args, ['timestamp', 'uuid']);
   return context.db.read((db) =>
     keysetPage(() => db.getRepository(WebhookEndpointEntity).createQueryBuilder('w'), window, {
       by: ['w.createdAt', 'w.id'],
