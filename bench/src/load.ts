@@ -5,6 +5,8 @@ export interface LoadResult {
   requests: number;
   /** Responses that were not 200, or GraphQL errors in a 200. */
   failures: number;
+  /** Of the failures, those answered 429 (the API's rate or in-flight limits). */
+  refused: number;
   rps: number;
   p50: number;
   p95: number;
@@ -26,6 +28,8 @@ export interface LoadOptions {
   seconds: number;
   /** Per connection: called once with the connection's number to set up its state. */
   perConnection?: (connection: number) => Record<string, unknown>;
+  /** Extra headers from the connection's state (e.g. each connection its own caller's token). */
+  headersFor?: (state: Record<string, unknown>) => Record<string, string>;
   /** Builds the body from the connection's state instead of `body`. */
   bodyFor?: (state: Record<string, unknown>) => unknown;
   /** Runs after the warm-up, right before the measured run (e.g. to reset the server's statistics). */
@@ -55,6 +59,7 @@ export async function load(options: LoadOptions & { warmupSeconds?: number }): P
 async function measure(options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   let failures = 0;
+  let refused = 0;
   let firstFailure: string | undefined;
   let statementSum = 0;
   let statementCount = 0;
@@ -78,7 +83,12 @@ async function measure(options: LoadOptions): Promise<LoadResult> {
                 Object.assign(state, options.perConnection?.(state.connection as number));
               }
               const body = options.bodyFor ? options.bodyFor(state) : options.body();
-              return { ...request, body: JSON.stringify(body) };
+              const headers = options.headersFor?.(state);
+              return {
+                ...request,
+                body: JSON.stringify(body),
+                ...(headers ? { headers: { ...request.headers, ...headers } } : {}),
+              };
             },
             onResponse: (status, body, context, headers) => {
               const statements = Number((headers as Record<string, string | undefined>)['x-sql-statements']);
@@ -98,6 +108,7 @@ async function measure(options: LoadOptions): Promise<LoadResult> {
                   : true;
               if (status !== 200 || !answer || answer.errors || !accepted) {
                 failures++;
+                if (status === 429) refused++;
                 firstFailure ??= `${status} ${body.slice(0, 300)}`;
               }
             },
@@ -116,6 +127,7 @@ async function measure(options: LoadOptions): Promise<LoadResult> {
     name: options.name,
     requests: latencies.length,
     failures,
+    refused,
     rps: latencies.length / elapsed,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),

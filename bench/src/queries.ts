@@ -218,3 +218,131 @@ export const LOG_IN = /* GraphQL */ `
     }
   }
 `;
+
+/** The noisy-neighbour scenario's quiet consultancy: a trivial query, as a status widget would send. */
+export const QUIET = /* GraphQL */ `
+  query BenchQuiet {
+    me {
+      id
+    }
+    consultancy {
+      id
+      name
+    }
+  }
+`;
+
+/**
+ * The noisy neighbour's heaviest queries that the cost limit still lets through (query-cost.test.ts checks that
+ * every query here is under it): every audit with its scores, comparisons and responses on the largest page, and
+ * clients with their engagements, audits, actions and hiring on the largest page the limit allows.
+ */
+export const NOISY_AUDITS = /* GraphQL */ `
+  query BenchNoisyAudits {
+    audits(first: 100) {
+      nodes {
+        id
+        title
+        status
+        scores {
+          overall
+          flagged
+          sections {
+            key
+            score
+          }
+          criteria {
+            key
+            points
+          }
+        }
+        deltas {
+          overall {
+            change
+          }
+          criteria {
+            key
+            change
+          }
+        }
+        benchmark {
+          contributors
+          overall {
+            median
+            count
+          }
+        }
+        responses {
+          criterionKey
+          score
+          evidence
+        }
+        client {
+          id
+          name
+        }
+      }
+    }
+  }
+`;
+
+export const NOISY_CLIENTS = /* GraphQL */ `
+  query BenchNoisyClients {
+    clients(first: 70) {
+      nodes {
+        id
+        name
+        engagements {
+          id
+          title
+          status
+          milestones {
+            id
+            title
+            dueOn
+            done
+          }
+          team {
+            id
+            name
+          }
+        }
+        audits {
+          id
+          title
+          status
+          conductedOn
+        }
+        actions {
+          id
+          description
+          status
+          notes {
+            id
+            body
+          }
+        }
+        roleProfiles {
+          id
+          title
+          criteria {
+            id
+            title
+            weight
+          }
+        }
+      }
+    }
+  }
+`;
+
+export const CREATE_API_KEY = /* GraphQL */ `
+  mutation BenchCreateApiKey($input: CreateApiKeyInput!) {
+    createApiKey(input: $input) {
+      secret
+      userErrors {
+        message
+      }
+    }
+  }
+`;

@@ -13,9 +13,19 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startChildServer, type ChildServer } from './child-server.js';
 import { apiStatementTime, startBenchDatabase } from './database.js';
-import { generate, tenantFixture, type TenantFixture } from './generate.js';
+import { BENCH_PASSWORD, benchEmail, generate, tenantFixture, type TenantFixture } from './generate.js';
 import { load, type LoadResult } from './load.js';
-import { AUDIT, CHARTER_DIFF, CLIENTS, HOME, LOG_IN, SAVE_RESPONSES } from './queries.js';
+import {
+  AUDIT,
+  CHARTER_DIFF,
+  CLIENTS,
+  HOME,
+  LOG_IN,
+  NOISY_AUDITS,
+  NOISY_CLIENTS,
+  QUIET,
+  SAVE_RESPONSES,
+} from './queries.js';
 
 // Flags (`npm run bench -w @csp/bench -- --sizes 10,1000,10000`) or, through the root script, the environment
 // (`BENCH_SIZES=10,1000,10000 npm run bench`): npm keeps flags after `--` for itself when it runs a workspace's script.
@@ -37,6 +47,9 @@ if (sizes.length === 0 || (sizes.at(-1) ?? 0) > 20_000)
   throw new Error('--sizes: tenant counts up to 20,000');
 
 const MEASURED_TENANT = 0;
+/** The noisy neighbour: another consultancy, its four consultants each a caller, on this many connections. */
+const NOISY_TENANT = 1;
+const NOISY_CONNECTIONS = 15;
 
 interface GraphQLAnswer {
   data?: Record<string, unknown> | null;
@@ -159,6 +172,56 @@ async function scenarios(
   return results;
 }
 
+async function signIn(graphqlUrl: string, email: string): Promise<string> {
+  const logIn = await post(graphqlUrl, LOG_IN, { input: { email, password: BENCH_PASSWORD } });
+  const token = (logIn.data.logIn as { token: string | null }).token;
+  if (!token) throw new Error(`${email} could not sign in.`);
+  return token;
+}
+
+/**
+ * One consultancy must not be able to stall another: the quiet consultancy's trivial query alone, then while
+ * its neighbour sends its heaviest queries that the cost limit lets through, on many connections at once.
+ */
+async function noisyNeighbour(graphqlUrl: string, quietToken: string) {
+  const noisyEmails = [
+    benchEmail(NOISY_TENANT, 'admin'),
+    benchEmail(NOISY_TENANT, 'consultant'),
+    `consultant2-${NOISY_TENANT}@bench-${NOISY_TENANT}.example`,
+    `consultant3-${NOISY_TENANT}@bench-${NOISY_TENANT}.example`,
+  ];
+  const noisyTokens: string[] = [];
+  for (const email of noisyEmails) noisyTokens.push(await signIn(graphqlUrl, email));
+  await post(graphqlUrl, QUIET, {}, quietToken);
+  for (const query of [NOISY_AUDITS, NOISY_CLIENTS]) await post(graphqlUrl, query, {}, noisyTokens[0]);
+  const quiet = (name: string) => ({
+    name,
+    url: graphqlUrl,
+    headers: { authorization: `Bearer ${quietToken}` },
+    connections: 1,
+    seconds,
+    body: () => ({ query: QUIET }),
+  });
+  const alone = await load(quiet('quiet consultancy alone: me + consultancy'));
+  let round = 0;
+  const noisy = load({
+    name: `neighbour: heaviest allowed, ${NOISY_CONNECTIONS} connections`,
+    url: graphqlUrl,
+    connections: NOISY_CONNECTIONS,
+    // Covers the quiet run's start, its warm-up and its measured seconds.
+    seconds: seconds + 4,
+    warmupSeconds: 0,
+    body: () => null,
+    headersFor: (state) => ({
+      authorization: `Bearer ${noisyTokens[(state.connection as number) % noisyTokens.length]}`,
+    }),
+    bodyFor: () => ({ query: round++ % 2 === 0 ? NOISY_AUDITS : NOISY_CLIENTS }),
+  });
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const busy = await load(quiet('quiet consultancy, neighbour busy'));
+  return { alone, busy, noisy: await noisy };
+}
+
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '-');
 const pad = (text: string, width: number) => text.padEnd(width);
 const lpad = (text: string, width: number) => text.padStart(width);
@@ -206,7 +269,15 @@ async function main() {
     console.log(
       `PostgreSQL ${version[0]?.server_version} (embedded, fsync on); the API (pool 20) and the baseline each in a process of their own\n`,
     );
-    api = await startChildServer('api', { APP_URL: database.appUrl });
+    // The scenarios send from one caller on `connections` connections; the in-flight limits otherwise stay at
+    // their defaults (4 per caller, 8 per consultancy), which the noisy-neighbour scenario is about.
+    api = await startChildServer('api', {
+      APP_URL: database.appUrl,
+      CONCURRENT_REQUESTS_PER_CALLER:
+        process.env.CONCURRENT_REQUESTS_PER_CALLER ?? String(Math.max(4, connections)),
+      CONCURRENT_REQUESTS_PER_TENANT:
+        process.env.CONCURRENT_REQUESTS_PER_TENANT ?? String(Math.max(8, connections)),
+    });
     const graphqlUrl = api.url;
 
     let generated = 0;
@@ -261,6 +332,19 @@ async function main() {
         `  product / baseline for clients(first: 50): p50 ${(product.p50 / plain.p50).toFixed(2)}x, ` +
           `p95 ${(product.p95 / plain.p95).toFixed(2)}x (target within 1.5x), p99 ${(product.p99 / plain.p99).toFixed(2)}x, ` +
           `req/s ${(product.rps / plain.rps).toFixed(2)}x\n`,
+      );
+      const neighbour = await noisyNeighbour(graphqlUrl, token);
+      console.log(`  noisy neighbour (another consultancy's heaviest allowed queries at once)`);
+      table([neighbour.alone, neighbour.busy, neighbour.noisy]);
+      console.log(
+        `  neighbour's answers: ${neighbour.noisy.requests - neighbour.noisy.failures} served, ` +
+          `${neighbour.noisy.refused} refused with 429 (in-flight limits), ` +
+          `${neighbour.noisy.failures - neighbour.noisy.refused} other failures`,
+      );
+      console.log(
+        `  quiet consultancy with the neighbour busy / alone: p50 ${(neighbour.busy.p50 / neighbour.alone.p50).toFixed(2)}x, ` +
+          `p95 ${(neighbour.busy.p95 / neighbour.alone.p95).toFixed(2)}x (target within 2x), ` +
+          `p99 ${(neighbour.busy.p99 / neighbour.alone.p99).toFixed(2)}x\n`,
       );
       bySize.set(size, results);
     }

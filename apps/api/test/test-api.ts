@@ -7,6 +7,8 @@ import { createAppDataSource } from '../src/core/database/data-source.js';
 import { ensureDatabase } from '../src/core/database/provision.js';
 import { createApi } from '../src/core/server.js';
 import type { RateLimitOptions } from '../src/core/http/rate-limit.js';
+import type { ConcurrencyOptions } from '../src/core/http/concurrency.js';
+import type { BudgetLimits } from '../src/core/graphql/request-budget.js';
 import type { WebhookWorker, WebhookSettings } from '../src/modules/webhooks/worker.js';
 import { entities } from '../src/modules/index.js';
 import { API_PASSWORD, TEMPLATE, withDatabase } from './global-setup.js';
@@ -47,7 +49,12 @@ export interface TestApi {
 
 /** A real API on a random port, on its own copy of the migrated template database. */
 export async function startTestApi(
-  options: { rateLimit?: RateLimitOptions; webhooks?: Partial<WebhookSettings> } = {},
+  options: {
+    rateLimit?: RateLimitOptions;
+    concurrency?: ConcurrencyOptions;
+    budget?: BudgetLimits;
+    webhooks?: Partial<WebhookSettings>;
+  } = {},
 ): Promise<TestApi> {
   const serverUrl = inject('testServerUrl');
   const name = `t_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
@@ -70,6 +77,8 @@ export async function startApiOn(options: {
   appUrl: string;
   ownerUrl: string;
   rateLimit?: RateLimitOptions;
+  concurrency?: ConcurrencyOptions;
+  budget?: BudgetLimits;
   webhooks?: Partial<WebhookSettings>;
 }): Promise<TestApi> {
   const dataSource = createAppDataSource(options.appUrl, entities, { poolSize: 10 });
@@ -80,6 +89,9 @@ export async function startApiOn(options: {
     sessionDays: 14,
     // High enough that no functional test meets it; the limits test sets its own.
     rateLimit: options.rateLimit ?? { points: 100_000, windowSeconds: 60 },
+    // Likewise for requests in flight (tests send many at once); limits.test.ts sets its own.
+    concurrency: options.concurrency ?? { perCaller: 1000, perTenant: 1000, queueMs: 1000, maxQueued: 1000 },
+    budget: options.budget,
     // Tests reach receivers on loopback; the worker polls only in tests about delivery, which also run it by hand.
     webhooks: {
       allowPrivateAddresses: true,

@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { Viewer } from './auth/viewer.js';
 import type { RequestDatabase } from './tenancy/request-database.js';
+import type { RequestBudget } from './graphql/request-budget.js';
 import type { WebhookSettings } from '../modules/webhooks/worker.js';
 
 /** What every resolver and service receives for one GraphQL request. */
@@ -14,6 +15,10 @@ export interface RequestContext {
   settings: { sessionDays: number; publicUrl: string; webhooks: WebhookSettings };
   /** The mutation being resolved, for the activity trail (set by core/activity-trail.ts). */
   mutation?: { name: string; input: unknown };
+  /** What this request may still resolve (core/graphql/request-budget.ts); the permission guard spends it. */
+  budget?: RequestBudget;
+  /** Gives back the request's in-flight slot (core/http/concurrency.ts); safe to call more than once. */
+  releaseSlot?: () => void;
 }
 
 /** The portal's httpOnly session cookie; a no-op for callers that use a bearer token only. */

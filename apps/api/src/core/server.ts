@@ -17,6 +17,18 @@ import { serviceUnavailable } from './errors.js';
 import { graphqlOverHttpStatus } from './http/response-status.js';
 import { DEFAULT_RATE_LIMIT, rateLimiter, type RateLimitOptions } from './http/rate-limit.js';
 import { QUERY_LIMITS, queryLimits } from './graphql/query-limits.js';
+import {
+  DEFAULT_BUDGET,
+  RequestBudget,
+  capResponseSize,
+  type BudgetLimits,
+} from './graphql/request-budget.js';
+import {
+  DEFAULT_CONCURRENCY,
+  concurrencyLimiter,
+  releaseSlotPlugin,
+  type ConcurrencyOptions,
+} from './http/concurrency.js';
 import { inputChecks } from './graphql/input-checks.js';
 import { createMetrics } from './observability/metrics.js';
 import { requestLog } from './observability/request-log.js';
@@ -34,6 +46,10 @@ export interface ApiOptions {
   sessionDays: number;
   portalDist?: string;
   rateLimit?: RateLimitOptions;
+  /** Requests in flight per caller and per consultancy (core/http/concurrency.ts). */
+  concurrency?: ConcurrencyOptions;
+  /** What one request may resolve, for how long, and how large its answer (core/graphql/request-budget.ts). */
+  budget?: BudgetLimits;
   webhooks?: WebhookSettings;
   /** Whose X-Forwarded-For to believe (TRUST_PROXY, see core/http/trust-proxy.ts); loopback when left out. */
   trustProxy?: TrustProxy;
@@ -54,7 +70,8 @@ function transactionPlugin(production: boolean): ApolloServerPlugin<RequestConte
       return {
         async willSendResponse({ contextValue, response }) {
           try {
-            await contextValue.db.finish('commit');
+            // A request stopped by its budget answers only an error, so nothing it wrote may stay.
+            await contextValue.db.finish(contextValue.budget?.exceeded ? 'rollback' : 'commit');
           } catch (error) {
             logger.error({ err: error, requestId: contextValue.requestId }, 'commit failed');
             response.http.status = 503;
@@ -78,13 +95,16 @@ export async function createApi(options: ApiOptions) {
   const development = process.env.NODE_ENV === 'development';
   const limits = queryLimits({ development });
   const consumeRateLimit = rateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
-  const metrics = createMetrics(options.dataSource);
+  const concurrency = concurrencyLimiter(options.concurrency ?? DEFAULT_CONCURRENCY);
+  const budget = options.budget ?? DEFAULT_BUDGET;
+  const metrics = createMetrics(options.dataSource, concurrency);
   const webhooks = options.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(),
     // graphql-armor's plugins and validation rules; like its `protect()` preset, one request per body.
     allowBatchedHttpRequests: false,
     plugins: [
+      releaseSlotPlugin,
       ...limits.plugins,
       inputChecks,
       transactionPlugin(options.production),
@@ -94,6 +114,7 @@ export async function createApi(options: ApiOptions) {
     validationRules: limits.validationRules,
     parseOptions: { maxTokens: QUERY_LIMITS.tokens },
     formatError,
+    stringifyResult: capResponseSize(budget.responseBytes),
     includeStacktraceInErrorResponses: development,
     hideSchemaDetailsFromClientErrors: !development,
     introspection: true,
@@ -136,13 +157,19 @@ export async function createApi(options: ApiOptions) {
       context: async ({ req, res }): Promise<RequestContext> => {
         const db = openRequestDatabase(options.dataSource);
         const secure = req.secure || options.production;
+        let release: (() => void) | undefined;
         try {
           const viewer = await authenticate(presentedToken(req.headers), db);
           await consumeRateLimit(viewer, req.ip);
+          release = await concurrency.acquire(viewer, req.ip);
+          // Normally given back at willSendResponse; this covers answers that never get that far.
+          res.once('finish', release);
           const context: RequestContext = {
             viewer,
             db,
             loaders: new Map(),
+            budget: new RequestBudget(budget),
+            releaseSlot: release,
             requestId: req.header('x-request-id') ?? randomUUID(),
             settings: {
               sessionDays: options.sessionDays,
@@ -164,6 +191,7 @@ export async function createApi(options: ApiOptions) {
           };
           return context;
         } catch (error) {
+          release?.();
           await db.finish('rollback').catch(() => undefined);
           if (error instanceof GraphQLError) throw error;
           throw new GraphQLError(serviceUnavailable().message, {

@@ -1,6 +1,8 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import { GraphQLError } from 'graphql';
+import { queryCostPlugin } from './query-cost.js';
+import { requestBudgetPlugin } from './request-budget.js';
 
 /**
  * What one request may ask for. Generous for every screen of the portal and any reasonable integration, far below
@@ -9,7 +11,12 @@ import { GraphQLError } from 'graphql';
  */
 export const QUERY_LIMITS = {
   depth: 12,
-  cost: 20_000,
+  /**
+   * query-cost.ts: nested lists multiply. The portal's heaviest screen costs about 6,000, the bench's
+   * `clients(first: 50)` with engagements and milestones 27,000 and a full introspection 80,000; walking
+   * clients → audits → client → audits four levels deep costs 6.7 million (query-cost.test.ts keeps these true).
+   */
+  cost: 100_000,
   aliases: 20,
   directives: 30,
   tokens: 5_000,
@@ -30,10 +37,12 @@ function refuseWith(code: string): { propagateOnRejection: false; onReject: Grap
 }
 
 export function queryLimits(options: { development: boolean }) {
-  return new ApolloArmor({
+  const armor = new ApolloArmor({
     maxDepth: { n: QUERY_LIMITS.depth, ...refuseWith('QUERY_TOO_DEEP') },
-    costLimit: { maxCost: QUERY_LIMITS.cost, ...refuseWith('QUERY_TOO_COSTLY') },
-    maxAliases: { n: QUERY_LIMITS.aliases, ...refuseWith('TOO_MANY_ALIASES') },
+    // Armor's cost does not multiply by list lengths; ours (query-cost.ts) does, and needs the variables.
+    costLimit: { enabled: false },
+    // Every alias counts, `__typename` too: armor leaves it out by default, and 1,500 of them still take work.
+    maxAliases: { n: QUERY_LIMITS.aliases, allowList: [], ...refuseWith('TOO_MANY_ALIASES') },
     maxDirectives: { n: QUERY_LIMITS.directives, ...refuseWith('TOO_MANY_DIRECTIVES') },
     // Tokens are counted by graphql-js's own parser instead (`parseOptions.maxTokens` in server.ts): armor's
     // version re-parses in a plugin and turns every syntax error into a 500.
@@ -41,4 +50,8 @@ export function queryLimits(options: { development: boolean }) {
     // "Did you mean …?" hints map the schema for an attacker; they stay on only while developing.
     blockFieldSuggestion: { enabled: !options.development },
   }).protect();
+  return {
+    plugins: [...armor.plugins, queryCostPlugin(QUERY_LIMITS.cost), requestBudgetPlugin],
+    validationRules: armor.validationRules,
+  };
 }

@@ -7,6 +7,7 @@ import { modules } from '../../modules/index.js';
 import { applyPermissionGuards } from '../permissions/guard.js';
 import { markMutations } from '../activity-trail.js';
 import { DateScalar, DateTimeScalar, JsonScalar } from './scalars.js';
+import { capPlainLists } from './list-caps.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const modulesDir = path.resolve(here, '../../modules');
@@ -32,7 +33,7 @@ export function buildSchema(): GraphQLSchema {
     ],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });
-  return markMutations(applyPermissionGuards(schema));
+  return capPlainLists(markMutations(applyPermissionGuards(schema)));
 }
 
 function moduleSdlFiles(name: string): string[] {

@@ -35,6 +35,19 @@ describe('query limits', () => {
     expect(response.errors?.[0]?.extensions?.code).toBe('TOO_MANY_ALIASES');
   });
 
+  it('counts aliases of __typename and other introspection fields too', async () => {
+    // 1,500 of them passed before: armor leaves __typename out of its count by default.
+    const typenames = Array.from({ length: 1500 }, (_, i) => `t${i}: __typename`).join(' ');
+    const response = await api.graphql(`{ ${typenames} }`, {}, admin);
+    expect(response.errors?.[0]?.extensions?.code).toBe('TOO_MANY_ALIASES');
+    expect(response.errors?.[0]?.message).toMatch(/Aliases limit of 20 exceeded, found 1500/);
+    const schemas = Array.from({ length: 21 }, (_, i) => `s${i}: __schema { queryType { name } }`).join(' ');
+    const introspection = await api.graphql(`{ ${schemas} }`, {}, admin);
+    expect(introspection.errors?.[0]?.extensions?.code).toBe('TOO_MANY_ALIASES');
+    const allowed = Array.from({ length: QUERY_LIMITS.aliases }, (_, i) => `t${i}: __typename`).join(' ');
+    expect((await api.graphql(`{ ${allowed} }`, {}, admin)).errors).toBeUndefined();
+  });
+
   it('refuses too many directives', async () => {
     const directives = Array.from({ length: QUERY_LIMITS.directives + 1 }, () => '@include(if: true)').join(
       ' ',
@@ -43,13 +56,12 @@ describe('query limits', () => {
     expect(response.errors?.[0]?.extensions?.code).toBe('TOO_MANY_DIRECTIVES');
   });
 
-  it('refuses a query that would cost too much', async () => {
-    const wide = Array.from(
-      { length: 30 },
-      (_, i) => `f${i}: engagements { milestones { title dueOn done } }`,
-    ).join(' ');
-    const response = await api.graphql(`{ clients(first: 100) { nodes { ${wide} } } }`, {}, admin);
+  it('refuses a query that would cost too much, naming the limit and the cost', async () => {
+    // Lists multiply: 100 clients × 20 audits × 20 audits of the same client, whatever the data holds.
+    const walk = 'audits { client { audits { client { name } } } }';
+    const response = await api.graphql(`{ clients(first: 100) { nodes { ${walk} } } }`, {}, admin);
     expect(response.errors?.map((e) => e.extensions?.code)).toContain('QUERY_TOO_COSTLY');
+    expect(response.errors?.[0]?.message).toMatch(/would cost [\d,]+, over the limit of 100,000/);
   });
 
   it('refuses a document with too many tokens before parsing it fully', async () => {

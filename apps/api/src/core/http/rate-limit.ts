@@ -13,6 +13,15 @@ export const DEFAULT_RATE_LIMIT: RateLimitOptions = {
   windowSeconds: Number(process.env.RATE_LIMIT_WINDOW_SECONDS ?? 60),
 };
 
+/** One caller: a member or an API key wherever it calls from; when anonymous, its address. */
+export function callerKey(viewer: Viewer, address: string | undefined): string {
+  return viewer.kind === 'member'
+    ? `member:${viewer.memberId}`
+    : viewer.kind === 'apiKey'
+      ? `key:${viewer.apiKeyId}`
+      : `address:${address ?? 'unknown'}`;
+}
+
 /**
  * Per caller, not per connection: a signed-in member or an API key is one caller wherever it calls from, and
  * anonymous calls (sign-in attempts) count against their address. In memory: one API process per limit; behind a
@@ -21,14 +30,8 @@ export const DEFAULT_RATE_LIMIT: RateLimitOptions = {
 export function rateLimiter(options: RateLimitOptions) {
   const limiter = new RateLimiterMemory({ points: options.points, duration: options.windowSeconds });
   return async function consume(viewer: Viewer, address: string | undefined): Promise<void> {
-    const caller =
-      viewer.kind === 'member'
-        ? `member:${viewer.memberId}`
-        : viewer.kind === 'apiKey'
-          ? `key:${viewer.apiKeyId}`
-          : `address:${address ?? 'unknown'}`;
     try {
-      await limiter.consume(caller);
+      await limiter.consume(callerKey(viewer, address));
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));

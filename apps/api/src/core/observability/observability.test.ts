@@ -46,5 +46,25 @@ describe('metrics', () => {
     expect(text).toMatch(/csp_db_pool_connections\{state="total"\} \d+/);
   });
 
+  it('shows how late the event loop runs, beyond its sampling interval, so one request stalling it shows', async () => {
+    const scrape = async () => (await fetch(`${api.url}/metrics`)).text();
+    const delay = (text: string, quantile: string) =>
+      Number(
+        new RegExp(`csp_event_loop_delay_seconds\\{quantile="${quantile}"\\} ([\\d.e+-]+)`).exec(text)?.[1],
+      );
+    await scrape(); // starts a fresh window
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const blockedUntil = performance.now() + 300; // what a request resolving fields without a pause does
+    while (performance.now() < blockedUntil);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const text = await scrape();
+    expect(delay(text, '1')).toBeGreaterThanOrEqual(0.25);
+    expect(delay(text, '0.99')).toBeGreaterThanOrEqual(0.25);
+    expect(delay(text, '0.5')).toBeLessThan(0.25);
+    // prom-client's own figures are there too.
+    expect(text).toMatch(/nodejs_eventloop_lag_p99_seconds \d/);
+    expect(text).toMatch(/csp_graphql_requests_in_flight\{state="running"\} \d+/);
+  });
+
   // Who may scrape (token, proxies, production): metrics-access.test.ts.
 });

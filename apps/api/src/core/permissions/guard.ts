@@ -57,6 +57,12 @@ export function applyPermissionGuards(schema: GraphQLSchema): GraphQLSchema {
       return {
         ...field,
         resolve: (source, args, context: RequestContext, info) => {
+          // The request's budget of resolved fields (request-budget.ts): an increment, and rarely a check.
+          const budget = context.budget;
+          if (budget && ++budget.spent > budget.checkAt) {
+            const stopped = budget.check();
+            if (stopped) return stopped;
+          }
           if (context.viewer.kind === 'anonymous') throw unauthenticated();
           if (!can(context, rule.permission))
             throw forbidden(rule.permission, refusal(context, rule.permission));

@@ -1,0 +1,134 @@
+import { LIMITS, MAX_CHARTER_PROMISES, MAX_DELIVERY_ATTEMPTS } from '@csp/domain';
+
+/**
+ * How long each plain list (a list of objects that is not a connection's page) is taken to be when a query's cost
+ * is computed, and what keeps it from growing without bound. `size` is a typical length, not the worst case: the
+ * static cost refuses queries that would be heavy on ordinary data, and the per-request budget
+ * (request-budget.ts) ends the ones that meet unusually large data. A list that grows with use rather than being
+ * bounded by input validation also has a `cap`: it never answers more than that many items (`keep` says which
+ * end of the list's own order is kept), so no amount of data makes one list field unbounded.
+ *
+ * Every plain object list of the schema must be listed here (query-cost.test.ts checks), so a new list field
+ * cannot slip in uncounted.
+ */
+export interface ListSize {
+  size: number;
+  /** Why the list is bounded, or why its cap is where it is. */
+  why: string;
+  cap?: number;
+  keep?: 'first' | 'last';
+}
+
+/** Lists of objects taking a `first` argument of their own but not shaped as connections. */
+export const PAGED_LISTS: ReadonlySet<string> = new Set(['Query.upcomingMilestones']);
+
+const ERRORS: ListSize = { size: 2, why: 'one per problem with the input, which is itself bounded' };
+
+export const LIST_SIZES: Record<string, ListSize> = {
+  'Query.upcomingMilestones': { size: 20, why: '`first`, at most 100 (milestone-service.ts)' },
+  'Query.auditFrameworks': {
+    size: 10,
+    why: 'the built-ins and the consultancy’s own copies, which grow with use',
+    cap: 200,
+  },
+  'Query.promiseLinks': {
+    size: 20,
+    why: `per promise (at most ${MAX_CHARTER_PROMISES}) and framework, at most ${LIMITS.listItems} criteria; grows with frameworks`,
+    cap: 1000,
+  },
+  'Query.apiKeys': { size: 10, why: 'grows with keys made (revoked ones stay); newest first', cap: 200 },
+  'Query.webhookEventTypes': { size: 5, why: 'a fixed catalogue' },
+
+  'Client.leaders': { size: 5, why: 'grows with invitations accepted', cap: 100 },
+  'Client.engagements': {
+    size: 10,
+    why: 'grows over the years; newest first, the rest through Query.engagements(clientId)',
+    cap: 100,
+  },
+  'Client.roleProfiles': { size: 5, why: 'grows with use; by title', cap: 100 },
+  'Client.audits': {
+    size: 20,
+    why: 'grows over the years; newest first, the rest through Query.audits(clientId)',
+    cap: 100,
+  },
+  'Client.actions': {
+    size: 20,
+    why: 'grows over the years; soonest due first, all of them through Query.actions(clientId)',
+    cap: 500,
+  },
+  'DifferentiationWorkshop.beliefs': { size: 10, why: `at most ${LIMITS.listItems} (client-input.ts)` },
+  'DifferentiationWorkshop.values': { size: 10, why: `at most ${LIMITS.listItems} (client-input.ts)` },
+
+  'Engagement.team': { size: 5, why: `at most ${LIMITS.listItems} (engagement-input.ts)` },
+  'Engagement.milestones': {
+    size: 10,
+    why: `at most ${LIMITS.listItems} at creation, but addMilestone adds more; by due date`,
+    cap: 200,
+  },
+
+  'Charter.versions': { size: 5, why: 'one per publication, which grows with use; newest first', cap: 100 },
+  'CharterVersion.promises': {
+    size: MAX_CHARTER_PROMISES,
+    why: `at most ${MAX_CHARTER_PROMISES} per charter`,
+  },
+  'CharterVersion.publishGaps': ERRORS,
+  'CharterDiff.purpose': { size: 3, why: 'the three parts of the purpose statement' },
+  'CharterDiff.added': { size: 5, why: `at most ${MAX_CHARTER_PROMISES} promises per version` },
+  'CharterDiff.removed': { size: 5, why: `at most ${MAX_CHARTER_PROMISES} promises per version` },
+  'CharterDiff.changed': { size: 5, why: `at most ${MAX_CHARTER_PROMISES} promises per version` },
+  'CharterDiff.reordered': { size: 5, why: `at most ${MAX_CHARTER_PROMISES} promises per version` },
+  'CharterPromiseChange.fields': { size: 3, why: 'title, description, standard' },
+
+  'RoleProfile.criteria': { size: 10, why: `at most ${LIMITS.listItems} (hiring-input.ts)` },
+  'RoleProfile.readinessGaps': ERRORS,
+  'RoleProfile.categoryWeights': { size: 5, why: 'the five hiring categories' },
+  'RoleProfile.candidates': { size: 20, why: 'grows with candidates scored; best first', cap: 200 },
+  'CandidateScorecard.scores': { size: 10, why: `one per criterion, at most ${LIMITS.listItems}` },
+  'CandidateScorecard.failedMustHaves': {
+    size: 2,
+    why: `criteria of the profile, at most ${LIMITS.listItems}`,
+  },
+
+  'AuditFramework.scale': { size: 5, why: 'the five points of the scale' },
+  'AuditFramework.sections': { size: 5, why: 'at most 50 (audit-input.ts)' },
+  'AuditFrameworkSection.criteria': { size: 6, why: 'at most 100 per section (audit-input.ts)' },
+  'Audit.responses': { size: 20, why: 'one per criterion of the audit’s framework version' },
+  'Audit.promisesKept': { size: 10, why: `one per promise, at most ${MAX_CHARTER_PROMISES}` },
+  'AuditScores.sections': { size: 5, why: 'one per section of the framework version' },
+  'AuditScores.criteria': { size: 20, why: 'one per criterion of the framework version' },
+  'AuditScores.flags': { size: 3, why: 'critical criteria of the framework version' },
+  'AuditDeltas.sections': { size: 5, why: 'one per section of the framework version' },
+  'AuditDeltas.criteria': { size: 20, why: 'one per criterion of the framework version' },
+  'TrendPoint.sections': { size: 5, why: 'one per section of the framework version' },
+  'AuditTrend.points': {
+    size: 10,
+    why: 'one per published audit on the framework, which grows over the years; oldest first, this audit last',
+    cap: 100,
+    keep: 'last',
+  },
+  'AuditTrend.sections': { size: 5, why: 'one per section of the framework version' },
+  'IndustryBenchmark.sections': { size: 5, why: 'one per section of the framework version' },
+  'PromiseLinksPayload.links': { size: 10, why: `at most ${LIMITS.listItems} per promise and framework` },
+
+  'Action.notes': {
+    size: 5,
+    why: 'grows with notes added; oldest first, the newest kept',
+    cap: 200,
+    keep: 'last',
+  },
+
+  'WebhookEndpoint.secrets': {
+    size: 2,
+    why: 'the newest and those still in their overlap, which rotations can add to',
+    cap: 50,
+  },
+  'WebhookDelivery.attempts': {
+    size: MAX_DELIVERY_ATTEMPTS,
+    why: `at most ${MAX_DELIVERY_ATTEMPTS} per delivery (retry-schedule.ts)`,
+  },
+};
+
+/** Every mutation payload's `userErrors`: named by pattern rather than one by one. */
+export function listSizeOf(coordinate: string): ListSize | undefined {
+  return LIST_SIZES[coordinate] ?? (coordinate.endsWith('.userErrors') ? ERRORS : undefined);
+}

@@ -1,0 +1,195 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  GraphQLError,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isObjectType,
+  visit,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pagination.js';
+import { PAGED_LISTS, listSizeOf } from './list-sizes.js';
+
+/** A plain list of objects that list-sizes.ts does not name (query-cost.test.ts keeps that from happening). */
+export const DEFAULT_LIST_SIZE = 20;
+
+/**
+ * The cost of a query: every field costs 1, and a list costs (1 + the cost of what is asked of each item) × its
+ * length: `first` for connections (default and maximum from pagination.ts), the size in list-sizes.ts for plain
+ * lists. So nested lists multiply, as their work does. `__typename` is free. Computed from the operation and
+ * its variables before anything runs.
+ */
+export function queryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> = {},
+  operationName?: string | null,
+): number {
+  return getComplexity({
+    schema,
+    query: document,
+    variables,
+    ...(operationName ? { operationName } : {}),
+    estimators: [estimatorFor(schema)],
+  });
+}
+
+const estimators = new WeakMap<GraphQLSchema, ComplexityEstimator>();
+
+function estimatorFor(schema: GraphQLSchema): ComplexityEstimator {
+  let estimator = estimators.get(schema);
+  if (!estimator) {
+    estimator = listCostEstimator(introspectionSizes(schema));
+    estimators.set(schema, estimator);
+  }
+  return estimator;
+}
+
+function pageSize(first: unknown): number {
+  if (typeof first !== 'number' || !Number.isFinite(first)) return DEFAULT_PAGE_SIZE;
+  return Math.min(Math.max(Math.trunc(first), 1), MAX_PAGE_SIZE);
+}
+
+function listCostEstimator(introspection: Record<string, number>): ComplexityEstimator {
+  return ({ type, field, args, childComplexity }) => {
+    if (field.name === '__typename') return 0;
+    const named = getNamedType(field.type);
+    if (!isCompositeType(named)) return 1; // scalars, enums and lists of them: one value to serialise
+    const own = 1 + childComplexity;
+    const coordinate = `${type.name}.${field.name}`;
+    // Introspection reads the schema in memory; its lists are as long as the schema's own, on average.
+    if (type.name.startsWith('__')) return own * (introspection[coordinate] ?? 1);
+    const paged = field.args.some((arg) => arg.name === 'first');
+    if (named.name.endsWith('Connection') && paged) return own * pageSize(args.first);
+    if (!isListType(getNullableType(field.type))) return own;
+    // A connection's page is counted once, at the connection field.
+    if (type.name.endsWith('Connection')) return own;
+    if (PAGED_LISTS.has(coordinate)) return own * pageSize(args.first);
+    return own * (listSizeOf(coordinate)?.size ?? DEFAULT_LIST_SIZE);
+  };
+}
+
+/**
+ * The length of each list of the introspection types, on average over this schema's types (a type has fields,
+ * input fields or enum values, not all three), so a whole introspection costs about what it resolves.
+ */
+function introspectionSizes(schema: GraphQLSchema): Record<string, number> {
+  const types = Object.values(schema.getTypeMap());
+  const perType = (count: (type: (typeof types)[number]) => number) =>
+    Math.max(1, Math.ceil(types.reduce((sum, type) => sum + count(type), 0) / types.length));
+  const fields = types.flatMap((type) => (isObjectType(type) ? Object.values(type.getFields()) : []));
+  const directives = schema.getDirectives();
+  return {
+    '__Schema.types': types.length,
+    '__Schema.directives': directives.length,
+    '__Type.fields': perType((type) => (isObjectType(type) ? Object.keys(type.getFields()).length : 0)),
+    '__Type.inputFields': perType((type) =>
+      isInputObjectType(type) ? Object.keys(type.getFields()).length : 0,
+    ),
+    '__Type.enumValues': perType((type) => (isEnumType(type) ? type.getValues().length : 0)),
+    '__Field.args': Math.max(
+      1,
+      Math.ceil(fields.reduce((sum, field) => sum + field.args.length, 0) / Math.max(fields.length, 1)),
+    ),
+    '__Directive.args': Math.max(
+      1,
+      Math.ceil(directives.reduce((sum, d) => sum + d.args.length, 0) / Math.max(directives.length, 1)),
+    ),
+    '__Directive.locations': 3,
+  };
+}
+
+export function queryTooCostly(limit: number, cost: number): GraphQLError {
+  const estimate = Number.isFinite(cost) ? cost.toLocaleString('en') : 'more than can be counted';
+  return new GraphQLError(
+    `This query would cost ${estimate}, over the limit of ${limit.toLocaleString('en')}. ` +
+      'Nested lists multiply: ask for fewer items per page (`first`), or fetch the inner lists separately.',
+    {
+      extensions: {
+        code: 'QUERY_TOO_COSTLY',
+        ...(Number.isFinite(cost) ? { cost } : {}),
+        limit,
+        http: { status: 400 },
+      },
+    },
+  );
+}
+
+/**
+ * Refuses an operation whose cost is over `limit` before it runs. A plugin rather than a validation rule: the
+ * cost depends on the variables (`first: $first`), and validation runs without them (and is cached per document).
+ */
+export function queryCostPlugin(limit: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          let cost: number;
+          try {
+            cost = cachedCost(schema, document, request.variables ?? {}, request.operationName);
+          } catch (error) {
+            // Too many nodes to count (fragments spread over and over) is itself too costly; a variable that does
+            // not coerce is left for execution to report in its usual words.
+            if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message))
+              throw queryTooCostly(limit, Infinity);
+            return;
+          }
+          if (cost > limit) throw queryTooCostly(limit, cost);
+        },
+      };
+    },
+  };
+}
+
+interface DocumentCosts {
+  /** The variables the cost depends on: those given to `first`, `@include` and `@skip`. */
+  variables: string[];
+  costs: Map<string, number>;
+}
+
+/** Apollo hands the same parsed document for the same query text, so its cost is worked out once per variables. */
+const documentCosts = new WeakMap<DocumentNode, DocumentCosts>();
+
+function cachedCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName?: string | null,
+): number {
+  let entry = documentCosts.get(document);
+  if (!entry) {
+    entry = { variables: costVariables(document), costs: new Map() };
+    documentCosts.set(document, entry);
+  }
+  const key = `${operationName ?? ''}|${entry.variables.map((name) => JSON.stringify(variables[name])).join(',')}`;
+  let cost = entry.costs.get(key);
+  if (cost === undefined) {
+    cost = queryCost(schema, document, variables, operationName);
+    if (entry.costs.size < 32) entry.costs.set(key, cost);
+  }
+  return cost;
+}
+
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (node: Parameters<typeof visit>[0]) =>
+    visit(node, { Variable: (variable) => void names.add(variable.name.value) });
+  visit(document, {
+    VariableDefinition: () => false,
+    Directive: (directive) => {
+      collect(directive);
+      return false;
+    },
+    Argument: (argument) => {
+      if (argument.name.value === 'first') collect(argument);
+      return false;
+    },
+  });
+  return [...names].sort();
+}

@@ -1,0 +1,131 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, type FormattedExecutionResult } from 'graphql';
+import type { RequestContext } from '../context.js';
+
+/**
+ * The safety net behind the static cost (query-cost.ts), which judges by typical list lengths: what one request
+ * may actually resolve, for how long, and how large its answer may be. Resolving runs JavaScript on the one event
+ * loop every tenant shares, where the database's statement timeout never applies.
+ */
+export interface BudgetLimits {
+  /** Guarded fields resolved (every field of every object behind a permission). */
+  fields: number;
+  /** Wall time from when the request was let in (after any wait for a slot). */
+  milliseconds: number;
+  /** The serialised answer, in bytes. */
+  responseBytes: number;
+}
+
+const number = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+
+export const DEFAULT_BUDGET: BudgetLimits = {
+  fields: number('REQUEST_MAX_FIELDS', 50_000),
+  milliseconds: number('REQUEST_MAX_MS', 5_000),
+  responseBytes: number('RESPONSE_MAX_BYTES', 16 * 1024 * 1024),
+};
+
+/** The clock is read only every so many fields, so the guard's per-field work stays one increment and a compare. */
+const CHECK_EVERY = 256;
+
+export class RequestBudget {
+  /** Fields resolved so far; the guard increments it. */
+  spent = 0;
+  /** When `spent` passes this, the guard calls `check()`. */
+  checkAt = CHECK_EVERY;
+  /** Which budget ran out, once one has. */
+  exceeded: string | null = null;
+  private error: GraphQLError | undefined;
+  private readonly startedAt = performance.now();
+
+  constructor(readonly limits: BudgetLimits) {}
+
+  /**
+   * Once a budget is spent, answers a rejected promise for this and every further field, so execution winds down
+   * at once. A rejection rather than a throw: graphql-js abandons the rest of a list when one item throws
+   * synchronously, and the abandoned items' own failures would then go unhandled (which ends a Node process).
+   */
+  check(): Promise<never> | undefined {
+    if (!this.exceeded) {
+      if (this.spent > this.limits.fields) {
+        this.exceeded = `more than ${this.limits.fields.toLocaleString('en')} fields`;
+      } else if (performance.now() - this.startedAt > this.limits.milliseconds) {
+        this.exceeded = `more than ${(this.limits.milliseconds / 1000).toLocaleString('en')} s of work`;
+      }
+    }
+    if (this.exceeded) {
+      this.checkAt = 0;
+      // One error for every field that still comes: only the answer's single error is ever shown.
+      this.error ??= budgetError(this.exceeded);
+      return Promise.reject(this.error);
+    }
+    this.checkAt = this.spent + CHECK_EVERY;
+    return undefined;
+  }
+}
+
+function budgetMessage(what: string): string {
+  return (
+    `This request was stopped: it needed ${what}, over what one request may use. ` +
+    'Ask for fewer items per page (`first`) or fewer nested lists, and fetch the rest in further requests.'
+  );
+}
+
+/**
+ * Given a path of its own, so graphql-js passes it on as it is instead of building a located copy (with its
+ * source locations) for every field that fails after the budget ran out.
+ */
+function budgetError(what: string): GraphQLError {
+  return new GraphQLError(budgetMessage(what), { path: [], extensions: { code: 'QUERY_TOO_COSTLY' } });
+}
+
+/**
+ * One answer for a request whose budget ran out, instead of a partial tree with an error at every field that was
+ * still pending. The transaction plugin rolls such a request back (see server.ts), so nothing it wrote stays.
+ */
+export const requestBudgetPlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        const exceeded = contextValue.budget?.exceeded;
+        if (!exceeded || response.body.kind !== 'single') return;
+        response.body.singleResult.data = null;
+        response.body.singleResult.errors = [
+          { message: budgetMessage(exceeded), extensions: { code: 'QUERY_TOO_COSTLY' } },
+        ];
+      },
+    };
+  },
+};
+
+/**
+ * Apollo's `stringifyResult`, with a ceiling: the answer is serialised anyway, so measuring it costs nothing more.
+ * Over the ceiling, the client gets the error instead of the data (the status is already 200 by then).
+ */
+export function capResponseSize(limit: number) {
+  return (result: FormattedExecutionResult): string => {
+    const text = JSON.stringify(result) + '\n';
+    // A UTF-16 unit is at most 3 bytes of UTF-8, so only a long answer needs counting.
+    if (text.length * 3 <= limit || Buffer.byteLength(text) <= limit) return text;
+    return (
+      JSON.stringify({
+        data: null,
+        errors: [
+          {
+            message: budgetMessage(`an answer larger than ${describeBytes(limit)}`),
+            extensions: { code: 'QUERY_TOO_COSTLY' },
+          },
+        ],
+      }) + '\n'
+    );
+  };
+}
+
+function describeBytes(bytes: number): string {
+  const format = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 1 });
+  if (bytes >= 1024 * 1024) return `${format(bytes / 1024 / 1024)} MB`;
+  if (bytes >= 10 * 1024) return `${format(bytes / 1024)} KB`;
+  return `${format(bytes)} bytes`;
+}
