@@ -130,15 +130,17 @@ export const AUDIT = /* GraphQL */ `
       benchmark {
         industry
         contributors
+        unavailableReason
         overall {
-          mean
+          lowerQuartile
           median
+          upperQuartile
           count
         }
         sections {
           key
           figure {
-            mean
+            median
           }
         }
       }

@@ -174,4 +174,96 @@ export const DEMO_CLIENTS: DemoClient[] = [
       },
     ],
   },
+  // Five more banks, lighter than the clients above: with Harbourline they make six in one industry, so its
+  // follow-up audit has the five other clients an industry benchmark needs (apps/api/src/modules/audits/demo.ts).
+  {
+    name: 'Kauri Credit Union',
+    industry: 'BANKING_FINANCE',
+    size: 'SMALL',
+    region: 'Whangārei',
+    status: 'ACTIVE',
+    engagements: [
+      {
+        title: 'Member service review',
+        kind: 'DIAGNOSTIC',
+        path: ['ACTIVE', 'COMPLETED'],
+        summary: 'A light-touch look at branch and phone service for a member-owned lender.',
+        startsIn: -320,
+        endsIn: -100,
+        milestones: [],
+      },
+    ],
+  },
+  {
+    name: 'Southern Cross Building Society',
+    industry: 'BANKING_FINANCE',
+    size: 'MEDIUM',
+    region: 'Dunedin',
+    status: 'ACTIVE',
+    engagements: [
+      {
+        title: 'Branch service review',
+        kind: 'DIAGNOSTIC',
+        path: ['ACTIVE', 'COMPLETED'],
+        summary: "How the branches greet, serve and follow up, against the society's own promises.",
+        startsIn: -320,
+        endsIn: -100,
+        milestones: [],
+      },
+    ],
+  },
+  {
+    name: 'Tasman Mutual Bank',
+    industry: 'BANKING_FINANCE',
+    size: 'MEDIUM',
+    region: 'Nelson',
+    status: 'ACTIVE',
+    engagements: [
+      {
+        title: 'Contact-centre service review',
+        kind: 'DIAGNOSTIC',
+        path: ['ACTIVE', 'COMPLETED'],
+        summary: "Calls, chats and call-backs in the bank's contact centre.",
+        startsIn: -320,
+        endsIn: -100,
+        milestones: [],
+      },
+    ],
+  },
+  {
+    name: 'Ridgeway Savings Bank',
+    industry: 'BANKING_FINANCE',
+    size: 'SMALL',
+    region: 'Hamilton',
+    status: 'ACTIVE',
+    engagements: [
+      {
+        title: 'Service values audit',
+        kind: 'DIAGNOSTIC',
+        path: ['ACTIVE', 'COMPLETED'],
+        summary: "Where the bank's service values show up in daily work, and where they do not.",
+        startsIn: -320,
+        endsIn: -100,
+        milestones: [],
+      },
+    ],
+  },
+  {
+    name: 'Plainsfield Finance',
+    industry: 'BANKING_FINANCE',
+    size: 'MEDIUM',
+    region: 'Palmerston North',
+    status: 'ACTIVE',
+    engagements: [
+      {
+        title: 'Lending service review',
+        kind: 'DIAGNOSTIC',
+        path: ['ACTIVE', 'COMPLETED'],
+        summary: 'The loan journey from first enquiry to settlement, as customers live it.',
+        startsIn: -320,
+        endsIn: -100,
+        milestones: [],
+      },
+    ],
+  },
 ];

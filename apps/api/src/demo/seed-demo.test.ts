@@ -98,6 +98,47 @@ describe('the demo consultancy', () => {
     expect(response.data.actions.nodes.length).toBeGreaterThan(0);
   });
 
+  it('shows Harbourline’s leader an industry benchmark on the follow-up audit, frozen at its publication', async () => {
+    const leader = await signIn('sam@harbourline.example');
+    const response = await api.graphql<{
+      me: {
+        client: {
+          audits: {
+            conductedOn: string;
+            framework: { key: string };
+            benchmark: {
+              industry: string;
+              contributors: number;
+              unavailableReason: string | null;
+              overall: { lowerQuartile: number; median: number; upperQuartile: number; count: number } | null;
+            } | null;
+          }[];
+        };
+      };
+    }>(
+      `{ me { client { audits(frameworkKey: "aeiou-values") { conductedOn framework { key }
+          benchmark { industry contributors unavailableReason overall { lowerQuartile median upperQuartile count } }
+      } } } }`,
+      {},
+      leader,
+    );
+    const [followUp, first] = response.data.me.client.audits;
+    // Five other banks had published their first audits when the follow-up was published.
+    expect(followUp?.benchmark).toMatchObject({
+      industry: 'BANKING_FINANCE',
+      contributors: 5,
+      unavailableReason: null,
+    });
+    const overall = followUp?.benchmark?.overall;
+    for (const value of [overall?.lowerQuartile, overall?.median, overall?.upperQuartile])
+      expect((value ?? 1) % 5).toBe(0);
+    // The first audit was published before any of them, so its benchmark says there were not enough.
+    expect(first?.benchmark).toMatchObject({
+      unavailableReason: 'NOT_ENOUGH_COMPARABLE_CLIENTS',
+      overall: null,
+    });
+  });
+
   it('has a role profile with scored and ranked candidates', async () => {
     const admin = await signIn(DEMO_ACCOUNT.email);
     const response = await api.graphql<{

@@ -239,8 +239,9 @@ export type ArchiveClientInput = {
 export type Audit = {
   __typename?: 'Audit';
   /**
-   * How the consultancy's other clients in the same industry score on this framework (their latest published
-   * audits), anonymised; null when fewer than three other clients have one.
+   * How the consultancy's other clients in the same industry score on this framework, as 5-point bands from at least
+   * five of them, frozen when this audit is published (see `IndustryBenchmark` for the guarantee). Without enough
+   * comparable clients it says so in `unavailableReason`.
    */
   benchmark: Maybe<IndustryBenchmark>;
   client: Client;
@@ -435,12 +436,25 @@ export type AuthPayload = {
   userErrors: Array<UserError>;
 };
 
+/**
+ * A spread of other clients' scores as 5-point bands: every value is a multiple of 5 on 0–100 (a score from 62.5 to
+ * just under 67.5 shows as 65), so none is any one client's exact score.
+ */
 export type BenchmarkFigure = {
   __typename?: 'BenchmarkFigure';
+  /** How many other clients the figure is taken from (five or more). */
   count: Scalars['Int']['output'];
-  mean: Scalars['Float']['output'];
+  /** A quarter of the clients score in this band or below. */
+  lowerQuartile: Scalars['Float']['output'];
+  /** Half of the clients score in this band or below (for an even count, the lower middle client's band). */
   median: Scalars['Float']['output'];
+  /** Three quarters of the clients score in this band or below. */
+  upperQuartile: Scalars['Float']['output'];
 };
+
+export type BenchmarkUnavailableReason =
+  /** Not enough comparable clients: fewer than five other clients in the industry have a published audit on it. */
+  | 'NOT_ENOUGH_COMPARABLE_CLIENTS';
 
 export type CandidateScore = {
   __typename?: 'CandidateScore';
@@ -1095,15 +1109,38 @@ export type Industry =
   | 'TRAVEL_TRANSPORT'
   | 'UTILITIES';
 
-/** Counts and averages only: never which clients, nor any one client's score. */
+/**
+ * How the consultancy's other clients in the same industry score on the audit's framework: each one's latest
+ * published audit, never the audit's own client. What it guarantees:
+ *
+ * - **Frozen**: a published audit's benchmark is taken when it is published and never changes afterwards, so no
+ *   later publication can be read off it. (An audit not yet published shows the figures as they stand; only the
+ *   consultancy sees those.)
+ * - **Five others or nothing**: below five other clients there are no figures at all, only `unavailableReason`.
+ * - **Bands, not statistics**: no mean; each figure is one client's score at a rank (quartile or median by nearest
+ *   rank) rounded to the nearest multiple of 5. Any score within a client's 5-point band gives exactly the same
+ *   figures, so whatever else a reader knows, even before and after one client publishes, the figures never tell
+ *   that client's score more precisely than its band.
+ * - **Anonymous**: never which clients, their names or ids, nor a minimum or maximum.
+ *
+ * The rules, with a worked example: docs/scoring.md.
+ */
 export type IndustryBenchmark = {
   __typename?: 'IndustryBenchmark';
-  /** How many other clients the figures come from (three or more). */
+  /** When the figures were taken: the audit's publication, or now for an audit not yet published. */
+  asOf: Scalars['DateTime']['output'];
+  /** How many other clients have a published audit to count (each once), whether or not that is enough. */
   contributors: Scalars['Int']['output'];
+  /** The client's industry when the figures were taken. */
   industry: Industry;
-  overall: BenchmarkFigure;
-  /** Per section; the figure is null where fewer than three other clients have a score for it. */
+  /** The fewest other clients a figure needs: 5. */
+  minimumContributors: Scalars['Int']['output'];
+  /** Null exactly when `unavailableReason` is set. */
+  overall: Maybe<BenchmarkFigure>;
+  /** Per section; empty when unavailable, and a figure is null where fewer than five other clients scored the section. */
   sections: Array<SectionBenchmark>;
+  /** Why there are no figures; null when there are. */
+  unavailableReason: Maybe<BenchmarkUnavailableReason>;
 };
 
 export type Invitation = {
@@ -2420,6 +2457,7 @@ export type ResolversTypes = {
   AuditTrend: ResolverTypeWrapper<AuditTrendView>;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'member'> & { member?: Maybe<ResolversTypes['Member']> }>;
   BenchmarkFigure: ResolverTypeWrapper<BenchmarkFigure>;
+  BenchmarkUnavailableReason: BenchmarkUnavailableReason;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CandidateScore: ResolverTypeWrapper<CandidateScoreRow>;
   CandidateScoreInput: CandidateScoreInput;
@@ -2997,8 +3035,9 @@ export type AuthPayloadResolvers<ContextType = RequestContext, ParentType extend
 
 export type BenchmarkFigureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['BenchmarkFigure'] = ResolversParentTypes['BenchmarkFigure']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  mean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lowerQuartile?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   median?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  upperQuartile?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type CandidateScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CandidateScore'] = ResolversParentTypes['CandidateScore']> = {
@@ -3294,10 +3333,13 @@ export type HiringCriterionResolvers<ContextType = RequestContext, ParentType ex
 };
 
 export type IndustryBenchmarkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IndustryBenchmark'] = ResolversParentTypes['IndustryBenchmark']> = {
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   contributors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   industry?: Resolver<ResolversTypes['Industry'], ParentType, ContextType>;
-  overall?: Resolver<ResolversTypes['BenchmarkFigure'], ParentType, ContextType>;
+  minimumContributors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overall?: Resolver<Maybe<ResolversTypes['BenchmarkFigure']>, ParentType, ContextType>;
   sections?: Resolver<Array<ResolversTypes['SectionBenchmark']>, ParentType, ContextType>;
+  unavailableReason?: Resolver<Maybe<ResolversTypes['BenchmarkUnavailableReason']>, ParentType, ContextType>;
 };
 
 export type InvitationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Invitation'] = ResolversParentTypes['Invitation']> = {

@@ -1,8 +1,8 @@
-import { INDUSTRY_LABELS } from '@csp/domain';
 import type { AuditResultsFragment } from '../generated/graphql';
 import { formatChange, formatDate, formatNumber, formatScore } from '../ui/format';
 import { Panel } from '../ui/Panel';
 import { EmptyState } from '../ui/QueryState';
+import { BenchmarkSummary } from './BenchmarkSummary';
 import { SectionBars } from './SectionBars';
 import { TrendChart } from './TrendChart';
 
@@ -18,7 +18,7 @@ export function AuditResultsView({ audit }: { audit: AuditResultsFragment }) {
   const { scores, deltas, benchmark, trend } = audit;
   const previousBy = new Map(deltas?.sections.map((d) => [d.key, d.previous]) ?? []);
   const changeBy = new Map(deltas?.sections.map((d) => [d.key, d.change]) ?? []);
-  const benchmarkBy = new Map(benchmark?.sections.map((b) => [b.key, b.figure?.mean ?? null]) ?? []);
+  const benchmarkBy = new Map(benchmark?.sections.map((b) => [b.key, b.figure ?? null]) ?? []);
   const bars = scores.sections.map((s) => ({
     key: s.key,
     label: s.title,
@@ -43,18 +43,12 @@ export function AuditResultsView({ audit }: { audit: AuditResultsFragment }) {
               <p className="big-number">{formatChange(deltas.overall.change)}</p>
             </div>
           )}
-          {benchmark && (
-            <div>
-              <p className="eyebrow">{INDUSTRY_LABELS[benchmark.industry]} benchmark</p>
-              <p className="big-number">{formatScore(benchmark.overall.mean)}</p>
-              <p className="muted">mean of {formatNumber(benchmark.contributors)} other clients</p>
-            </div>
-          )}
+          {benchmark && <BenchmarkSummary benchmark={benchmark} published={audit.status === 'PUBLISHED'} />}
           {scores.flagged && (
             <p className="tag tag-danger">Flagged: {scores.flags.map((f) => f.message).join(' ')}</p>
           )}
         </div>
-        <SectionBars bars={bars} showPrevious={Boolean(deltas)} showBenchmark={Boolean(benchmark)} />
+        <SectionBars bars={bars} showPrevious={Boolean(deltas)} showBenchmark={Boolean(benchmark?.overall)} />
         {!deltas && (
           <p className="muted">
             This is the first published audit on this framework: nothing to compare yet.

@@ -1,5 +1,12 @@
 import { useId } from 'react';
-import { formatChange, formatScore } from '../ui/format';
+import { formatChange, formatNumber, formatScore } from '../ui/format';
+
+/** The industry benchmark of a section, as the API sends it: bands rounded to 5 points. */
+export interface BenchmarkBand {
+  lowerQuartile: number;
+  median: number;
+  upperQuartile: number;
+}
 
 export interface Bar {
   key: string;
@@ -7,7 +14,7 @@ export interface Bar {
   score: number | null;
   previous: number | null;
   change: number | null;
-  benchmark: number | null;
+  benchmark: BenchmarkBand | null;
 }
 
 const ROW = 34;
@@ -17,7 +24,7 @@ const VALUE_WIDTH = 120;
 
 /**
  * Section scores on 0–100 as horizontal bars, with the previous audit as a thin grey bar under each and the
- * industry benchmark as a tick. Plain SVG with a text equivalent (the table of figures is in the title and the
+ * industry benchmark as a shaded band (the middle half of other clients) with a tick at its median. Plain SVG with a text equivalent (the table of figures is in the title and the
  * hidden table), so screen readers get the numbers.
  */
 export function SectionBars({
@@ -74,13 +81,22 @@ export function SectionBars({
                 />
               )}
               {showBenchmark && bar.benchmark !== null && (
-                <line
-                  x1={x(bar.benchmark)}
-                  x2={x(bar.benchmark)}
-                  y1={y}
-                  y2={y + 28}
-                  className="bar-benchmark"
-                />
+                <>
+                  <rect
+                    x={x(bar.benchmark.lowerQuartile)}
+                    y={y}
+                    width={x(bar.benchmark.upperQuartile) - x(bar.benchmark.lowerQuartile)}
+                    height={28}
+                    className="bar-benchmark-range"
+                  />
+                  <line
+                    x1={x(bar.benchmark.median)}
+                    x2={x(bar.benchmark.median)}
+                    y1={y}
+                    y2={y + 28}
+                    className="bar-benchmark"
+                  />
+                </>
               )}
               <text x={LABEL_WIDTH + CHART_WIDTH + 8} y={y + 15} className="chart-value">
                 {formatScore(bar.score)}
@@ -93,7 +109,11 @@ export function SectionBars({
       <figcaption className="chart-legend">
         <span className="legend legend-current">This audit</span>
         {showPrevious && <span className="legend legend-previous">Previous audit</span>}
-        {showBenchmark && <span className="legend legend-benchmark">Industry benchmark (mean)</span>}
+        {showBenchmark && (
+          <span className="legend legend-benchmark">
+            Industry benchmark (median and middle half, to 5 points)
+          </span>
+        )}
       </figcaption>
       <table className="visually-hidden">
         <caption>Section scores</caption>
@@ -111,11 +131,17 @@ export function SectionBars({
               <th scope="row">{bar.label}</th>
               <td>{formatScore(bar.score)}</td>
               <td>{formatScore(bar.previous)}</td>
-              <td>{formatScore(bar.benchmark)}</td>
+              <td>{benchmarkText(bar.benchmark)}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </figure>
   );
+}
+
+function benchmarkText(band: BenchmarkBand | null): string {
+  if (!band) return '—';
+  const { lowerQuartile, median, upperQuartile } = band;
+  return `about ${formatNumber(median)} (middle half ${formatNumber(lowerQuartile)} to ${formatNumber(upperQuartile)})`;
 }

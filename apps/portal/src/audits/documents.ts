@@ -56,6 +56,7 @@ export const AuditQuery = graphql(`
 export const AuditResultsFragment = graphql(`
   fragment AuditResults on Audit {
     id
+    status
     scores {
       overall
       flagged
@@ -109,16 +110,22 @@ export const AuditResultsFragment = graphql(`
     }
     benchmark {
       industry
+      asOf
       contributors
+      minimumContributors
+      unavailableReason
       overall {
-        mean
+        lowerQuartile
         median
+        upperQuartile
+        count
       }
       sections {
         key
         figure {
-          mean
+          lowerQuartile
           median
+          upperQuartile
         }
       }
     }

@@ -130,6 +130,7 @@ export async function createAudit(
       overallScore: null,
       sectionScores: null,
       flagged: null,
+      benchmark: null,
     };
     await db.getRepository(AuditEntity).insert(audit);
     forgetAudit(context, audit);

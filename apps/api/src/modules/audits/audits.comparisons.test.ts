@@ -13,7 +13,9 @@ const COMPARE = `query ($id: ID!) { audit(id: $id) {
   deltas { overall { current previous change } sections { key current previous change } criteria { key change } }
   trend { points { auditId on overall sections { key score } } overall { first latest change lastChange direction }
           sections { key direction change } }
-  benchmark { industry contributors overall { mean median count } sections { key figure { mean median count } } }
+  benchmark { industry asOf contributors minimumContributors unavailableReason
+              overall { lowerQuartile median upperQuartile count }
+              sections { key figure { lowerQuartile median upperQuartile count } } }
 } }`;
 
 interface Compared {
@@ -41,10 +43,20 @@ interface Compared {
   };
   benchmark: {
     industry: string;
+    asOf: string;
     contributors: number;
-    overall: { mean: number; median: number; count: number };
-    sections: { key: string; figure: { mean: number; median: number; count: number } | null }[];
+    minimumContributors: number;
+    unavailableReason: string | null;
+    overall: Figure | null;
+    sections: { key: string; figure: Figure | null }[];
   } | null;
+}
+
+interface Figure {
+  lowerQuartile: number;
+  median: number;
+  upperQuartile: number;
+  count: number;
 }
 
 let api: TestApi;
@@ -169,11 +181,16 @@ describe('trend', () => {
 });
 
 describe('industry benchmark', () => {
-  it('stays hidden with two other clients and appears, anonymised, with three', async () => {
-    const names = ['Bench Alpha', 'Bench Beta', 'Bench Gamma'];
-    const [a, b, c] = await Promise.all(
-      names.map((name) => createClient(api, admin, { name, industry: 'RETAIL' })),
-    );
+  const names = ['Bench Alpha', 'Bench Beta', 'Bench Gamma', 'Bench Delta', 'Bench Echo'];
+  let peers: string[] = [];
+  let watcher: string;
+  let watched: AuditRef;
+  let leader: SignedIn;
+  let frozen: Compared['benchmark'];
+
+  it('says "not enough comparable clients" with three other clients, and shows bands from five', async () => {
+    peers = await Promise.all(names.map((name) => createClient(api, admin, { name, industry: 'RETAIL' })));
+    const [a, b, c, d, e] = peers;
     const hotel = await createClient(api, admin, { name: 'Bench Hotel', industry: 'HOSPITALITY' });
     const drafty = await createClient(api, admin, { name: 'Bench Draft', industry: 'RETAIL' });
     // Alpha's older 100 is superseded by its latest 25; the hotel is another industry; Drafty has no published audit.
@@ -182,31 +199,121 @@ describe('industry benchmark', () => {
     await publishedAudit(api, admin, b!, { conductedOn: '2025-03-01', otherwise: 5 });
     await publishedAudit(api, admin, hotel, { conductedOn: '2025-03-01', otherwise: 1 });
     await createAudit(api, admin, drafty);
-    expect((await compare(july)).benchmark).toBeNull();
+    // October is not published yet, so it shows the figures as they stand (to the consultancy only).
+    expect((await compare(october)).benchmark).toMatchObject({
+      contributors: 2,
+      unavailableReason: 'NOT_ENOUGH_COMPARABLE_CLIENTS',
+      overall: null,
+      sections: [],
+    });
 
+    // Three others (Alpha 25, Beta 100, Gamma 50): the median used to be Gamma's exact score. Now: nothing.
     await publishedAudit(api, admin, c!, { conductedOn: '2025-04-01', otherwise: 3 });
-    const response = await api.graphql<{ audit: Compared }>(COMPARE, { id: july.id }, admin);
-    const benchmark = response.data.audit.benchmark;
-    // Alpha 25, Beta 100, Gamma 50: mean 175 / 3 = 58.33…, median 50. The client itself is left out.
-    expect(benchmark).toMatchObject({ industry: 'RETAIL', contributors: 3 });
-    expect(benchmark?.overall.mean).toBeCloseTo(175 / 3, 12);
-    expect(benchmark?.overall).toMatchObject({ median: 50, count: 3 });
-    expect(benchmark?.sections).toHaveLength(5);
-    expect(benchmark?.sections[0]?.figure).toMatchObject({ median: 50, count: 3 });
-    const text = JSON.stringify(benchmark);
-    for (const secret of [...names, a, b, c, 'Bench Hotel']) expect(text).not.toContain(secret);
+    expect((await compare(october)).benchmark).toEqual({
+      industry: 'RETAIL',
+      asOf: expect.any(String),
+      contributors: 3,
+      minimumContributors: 5,
+      unavailableReason: 'NOT_ENOUGH_COMPARABLE_CLIENTS',
+      overall: null,
+      sections: [],
+    });
 
-    // A client leader cannot see the other clients, yet gets the same anonymised figures.
-    const leader = await addMember(api, admin, 'CLIENT_LEADER', me);
-    const seen = await compare(july, leader);
-    expect(seen.benchmark?.contributors).toBe(3);
-    expect(seen.benchmark?.overall.mean).toBeCloseTo(175 / 3, 12);
+    // Delta: all 4s, 75. Echo: all 3s but staff-ideas-adopted 5, so Innovative (100 + 50) / 2 = 75, overall 55.
+    await publishedAudit(api, admin, d!, { conductedOn: '2025-04-01', otherwise: 4 });
+    await publishedAudit(api, admin, e!, {
+      conductedOn: '2025-04-01',
+      answers: { 'staff-ideas-adopted': 5 },
+    });
+    const benchmark = (await compare(october)).benchmark;
+    // 25, 50, 55, 75, 100: the scores at ranks 2, 3 and 4 of five, each in its 5-point band. The client is left out.
+    expect(benchmark).toMatchObject({ industry: 'RETAIL', contributors: 5, unavailableReason: null });
+    expect(benchmark?.overall).toEqual({ lowerQuartile: 50, median: 55, upperQuartile: 75, count: 5 });
+    expect(benchmark?.sections).toHaveLength(5);
+    // Innovative: 25, 50, 75, 75, 100.
+    expect(benchmark?.sections.find((s) => s.key === 'innovative')?.figure).toEqual({
+      lowerQuartile: 50,
+      median: 75,
+      upperQuartile: 75,
+      count: 5,
+    });
+    const text = JSON.stringify(benchmark);
+    for (const secret of [...names, ...peers, 'Bench Hotel', hotel]) expect(text).not.toContain(secret);
+
+    // July was published before any of them: its benchmark was frozen then, and it still says so.
+    expect((await compare(july)).benchmark).toMatchObject({
+      contributors: 0,
+      unavailableReason: 'NOT_ENOUGH_COMPARABLE_CLIENTS',
+      overall: null,
+    });
+  });
+
+  it('freezes a published audit’s benchmark, so reading it before and after another client publishes tells nothing', async () => {
+    watcher = await createClient(api, admin, { name: 'Bench Watcher', industry: 'RETAIL' });
+    watched = await publishedAudit(api, admin, watcher, { conductedOn: '2025-06-01' });
+    leader = await addMember(api, admin, 'CLIENT_LEADER', watcher);
+    frozen = (await compare(watched, leader)).benchmark;
+    // Alpha 25, Gamma 50, Echo 55, Compared Retail's July 72.5, Delta 75, Beta 100: ranks 2, 3 and 5 of six.
+    expect(frozen).toMatchObject({
+      contributors: 6,
+      overall: { lowerQuartile: 50, median: 55, upperQuartile: 75, count: 6 },
+    });
+
+    // A seventh client publishes 0. The old mean would have moved by exactly a seventh of that.
+    const newcomer = await createClient(api, admin, { name: 'Bench Foxtrot', industry: 'RETAIL' });
+    await publishedAudit(api, admin, newcomer, { conductedOn: '2025-07-01', otherwise: 1 });
+    expect((await compare(watched, leader)).benchmark).toEqual(frozen);
+    expect((await compare(watched, admin)).benchmark).toEqual(frozen);
+    // Only an audit not yet published follows the change, and only the consultancy can see one.
+    expect((await compare(october)).benchmark?.contributors).toBe(7);
+
+    // The leader cannot see the other clients, yet reads the same anonymised figures.
     const others = await api.graphql<{ clients: { nodes: { id: string }[] } }>(
       '{ clients { nodes { id } } }',
       {},
       leader,
     );
-    expect(others.data.clients.nodes.map((n) => n.id)).toEqual([me]);
+    expect(others.data.clients.nodes.map((n) => n.id)).toEqual([watcher]);
+  });
+
+  it('shows bands only: there is no mean to ask for, and every figure is a multiple of 5', async () => {
+    const asked = await api.graphql(
+      'query ($id: ID!) { audit(id: $id) { benchmark { overall { mean } } } }',
+      { id: watched.id },
+      leader,
+    );
+    expect(asked.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    for (const audit of [watched, october]) {
+      const benchmark = (await compare(audit)).benchmark;
+      const figures = [benchmark?.overall, ...(benchmark?.sections.map((s) => s.figure) ?? [])];
+      const values = figures.flatMap((f) => (f ? [f.lowerQuartile, f.median, f.upperQuartile] : []));
+      expect(values.length).toBeGreaterThan(3);
+      for (const value of values) expect(value % 5).toBe(0);
+    }
+  });
+
+  it('fills in an older audit’s missing benchmark as it stood at its publication, and keeps it', async () => {
+    // As if published before benchmarks were frozen.
+    const stored = () =>
+      api.ownerSession(async (query) => {
+        await query('BEGIN');
+        try {
+          await query(`SELECT set_config('app.tenant_id', $1, true)`, [admin.tenantId]);
+          return (await query('SELECT benchmark FROM audits WHERE id = $1', [watched.id]))[0]?.benchmark;
+        } finally {
+          await query('COMMIT');
+        }
+      });
+    await api.ownerSession(async (query) => {
+      await query('BEGIN');
+      await query(`SELECT set_config('app.tenant_id', $1, true)`, [admin.tenantId]);
+      await query('UPDATE audits SET benchmark = NULL WHERE id = $1', [watched.id]);
+      await query('COMMIT');
+    });
+    expect(await stored()).toBeNull();
+    // Foxtrot published after it, so it does not count: the same figures as at publication.
+    expect((await compare(watched, leader)).benchmark).toEqual(frozen);
+    expect(await stored()).toEqual(frozen);
   });
 });
 

@@ -115,7 +115,7 @@ describe('row-level security on audits', () => {
             [ownDraft.id],
           ),
           benchmarkRows: await count(
-            `SELECT count(*)::int AS n FROM industry_benchmark_rows('aeiou-values', 'RETAIL', $1::uuid)`,
+            `SELECT count(*)::int AS n FROM industry_benchmark_rows('aeiou-values', 'RETAIL', $1::uuid, NULL)`,
             [own],
           ),
           // The fence is back once the function returns.

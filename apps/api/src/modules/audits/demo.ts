@@ -17,6 +17,10 @@ export type { DemoClientRef };
  * obstacles as well. The first client also has an audit under way; the second a follow-up waiting for review.
  * When a client already has a published charter (run this after the charters demo), its first promises are
  * linked to the criteria that test them, so "promises kept" shows too.
+ *
+ * Every client's first round is published before any follow-up: a benchmark is frozen when its audit is
+ * published, so this way the follow-ups have the other clients' first audits to be compared with (the first
+ * audits themselves show "not enough comparable clients", which the demo shows too).
  */
 export async function seedAuditsDemo(
   context: RequestContext,
@@ -25,9 +29,13 @@ export async function seedAuditsDemo(
 ): Promise<void> {
   for (const [index, client] of clients.entries()) {
     await audit(context, client, index, today, 'aeiou-values', -300, AEIOU_ROUNDS.first, 'PUBLISHED');
-    await audit(context, client, index, today, 'aeiou-values', -120, AEIOU_ROUNDS.followUp, 'PUBLISHED');
     if (index < 2) {
       await audit(context, client, index, today, 'five-obstacles', -270, OBSTACLE_ROUNDS.first, 'PUBLISHED');
+    }
+  }
+  for (const [index, client] of clients.entries()) {
+    await audit(context, client, index, today, 'aeiou-values', -120, AEIOU_ROUNDS.followUp, 'PUBLISHED');
+    if (index < 2) {
       const last = index === 0 ? 'PUBLISHED' : 'SUBMITTED';
       await audit(context, client, index, today, 'five-obstacles', -90, OBSTACLE_ROUNDS.followUp, last);
     }

@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import type { AuditFramework, AuditStatus } from '@csp/domain';
+import type { AuditFramework, AuditStatus, IndustryBenchmark, Industry } from '@csp/domain';
 
 const tenantId = { type: 'uuid', primary: true, name: 'tenant_id' } as const;
 
@@ -56,6 +56,17 @@ export interface StoredSectionScore {
   score: number | null;
 }
 
+/**
+ * The industry benchmark as frozen when the audit was published: the banded figures only, never another client's
+ * score or id (a client leader's session reads this row).
+ */
+export interface StoredBenchmark extends IndustryBenchmark {
+  /** The client's industry at the time, which later edits of the client do not change. */
+  industry: Industry;
+  /** ISO date-time the figures were taken: the audit's publication. */
+  asOf: string;
+}
+
 export interface AuditRow {
   tenantId: string;
   id: string;
@@ -77,6 +88,8 @@ export interface AuditRow {
   overallScore: number | null;
   sectionScores: StoredSectionScore[] | null;
   flagged: boolean | null;
+  /** Set at publication (or at the first read of an audit published before benchmarks were frozen). */
+  benchmark: StoredBenchmark | null;
 }
 
 export const AuditEntity = new EntitySchema<AuditRow>({
@@ -102,6 +115,7 @@ export const AuditEntity = new EntitySchema<AuditRow>({
     overallScore: { type: 'double precision', name: 'overall_score', nullable: true },
     sectionScores: { type: 'jsonb', name: 'section_scores', nullable: true },
     flagged: { type: 'boolean', nullable: true },
+    benchmark: { type: 'jsonb', nullable: true },
   },
 });
 

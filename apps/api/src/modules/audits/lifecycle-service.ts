@@ -10,6 +10,7 @@ import type { RequestContext } from '../../core/context.js';
 import { notFound } from '../../core/user-errors.js';
 import { AuditEntity, AuditResponseEntity, type AuditRow } from './entities.js';
 import { lockAudit, refused, staleRevision, type AuditPayload } from './audit-service.js';
+import { freezeBenchmark } from './benchmark-service.js';
 import { forgetAudit } from './loaders.js';
 import { scoringResponses } from './response-service.js';
 import { queueWebhookEvent } from '../webhooks/outbox.js';
@@ -17,7 +18,8 @@ import { queueWebhookEvent } from '../webhooks/outbox.js';
 /**
  * Moves an audit along its lifecycle. Submitting needs every criterion answered (`auditSubmitGaps`); reopening a
  * submitted audit clears its submission time; publishing stores the scores as they stand, which is what history and
- * the benchmark read (responses cannot change after submission, so they never disagree).
+ * other audits' benchmarks read (responses cannot change after submission, so they never disagree), and freezes this
+ * audit's own benchmark as it stands at that moment.
  */
 export async function changeAuditStatus(
   context: RequestContext,
@@ -47,6 +49,7 @@ export async function changeAuditStatus(
         next.overallScore = scores.overall;
         next.sectionScores = scores.sections.map(({ key, score }) => ({ key, score }));
         next.flagged = scores.flagged;
+        next.benchmark = await freezeBenchmark(db, audit, now);
       }
     } else if (audit.status === 'SUBMITTED') {
       next.submittedAt = null;

@@ -10,6 +10,7 @@ import {
   type AuditResponseRow,
   type AuditRow,
   type PromiseCriterionLinkRow,
+  type StoredBenchmark,
   type StoredSectionScore,
 } from './entities.js';
 
@@ -56,6 +57,8 @@ export interface BenchmarkKey {
   frameworkKey: string;
   industry: string;
   excludeClientId: string;
+  /** ISO date-time: only audits published by then count; null for now. */
+  publishedBy: string | null;
 }
 
 export interface BenchmarkRow {
@@ -70,12 +73,14 @@ export const benchmarkRows = perRequest<string, BenchmarkRow[]>('benchmarkRows',
     await context.db.read((db) =>
       db.query(
         `SELECT k.position, r.overall, r.section_scores
-           FROM unnest($1::text[], $2::text[], $3::uuid[]) WITH ORDINALITY AS k(framework_key, industry, client_id, position)
-           CROSS JOIN LATERAL industry_benchmark_rows(k.framework_key, k.industry, k.client_id) r`,
+           FROM unnest($1::text[], $2::text[], $3::uuid[], $4::timestamptz[])
+                WITH ORDINALITY AS k(framework_key, industry, client_id, published_by, position)
+           CROSS JOIN LATERAL industry_benchmark_rows(k.framework_key, k.industry, k.client_id, k.published_by) r`,
         [
           parsed.map((k) => k.frameworkKey),
           parsed.map((k) => k.industry),
           parsed.map((k) => k.excludeClientId),
+          parsed.map((k) => k.publishedBy),
         ],
       ),
     );
@@ -87,6 +92,31 @@ export const benchmarkRows = perRequest<string, BenchmarkRow[]>('benchmarkRows',
 });
 
 export const benchmarkKey = (key: BenchmarkKey) => JSON.stringify(key);
+
+export interface LateBenchmark {
+  auditId: string;
+  benchmark: StoredBenchmark;
+}
+
+/**
+ * Stores the benchmarks of published audits that had none (published before benchmarks were frozen, or written
+ * straight into the table as the bench does), one statement per response. Only a missing one is written, so two
+ * first reads at once cannot replace each other's, and both computed the same figures anyway.
+ */
+export const storeLateBenchmarks = perRequest<LateBenchmark, true>(
+  'storeLateBenchmarks',
+  async (context, items) => {
+    await context.db.read((db) =>
+      db.query(
+        `UPDATE audits a SET benchmark = v.benchmark
+           FROM unnest($1::uuid[], $2::jsonb[]) AS v(id, benchmark)
+          WHERE a.id = v.id AND a.status = 'PUBLISHED' AND a.benchmark IS NULL`,
+        [items.map((item) => item.auditId), items.map((item) => JSON.stringify(item.benchmark))],
+      ),
+    );
+    return items.map(() => true as const);
+  },
+);
 
 export interface CharterPromises {
   charterId: string;

@@ -1,12 +1,6 @@
 import type { Resolvers } from '../../generated/resolvers.js';
-import {
-  benchmarkOf,
-  deltasOf,
-  liveScores,
-  previousAudit,
-  promisesKeptOf,
-  trendOf,
-} from './score-service.js';
+import { benchmarkOf } from './benchmark-service.js';
+import { deltasOf, liveScores, previousAudit, promisesKeptOf, trendOf } from './score-service.js';
 
 export const scoreResolvers: Resolvers = {
   Audit: {

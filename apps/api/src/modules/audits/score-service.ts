@@ -1,7 +1,6 @@
 import {
   auditDeltas,
   auditTrend,
-  industryBenchmark,
   promisesKept,
   scoreAudit,
   type AuditDeltas,
@@ -9,22 +8,15 @@ import {
   type ScoreSnapshot,
 } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
-import { clientById } from '../clients/loaders.js';
 import type { AuditRow } from './entities.js';
-import {
-  auditsOfClient,
-  benchmarkKey,
-  benchmarkRows,
-  charterPromisesOfClient,
-  promiseLinksOf,
-  responsesOfAudit,
-} from './loaders.js';
+import { auditsOfClient, charterPromisesOfClient, promiseLinksOf, responsesOfAudit } from './loaders.js';
 import { scoringResponses } from './response-service.js';
-import type { AuditTrendView, IndustryBenchmarkView, PromiseKeptView } from './views.js';
+import type { AuditTrendView, PromiseKeptView } from './views.js';
 
 /**
- * Everything an audit is compared with. All arithmetic is the domain's; this file only gathers the inputs through
- * the per-request loaders, so a page of audits with their deltas and trends costs a handful of statements.
+ * Everything an audit is compared with (the industry benchmark is in benchmark-service.ts). All arithmetic is the
+ * domain's; this file only gathers the inputs through the per-request loaders, so a page of audits with their
+ * deltas and trends costs a handful of statements.
  */
 
 export async function liveScores(context: RequestContext, audit: AuditRow): Promise<AuditScores> {
@@ -78,27 +70,6 @@ export async function trendOf(context: RequestContext, audit: AuditRow): Promise
   const trend = auditTrend(series.map((a, i) => ({ on: a.conductedOn, scores: snapshots[i]! })));
   // The series is already in order and the domain's sort keeps ties in place, so points line up with `series`.
   return { ...trend, points: trend.points.map((point, i) => ({ ...point, auditId: series[i]!.id })) };
-}
-
-export async function benchmarkOf(
-  context: RequestContext,
-  audit: AuditRow,
-): Promise<IndustryBenchmarkView | null> {
-  const client = await clientById(context).load(audit.clientId);
-  if (!client) return null;
-  const rows = await benchmarkRows(context).load(
-    benchmarkKey({ frameworkKey: audit.frameworkKey, industry: client.industry, excludeClientId: client.id }),
-  );
-  // The rows carry no client ids: each is already a different client's latest audit, so each gets its own label.
-  const benchmark = industryBenchmark(
-    client.id,
-    rows.map((row, index) => ({
-      clientId: `other-${index}`,
-      on: '',
-      scores: { frameworkKey: audit.frameworkKey, overall: row.overall, sections: row.sectionScores },
-    })),
-  );
-  return benchmark && { ...benchmark, industry: client.industry };
 }
 
 export async function promisesKeptOf(context: RequestContext, audit: AuditRow): Promise<PromiseKeptView[]> {

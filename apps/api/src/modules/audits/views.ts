@@ -5,12 +5,10 @@ import type {
   AuditScores,
   AuditSection,
   AuditTrend,
-  Industry,
-  IndustryBenchmark,
   PromiseKept,
 } from '@csp/domain';
 import type { Connection } from '../../core/pagination.js';
-import type { AuditResponseRow, AuditRow, PromiseCriterionLinkRow } from './entities.js';
+import type { AuditResponseRow, AuditRow, PromiseCriterionLinkRow, StoredBenchmark } from './entities.js';
 
 /** What the GraphQL types of this module resolve from (the codegen mappers point here). */
 
@@ -35,9 +33,7 @@ export type TrendPointView = AuditTrend['points'][number] & { auditId: string };
 
 export type AuditTrendView = Omit<AuditTrend, 'points'> & { points: TrendPointView[] };
 
-export interface IndustryBenchmarkView extends IndustryBenchmark {
-  industry: Industry;
-}
+export type IndustryBenchmarkView = StoredBenchmark;
 
 export interface PromiseKeptView extends PromiseKept {
   title: string;
