@@ -1,3 +1,5 @@
+// First: it changes how the domain's schemas are built (see app/strict-csp.ts).
+import './app/strict-csp';
 import { ApolloProvider } from '@apollo/client/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

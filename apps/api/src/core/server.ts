@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
@@ -33,6 +34,7 @@ import { inputChecks } from './graphql/input-checks.js';
 import { createMetrics } from './observability/metrics.js';
 import { requestLog } from './observability/request-log.js';
 import { metricsAccess } from './observability/metrics-access.js';
+import { securityHeaders } from './http/security-headers.js';
 import { DEFAULT_TRUST_PROXY, type TrustProxy } from './http/trust-proxy.js';
 import {
   DEFAULT_WEBHOOK_SETTINGS,
@@ -107,6 +109,8 @@ export async function createApi(options: ApiOptions) {
       releaseSlotPlugin,
       ...limits.plugins,
       inputChecks,
+      // Apollo's production landing page loads its script from Apollo's CDN, which the API's policy refuses.
+      ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
       transactionPlugin(options.production),
       graphqlOverHttpStatus,
       requestLog(metrics),
@@ -126,6 +130,8 @@ export async function createApi(options: ApiOptions) {
 
   const app = express();
   app.disable('x-powered-by');
+  // First, so every answer carries them: the portal, GraphQL, and errors from any layer.
+  app.use(securityHeaders({ production: options.production }));
   app.set('trust proxy', options.trustProxy ?? DEFAULT_TRUST_PROXY);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
