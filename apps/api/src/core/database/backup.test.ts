@@ -1,7 +1,7 @@
-import fs from "node:fs";
-import path from "node:path";
-import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   DEBIAN_PG_MAJOR,
   findDebianPostgres,
@@ -9,13 +9,13 @@ import {
   startThrowawayPostgres,
   throwawayFolder,
   type ThrowawayPostgres,
-} from "../../../test/debian-postgres.js";
-import { startApiOn, type TestApi } from "../../../test/test-api.js";
-import { migrations } from "../../migrations/index.js";
-import { DEMO_ACCOUNT, DEMO_CLIENTS } from "../../demo/demo-programme.js";
-import { seedDemo } from "../../demo/seed-demo.js";
-import { readConfig, REPO_ROOT } from "../config.js";
-import { provisionDatabase } from "./provision.js";
+} from '../../../test/debian-postgres.js';
+import { startApiOn, type TestApi } from '../../../test/test-api.js';
+import { migrations } from '../../migrations/index.js';
+import { DEMO_ACCOUNT, DEMO_CLIENTS } from '../../demo/demo-programme.js';
+import { seedDemo } from '../../demo/seed-demo.js';
+import { readConfig, REPO_ROOT } from '../config.js';
+import { provisionDatabase } from './provision.js';
 
 /**
  * Issue #7: the backup routine of infra/README.md, run as written. The product is provisioned on one server the
@@ -27,14 +27,14 @@ import { provisionDatabase } from "./provision.js";
  * ships no pg_dump, and Debian 12's pg_dump (15) refuses a newer server.
  */
 
-const README = path.join(REPO_ROOT, "infra/README.md");
+const README = path.join(REPO_ROOT, 'infra/README.md');
 const passwordOf = (role: string) => `${role}-backup-test`;
 const as = (role: string) => ({ user: role, password: passwordOf(role) });
 
 let source: ThrowawayPostgres | undefined;
 let target: ThrowawayPostgres | undefined;
-const dumps = throwawayFolder("csp-dump-");
-const dumpFile = path.join(dumps.path, "csp.dump");
+const dumps = throwawayFolder('csp-dump-');
+const dumpFile = path.join(dumps.path, 'csp.dump');
 let sourceApi: TestApi | undefined;
 let restoredApi: TestApi | undefined;
 
@@ -55,28 +55,17 @@ let unavailable: string | undefined;
 
 // Finding the tools may mean fetching Debian's packages on the first run (about 20 MB), hence the long timeout.
 beforeAll(async () => {
-  const tools = await findDebianPostgres((line) =>
-    console.log(`backup: ${line}`),
-  );
-  if (tools.found)
-    console.log(
-      `backup: PostgreSQL ${DEBIAN_PG_MAJOR} tools from ${tools.tools.source}`,
-    );
+  const tools = await findDebianPostgres((line) => console.log(`backup: ${line}`));
+  if (tools.found) console.log(`backup: PostgreSQL ${DEBIAN_PG_MAJOR} tools from ${tools.tools.source}`);
   else console.warn(`backup: skipped. ${(unavailable = tools.message)}`);
 }, 600_000);
 
 beforeAll(async () => {
   if (unavailable) return;
-  const started = await Promise.allSettled([
-    startThrowawayPostgres(),
-    startThrowawayPostgres(),
-  ]);
+  const started = await Promise.allSettled([startThrowawayPostgres(), startThrowawayPostgres()]);
   // Kept even when the other one failed, so that afterAll stops it.
-  [source, target] = started.map((result) =>
-    result.status === "fulfilled" ? result.value : undefined,
-  );
-  for (const result of started)
-    if (result.status === "rejected") throw result.reason;
+  [source, target] = started.map((result) => (result.status === 'fulfilled' ? result.value : undefined));
+  for (const result of started) if (result.status === 'rejected') throw result.reason;
 }, 60_000);
 
 // The steps build on each other: after a failure, the later ones are skipped rather than failing for want of a
@@ -84,7 +73,7 @@ beforeAll(async () => {
 let failed = false;
 beforeEach(({ onTestFailed, skip }) => {
   if (unavailable) skip(unavailable);
-  if (failed) skip("an earlier step failed");
+  if (failed) skip('an earlier step failed');
   onTestFailed(() => {
     failed = true;
   });
@@ -102,9 +91,7 @@ afterAll(async () => {
  * at a time (CREATE DATABASE cannot run in the implicit transaction of a multi-statement query).
  */
 function readmeSql(mark: string): string[] {
-  const blocks = [
-    ...fs.readFileSync(README, "utf8").matchAll(/```sql\n([\s\S]*?)```/g),
-  ].map((m) => m[1]!);
+  const blocks = [...fs.readFileSync(README, 'utf8').matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]!);
   const block = blocks.find((sql) => sql.includes(mark));
   if (!block) throw new Error(`infra/README.md has no sql block with ${mark}`);
   return block
@@ -114,16 +101,12 @@ function readmeSql(mark: string): string[] {
     .map((statement) =>
       statement.replace(
         /^(CREATE ROLE (\w+) .*PASSWORD )'…'/,
-        (_, head: string, role: string) =>
-          `${head}${pg.escapeLiteral(passwordOf(role))}`,
+        (_, head: string, role: string) => `${head}${pg.escapeLiteral(passwordOf(role))}`,
       ),
     );
 }
 
-async function asSuperuser<T>(
-  url: string,
-  work: (client: pg.Client) => Promise<T>,
-): Promise<T> {
+async function asSuperuser<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -138,8 +121,8 @@ function provision(server: ThrowawayPostgres, database: string) {
   return provisionDatabase(
     {
       ...readConfig({}),
-      databaseUrl: server.url(database, as("csp_api")),
-      migrationDatabaseUrl: server.url(database, as("csp_owner")),
+      databaseUrl: server.url(database, as('csp_api')),
+      migrationDatabaseUrl: server.url(database, as('csp_owner')),
     },
     () => undefined,
   );
@@ -151,22 +134,16 @@ async function graphql<T = Record<string, unknown>>(
   query: string,
   variables?: Record<string, unknown>,
 ): Promise<T> {
-  const response = await api.graphql<T>(query, variables, {
-    token: viewer?.token ?? null,
-  });
+  const response = await api.graphql<T>(query, variables, { token: viewer?.token ?? null });
   expect(response.errors, query).toBeUndefined();
   return response.data;
 }
 
-async function logIn(
-  api: TestApi,
-  email: string,
-  password: string,
-): Promise<Viewer> {
+async function logIn(api: TestApi, email: string, password: string): Promise<Viewer> {
   const data = await graphql<{ logIn: { token: string | null } }>(
     api,
     null,
-    "mutation ($input: LogInInput!) { logIn(input: $input) { token } }",
+    'mutation ($input: LogInInput!) { logIn(input: $input) { token } }',
     { input: { email, password } },
   );
   expect(data.logIn.token, email).toBeTruthy();
@@ -218,49 +195,33 @@ const LEADER = `{ me { name role client { id name } }
   mine: actions(mine: true) { totalCount } }`;
 
 /** The export, without its timestamp, and with each table's rows in one order whatever the heap order. */
-function normalisedExport(data: {
-  consultancyExport: { tables: Record<string, unknown[]> };
-}) {
+function normalisedExport(data: { consultancyExport: { tables: Record<string, unknown[]> } }) {
   const { tables } = data.consultancyExport;
   return Object.fromEntries(
-    Object.entries(tables).map(([table, rows]) => [
-      table,
-      rows.map((row) => JSON.stringify(row)).sort(),
-    ]),
+    Object.entries(tables).map(([table, rows]) => [table, rows.map((row) => JSON.stringify(row)).sort()]),
   );
 }
 
 /** Every question the comparison asks, in order, as [label, answer]. */
 async function answers(api: TestApi): Promise<[string, unknown][]> {
   const asked: [string, unknown][] = [];
-  const clients = await graphql<{
-    clients: { nodes: { id: string; name: string }[] };
-  }>(api, admin, CLIENTS);
-  asked.push(["admin: clients", clients]);
+  const clients = await graphql<{ clients: { nodes: { id: string; name: string }[] } }>(api, admin, CLIENTS);
+  asked.push(['admin: clients', clients]);
   for (const client of clients.clients.nodes) {
     asked.push([
       `admin: charter of ${client.name}`,
       await graphql(api, admin, CHARTER, { clientId: client.id }),
     ]);
   }
-  asked.push(["admin: audits", await graphql(api, admin, AUDITS)]);
-  asked.push(["admin: actions", await graphql(api, admin, ACTIONS)]);
-  asked.push(["admin: activity", await graphql(api, admin, ACTIVITY)]);
-  asked.push(["admin: people", await graphql(api, admin, PEOPLE)]);
-  asked.push([
-    "admin: export",
-    normalisedExport(await graphql(api, admin, "{ consultancyExport }")),
-  ]);
-  asked.push(["leader: programme", await graphql(api, leader, LEADER)]);
-  asked.push([
-    "leader: charter",
-    await graphql(api, leader, CHARTER, { clientId: leaderClientId }),
-  ]);
-  asked.push(["leader: audits", await graphql(api, leader, AUDITS)]);
-  asked.push([
-    "other consultancy: clients",
-    await graphql(api, otherAdmin, CLIENTS),
-  ]);
+  asked.push(['admin: audits', await graphql(api, admin, AUDITS)]);
+  asked.push(['admin: actions', await graphql(api, admin, ACTIONS)]);
+  asked.push(['admin: activity', await graphql(api, admin, ACTIVITY)]);
+  asked.push(['admin: people', await graphql(api, admin, PEOPLE)]);
+  asked.push(['admin: export', normalisedExport(await graphql(api, admin, '{ consultancyExport }'))]);
+  asked.push(['leader: programme', await graphql(api, leader, LEADER)]);
+  asked.push(['leader: charter', await graphql(api, leader, CHARTER, { clientId: leaderClientId })]);
+  asked.push(['leader: audits', await graphql(api, leader, AUDITS)]);
+  asked.push(['other consultancy: clients', await graphql(api, otherAdmin, CLIENTS)]);
   return asked;
 }
 
@@ -315,24 +276,17 @@ async function protections(url: string) {
 let before: [string, unknown][];
 
 describe(`a pg_dump of the product, restored into a fresh database (PostgreSQL ${DEBIAN_PG_MAJOR})`, () => {
-  it("provisions the database as infra/README.md says, migrates it as the owner and loads the demo", async () => {
-    const superuserUrl = source!.url("postgres");
+  it('provisions the database as infra/README.md says, migrates it as the owner and loads the demo', async () => {
+    const superuserUrl = source!.url('postgres');
     await asSuperuser(superuserUrl, async (client) => {
-      for (const statement of readmeSql("CREATE ROLE csp_owner"))
-        await client.query(statement);
-      for (const statement of readmeSql("csp_backup"))
-        await client.query(statement);
+      for (const statement of readmeSql('CREATE ROLE csp_owner')) await client.query(statement);
+      for (const statement of readmeSql('csp_backup')) await client.query(statement);
     });
-    const database = await provision(source!, "csp");
+    const database = await provision(source!, 'csp');
     expect(database.appliedMigrations).toHaveLength(migrations.length);
 
-    sourceApi = await startApiOn({
-      appUrl: database.appUrl,
-      ownerUrl: source!.url("csp"),
-    });
-    expect(await seedDemo(sourceApi.dataSource)).toMatchObject({
-      created: true,
-    });
+    sourceApi = await startApiOn({ appUrl: database.appUrl, ownerUrl: source!.url('csp') });
+    expect(await seedDemo(sourceApi.dataSource)).toMatchObject({ created: true });
 
     // A second consultancy, so that the restored database has tenants to keep apart.
     const signUp = await graphql<{ signUp: { token: string } }>(
@@ -362,158 +316,116 @@ describe(`a pg_dump of the product, restored into a fresh database (PostgreSQL $
     otherClientId = created.createClient.client.id;
 
     admin = await logIn(sourceApi, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
-    leader = await logIn(
-      sourceApi,
-      "sam@harbourline.example",
-      DEMO_ACCOUNT.password,
-    );
+    leader = await logIn(sourceApi, 'sam@harbourline.example', DEMO_ACCOUNT.password);
     const me = await graphql<{ me: { client: { id: string } } }>(
       sourceApi,
       leader,
-      "{ me { client { id } } }",
+      '{ me { client { id } } }',
     );
     leaderClientId = me.me.client.id;
 
     before = await answers(sourceApi);
     const byLabel = new Map(before);
     // The comparison is only worth something if there is a programme to compare.
-    expect(byLabel.get("admin: clients")).toMatchObject({
-      clients: { totalCount: DEMO_CLIENTS.length },
-    });
-    expect(JSON.stringify(byLabel.get("admin: audits"))).toContain(
-      '"status":"PUBLISHED"',
+    expect(byLabel.get('admin: clients')).toMatchObject({ clients: { totalCount: DEMO_CLIENTS.length } });
+    expect(JSON.stringify(byLabel.get('admin: audits'))).toContain('"status":"PUBLISHED"');
+    expect(JSON.stringify(byLabel.get('admin: charter of Harbourline Bank'))).toContain(
+      '"signOff":{"signedAt"',
     );
-    expect(
-      JSON.stringify(byLabel.get("admin: charter of Harbourline Bank")),
-    ).toContain('"signOff":{"signedAt"');
-    expect(byLabel.get("leader: programme")).toMatchObject({
-      clients: { totalCount: 1 },
-    });
+    expect(byLabel.get('leader: programme')).toMatchObject({ clients: { totalCount: 1 } });
   }, 60_000);
 
-  it("cannot be dumped by the owner, whom FORCE ROW LEVEL SECURITY binds", async () => {
+  it('cannot be dumped by the owner, whom FORCE ROW LEVEL SECURITY binds', async () => {
     await expect(
-      pgTool("pg_dump", [
-        "--format=custom",
+      pgTool('pg_dump', [
+        '--format=custom',
         `--file=${dumpFile}.owner`,
-        `--dbname=${source!.url("csp", as("csp_owner"))}`,
+        `--dbname=${source!.url('csp', as('csp_owner'))}`,
       ]),
     ).rejects.toThrow(/row-level security/);
   });
 
-  it("is dumped by the csp_backup role, and the archive reads back", async () => {
+  it('is dumped by the csp_backup role, and the archive reads back', async () => {
     await sourceApi!.close();
     sourceApi = undefined;
-    const version = await pgTool("pg_dump", ["--version"]);
-    const server = await asSuperuser(
-      source!.url("postgres"),
-      async (client) => {
-        const { rows } = await client.query<{ server_version: string }>(
-          "SHOW server_version",
-        );
-        return rows[0]!.server_version;
-      },
-    );
+    const version = await pgTool('pg_dump', ['--version']);
+    const server = await asSuperuser(source!.url('postgres'), async (client) => {
+      const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+      return rows[0]!.server_version;
+    });
     console.log(`backup: ${version.trim()} against server ${server}`);
 
-    await pgTool("pg_dump", [
-      "--format=custom",
+    await pgTool('pg_dump', [
+      '--format=custom',
       `--file=${dumpFile}`,
-      `--dbname=${source!.url("csp", as("csp_backup"))}`,
+      `--dbname=${source!.url('csp', as('csp_backup'))}`,
     ]);
-    const listing = await pgTool("pg_restore", ["--list", dumpFile]);
+    const listing = await pgTool('pg_restore', ['--list', dumpFile]);
     expect(listing).toMatch(/TABLE DATA public activity_trail csp_owner/);
     expect(listing).toMatch(/POLICY public clients tenant_isolation/);
   });
 
-  it("restores into a fresh database on a fresh server with only the roles created first", async () => {
-    await asSuperuser(target!.url("postgres"), async (client) => {
-      for (const statement of readmeSql("CREATE ROLE csp_owner"))
-        await client.query(statement);
+  it('restores into a fresh database on a fresh server with only the roles created first', async () => {
+    await asSuperuser(target!.url('postgres'), async (client) => {
+      for (const statement of readmeSql('CREATE ROLE csp_owner')) await client.query(statement);
     });
-    const connection = {
-      PGHOST: "127.0.0.1",
-      PGPORT: String(target!.port),
-      PGUSER: "postgres",
-    };
-    await pgTool("createdb", ["--owner=csp_owner", "csp_restored"], {
-      env: {
-        ...connection,
-        PGPASSWORD: new URL(target!.url("postgres")).password,
-      },
+    const connection = { PGHOST: '127.0.0.1', PGPORT: String(target!.port), PGUSER: 'postgres' };
+    await pgTool('createdb', ['--owner=csp_owner', 'csp_restored'], {
+      env: { ...connection, PGPASSWORD: new URL(target!.url('postgres')).password },
     });
-    await pgTool("pg_restore", [
-      "--exit-on-error",
-      "--single-transaction",
-      `--dbname=${target!.url("csp_restored")}`,
+    await pgTool('pg_restore', [
+      '--exit-on-error',
+      '--single-transaction',
+      `--dbname=${target!.url('csp_restored')}`,
       dumpFile,
     ]);
 
-    const database = await provision(target!, "csp_restored");
-    expect(database.appliedMigrations, "nothing left to migrate").toEqual([]);
-    expect(await tableSums(target!.url("csp_restored"))).toEqual(
-      await tableSums(source!.url("csp")),
-    );
-    expect(await protections(target!.url("csp_restored"))).toEqual(
-      await protections(source!.url("csp")),
-    );
-    restoredApi = await startApiOn({
-      appUrl: database.appUrl,
-      ownerUrl: target!.url("csp_restored"),
-    });
+    const database = await provision(target!, 'csp_restored');
+    expect(database.appliedMigrations, 'nothing left to migrate').toEqual([]);
+    expect(await tableSums(target!.url('csp_restored'))).toEqual(await tableSums(source!.url('csp')));
+    expect(await protections(target!.url('csp_restored'))).toEqual(await protections(source!.url('csp')));
+    restoredApi = await startApiOn({ appUrl: database.appUrl, ownerUrl: target!.url('csp_restored') });
   }, 30_000);
 
-  it("gives the same answers, to the same sessions, as before the dump", async () => {
+  it('gives the same answers, to the same sessions, as before the dump', async () => {
     const after = await answers(restoredApi!);
-    expect(after.map(([label]) => label)).toEqual(
-      before.map(([label]) => label),
-    );
-    for (const [index, [label, answer]] of after.entries())
-      expect(answer, label).toEqual(before[index]![1]);
+    expect(after.map(([label]) => label)).toEqual(before.map(([label]) => label));
+    for (const [index, [label, answer]] of after.entries()) expect(answer, label).toEqual(before[index]![1]);
   });
 
-  it("still keeps tenants and clients apart", async () => {
-    const leaderClients = await graphql<{
-      clients: { nodes: { id: string }[] };
-    }>(restoredApi!, leader, "{ clients(first: 100) { nodes { id } } }");
-    expect(leaderClients.clients.nodes.map((c) => c.id)).toEqual([
-      leaderClientId,
-    ]);
+  it('still keeps tenants and clients apart', async () => {
+    const leaderClients = await graphql<{ clients: { nodes: { id: string }[] } }>(
+      restoredApi!,
+      leader,
+      '{ clients(first: 100) { nodes { id } } }',
+    );
+    expect(leaderClients.clients.nodes.map((c) => c.id)).toEqual([leaderClientId]);
     const seenByDemo = await graphql<{ client: { id: string } | null }>(
       restoredApi!,
       admin,
-      "query ($id: ID!) { client(id: $id) { id } }",
+      'query ($id: ID!) { client(id: $id) { id } }',
       { id: otherClientId },
     );
     expect(seenByDemo.client).toBeNull();
 
     // Below the API: the restored database still refuses its role everything outside a tenant.
-    const api = new pg.Client({
-      connectionString: target!.url("csp_restored", as("csp_api")),
-    });
+    const api = new pg.Client({ connectionString: target!.url('csp_restored', as('csp_api')) });
     await api.connect();
     try {
-      const { rows } = await api.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM clients",
-      );
+      const { rows } = await api.query<{ n: number }>('SELECT count(*)::int AS n FROM clients');
       expect(rows[0]!.n).toBe(0);
-      await expect(
-        api.query("SELECT * FROM sign_in_directory"),
-      ).rejects.toThrow(/permission denied/);
-      await expect(
-        api.query("UPDATE activity_trail SET action = action"),
-      ).rejects.toThrow(/permission denied/);
+      await expect(api.query('SELECT * FROM sign_in_directory')).rejects.toThrow(/permission denied/);
+      await expect(api.query('UPDATE activity_trail SET action = action')).rejects.toThrow(
+        /permission denied/,
+      );
     } finally {
       await api.end();
     }
   });
 
-  it("takes writes", async () => {
+  it('takes writes', async () => {
     const created = await graphql<{
-      createClient: {
-        client: { id: string; name: string } | null;
-        userErrors: unknown[];
-      };
+      createClient: { client: { id: string; name: string } | null; userErrors: unknown[] };
     }>(
       restoredApi!,
       admin,
@@ -523,31 +435,25 @@ describe(`a pg_dump of the product, restored into a fresh database (PostgreSQL $
     const clients = await graphql<{ clients: { totalCount: number } }>(
       restoredApi!,
       admin,
-      "{ clients { totalCount } }",
+      '{ clients { totalCount } }',
     );
     expect(clients.clients.totalCount).toBe(5);
-    const activity = await graphql<{
-      activity: { nodes: { action: string; objectId: string }[] };
-    }>(
+    const activity = await graphql<{ activity: { nodes: { action: string; objectId: string }[] } }>(
       restoredApi!,
       admin,
-      "{ activity(first: 1) { nodes { action objectId } } }",
+      '{ activity(first: 1) { nodes { action objectId } } }',
     );
     expect(activity.activity.nodes[0]).toEqual({
-      action: "createClient",
+      action: 'createClient',
       objectId: created.createClient.client!.id,
     });
     const leaderClients = await graphql<{ clients: { totalCount: number } }>(
       restoredApi!,
       leader,
-      "{ clients { totalCount } }",
+      '{ clients { totalCount } }',
     );
     expect(leaderClients.clients.totalCount).toBe(1);
     // A new sign-in works too (it writes a session and claims nothing new in the sign-in directory).
-    await logIn(
-      restoredApi!,
-      "priya@northbridge.example",
-      DEMO_ACCOUNT.password,
-    );
+    await logIn(restoredApi!, 'priya@northbridge.example', DEMO_ACCOUNT.password);
   });
 });
