@@ -68,6 +68,8 @@ SELECT create_distributed_table('webhook_attempts', 'tenant_id', colocate_with =
 -- be keyed by tenant: it is a reference table (a full copy on every node). It has no foreign key into tenant
 -- tables, which Citus would refuse for a reference table.
 SELECT create_reference_table('sign_in_directory');
+-- Sign-ups waiting for their emailed link: no tenant exists until the link is used, so global in the same way.
+SELECT create_reference_table('pending_sign_ups');
 
 -- The TypeORM `migrations` table stays a plain table on the coordinator: only migrations read or write it.
 

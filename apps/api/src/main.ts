@@ -26,6 +26,7 @@ async function main() {
     webhooks: config.webhooks,
     trustProxy: config.trustProxy,
     metricsToken: config.metricsToken,
+    publicUrl: config.publicUrl,
   });
   const server: Server = api.app.listen(config.port, () => {
     const url = `http://localhost:${config.port}`;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { signUpTokenIn } from '../src/modules/accounts/sign-up-mail.js';
 import type { TestApi } from './test-api.js';
 
 export const PASSWORD = 'a long enough password';
@@ -13,19 +14,43 @@ export interface SignedIn {
 
 const unique = () => randomUUID().slice(0, 8);
 
-/** A new consultancy with its admin, signed in. */
+/** A new consultancy with its admin, signed in: signed up, then confirmed from the link the API mailed. */
 export async function signUpConsultancy(api: TestApi, name = `Consultancy ${unique()}`): Promise<SignedIn> {
   const email = `admin-${unique()}@example.com`;
-  const response = await api.graphql<{
-    signUp: { token: string; member: { id: string }; userErrors: unknown[] };
-  }>(
-    `mutation ($input: SignUpInput!) { signUp(input: $input) { token member { id } userErrors { field message } } }`,
+  const response = await api.graphql<{ signUp: { confirmationSent: boolean; userErrors: unknown[] } }>(
+    `mutation ($input: SignUpInput!) { signUp(input: $input) { confirmationSent userErrors { field message } } }`,
     { input: { consultancyName: name, name: 'Ada Admin', email, password: PASSWORD } },
   );
-  expect(response.data.signUp.userErrors).toEqual([]);
-  const token = response.data.signUp.token;
+  expect(response.data.signUp).toEqual({ confirmationSent: true, userErrors: [] });
+  const confirmed = await confirmSignUp(api, signUpTokenFor(api, email));
+  expect(confirmed.userErrors).toEqual([]);
+  const token = confirmed.token!;
   const me = await api.graphql<{ consultancy: { id: string } }>('{ consultancy { id } }', {}, { token });
-  return { token, memberId: response.data.signUp.member.id, tenantId: me.data.consultancy.id, email };
+  return { token, memberId: confirmed.member!.id, tenantId: me.data.consultancy.id, email };
+}
+
+/** The token of the latest sign-up link mailed to this address (fails the test when there is none). */
+export function signUpTokenFor(api: TestApi, email: string): string {
+  const mail = api.sentMail().filter((message) => message.to === email.toLowerCase());
+  const token = signUpTokenIn(mail.at(-1)?.text ?? '');
+  expect(token, `a sign-up link mailed to ${email}`).toBeTruthy();
+  return token!;
+}
+
+export async function confirmSignUp(api: TestApi, token: string, password = PASSWORD) {
+  const response = await api.graphql<{
+    confirmSignUp: {
+      token: string | null;
+      member: { id: string } | null;
+      userErrors: { field: string; message: string; code: string }[];
+    };
+  }>(
+    `mutation ($input: ConfirmSignUpInput!) {
+       confirmSignUp(input: $input) { token member { id } userErrors { field message code } }
+     }`,
+    { input: { token, password } },
+  );
+  return { ...response.data.confirmSignUp, headers: response.headers };
 }
 
 /** Invites and accepts a member of the admin's consultancy, returning them signed in. */

@@ -9,6 +9,8 @@ import { createApi } from '../src/core/server.js';
 import type { RateLimitOptions } from '../src/core/http/rate-limit.js';
 import type { ConcurrencyOptions } from '../src/core/http/concurrency.js';
 import type { BudgetLimits } from '../src/core/graphql/request-budget.js';
+import { memoryMailTransport } from '../src/core/mail/memory-transport.js';
+import type { MailMessage } from '../src/core/mail/transport.js';
 import type { WebhookWorker, WebhookSettings } from '../src/modules/webhooks/worker.js';
 import { entities } from '../src/modules/index.js';
 import { API_PASSWORD, TEMPLATE, withDatabase } from './global-setup.js';
@@ -44,6 +46,8 @@ export interface TestApi {
   countRows(table: string, tenantId: string): Promise<number>;
   /** The API's delivery worker (polling only when the test asked for it with `webhooks.worker`). */
   webhookWorker: WebhookWorker;
+  /** Every email the API sent, oldest first (kept in memory, never delivered). */
+  sentMail(): readonly MailMessage[];
   close(): Promise<void>;
 }
 
@@ -54,6 +58,7 @@ export async function startTestApi(
     concurrency?: ConcurrencyOptions;
     budget?: BudgetLimits;
     webhooks?: Partial<WebhookSettings>;
+    publicUrl?: string;
   } = {},
 ): Promise<TestApi> {
   const serverUrl = inject('testServerUrl');
@@ -80,10 +85,14 @@ export async function startApiOn(options: {
   concurrency?: ConcurrencyOptions;
   budget?: BudgetLimits;
   webhooks?: Partial<WebhookSettings>;
+  publicUrl?: string;
 }): Promise<TestApi> {
   const dataSource = createAppDataSource(options.appUrl, entities, { poolSize: 10 });
   await dataSource.initialize();
+  const mail = memoryMailTransport({ keep: 10_000 });
   const api = await createApi({
+    mail,
+    publicUrl: options.publicUrl,
     dataSource,
     production: false,
     sessionDays: 14,
@@ -113,6 +122,7 @@ export async function startApiOn(options: {
     appUrl: options.appUrl,
     dataSource,
     webhookWorker: api.webhookWorker,
+    sentMail: () => mail.sent(),
     async graphql(query, variables, options = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (options.token) headers.authorization = `Bearer ${options.token}`;

@@ -1,7 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
-import { graphql, newAccount, portalUrl, screenshot, seriousViolations, watchPageErrors } from './portal';
+import {
+  graphql,
+  newAccount,
+  portalUrl,
+  screenshot,
+  seriousViolations,
+  signUpThroughEmail,
+  watchPageErrors,
+} from './portal';
 
 interface Invited {
   inviteMember: { token: string | null; userErrors: { field: string; message: string }[] };
@@ -24,13 +32,7 @@ describe('accepting an invitation as a client leader', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     adminPage = await (await browser.newContext()).newPage();
-    await adminPage.goto(`${url}/sign-up`);
-    await adminPage.getByLabel('Consultancy name').fill(admin.consultancyName);
-    await adminPage.getByLabel('Your name').fill(admin.name);
-    await adminPage.getByLabel('Work email').fill(admin.email);
-    await adminPage.getByLabel('Password').fill(admin.password);
-    await adminPage.getByRole('button', { name: 'Create account' }).click();
-    await adminPage.waitForURL(`${url}/`);
+    await signUpThroughEmail(adminPage, admin);
 
     const created = await graphql<{ createClient: { client: { id: string } | null } }>(
       adminPage,

@@ -1,7 +1,15 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
-import { graphql, newAccount, portalUrl, screenshot, seriousViolations, watchPageErrors } from './portal';
+import {
+  graphql,
+  newAccount,
+  portalUrl,
+  screenshot,
+  seriousViolations,
+  signUpThroughEmail,
+  watchPageErrors,
+} from './portal';
 
 const PASSWORD = 'a lantern in the harbour';
 /**
@@ -62,13 +70,7 @@ describe('roles, promise links and drag reordering', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     adminPage = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await adminPage.goto(`${url}/sign-up`);
-    await adminPage.getByLabel('Consultancy name').fill(admin.consultancyName);
-    await adminPage.getByLabel('Your name').fill(admin.name);
-    await adminPage.getByLabel('Work email').fill(admin.email);
-    await adminPage.getByLabel('Password').fill(admin.password);
-    await adminPage.getByRole('button', { name: 'Create account' }).click();
-    await adminPage.waitForURL(`${url}/`);
+    await signUpThroughEmail(adminPage, admin);
     const created = await graphql<{ createClient: { client: { id: string } } }>(
       adminPage,
       'mutation ($name: String!) { createClient(input: { name: $name, industry: UTILITIES }) { client { id } } }',

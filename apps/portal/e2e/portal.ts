@@ -1,5 +1,5 @@
 /// <reference types="node" />
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
@@ -35,6 +35,43 @@ export function newAccount() {
     email: `ava.${stamp}@harbour.example`,
     password: 'kind words travel far',
   };
+}
+
+/**
+ * The link of the latest mail the product sent to this address, read from its console (it prints each mail it
+ * would send outside production). With PORTAL_URL, set PRODUCT_LOG to a file that holds that product's output.
+ */
+export async function mailedLink(email: string, path: string): Promise<string> {
+  const log = inject('productLog');
+  if (!log) throw new Error('Set PRODUCT_LOG to the product’s console output, to follow the links it mails.');
+  const prefix = `mail to ${email.toLowerCase()}: `;
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    // Only whole lines: the last one may still be arriving.
+    const lines = (existsSync(log) ? readFileSync(log, 'utf8') : '').split('\n').slice(0, -1);
+    const line = lines.filter((text) => text.startsWith(prefix)).at(-1);
+    const link = line
+      ?.split(/\s+/)
+      .find((word) => word.startsWith('http') && new URL(word).pathname === path);
+    if (link) return link;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`No mail with a ${path} link reached ${email} within 15 s.`);
+}
+
+/** Signs a new consultancy up the way a person does: the form, the mailed link, the password again; ends home. */
+export async function signUpThroughEmail(page: Page, account: ReturnType<typeof newAccount>): Promise<void> {
+  await page.goto(`${portalUrl()}/sign-up`);
+  await page.getByLabel('Consultancy name').fill(account.consultancyName);
+  await page.getByLabel('Your name').fill(account.name);
+  await page.getByLabel('Work email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+  await page.goto(await mailedLink(account.email, '/sign-up/confirm'));
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Create account and sign in' }).click();
+  await page.waitForURL(`${portalUrl()}/`);
 }
 
 /** Calls the API with the page's own session cookie, to set up what the portal cannot create yet. */

@@ -10,6 +10,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     portalUrl: string;
+    /** A file with the product's console output ('' when unknown): where it prints mail outside production. */
+    productLog: string;
   }
 }
 
@@ -23,6 +25,7 @@ const apiDir = fileURLToPath(new URL('../../api/', import.meta.url));
 export default async function startProduct(project: TestProject) {
   if (process.env.PORTAL_URL) {
     project.provide('portalUrl', process.env.PORTAL_URL);
+    project.provide('productLog', process.env.PRODUCT_LOG ?? '');
     return;
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-e2e-'));
@@ -45,7 +48,12 @@ export default async function startProduct(project: TestProject) {
     detached: true,
   });
   const output: string[] = [];
-  api.stdout?.on('data', (chunk) => output.push(String(chunk)));
+  // The product prints each mail it would send (outside production); tests follow sign-up links from here.
+  const log = path.join(dataDir, 'product.log');
+  api.stdout?.on('data', (chunk) => {
+    output.push(String(chunk));
+    fs.appendFileSync(log, chunk);
+  });
   api.stderr?.on('data', (chunk) => output.push(String(chunk)));
   const url = `http://127.0.0.1:${port}`;
   try {
@@ -55,6 +63,7 @@ export default async function startProduct(project: TestProject) {
     throw new Error(`The product did not start: ${String(error)}\n${output.join('')}`);
   }
   project.provide('portalUrl', url);
+  project.provide('productLog', log);
   return async () => {
     await stop(api);
     fs.rmSync(dataDir, { recursive: true, force: true });

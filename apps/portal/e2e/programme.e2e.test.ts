@@ -7,6 +7,7 @@ import {
   portalUrl,
   screenshot,
   seriousViolations,
+  signUpThroughEmail,
   watchPageErrors,
 } from './portal';
 
@@ -48,13 +49,7 @@ describe('a client programme, from the consultant to the client leader', () => {
   }
 
   it('signs up and creates a client', async () => {
-    await consultant.goto(`${url}/sign-up`);
-    await consultant.getByLabel('Consultancy name').fill(account.consultancyName);
-    await consultant.getByLabel('Your name').fill(account.name);
-    await consultant.getByLabel('Work email').fill(account.email);
-    await consultant.getByLabel('Password').fill(account.password);
-    await consultant.getByRole('button', { name: 'Create account' }).click();
-    await consultant.waitForURL(`${url}/`);
+    await signUpThroughEmail(consultant, account);
     expect(await consultant.evaluate(() => navigator.language)).toBe('en-US@posix');
     await expectNoRouteError(consultant);
     await consultant.getByText('Nothing due in the next two weeks').waitFor();

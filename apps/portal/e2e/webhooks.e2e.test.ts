@@ -5,7 +5,15 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
-import { graphql, newAccount, portalUrl, screenshot, seriousViolations, watchPageErrors } from './portal';
+import {
+  graphql,
+  newAccount,
+  portalUrl,
+  screenshot,
+  seriousViolations,
+  signUpThroughEmail,
+  watchPageErrors,
+} from './portal';
 
 interface Received {
   headers: Record<string, string>;
@@ -71,13 +79,7 @@ describe('webhooks, from registering an endpoint to a verified delivery', () => 
     browser = await launchBrowser();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     pageErrors = watchPageErrors(page);
-    await page.goto(`${url}/sign-up`);
-    await page.getByLabel('Consultancy name').fill(admin.consultancyName);
-    await page.getByLabel('Your name').fill(admin.name);
-    await page.getByLabel('Work email').fill(admin.email);
-    await page.getByLabel('Password').fill(admin.password);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(`${url}/`);
+    await signUpThroughEmail(page, admin);
   });
 
   afterAll(async () => {

@@ -23,6 +23,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** The bearer token for /metrics (METRICS_TOKEN); production without one serves no /metrics. */
   metricsToken: string | undefined;
+  /** The address email links point to (PUBLIC_URL), without a trailing slash; unset: the request's own host. */
+  publicUrl: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,5 +46,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pollMs: Number(env.WEBHOOK_POLL_MS ?? DEFAULT_WEBHOOK_SETTINGS.pollMs),
       timeoutMs: Number(env.WEBHOOK_TIMEOUT_MS ?? DEFAULT_WEBHOOK_SETTINGS.timeoutMs),
     },
+    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/$/, '') : undefined,
   };
 }

@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { Viewer } from './auth/viewer.js';
+import type { MailTransport } from './mail/transport.js';
 import type { RequestDatabase } from './tenancy/request-database.js';
 import type { RequestBudget } from './graphql/request-budget.js';
 import type { WebhookSettings } from '../modules/webhooks/worker.js';
@@ -13,6 +14,8 @@ export interface RequestContext {
   requestId: string;
   session: SessionCookie;
   settings: { sessionDays: number; publicUrl: string; webhooks: WebhookSettings };
+  /** Where email goes (sign-up links); see core/mail. */
+  mail: MailTransport;
   /** The mutation being resolved, for the activity trail (set by core/activity-trail.ts). */
   mutation?: { name: string; input: unknown };
   /** What this request may still resolve (core/graphql/request-budget.ts); the permission guard spends it. */

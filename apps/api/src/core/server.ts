@@ -13,6 +13,8 @@ import type { RequestContext } from './context.js';
 import { buildSchema } from './graphql/schema.js';
 import { formatError } from './graphql/format-error.js';
 import { logger } from './logger.js';
+import { defaultMailTransport } from './mail/memory-transport.js';
+import type { MailTransport } from './mail/transport.js';
 import { openRequestDatabase } from './tenancy/request-database.js';
 import { serviceUnavailable } from './errors.js';
 import { graphqlOverHttpStatus } from './http/response-status.js';
@@ -57,6 +59,13 @@ export interface ApiOptions {
   trustProxy?: TrustProxy;
   /** The bearer token /metrics asks for (METRICS_TOKEN); without it, production has no /metrics at all. */
   metricsToken?: string;
+  /** Where email goes; by default kept in memory (and printed outside production), see core/mail. */
+  mail?: MailTransport;
+  /**
+   * The address links in email point to (PUBLIC_URL). Without it, links are built from the request's Host header,
+   * which a caller chooses: set it in production so nobody can have a sign-up mail point at their own site.
+   */
+  publicUrl?: string;
 }
 
 /** Bodies beyond this are refused before parsing: no GraphQL request of ours comes near it. */
@@ -101,6 +110,7 @@ export async function createApi(options: ApiOptions) {
   const budget = options.budget ?? DEFAULT_BUDGET;
   const metrics = createMetrics(options.dataSource, concurrency);
   const webhooks = options.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
+  const mail = options.mail ?? defaultMailTransport(options.production);
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(),
     // graphql-armor's plugins and validation rules; like its `protect()` preset, one request per body.
@@ -179,9 +189,10 @@ export async function createApi(options: ApiOptions) {
             requestId: req.header('x-request-id') ?? randomUUID(),
             settings: {
               sessionDays: options.sessionDays,
-              publicUrl: `${req.protocol}://${req.get('host')}`,
+              publicUrl: options.publicUrl ?? `${req.protocol}://${req.get('host')}`,
               webhooks,
             },
+            mail,
             session: {
               set: (token, expires) =>
                 res.cookie(SESSION_COOKIE, token, {

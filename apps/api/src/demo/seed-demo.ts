@@ -1,7 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../core/context.js';
+import { memoryMailTransport } from '../core/mail/memory-transport.js';
 import { inScriptContext } from '../core/tenancy/script-context.js';
-import { logIn, signUp } from '../modules/accounts/service.js';
+import { logIn } from '../modules/accounts/service.js';
+import { confirmSignUp, signUp } from '../modules/accounts/sign-up.js';
+import { signUpTokenIn } from '../modules/accounts/sign-up-mail.js';
 import { seedActionsDemo } from '../modules/actions/demo.js';
 import { seedAuditsDemo } from '../modules/audits/demo.js';
 import { publishedCharterOf } from '../modules/charters/published-charter.js';
@@ -33,8 +36,16 @@ export async function seedDemo(dataSource: DataSource) {
   if (exists[0]?.tenant_id) return { email, password, created: false };
   const today = new Date().toISOString().slice(0, 10);
 
+  // Signed up the way anyone is: the link comes by mail, here kept in memory and followed at once.
+  const mail = memoryMailTransport();
+  await inScriptContext(dataSource, async (context) => expectOk(await signUp(context, DEMO_ACCOUNT)), {
+    mail,
+  });
+  const token = signUpTokenIn(mail.sent().at(-1)?.text ?? '');
+  if (!token) throw new Error('The demo sign-up sent no confirmation link.');
+
   const { clients, invitees } = await inScriptContext(dataSource, async (context) => {
-    expectOk(await signUp(context, DEMO_ACCOUNT));
+    expectOk(await confirmSignUp(context, { token, password }));
     const invitees: Invitee[] = [
       await invite(context, DEMO_CONSULTANT.email, DEMO_CONSULTANT.name, 'CONSULTANT'),
     ];

@@ -814,6 +814,13 @@ export type ClientStatus =
   | 'ARCHIVED'
   | 'PROSPECT';
 
+export type ConfirmSignUpInput = {
+  /** The password chosen at sign-up. */
+  password: Scalars['String']['input'];
+  /** The token from the link the sign-up email carries (after `#token=`). */
+  token: Scalars['String']['input'];
+};
+
 /** A firm of customer-service consultants: the tenant that owns everything below it. */
 export type Consultancy = {
   __typename?: 'Consultancy';
@@ -1326,6 +1333,11 @@ export type Mutation = {
    * A consultancy always keeps at least one admin.
    */
   changeMemberRole: MemberPayload;
+  /**
+   * Finishes a sign-up from its emailed link, with the password chosen at sign-up: creates the consultancy and its
+   * first admin and signs them in (sets the session cookie). A link works once.
+   */
+  confirmSignUp: AuthPayload;
   /** Copies a built-in framework (or one of the consultancy's own) under a new key, as version 1 of the copy. */
   copyAuditFramework: AuditFrameworkPayload;
   /** Raises an action for a client, optionally from an audit finding (audit and criterion) or a charter promise. */
@@ -1404,8 +1416,11 @@ export type Mutation = {
   sendTestWebhook: WebhookDeliveryPayload;
   /** A client leader's sign-off of the published version in force of their charter. Given once. */
   signOffCharterVersion: CharterVersionPayload;
-  /** Creates a consultancy and its first admin, and signs them in. */
-  signUp: AuthPayload;
+  /**
+   * Starts a sign-up: emails a confirmation link to the address, valid for 24 hours. The answer is the same whether
+   * or not the address already has an account (that mail says so instead), so it tells nobody who is a member.
+   */
+  signUp: SignUpPayload;
   /**
    * Starts the next draft of a client's charter (creating the charter on first use) as a copy of the version in
    * force, or empty when none is published yet. Refused while a draft already exists.
@@ -1465,6 +1480,11 @@ export type MutationChangeEngagementStatusArgs = {
 
 export type MutationChangeMemberRoleArgs = {
   input: ChangeMemberRoleInput;
+};
+
+
+export type MutationConfirmSignUpArgs = {
+  input: ConfirmSignUpInput;
 };
 
 
@@ -2081,6 +2101,13 @@ export type SignUpInput = {
   password: Scalars['String']['input'];
 };
 
+export type SignUpPayload = {
+  __typename?: 'SignUpPayload';
+  /** True once the input is valid: a link (or a note to sign in instead) is on its way to the email given. */
+  confirmationSent: Scalars['Boolean']['output'];
+  userErrors: Array<UserError>;
+};
+
 export type StartCharterDraftInput = {
   clientId: Scalars['ID']['input'];
 };
@@ -2493,6 +2520,7 @@ export type ResolversTypes = {
   ClientPayload: ResolverTypeWrapper<Omit<ClientPayload, 'client'> & { client?: Maybe<ResolversTypes['Client']> }>;
   ClientSize: ClientSize;
   ClientStatus: ClientStatus;
+  ConfirmSignUpInput: ConfirmSignUpInput;
   Consultancy: ResolverTypeWrapper<ConsultancyRow>;
   CopyAuditFrameworkInput: CopyAuditFrameworkInput;
   CreateActionInput: CreateActionInput;
@@ -2586,6 +2614,7 @@ export type ResolversTypes = {
   SeriesTrend: ResolverTypeWrapper<SeriesTrend>;
   SignOffCharterVersionInput: SignOffCharterVersionInput;
   SignUpInput: SignUpInput;
+  SignUpPayload: ResolverTypeWrapper<SignUpPayload>;
   StartCharterDraftInput: StartCharterDraftInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TrendDirection: TrendDirection;
@@ -2684,6 +2713,7 @@ export type ResolversParentTypes = {
   ClientConnection: ClientConnectionValue;
   ClientEdge: Omit<ClientEdge, 'node'> & { node: ResolversParentTypes['Client'] };
   ClientPayload: Omit<ClientPayload, 'client'> & { client?: Maybe<ResolversParentTypes['Client']> };
+  ConfirmSignUpInput: ConfirmSignUpInput;
   Consultancy: ConsultancyRow;
   CopyAuditFrameworkInput: CopyAuditFrameworkInput;
   CreateActionInput: CreateActionInput;
@@ -2769,6 +2799,7 @@ export type ResolversParentTypes = {
   SeriesTrend: SeriesTrend;
   SignOffCharterVersionInput: SignOffCharterVersionInput;
   SignUpInput: SignUpInput;
+  SignUpPayload: SignUpPayload;
   StartCharterDraftInput: StartCharterDraftInput;
   String: Scalars['String']['output'];
   TrendPoint: TrendPointView;
@@ -3464,6 +3495,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   changeAuditStatus?: Resolver<ResolversTypes['AuditPayload'], ParentType, ContextType, RequireFields<MutationChangeAuditStatusArgs, 'input'>>;
   changeEngagementStatus?: Resolver<ResolversTypes['EngagementPayload'], ParentType, ContextType, RequireFields<MutationChangeEngagementStatusArgs, 'input'>>;
   changeMemberRole?: Resolver<ResolversTypes['MemberPayload'], ParentType, ContextType, RequireFields<MutationChangeMemberRoleArgs, 'input'>>;
+  confirmSignUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationConfirmSignUpArgs, 'input'>>;
   copyAuditFramework?: Resolver<ResolversTypes['AuditFrameworkPayload'], ParentType, ContextType, RequireFields<MutationCopyAuditFrameworkArgs, 'input'>>;
   createAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationCreateActionArgs, 'input'>>;
   createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
@@ -3494,7 +3526,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   saveDifferentiationWorkshop?: Resolver<ResolversTypes['DifferentiationWorkshopPayload'], ParentType, ContextType, RequireFields<MutationSaveDifferentiationWorkshopArgs, 'input'>>;
   sendTestWebhook?: Resolver<ResolversTypes['WebhookDeliveryPayload'], ParentType, ContextType, RequireFields<MutationSendTestWebhookArgs, 'input'>>;
   signOffCharterVersion?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationSignOffCharterVersionArgs, 'input'>>;
-  signUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
+  signUp?: Resolver<ResolversTypes['SignUpPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
   startCharterDraft?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationStartCharterDraftArgs, 'input'>>;
   updateAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationUpdateActionArgs, 'input'>>;
   updateAuditFramework?: Resolver<ResolversTypes['AuditFrameworkPayload'], ParentType, ContextType, RequireFields<MutationUpdateAuditFrameworkArgs, 'input'>>;
@@ -3631,6 +3663,11 @@ export type SeriesTrendResolvers<ContextType = RequestContext, ParentType extend
   first?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   lastChange?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   latest?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type SignUpPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SignUpPayload'] = ResolversParentTypes['SignUpPayload']> = {
+  confirmationSent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type TrendPointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrendPoint'] = ResolversParentTypes['TrendPoint']> = {
@@ -3844,6 +3881,7 @@ export type Resolvers<ContextType = RequestContext> = {
   SectionBenchmark?: SectionBenchmarkResolvers<ContextType>;
   SectionScore?: SectionScoreResolvers<ContextType>;
   SeriesTrend?: SeriesTrendResolvers<ContextType>;
+  SignUpPayload?: SignUpPayloadResolvers<ContextType>;
   TrendPoint?: TrendPointResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   WebhookAttempt?: WebhookAttemptResolvers<ContextType>;

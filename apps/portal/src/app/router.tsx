@@ -13,7 +13,7 @@ import { RouteError } from './RouteError';
  * Real URLs, one lazily loaded chunk per page. Guards are loaders on pathless layout routes, so a visitor is sent
  * where they belong before anything renders: signed-out visitors to /sign-in, signed-in ones away from it, client
  * leaders to /programme and consultants away from it.
- * /accept-invitation has no guard: an invitation link may be opened by anyone, signed in or not.
+ * /accept-invitation and /sign-up/confirm have no guard: an emailed link may be opened by anyone, signed in or not.
  */
 export const routes: RouteObject[] = [
   {
@@ -41,6 +41,10 @@ export const routes: RouteObject[] = [
             path: 'accept-invitation',
             lazy: () =>
               import('../auth/AcceptInvitationPage').then((m) => ({ Component: m.AcceptInvitationPage })),
+          },
+          {
+            path: 'sign-up/confirm',
+            lazy: () => import('../auth/ConfirmSignUpPage').then((m) => ({ Component: m.ConfirmSignUpPage })),
           },
         ],
       },

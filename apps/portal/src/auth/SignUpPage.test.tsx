@@ -13,12 +13,12 @@ const INPUT = {
   password: 'short',
 };
 
-function payload(member: boolean, userErrors: { field: string; message: string; code: string }[] = []) {
+function payload(sent: boolean, userErrors: { field: string; message: string; code: string }[] = []) {
   return {
     data: {
       signUp: {
-        __typename: 'AuthPayload',
-        member: member ? { __typename: 'Member', id: 'm1', name: INPUT.name, role: 'ADMIN' } : null,
+        __typename: 'SignUpPayload',
+        confirmationSent: sent,
         userErrors: userErrors.map((error) => ({ __typename: 'UserError', ...error })),
       },
     },
@@ -57,7 +57,7 @@ describe('SignUpPage', () => {
       ]),
     });
     await fillAndSubmit();
-    expect(screen.getByRole('button', { name: 'Creating your account…' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'Sending your link…' })).toHaveProperty('disabled', true);
 
     const message = await screen.findByText('Password must be at least 10 characters.');
     const password = screen.getByLabelText('Password');
@@ -80,9 +80,21 @@ describe('SignUpPage', () => {
     expect(screen.getByLabelText<HTMLInputElement>('Your name').value).toBe(INPUT.name);
   });
 
-  it('goes home once the account exists', async () => {
+  it('asks to check the inbox once the link is sent, without signing in or going home', async () => {
     renderPage({ result: payload(true) });
     await fillAndSubmit();
-    expect(await screen.findByText('Home page')).toBeTruthy();
+    const heading = await screen.findByRole('heading', { name: 'Check your inbox' });
+    expect(screen.getByRole('status').textContent).toBe(`We sent a link to ${INPUT.email}.`);
+    expect(screen.getByText(/within 24 hours/).textContent).toMatch(/enter the password you just chose/);
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(screen.queryByText('Home page')).toBeNull();
+  });
+
+  it('goes back to an empty form to use a different email', async () => {
+    renderPage({ result: payload(true) });
+    await fillAndSubmit();
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Use a different email' }));
+    expect(screen.getByLabelText<HTMLInputElement>('Work email').value).toBe('');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/Create your consultancy/);
   });
 });

@@ -1,5 +1,7 @@
+import { useEffect, useRef, useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Link } from 'react-router';
+import { SIGN_UP_LINK_HOURS } from '@csp/domain';
 import { graphql } from '../generated/gql';
 import { ErrorBanner, MessagesBanner } from '../forms/ErrorBanner';
 import { SubmitButton } from '../forms/SubmitButton';
@@ -10,11 +12,7 @@ import { useAuthForm } from './useAuthForm';
 export const SignUpMutation = graphql(`
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {
-      member {
-        id
-        name
-        role
-      }
+      confirmationSent
       userErrors {
         field
         message
@@ -29,8 +27,13 @@ const FIELDS = ['consultancyName', 'name', 'email', 'password'] as const;
 export function SignUpPage() {
   const [signUp] = useMutation(SignUpMutation);
   const { formRef, pending, errors, failure, onSubmit } = useAuthForm(FIELDS);
-  const submit = onSubmit(async (input) => (await signUp({ variables: { input } })).data?.signUp);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const submit = onSubmit(
+    async (input) => (await signUp({ variables: { input } })).data?.signUp,
+    (values) => setSentTo(values.email.trim()),
+  );
 
+  if (sentTo) return <CheckYourInbox email={sentTo} onStartOver={() => setSentTo(null)} />;
   return (
     <>
       <title>Create an account · Service Programme</title>
@@ -66,10 +69,43 @@ export function SignUpPage() {
           required
           errors={errors.byField.password}
         />
-        <SubmitButton pending={pending} pendingLabel="Creating your account…">
+        <SubmitButton pending={pending} pendingLabel="Sending your link…">
           Create account
         </SubmitButton>
       </form>
+      <p className="aside">
+        Already have an account? <Link to="/sign-in">Sign in</Link>
+      </p>
+    </>
+  );
+}
+
+/**
+ * The same page whether the email is new or already has an account: the inbox gets either the link or a note to
+ * sign in, and only its owner learns which.
+ */
+function CheckYourInbox({ email, onStartOver }: { email: string; onStartOver: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <>
+      <title>Check your inbox · Service Programme</title>
+      <h1 ref={heading} tabIndex={-1}>
+        Check your inbox
+      </h1>
+      <p className="lead" role="status">
+        We sent a link to <strong>{email}</strong>.
+      </p>
+      <p>
+        Open it within {SIGN_UP_LINK_HOURS} hours and enter the password you just chose to finish creating
+        your account. If nothing arrives in a few minutes, look in your spam folder, or check the address and
+        sign up again.
+      </p>
+      <p>
+        <button type="button" className="button button-quiet" onClick={onStartOver}>
+          Use a different email
+        </button>
+      </p>
       <p className="aside">
         Already have an account? <Link to="/sign-in">Sign in</Link>
       </p>

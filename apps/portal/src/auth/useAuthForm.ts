@@ -9,9 +9,9 @@ import {
 } from '../forms/field-errors';
 import { useSessionChange } from '../session/useSessionChange';
 
-/** What signUp, logIn and acceptInvitation all return (`AuthPayload`), as far as a form cares. */
+/** What logIn, confirmSignUp and acceptInvitation return (`AuthPayload`), and signUp, as far as a form cares. */
 export interface AuthResult {
-  readonly member: { readonly id: string } | null;
+  readonly member?: { readonly id: string } | null;
   readonly userErrors: readonly UserErrorLike[];
 }
 
@@ -20,7 +20,8 @@ const NO_MEMBER = 'Signing in did not complete. Please try again.';
 /**
  * The life of a form that ends in a session: send, show each `userError` under the input it names (or above the
  * form when it names none), keep what was typed, move focus to the first field to fix, and on success clear the
- * previous session's cache and go home. A network or GraphQL failure becomes a banner.
+ * previous session's cache and go home. A network or GraphQL failure becomes a banner. A form whose success is not
+ * a session yet (sign-up, which mails a link) passes `accepted`, called instead of going home.
  */
 export function useAuthForm<F extends string>(fields: readonly F[]) {
   const sessionChange = useSessionChange();
@@ -33,7 +34,10 @@ export function useAuthForm<F extends string>(fields: readonly F[]) {
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [errors]);
 
-  function onSubmit(send: (values: Record<F, string>) => Promise<AuthResult | null | undefined>) {
+  function onSubmit(
+    send: (values: Record<F, string>) => Promise<AuthResult | null | undefined>,
+    accepted?: (values: Record<F, string>) => void,
+  ) {
     return async (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
       if (pending) return;
@@ -43,6 +47,12 @@ export function useAuthForm<F extends string>(fields: readonly F[]) {
       setFailure(null);
       try {
         const result = await send(values as Record<F, string>);
+        if (accepted && result && result.userErrors.length === 0) {
+          setPending(false);
+          setErrors(noFieldErrors);
+          accepted(values as Record<F, string>);
+          return;
+        }
         if (result?.member && result.userErrors.length === 0) {
           await sessionChange('/');
           return;

@@ -65,3 +65,12 @@ export const acceptInvitationInput = z.object({
   name: requiredText('Name', LIMITS.name),
   password: newPassword,
 });
+
+/** How long an emailed sign-up link lasts: the API's expiry and the portal's "check your inbox" both say it. */
+export const SIGN_UP_LINK_HOURS = 24;
+
+/** The password is the one chosen at sign-up: asking for it again proves the link is followed by who signed up. */
+export const confirmSignUpInput = z.object({
+  token: z.string().trim().min(1, 'The sign-up link is incomplete.').max(200),
+  password: z.string().min(1, 'Password is required.').max(LIMITS.passwordMax),
+});

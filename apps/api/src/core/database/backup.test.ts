@@ -10,6 +10,7 @@ import {
   throwawayFolder,
   type ThrowawayPostgres,
 } from '../../../test/debian-postgres.js';
+import { signUpConsultancy } from '../../../test/factories.js';
 import { startApiOn, type TestApi } from '../../../test/test-api.js';
 import { migrations } from '../../migrations/index.js';
 import { DEMO_ACCOUNT, DEMO_CLIENTS } from '../../demo/demo-programme.js';
@@ -289,25 +290,7 @@ describe(`a pg_dump of the product, restored into a fresh database (PostgreSQL $
     expect(await seedDemo(sourceApi.dataSource)).toMatchObject({ created: true });
 
     // A second consultancy, so that the restored database has tenants to keep apart.
-    const signUp = await graphql<{ signUp: { token: string } }>(
-      sourceApi,
-      null,
-      `
-        mutation {
-          signUp(
-            input: {
-              consultancyName: "Elsewhere Advisory"
-              name: "Olu Other"
-              email: "olu@elsewhere.example"
-              password: "another long password"
-            }
-          ) {
-            token
-          }
-        }
-      `,
-    );
-    otherAdmin = { token: signUp.signUp.token };
+    otherAdmin = { token: (await signUpConsultancy(sourceApi, 'Elsewhere Advisory')).token };
     const created = await graphql<{ createClient: { client: { id: string } } }>(
       sourceApi,
       otherAdmin,

@@ -7,7 +7,7 @@ import { signUpConsultancy } from '../../../test/factories.js';
  * tenant table with tenant_id leading its keys and forced row-level security, or one of the few global tables.
  * These are also the prerequisites for distributing the schema by tenant_id on Citus.
  */
-const GLOBAL_TABLES = ['migrations', 'sign_in_directory'];
+const GLOBAL_TABLES = ['migrations', 'sign_in_directory', 'pending_sign_ups'];
 
 let api: TestApi;
 beforeAll(async () => {
@@ -111,6 +111,12 @@ describe('row-level security at work', () => {
 
   it('keeps the sign-in directory out of reach of a plain SELECT by the API role', async () => {
     await expect(asApiRole(api, null, 'SELECT count(*)::int AS n FROM sign_in_directory')).rejects.toThrow(
+      /permission denied/,
+    );
+  });
+
+  it('keeps pending sign-ups (password hashes of people not yet members) out of reach as well', async () => {
+    await expect(asApiRole(api, null, 'SELECT count(*)::int AS n FROM pending_sign_ups')).rejects.toThrow(
       /permission denied/,
     );
   });

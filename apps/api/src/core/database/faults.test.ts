@@ -8,6 +8,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entities } from '../../modules/index.js';
 import { createApi } from '../server.js';
+import { memoryMailTransport } from '../mail/memory-transport.js';
+import { signUpTokenIn } from '../../modules/accounts/sign-up-mail.js';
 import { createAppDataSource, migrate } from './data-source.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.js';
 import { ensureApiLogin, ensureDatabase } from './provision.js';
@@ -54,7 +56,9 @@ beforeAll(async () => {
   await migrate(ownerUrl);
   const dataSource = createAppDataSource(await ensureApiLogin(ownerUrl), entities, { poolSize: 8 });
   await dataSource.initialize();
+  const mail = memoryMailTransport();
   const api = await createApi({
+    mail,
     dataSource,
     production: false,
     sessionDays: 1,
@@ -69,10 +73,14 @@ beforeAll(async () => {
     await api.stop(server);
     await dataSource.destroy();
   };
-  const signUp = await graphql<{ signUp: { token: string } }>(
-    'mutation { signUp(input: { consultancyName: "Fault Lines", name: "Fay", email: "fay@faults.example", password: "long enough password" }) { token } }',
+  await graphql(
+    'mutation { signUp(input: { consultancyName: "Fault Lines", name: "Fay", email: "fay@faults.example", password: "long enough password" }) { confirmationSent } }',
   );
-  token = signUp.data!.signUp.token;
+  const confirmed = await graphql<{ confirmSignUp: { token: string } }>(
+    'mutation ($input: ConfirmSignUpInput!) { confirmSignUp(input: $input) { token } }',
+    { input: { token: signUpTokenIn(mail.sent().at(-1)?.text ?? ''), password: 'long enough password' } },
+  );
+  token = confirmed.data!.confirmSignUp.token;
   const client = await graphql<{ createClient: { client: { id: string } } }>(
     'mutation { createClient(input: { name: "Steady Client", industry: RETAIL }) { client { id } } }',
   );

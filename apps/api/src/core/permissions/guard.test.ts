@@ -44,6 +44,7 @@ describe('the permission layer', () => {
       'Query.engagement': 'engagement:read',
       'Query.upcomingMilestones': 'engagement:read',
       'Mutation.signUp': 'public',
+      'Mutation.confirmSignUp': 'public',
       'Mutation.logIn': 'public',
       'Mutation.logOut': 'public',
       'Mutation.inviteMember': 'member:manage',

@@ -2,16 +2,20 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../context.js';
 import { ANONYMOUS } from '../auth/viewer.js';
+import { memoryMailTransport } from '../mail/memory-transport.js';
+import type { MailTransport } from '../mail/transport.js';
 import { openRequestDatabase } from './request-database.js';
 import { DEFAULT_WEBHOOK_SETTINGS } from '../../modules/webhooks/worker.js';
 
 /**
  * A request context for code that is not an HTTP request (the demo seed, scripts): the same services, rules and
- * row-level security as the API, with one transaction committed at the end.
+ * row-level security as the API, with one transaction committed at the end. Mail is kept, not sent, unless the
+ * script gives a transport (the demo seed reads its own sign-up link from one).
  */
 export async function inScriptContext<T>(
   dataSource: DataSource,
   work: (context: RequestContext) => Promise<T>,
+  options: { mail?: MailTransport } = {},
 ): Promise<T> {
   const context: RequestContext = {
     viewer: ANONYMOUS,
@@ -20,6 +24,7 @@ export async function inScriptContext<T>(
     requestId: randomUUID(),
     session: { set: () => undefined, clear: () => undefined },
     settings: { sessionDays: 1, publicUrl: 'http://localhost:4000', webhooks: DEFAULT_WEBHOOK_SETTINGS },
+    mail: options.mail ?? memoryMailTransport({ keep: 0 }),
   };
   try {
     const result = await work(context);

@@ -2,9 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/test-api.js';
 import { PASSWORD, signUpConsultancy } from '../../../test/factories.js';
 
-const SIGN_UP = `mutation ($input: SignUpInput!) {
-  signUp(input: $input) { token member { id name email role } userErrors { field message code } }
-}`;
 const LOG_IN = `mutation ($input: LogInInput!) {
   logIn(input: $input) { token member { name } userErrors { field message code } }
 }`;
@@ -15,32 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-describe('sign-up', () => {
-  it('creates a consultancy and its admin, signed in by token and by cookie', async () => {
-    const input = {
-      consultancyName: 'Harbour Partners',
-      name: 'Ada',
-      email: 'Ada@Harbour.example',
-      password: PASSWORD,
-    };
-    const response = await api.graphql<{
-      signUp: { token: string; member: { role: string; email: string } };
-    }>(SIGN_UP, { input });
-    expect(response.data.signUp.member).toMatchObject({ role: 'ADMIN', email: 'ada@harbour.example' });
-    expect(response.data.signUp.token).toMatch(/^css_/);
-    const cookie = response.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/csp_session=css_.*HttpOnly.*SameSite=Lax/i);
-
-    const byCookie = await api.graphql<{ consultancy: { name: string } }>(
-      '{ consultancy { name } }',
-      {},
-      {
-        cookie: cookie.split(';')[0],
-      },
-    );
-    expect(byCookie.data.consultancy.name).toBe('Harbour Partners');
-  });
-
+// Signing up itself (by emailed link) is tested in sign-up.test.ts.
+describe('a new account', () => {
   it('stores only a hash of the session token and an argon2id hash of the password', async () => {
     const admin = await signUpConsultancy(api);
     const [member] = await api.ownerQuery<{ password_hash: string }>(
@@ -54,50 +27,6 @@ describe('sign-up', () => {
     );
     expect(sessions).toHaveLength(1);
     expect(sessions[0]?.token_hash.toString()).not.toContain(admin.token);
-  });
-
-  it('refuses an email that already has an account, and writes nothing', async () => {
-    const admin = await signUpConsultancy(api);
-    const before = await api.ownerQuery('SELECT tenant_id FROM consultancies');
-    const response = await api.graphql<{ signUp: { token: null; userErrors: unknown[] } }>(SIGN_UP, {
-      input: {
-        consultancyName: 'Copycat',
-        name: 'Eve',
-        email: admin.email.toUpperCase(),
-        password: PASSWORD,
-      },
-    });
-    expect(response.data.signUp).toMatchObject({
-      token: null,
-      userErrors: [{ field: 'email', code: 'TAKEN', message: expect.stringMatching(/already exists/) }],
-    });
-    expect(await api.ownerQuery('SELECT tenant_id FROM consultancies')).toHaveLength(before.length);
-  });
-
-  it.each([
-    ['consultancyName', { consultancyName: ' ' }, 'REQUIRED'],
-    ['consultancyName', { consultancyName: 'x'.repeat(201) }, 'TOO_LONG'],
-    ['name', { name: '' }, 'REQUIRED'],
-    ['email', { email: 'not-an-email' }, 'INVALID'],
-    ['password', { password: 'short' }, 'TOO_SHORT'],
-    ['password', { password: 'p'.repeat(201) }, 'TOO_LONG'],
-  ])('names the field when %s is wrong (%o) and writes nothing', async (field, change, code) => {
-    const before = await api.ownerQuery('SELECT 1 FROM consultancies');
-    const input = {
-      consultancyName: 'Valid',
-      name: 'Valid',
-      email: 'valid@example.com',
-      password: PASSWORD,
-      ...change,
-    };
-    const response = await api.graphql<{ signUp: { userErrors: { field: string; code: string }[] } }>(
-      SIGN_UP,
-      {
-        input,
-      },
-    );
-    expect(response.data.signUp.userErrors).toEqual([expect.objectContaining({ field, code })]);
-    expect(await api.ownerQuery('SELECT 1 FROM consultancies')).toHaveLength(before.length);
   });
 });
 

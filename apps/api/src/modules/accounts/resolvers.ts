@@ -1,7 +1,8 @@
 import type { Resolvers } from '../../generated/resolvers.js';
 import { clientById } from '../clients/loaders.js';
 import { consultancyOf, memberById } from './loaders.js';
-import { logIn, logOut, signUp } from './service.js';
+import { logIn, logOut } from './service.js';
+import { confirmSignUp, signUp } from './sign-up.js';
 
 export const resolvers: Resolvers = {
   Query: {
@@ -16,6 +17,7 @@ export const resolvers: Resolvers = {
   },
   Mutation: {
     signUp: (_, { input }, context) => signUp(context, input),
+    confirmSignUp: (_, { input }, context) => confirmSignUp(context, input),
     logIn: (_, { input }, context) => logIn(context, input),
     logOut: (_, __, context) => logOut(context),
   },

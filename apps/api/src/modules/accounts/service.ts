@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { check, fieldError, logInInput, signUpInput, type FieldError } from '@csp/domain';
+import { check, fieldError, logInInput, type FieldError } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { coded } from '../../core/errors.js';
-import { hashPassword, spendVerificationTime, verifyPassword } from '../../core/auth/passwords.js';
+import { spendVerificationTime, verifyPassword } from '../../core/auth/passwords.js';
 import { ANONYMOUS } from '../../core/auth/viewer.js';
-import { ConsultancyEntity, MemberEntity, type MemberRow } from './entities.js';
+import { MemberEntity, type MemberRow } from './entities.js';
 import { endSession, startSession } from './sessions.js';
-import { claimSignInEmail } from './sign-in-directory.js';
 
 export interface AuthPayload {
   token: string | null;
@@ -16,43 +14,10 @@ export interface AuthPayload {
 
 const refused = (...userErrors: FieldError[]): AuthPayload => ({ token: null, member: null, userErrors });
 
-function requireSignedOut(context: RequestContext) {
+export function requireSignedOut(context: RequestContext) {
   if (context.viewer.kind !== 'anonymous') {
     throw coded('BAD_USER_INPUT', 'You are already signed in. Sign out first.');
   }
-}
-
-/** A new consultancy with its first admin; the email must not be in use anywhere in the deployment. */
-export async function signUp(context: RequestContext, input: unknown): Promise<AuthPayload> {
-  requireSignedOut(context);
-  const checked = check(signUpInput, input);
-  if (!checked.ok) return refused(...checked.errors);
-  const { consultancyName, name, email, password } = checked.value;
-  const passwordHash = await hashPassword(password);
-  const tenantId = randomUUID();
-  await context.db.enterTenant({ tenantId, clientId: null });
-  return context.db.write(async (db) => {
-    if (!(await claimSignInEmail(db, email))) {
-      return refused(
-        fieldError('email', 'TAKEN', 'An account with this email already exists. Sign in instead.'),
-      );
-    }
-    const now = new Date();
-    await db.getRepository(ConsultancyEntity).insert({ tenantId, name: consultancyName, createdAt: now });
-    const member: MemberRow = {
-      tenantId,
-      id: randomUUID(),
-      email,
-      name,
-      passwordHash,
-      role: 'ADMIN',
-      clientId: null,
-      createdAt: now,
-    };
-    await db.getRepository(MemberEntity).insert(member);
-    const token = await startSession(context, db, member);
-    return { token, member, userErrors: [] };
-  });
 }
 
 const WRONG_CREDENTIALS = fieldError('password', 'INVALID', 'The email or password is not right.');

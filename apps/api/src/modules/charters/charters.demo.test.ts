@@ -7,6 +7,7 @@ import { API_PASSWORD, withDatabase } from '../../../test/global-setup.js';
 import { createClient, signUpConsultancy, type SignedIn } from '../../../test/factories.js';
 import type { RequestContext } from '../../core/context.js';
 import { createAppDataSource } from '../../core/database/data-source.js';
+import { memoryMailTransport } from '../../core/mail/memory-transport.js';
 import { openRequestDatabase } from '../../core/tenancy/request-database.js';
 import { entities } from '../index.js';
 import { DEFAULT_WEBHOOK_SETTINGS } from '../webhooks/worker.js';
@@ -46,6 +47,7 @@ async function asAdmin(work: (context: RequestContext) => Promise<void>) {
     requestId: randomUUID(),
     session: { set: () => undefined, clear: () => undefined },
     settings: { sessionDays: 1, publicUrl: 'http://localhost', webhooks: DEFAULT_WEBHOOK_SETTINGS },
+    mail: memoryMailTransport(),
   };
   await context.db.enterTenant({ tenantId: admin.tenantId, clientId: null });
   await work(context);

@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import {
+  SIGN_UP_LINK_HOURS,
+  check,
+  confirmSignUpInput,
+  fieldError,
+  signUpInput,
+  type FieldError,
+} from '@csp/domain';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { RequestContext } from '../../core/context.js';
+import { hashToken } from '../../core/auth/tokens.js';
+import { hashPassword, verifyPassword } from '../../core/auth/passwords.js';
+import { logger } from '../../core/logger.js';
+import { ConsultancyEntity, MemberEntity, type MemberRow } from './entities.js';
+import { beginSignUp, consumeSignUp, findPendingSignUp, issueSignUpToken } from './pending-sign-ups.js';
+import { requireSignedOut, type AuthPayload } from './service.js';
+import { startSession } from './sessions.js';
+import { alreadyMemberMail, confirmationMail } from './sign-up-mail.js';
+import { claimSignInEmail } from './sign-in-directory.js';
+
+export interface SignUpPayload {
+  confirmationSent: boolean;
+  userErrors: FieldError[];
+}
+
+/**
+ * Sign-ups are mail to an address the caller chooses, so one address gets a few an hour at most, whoever asks:
+ * nobody can flood a stranger's inbox through us. Over the limit the answer is unchanged and no mail goes.
+ * In memory, per API process, like the request rate limit.
+ */
+const mailsPerAddress = new RateLimiterMemory({ points: 5, duration: 3600 });
+
+/**
+ * Starts a sign-up. Whether the email is new or already has an account, the caller gets the same answer after the
+ * same work (an argon2 hash, one database call, one mail): only the mailbox learns which, from the mail it gets.
+ */
+export async function signUp(context: RequestContext, input: unknown): Promise<SignUpPayload> {
+  requireSignedOut(context);
+  const checked = check(signUpInput, input);
+  if (!checked.ok) return { confirmationSent: false, userErrors: checked.errors };
+  const { consultancyName, name, email, password } = checked.value;
+  const passwordHash = await hashPassword(password);
+  const { token, hash } = issueSignUpToken();
+  const expiresAt = new Date(Date.now() + SIGN_UP_LINK_HOURS * 3_600_000);
+  const stored = await context.db.beforeTenant((db) =>
+    beginSignUp(db, { email, consultancyName, name, passwordHash }, hash, expiresAt),
+  );
+  const publicUrl = context.settings.publicUrl;
+  if (await mayMail(email)) {
+    await context.mail.send(
+      stored ? confirmationMail(email, publicUrl, token) : alreadyMemberMail(email, publicUrl),
+    );
+  } else {
+    logger.info(
+      { requestId: context.requestId },
+      'sign-up mail not sent: too many for this address this hour',
+    );
+  }
+  return { confirmationSent: true, userErrors: [] };
+}
+
+async function mayMail(email: string): Promise<boolean> {
+  try {
+    await mailsPerAddress.consume(email);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const refused = (...userErrors: FieldError[]): AuthPayload => ({ token: null, member: null, userErrors });
+
+const LINK_UNKNOWN = fieldError(
+  'token',
+  'NOT_FOUND',
+  'This sign-up link is not valid. Open the link from the email exactly as it was sent, or sign up again.',
+);
+const LINK_USED = fieldError(
+  'token',
+  'CONFLICT',
+  'This sign-up link was already used, so the account exists. Sign in with your email and password.',
+);
+const LINK_EXPIRED = fieldError(
+  'token',
+  'INVALID',
+  `This sign-up link has expired (links last ${SIGN_UP_LINK_HOURS} hours). Sign up again to get a new one.`,
+);
+const EMAIL_TAKEN = fieldError(
+  'token',
+  'TAKEN',
+  'An account with this email was created after this link was sent. Sign in with that account instead.',
+);
+const WRONG_PASSWORD = fieldError(
+  'password',
+  'INVALID',
+  'This is not the password chosen when signing up. Enter that one, or sign up again with a new password.',
+);
+
+/**
+ * Finishes a sign-up: the consultancy and its first admin are created in one transaction and signed in. The link
+ * alone is not enough: the password chosen at sign-up must come with it, so someone who signs up with another
+ * person's address cannot have that person click an account into being that its creator can sign in to.
+ */
+export async function confirmSignUp(context: RequestContext, input: unknown): Promise<AuthPayload> {
+  requireSignedOut(context);
+  const checked = check(confirmSignUpInput, input);
+  if (!checked.ok) return refused(...checked.errors);
+  const tokenHash = hashToken(checked.value.token);
+  const pending = await context.db.beforeTenant((db) => findPendingSignUp(db, tokenHash));
+  if (!pending) return refused(LINK_UNKNOWN);
+  if (pending.state === 'USED') return refused(LINK_USED);
+  if (pending.state === 'EXPIRED' || !pending.passwordHash) return refused(LINK_EXPIRED);
+  const passwordHash = pending.passwordHash;
+  if (!(await verifyPassword(passwordHash, checked.value.password))) return refused(WRONG_PASSWORD);
+
+  const tenantId = randomUUID();
+  await context.db.enterTenant({ tenantId, clientId: null });
+  // One savepoint: if the email was taken meanwhile, the link stays unused and nothing is written.
+  return context.db.write(async (db) => {
+    if (!(await consumeSignUp(db, tokenHash))) return refused(LINK_USED);
+    if (!(await claimSignInEmail(db, pending.email))) return refused(EMAIL_TAKEN);
+    const now = new Date();
+    await db
+      .getRepository(ConsultancyEntity)
+      .insert({ tenantId, name: pending.consultancyName, createdAt: now });
+    const member: MemberRow = {
+      tenantId,
+      id: randomUUID(),
+      email: pending.email,
+      name: pending.name,
+      passwordHash,
+      role: 'ADMIN',
+      clientId: null,
+      createdAt: now,
+    };
+    await db.getRepository(MemberEntity).insert(member);
+    const token = await startSession(context, db, member);
+    return { token, member, userErrors: [] };
+  });
+}
