@@ -21,6 +21,7 @@ SELECT create_distributed_table('clients', 'tenant_id', colocate_with => 'consul
 SELECT create_distributed_table('users', 'tenant_id', colocate_with => 'consultancies');
 SELECT create_distributed_table('sessions', 'tenant_id', colocate_with => 'consultancies');
 SELECT create_distributed_table('invitations', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('sign_in_failures', 'tenant_id', colocate_with => 'consultancies');
 
 -- Workshops and engagements.
 SELECT create_distributed_table('client_workshops', 'tenant_id', colocate_with => 'consultancies');

@@ -7,6 +7,7 @@ import { createAppDataSource } from '../src/core/database/data-source.js';
 import { ensureDatabase } from '../src/core/database/provision.js';
 import { createApi } from '../src/core/server.js';
 import type { RateLimitOptions } from '../src/core/http/rate-limit.js';
+import type { SignInThrottleOptions } from '../src/core/auth/sign-in-guard.js';
 import type { ConcurrencyOptions } from '../src/core/http/concurrency.js';
 import type { BudgetLimits } from '../src/core/graphql/request-budget.js';
 import { memoryMailTransport } from '../src/core/mail/memory-transport.js';
@@ -59,6 +60,7 @@ export async function startTestApi(
     budget?: BudgetLimits;
     webhooks?: Partial<WebhookSettings>;
     publicUrl?: string;
+    signInThrottle?: SignInThrottleOptions;
   } = {},
 ): Promise<TestApi> {
   const serverUrl = inject('testServerUrl');
@@ -86,6 +88,7 @@ export async function startApiOn(options: {
   budget?: BudgetLimits;
   webhooks?: Partial<WebhookSettings>;
   publicUrl?: string;
+  signInThrottle?: SignInThrottleOptions;
 }): Promise<TestApi> {
   const dataSource = createAppDataSource(options.appUrl, entities, { poolSize: 10 });
   await dataSource.initialize();
@@ -98,6 +101,8 @@ export async function startApiOn(options: {
     sessionDays: 14,
     // High enough that no functional test meets it; the limits test sets its own.
     rateLimit: options.rateLimit ?? { points: 100_000, windowSeconds: 60 },
+    // Every test calls from 127.0.0.1: the per-address slow-down stays out of the way unless a test asks for it.
+    signInThrottle: options.signInThrottle ?? { address: { delayAfter: 100_000, lockAfter: 100_000 } },
     // Likewise for requests in flight (tests send many at once); limits.test.ts sets its own.
     concurrency: options.concurrency ?? { perCaller: 1000, perTenant: 1000, queueMs: 1000, maxQueued: 1000 },
     budget: options.budget,

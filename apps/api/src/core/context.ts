@@ -1,4 +1,5 @@
 import type DataLoader from 'dataloader';
+import type { SignInGuard } from './auth/sign-in-guard.js';
 import type { Viewer } from './auth/viewer.js';
 import type { MailTransport } from './mail/transport.js';
 import type { RequestDatabase } from './tenancy/request-database.js';
@@ -12,6 +13,10 @@ export interface RequestContext {
   db: RequestDatabase;
   loaders: Map<string, DataLoader<unknown, unknown>>;
   requestId: string;
+  /** The caller's address (behind a trusted proxy, the client's), for sign-in throttling; unset in scripts. */
+  clientAddress?: string;
+  /** Sign-in throttling kept in memory by the API process; scripts go without (see core/auth/sign-in-guard.ts). */
+  signInGuard?: SignInGuard;
   session: SessionCookie;
   settings: { sessionDays: number; publicUrl: string; webhooks: WebhookSettings };
   /** Where email goes (sign-up links); see core/mail. */

@@ -20,6 +20,8 @@ import { serviceUnavailable } from './errors.js';
 import { graphqlOverHttpStatus } from './http/response-status.js';
 import { DEFAULT_RATE_LIMIT, rateLimiter, type RateLimitOptions } from './http/rate-limit.js';
 import { QUERY_LIMITS, queryLimits } from './graphql/query-limits.js';
+import { oneSignInPerOperation } from './graphql/one-sign-in-per-request.js';
+import { createSignInGuard, type SignInThrottleOptions } from './auth/sign-in-guard.js';
 import {
   DEFAULT_BUDGET,
   RequestBudget,
@@ -55,6 +57,8 @@ export interface ApiOptions {
   /** What one request may resolve, for how long, and how large its answer (core/graphql/request-budget.ts). */
   budget?: BudgetLimits;
   webhooks?: WebhookSettings;
+  /** Sign-in throttling per account and per address; the defaults are in core/auth/failure-runs.ts. */
+  signInThrottle?: SignInThrottleOptions;
   /** Whose X-Forwarded-For to believe (TRUST_PROXY, see core/http/trust-proxy.ts); loopback when left out. */
   trustProxy?: TrustProxy;
   /** The bearer token /metrics asks for (METRICS_TOKEN); without it, production has no /metrics at all. */
@@ -110,6 +114,7 @@ export async function createApi(options: ApiOptions) {
   const budget = options.budget ?? DEFAULT_BUDGET;
   const metrics = createMetrics(options.dataSource, concurrency);
   const webhooks = options.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
+  const signInGuard = createSignInGuard(options.signInThrottle);
   const mail = options.mail ?? defaultMailTransport(options.production);
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(),
@@ -125,7 +130,7 @@ export async function createApi(options: ApiOptions) {
       graphqlOverHttpStatus,
       requestLog(metrics),
     ],
-    validationRules: limits.validationRules,
+    validationRules: [...limits.validationRules, oneSignInPerOperation],
     parseOptions: { maxTokens: QUERY_LIMITS.tokens },
     formatError,
     stringifyResult: capResponseSize(budget.responseBytes),
@@ -187,6 +192,8 @@ export async function createApi(options: ApiOptions) {
             budget: new RequestBudget(budget),
             releaseSlot: release,
             requestId: req.header('x-request-id') ?? randomUUID(),
+            clientAddress: req.ip,
+            signInGuard,
             settings: {
               sessionDays: options.sessionDays,
               publicUrl: options.publicUrl ?? `${req.protocol}://${req.get('host')}`,

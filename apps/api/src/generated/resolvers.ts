@@ -537,6 +537,18 @@ export type ChangeMemberRoleInput = {
   role: Role;
 };
 
+export type ChangePasswordInput = {
+  currentPassword: Scalars['String']['input'];
+  /** At least 10 characters, and not easy to guess (a phrase of a few uncommon words works well). */
+  newPassword: Scalars['String']['input'];
+};
+
+export type ChangePasswordPayload = {
+  __typename?: 'ChangePasswordPayload';
+  member: Maybe<Member>;
+  userErrors: Array<UserError>;
+};
+
 /**
  * A client's customer-service charter: a purpose statement in the P = W/E form and the promises customers can hold
  * the client to, kept as numbered versions. Client leaders see published versions only.
@@ -1265,6 +1277,11 @@ export type Member = {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   role: Role;
+  /**
+   * While the member's sign-in is locked after too many wrong passwords: until when (it lifts by itself then, or
+   * sooner with `unlockMemberSignIn` or when they change their password). Null when they may sign in.
+   */
+  signInLockedUntil: Maybe<Scalars['DateTime']['output']>;
 };
 
 export type MemberConnection = {
@@ -1333,6 +1350,12 @@ export type Mutation = {
    * A consultancy always keeps at least one admin.
    */
   changeMemberRole: MemberPayload;
+  /**
+   * Changes the signed-in member's password (not an API key's: keys have none). Needs the current password; the new
+   * one must be hard to guess. Ends the member's other sessions, and lifts a sign-in lock. Wrong current passwords
+   * count like wrong sign-ins: once they would lock sign-in, this session is ended too.
+   */
+  changePassword: ChangePasswordPayload;
   /**
    * Finishes a sign-up from its emailed link, with the password chosen at sign-up: creates the consultancy and its
    * first admin and signs them in (sets the session cookie). A link works once.
@@ -1426,6 +1449,11 @@ export type Mutation = {
    * force, or empty when none is published yet. Refused while a draft already exists.
    */
   startCharterDraft: CharterVersionPayload;
+  /**
+   * Lifts a member's sign-in lock (after too many wrong passwords) and forgets their wrong passwords so far, so they
+   * can sign in again at once. Recorded in the activity trail.
+   */
+  unlockMemberSignIn: MemberPayload;
   /** Changes only the fields given. */
   updateAction: ActionPayload;
   /** Saves a new version of a framework copy. Audits already started keep the version they used. */
@@ -1480,6 +1508,11 @@ export type MutationChangeEngagementStatusArgs = {
 
 export type MutationChangeMemberRoleArgs = {
   input: ChangeMemberRoleInput;
+};
+
+
+export type MutationChangePasswordArgs = {
+  input: ChangePasswordInput;
 };
 
 
@@ -1640,6 +1673,11 @@ export type MutationSignUpArgs = {
 
 export type MutationStartCharterDraftArgs = {
   input: StartCharterDraftInput;
+};
+
+
+export type MutationUnlockMemberSignInArgs = {
+  input: UnlockMemberSignInInput;
 };
 
 
@@ -2126,6 +2164,10 @@ export type TrendPoint = {
   sections: Array<KeyedScore>;
 };
 
+export type UnlockMemberSignInInput = {
+  memberId: Scalars['ID']['input'];
+};
+
 export type UpdateActionInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   dueOn?: InputMaybe<Scalars['Date']['input']>;
@@ -2213,12 +2255,16 @@ export type UserError = {
 export type UserErrorCode =
   | 'CONFLICT'
   | 'INVALID'
+  /** Too many wrong passwords: sign-in waits for a while; the message says until when. */
+  | 'LOCKED'
   | 'NOT_ALLOWED'
   | 'NOT_FOUND'
   | 'REQUIRED'
   | 'TAKEN'
   | 'TOO_LONG'
-  | 'TOO_SHORT';
+  | 'TOO_SHORT'
+  /** A password long enough but too easy to guess; the message says why. */
+  | 'TOO_WEAK';
 
 export type WebhookAttempt = {
   __typename?: 'WebhookAttempt';
@@ -2495,6 +2541,8 @@ export type ResolversTypes = {
   ChangeAuditStatusInput: ChangeAuditStatusInput;
   ChangeEngagementStatusInput: ChangeEngagementStatusInput;
   ChangeMemberRoleInput: ChangeMemberRoleInput;
+  ChangePasswordInput: ChangePasswordInput;
+  ChangePasswordPayload: ResolverTypeWrapper<Omit<ChangePasswordPayload, 'member'> & { member?: Maybe<ResolversTypes['Member']> }>;
   Charter: ResolverTypeWrapper<CharterRow>;
   CharterDiff: ResolverTypeWrapper<DiffView>;
   CharterPromise: ResolverTypeWrapper<PromiseView>;
@@ -2619,6 +2667,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TrendDirection: TrendDirection;
   TrendPoint: ResolverTypeWrapper<TrendPointView>;
+  UnlockMemberSignInInput: UnlockMemberSignInInput;
   UpdateActionInput: UpdateActionInput;
   UpdateAuditFrameworkInput: UpdateAuditFrameworkInput;
   UpdateClientInput: UpdateClientInput;
@@ -2693,6 +2742,8 @@ export type ResolversParentTypes = {
   ChangeAuditStatusInput: ChangeAuditStatusInput;
   ChangeEngagementStatusInput: ChangeEngagementStatusInput;
   ChangeMemberRoleInput: ChangeMemberRoleInput;
+  ChangePasswordInput: ChangePasswordInput;
+  ChangePasswordPayload: Omit<ChangePasswordPayload, 'member'> & { member?: Maybe<ResolversParentTypes['Member']> };
   Charter: CharterRow;
   CharterDiff: DiffView;
   CharterPromise: PromiseView;
@@ -2803,6 +2854,7 @@ export type ResolversParentTypes = {
   StartCharterDraftInput: StartCharterDraftInput;
   String: Scalars['String']['output'];
   TrendPoint: TrendPointView;
+  UnlockMemberSignInInput: UnlockMemberSignInInput;
   UpdateActionInput: UpdateActionInput;
   UpdateAuditFrameworkInput: UpdateAuditFrameworkInput;
   UpdateClientInput: UpdateClientInput;
@@ -2837,6 +2889,10 @@ export type AllowDirectiveResolver<Result, Parent, ContextType = RequestContext,
 export type PublicDirectiveArgs = { };
 
 export type PublicDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = PublicDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type SignInDirectiveArgs = { };
+
+export type SignInDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = SignInDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ActionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Action'] = ResolversParentTypes['Action']> = {
   client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
@@ -3109,6 +3165,11 @@ export type CategoryWeightResolvers<ContextType = RequestContext, ParentType ext
   mustHaveCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   weight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChangePasswordPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChangePasswordPayload'] = ResolversParentTypes['ChangePasswordPayload']> = {
+  member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type CharterResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Charter'] = ResolversParentTypes['Charter']> = {
@@ -3452,6 +3513,7 @@ export type MemberResolvers<ContextType = RequestContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  signInLockedUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type MemberConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MemberConnection'] = ResolversParentTypes['MemberConnection']> = {
@@ -3495,6 +3557,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   changeAuditStatus?: Resolver<ResolversTypes['AuditPayload'], ParentType, ContextType, RequireFields<MutationChangeAuditStatusArgs, 'input'>>;
   changeEngagementStatus?: Resolver<ResolversTypes['EngagementPayload'], ParentType, ContextType, RequireFields<MutationChangeEngagementStatusArgs, 'input'>>;
   changeMemberRole?: Resolver<ResolversTypes['MemberPayload'], ParentType, ContextType, RequireFields<MutationChangeMemberRoleArgs, 'input'>>;
+  changePassword?: Resolver<ResolversTypes['ChangePasswordPayload'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'input'>>;
   confirmSignUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationConfirmSignUpArgs, 'input'>>;
   copyAuditFramework?: Resolver<ResolversTypes['AuditFrameworkPayload'], ParentType, ContextType, RequireFields<MutationCopyAuditFrameworkArgs, 'input'>>;
   createAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationCreateActionArgs, 'input'>>;
@@ -3528,6 +3591,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   signOffCharterVersion?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationSignOffCharterVersionArgs, 'input'>>;
   signUp?: Resolver<ResolversTypes['SignUpPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
   startCharterDraft?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationStartCharterDraftArgs, 'input'>>;
+  unlockMemberSignIn?: Resolver<ResolversTypes['MemberPayload'], ParentType, ContextType, RequireFields<MutationUnlockMemberSignInArgs, 'input'>>;
   updateAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationUpdateActionArgs, 'input'>>;
   updateAuditFramework?: Resolver<ResolversTypes['AuditFrameworkPayload'], ParentType, ContextType, RequireFields<MutationUpdateAuditFrameworkArgs, 'input'>>;
   updateClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationUpdateClientArgs, 'input'>>;
@@ -3814,6 +3878,7 @@ export type Resolvers<ContextType = RequestContext> = {
   CandidateScorecardPayload?: CandidateScorecardPayloadResolvers<ContextType>;
   CategoryComparison?: CategoryComparisonResolvers<ContextType>;
   CategoryWeight?: CategoryWeightResolvers<ContextType>;
+  ChangePasswordPayload?: ChangePasswordPayloadResolvers<ContextType>;
   Charter?: CharterResolvers<ContextType>;
   CharterDiff?: CharterDiffResolvers<ContextType>;
   CharterPromise?: CharterPromiseResolvers<ContextType>;
@@ -3902,4 +3967,5 @@ export type Resolvers<ContextType = RequestContext> = {
 export type DirectiveResolvers<ContextType = RequestContext> = {
   allow?: AllowDirectiveResolver<any, any, ContextType>;
   public?: PublicDirectiveResolver<any, any, ContextType>;
+  signIn?: SignInDirectiveResolver<any, any, ContextType>;
 };

@@ -8,6 +8,7 @@ import { CreateApiKeys1763800006000 } from './1763800006000-create-api-keys.js';
 import { CreateActivityTrail1763800007000 } from './1763800007000-create-activity-trail.js';
 import { AllowConsultancyDeletion1763800008000 } from './1763800008000-allow-consultancy-deletion.js';
 import { CreateWebhooks1763800009000 } from './1763800009000-create-webhooks.js';
+import { TrackSignInFailures1763800010000 } from './1763800010000-track-sign-in-failures.js';
 import { CreatePendingSignUps1763800011000 } from './1763800011000-create-pending-sign-ups.js';
 import { FreezeAuditBenchmarks1763800012000 } from './1763800012000-freeze-audit-benchmarks.js';
 
@@ -23,6 +24,7 @@ export const migrations = [
   CreateActivityTrail1763800007000,
   AllowConsultancyDeletion1763800008000,
   CreateWebhooks1763800009000,
+  TrackSignInFailures1763800010000,
   CreatePendingSignUps1763800011000,
   FreezeAuditBenchmarks1763800012000,
 ];

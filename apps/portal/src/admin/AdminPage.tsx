@@ -8,6 +8,7 @@ import { EmptyState, QueryState } from '../ui/QueryState';
 import { InviteForm } from './InviteForm';
 import { MemberRoleControl } from './MemberRoleControl';
 import { RevokeButton } from './RevokeButton';
+import { SignInLock } from './SignInLock';
 
 export const AdminQuery = graphql(`
   query Admin {
@@ -19,6 +20,7 @@ export const AdminQuery = graphql(`
         email
         role
         createdAt
+        signInLockedUntil
         client {
           id
           name
@@ -84,6 +86,7 @@ export function AdminPage() {
                       <th scope="col">Email</th>
                       <th scope="col">Role</th>
                       <th scope="col">Since</th>
+                      <th scope="col">Sign-in</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -95,6 +98,9 @@ export function AdminPage() {
                           <MemberRoleControl member={m} clients={data.clients.nodes} />
                         </td>
                         <td>{formatDate(m.createdAt)}</td>
+                        <td>
+                          <SignInLock member={m} />
+                        </td>
                       </tr>
                     ))}
                   </tbody>

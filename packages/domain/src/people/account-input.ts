@@ -74,3 +74,9 @@ export const confirmSignUpInput = z.object({
   token: z.string().trim().min(1, 'The sign-up link is incomplete.').max(200),
   password: z.string().min(1, 'Password is required.').max(LIMITS.passwordMax),
 });
+
+/** The current password proves it is the member at the keyboard, not someone who found their session open. */
+export const changePasswordInput = z.object({
+  currentPassword: z.string().min(1, 'Enter your current password.').max(LIMITS.passwordMax),
+  newPassword,
+});

@@ -9,7 +9,18 @@ export interface FieldError {
 }
 
 export type FieldErrorCode =
-  'REQUIRED' | 'TOO_LONG' | 'TOO_SHORT' | 'INVALID' | 'NOT_FOUND' | 'TAKEN' | 'NOT_ALLOWED' | 'CONFLICT';
+  | 'REQUIRED'
+  | 'TOO_LONG'
+  | 'TOO_SHORT'
+  | 'INVALID'
+  | 'NOT_FOUND'
+  | 'TAKEN'
+  | 'NOT_ALLOWED'
+  | 'CONFLICT'
+  /** A password long enough but quick to guess (see the API's password strength check). */
+  | 'TOO_WEAK'
+  /** Sign-in is paused after too many wrong passwords; the message says until when. */
+  | 'LOCKED';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 

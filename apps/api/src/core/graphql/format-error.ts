@@ -41,6 +41,8 @@ const LIMIT_CODES = new Set([
   'QUERY_TOO_COSTLY',
   'TOO_MANY_ALIASES',
   'TOO_MANY_DIRECTIVES',
+  // core/graphql/one-sign-in-per-request.ts
+  'ONE_SIGN_IN_PER_REQUEST',
 ]);
 
 /**

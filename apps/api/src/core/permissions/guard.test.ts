@@ -47,10 +47,12 @@ describe('the permission layer', () => {
       'Mutation.confirmSignUp': 'public',
       'Mutation.logIn': 'public',
       'Mutation.logOut': 'public',
+      'Mutation.changePassword': 'consultancy:read',
       'Mutation.inviteMember': 'member:manage',
       'Mutation.revokeInvitation': 'member:manage',
       'Mutation.changeMemberRole': 'member:manage',
       'Mutation.acceptInvitation': 'public',
+      'Mutation.unlockMemberSignIn': 'member:manage',
       'Mutation.createClient': 'client:create',
       'Mutation.updateClient': 'client:write',
       'Mutation.archiveClient': 'client:write',
@@ -111,6 +113,10 @@ describe('the permission layer', () => {
 
   it('keeps consultants working notes behind their own permission', () => {
     expect(describeRule(rules(bareSchema()).get('Client.workshop'))).toBe('workshop:read');
+  });
+
+  it('shows a member’s sign-in lock to admins only', () => {
+    expect(describeRule(rules(bareSchema()).get('Member.signInLockedUntil'))).toBe('member:manage');
   });
 
   it('refuses to build a schema with a field that declares no rule', () => {

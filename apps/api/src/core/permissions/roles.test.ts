@@ -68,6 +68,18 @@ const OPERATIONS: {
     query: 'mutation { changeMemberRole(input: { memberId: "x", role: CONSULTANT }) { member { id } } }',
   },
   {
+    name: 'unlockMemberSignIn',
+    allowed: ['ADMIN'],
+    query: 'mutation { unlockMemberSignIn(input: { memberId: "x" }) { member { id } } }',
+  },
+  {
+    // Too short a new password: refused before the current one is checked, so no wrong password is counted.
+    name: 'changePassword',
+    allowed: EVERYONE,
+    query:
+      'mutation { changePassword(input: { currentPassword: "x", newPassword: "short" }) { member { id } } }',
+  },
+  {
     name: 'createClient',
     allowed: STAFF,
     query: 'mutation { createClient(input: { name: "", industry: RETAIL }) { client { id } } }',

@@ -1,6 +1,7 @@
 import type { Resolvers } from '../../generated/resolvers.js';
 import { clientById } from '../clients/loaders.js';
 import { consultancyOf, memberById } from './loaders.js';
+import { changePassword } from './password-change.js';
 import { logIn, logOut } from './service.js';
 import { confirmSignUp, signUp } from './sign-up.js';
 
@@ -20,6 +21,7 @@ export const resolvers: Resolvers = {
     confirmSignUp: (_, { input }, context) => confirmSignUp(context, input),
     logIn: (_, { input }, context) => logIn(context, input),
     logOut: (_, __, context) => logOut(context),
+    changePassword: (_, { input }, context) => changePassword(context, input),
   },
   Consultancy: {
     id: (consultancy) => consultancy.tenantId,

@@ -1,10 +1,19 @@
-import { check, fieldError, logInInput, type FieldError } from '@csp/domain';
+import { check, logInInput, type FieldError } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { coded } from '../../core/errors.js';
-import { spendVerificationTime, verifyPassword } from '../../core/auth/passwords.js';
+import { afterFailure, nextAttemptAt } from '../../core/auth/failure-runs.js';
+import {
+  hashPassword,
+  needsRehash,
+  spendVerificationTime,
+  verifyPassword,
+} from '../../core/auth/passwords.js';
+import { createSignInGuard, type SignInGuard } from '../../core/auth/sign-in-guard.js';
 import { ANONYMOUS } from '../../core/auth/viewer.js';
 import { MemberEntity, type MemberRow } from './entities.js';
 import { endSession, startSession } from './sessions.js';
+import { clearFailureRun, failureRunOf, lockSignInEmail, saveFailureRun } from './sign-in-failures.js';
+import { WRONG_CREDENTIALS, mustWait } from './sign-in-refusals.js';
 
 export interface AuthPayload {
   token: string | null;
@@ -20,34 +29,77 @@ export function requireSignedOut(context: RequestContext) {
   }
 }
 
-const WRONG_CREDENTIALS = fieldError('password', 'INVALID', 'The email or password is not right.');
+/** Scripts (the demo seed) sign in without an HTTP request, so without the API's guard: they get their own. */
+let scriptGuard: SignInGuard | undefined;
+export function signInGuardOf(context: RequestContext): SignInGuard {
+  return context.signInGuard ?? (scriptGuard ??= createSignInGuard());
+}
 
+/**
+ * Signs in with email and password. Wrong passwords slow the email down and then lock it (core/auth/failure-runs.ts),
+ * and slow the caller's address down across emails; an email without an account is counted and answered by the
+ * same rule, so neither the answers nor their timing tell who has an account.
+ */
 export async function logIn(context: RequestContext, input: unknown): Promise<AuthPayload> {
   requireSignedOut(context);
   const checked = check(logInInput, input);
   if (!checked.ok) return refused(...checked.errors);
   const { email, password } = checked.value;
-  const rows: { tenant_id: string | null }[] = await context.db.beforeTenant((db) =>
-    db.query('SELECT sign_in_tenant($1) AS tenant_id', [email]),
-  );
-  const tenantId = rows[0]?.tenant_id;
-  if (!tenantId) {
+  const guard = signInGuardOf(context);
+  const addressWait = guard.addressWaitsUntil(context.clientAddress);
+  if (addressWait) return refused(mustWait('address', addressWait));
+  return guard.oneAtATime(email, () => attemptSignIn(context, guard, email, password));
+}
+
+async function attemptSignIn(
+  context: RequestContext,
+  guard: SignInGuard,
+  email: string,
+  password: string,
+): Promise<AuthPayload> {
+  const tenantId = await context.db.beforeTenant((db) => lockSignInEmail(db, email));
+  const member = tenantId ? await memberSigningIn(context, tenantId, email) : null;
+  const run = member ? member.run : guard.unknownEmailRun(email);
+  const emailWait = nextAttemptAt(run, guard.accountPolicy);
+  if (emailWait) return refused(mustWait('email', emailWait));
+  // Checked again now that earlier attempts from the same address have had their turn.
+  const addressWait = guard.addressWaitsUntil(context.clientAddress);
+  if (addressWait) return refused(mustWait('address', addressWait));
+  const refund = guard.chargeAddress(context.clientAddress);
+
+  if (!member) {
     await spendVerificationTime(password);
+    guard.recordUnknownEmailFailure(email);
     return refused(WRONG_CREDENTIALS);
   }
+  const { row } = member;
+  if (!(await verifyPassword(row.passwordHash, password))) {
+    // In the request's transaction but outside the mutation's savepoint: a refused sign-in answers with user
+    // errors, which roll the savepoint back, and the failure must stay counted.
+    await context.db.read((db) => saveFailureRun(db, row.id, afterFailure(run, guard.accountPolicy)));
+    return refused(WRONG_CREDENTIALS);
+  }
+  refund();
+  // Hashes from before today's argon2 parameters move to them now, while the password is at hand.
+  const upgraded = needsRehash(row.passwordHash) ? await hashPassword(password) : null;
+  return context.db.write(async (db) => {
+    if (run) await clearFailureRun(db, row.id);
+    if (upgraded) await db.getRepository(MemberEntity).update({ id: row.id }, { passwordHash: upgraded });
+    const token = await startSession(context, db, row);
+    return { token, member: row, userErrors: [] };
+  });
+}
+
+async function memberSigningIn(context: RequestContext, tenantId: string, email: string) {
   await context.db.enterTenant({ tenantId, clientId: null });
-  const member = await context.db.read((db) =>
-    db
+  return context.db.read(async (db) => {
+    const row = await db
       .getRepository(MemberEntity)
       .createQueryBuilder('m')
       .addSelect('m.passwordHash')
       .where('m.email = :email', { email })
-      .getOne(),
-  );
-  if (!member || !(await verifyPassword(member.passwordHash, password))) return refused(WRONG_CREDENTIALS);
-  return context.db.write(async (db) => {
-    const token = await startSession(context, db, member);
-    return { token, member, userErrors: [] };
+      .getOne();
+    return row ? { row, run: await failureRunOf(db, row.id) } : null;
   });
 }
 

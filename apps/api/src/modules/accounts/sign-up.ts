@@ -11,6 +11,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { RequestContext } from '../../core/context.js';
 import { hashToken } from '../../core/auth/tokens.js';
 import { hashPassword, verifyPassword } from '../../core/auth/passwords.js';
+import { weakPasswordError } from '../../core/auth/password-strength.js';
 import { logger } from '../../core/logger.js';
 import { ConsultancyEntity, MemberEntity, type MemberRow } from './entities.js';
 import { beginSignUp, consumeSignUp, findPendingSignUp, issueSignUpToken } from './pending-sign-ups.js';
@@ -40,6 +41,9 @@ export async function signUp(context: RequestContext, input: unknown): Promise<S
   const checked = check(signUpInput, input);
   if (!checked.ok) return { confirmationSent: false, userErrors: checked.errors };
   const { consultancyName, name, email, password } = checked.value;
+  // Judged on what the caller typed only, so the answer says nothing about whether the email has an account.
+  const weak = await weakPasswordError(password, { email, name, consultancyName });
+  if (weak) return { confirmationSent: false, userErrors: [weak] };
   const passwordHash = await hashPassword(password);
   const { token, hash } = issueSignUpToken();
   const expiresAt = new Date(Date.now() + SIGN_UP_LINK_HOURS * 3_600_000);

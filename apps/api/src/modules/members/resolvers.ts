@@ -11,6 +11,7 @@ import {
   previewInvitation,
   revokeInvitation,
 } from './service.js';
+import { signInLockOf, unlockMemberSignIn } from './sign-in-locks.js';
 
 export const resolvers: Resolvers = {
   Query: {
@@ -23,6 +24,10 @@ export const resolvers: Resolvers = {
     revokeInvitation: (_, { input }, context) => revokeInvitation(context, input),
     changeMemberRole: (_, { input }, context) => changeMemberRole(context, input),
     acceptInvitation: (_, { input }, context) => acceptInvitation(context, input),
+    unlockMemberSignIn: (_, { input }, context) => unlockMemberSignIn(context, input),
+  },
+  Member: {
+    signInLockedUntil: (member, _, context) => signInLockOf(context).load(member.id),
   },
   Invitation: {
     client: (invitation, _, context) =>

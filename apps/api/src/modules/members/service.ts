@@ -16,10 +16,12 @@ import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../core/context.js';
 import { issueToken, readToken } from '../../core/auth/tokens.js';
 import { hashPassword } from '../../core/auth/passwords.js';
+import { weakPasswordError } from '../../core/auth/password-strength.js';
 import { keysetPage, pageWindow, type PageArgs } from '../../core/pagination.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { MemberEntity, type MemberRow } from '../accounts/entities.js';
+import { consultancyOf } from '../accounts/loaders.js';
 import { startSession } from '../accounts/sessions.js';
 import { claimSignInEmail } from '../accounts/sign-in-directory.js';
 import type { AuthPayload } from '../accounts/service.js';
@@ -231,6 +233,12 @@ export async function acceptInvitation(context: RequestContext, input: unknown):
   if (!invitation) {
     return refused(fieldError('token', 'INVALID', 'This invitation is no longer valid. Ask for a new one.'));
   }
+  const weak = await weakPasswordError(checked.value.password, {
+    email: invitation.email,
+    name: checked.value.name,
+    consultancyName: (await consultancyOf(context).load(invitation.tenantId))?.name,
+  });
+  if (weak) return refused(weak);
   const passwordHash = await hashPassword(checked.value.password);
   return context.db.write(async (db) => {
     if (!(await claimSignInEmail(db, invitation.email))) {

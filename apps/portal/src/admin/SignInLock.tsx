@@ -1,0 +1,55 @@
+import { useMutation } from '@apollo/client/react';
+import { FormProblems } from '../forms/FormProblems';
+import { usePayloadForm } from '../forms/usePayloadForm';
+import { graphql } from '../generated/gql';
+import { formatDateTime } from '../ui/format';
+
+export const UnlockMemberSignInMutation = graphql(`
+  mutation UnlockMemberSignIn($input: UnlockMemberSignInInput!) {
+    unlockMemberSignIn(input: $input) {
+      member {
+        id
+        signInLockedUntil
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+interface SignInLockProps {
+  member: { id: string; name: string; signInLockedUntil?: string | null };
+}
+
+/**
+ * A member whose sign-in is locked after too many wrong passwords: until when, and the admin's way to lift it now.
+ * The answer carries the member with its lock cleared, so Apollo's cache updates the row without a refetch.
+ */
+export function SignInLock({ member }: SignInLockProps) {
+  const [unlock] = useMutation(UnlockMemberSignInMutation);
+  const { pending, errors, failure, run } = usePayloadForm([]);
+  if (!member.signInLockedUntil) return null;
+  return (
+    <>
+      <span className="tag tag-danger">Locked until {formatDateTime(member.signInLockedUntil)}</span>
+      <button
+        type="button"
+        className="button button-quiet button-small"
+        disabled={pending}
+        aria-label={`Unlock sign-in for ${member.name}`}
+        onClick={() =>
+          void run(
+            async () =>
+              (await unlock({ variables: { input: { memberId: member.id } } })).data?.unlockMemberSignIn,
+          )
+        }
+      >
+        Unlock
+      </button>
+      <FormProblems failure={failure} errors={errors} />
+    </>
+  );
+}
