@@ -270,7 +270,7 @@ async function main() {
       `PostgreSQL ${version[0]?.server_version} (embedded, fsync on); the API (pool 20) and the baseline each in a process of their own\n`,
     );
     // The scenarios send from one caller on `connections` connections; the in-flight limits otherwise stay at
-    // their defaults (4 per caller, 8 per consultancy), which the noisy-neighbour scenario is about.
+    // their defaults (4 per caller, 4 per consultancy), which the noisy-neighbour scenario is about.
     api = await startChildServer('api', {
       APP_URL: database.appUrl,
       CONCURRENT_REQUESTS_PER_CALLER:

@@ -189,7 +189,10 @@ export async function createApi(options: ApiOptions) {
             viewer,
             db,
             loaders: new Map(),
-            budget: new RequestBudget(budget),
+            budget: new RequestBudget(
+              budget,
+              viewer.kind === 'anonymous' ? `address:${req.ip}` : `tenant:${viewer.tenantId}`,
+            ),
             releaseSlot: release,
             requestId: req.header('x-request-id') ?? randomUUID(),
             clientAddress: req.ip,

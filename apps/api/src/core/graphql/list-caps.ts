@@ -30,15 +30,19 @@ export function capPlainLists(schema: GraphQLSchema): GraphQLSchema {
       return {
         ...field,
         resolve: (source, args, context: RequestContext, info) => {
+          const items = (list: unknown[]) => {
+            const capped = list.length <= cap ? list : keepLast ? list.slice(-cap) : list.slice(0, cap);
+            return context.budget ? whileWithinBudget(capped, context.budget) : capped;
+          };
           const settle = (list: unknown) => {
             if (!Array.isArray(list)) return list;
             const budget = context.budget;
             if (budget && (budget.spent += list.length) > budget.checkAt) {
-              const stopped = budget.check();
-              if (stopped) return stopped;
+              // Stopped (a rejection) or paused for others' turn (see RequestBudget.check).
+              const pause = budget.check();
+              if (pause) return pause.then(() => items(list));
             }
-            const capped = list.length <= cap ? list : keepLast ? list.slice(-cap) : list.slice(0, cap);
-            return budget ? whileWithinBudget(capped, budget) : capped;
+            return items(list);
           };
           const value: unknown = resolve(source, args, context, info);
           return value instanceof Promise ? value.then(settle) : settle(value);

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type FormattedExecutionResult } from 'graphql';
 import type { RequestContext } from '../context.js';
+import { nextTurn } from './fair-turns.js';
 
 /**
  * The safety net behind the static cost (query-cost.ts), which judges by typical list lengths: what one request
@@ -30,6 +31,9 @@ export const DEFAULT_BUDGET: BudgetLimits = {
 /** The clock is read only every so many fields, so the guard's per-field work stays one increment and a compare. */
 const CHECK_EVERY = 256;
 
+/** How long one request may resolve before it lets the event loop serve others (see `check`). */
+const SLICE_MS = 2;
+
 export class RequestBudget {
   /** Fields resolved so far; the guard increments it. */
   spent = 0;
@@ -39,19 +43,32 @@ export class RequestBudget {
   exceeded: string | null = null;
   private error: GraphQLError | undefined;
   private readonly startedAt = performance.now();
-
-  constructor(readonly limits: BudgetLimits) {}
+  private sliceStartedAt = this.startedAt;
 
   /**
-   * Once a budget is spent, answers a rejected promise for this and every further field, so execution winds down
-   * at once. A rejection rather than a throw: graphql-js abandons the rest of a list when one item throws
-   * synchronously, and the abandoned items' own failures would then go unhandled (which ends a Node process).
+   * @param group whose turns this request takes (fair-turns.ts): its consultancy, or the caller when anonymous.
    */
-  check(): Promise<never> | undefined {
+  constructor(
+    readonly limits: BudgetLimits,
+    private readonly group = 'anonymous',
+  ) {}
+
+  /**
+   * Called every CHECK_EVERY fields. Once a budget is spent, answers a rejected promise for this and every further
+   * field, so execution winds down at once. A rejection rather than a throw: graphql-js abandons the rest of a list
+   * when one item throws synchronously, and the abandoned items' own failures would then go unhandled (which ends a
+   * Node process).
+   *
+   * Otherwise, after a few milliseconds of uninterrupted work, answers a promise that resolves at its consultancy's
+   * next turn (fair-turns.ts): a large request then resolves in slices, and other consultancies' requests are
+   * served between them instead of waiting for the whole tree (the noisy-neighbour scenario of the bench).
+   */
+  check(): Promise<void> | undefined {
+    const now = performance.now();
     if (!this.exceeded) {
       if (this.spent > this.limits.fields) {
         this.exceeded = `more than ${this.limits.fields.toLocaleString('en')} fields`;
-      } else if (performance.now() - this.startedAt > this.limits.milliseconds) {
+      } else if (now - this.startedAt > this.limits.milliseconds) {
         this.exceeded = `more than ${(this.limits.milliseconds / 1000).toLocaleString('en')} s of work`;
       }
     }
@@ -62,7 +79,10 @@ export class RequestBudget {
       return Promise.reject(this.error);
     }
     this.checkAt = this.spent + CHECK_EVERY;
-    return undefined;
+    if (now - this.sliceStartedAt < SLICE_MS) return undefined;
+    return nextTurn(this.group).then(() => {
+      this.sliceStartedAt = performance.now();
+    });
   }
 }
 

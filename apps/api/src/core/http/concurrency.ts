@@ -22,7 +22,7 @@ const number = (name: string, fallback: number) => {
 
 export const DEFAULT_CONCURRENCY: ConcurrencyOptions = {
   perCaller: number('CONCURRENT_REQUESTS_PER_CALLER', 4),
-  perTenant: number('CONCURRENT_REQUESTS_PER_TENANT', 8),
+  perTenant: number('CONCURRENT_REQUESTS_PER_TENANT', 4),
   queueMs: number('CONCURRENCY_QUEUE_MS', 250),
   maxQueued: number('CONCURRENCY_MAX_QUEUED', 16),
 };

@@ -1,4 +1,4 @@
-import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { MapperKind, getDirective, mapSchema } from '@graphql-tools/utils';
 import type { RequestContext } from '../context.js';
 import { forbidden, unauthenticated } from '../errors.js';
@@ -57,18 +57,27 @@ export function applyPermissionGuards(schema: GraphQLSchema): GraphQLSchema {
       return {
         ...field,
         resolve: (source, args, context: RequestContext, info) => {
-          // The request's budget of resolved fields (request-budget.ts): an increment, and rarely a check.
+          // The request's budget of resolved fields (request-budget.ts): an increment, and rarely a check, which
+          // may stop the request or let the event loop serve others first.
           const budget = context.budget;
           if (budget && ++budget.spent > budget.checkAt) {
-            const stopped = budget.check();
-            if (stopped) return stopped;
+            const pause = budget.check();
+            if (pause)
+              return pause.then(() => checked(rule.permission, resolve, source, args, context, info));
           }
-          if (context.viewer.kind === 'anonymous') throw unauthenticated();
-          if (!can(context, rule.permission))
-            throw forbidden(rule.permission, refusal(context, rule.permission));
-          return resolve(source, args, context, info);
+          return checked(rule.permission, resolve, source, args, context, info);
         },
       };
     },
   });
+}
+
+function checked(
+  permission: Permission,
+  resolve: GraphQLFieldResolver<unknown, RequestContext>,
+  ...[source, args, context, info]: Parameters<GraphQLFieldResolver<unknown, RequestContext>>
+): unknown {
+  if (context.viewer.kind === 'anonymous') throw unauthenticated();
+  if (!can(context, permission)) throw forbidden(permission, refusal(context, permission));
+  return resolve(source, args, context, info);
 }
