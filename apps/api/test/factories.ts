@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { signUpTokenIn } from '../src/modules/accounts/sign-up-mail.js';
+import { invitationTokenIn } from '../src/modules/members/invitation-mail.js';
 import type { TestApi } from './test-api.js';
 
 export const PASSWORD = 'a long enough password';
@@ -37,6 +38,14 @@ export function signUpTokenFor(api: TestApi, email: string): string {
   return token!;
 }
 
+/** The token of the latest invitation link mailed to this address (fails the test when there is none). */
+export function invitationTokenFor(api: TestApi, email: string): string {
+  const mail = api.sentMail().filter((message) => message.to === email.toLowerCase());
+  const token = invitationTokenIn(mail.at(-1)?.text ?? '');
+  expect(token, `an invitation link mailed to ${email}`).toBeTruthy();
+  return token!;
+}
+
 export async function confirmSignUp(api: TestApi, token: string, password = PASSWORD) {
   const response = await api.graphql<{
     confirmSignUp: {
@@ -61,15 +70,15 @@ export async function addMember(
   clientId?: string,
 ): Promise<SignedIn> {
   const email = `${role.toLowerCase()}-${unique()}@example.com`;
-  const invited = await api.graphql<{ inviteMember: { token: string; userErrors: unknown[] } }>(
-    `mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { token userErrors { field message } } }`,
+  const invited = await api.graphql<{ inviteMember: { userErrors: unknown[] } }>(
+    `mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { userErrors { field message } } }`,
     { input: { email, role, clientId } },
     { token: admin.token },
   );
   expect(invited.data.inviteMember.userErrors).toEqual([]);
   const accepted = await api.graphql<{ acceptInvitation: { token: string; member: { id: string } } }>(
     `mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token member { id } } }`,
-    { input: { token: invited.data.inviteMember.token, name: `${role} person`, password: PASSWORD } },
+    { input: { token: invitationTokenFor(api, email), name: `${role} person`, password: PASSWORD } },
   );
   const member = accepted.data.acceptInvitation;
   return { token: member.token, memberId: member.member.id, tenantId: admin.tenantId, email };

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import {
   graphql,
+  mailedLink,
   newAccount,
   portalUrl,
   screenshot,
@@ -12,12 +13,13 @@ import {
 } from './portal';
 
 interface Invited {
-  inviteMember: { token: string | null; userErrors: { field: string; message: string }[] };
+  inviteMember: { invitation: { id: string } | null; userErrors: { field: string; message: string }[] };
 }
 
 /**
- * A consultancy admin invites the leader of one of its clients; the leader opens the link in their own browser,
- * sets a name and password, and lands on a home page that names their organisation.
+ * A consultancy admin invites the leader of one of its clients; the invitation is mailed to the leader (the admin
+ * never sees the link), the admin sends it again from the admin page, and the leader opens the newest mailed link
+ * in their own browser, sets a name and password, and lands on a home page that names their organisation.
  */
 describe('accepting an invitation as a client leader', () => {
   const url = portalUrl();
@@ -25,7 +27,9 @@ describe('accepting an invitation as a client leader', () => {
   const clientName = `Lighthouse Energy ${Date.now().toString(36)}`;
   let browser: Browser;
   let leader: Page;
-  let token: string;
+  const leaderEmail = `lee.${Date.now().toString(36)}@lighthouse.example`;
+  let firstLink: string;
+  let link: string;
   let leaderErrors: string[];
   let adminPage: Page;
 
@@ -49,7 +53,9 @@ describe('accepting an invitation as a client leader', () => {
       `
         mutation ($email: String!, $clientId: ID) {
           inviteMember(input: { email: $email, role: CLIENT_LEADER, clientId: $clientId }) {
-            token
+            invitation {
+              id
+            }
             userErrors {
               field
               message
@@ -57,10 +63,10 @@ describe('accepting an invitation as a client leader', () => {
           }
         }
       `,
-      { email: `lee.${Date.now().toString(36)}@lighthouse.example`, clientId },
+      { email: leaderEmail, clientId },
     );
     expect(invited.inviteMember.userErrors).toEqual([]);
-    token = invited.inviteMember.token ?? '';
+    firstLink = await mailedLink(leaderEmail, '/accept-invitation');
     leader = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
     leaderErrors = watchPageErrors(leader);
   });
@@ -82,13 +88,26 @@ describe('accepting an invitation as a client leader', () => {
     expect(await adminPage.content()).not.toContain(secret);
   });
 
+  it('lets the admin send the invitation again, with a new link that replaces the first', async () => {
+    await adminPage.goto(`${url}/admin`);
+    await adminPage.getByRole('button', { name: `Send the invitation for ${leaderEmail} again` }).click();
+    await adminPage.getByText(`Sent again to ${leaderEmail}`).waitFor();
+    expect(await adminPage.content()).not.toContain('#token=');
+    expect(await seriousViolations(adminPage)).toEqual([]);
+    link = await mailedLink(leaderEmail, '/accept-invitation', { otherThan: firstLink });
+    const first = await (await browser.newContext()).newPage();
+    await first.goto(firstLink);
+    await first.getByText('This invitation link is not valid any more').waitFor();
+  });
+
   it('says the link is unusable when it carries no valid token', async () => {
     await leader.goto(`${url}/accept-invitation#token=not-a-real-token`);
     await leader.getByText('This invitation link is not valid any more').waitFor();
   });
 
   it('shows who invited them, then signs them in to their organisation', async () => {
-    await leader.goto(`${url}/accept-invitation#token=${encodeURIComponent(token)}`);
+    expect(new URL(link).pathname).toBe('/accept-invitation');
+    await leader.goto(link);
     await leader.getByText(admin.consultancyName).first().waitFor();
     expect(await leader.locator('.facts').textContent()).toContain(clientName);
     await screenshot(leader, 'accept-invitation');
@@ -106,7 +125,7 @@ describe('accepting an invitation as a client leader', () => {
 
   it('does not accept the same invitation twice', async () => {
     const other = await (await browser.newContext()).newPage();
-    await other.goto(`${url}/accept-invitation#token=${encodeURIComponent(token)}`);
+    await other.goto(link);
     await other.getByText('This invitation link is not valid any more').waitFor();
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import {
   graphql,
+  mailedLink,
   newAccount,
   portalUrl,
   screenshot,
@@ -53,16 +54,21 @@ describe('roles, promise links and drag reordering', () => {
 
   /** Invites a member as the admin and accepts in a browser context of their own, which is then signed in. */
   async function joinAs(role: 'CONSULTANT', name: string): Promise<Page> {
-    const invited = await graphql<{ inviteMember: { token: string } }>(
+    const email = `${name.split(' ')[0]!.toLowerCase()}.${stamp}@seaview.example`;
+    await graphql(
       adminPage,
-      'mutation ($email: String!, $role: Role!) { inviteMember(input: { email: $email, role: $role }) { token } }',
-      { email: `${name.split(' ')[0]!.toLowerCase()}.${stamp}@seaview.example`, role },
+      'mutation ($email: String!, $role: Role!) { inviteMember(input: { email: $email, role: $role }) { invitation { id } } }',
+      { email, role },
     );
+    // The invitation comes by mail: the token is read from the mailed link, as the invitee's browser would.
+    const token = new URLSearchParams(
+      new URL(await mailedLink(email, '/accept-invitation')).hash.slice(1),
+    ).get('token');
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     await graphql(
       page,
       'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { member { id } } }',
-      { input: { token: invited.inviteMember.token, name, password: PASSWORD } },
+      { input: { token, name, password: PASSWORD } },
     );
     return page;
   }

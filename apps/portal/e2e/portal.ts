@@ -40,8 +40,13 @@ export function newAccount() {
 /**
  * The link of the latest mail the product sent to this address, read from its console (it prints each mail it
  * would send outside production). With PORTAL_URL, set PRODUCT_LOG to a file that holds that product's output.
+ * `otherThan` waits for a newer link than one already followed (an invitation sent again).
  */
-export async function mailedLink(email: string, path: string): Promise<string> {
+export async function mailedLink(
+  email: string,
+  path: string,
+  options: { otherThan?: string } = {},
+): Promise<string> {
   const log = inject('productLog');
   if (!log) throw new Error('Set PRODUCT_LOG to the product’s console output, to follow the links it mails.');
   const prefix = `mail to ${email.toLowerCase()}: `;
@@ -53,7 +58,7 @@ export async function mailedLink(email: string, path: string): Promise<string> {
     const link = line
       ?.split(/\s+/)
       .find((word) => word.startsWith('http') && new URL(word).pathname === path);
-    if (link) return link;
+    if (link && link !== options.otherThan) return link;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`No mail with a ${path} link reached ${email} within 15 s.`);

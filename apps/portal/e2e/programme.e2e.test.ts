@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import {
   expectNoRouteError,
+  mailedLink,
   newAccount,
   portalUrl,
   screenshot,
@@ -144,7 +145,7 @@ describe('a client programme, from the consultant to the client leader', () => {
     await axe(consultant);
   });
 
-  it('invites the client leader and hands over the link', async () => {
+  it('invites the client leader, whose link goes to them by mail', async () => {
     await consultant.getByRole('link', { name: 'Admin' }).click();
     // Scoped to the invitation form: each member's row has its own role and client pickers too.
     const invite = consultant.getByRole('form', { name: 'Invite someone' });
@@ -152,7 +153,9 @@ describe('a client programme, from the consultant to the client leader', () => {
     await invite.getByLabel('Role').selectOption('CLIENT_LEADER');
     await invite.getByLabel('Client', { exact: true }).selectOption({ label: clientName });
     await consultant.getByRole('button', { name: 'Send invitation' }).click();
-    acceptLink = (await consultant.locator('.accept-link').textContent()) ?? '';
+    await consultant.getByText(`We sent an invitation to ${leaderEmail}`).waitFor();
+    expect(await consultant.content()).not.toContain('#token=');
+    acceptLink = await mailedLink(leaderEmail, '/accept-invitation');
     expect(acceptLink).toContain('/accept-invitation#token=');
     await screenshot(consultant, 'admin');
     await axe(consultant);

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../core/context.js';
-import { memoryMailTransport } from '../core/mail/memory-transport.js';
+import { memoryMailTransport, type MemoryMailTransport } from '../core/mail/memory-transport.js';
 import { inScriptContext } from '../core/tenancy/script-context.js';
 import { logIn } from '../modules/accounts/service.js';
 import { confirmSignUp, signUp } from '../modules/accounts/sign-up.js';
@@ -15,6 +15,7 @@ import { saveWorkshop } from '../modules/clients/workshop-service.js';
 import { changeEngagementStatus, createEngagement } from '../modules/engagements/service.js';
 import { addDays } from '../modules/engagements/milestone-service.js';
 import { seedHiringDemo } from '../modules/hiring/demo.js';
+import { invitationTokenIn } from '../modules/members/invitation-mail.js';
 import { acceptInvitation, inviteMember } from '../modules/members/service.js';
 import { DEMO_ACCOUNT, DEMO_CLIENTS, DEMO_CONSULTANT, type DemoClient } from './demo-programme.js';
 
@@ -44,23 +45,30 @@ export async function seedDemo(dataSource: DataSource) {
   const token = signUpTokenIn(mail.sent().at(-1)?.text ?? '');
   if (!token) throw new Error('The demo sign-up sent no confirmation link.');
 
-  const { clients, invitees } = await inScriptContext(dataSource, async (context) => {
-    expectOk(await confirmSignUp(context, { token, password }));
-    const invitees: Invitee[] = [
-      await invite(context, DEMO_CONSULTANT.email, DEMO_CONSULTANT.name, 'CONSULTANT'),
-    ];
-    const clients = [];
-    for (const demo of DEMO_CLIENTS) {
-      const id = await seedClient(context, demo, today);
-      clients.push({ id, name: demo.name, industry: demo.industry });
-      if (demo.leader)
-        invitees.push(await invite(context, demo.leader.email, demo.leader.name, 'CLIENT_LEADER', id));
-    }
-    await seedChartersDemo(context, clients, today);
-    await seedAuditsDemo(context, clients, today);
-    await seedHiringDemo(context, clients, today);
-    return { clients, invitees };
-  });
+  const { clients, invitees } = await inScriptContext(
+    dataSource,
+    async (context) => {
+      expectOk(await confirmSignUp(context, { token, password }));
+      const invitees: Invitee[] = [
+        await invite(context, mail, DEMO_CONSULTANT.email, DEMO_CONSULTANT.name, 'CONSULTANT'),
+      ];
+      const clients = [];
+      for (const demo of DEMO_CLIENTS) {
+        const id = await seedClient(context, demo, today);
+        clients.push({ id, name: demo.name, industry: demo.industry });
+        if (demo.leader)
+          invitees.push(
+            await invite(context, mail, demo.leader.email, demo.leader.name, 'CLIENT_LEADER', id),
+          );
+      }
+      await seedChartersDemo(context, clients, today);
+      await seedAuditsDemo(context, clients, today);
+      await seedHiringDemo(context, clients, today);
+      return { clients, invitees };
+    },
+    // Invitations come by mail too: the seed reads each link from here, as the invitee would from their inbox.
+    { mail },
+  );
 
   const memberIds = new Map<string, string>();
   for (const invitee of invitees) {
@@ -90,13 +98,17 @@ export async function seedDemo(dataSource: DataSource) {
 
 async function invite(
   context: RequestContext,
+  mail: MemoryMailTransport,
   email: string,
   name: string,
   role: 'CONSULTANT' | 'CLIENT_LEADER',
   clientId?: string,
 ): Promise<Invitee> {
-  const invited = expectOk(await inviteMember(context, { email, role, clientId }));
-  return { token: invited.token!, name, email, clientId };
+  expectOk(await inviteMember(context, { email, role, clientId }));
+  const mailed = mail.sent().filter((message) => message.to === email);
+  const token = invitationTokenIn(mailed.at(-1)?.text ?? '');
+  if (!token) throw new Error(`The demo invitation for ${email} sent no link.`);
+  return { token, name, email, clientId };
 }
 
 async function seedClient(context: RequestContext, demo: DemoClient, today: string): Promise<string> {

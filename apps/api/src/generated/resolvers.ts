@@ -1218,10 +1218,7 @@ export type InviteMemberInput = {
 
 export type InviteMemberPayload = {
   __typename?: 'InviteMemberPayload';
-  acceptUrl: Maybe<Scalars['String']['output']>;
   invitation: Maybe<Invitation>;
-  /** Shown once: the secret the invitee needs. The product does not send email; pass on `acceptUrl`. */
-  token: Maybe<Scalars['String']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -1394,7 +1391,10 @@ export type Mutation = {
   deleteWebhookEndpoint: DeleteWebhookEndpointPayload;
   /** Throws a draft away; published versions stay. */
   discardCharterDraft: DiscardCharterDraftPayload;
-  /** Invites someone by email with a role; client leaders also name their client. Returns the link to send them. */
+  /**
+   * Invites someone by email with a role; client leaders also name their client. The link to accept is mailed to the
+   * invitee only (it lasts 14 days); the answer never carries it.
+   */
   inviteMember: InviteMemberPayload;
   /** Replaces the criteria of one framework that test one charter promise (an empty list removes them). */
   linkPromiseToCriteria: PromiseLinksPayload;
@@ -1411,6 +1411,11 @@ export type Mutation = {
   reorderCharterPromises: CharterVersionPayload;
   /** Sends a delivery of the same event to the same endpoint again, now, with the same `webhook-id`. */
   replayWebhookDelivery: WebhookDeliveryPayload;
+  /**
+   * Mails a pending or expired invitation again, with a new link that lasts 14 days from now; the old link stops
+   * working. Accepted and revoked invitations cannot be sent again.
+   */
+  resendInvitation: InvitationPayload;
   /** Revokes a key: it stops working on its next request. */
   revokeApiKey: ApiKeyPayload;
   revokeInvitation: InvitationPayload;
@@ -1613,6 +1618,11 @@ export type MutationReorderCharterPromisesArgs = {
 
 export type MutationReplayWebhookDeliveryArgs = {
   input: ReplayWebhookDeliveryInput;
+};
+
+
+export type MutationResendInvitationArgs = {
+  input: ResendInvitationInput;
 };
 
 
@@ -1978,6 +1988,10 @@ export type ReorderCharterPromisesInput = {
 };
 
 export type ReplayWebhookDeliveryInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type ResendInvitationInput = {
   id: Scalars['ID']['input'];
 };
 
@@ -2643,6 +2657,7 @@ export type ResolversTypes = {
   RemoveMilestonePayload: ResolverTypeWrapper<RemoveMilestonePayload>;
   ReorderCharterPromisesInput: ReorderCharterPromisesInput;
   ReplayWebhookDeliveryInput: ReplayWebhookDeliveryInput;
+  ResendInvitationInput: ResendInvitationInput;
   RevokeApiKeyInput: RevokeApiKeyInput;
   RevokeInvitationInput: RevokeInvitationInput;
   Role: Role;
@@ -2832,6 +2847,7 @@ export type ResolversParentTypes = {
   RemoveMilestonePayload: RemoveMilestonePayload;
   ReorderCharterPromisesInput: ReorderCharterPromisesInput;
   ReplayWebhookDeliveryInput: ReplayWebhookDeliveryInput;
+  ResendInvitationInput: ResendInvitationInput;
   RevokeApiKeyInput: RevokeApiKeyInput;
   RevokeInvitationInput: RevokeInvitationInput;
   RoleProfile: RoleProfileRow;
@@ -3471,9 +3487,7 @@ export type InvitationPreviewResolvers<ContextType = RequestContext, ParentType 
 };
 
 export type InviteMemberPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InviteMemberPayload'] = ResolversParentTypes['InviteMemberPayload']> = {
-  acceptUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   invitation?: Resolver<Maybe<ResolversTypes['Invitation']>, ParentType, ContextType>;
-  token?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -3579,6 +3593,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   removeMilestone?: Resolver<ResolversTypes['RemoveMilestonePayload'], ParentType, ContextType, RequireFields<MutationRemoveMilestoneArgs, 'input'>>;
   reorderCharterPromises?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationReorderCharterPromisesArgs, 'input'>>;
   replayWebhookDelivery?: Resolver<ResolversTypes['WebhookDeliveryPayload'], ParentType, ContextType, RequireFields<MutationReplayWebhookDeliveryArgs, 'input'>>;
+  resendInvitation?: Resolver<ResolversTypes['InvitationPayload'], ParentType, ContextType, RequireFields<MutationResendInvitationArgs, 'input'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'input'>>;
   revokeInvitation?: Resolver<ResolversTypes['InvitationPayload'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'input'>>;
   rotateWebhookSecret?: Resolver<ResolversTypes['CreateWebhookEndpointPayload'], ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'input'>>;

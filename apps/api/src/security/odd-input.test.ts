@@ -116,7 +116,7 @@ beforeAll(async () => {
     { token },
   );
   await api.graphql(
-    'mutation { inviteMember(input: { email: "new.person@example.com", role: CONSULTANT }) { token } }',
+    'mutation { inviteMember(input: { email: "new.person@example.com", role: CONSULTANT }) { invitation { id } } }',
     {},
     { token },
   );

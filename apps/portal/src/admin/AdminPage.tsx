@@ -7,6 +7,7 @@ import { Panel } from '../ui/Panel';
 import { EmptyState, QueryState } from '../ui/QueryState';
 import { InviteForm } from './InviteForm';
 import { MemberRoleControl } from './MemberRoleControl';
+import { ResendButton } from './ResendButton';
 import { RevokeButton } from './RevokeButton';
 import { SignInLock } from './SignInLock';
 
@@ -120,6 +121,9 @@ export function AdminPage() {
                         {inv.client && ` · ${inv.client.name}`} · expires {formatDate(inv.expiresAt)}
                       </span>
                       <span className="tag">{INVITATION_STATUS[inv.status]}</span>
+                      {(inv.status === 'PENDING' || inv.status === 'EXPIRED') && (
+                        <ResendButton id={inv.id} email={inv.email} />
+                      )}
                       {inv.status === 'PENDING' && <RevokeButton id={inv.id} email={inv.email} />}
                     </li>
                   ))}

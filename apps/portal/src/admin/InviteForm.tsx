@@ -12,7 +12,6 @@ import type { Role } from '../generated/graphql';
 export const InviteMemberMutation = graphql(`
   mutation InviteMember($input: InviteMemberInput!) {
     inviteMember(input: $input) {
-      acceptUrl
       invitation {
         id
         email
@@ -28,17 +27,19 @@ export const InviteMemberMutation = graphql(`
 
 const FIELDS = ['email', 'role', 'clientId'] as const;
 
-/** Invites by email with a role (and a client for leaders); the product sends no email, so it shows the link. */
+/**
+ * Invites by email with a role (and a client for leaders). The API mails the link to the invitee and never shows
+ * it here, so the form only says where it went.
+ */
 export function InviteForm({ clients }: { clients: readonly { id: string; name: string }[] }) {
   const [role, setRole] = useState<Role>('CONSULTANT');
-  const [link, setLink] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const [invite] = useMutation(InviteMemberMutation, { refetchQueries: ['Admin'] });
   const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
-  let acceptUrl: string | null = null;
+  let invited: string | null = null;
   const submit = onSubmit(
     async (v) => {
-      setLink(null);
+      setSentTo(null);
       const payload = (
         await invite({
           variables: {
@@ -46,12 +47,11 @@ export function InviteForm({ clients }: { clients: readonly { id: string; name: 
           },
         })
       ).data?.inviteMember;
-      acceptUrl = payload?.acceptUrl ?? null;
+      invited = payload?.invitation?.email ?? null;
       return payload;
     },
     (form) => {
-      setLink(acceptUrl ? new URL(acceptUrl, window.location.origin).href : null);
-      setCopied(false);
+      setSentTo(invited);
       form.reset();
     },
   );
@@ -80,19 +80,12 @@ export function InviteForm({ clients }: { clients: readonly { id: string; name: 
           Send invitation
         </SubmitButton>
       </form>
-      {link && (
+      {sentTo && (
         <div className="banner banner-note" role="status">
-          <p className="banner-title">Invitation ready. Send this link to them; it is shown only once.</p>
+          <p className="banner-title">We sent an invitation to {sentTo}</p>
           <p>
-            <code className="accept-link">{link}</code>
+            The link in it lasts 14 days. If it does not arrive, send it again from the list of invitations.
           </p>
-          <button
-            type="button"
-            className="button button-quiet button-small"
-            onClick={() => void navigator.clipboard?.writeText(link).then(() => setCopied(true))}
-          >
-            {copied ? 'Copied' : 'Copy link'}
-          </button>
         </div>
       )}
     </>

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/test-api.js';
-import { PASSWORD, signUpConsultancy } from '../../../test/factories.js';
+import { PASSWORD, invitationTokenFor, signUpConsultancy } from '../../../test/factories.js';
 import { createLogger, logger } from '../logger.js';
 import { loggedError } from '../logged-error.js';
 
@@ -57,8 +57,8 @@ describe('error logs', () => {
   it('keep the code, table and constraint of a failed sign-up statement but not its hash or email', async () => {
     const admin = await signUpConsultancy(api);
     const email = 'race-loser@example.com';
-    const invited = await api.graphql<{ inviteMember: { token: string } }>(
-      'mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { token } }',
+    await api.graphql(
+      'mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { invitation { id } } }',
       { input: { email, role: 'CONSULTANT' } },
       { token: admin.token },
     );
@@ -67,7 +67,7 @@ describe('error logs', () => {
     try {
       answer = await api.graphql(
         'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token } }',
-        { input: { token: invited.data.inviteMember.token, name: 'Race Loser', password: PASSWORD } },
+        { input: { token: invitationTokenFor(api, email), name: 'Race Loser', password: PASSWORD } },
       );
     } finally {
       logs.restore();

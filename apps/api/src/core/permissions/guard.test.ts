@@ -50,6 +50,7 @@ describe('the permission layer', () => {
       'Mutation.changePassword': 'consultancy:read',
       'Mutation.inviteMember': 'member:manage',
       'Mutation.revokeInvitation': 'member:manage',
+      'Mutation.resendInvitation': 'member:manage',
       'Mutation.changeMemberRole': 'member:manage',
       'Mutation.acceptInvitation': 'public',
       'Mutation.unlockMemberSignIn': 'member:manage',

@@ -55,12 +55,17 @@ const OPERATIONS: {
   {
     name: 'inviteMember',
     allowed: ['ADMIN'],
-    query: 'mutation { inviteMember(input: { email: "", role: CONSULTANT }) { token } }',
+    query: 'mutation { inviteMember(input: { email: "", role: CONSULTANT }) { invitation { id } } }',
   },
   {
     name: 'revokeInvitation',
     allowed: ['ADMIN'],
     query: 'mutation { revokeInvitation(input: { id: "x" }) { invitation { id } } }',
+  },
+  {
+    name: 'resendInvitation',
+    allowed: ['ADMIN'],
+    query: 'mutation { resendInvitation(input: { id: "x" }) { invitation { id } } }',
   },
   {
     name: 'changeMemberRole',

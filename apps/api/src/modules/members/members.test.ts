@@ -5,15 +5,20 @@ import {
   addMember,
   createClient,
   createEngagement,
+  invitationTokenFor,
   signUpConsultancy,
   type SignedIn,
 } from '../../../test/factories.js';
 
 const INVITE = `mutation ($input: InviteMemberInput!) {
-  inviteMember(input: $input) { token acceptUrl invitation { id email role status client { id } } userErrors { field message code } }
+  inviteMember(input: $input) { invitation { id email role status client { id } } userErrors { field message code } }
 }`;
 const ACCEPT = `mutation ($input: AcceptInvitationInput!) {
   acceptInvitation(input: $input) { token member { name role client { name } } userErrors { field message code } }
+}`;
+
+const RESEND = `mutation ($id: ID!) {
+  resendInvitation(input: { id: $id }) { invitation { id status expiresAt } userErrors { field message code } }
 }`;
 
 let api: TestApi;
@@ -27,12 +32,13 @@ afterAll(() => api.close());
 describe('invitations', () => {
   it('invites a client leader who previews, accepts and is signed in fenced to their client', async () => {
     const clientId = await createClient(api, admin, { name: 'Harbourline Bank' });
-    const invited = await api.graphql<{
-      inviteMember: { token: string; acceptUrl: string; invitation: { status: string } };
-    }>(INVITE, { input: { email: 'Sam@Harbourline.example', role: 'CLIENT_LEADER', clientId } }, admin);
-    const { token, acceptUrl, invitation } = invited.data.inviteMember;
-    expect(invitation.status).toBe('PENDING');
-    expect(acceptUrl).toContain(`#token=${token}`);
+    const invited = await api.graphql<{ inviteMember: { invitation: { status: string } } }>(
+      INVITE,
+      { input: { email: 'Sam@Harbourline.example', role: 'CLIENT_LEADER', clientId } },
+      admin,
+    );
+    expect(invited.data.inviteMember.invitation.status).toBe('PENDING');
+    const token = invitationTokenFor(api, 'sam@harbourline.example');
     const preview = await api.graphql<{ invitation: unknown }>(
       'query ($token: String!) { invitation(token: $token) { consultancyName email role clientName } }',
       { token },
@@ -89,7 +95,7 @@ describe('invitations', () => {
       admin,
     );
     expect(taken.data.inviteMember.userErrors[0]?.code).toBe('TAKEN');
-    const invited = await api.graphql<{ inviteMember: { token: string; invitation: { id: string } } }>(
+    const invited = await api.graphql<{ inviteMember: { invitation: { id: string } } }>(
       INVITE,
       { input: { email: 'leaving@example.com', role: 'CONSULTANT' } },
       admin,
@@ -101,7 +107,7 @@ describe('invitations', () => {
     );
     expect(revoked.data.revokeInvitation.invitation.status).toBe('REVOKED');
     const accept = await api.graphql<{ acceptInvitation: { userErrors: { field: string }[] } }>(ACCEPT, {
-      input: { token: invited.data.inviteMember.token, name: 'Late', password: PASSWORD },
+      input: { token: invitationTokenFor(api, 'leaving@example.com'), name: 'Late', password: PASSWORD },
     });
     expect(accept.data.acceptInvitation.userErrors[0]?.field).toBe('token');
   });
@@ -154,6 +160,227 @@ describe('invitations', () => {
       [invited.data.inviteMember.invitation.id],
     );
     expect(row?.revoked_at).toBeNull();
+  });
+});
+
+describe('mailed invitations', () => {
+  const mailTo = (email: string) => api.sentMail().filter((message) => message.to === email.toLowerCase());
+
+  /** The raw answer to the admin: status, the headers that are not per-request, and the body text. */
+  async function rawInvite(email: string) {
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
+      body: JSON.stringify({
+        query: `mutation ($input: InviteMemberInput!) {
+          inviteMember(input: $input) { invitation { email role status } userErrors { field message code } }
+        }`,
+        variables: { input: { email, role: 'CONSULTANT' } },
+      }),
+    });
+    // The etag is a hash of the body, which repeats the email typed; the body is compared with it replaced.
+    const headers = [...response.headers].filter(
+      ([name]) => !['date', 'x-request-id', 'etag'].includes(name),
+    );
+    return { status: response.status, headers, body: (await response.text()).replaceAll(email, '<email>') };
+  }
+
+  it('answers the admin without the secret, and mails the invitee a link that works', async () => {
+    const clientId = await createClient(api, admin, { name: 'Quayside Water' });
+    const mailsBefore = api.sentMail().length;
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
+      body: JSON.stringify({
+        query: INVITE,
+        variables: { input: { email: 'Rui@Quayside.example', role: 'CLIENT_LEADER', clientId } },
+      }),
+    });
+    const answer = await response.text();
+    expect(JSON.parse(answer).data.inviteMember.userErrors).toEqual([]);
+    const mailed = api.sentMail().slice(mailsBefore);
+    expect(mailed.map((message) => message.to)).toEqual(['rui@quayside.example']);
+    const [mail] = mailed;
+    const token = invitationTokenFor(api, 'rui@quayside.example');
+    expect(token).toMatch(/^csi_/);
+    expect(answer).not.toContain('csi_');
+    expect(answer).not.toContain(token);
+    expect(mail?.subject).toBe('Ada Admin invited you to Northbridge on Service Programme');
+    expect(mail?.text).toContain(
+      'Ada Admin invited you to join Northbridge on Service Programme, with the role Client leader (for Quayside Water).',
+    );
+    expect(mail?.text).toContain(`\n${api.url}/accept-invitation#token=${token}\n`);
+
+    // The payload has no field that could carry it any more.
+    const asked = await api.graphql(
+      'mutation { inviteMember(input: { email: "x@example.com", role: CONSULTANT }) { token acceptUrl } }',
+      {},
+      admin,
+    );
+    expect(asked.errors?.map((e) => e.extensions?.code)).toEqual([
+      'GRAPHQL_VALIDATION_FAILED',
+      'GRAPHQL_VALIDATION_FAILED',
+    ]);
+
+    const accepted = await api.graphql<{ acceptInvitation: { member: unknown; userErrors: unknown[] } }>(
+      ACCEPT,
+      {
+        input: { token, name: 'Rui Costa', password: PASSWORD },
+      },
+    );
+    expect(accepted.data.acceptInvitation).toMatchObject({
+      member: { name: 'Rui Costa', role: 'CLIENT_LEADER', client: { name: 'Quayside Water' } },
+      userErrors: [],
+    });
+  });
+
+  it('gives the admin the same answer for an email used in another consultancy as for a fresh one', async () => {
+    const other = await signUpConsultancy(api);
+    // Same length as the other admin's address, so even content-length cannot differ.
+    const fresh = other.email.replace(/^admin-\w+@/, `admin-${'f'.repeat(8)}@`);
+    expect(fresh).toHaveLength(other.email.length);
+    const taken = await rawInvite(other.email);
+    const first = await rawInvite(fresh);
+    expect(taken).toEqual(first);
+    expect(JSON.parse(first.body)).toEqual({
+      data: {
+        inviteMember: {
+          invitation: { email: '<email>', role: 'CONSULTANT', status: 'PENDING' },
+          userErrors: [],
+        },
+      },
+    });
+    // Both get their invitation; the one with an account learns it only when accepting, from their own mailbox.
+    expect(mailTo(fresh)).toHaveLength(1);
+    expect(mailTo(other.email).at(-1)?.subject).toBe(
+      'Ada Admin invited you to Northbridge on Service Programme',
+    );
+    const before = await api.countRows('users', admin.tenantId);
+    const accept = await api.graphql<{ acceptInvitation: { token: null; userErrors: unknown[] } }>(ACCEPT, {
+      input: { token: invitationTokenFor(api, other.email), name: 'Twice', password: PASSWORD },
+    });
+    expect(accept.data.acceptInvitation).toEqual({
+      token: null,
+      member: null,
+      userErrors: [
+        {
+          field: 'token',
+          code: 'TAKEN',
+          message: expect.stringMatching(
+            /^This email already has a Service Programme account .*Sign in with that account/,
+          ),
+        },
+      ],
+    });
+    expect(await api.countRows('users', admin.tenantId)).toBe(before);
+  });
+
+  it('still refuses, by name, an email that is already a member of this consultancy, and mails nothing', async () => {
+    const mailsBefore = api.sentMail().length;
+    const answer = await rawInvite(admin.email);
+    expect(JSON.parse(answer.body).data.inviteMember.userErrors).toEqual([
+      { field: 'email', code: 'TAKEN', message: 'Someone with this email is already a member.' },
+    ]);
+    expect(api.sentMail().length).toBe(mailsBefore);
+  });
+
+  it('sends an invitation again with a new link; the old link stops working', async () => {
+    const email = 'again@example.com';
+    const invited = await api.graphql<{ inviteMember: { invitation: { id: string } } }>(
+      INVITE,
+      { input: { email, role: 'CONSULTANT' } },
+      admin,
+    );
+    const id = invited.data.inviteMember.invitation.id;
+    const oldToken = invitationTokenFor(api, email);
+    // Expired meanwhile: resending gives it 14 days from now.
+    await api.ownerQuery(`UPDATE invitations SET expires_at = now() - interval '1 day' WHERE id = $1`, [id]);
+    const resent = await api.graphql<{
+      resendInvitation: {
+        invitation: { id: string; status: string; expiresAt: string };
+        userErrors: unknown[];
+      };
+    }>(RESEND, { id }, admin);
+    expect(resent.data.resendInvitation.userErrors).toEqual([]);
+    expect(resent.data.resendInvitation.invitation).toMatchObject({ id, status: 'PENDING' });
+    expect(new Date(resent.data.resendInvitation.invitation.expiresAt).getTime()).toBeGreaterThan(
+      Date.now() + 13 * 86_400_000,
+    );
+    expect(JSON.stringify(resent.data)).not.toContain('csi_');
+    const newToken = invitationTokenFor(api, email);
+    expect(newToken).not.toBe(oldToken);
+    expect(mailTo(email)).toHaveLength(2);
+
+    const preview = (token: string) =>
+      api.graphql<{ invitation: { email: string } | null }>(
+        'query ($token: String!) { invitation(token: $token) { email } }',
+        { token },
+      );
+    expect((await preview(oldToken)).data.invitation).toBeNull();
+    const withOld = await api.graphql<{ acceptInvitation: { userErrors: { code: string }[] } }>(ACCEPT, {
+      input: { token: oldToken, name: 'Old Link', password: PASSWORD },
+    });
+    expect(withOld.data.acceptInvitation.userErrors[0]?.code).toBe('INVALID');
+    expect((await preview(newToken)).data.invitation).toEqual({ email });
+    const accepted = await api.graphql<{ acceptInvitation: { userErrors: unknown[] } }>(ACCEPT, {
+      input: { token: newToken, name: 'New Link', password: PASSWORD },
+    });
+    expect(accepted.data.acceptInvitation.userErrors).toEqual([]);
+
+    // Accepted now: not sent again.
+    const late = await api.graphql<{ resendInvitation: { userErrors: unknown[] } }>(RESEND, { id }, admin);
+    expect(late.data.resendInvitation.userErrors).toEqual([
+      { field: 'id', code: 'NOT_ALLOWED', message: 'This invitation was already accepted.' },
+    ]);
+    expect(mailTo(email)).toHaveLength(2);
+  });
+
+  it('does not resend a revoked invitation, nor another consultancy\u2019s', async () => {
+    const email = 'revoked-again@example.com';
+    const invited = await api.graphql<{ inviteMember: { invitation: { id: string } } }>(
+      INVITE,
+      { input: { email, role: 'CONSULTANT' } },
+      admin,
+    );
+    const id = invited.data.inviteMember.invitation.id;
+    const other = await signUpConsultancy(api);
+    const theirs = await api.graphql<{ resendInvitation: { userErrors: unknown[] } }>(RESEND, { id }, other);
+    expect(theirs.data.resendInvitation.userErrors).toEqual([
+      { field: 'id', code: 'NOT_FOUND', message: 'No invitation has this id.' },
+    ]);
+    await api.graphql(
+      'mutation ($id: ID!) { revokeInvitation(input: { id: $id }) { userErrors { field } } }',
+      { id },
+      admin,
+    );
+    const revoked = await api.graphql<{ resendInvitation: { userErrors: { code: string }[] } }>(
+      RESEND,
+      { id },
+      admin,
+    );
+    expect(revoked.data.resendInvitation.userErrors[0]?.code).toBe('NOT_ALLOWED');
+    expect(mailTo(email)).toHaveLength(1);
+  });
+
+  it('mails one address at most five invitations an hour, with the same answer after the limit', async () => {
+    const email = `flooded-${Date.now()}@example.com`;
+    const invited = await api.graphql<{ inviteMember: { invitation: { id: string } } }>(
+      INVITE,
+      { input: { email, role: 'CONSULTANT' } },
+      admin,
+    );
+    const id = invited.data.inviteMember.invitation.id;
+    const answers = [];
+    for (let round = 0; round < 6; round++) {
+      const resent = await api.graphql<{ resendInvitation: { userErrors: unknown[] } }>(
+        RESEND,
+        { id },
+        admin,
+      );
+      answers.push(resent.data.resendInvitation.userErrors);
+    }
+    expect(answers).toEqual(Array.from({ length: 6 }, () => []));
+    expect(mailTo(email)).toHaveLength(5);
   });
 });
 

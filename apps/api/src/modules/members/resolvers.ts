@@ -9,6 +9,7 @@ import {
   listInvitations,
   listMembers,
   previewInvitation,
+  resendInvitation,
   revokeInvitation,
 } from './service.js';
 import { signInLockOf, unlockMemberSignIn } from './sign-in-locks.js';
@@ -22,6 +23,7 @@ export const resolvers: Resolvers = {
   Mutation: {
     inviteMember: (_, { input }, context) => inviteMember(context, input),
     revokeInvitation: (_, { input }, context) => revokeInvitation(context, input),
+    resendInvitation: (_, { input }, context) => resendInvitation(context, input),
     changeMemberRole: (_, { input }, context) => changeMemberRole(context, input),
     acceptInvitation: (_, { input }, context) => acceptInvitation(context, input),
     unlockMemberSignIn: (_, { input }, context) => unlockMemberSignIn(context, input),

@@ -12,6 +12,7 @@ import {
   type FieldError,
   type StaffDuties,
 } from '@csp/domain';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../core/context.js';
 import { issueToken, readToken } from '../../core/auth/tokens.js';
@@ -20,6 +21,7 @@ import { weakPasswordError } from '../../core/auth/password-strength.js';
 import { keysetPage, pageWindow, type PageArgs } from '../../core/pagination.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
+import { logger } from '../../core/logger.js';
 import { MemberEntity, type MemberRow } from '../accounts/entities.js';
 import { consultancyOf } from '../accounts/loaders.js';
 import { startSession } from '../accounts/sessions.js';
@@ -27,6 +29,7 @@ import { claimSignInEmail } from '../accounts/sign-in-directory.js';
 import type { AuthPayload } from '../accounts/service.js';
 import { ClientEntity } from '../clients/entities.js';
 import { InvitationEntity, type InvitationRow } from './entities.js';
+import { invitationMail } from './invitation-mail.js';
 
 const INVITATION_DAYS = 14;
 
@@ -61,30 +64,29 @@ export function invitationStatus(invitation: InvitationRow, now = new Date()) {
 
 interface InvitePayload {
   invitation: InvitationRow | null;
-  token: string | null;
-  acceptUrl: string | null;
   userErrors: FieldError[];
 }
 
+/**
+ * Invites someone: the link goes by mail to the invitee only, never to the admin, so only the mailbox owner can
+ * accept. Whether the address has an account in another consultancy is not looked at here: the admin gets the same
+ * answer after the same work either way (the invitee learns it when accepting). A member of this consultancy with
+ * the address is refused by name, since the admin sees their members anyway.
+ */
 export async function inviteMember(context: RequestContext, input: unknown): Promise<InvitePayload> {
-  const refused = (...userErrors: FieldError[]) => ({
-    invitation: null,
-    token: null,
-    acceptUrl: null,
-    userErrors,
-  });
+  const refused = (...userErrors: FieldError[]): InvitePayload => ({ invitation: null, userErrors });
   const checked = check(invitationInput, input);
   if (!checked.ok) return refused(...checked.errors);
   const { email, role, clientId } = checked.value;
   const viewer = requireActor(context.viewer);
-  return context.db.write(async (db) => {
+  const { token, hash } = issueToken('invitation', viewer.tenantId);
+  const answer = await context.db.write(async (db) => {
     if (clientId && !(await db.getRepository(ClientEntity).existsBy({ id: clientId }))) {
       return refused(notFound('clientId', 'client'));
     }
     if (await db.getRepository(MemberEntity).existsBy({ email })) {
       return refused(fieldError('email', 'TAKEN', 'Someone with this email is already a member.'));
     }
-    const { token, hash } = issueToken('invitation', viewer.tenantId);
     const now = new Date();
     const invitation: InvitationRow = {
       tenantId: viewer.tenantId,
@@ -100,9 +102,86 @@ export async function inviteMember(context: RequestContext, input: unknown): Pro
       revokedAt: null,
     };
     await db.getRepository(InvitationEntity).insert(invitation);
-    const acceptUrl = `${context.settings.publicUrl}/accept-invitation#token=${token}`;
-    return { invitation, token, acceptUrl, userErrors: [] };
+    return { invitation, userErrors: [] };
   });
+  if (answer.invitation) await mailInvitation(context, answer.invitation, token);
+  return answer;
+}
+
+/**
+ * Sends a pending (or expired) invitation again with a new link and a new expiry: the old link stops working, since
+ * only the new token's hash is kept. Accepted and revoked invitations are not sent again (invite again instead).
+ */
+export async function resendInvitation(context: RequestContext, input: { id: string }) {
+  const refused = (...userErrors: FieldError[]): InvitePayload => ({ invitation: null, userErrors });
+  const viewer = requireActor(context.viewer);
+  const { token, hash } = issueToken('invitation', viewer.tenantId);
+  const answer = await context.db.write(async (db): Promise<InvitePayload> => {
+    const repository = db.getRepository(InvitationEntity);
+    const invitation = isUuid(input.id)
+      ? await repository
+          .createQueryBuilder('i')
+          .where('i.id = :id', { id: input.id })
+          .setLock('pessimistic_write')
+          .getOne()
+      : null;
+    if (!invitation) return refused(notFound('id', 'invitation'));
+    const status = invitationStatus(invitation);
+    if (status === 'ACCEPTED') {
+      return refused(fieldError('id', 'NOT_ALLOWED', 'This invitation was already accepted.'));
+    }
+    if (status === 'REVOKED') {
+      return refused(
+        fieldError('id', 'NOT_ALLOWED', 'This invitation was revoked. Invite them again instead.'),
+      );
+    }
+    const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
+    await repository.update({ id: invitation.id }, { tokenHash: hash, expiresAt });
+    return { invitation: { ...invitation, expiresAt }, userErrors: [] };
+  });
+  if (answer.invitation) await mailInvitation(context, answer.invitation, token);
+  return answer;
+}
+
+/**
+ * One address gets a few invitation mails an hour at most, from every consultancy together, so nobody can flood a
+ * stranger's inbox through us. Over the limit the answer is unchanged (a refusal would tell the admin that other
+ * consultancies invited the address) and no mail goes; the admin can send it again later. In memory, per process.
+ */
+const invitationMailsPerAddress = new RateLimiterMemory({ points: 5, duration: 3600 });
+
+async function mailInvitation(context: RequestContext, invitation: InvitationRow, token: string) {
+  try {
+    await invitationMailsPerAddress.consume(invitation.email);
+  } catch {
+    logger.info(
+      { requestId: context.requestId },
+      'invitation mail not sent: too many for this address this hour',
+    );
+    return;
+  }
+  const [names]: { consultancy: string; inviter: string | null; client: string | null }[] =
+    await context.db.read((db) =>
+      db.query(
+        `SELECT c.name AS consultancy, u.name AS inviter, cl.name AS client FROM consultancies c
+           LEFT JOIN users u ON u.tenant_id = c.tenant_id AND u.id = $1
+           LEFT JOIN clients cl ON cl.tenant_id = c.tenant_id AND cl.id = $2
+          WHERE c.tenant_id = app_tenant()`,
+        [invitation.invitedBy, invitation.clientId],
+      ),
+    );
+  await context.mail.send(
+    invitationMail({
+      to: invitation.email,
+      inviterName: names?.inviter ?? 'An admin',
+      consultancyName: names?.consultancy ?? 'a consultancy',
+      role: invitation.role,
+      clientName: names?.client ?? null,
+      expiresAt: invitation.expiresAt,
+      publicUrl: context.settings.publicUrl,
+      token,
+    }),
+  );
 }
 
 export async function revokeInvitation(context: RequestContext, input: { id: string }) {
@@ -222,6 +301,17 @@ export async function previewInvitation(context: RequestContext, token: string) 
   };
 }
 
+/**
+ * Only the invitee's mailbox has the link now, so telling its owner that their address is in use is safe. Emails
+ * are unique across the deployment: one address belongs to one consultancy.
+ */
+const TAKEN_ELSEWHERE = fieldError(
+  'token',
+  'TAKEN',
+  'This email already has a Service Programme account (with another consultancy, or this one), and an email can ' +
+    'belong to one account only. Sign in with that account, or ask whoever invited you to invite another address.',
+);
+
 export async function acceptInvitation(context: RequestContext, input: unknown): Promise<AuthPayload> {
   const refused = (...userErrors: FieldError[]): AuthPayload => ({ token: null, member: null, userErrors });
   if (context.viewer.kind !== 'anonymous') {
@@ -242,7 +332,7 @@ export async function acceptInvitation(context: RequestContext, input: unknown):
   const passwordHash = await hashPassword(checked.value.password);
   return context.db.write(async (db) => {
     if (!(await claimSignInEmail(db, invitation.email))) {
-      return refused(fieldError('token', 'TAKEN', 'This email already has an account. Sign in instead.'));
+      return refused(TAKEN_ELSEWHERE);
     }
     const now = new Date();
     const member: MemberRow = {

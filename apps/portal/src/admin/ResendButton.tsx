@@ -1,0 +1,53 @@
+import { useMutation } from '@apollo/client/react';
+import { useState } from 'react';
+import { FormProblems } from '../forms/FormProblems';
+import { usePayloadForm } from '../forms/usePayloadForm';
+import { graphql } from '../generated/gql';
+
+export const ResendInvitationMutation = graphql(`
+  mutation ResendInvitation($input: ResendInvitationInput!) {
+    resendInvitation(input: $input) {
+      invitation {
+        id
+        status
+        expiresAt
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+/** Mails the invitation again with a new link (the old one stops working) and a new expiry. */
+export function ResendButton({ id, email }: { id: string; email: string }) {
+  const [resend] = useMutation(ResendInvitationMutation);
+  const [sent, setSent] = useState(false);
+  const { pending, errors, failure, run } = usePayloadForm([]);
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-quiet button-small"
+        disabled={pending}
+        aria-label={`Send the invitation for ${email} again`}
+        onClick={() => {
+          setSent(false);
+          void run(async () => (await resend({ variables: { input: { id } } })).data?.resendInvitation).then(
+            setSent,
+          );
+        }}
+      >
+        Resend
+      </button>
+      {sent && (
+        <span className="muted" role="status">
+          Sent again to {email}
+        </span>
+      )}
+      <FormProblems failure={failure} errors={errors} />
+    </>
+  );
+}
