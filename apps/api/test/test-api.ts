@@ -52,17 +52,18 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+/** What a test may set on the API it starts; everything else is the product's default. */
+export interface TestApiOptions {
+  rateLimit?: RateLimitOptions;
+  concurrency?: ConcurrencyOptions;
+  budget?: BudgetLimits;
+  webhooks?: Partial<WebhookSettings>;
+  publicUrl?: string;
+  signInThrottle?: SignInThrottleOptions;
+}
+
 /** A real API on a random port, on its own copy of the migrated template database. */
-export async function startTestApi(
-  options: {
-    rateLimit?: RateLimitOptions;
-    concurrency?: ConcurrencyOptions;
-    budget?: BudgetLimits;
-    webhooks?: Partial<WebhookSettings>;
-    publicUrl?: string;
-    signInThrottle?: SignInThrottleOptions;
-  } = {},
-): Promise<TestApi> {
+export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const serverUrl = inject('testServerUrl');
   const name = `t_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   await ensureDatabase(
@@ -80,16 +81,9 @@ export async function startTestApi(
  * A real API on a random port over a database that is already migrated: `appUrl` is the API's own (non-owner)
  * login, `ownerUrl` a superuser's or the owner's, for the checks of ownerQuery and countRows.
  */
-export async function startApiOn(options: {
-  appUrl: string;
-  ownerUrl: string;
-  rateLimit?: RateLimitOptions;
-  concurrency?: ConcurrencyOptions;
-  budget?: BudgetLimits;
-  webhooks?: Partial<WebhookSettings>;
-  publicUrl?: string;
-  signInThrottle?: SignInThrottleOptions;
-}): Promise<TestApi> {
+export async function startApiOn(
+  options: TestApiOptions & { appUrl: string; ownerUrl: string },
+): Promise<TestApi> {
   const dataSource = createAppDataSource(options.appUrl, entities, { poolSize: 10 });
   await dataSource.initialize();
   const mail = memoryMailTransport({ keep: 10_000 });
