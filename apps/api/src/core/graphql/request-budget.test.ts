@@ -7,6 +7,7 @@ import { QUERY_LIMITS } from './query-limits.js';
 import { queryCost } from './query-cost.js';
 import { DEFAULT_BUDGET } from './request-budget.js';
 import { buildSchema } from './schema.js';
+import { graphql } from '../../../test/generated/index.js';
 
 /**
  * The attack from issue 11: a short query walking clients → audits → client → audits … over one new client's
@@ -110,9 +111,23 @@ describe('budgets of time and size', () => {
 
   it('keeps nothing a mutation wrote when its budget runs out', async () => {
     const response = await tight.graphql(
-      `mutation ($input: UpdateClientInput!) {
-         updateClient(input: $input) { client { audits { client { audits { id title status } } } } }
-       }`,
+      graphql(`
+        mutation RequestBudgetUpdateClient($input: UpdateClientInput!) {
+          updateClient(input: $input) {
+            client {
+              audits {
+                client {
+                  audits {
+                    id
+                    title
+                    status
+                  }
+                }
+              }
+            }
+          }
+        }
+      `),
       { input: { id: ownClient, name: 'Renamed Ltd' } },
       owner,
     );
@@ -129,7 +144,20 @@ describe('budgets of time and size', () => {
     const small = await tight.graphql(`{ client(id: "${ownClient}") { id name } }`, {}, owner);
     expect(small.errors).toBeUndefined();
     const large = await tight.graphql(
-      '{ audits(first: 10) { nodes { id title status conductedOn createdAt updatedAt } } }',
+      graphql(`
+        query RequestBudgetAudits {
+          audits(first: 10) {
+            nodes {
+              id
+              title
+              status
+              conductedOn
+              createdAt
+              updatedAt
+            }
+          }
+        }
+      `),
       {},
       owner,
     );
