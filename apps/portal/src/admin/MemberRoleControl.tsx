@@ -20,9 +20,7 @@ export const ChangeMemberRoleMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -13,9 +13,7 @@ export const ResendInvitationMutation = graphql(`
         expiresAt
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -11,9 +11,7 @@ export const RevokeInvitationMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -12,9 +12,7 @@ export const UnlockMemberSignInMutation = graphql(`
         signInLockedUntil
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -14,9 +14,7 @@ export const SignUpMutation = graphql(`
     signUp(input: $input) {
       confirmationSent
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

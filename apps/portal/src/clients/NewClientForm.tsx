@@ -17,9 +17,7 @@ export const CreateClientMutation = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

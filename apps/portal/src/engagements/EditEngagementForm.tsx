@@ -23,9 +23,7 @@ export const UpdateEngagementMutation = graphql(`
         nextStatuses
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

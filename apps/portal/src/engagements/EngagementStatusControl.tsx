@@ -14,9 +14,7 @@ export const ChangeEngagementStatusMutation = graphql(`
         nextStatuses
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -16,9 +16,7 @@ export const CreateEngagementMutation = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
