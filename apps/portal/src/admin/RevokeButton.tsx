@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { FormProblems } from '../forms/FormProblems';
 import { usePayloadForm } from '../forms/usePayloadForm';
 import { graphql } from '../generated/gql';
+import { Button } from '../ui/Button';
 
 export const RevokeInvitationMutation = graphql(`
   mutation RevokeInvitation($input: RevokeInvitationInput!) {
@@ -22,9 +23,8 @@ export function RevokeButton({ id, email }: { id: string; email: string }) {
   const { pending, errors, failure, run } = usePayloadForm([]);
   return (
     <>
-      <button
-        type="button"
-        className="button button-quiet button-small"
+      <Button
+        size="small"
         disabled={pending}
         aria-label={`Revoke the invitation for ${email}`}
         onClick={() =>
@@ -32,7 +32,7 @@ export function RevokeButton({ id, email }: { id: string; email: string }) {
         }
       >
         Revoke
-      </button>
+      </Button>
       <FormProblems failure={failure} errors={errors} />
     </>
   );

@@ -8,6 +8,7 @@ import { TextField } from '../forms/TextField';
 import { orNull, usePayloadForm } from '../forms/usePayloadForm';
 import { graphql } from '../generated/gql';
 import type { EngagementKind } from '../generated/graphql';
+import { Button } from '../ui/Button';
 
 export const CreateEngagementMutation = graphql(`
   mutation CreateEngagement($input: CreateEngagementInput!) {
@@ -32,9 +33,7 @@ export function NewEngagementForm({ clientId }: { clientId: string }) {
   if (!open) {
     return (
       <p>
-        <button type="button" className="button button-quiet" onClick={() => setOpen(true)}>
-          New engagement
-        </button>
+        <Button onClick={() => setOpen(true)}>New engagement</Button>
       </p>
     );
   }
@@ -71,9 +70,7 @@ export function NewEngagementForm({ clientId }: { clientId: string }) {
         <SubmitButton pending={pending} pendingLabel="Saving…">
           Propose engagement
         </SubmitButton>
-        <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
+        <Button onClick={() => setOpen(false)}>Cancel</Button>
       </div>
     </form>
   );
