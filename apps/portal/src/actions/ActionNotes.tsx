@@ -41,9 +41,7 @@ export const AddActionNoteMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -16,9 +16,7 @@ export const UpdateActionStatusMutation = graphql(`
         ...ActionSummary
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -8,6 +8,7 @@ import { TextField } from '../forms/TextField';
 import { orNull, usePayloadForm } from '../forms/usePayloadForm';
 import { graphql } from '../generated/gql';
 import type { ActionPriority } from '../generated/graphql';
+import { Button } from '../ui/Button';
 
 export const ActionOwnersQuery = graphql(`
   query ActionOwners($clientId: ID!) {
@@ -35,9 +36,7 @@ export const CreateActionMutation = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -61,9 +60,9 @@ export function NewActionForm({ clientId, source = {} }: { clientId: string; sou
   if (!open) {
     return (
       <p>
-        <button type="button" className="button button-quiet button-small" onClick={() => setOpen(true)}>
+        <Button size="small" onClick={() => setOpen(true)}>
           {source.label ?? 'New action'}
-        </button>
+        </Button>
         {done && <span role="status"> Action raised.</span>}
       </p>
     );
@@ -124,9 +123,7 @@ export function NewActionForm({ clientId, source = {} }: { clientId: string; sou
         <SubmitButton pending={pending} pendingLabel="Raising…">
           Raise action
         </SubmitButton>
-        <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
+        <Button onClick={() => setOpen(false)}>Cancel</Button>
       </div>
     </form>
   );

@@ -13,6 +13,7 @@ import { formatDate } from '../ui/format';
 import { Panel } from '../ui/Panel';
 import { EmptyState, QueryState } from '../ui/QueryState';
 import { ApiKeySecret } from './ApiKeySecret';
+import { Button } from '../ui/Button';
 
 export const ApiKeysQuery = graphql(`
   query ApiKeys {
@@ -49,9 +50,7 @@ export const CreateApiKeyMutation = graphql(`
         name
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -65,9 +64,7 @@ export const RevokeApiKeyMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -178,9 +175,8 @@ function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
   const { pending, errors, failure, run } = usePayloadForm([]);
   return (
     <>
-      <button
-        type="button"
-        className="button button-quiet button-small"
+      <Button
+        size="small"
         disabled={pending}
         aria-label={`Revoke the API key ${name}`}
         onClick={() => {
@@ -189,7 +185,7 @@ function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
         }}
       >
         Revoke
-      </button>
+      </Button>
       <FormProblems failure={failure} errors={errors} />
     </>
   );

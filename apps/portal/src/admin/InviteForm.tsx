@@ -17,9 +17,7 @@ export const InviteMemberMutation = graphql(`
         email
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

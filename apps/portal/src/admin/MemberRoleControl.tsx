@@ -7,6 +7,7 @@ import { SubmitButton } from '../forms/SubmitButton';
 import { usePayloadForm } from '../forms/usePayloadForm';
 import { graphql } from '../generated/gql';
 import type { Role } from '../generated/graphql';
+import './admin.css';
 
 export const ChangeMemberRoleMutation = graphql(`
   mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {
@@ -20,9 +21,7 @@ export const ChangeMemberRoleMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { FormProblems } from '../forms/FormProblems';
 import { usePayloadForm } from '../forms/usePayloadForm';
 import { graphql } from '../generated/gql';
+import { Button } from '../ui/Button';
 
 export const ResendInvitationMutation = graphql(`
   mutation ResendInvitation($input: ResendInvitationInput!) {
@@ -13,9 +14,7 @@ export const ResendInvitationMutation = graphql(`
         expiresAt
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -28,9 +27,8 @@ export function ResendButton({ id, email }: { id: string; email: string }) {
   const { pending, errors, failure, run } = usePayloadForm([]);
   return (
     <>
-      <button
-        type="button"
-        className="button button-quiet button-small"
+      <Button
+        size="small"
         disabled={pending}
         aria-label={`Send the invitation for ${email} again`}
         onClick={() => {
@@ -41,7 +39,7 @@ export function ResendButton({ id, email }: { id: string; email: string }) {
         }}
       >
         Resend
-      </button>
+      </Button>
       {sent && (
         <span className="muted" role="status">
           Sent again to {email}

@@ -8,6 +8,8 @@ import { answersFrom, toResponseInputs, toScoringResponses, type Answer, type An
 import { CriterionInput } from './CriterionInput';
 import { toDomainFramework } from './framework';
 import { LiveScores } from './LiveScores';
+import { Button } from '../ui/Button';
+import './audits.css';
 
 interface AuditScoringFormProps {
   framework: AuditFrameworkFieldsFragment;
@@ -116,9 +118,9 @@ export function AuditScoringForm({
         ))}
         {editable && (
           <div className="form-buttons sticky-actions">
-            <button type="submit" className="button button-primary" disabled={pending || dirty.size === 0}>
+            <Button type="submit" variant="primary" disabled={pending || dirty.size === 0}>
               {pending ? 'Saving…' : `Save responses${dirty.size > 0 ? ` (${dirty.size})` : ''}`}
-            </button>
+            </Button>
             {saved && <span role="status">Responses saved.</span>}
           </div>
         )}

@@ -24,9 +24,7 @@ export const CreateAuditMutation = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -17,9 +17,7 @@ export const AcceptInvitationMutation = graphql(`
         role
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

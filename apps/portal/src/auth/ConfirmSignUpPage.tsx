@@ -17,9 +17,7 @@ export const ConfirmSignUpMutation = graphql(`
         role
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -15,9 +15,7 @@ export const LogInMutation = graphql(`
         role
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -8,15 +8,14 @@ import { SubmitButton } from '../forms/SubmitButton';
 import { TextField } from '../forms/TextField';
 import { PASSWORD_HINT } from './password';
 import { useAuthForm } from './useAuthForm';
+import { Button } from '../ui/Button';
 
 export const SignUpMutation = graphql(`
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {
       confirmationSent
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -102,9 +101,7 @@ function CheckYourInbox({ email, onStartOver }: { email: string; onStartOver: ()
         sign up again.
       </p>
       <p>
-        <button type="button" className="button button-quiet" onClick={onStartOver}>
-          Use a different email
-        </button>
+        <Button onClick={onStartOver}>Use a different email</Button>
       </p>
       <p className="aside">
         Already have an account? <Link to="/sign-in">Sign in</Link>

@@ -20,6 +20,8 @@ import {
   type DraftState,
   type PromiseDraft,
 } from './draft-state';
+import { Button } from '../ui/Button';
+import './charters.css';
 
 /** Edits a draft whole (purpose statement in its P = W/E parts, promises in order), saves and publishes it. */
 export function CharterDraftEditor({ draft }: { draft: CharterVersionFieldsFragment }) {
@@ -149,26 +151,20 @@ export function CharterDraftEditor({ draft }: { draft: CharterVersionFieldsFragm
             />
           ))}
         </ol>
-        <button
-          type="button"
-          className="button button-quiet"
-          onClick={() => update({ ...state, promises: [...state.promises, newPromise()] })}
-        >
+        <Button onClick={() => update({ ...state, promises: [...state.promises, newPromise()] })}>
           Add a promise
-        </button>
+        </Button>
         {!dirty && <PublishGaps gaps={draft.publishGaps} />}
         <div className="form-buttons">
-          <button type="submit" className="button button-primary" disabled={pending !== null}>
+          <Button type="submit" variant="primary" disabled={pending !== null}>
             {pending === 'save' ? 'Saving…' : dirty ? 'Save draft' : 'Saved'}
-          </button>
-          <button
-            type="button"
-            className="button button-quiet"
+          </Button>
+          <Button
             disabled={pending !== null || (!dirty && !draft.publishable)}
             onClick={() => void act('publish')}
           >
             {pending === 'publish' ? 'Publishing…' : 'Publish'}
-          </button>
+          </Button>
           {notice && <span role="status">{notice}</span>}
         </div>
       </form>

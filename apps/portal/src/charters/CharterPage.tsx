@@ -10,6 +10,7 @@ import { PromiseCriteriaPanel } from './PromiseCriteriaPanel';
 import { linkablePromises } from './promise-links';
 import { VersionHistory } from './VersionHistory';
 import { CharterQuery, StartCharterDraftMutation } from './documents';
+import { Button } from '../ui/Button';
 
 /** A client's charter: the draft being written, the version in force, its history and differences. */
 export function CharterPage() {
@@ -50,9 +51,9 @@ export function CharterPage() {
                 ? 'A new draft starts as a copy of the version in force.'
                 : 'Start with the purpose statement and the promises customers can hold the client to.'}
             </EmptyState>
-            <button type="button" className="button button-primary" onClick={startDraft} disabled={pending}>
+            <Button variant="primary" onClick={startDraft} disabled={pending}>
               {charter?.published ? 'Start a new draft' : 'Start the charter'}
-            </button>
+            </Button>
           </Panel>
         )}
         {charter?.published && (

@@ -10,6 +10,8 @@ import {
   type LinkablePromise,
   type PromiseLink,
 } from './promise-links';
+import { Button } from '../ui/Button';
+import './charters.css';
 
 // `criterionKeys.2` lands on `criterionKeys`; the charter and promise name no input here, so they go above.
 const FIELDS = ['frameworkKey', 'criterionKeys'] as const;
@@ -132,14 +134,9 @@ export function CriteriaPicker({ charterId, promise, frameworks, links, onDone }
         <SubmitButton pending={pending} pendingLabel="Saving links…">
           Save links
         </SubmitButton>
-        <button
-          type="button"
-          className="button button-quiet"
-          onClick={() => onDone(false)}
-          disabled={pending}
-        >
+        <Button onClick={() => onDone(false)} disabled={pending}>
           Cancel
-        </button>
+        </Button>
         {selected.size === 0 && (
           <span className="muted">Saving with none ticked removes this framework’s links.</span>
         )}

@@ -9,6 +9,7 @@ import { TextField } from '../forms/TextField';
 import { orNull, usePayloadForm } from '../forms/usePayloadForm';
 import { graphql } from '../generated/gql';
 import type { Industry } from '../generated/graphql';
+import { Button } from '../ui/Button';
 
 export const CreateClientMutation = graphql(`
   mutation CreateClient($input: CreateClientInput!) {
@@ -17,9 +18,7 @@ export const CreateClientMutation = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -36,9 +35,7 @@ export function NewClientForm() {
   if (!open) {
     return (
       <p>
-        <button type="button" className="button button-quiet" onClick={() => setOpen(true)}>
-          New client
-        </button>
+        <Button onClick={() => setOpen(true)}>New client</Button>
       </p>
     );
   }
@@ -72,9 +69,7 @@ export function NewClientForm() {
         <SubmitButton pending={pending} pendingLabel="Adding…">
           Add client
         </SubmitButton>
-        <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
+        <Button onClick={() => setOpen(false)}>Cancel</Button>
       </div>
     </form>
   );

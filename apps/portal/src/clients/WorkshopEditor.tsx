@@ -42,9 +42,7 @@ export const SaveWorkshopMutation = graphql(`
         updatedAt
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

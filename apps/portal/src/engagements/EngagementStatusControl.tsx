@@ -4,6 +4,7 @@ import { FormProblems } from '../forms/FormProblems';
 import { usePayloadForm } from '../forms/usePayloadForm';
 import { graphql } from '../generated/gql';
 import type { EngagementStatus } from '../generated/graphql';
+import { Button } from '../ui/Button';
 
 export const ChangeEngagementStatusMutation = graphql(`
   mutation ChangeEngagementStatus($input: ChangeEngagementStatusInput!) {
@@ -14,9 +15,7 @@ export const ChangeEngagementStatusMutation = graphql(`
         nextStatuses
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -44,10 +43,9 @@ export function EngagementStatusControl({
   return (
     <div className="button-row" role="group" aria-label="Change status">
       {engagement.nextStatuses.map((status) => (
-        <button
+        <Button
           key={status}
-          type="button"
-          className="button button-quiet button-small"
+          size="small"
           disabled={pending}
           onClick={() =>
             void run(
@@ -58,7 +56,7 @@ export function EngagementStatusControl({
           }
         >
           {MOVE_LABELS[status]}
-        </button>
+        </Button>
       ))}
       <FormProblems failure={failure} errors={errors} />
     </div>

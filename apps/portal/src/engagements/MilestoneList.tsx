@@ -13,9 +13,7 @@ export const AddMilestoneMutation = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -30,9 +28,7 @@ export const UpdateMilestoneMutation = graphql(`
         overdue
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

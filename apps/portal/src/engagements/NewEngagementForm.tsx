@@ -8,6 +8,7 @@ import { TextField } from '../forms/TextField';
 import { orNull, usePayloadForm } from '../forms/usePayloadForm';
 import { graphql } from '../generated/gql';
 import type { EngagementKind } from '../generated/graphql';
+import { Button } from '../ui/Button';
 
 export const CreateEngagementMutation = graphql(`
   mutation CreateEngagement($input: CreateEngagementInput!) {
@@ -16,9 +17,7 @@ export const CreateEngagementMutation = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -34,9 +33,7 @@ export function NewEngagementForm({ clientId }: { clientId: string }) {
   if (!open) {
     return (
       <p>
-        <button type="button" className="button button-quiet" onClick={() => setOpen(true)}>
-          New engagement
-        </button>
+        <Button onClick={() => setOpen(true)}>New engagement</Button>
       </p>
     );
   }
@@ -73,9 +70,7 @@ export function NewEngagementForm({ clientId }: { clientId: string }) {
         <SubmitButton pending={pending} pendingLabel="Saving…">
           Propose engagement
         </SubmitButton>
-        <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
+        <Button onClick={() => setOpen(false)}>Cancel</Button>
       </div>
     </form>
   );

@@ -33,9 +33,7 @@ export const CreateRoleProfileMutation = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

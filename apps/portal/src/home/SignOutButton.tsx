@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { graphql } from '../generated/gql';
 import { describeError } from '../forms/describe-error';
 import { useSessionChange } from '../session/useSessionChange';
+import { Button } from '../ui/Button';
 
 export const LogOutMutation = graphql(`
   mutation LogOut {
@@ -30,9 +31,9 @@ export function SignOutButton() {
 
   return (
     <>
-      <button type="button" className="button button-quiet" onClick={signOut} disabled={loading}>
+      <Button onClick={signOut} disabled={loading}>
         {loading ? 'Signing out…' : 'Sign out'}
-      </button>
+      </Button>
       {failure && (
         <p className="header-error" role="alert">
           Could not sign out: {failure}

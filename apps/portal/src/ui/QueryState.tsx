@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ErrorBanner } from '../forms/ErrorBanner';
 import { describeError } from '../forms/describe-error';
+import { Button } from './Button';
 
 interface QueryStateProps {
   loading: boolean;
@@ -26,11 +27,7 @@ export function QueryState({ loading, error, what, retry, children, hasData }: Q
     return (
       <ErrorBanner title={`Could not load ${what}`}>
         <p>{describeError(error)}</p>
-        {retry && (
-          <button type="button" className="button button-quiet" onClick={() => void retry()}>
-            Try again
-          </button>
-        )}
+        {retry && <Button onClick={() => void retry()}>Try again</Button>}
       </ErrorBanner>
     );
   }

@@ -5,6 +5,8 @@ import type { WebhookDeliveriesQuery, WebhookDeliveryStatus } from '../generated
 import { formatDateTime, formatNumber } from '../ui/format';
 import { ReplayWebhookDeliveryMutation } from './documents';
 import { deliveredEventLabel, DELIVERY_STATUS_LABELS } from './labels';
+import { Button } from '../ui/Button';
+import './webhooks.css';
 
 type Delivery = NonNullable<WebhookDeliveriesQuery['webhookEndpoint']>['deliveries']['nodes'][number];
 type Attempt = Delivery['attempts'][number];
@@ -72,16 +74,15 @@ function ReplayButton({ id, what }: { id: string; what: string }) {
   const { pending, errors, failure, run } = usePayloadForm([]);
   return (
     <>
-      <button
-        type="button"
-        className="button button-quiet button-small"
+      <Button
+        size="small"
         disabled={pending}
         onClick={() =>
           void run(async () => (await replay({ variables: { input: { id } } })).data?.replayWebhookDelivery)
         }
       >
         Replay<span className="visually-hidden"> {what}</span>
-      </button>
+      </Button>
       <FormProblems failure={failure} errors={errors} title="Could not replay" />
     </>
   );

@@ -7,6 +7,7 @@ import type { WebhookEndpointFieldsFragment } from '../generated/graphql';
 import { UpdateWebhookEndpointMutation } from './documents';
 import { checkedEvents, EventChoices } from './EventChoices';
 import { URL_HINT } from './RegisterEndpointForm';
+import { Button } from '../ui/Button';
 
 const FIELDS = ['url', 'events', 'description'] as const;
 
@@ -59,9 +60,7 @@ export function EditEndpointForm({
         <SubmitButton pending={pending} pendingLabel="Saving…">
           Save changes
         </SubmitButton>
-        <button type="button" className="button button-quiet" onClick={onClose}>
-          Cancel
-        </button>
+        <Button onClick={onClose}>Cancel</Button>
       </div>
     </form>
   );

@@ -5,6 +5,7 @@ import { SubmitButton } from '../forms/SubmitButton';
 import { TextField } from '../forms/TextField';
 import { usePayloadForm } from '../forms/usePayloadForm';
 import { RotateWebhookSecretMutation } from './documents';
+import { Button } from '../ui/Button';
 
 const FIELDS = ['overlapHours'] as const;
 
@@ -61,9 +62,7 @@ export function RotateSecretForm({
         <SubmitButton pending={pending} pendingLabel="Issuing…">
           Issue new secret
         </SubmitButton>
-        <button type="button" className="button button-quiet" onClick={onCancel}>
-          Cancel
-        </button>
+        <Button onClick={onCancel}>Cancel</Button>
       </div>
     </form>
   );
