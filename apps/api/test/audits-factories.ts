@@ -3,6 +3,8 @@ import { expect } from 'vitest';
 import { builtInFramework, frameworkCriteria, type AuditFramework } from '@csp/domain';
 import type { TestApi } from './test-api.js';
 import type { SignedIn } from './factories.js';
+import { graphql } from './generated/index.js';
+import type { AuditResponseInput, AuditStatus, CreateAuditInput } from './generated/graphql.js';
 
 /** Factories for audits: through the API like a consultant would, except charters (see `createCharter`). */
 
@@ -23,17 +25,28 @@ export async function createAudit(
   api: TestApi,
   who: SignedIn,
   clientId: string,
-  input: Record<string, unknown> = {},
+  input: Partial<CreateAuditInput> = {},
 ): Promise<AuditRef> {
-  const response = await api.graphql<{
-    createAudit: { audit: AuditRef; userErrors: unknown[] };
-  }>(
-    `mutation ($input: CreateAuditInput!) { createAudit(input: $input) { audit { id revision } userErrors { field message } } }`,
+  const response = await api.graphql(
+    graphql(`
+      mutation FactoryCreateAudit($input: CreateAuditInput!) {
+        createAudit(input: $input) {
+          audit {
+            id
+            revision
+          }
+          userErrors {
+            field
+            message
+          }
+        }
+      }
+    `),
     { input: { clientId, frameworkKey: 'aeiou-values', ...input } },
     who,
   );
   expect(response.data.createAudit.userErrors).toEqual([]);
-  return response.data.createAudit.audit;
+  return response.data.createAudit.audit!;
 }
 
 /** `null` answers "not applicable". */
@@ -47,36 +60,58 @@ export async function saveResponses(
   api: TestApi,
   who: SignedIn,
   audit: AuditRef,
-  responses: Record<string, unknown>[],
+  responses: AuditResponseInput[],
 ): Promise<AuditRef> {
-  const response = await api.graphql<{
-    saveAuditResponses: { audit: AuditRef; userErrors: unknown[] };
-  }>(
-    `mutation ($input: SaveAuditResponsesInput!) {
-       saveAuditResponses(input: $input) { audit { id revision } userErrors { field message code } }
-     }`,
+  const response = await api.graphql(
+    graphql(`
+      mutation FactorySaveAuditResponses($input: SaveAuditResponsesInput!) {
+        saveAuditResponses(input: $input) {
+          audit {
+            id
+            revision
+          }
+          userErrors {
+            field
+            message
+            code
+          }
+        }
+      }
+    `),
     { input: { auditId: audit.id, expectedRevision: audit.revision, responses } },
     who,
   );
   expect(response.data.saveAuditResponses.userErrors).toEqual([]);
-  return response.data.saveAuditResponses.audit;
+  return response.data.saveAuditResponses.audit!;
 }
 
 export async function moveAudit(
   api: TestApi,
   who: SignedIn,
   audit: AuditRef,
-  status: string,
+  status: AuditStatus,
 ): Promise<AuditRef> {
-  const response = await api.graphql<{ changeAuditStatus: { audit: AuditRef; userErrors: unknown[] } }>(
-    `mutation ($input: ChangeAuditStatusInput!) {
-       changeAuditStatus(input: $input) { audit { id revision } userErrors { field message code } }
-     }`,
+  const response = await api.graphql(
+    graphql(`
+      mutation FactoryChangeAuditStatus($input: ChangeAuditStatusInput!) {
+        changeAuditStatus(input: $input) {
+          audit {
+            id
+            revision
+          }
+          userErrors {
+            field
+            message
+            code
+          }
+        }
+      }
+    `),
     { input: { auditId: audit.id, expectedRevision: audit.revision, status } },
     who,
   );
   expect(response.data.changeAuditStatus.userErrors).toEqual([]);
-  return response.data.changeAuditStatus.audit;
+  return response.data.changeAuditStatus.audit!;
 }
 
 /**

@@ -1,33 +1,53 @@
 import { expect } from 'vitest';
 import type { SignedIn } from './factories.js';
+import { graphql } from './generated/index.js';
+import type { CharterTestVersionFragment, SaveCharterDraftInput } from './generated/graphql.js';
 import type { TestApi } from './test-api.js';
 
-/** The fields of a version the charter tests read back. */
-export const VERSION_FIELDS = `id number status revision publishable
-  purposeStatement { purpose why everythingElse }
-  promises { key position title description standard { metric target unit description } }
-  publishGaps { field code message }
-  publishedAt publishedBy { id } signOff { signedAt signedBy { id } }`;
+/** The fields of a version the charter tests read back: spread `...CharterTestVersion` in a test's document. */
+export const VERSION_FIELDS = graphql(`
+  fragment CharterTestVersion on CharterVersion {
+    id
+    number
+    status
+    revision
+    publishable
+    purposeStatement {
+      purpose
+      why
+      everythingElse
+    }
+    promises {
+      key
+      position
+      title
+      description
+      standard {
+        metric
+        target
+        unit
+        description
+      }
+    }
+    publishGaps {
+      field
+      code
+      message
+    }
+    publishedAt
+    publishedBy {
+      id
+    }
+    signOff {
+      signedAt
+      signedBy {
+        id
+      }
+    }
+  }
+`);
 
-export interface VersionView {
-  id: string;
-  number: number;
-  status: 'DRAFT' | 'PUBLISHED';
-  revision: number;
-  publishable: boolean;
-  purposeStatement: { purpose: string; why: string; everythingElse: string };
-  promises: {
-    key: string;
-    position: number;
-    title: string;
-    description: string | null;
-    standard: { metric: string; target: number; unit: string; description: string } | null;
-  }[];
-  publishGaps: { field: string; code: string; message: string }[];
-  publishedAt: string | null;
-  publishedBy: { id: string } | null;
-  signOff: { signedAt: string; signedBy: { id: string } } | null;
-}
+export type VersionView = CharterTestVersionFragment;
 
 export interface UserErrorView {
   field: string;
@@ -40,24 +60,88 @@ export interface VersionPayload {
   userErrors: UserErrorView[];
 }
 
-export const START = `mutation ($clientId: ID!) {
-  startCharterDraft(input: { clientId: $clientId }) { version { ${VERSION_FIELDS} } userErrors { field code message } }
-}`;
-export const SAVE = `mutation ($input: SaveCharterDraftInput!) {
-  saveCharterDraft(input: $input) { version { ${VERSION_FIELDS} } userErrors { field code message } }
-}`;
-export const REORDER = `mutation ($input: ReorderCharterPromisesInput!) {
-  reorderCharterPromises(input: $input) { version { ${VERSION_FIELDS} } userErrors { field code message } }
-}`;
-export const PUBLISH = `mutation ($input: PublishCharterVersionInput!) {
-  publishCharterVersion(input: $input) { version { ${VERSION_FIELDS} } userErrors { field code message } }
-}`;
-export const SIGN_OFF = `mutation ($versionId: ID!) {
-  signOffCharterVersion(input: { versionId: $versionId }) { version { ${VERSION_FIELDS} } userErrors { field code message } }
-}`;
-export const DISCARD = `mutation ($input: DiscardCharterDraftInput!) {
-  discardCharterDraft(input: $input) { discardedVersionId userErrors { field code message } }
-}`;
+export const START = graphql(`
+  mutation CharterStartDraft($clientId: ID!) {
+    startCharterDraft(input: { clientId: $clientId }) {
+      version {
+        ...CharterTestVersion
+      }
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+export const SAVE = graphql(`
+  mutation CharterSaveDraft($input: SaveCharterDraftInput!) {
+    saveCharterDraft(input: $input) {
+      version {
+        ...CharterTestVersion
+      }
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+export const REORDER = graphql(`
+  mutation CharterReorderPromises($input: ReorderCharterPromisesInput!) {
+    reorderCharterPromises(input: $input) {
+      version {
+        ...CharterTestVersion
+      }
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+export const PUBLISH = graphql(`
+  mutation CharterPublishVersion($input: PublishCharterVersionInput!) {
+    publishCharterVersion(input: $input) {
+      version {
+        ...CharterTestVersion
+      }
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+export const SIGN_OFF = graphql(`
+  mutation CharterSignOffVersion($versionId: ID!) {
+    signOffCharterVersion(input: { versionId: $versionId }) {
+      version {
+        ...CharterTestVersion
+      }
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+export const DISCARD = graphql(`
+  mutation CharterDiscardDraft($input: DiscardCharterDraftInput!) {
+    discardCharterDraft(input: $input) {
+      discardedVersionId
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
 
 export const PURPOSE = {
   purpose: 'Keep every customer connected to the people who matter to them',
@@ -75,7 +159,7 @@ export const PROMISES = [
 ];
 
 export async function startDraft(api: TestApi, who: SignedIn, clientId: string): Promise<VersionView> {
-  const response = await api.graphql<{ startCharterDraft: VersionPayload }>(START, { clientId }, who);
+  const response = await api.graphql(START, { clientId }, who);
   expect(response.data.startCharterDraft.userErrors).toEqual([]);
   return response.data.startCharterDraft.version!;
 }
@@ -84,9 +168,9 @@ export async function saveDraft(
   api: TestApi,
   who: SignedIn,
   draft: VersionView,
-  content: { purposeStatement?: object; promises?: object[] } = {},
+  content: Partial<Pick<SaveCharterDraftInput, 'purposeStatement' | 'promises'>> = {},
 ): Promise<VersionView> {
-  const response = await api.graphql<{ saveCharterDraft: VersionPayload }>(
+  const response = await api.graphql(
     SAVE,
     {
       input: {
@@ -103,7 +187,7 @@ export async function saveDraft(
 }
 
 export async function publish(api: TestApi, who: SignedIn, draft: VersionView): Promise<VersionView> {
-  const response = await api.graphql<{ publishCharterVersion: VersionPayload }>(
+  const response = await api.graphql(
     PUBLISH,
     { input: { versionId: draft.id, expectedRevision: draft.revision } },
     who,
@@ -117,7 +201,7 @@ export async function publishedCharter(
   api: TestApi,
   who: SignedIn,
   clientId: string,
-  content: { purposeStatement?: object; promises?: object[] } = {},
+  content: Partial<Pick<SaveCharterDraftInput, 'purposeStatement' | 'promises'>> = {},
 ): Promise<VersionView> {
   const draft = await saveDraft(api, who, await startDraft(api, who, clientId), content);
   return publish(api, who, draft);

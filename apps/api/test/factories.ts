@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { signUpTokenIn } from '../src/modules/accounts/sign-up-mail.js';
 import { invitationTokenIn } from '../src/modules/members/invitation-mail.js';
 import { graphql } from './generated/index.js';
+import type { CreateClientInput, CreateEngagementInput } from './generated/graphql.js';
 import type { TestApi } from './test-api.js';
 
 export const PASSWORD = 'a long enough password';
@@ -132,7 +133,7 @@ export async function addMember(
 export async function createClient(
   api: TestApi,
   who: SignedIn,
-  input: Record<string, unknown> = {},
+  input: Partial<CreateClientInput> = {},
 ): Promise<string> {
   const response = await api.graphql(
     graphql(`
@@ -159,7 +160,7 @@ export async function createEngagement(
   api: TestApi,
   who: SignedIn,
   clientId: string,
-  input: Record<string, unknown> = {},
+  input: Partial<CreateEngagementInput> = {},
 ): Promise<string> {
   const response = await api.graphql(
     graphql(`

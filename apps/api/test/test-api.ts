@@ -27,6 +27,22 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   statements: number;
 }
 
+/**
+ * Variables the schema refuses, sent on purpose by a test of that refusal (an unknown enum value, a missing
+ * field): typed as whatever the document expects, so the rest of the call stays checked.
+ */
+export function unchecked<V>(variables: Record<string, unknown>): V {
+  return variables as V;
+}
+
+/** Any document, typed or not: for a loop over several documents whose answers and variables differ. */
+export type AnyDocument = string | TypedDocumentNode<unknown, never>;
+
+/** The text of a document, for sending it untyped (see AnyDocument). */
+export function asText(document: AnyDocument): string {
+  return typeof document === 'string' ? document : print(document);
+}
+
 /** Who sends a request: a bearer token (a SignedIn will do) or a session cookie. */
 export interface RequestOptions {
   token?: string | null;

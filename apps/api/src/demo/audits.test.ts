@@ -9,6 +9,7 @@ import { createClient, signUpConsultancy, type SignedIn } from '../../test/facto
 import { createCharter } from '../../test/audits-factories.js';
 import { seedAuditsDemo, type DemoClientRef } from './audits.js';
 import { findingsForActions } from '../modules/audits/findings.js';
+import { graphql } from '../../test/generated/index.js';
 
 let api: TestApi;
 let admin: SignedIn;
@@ -44,33 +45,44 @@ async function asAdmin<T>(work: (context: RequestContext) => Promise<T>): Promis
   }
 }
 
-const HISTORY = `query ($id: ID!) { client(id: $id) { audits {
-  id status conductedOn framework { key }
-  responses { evidence }
-  deltas { overall { change } }
-  trend { overall { direction } }
-  promisesKept { title linked answered score }
-} } }`;
-
-interface History {
-  client: {
-    audits: {
-      id: string;
-      status: string;
-      conductedOn: string;
-      framework: { key: string };
-      responses: { evidence: string | null }[];
-      deltas: { overall: { change: number | null } } | null;
-      trend: { overall: { direction: string } };
-      promisesKept: { title: string; linked: number; answered: number; score: number | null }[];
-    }[];
-  };
-}
+const HISTORY = graphql(`
+  query AuditsClient($id: ID!) {
+    client(id: $id) {
+      audits {
+        id
+        status
+        conductedOn
+        framework {
+          key
+        }
+        responses {
+          evidence
+        }
+        deltas {
+          overall {
+            change
+          }
+        }
+        trend {
+          overall {
+            direction
+          }
+        }
+        promisesKept {
+          title
+          linked
+          answered
+          score
+        }
+      }
+    }
+  }
+`);
 
 describe('the audits demo', () => {
   it('gives every client published audits months apart, with deltas, trends and evidence', async () => {
     const names = ['Harbourline Bank', 'Tidewater Hotels', 'Greenleaf Grocers'];
-    const industries = ['BANKING_FINANCE', 'HOSPITALITY', 'RETAIL'];
+    const industries = ['BANKING_FINANCE', 'HOSPITALITY', 'RETAIL'] as const;
     const clients: DemoClientRef[] = [];
     for (const [i, name] of names.entries()) {
       clients.push({
@@ -87,8 +99,8 @@ describe('the audits demo', () => {
     await asAdmin((context) => seedAuditsDemo(context, clients, today));
 
     for (const [i, client] of clients.entries()) {
-      const response = await api.graphql<History>(HISTORY, { id: client.id }, admin);
-      const values = response.data.client.audits.filter((a) => a.framework.key === 'aeiou-values');
+      const response = await api.graphql(HISTORY, { id: client.id }, admin);
+      const values = response.data.client!.audits.filter((a) => a.framework.key === 'aeiou-values');
       const published = values.filter((a) => a.status === 'PUBLISHED');
       expect(published.map((a) => a.conductedOn)).toEqual(['2025-11-01', '2025-05-05']);
       // The follow-up improved on the first audit, and says so.
@@ -96,7 +108,7 @@ describe('the audits demo', () => {
       expect(published[0]?.trend.overall.direction).toBe('IMPROVING');
       expect(published[1]?.deltas).toBeNull();
       expect(published.every((a) => a.responses.every((r) => (r.evidence ?? '').length > 20))).toBe(true);
-      const obstacles = response.data.client.audits.filter((a) => a.framework.key === 'five-obstacles');
+      const obstacles = response.data.client!.audits.filter((a) => a.framework.key === 'five-obstacles');
       expect(obstacles.map((a) => a.status)).toEqual(
         i === 0 ? ['PUBLISHED', 'PUBLISHED'] : i === 1 ? ['SUBMITTED', 'PUBLISHED'] : [],
       );
@@ -110,9 +122,9 @@ describe('the audits demo', () => {
     }
 
     // The first audit's findings, worst first, ready for the actions module.
-    const first = (
-      await api.graphql<History>(HISTORY, { id: clients[1]!.id }, admin)
-    ).data.client.audits.find((a) => a.conductedOn === '2025-05-05');
+    const first = (await api.graphql(HISTORY, { id: clients[1]!.id }, admin)).data.client!.audits.find(
+      (a) => a.conductedOn === '2025-05-05',
+    );
     const findings = await asAdmin((context) => findingsForActions(context, first!.id));
     expect(findings[0]).toMatchObject({ auditId: first!.id, criterionKey: 'staff-ideas-adopted', points: 0 });
     expect(findings.every((f) => f.points <= 25)).toBe(true);

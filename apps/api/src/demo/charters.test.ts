@@ -56,7 +56,7 @@ async function asAdmin(work: (context: RequestContext) => Promise<void>) {
 
 describe('the charters demo', () => {
   it('publishes a charter for each client, a second version for one and a draft for another', async () => {
-    const industries = ['BANKING_FINANCE', 'TELECOMMUNICATIONS', 'EDUCATION'];
+    const industries = ['BANKING_FINANCE', 'TELECOMMUNICATIONS', 'EDUCATION'] as const;
     const clients: DemoClientRef[] = [];
     for (const industry of industries) {
       clients.push({ id: await createClient(api, admin, { industry }), name: industry, industry });

@@ -6,6 +6,7 @@ import { startTestApi, type TestApi } from '../../test/test-api.js';
 import { API_PASSWORD, withDatabase } from '../../test/global-setup.js';
 import { createClient, signUpConsultancy, type SignedIn } from '../../test/factories.js';
 import { seedHiringDemo } from './hiring.js';
+import { graphql } from '../../test/generated/index.js';
 
 let api: TestApi;
 let admin: SignedIn;
@@ -49,30 +50,39 @@ describe('the hiring demo', () => {
       { id: telco, name: 'ClearCall', industry: 'TELECOMMUNICATIONS' },
       { id: hotel, name: 'Tidewater Hotels', industry: 'HOSPITALITY' },
     ]);
-    const response = await api.graphql<{
-      hotel: {
-        roleProfiles: {
-          title: string;
-          ready: boolean;
-          candidates: {
-            rank: number;
-            flagged: boolean;
-            complete: boolean;
-            fit: number;
-            scorecard: { candidateRef: string };
-          }[];
-        }[];
-      };
-      telco: { roleProfiles: { title: string; ready: boolean; readinessGaps: { message: string }[] }[] };
-    }>(
-      `query ($hotel: ID!, $telco: ID!) {
-         hotel: client(id: $hotel) { roleProfiles { title ready candidates { rank flagged complete fit scorecard { candidateRef } } } }
-         telco: client(id: $telco) { roleProfiles { title ready readinessGaps { message } } }
-       }`,
+    const response = await api.graphql(
+      graphql(`
+        query HiringClient($hotel: ID!, $telco: ID!) {
+          hotel: client(id: $hotel) {
+            roleProfiles {
+              title
+              ready
+              candidates {
+                rank
+                flagged
+                complete
+                fit
+                scorecard {
+                  candidateRef
+                }
+              }
+            }
+          }
+          telco: client(id: $telco) {
+            roleProfiles {
+              title
+              ready
+              readinessGaps {
+                message
+              }
+            }
+          }
+        }
+      `),
       { hotel, telco },
       admin,
     );
-    const [host] = response.data.hotel.roleProfiles;
+    const [host] = response.data.hotel!.roleProfiles;
     expect(host).toMatchObject({ title: 'Front-desk host', ready: true });
     // FD-2031: (100·30 + 75·15 + 50·15 + 75·20 + 100·20) / 100 = 83.75
     // FD-2032: (75·30 + 75·15 + 100·15 + 50·20 + 75·20) / 100 = 73.75
@@ -87,7 +97,7 @@ describe('the hiring demo', () => {
       [3, 'FD-2034', 56.25, false, false],
       [4, 'FD-2033', 77.5, true, true],
     ]);
-    expect(response.data.telco.roleProfiles).toEqual([
+    expect(response.data.telco!.roleProfiles).toEqual([
       {
         title: 'Contact-centre agent',
         ready: false,

@@ -3,19 +3,14 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { isObjectType } from 'graphql';
 import { API_SCOPES, type ApiScope } from '@csp/domain';
 import { startTestApi, type TestApi } from '../../../test/test-api.js';
-import {
-  addMember,
-  createClient,
-  createEngagement,
-  signUpConsultancy,
-  type SignedIn,
-} from '../../../test/factories.js';
+import { type SignedIn } from '../../../test/factories.js';
 import { publishedCharter } from '../../../test/charter-factories.js';
 import { createRoleProfile, scoreCandidate } from '../../../test/hiring-factories.js';
 import { loadTypeDefs } from '../graphql/schema.js';
 import { permissionsOfScopes } from './catalogue.js';
 import { ruleFor } from './guard.js';
 import { graphql } from '../../../test/generated/index.js';
+import { seed } from '../../../test/seed.js';
 
 /**
  * docs/api.md promises third parties the names of the people on what they read, never their email addresses. Keys
@@ -61,14 +56,14 @@ let ids: { clientId: string; engagementId: string; actionId: string; profileId: 
 
 beforeAll(async () => {
   api = await startTestApi();
-  admin = await signUpConsultancy(api);
-  consultant = await addMember(api, admin, 'CONSULTANT');
-  const clientId = await createClient(api, admin);
-  leader = await addMember(api, admin, 'CLIENT_LEADER', clientId);
-  const engagementId = await createEngagement(api, admin, clientId, {
-    leadConsultantId: consultant.memberId,
-    teamMemberIds: [admin.memberId],
-  });
+  const world = await seed(api)
+    .consultancy()
+    .consultant()
+    .client()
+    .leader()
+    .engagement((w) => ({ leadConsultantId: w.consultant.memberId, teamMemberIds: [w.admin.memberId] }));
+  ({ admin, consultant, leader } = world);
+  const { client: clientId, engagement: engagementId } = world;
   const action = await api.graphql(
     graphql(`
       mutation EmailsCreateAction($input: CreateActionInput!) {

@@ -1,10 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/test-api.js';
 import { PASSWORD, signUpConsultancy } from '../../../test/factories.js';
+import { graphql } from '../../../test/generated/index.js';
 
-const LOG_IN = `mutation ($input: LogInInput!) {
-  logIn(input: $input) { token member { name } userErrors { field message code } }
-}`;
+const LOG_IN = graphql(`
+  mutation AccountsLogIn($input: LogInInput!) {
+    logIn(input: $input) {
+      token
+      member {
+        name
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
 
 let api: TestApi;
 beforeAll(async () => {
@@ -33,15 +46,15 @@ describe('a new account', () => {
 describe('log-in and log-out', () => {
   it('signs in with the right password only, with one message for unknown email and wrong password', async () => {
     const admin = await signUpConsultancy(api);
-    const ok = await api.graphql<{ logIn: { token: string; member: { name: string } } }>(LOG_IN, {
+    const ok = await api.graphql(LOG_IN, {
       input: { email: admin.email, password: PASSWORD },
     });
-    expect(ok.data.logIn.member.name).toBe('Ada Admin');
+    expect(ok.data.logIn.member!.name).toBe('Ada Admin');
 
-    const wrong = await api.graphql<{ logIn: { userErrors: unknown[] } }>(LOG_IN, {
+    const wrong = await api.graphql(LOG_IN, {
       input: { email: admin.email, password: 'not the password' },
     });
-    const unknown = await api.graphql<{ logIn: { userErrors: unknown[] } }>(LOG_IN, {
+    const unknown = await api.graphql(LOG_IN, {
       input: { email: 'nobody@example.com', password: 'not the password' },
     });
     expect(wrong.data.logIn.userErrors).toEqual([
@@ -52,16 +65,42 @@ describe('log-in and log-out', () => {
 
   it('ends the session at once: the token stops working and the cookie is cleared', async () => {
     const admin = await signUpConsultancy(api);
-    const out = await api.graphql<{ logOut: { loggedOut: boolean } }>(
-      'mutation { logOut { loggedOut } }',
+    const out = await api.graphql(
+      graphql(`
+        mutation AccountsLogOut {
+          logOut {
+            loggedOut
+          }
+        }
+      `),
       {},
       admin,
     );
     expect(out.data.logOut.loggedOut).toBe(true);
     expect(out.headers.get('set-cookie')).toMatch(/csp_session=;/);
-    const after = await api.graphql<{ me: null }>('{ me { id } }', {}, admin);
+    const after = await api.graphql(
+      graphql(`
+        query AccountsMe {
+          me {
+            id
+          }
+        }
+      `),
+      {},
+      admin,
+    );
     expect(after.data.me).toBeNull();
-    const refused = await api.graphql('{ consultancy { name } }', {}, admin);
+    const refused = await api.graphql(
+      graphql(`
+        query AccountsConsultancy {
+          consultancy {
+            name
+          }
+        }
+      `),
+      {},
+      admin,
+    );
     expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
@@ -70,7 +109,17 @@ describe('log-in and log-out', () => {
     await api.ownerQuery(`UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE user_id = $1`, [
       admin.memberId,
     ]);
-    const response = await api.graphql<{ me: null }>('{ me { id } }', {}, admin);
+    const response = await api.graphql(
+      graphql(`
+        query AccountsMe2 {
+          me {
+            id
+          }
+        }
+      `),
+      {},
+      admin,
+    );
     expect(response.data.me).toBeNull();
   });
 
@@ -78,13 +127,31 @@ describe('log-in and log-out', () => {
     const admin = await signUpConsultancy(api);
     const forged = admin.token.slice(0, -4) + 'AAAA';
     for (const token of [forged, 'css_garbage', 'Bearer nonsense']) {
-      const response = await api.graphql('{ consultancy { name } }', {}, { token });
+      const response = await api.graphql(
+        graphql(`
+          query AccountsConsultancy2 {
+            consultancy {
+              name
+            }
+          }
+        `),
+        {},
+        { token },
+      );
       expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     }
   });
 
   it('refuses signed-in-only fields to anonymous callers with UNAUTHENTICATED', async () => {
-    const response = await api.graphql('{ clients { totalCount } }');
+    const response = await api.graphql(
+      graphql(`
+        query AccountsClients {
+          clients {
+            totalCount
+          }
+        }
+      `),
+    );
     expect(response.errors?.[0]).toMatchObject({
       extensions: { code: 'UNAUTHENTICATED' },
       path: ['clients'],

@@ -7,18 +7,32 @@ import {
   signUpConsultancy,
   type SignedIn,
 } from '../../../test/factories.js';
+import { graphql } from '../../../test/generated/index.js';
 
-const CHANGE = `mutation ($input: ChangePasswordInput!) {
-  changePassword(input: $input) { member { id } userErrors { field code message } }
-}`;
-const LOG_IN = `mutation ($input: LogInInput!) { logIn(input: $input) { token userErrors { code } } }`;
-
-interface Changed {
-  changePassword: {
-    member: { id: string } | null;
-    userErrors: { field: string; code: string; message: string }[];
-  };
-}
+const CHANGE = graphql(`
+  mutation PasswordChangeChangePassword($input: ChangePasswordInput!) {
+    changePassword(input: $input) {
+      member {
+        id
+      }
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+const LOG_IN = graphql(`
+  mutation PasswordChangeLogIn($input: LogInInput!) {
+    logIn(input: $input) {
+      token
+      userErrors {
+        code
+      }
+    }
+  }
+`);
 
 let api: TestApi;
 let admin: SignedIn;
@@ -32,11 +46,11 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const change = (who: { token: string }, currentPassword: string, newPassword: string) =>
-  api.graphql<Changed>(CHANGE, { input: { currentPassword, newPassword } }, who);
+  api.graphql(CHANGE, { input: { currentPassword, newPassword } }, who);
 
 const signIn = async (email: string, password: string) =>
   (
-    await api.graphql<{ logIn: { token: string | null; userErrors: { code: string }[] } }>(LOG_IN, {
+    await api.graphql(LOG_IN, {
       input: { email, password },
     })
   ).data.logIn;
@@ -44,15 +58,33 @@ const signIn = async (email: string, password: string) =>
 describe('weak passwords', () => {
   it('are refused when accepting an invitation, saying why, and nothing is created', async () => {
     await api.graphql(
-      'mutation { inviteMember(input: { email: "weak@harbour.example", role: CONSULTANT }) { invitation { id } } }',
+      graphql(`
+        mutation PasswordChangeInviteMember {
+          inviteMember(input: { email: "weak@harbour.example", role: CONSULTANT }) {
+            invitation {
+              id
+            }
+          }
+        }
+      `),
       {},
       admin,
     );
     const token = invitationTokenFor(api, 'weak@harbour.example');
     for (const password of ['1234567890', 'password123', 'qwertyuiop', 'aaaaaaaaaa', 'harbourpartners']) {
-      const accepted = await api.graphql<{ acceptInvitation: { token: null; userErrors: unknown[] } }>(
-        `mutation ($input: AcceptInvitationInput!) {
-           acceptInvitation(input: $input) { token userErrors { field code message } } }`,
+      const accepted = await api.graphql(
+        graphql(`
+          mutation PasswordChangeAcceptInvitation($input: AcceptInvitationInput!) {
+            acceptInvitation(input: $input) {
+              token
+              userErrors {
+                field
+                code
+                message
+              }
+            }
+          }
+        `),
         { input: { token, name: 'Wendy Weak', password } },
       );
       expect(accepted.data.acceptInvitation, password).toEqual({
@@ -70,8 +102,18 @@ describe('weak passwords', () => {
   });
 
   it('are refused at sign-up, saying why, and nothing is stored', async () => {
-    const response = await api.graphql<{ signUp: { userErrors: unknown[] } }>(
-      `mutation ($input: SignUpInput!) { signUp(input: $input) { userErrors { field code message } } }`,
+    const response = await api.graphql(
+      graphql(`
+        mutation PasswordChangeSignUp($input: SignUpInput!) {
+          signUp(input: $input) {
+            userErrors {
+              field
+              code
+              message
+            }
+          }
+        }
+      `),
       {
         input: {
           consultancyName: 'Qwerty Consulting',
@@ -118,7 +160,21 @@ describe('changing one’s password', () => {
     expect((await signIn(member.email, PASSWORD)).token).toBeNull();
     expect((await signIn(member.email, 'a brand new passphrase here')).token).toMatch(/^css_/);
     // The session that changed it goes on; the trail names the fields, never their values.
-    expect((await api.graphql('{ me { id } }', {}, member)).data).toEqual({ me: { id: member.memberId } });
+    expect(
+      (
+        await api.graphql(
+          graphql(`
+            query PasswordChangeMe {
+              me {
+                id
+              }
+            }
+          `),
+          {},
+          member,
+        )
+      ).data,
+    ).toEqual({ me: { id: member.memberId } });
     const [trail] = await api.ownerQuery<{ changed_fields: string[] }>(
       `SELECT changed_fields FROM activity_trail WHERE actor_member_id = $1 AND action = 'changePassword'`,
       [member.memberId],
@@ -130,7 +186,17 @@ describe('changing one’s password', () => {
     const member = await addMember(api, admin, 'CONSULTANT');
     const laptop = await signIn(member.email, PASSWORD);
     await change(member, PASSWORD, 'lanterns over the quiet harbour');
-    const stale = await api.graphql('{ consultancy { name } }', {}, { token: laptop.token });
+    const stale = await api.graphql(
+      graphql(`
+        query PasswordChangeConsultancy {
+          consultancy {
+            name
+          }
+        }
+      `),
+      {},
+      { token: laptop.token },
+    );
     expect(stale.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
@@ -151,18 +217,34 @@ describe('changing one’s password', () => {
     }
     const last = await change(member, 'guess 9', 'a brand new passphrase here');
     expect(last.data.changePassword.userErrors[0]?.message).toMatch(/you have been signed out/);
-    const after = await api.graphql('{ consultancy { name } }', {}, member);
+    const after = await api.graphql(
+      graphql(`
+        query PasswordChangeConsultancy2 {
+          consultancy {
+            name
+          }
+        }
+      `),
+      {},
+      member,
+    );
     expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('is for signed-in members only: not for API keys, not for anonymous callers', async () => {
-    const key = await api.graphql<{ createApiKey: { secret: string } }>(
-      'mutation { createApiKey(input: { name: "HR sync", scopes: [CLIENTS_READ] }) { secret } }',
+    const key = await api.graphql(
+      graphql(`
+        mutation PasswordChangeCreateApiKey {
+          createApiKey(input: { name: "HR sync", scopes: [CLIENTS_READ] }) {
+            secret
+          }
+        }
+      `),
       {},
       admin,
     );
     const byKey = await change(
-      { token: key.data.createApiKey.secret },
+      { token: key.data.createApiKey.secret! },
       PASSWORD,
       'a brand new passphrase here',
     );

@@ -3,6 +3,7 @@ import argon2 from 'argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/test-api.js';
 import { PASSWORD, addMember, signUpConsultancy, type SignedIn } from '../../../test/factories.js';
+import { graphql } from '../../../test/generated/index.js';
 
 const LOG_IN = `mutation ($input: LogInInput!) {
   logIn(input: $input) { token userErrors { field code message } }
@@ -42,17 +43,36 @@ const runOf = async (api: TestApi, memberId: string) =>
     ])
   )[0]?.failures ?? 0;
 
-const LOCKED_UNTIL = `{ members(first: 100) { nodes { id signInLockedUntil } } }`;
+const LOCKED_UNTIL = graphql(`
+  query SignInThrottleMembers {
+    members(first: 100) {
+      nodes {
+        id
+        signInLockedUntil
+      }
+    }
+  }
+`);
 async function lockedUntilOf(api: TestApi, admin: SignedIn, memberId: string): Promise<string | null> {
-  const response = await api.graphql<{
-    members: { nodes: { id: string; signInLockedUntil: string | null }[] };
-  }>(LOCKED_UNTIL, {}, admin);
+  const response = await api.graphql(LOCKED_UNTIL, {}, admin);
   return response.data.members.nodes.find((m) => m.id === memberId)?.signInLockedUntil ?? null;
 }
 
-const UNLOCK = `mutation ($memberId: ID!) {
-  unlockMemberSignIn(input: { memberId: $memberId }) { member { id signInLockedUntil } userErrors { field code message } }
-}`;
+const UNLOCK = graphql(`
+  mutation SignInThrottleUnlockMemberSignIn($memberId: ID!) {
+    unlockMemberSignIn(input: { memberId: $memberId }) {
+      member {
+        id
+        signInLockedUntil
+      }
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
 
 describe('with the slow-down between failures taken out (to reach the lock quickly)', () => {
   let api: TestApi;
@@ -114,21 +134,13 @@ describe('with the slow-down between failures taken out (to reach the lock quick
     const byConsultant = await api.graphql(UNLOCK, { memberId: member.memberId }, consultant);
     expect(byConsultant.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const other = await signUpConsultancy(api);
-    const byOther = await api.graphql<{ unlockMemberSignIn: { userErrors: unknown[] } }>(
-      UNLOCK,
-      { memberId: member.memberId },
-      other,
-    );
+    const byOther = await api.graphql(UNLOCK, { memberId: member.memberId }, other);
     expect(byOther.data.unlockMemberSignIn.userErrors).toEqual([
       { field: 'memberId', code: 'NOT_FOUND', message: 'No member has this id.' },
     ]);
     expect(await runOf(api, member.memberId)).toBe(10);
 
-    const unlocked = await api.graphql<{ unlockMemberSignIn: unknown }>(
-      UNLOCK,
-      { memberId: member.memberId },
-      admin,
-    );
+    const unlocked = await api.graphql(UNLOCK, { memberId: member.memberId }, admin);
     expect(unlocked.data.unlockMemberSignIn).toEqual({
       member: { id: member.memberId, signInLockedUntil: null },
       userErrors: [],

@@ -1,12 +1,22 @@
 import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../../test/test-api.js';
+import { asText, startTestApi, type TestApi } from '../../../test/test-api.js';
 import { PASSWORD, confirmSignUp, signUpConsultancy, signUpTokenFor } from '../../../test/factories.js';
+import { graphql } from '../../../test/generated/index.js';
 
-const SIGN_UP = `mutation ($input: SignUpInput!) {
-  signUp(input: $input) { confirmationSent userErrors { field message code } }
-}`;
+const SIGN_UP = graphql(`
+  mutation SignUpSignUp($input: SignUpInput!) {
+    signUp(input: $input) {
+      confirmationSent
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
 
 let api: TestApi;
 beforeAll(async () => {
@@ -32,7 +42,7 @@ async function rawSignUp(values: Record<string, unknown>) {
   const response = await fetch(`${api.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: SIGN_UP, variables: { input: values } }),
+    body: JSON.stringify({ query: asText(SIGN_UP), variables: { input: values } }),
   });
   const body = await response.text();
   const ms = performance.now() - started;
@@ -99,7 +109,7 @@ describe('signing up tells the caller nothing about who has an account', () => {
     const pinned = await startTestApi({ publicUrl: 'https://portal.example' });
     try {
       const values = input();
-      const body = JSON.stringify({ query: SIGN_UP, variables: { input: values } });
+      const body = JSON.stringify({ query: asText(SIGN_UP), variables: { input: values } });
       const port = new URL(pinned.url).port;
       await new Promise<void>((resolve, reject) => {
         const request = http.request(
@@ -141,8 +151,14 @@ describe('a sign-up waiting for its link', () => {
     expect(text).not.toContain(token);
     expect(text).not.toContain(token.slice(4));
     expect(await api.ownerQuery('SELECT tenant_id FROM consultancies')).toHaveLength(before.length);
-    const logIn = await api.graphql<{ logIn: { token: string | null } }>(
-      'mutation ($input: LogInInput!) { logIn(input: $input) { token } }',
+    const logIn = await api.graphql(
+      graphql(`
+        mutation SignUpLogIn($input: LogInInput!) {
+          logIn(input: $input) {
+            token
+          }
+        }
+      `),
       { input: { email: values.email, password: PASSWORD } },
     );
     expect(logIn.data.logIn.token).toBeNull();
@@ -158,9 +174,7 @@ describe('a sign-up waiting for its link', () => {
   ])('names the field when %s is wrong (%o), and stores and sends nothing', async (field, change, code) => {
     const mails = api.sentMail().length;
     const pending = await api.ownerQuery('SELECT 1 FROM pending_sign_ups');
-    const response = await api.graphql<{
-      signUp: { confirmationSent: boolean; userErrors: { field: string; code: string }[] };
-    }>(SIGN_UP, { input: input(change) });
+    const response = await api.graphql(SIGN_UP, { input: input(change) });
     expect(response.data.signUp.confirmationSent).toBe(false);
     expect(response.data.signUp.userErrors).toEqual([expect.objectContaining({ field, code })]);
     expect(await api.ownerQuery('SELECT 1 FROM pending_sign_ups')).toHaveLength(pending.length);
@@ -178,14 +192,28 @@ describe('confirming a sign-up', () => {
     expect(confirmed.token).toMatch(/^css_/);
     const cookie = confirmed.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/csp_session=css_.*HttpOnly.*SameSite=Lax/i);
-    const me = await api.graphql<{ me: { email: string; role: string; name: string } }>(
-      '{ me { email role name } }',
+    const me = await api.graphql(
+      graphql(`
+        query SignUpMe {
+          me {
+            email
+            role
+            name
+          }
+        }
+      `),
       {},
       { cookie: cookie.split(';')[0] },
     );
     expect(me.data.me).toEqual({ email: 'ada@harbour.example', role: 'ADMIN', name: 'Ada' });
-    const byToken = await api.graphql<{ consultancy: { name: string } }>(
-      '{ consultancy { name } }',
+    const byToken = await api.graphql(
+      graphql(`
+        query SignUpConsultancy {
+          consultancy {
+            name
+          }
+        }
+      `),
       {},
       { token: confirmed.token },
     );
@@ -264,7 +292,13 @@ describe('confirming a sign-up', () => {
     const values = input();
     await rawSignUp(values);
     const response = await api.graphql(
-      'mutation ($input: ConfirmSignUpInput!) { confirmSignUp(input: $input) { token } }',
+      graphql(`
+        mutation SignUpConfirmSignUp($input: ConfirmSignUpInput!) {
+          confirmSignUp(input: $input) {
+            token
+          }
+        }
+      `),
       { input: { token: signUpTokenFor(api, values.email), password: PASSWORD } },
       { token: member.token },
     );

@@ -1,22 +1,102 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/test-api.js';
 import { addMember, createClient, signUpConsultancy, type SignedIn } from '../../../test/factories.js';
+import { graphql } from '../../../test/generated/index.js';
 
-const ACTION_FIELDS = `id description status priority dueOn overdue revision owner { id } notes { body author { id } }`;
-const CREATE = `mutation ($input: CreateActionInput!) {
-  createAction(input: $input) { action { ${ACTION_FIELDS} } userErrors { field message code } }
-}`;
-const UPDATE = `mutation ($input: UpdateActionInput!) {
-  updateAction(input: $input) { action { ${ACTION_FIELDS} completedAt } userErrors { field message code } }
-}`;
-const UPDATE_OWN = `mutation ($input: UpdateOwnActionInput!) {
-  updateOwnAction(input: $input) { action { ${ACTION_FIELDS} } userErrors { field message code } }
-}`;
-const LIST = `query ($clientId: ID, $mine: Boolean, $overdue: Boolean, $status: ActionStatus, $first: Int, $after: String) {
-  actions(clientId: $clientId, mine: $mine, overdue: $overdue, status: $status, first: $first, after: $after) {
-    totalCount nodes { id description dueOn overdue } pageInfo { hasNextPage endCursor }
+graphql(`
+  fragment ActionsTestAction on Action {
+    id
+    description
+    status
+    priority
+    dueOn
+    overdue
+    revision
+    owner {
+      id
+    }
+    notes {
+      body
+      author {
+        id
+      }
+    }
   }
-}`;
+`);
+const CREATE = graphql(`
+  mutation ActionsCreateAction($input: CreateActionInput!) {
+    createAction(input: $input) {
+      action {
+        ...ActionsTestAction
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const UPDATE = graphql(`
+  mutation ActionsUpdateAction($input: UpdateActionInput!) {
+    updateAction(input: $input) {
+      action {
+        ...ActionsTestAction
+        completedAt
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const UPDATE_OWN = graphql(`
+  mutation ActionsUpdateOwnAction($input: UpdateOwnActionInput!) {
+    updateOwnAction(input: $input) {
+      action {
+        ...ActionsTestAction
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const LIST = graphql(`
+  query ActionsActions(
+    $clientId: ID
+    $mine: Boolean
+    $overdue: Boolean
+    $status: ActionStatus
+    $first: Int
+    $after: String
+  ) {
+    actions(
+      clientId: $clientId
+      mine: $mine
+      overdue: $overdue
+      status: $status
+      first: $first
+      after: $after
+    ) {
+      totalCount
+      nodes {
+        id
+        description
+        dueOn
+        overdue
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
 
 interface ActionView {
   id: string;
@@ -39,7 +119,7 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 async function create(input: Record<string, unknown>, who: SignedIn = admin): Promise<ActionView> {
-  const response = await api.graphql<{ createAction: { action: ActionView; userErrors: unknown[] } }>(
+  const response = await api.graphql(
     CREATE,
     {
       input: {
@@ -52,7 +132,7 @@ async function create(input: Record<string, unknown>, who: SignedIn = admin): Pr
     who,
   );
   expect(response.data.createAction.userErrors).toEqual([]);
-  return response.data.createAction.action;
+  return response.data.createAction.action!;
 }
 
 describe('actions', () => {
@@ -65,19 +145,11 @@ describe('actions', () => {
       revision: 1,
       owner: { id: leader.memberId },
     });
-    const overdue = await api.graphql<{ actions: { nodes: { id: string }[] } }>(
-      LIST,
-      { overdue: true },
-      admin,
-    );
+    const overdue = await api.graphql(LIST, { overdue: true }, admin);
     expect(overdue.data.actions.nodes.map((a) => a.id)).toContain(action.id);
     const upcoming = await create({ dueOn: '2099-01-31' });
     expect(upcoming.overdue).toBe(false);
-    const stillOverdue = await api.graphql<{ actions: { nodes: { id: string }[] } }>(
-      LIST,
-      { overdue: true },
-      admin,
-    );
+    const stillOverdue = await api.graphql(LIST, { overdue: true }, admin);
     expect(stillOverdue.data.actions.nodes.map((a) => a.id)).not.toContain(upcoming.id);
   });
 
@@ -86,7 +158,7 @@ describe('actions', () => {
     const client = await createClient(api, tenant);
     const dates = ['2026-05-01', null, '2026-01-15', '2026-03-01', null];
     for (const [i, dueOn] of dates.entries()) {
-      const response = await api.graphql<{ createAction: { userErrors: unknown[] } }>(
+      const response = await api.graphql(
         CREATE,
         { input: { clientId: client, description: `Action ${i}`, ownerId: tenant.memberId, dueOn } },
         tenant,
@@ -100,7 +172,7 @@ describe('actions', () => {
         data: {
           actions: {
             nodes: { dueOn: string | null }[];
-            pageInfo: { hasNextPage: boolean; endCursor: string };
+            pageInfo: { hasNextPage: boolean; endCursor: string | null };
           };
         };
       } = await api.graphql(LIST, { first: 2, after }, tenant);
@@ -112,14 +184,14 @@ describe('actions', () => {
 
   it('lets a consultant change any field, stamps completion, and refuses a stale revision', async () => {
     const action = await create({});
-    const done = await api.graphql<{ updateAction: { action: ActionView & { completedAt: string } } }>(
+    const done = await api.graphql(
       UPDATE,
       { input: { id: action.id, expectedRevision: 1, status: 'DONE', priority: 'LOW' } },
       admin,
     );
     expect(done.data.updateAction.action).toMatchObject({ status: 'DONE', priority: 'LOW', revision: 2 });
-    expect(Date.parse(done.data.updateAction.action.completedAt)).not.toBeNaN();
-    const stale = await api.graphql<{ updateAction: { userErrors: unknown[] } }>(
+    expect(Date.parse(done.data.updateAction.action!.completedAt!)).not.toBeNaN();
+    const stale = await api.graphql(
       UPDATE,
       { input: { id: action.id, expectedRevision: 1, description: 'Overwritten?' } },
       admin,
@@ -138,11 +210,7 @@ describe('actions', () => {
     const action = await create({});
     const answers = await Promise.all(
       ['First edit', 'Second edit'].map((description) =>
-        api.graphql<{ updateAction: { userErrors: { code: string }[] } }>(
-          UPDATE,
-          { input: { id: action.id, expectedRevision: 1, description } },
-          admin,
-        ),
+        api.graphql(UPDATE, { input: { id: action.id, expectedRevision: 1, description } }, admin),
       ),
     );
     const codes = answers.map((a) => a.data.updateAction.userErrors[0]?.code ?? 'OK').sort();
@@ -159,7 +227,7 @@ describe('actions', () => {
     ['dueOn', { dueOn: '2026-13-01' }, undefined],
   ])('names %s when it is wrong (%o) and writes nothing', async (field, change, code) => {
     const before = await api.countRows('actions', admin.tenantId);
-    const response = await api.graphql<{ createAction: { userErrors: { field: string; code: string }[] } }>(
+    const response = await api.graphql(
       CREATE,
       { input: { clientId, description: 'Valid', ownerId: admin.memberId, ...change } },
       admin,
@@ -173,7 +241,7 @@ describe('actions', () => {
   it('refuses a leader of another client as owner', async () => {
     const otherClient = await createClient(api, admin);
     const otherLeader = await addMember(api, admin, 'CLIENT_LEADER', otherClient);
-    const response = await api.graphql<{ createAction: { userErrors: unknown[] } }>(
+    const response = await api.graphql(
       CREATE,
       { input: { clientId, description: 'Valid', ownerId: otherLeader.memberId } },
       admin,
@@ -188,11 +256,11 @@ describe('client leaders and their actions', () => {
   it('see their client’s actions, move their own along with a note, and change nothing else', async () => {
     const mine = await create({ ownerId: leader.memberId });
     const consultants = await create({ ownerId: admin.memberId });
-    const listed = await api.graphql<{ actions: { nodes: { id: string }[] } }>(LIST, { mine: true }, leader);
+    const listed = await api.graphql(LIST, { mine: true }, leader);
     expect(listed.data.actions.nodes.map((a) => a.id)).toContain(mine.id);
     expect(listed.data.actions.nodes.map((a) => a.id)).not.toContain(consultants.id);
 
-    const moved = await api.graphql<{ updateOwnAction: { action: ActionView } }>(
+    const moved = await api.graphql(
       UPDATE_OWN,
       {
         input: {
@@ -209,7 +277,7 @@ describe('client leaders and their actions', () => {
       revision: 2,
       notes: [{ body: 'Started with the Wellington branch.', author: { id: leader.memberId } }],
     });
-    const notTheirs = await api.graphql<{ updateOwnAction: { userErrors: unknown[] } }>(
+    const notTheirs = await api.graphql(
       UPDATE_OWN,
       { input: { id: consultants.id, expectedRevision: 1, status: 'DONE' } },
       leader,
@@ -231,19 +299,25 @@ describe('client leaders and their actions', () => {
 
   it('never shows a leader another client’s actions', async () => {
     const otherClient = await createClient(api, admin);
-    const hidden = await api.graphql<{ createAction: { action: { id: string } } }>(
+    const hidden = await api.graphql(
       CREATE,
       { input: { clientId: otherClient, description: 'Elsewhere', ownerId: admin.memberId } },
       admin,
     );
-    const id = hidden.data.createAction.action.id;
-    const read = await api.graphql<{ action: null }>(
-      'query ($id: ID!) { action(id: $id) { id } }',
+    const id = hidden.data.createAction.action!.id;
+    const read = await api.graphql(
+      graphql(`
+        query ActionsAction($id: ID!) {
+          action(id: $id) {
+            id
+          }
+        }
+      `),
       { id },
       leader,
     );
     expect(read.data.action).toBeNull();
-    const list = await api.graphql<{ actions: { nodes: { id: string }[] } }>(LIST, { first: 100 }, leader);
+    const list = await api.graphql(LIST, { first: 100 }, leader);
     expect(list.data.actions.nodes.map((a) => a.id)).not.toContain(id);
   });
 });
@@ -252,13 +326,19 @@ describe('another consultancy', () => {
   it('cannot read, change, annotate or raise actions with our ids', async () => {
     const action = await create({});
     const other = await signUpConsultancy(api);
-    const read = await api.graphql<{ action: null }>(
-      'query ($id: ID!) { action(id: $id) { id } }',
+    const read = await api.graphql(
+      graphql(`
+        query ActionsAction2($id: ID!) {
+          action(id: $id) {
+            id
+          }
+        }
+      `),
       { id: action.id },
       other,
     );
     expect(read.data.action).toBeNull();
-    const update = await api.graphql<{ updateAction: { userErrors: unknown[] } }>(
+    const update = await api.graphql(
       UPDATE,
       { input: { id: action.id, expectedRevision: 1, description: 'Hijacked' } },
       other,
@@ -266,15 +346,25 @@ describe('another consultancy', () => {
     expect(update.data.updateAction.userErrors).toEqual([
       { field: 'id', code: 'NOT_FOUND', message: 'No action has this id.' },
     ]);
-    const note = await api.graphql<{ addActionNote: { userErrors: unknown[] } }>(
-      'mutation ($input: AddActionNoteInput!) { addActionNote(input: $input) { userErrors { field code message } } }',
+    const note = await api.graphql(
+      graphql(`
+        mutation ActionsAddActionNote($input: AddActionNoteInput!) {
+          addActionNote(input: $input) {
+            userErrors {
+              field
+              code
+              message
+            }
+          }
+        }
+      `),
       { input: { actionId: action.id, body: 'Planted' } },
       other,
     );
     expect(note.data.addActionNote.userErrors).toEqual([
       { field: 'actionId', code: 'NOT_FOUND', message: 'No action has this id.' },
     ]);
-    const raise = await api.graphql<{ createAction: { userErrors: unknown[] } }>(
+    const raise = await api.graphql(
       CREATE,
       { input: { clientId, description: 'In your client', ownerId: other.memberId } },
       other,

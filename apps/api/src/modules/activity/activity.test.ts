@@ -9,23 +9,29 @@ import {
   type SignedIn,
 } from '../../../test/factories.js';
 import { SIGN_OFF, publishedCharter } from '../../../test/charter-factories.js';
+import { graphql } from '../../../test/generated/index.js';
 
-const TRAIL = `query ($action: String, $objectId: ID, $actorId: ID, $first: Int) {
-  activity(action: $action, objectId: $objectId, actorId: $actorId, first: $first) {
-    totalCount
-    nodes { action objectType objectId changedFields requestId actor { id } apiKey { id } occurredAt }
+const TRAIL = graphql(`
+  query ActivityActivity($action: String, $objectId: ID, $actorId: ID, $first: Int) {
+    activity(action: $action, objectId: $objectId, actorId: $actorId, first: $first) {
+      totalCount
+      nodes {
+        action
+        objectType
+        objectId
+        changedFields
+        requestId
+        actor {
+          id
+        }
+        apiKey {
+          id
+        }
+        occurredAt
+      }
+    }
   }
-}`;
-
-interface Entry {
-  action: string;
-  objectType: string | null;
-  objectId: string | null;
-  changedFields: string[];
-  requestId: string;
-  actor: { id: string } | null;
-  apiKey: { id: string } | null;
-}
+`);
 
 let api: TestApi;
 let admin: SignedIn;
@@ -36,11 +42,7 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 async function trail(variables: Record<string, unknown>) {
-  const response = await api.graphql<{ activity: { totalCount: number; nodes: Entry[] } }>(
-    TRAIL,
-    variables,
-    admin,
-  );
+  const response = await api.graphql(TRAIL, variables, admin);
   return response.data.activity;
 }
 
@@ -76,9 +78,18 @@ describe('the activity trail', () => {
   });
 
   it('records sign-ins, and never a password', async () => {
-    await api.graphql('mutation ($input: LogInInput!) { logIn(input: $input) { token } }', {
-      input: { email: admin.email, password: PASSWORD },
-    });
+    await api.graphql(
+      graphql(`
+        mutation ActivityLogIn($input: LogInInput!) {
+          logIn(input: $input) {
+            token
+          }
+        }
+      `),
+      {
+        input: { email: admin.email, password: PASSWORD },
+      },
+    );
     const entries = await trail({ action: 'logIn' });
     expect(entries.nodes[0]).toMatchObject({
       action: 'logIn',
@@ -90,7 +101,15 @@ describe('the activity trail', () => {
   it('records nothing for a refused change, since nothing changed', async () => {
     const before = (await trail({ action: 'createClient' })).totalCount;
     await api.graphql(
-      'mutation { createClient(input: { name: "", industry: RETAIL }) { client { id } } }',
+      graphql(`
+        mutation ActivityCreateClient {
+          createClient(input: { name: "", industry: RETAIL }) {
+            client {
+              id
+            }
+          }
+        }
+      `),
       {},
       admin,
     );
@@ -98,47 +117,74 @@ describe('the activity trail', () => {
   });
 
   it('names the key when the change came through one', async () => {
-    const created = await api.graphql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
-      'mutation { createApiKey(input: { name: "HR sync", scopes: [CLIENTS_READ, CLIENTS_WRITE] }) { secret apiKey { id } } }',
+    const created = await api.graphql(
+      graphql(`
+        mutation ActivityCreateApiKey {
+          createApiKey(input: { name: "HR sync", scopes: [CLIENTS_READ, CLIENTS_WRITE] }) {
+            secret
+            apiKey {
+              id
+            }
+          }
+        }
+      `),
       {},
       admin,
     );
     const { secret, apiKey } = created.data.createApiKey;
     await api.graphql(
-      'mutation { createClient(input: { name: "From HR", industry: RETAIL }) { client { id } } }',
+      graphql(`
+        mutation ActivityCreateClient2 {
+          createClient(input: { name: "From HR", industry: RETAIL }) {
+            client {
+              id
+            }
+          }
+        }
+      `),
       {},
       {
         token: secret,
       },
     );
     const entries = await trail({ action: 'createClient', first: 1 });
-    expect(entries.nodes[0]).toMatchObject({ apiKey: { id: apiKey.id }, actor: { id: admin.memberId } });
+    expect(entries.nodes[0]).toMatchObject({ apiKey: { id: apiKey!.id }, actor: { id: admin.memberId } });
     const keyEvents = await trail({ action: 'createApiKey' });
-    expect(keyEvents.nodes[0]).toMatchObject({ objectType: 'apiKey', objectId: apiKey.id });
+    expect(keyEvents.nodes[0]).toMatchObject({ objectType: 'apiKey', objectId: apiKey!.id });
   });
 
   it('names the object by the GraphQL type its payload holds, also for a sign-off and a removed object', async () => {
     const clientId = await createClient(api, admin);
     const version = await publishedCharter(api, admin, clientId);
     const leader = await addMember(api, admin, 'CLIENT_LEADER', clientId);
-    const signed = await api.graphql<{ signOffCharterVersion: { userErrors: unknown[] } }>(
-      SIGN_OFF,
-      { versionId: version.id },
-      leader,
-    );
+    const signed = await api.graphql(SIGN_OFF, { versionId: version.id }, leader);
     expect(signed.data.signOffCharterVersion.userErrors).toEqual([]);
     const signOff = await trail({ action: 'signOffCharterVersion' });
     expect(signOff.nodes[0]).toMatchObject({ objectType: 'charterVersion', objectId: version.id });
 
     const engagement = await createEngagement(api, admin, clientId);
-    const added = await api.graphql<{ addMilestone: { milestone: { id: string } } }>(
-      'mutation ($id: ID!) { addMilestone(input: { engagementId: $id, title: "Kick-off", dueOn: "2027-01-10" }) { milestone { id } } }',
+    const added = await api.graphql(
+      graphql(`
+        mutation ActivityAddMilestone($id: ID!) {
+          addMilestone(input: { engagementId: $id, title: "Kick-off", dueOn: "2027-01-10" }) {
+            milestone {
+              id
+            }
+          }
+        }
+      `),
       { id: engagement },
       admin,
     );
-    const milestoneId = added.data.addMilestone.milestone.id;
+    const milestoneId = added.data.addMilestone.milestone!.id;
     await api.graphql(
-      'mutation ($id: ID!) { removeMilestone(input: { id: $id }) { removedId } }',
+      graphql(`
+        mutation ActivityRemoveMilestone($id: ID!) {
+          removeMilestone(input: { id: $id }) {
+            removedId
+          }
+        }
+      `),
       { id: milestoneId },
       admin,
     );
@@ -152,7 +198,7 @@ describe('the activity trail', () => {
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const other = await signUpConsultancy(api);
     await createClient(api, other);
-    const theirs = await api.graphql<{ activity: { nodes: Entry[] } }>(TRAIL, { first: 100 }, other);
+    const theirs = await api.graphql(TRAIL, { first: 100 }, other);
     expect(theirs.data.activity.nodes.every((e) => e.actor?.id === other.memberId)).toBe(true);
   });
 

@@ -1,13 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_SCOPES } from '@csp/domain';
-import { startTestApi, type TestApi } from '../../../test/test-api.js';
+import { startTestApi, type TestApi, unchecked } from '../../../test/test-api.js';
 import { addMember, createClient, signUpConsultancy, type SignedIn } from '../../../test/factories.js';
 import { rootOperations } from '../../../test/operations.js';
 import { SCOPE_PERMISSIONS } from '../../core/permissions/catalogue.js';
+import { graphql } from '../../../test/generated/index.js';
 
-const CREATE = `mutation ($input: CreateApiKeyInput!) {
-  createApiKey(input: $input) { secret apiKey { id prefix hint scopes status client { id } } userErrors { field code message } }
-}`;
+const CREATE = graphql(`
+  mutation ApiKeysCreateApiKey($input: CreateApiKeyInput!) {
+    createApiKey(input: $input) {
+      secret
+      apiKey {
+        id
+        prefix
+        hint
+        scopes
+        status
+        client {
+          id
+        }
+      }
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
 
 let api: TestApi;
 let admin: SignedIn;
@@ -18,9 +38,7 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 async function newKey(input: Record<string, unknown>, by: SignedIn = admin) {
-  const response = await api.graphql<{
-    createApiKey: { secret: string; apiKey: { id: string; hint: string } };
-  }>(CREATE, { input: { name: 'BI dashboard', ...input } }, by);
+  const response = await api.graphql(CREATE, unchecked({ input: { name: 'BI dashboard', ...input } }), by);
   return response.data.createApiKey;
 }
 
@@ -28,54 +46,106 @@ describe('API keys', () => {
   it('shows the secret once, with a visible prefix, and keeps only its hash', async () => {
     const { secret, apiKey } = await newKey({ scopes: ['CLIENTS_READ'] });
     expect(secret).toMatch(/^csp_[A-Za-z0-9_-]{64}$/);
-    expect(apiKey.hint).toBe(secret.slice(-6));
-    const listed = await api.graphql<{ apiKeys: Record<string, unknown>[] }>(
-      '{ apiKeys { id prefix hint status scopes } }',
+    expect(apiKey!.hint).toBe(secret!.slice(-6));
+    const listed = await api.graphql(
+      graphql(`
+        query ApiKeysApiKeys {
+          apiKeys {
+            id
+            prefix
+            hint
+            status
+            scopes
+          }
+        }
+      `),
       {},
       admin,
     );
     expect(listed.data.apiKeys).toContainEqual({
-      id: apiKey.id,
+      id: apiKey!.id,
       prefix: 'csp_',
-      hint: secret.slice(-6),
+      hint: secret!.slice(-6),
       status: 'ACTIVE',
       scopes: ['CLIENTS_READ'],
     });
     const [row] = await api.ownerQuery<Record<string, unknown>>('SELECT * FROM api_keys WHERE id = $1', [
-      apiKey.id,
+      apiKey!.id,
     ]);
-    expect(JSON.stringify(row)).not.toContain(secret.slice(4, 40));
+    expect(JSON.stringify(row)).not.toContain(secret!.slice(4, 40));
   });
 
   it('lets a key do what its scopes allow and nothing more', async () => {
     const clientId = await createClient(api, admin, { name: 'Readable' });
     const { secret } = await newKey({ scopes: ['CLIENTS_READ'] });
-    const read = await api.graphql<{ client: { name: string } }>(
-      'query ($id: ID!) { client(id: $id) { name } }',
+    const read = await api.graphql(
+      graphql(`
+        query ApiKeysClient($id: ID!) {
+          client(id: $id) {
+            name
+          }
+        }
+      `),
       { id: clientId },
       { token: secret },
     );
-    expect(read.data.client.name).toBe('Readable');
-    const engagements = await api.graphql('{ engagements { totalCount } }', {}, { token: secret });
+    expect(read.data.client!.name).toBe('Readable');
+    const engagements = await api.graphql(
+      graphql(`
+        query ApiKeysEngagements {
+          engagements {
+            totalCount
+          }
+        }
+      `),
+      {},
+      { token: secret },
+    );
     expect(engagements.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const write = await api.graphql(
-      'mutation { createClient(input: { name: "Via key", industry: RETAIL }) { client { id } } }',
+      graphql(`
+        mutation ApiKeysCreateClient {
+          createClient(input: { name: "Via key", industry: RETAIL }) {
+            client {
+              id
+            }
+          }
+        }
+      `),
       {},
       { token: secret },
     );
     expect(write.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const me = await api.graphql<{ me: null }>('{ me { id } }', {}, { token: secret });
+    const me = await api.graphql(
+      graphql(`
+        query ApiKeysMe {
+          me {
+            id
+          }
+        }
+      `),
+      {},
+      { token: secret },
+    );
     expect(me.data.me).toBeNull();
   });
 
   it('writes with a write scope', async () => {
     const { secret } = await newKey({ scopes: ['CLIENTS_READ', 'CLIENTS_WRITE'] });
-    const write = await api.graphql<{ createClient: { client: { name: string } } }>(
-      'mutation { createClient(input: { name: "Via key", industry: RETAIL }) { client { name } } }',
+    const write = await api.graphql(
+      graphql(`
+        mutation ApiKeysCreateClient2 {
+          createClient(input: { name: "Via key", industry: RETAIL }) {
+            client {
+              name
+            }
+          }
+        }
+      `),
       {},
       { token: secret },
     );
-    expect(write.data.createClient.client.name).toBe('Via key');
+    expect(write.data.createClient.client!.name).toBe('Via key');
   });
 
   it('refuses, with every scope but one area’s, every operation of that area', async () => {
@@ -118,14 +188,28 @@ describe('API keys', () => {
     const own = await createClient(api, admin, { name: 'Fenced in' });
     const other = await createClient(api, admin, { name: 'Fenced out' });
     const { secret } = await newKey({ scopes: ['CLIENTS_READ'], clientId: own });
-    const list = await api.graphql<{ clients: { nodes: { name: string }[] } }>(
-      '{ clients(first: 100) { nodes { name } } }',
+    const list = await api.graphql(
+      graphql(`
+        query ApiKeysClients {
+          clients(first: 100) {
+            nodes {
+              name
+            }
+          }
+        }
+      `),
       {},
       { token: secret },
     );
     expect(list.data.clients.nodes.map((c) => c.name)).toEqual(['Fenced in']);
-    const peek = await api.graphql<{ client: null }>(
-      'query ($id: ID!) { client(id: $id) { name } }',
+    const peek = await api.graphql(
+      graphql(`
+        query ApiKeysClient2($id: ID!) {
+          client(id: $id) {
+            name
+          }
+        }
+      `),
       { id: other },
       {
         token: secret,
@@ -139,7 +223,15 @@ describe('API keys', () => {
     const { secret } = await newKey({ scopes: ['CLIENTS_READ', 'CLIENTS_WRITE'], clientId: own });
     const before = await api.countRows('clients', admin.tenantId);
     const created = await api.graphql(
-      'mutation { createClient(input: { name: "Outside the fence", industry: RETAIL }) { client { id } } }',
+      graphql(`
+        mutation ApiKeysCreateClient3 {
+          createClient(input: { name: "Outside the fence", industry: RETAIL }) {
+            client {
+              id
+            }
+          }
+        }
+      `),
       {},
       { token: secret },
     );
@@ -147,12 +239,20 @@ describe('API keys', () => {
     expect(created.errors?.[0]?.message).toMatch(/one client/);
     expect(await api.countRows('clients', admin.tenantId)).toBe(before);
     // Its own client it may still change.
-    const renamed = await api.graphql<{ updateClient: { client: { name: string } } }>(
-      'mutation ($id: ID!) { updateClient(input: { id: $id, name: "Fenced, renamed" }) { client { name } } }',
+    const renamed = await api.graphql(
+      graphql(`
+        mutation ApiKeysUpdateClient($id: ID!) {
+          updateClient(input: { id: $id, name: "Fenced, renamed" }) {
+            client {
+              name
+            }
+          }
+        }
+      `),
       { id: own },
       { token: secret },
     );
-    expect(renamed.data.updateClient.client.name).toBe('Fenced, renamed');
+    expect(renamed.data.updateClient.client!.name).toBe('Fenced, renamed');
   });
 
   it('answers a fenced key with every scope in every operation without an internal error', async () => {
@@ -177,22 +277,65 @@ describe('API keys', () => {
   it('stops working at once when revoked or expired', async () => {
     const revoked = await newKey({ scopes: ['CLIENTS_READ'] });
     expect(
-      (await api.graphql('{ clients { totalCount } }', {}, { token: revoked.secret })).errors,
+      (
+        await api.graphql(
+          graphql(`
+            query ApiKeysClients2 {
+              clients {
+                totalCount
+              }
+            }
+          `),
+          {},
+          { token: revoked.secret },
+        )
+      ).errors,
     ).toBeUndefined();
-    const answer = await api.graphql<{ revokeApiKey: { apiKey: { status: string } } }>(
-      'mutation ($id: ID!) { revokeApiKey(input: { id: $id }) { apiKey { status } userErrors { field } } }',
-      { id: revoked.apiKey.id },
+    const answer = await api.graphql(
+      graphql(`
+        mutation ApiKeysRevokeApiKey($id: ID!) {
+          revokeApiKey(input: { id: $id }) {
+            apiKey {
+              status
+            }
+            userErrors {
+              field
+            }
+          }
+        }
+      `),
+      { id: revoked.apiKey!.id },
       admin,
     );
-    expect(answer.data.revokeApiKey.apiKey.status).toBe('REVOKED');
-    const after = await api.graphql('{ clients { totalCount } }', {}, { token: revoked.secret });
+    expect(answer.data.revokeApiKey.apiKey!.status).toBe('REVOKED');
+    const after = await api.graphql(
+      graphql(`
+        query ApiKeysClients3 {
+          clients {
+            totalCount
+          }
+        }
+      `),
+      {},
+      { token: revoked.secret },
+    );
     expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     const expiring = await newKey({ scopes: ['CLIENTS_READ'], expiresAt: '2099-01-01T00:00:00Z' });
     await api.ownerQuery(`UPDATE api_keys SET expires_at = now() - interval '1 second' WHERE id = $1`, [
-      expiring.apiKey.id,
+      expiring.apiKey!.id,
     ]);
-    const expired = await api.graphql('{ clients { totalCount } }', {}, { token: expiring.secret });
+    const expired = await api.graphql(
+      graphql(`
+        query ApiKeysClients4 {
+          clients {
+            totalCount
+          }
+        }
+      `),
+      {},
+      { token: expiring.secret },
+    );
     expect(expired.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
@@ -217,11 +360,7 @@ describe('API keys', () => {
     ],
   ])('names %s when it is wrong and creates nothing', async (field, input, code) => {
     const before = await api.countRows('api_keys', admin.tenantId);
-    const response = await api.graphql<{ createApiKey: { secret: null; userErrors: unknown[] } }>(
-      CREATE,
-      { input },
-      admin,
-    );
+    const response = await api.graphql(CREATE, unchecked({ input }), admin);
     expect(response.data.createApiKey).toMatchObject({
       secret: null,
       userErrors: [expect.objectContaining({ field, code })],
@@ -232,19 +371,39 @@ describe('API keys', () => {
   it('answers another consultancy’s key id like an unknown one', async () => {
     const { apiKey } = await newKey({ scopes: ['CLIENTS_READ'] });
     const other = await signUpConsultancy(api);
-    const response = await api.graphql<{ revokeApiKey: { userErrors: unknown[] } }>(
-      'mutation ($id: ID!) { revokeApiKey(input: { id: $id }) { userErrors { field code message } } }',
-      { id: apiKey.id },
+    const response = await api.graphql(
+      graphql(`
+        mutation ApiKeysRevokeApiKey2($id: ID!) {
+          revokeApiKey(input: { id: $id }) {
+            userErrors {
+              field
+              code
+              message
+            }
+          }
+        }
+      `),
+      { id: apiKey!.id },
       other,
     );
     expect(response.data.revokeApiKey.userErrors).toEqual([
       { field: 'id', code: 'NOT_FOUND', message: 'No API key has this id.' },
     ]);
-    const list = await api.graphql<{ apiKeys: unknown[] }>('{ apiKeys { id } }', {}, other);
+    const list = await api.graphql(
+      graphql(`
+        query ApiKeysApiKeys2 {
+          apiKeys {
+            id
+          }
+        }
+      `),
+      {},
+      other,
+    );
     expect(list.data.apiKeys).toEqual([]);
     const [row] = await api.ownerQuery<{ revoked_at: null }>(
       'SELECT revoked_at FROM api_keys WHERE id = $1',
-      [apiKey.id],
+      [apiKey!.id],
     );
     expect(row?.revoked_at).toBeNull();
   });

@@ -2,21 +2,84 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/test-api.js';
 import { addMember, createClient, signUpConsultancy, type SignedIn } from '../../../test/factories.js';
 import { createAudit, publishedAudit, saveResponses, type AuditRef } from '../../../test/audits-factories.js';
+import { graphql } from '../../../test/generated/index.js';
 
 /**
  * One client's A-E-I-O-U audits over a year, and its industry around it. Five sections of equal weight; a 3 is
  * 50 points, a 4 is 75, a 1 is 0.
  */
 
-const COMPARE = `query ($id: ID!) { audit(id: $id) {
-  previous { id }
-  deltas { overall { current previous change } sections { key current previous change } criteria { key change } }
-  trend { points { auditId on overall sections { key score } } overall { first latest change lastChange direction }
-          sections { key direction change } }
-  benchmark { industry asOf contributors minimumContributors unavailableReason
-              overall { lowerQuartile median upperQuartile count }
-              sections { key figure { lowerQuartile median upperQuartile count } } }
-} }`;
+const COMPARE = graphql(`
+  query AuditsComparisonsAudit($id: ID!) {
+    audit(id: $id) {
+      previous {
+        id
+      }
+      deltas {
+        overall {
+          current
+          previous
+          change
+        }
+        sections {
+          key
+          current
+          previous
+          change
+        }
+        criteria {
+          key
+          change
+        }
+      }
+      trend {
+        points {
+          auditId
+          on
+          overall
+          sections {
+            key
+            score
+          }
+        }
+        overall {
+          first
+          latest
+          change
+          lastChange
+          direction
+        }
+        sections {
+          key
+          direction
+          change
+        }
+      }
+      benchmark {
+        industry
+        asOf
+        contributors
+        minimumContributors
+        unavailableReason
+        overall {
+          lowerQuartile
+          median
+          upperQuartile
+          count
+        }
+        sections {
+          key
+          figure {
+            lowerQuartile
+            median
+            upperQuartile
+            count
+          }
+        }
+      }
+    }
+  }
+`);
 
 interface Compared {
   previous: { id: string } | null;
@@ -96,9 +159,9 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 async function compare(audit: AuditRef, who: SignedIn = admin): Promise<Compared> {
-  const response = await api.graphql<{ audit: Compared }>(COMPARE, { id: audit.id }, who);
+  const response = await api.graphql(COMPARE, { id: audit.id }, who);
   expect(response.errors).toBeUndefined();
-  return response.data.audit;
+  return response.data.audit!;
 }
 
 describe('deltas against the previous published audit', () => {
@@ -268,8 +331,16 @@ describe('industry benchmark', () => {
     expect((await compare(october)).benchmark?.contributors).toBe(7);
 
     // The leader cannot see the other clients, yet reads the same anonymised figures.
-    const others = await api.graphql<{ clients: { nodes: { id: string }[] } }>(
-      '{ clients { nodes { id } } }',
+    const others = await api.graphql(
+      graphql(`
+        query AuditsComparisonsClients {
+          clients {
+            nodes {
+              id
+            }
+          }
+        }
+      `),
       {},
       leader,
     );
@@ -319,37 +390,35 @@ describe('industry benchmark', () => {
 
 describe("a client's audit history", () => {
   it('lists the client’s audits newest first, optionally on one framework', async () => {
-    const HISTORY = `query ($id: ID!, $key: String) { client(id: $id) { audits(frameworkKey: $key) { id conductedOn status } } }`;
-    const all = await api.graphql<{ client: { audits: { id: string; conductedOn: string }[] } }>(
-      HISTORY,
-      { id: me },
-      admin,
-    );
-    expect(all.data.client.audits.map((a) => a.conductedOn)).toEqual([
+    const HISTORY = graphql(`
+      query AuditsComparisonsClient($id: ID!, $key: String) {
+        client(id: $id) {
+          audits(frameworkKey: $key) {
+            id
+            conductedOn
+            status
+          }
+        }
+      }
+    `);
+    const all = await api.graphql(HISTORY, { id: me }, admin);
+    expect(all.data.client!.audits.map((a) => a.conductedOn)).toEqual([
       '2025-10-01',
       '2025-07-15',
       '2025-05-01',
       '2025-04-01',
       '2025-01-15',
     ]);
-    const values = await api.graphql<{ client: { audits: { id: string }[] } }>(
-      HISTORY,
-      { id: me, key: 'aeiou-values' },
-      admin,
-    );
-    expect(values.data.client.audits.map((a) => a.id)).toEqual([
+    const values = await api.graphql(HISTORY, { id: me, key: 'aeiou-values' }, admin);
+    expect(values.data.client!.audits.map((a) => a.id)).toEqual([
       october.id,
       july.id,
       expect.any(String),
       january.id,
     ]);
     const leader = await addMember(api, admin, 'CLIENT_LEADER', me);
-    const published = await api.graphql<{ client: { audits: { status: string }[] } }>(
-      HISTORY,
-      { id: me },
-      leader,
-    );
-    expect(published.data.client.audits.map((a) => a.status)).toEqual([
+    const published = await api.graphql(HISTORY, { id: me }, leader);
+    expect(published.data.client!.audits.map((a) => a.status)).toEqual([
       'PUBLISHED',
       'PUBLISHED',
       'PUBLISHED',
@@ -359,13 +428,47 @@ describe("a client's audit history", () => {
 
 describe('cost', () => {
   it('costs the same statements for two audits as for all of them, comparisons included (no N+1)', async () => {
-    const LIST = `query ($first: Int) { audits(first: $first) { nodes {
-      client { name } engagement { id } responses { note } scores { overall } previous { id }
-      deltas { overall { change } } trend { overall { direction } } benchmark { contributors }
-      promisesKept { score }
-    } } }`;
+    const LIST = graphql(`
+      query AuditsComparisonsAudits($first: Int) {
+        audits(first: $first) {
+          nodes {
+            client {
+              name
+            }
+            engagement {
+              id
+            }
+            responses {
+              note
+            }
+            scores {
+              overall
+            }
+            previous {
+              id
+            }
+            deltas {
+              overall {
+                change
+              }
+            }
+            trend {
+              overall {
+                direction
+              }
+            }
+            benchmark {
+              contributors
+            }
+            promisesKept {
+              score
+            }
+          }
+        }
+      }
+    `);
     const statementsFor = async (first: number) => {
-      const response = await api.graphql<{ audits: { nodes: unknown[] } }>(LIST, { first }, admin);
+      const response = await api.graphql(LIST, { first }, admin);
       expect(response.errors).toBeUndefined();
       return { audits: response.data.audits.nodes.length, statements: response.statements };
     };

@@ -1,33 +1,83 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_IN_FRAMEWORK_KEYS } from '@csp/domain';
-import { startTestApi, type TestApi } from '../../../test/test-api.js';
+import { startTestApi, type TestApi, unchecked } from '../../../test/test-api.js';
 import { addMember, createClient, signUpConsultancy, type SignedIn } from '../../../test/factories.js';
 import { createAudit, saveResponses } from '../../../test/audits-factories.js';
+import { graphql } from '../../../test/generated/index.js';
 
-const COPY = `mutation ($input: CopyAuditFrameworkInput!) {
-  copyAuditFramework(input: $input) {
-    framework { key version latestVersion name builtIn basedOnKey sections { key criteria { key } } }
-    userErrors { field message code }
+const COPY = graphql(`
+  mutation AuditsFrameworksCopyAuditFramework($input: CopyAuditFrameworkInput!) {
+    copyAuditFramework(input: $input) {
+      framework {
+        key
+        version
+        latestVersion
+        name
+        builtIn
+        basedOnKey
+        sections {
+          key
+          criteria {
+            key
+          }
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
-}`;
-const UPDATE = `mutation ($input: UpdateAuditFrameworkInput!) {
-  updateAuditFramework(input: $input) {
-    framework { key version latestVersion name summary scale { score label }
-                sections { key title weight criteria { key prompt guidance weight highIsBad critical } } }
-    userErrors { field message code }
+`);
+const UPDATE = graphql(`
+  mutation AuditsFrameworksUpdateAuditFramework($input: UpdateAuditFrameworkInput!) {
+    updateAuditFramework(input: $input) {
+      framework {
+        key
+        version
+        latestVersion
+        name
+        summary
+        scale {
+          score
+          label
+        }
+        sections {
+          key
+          title
+          weight
+          criteria {
+            key
+            prompt
+            guidance
+            weight
+            highIsBad
+            critical
+          }
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
-}`;
-const ONE = `query ($key: String!, $version: Int) {
-  auditFramework(key: $key, version: $version) { key version latestVersion name sections { key } }
-}`;
-
-type Payload<K extends string> = Record<
-  K,
-  {
-    framework: Record<string, unknown> | null;
-    userErrors: { field: string; code: string; message: string }[];
+`);
+const ONE = graphql(`
+  query AuditsFrameworksAuditFramework($key: String!, $version: Int) {
+    auditFramework(key: $key, version: $version) {
+      key
+      version
+      latestVersion
+      name
+      sections {
+        key
+      }
+    }
   }
->;
+`);
 
 const section = (key: string, criteria: Record<string, unknown>[]) => ({
   key,
@@ -51,12 +101,11 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 async function copy(input: Record<string, unknown>, who: SignedIn = admin) {
-  return (await api.graphql<Payload<'copyAuditFramework'>>(COPY, { input }, who)).data.copyAuditFramework;
+  return (await api.graphql(COPY, unchecked({ input }), who)).data.copyAuditFramework;
 }
 
 async function update(input: Record<string, unknown>) {
-  return (await api.graphql<Payload<'updateAuditFramework'>>(UPDATE, { input }, admin)).data
-    .updateAuditFramework;
+  return (await api.graphql(UPDATE, unchecked({ input }), admin)).data.updateAuditFramework;
 }
 
 describe('frameworks', () => {
@@ -64,8 +113,15 @@ describe('frameworks', () => {
     const tenant = await signUpConsultancy(api);
     await copy({ sourceKey: 'four-rewards', key: 'zz-rewards', name: 'Our rewards' }, tenant);
     await copy({ sourceKey: 'dime-maturity', key: 'aa-dime', name: 'Our DIME' }, tenant);
-    const list = await api.graphql<{ auditFrameworks: { key: string; builtIn: boolean }[] }>(
-      '{ auditFrameworks { key builtIn } }',
+    const list = await api.graphql(
+      graphql(`
+        query AuditsFrameworksAuditFrameworks {
+          auditFrameworks {
+            key
+            builtIn
+          }
+        }
+      `),
       {},
       tenant,
     );
@@ -76,13 +132,19 @@ describe('frameworks', () => {
     ]);
     expect(list.data.auditFrameworks.filter((f) => f.builtIn)).toHaveLength(7);
     // Another consultancy does not see these copies.
-    const mine = await api.graphql<{ auditFrameworks: { key: string }[] }>(
-      '{ auditFrameworks { key } }',
+    const mine = await api.graphql(
+      graphql(`
+        query AuditsFrameworksAuditFrameworks2 {
+          auditFrameworks {
+            key
+          }
+        }
+      `),
       {},
       admin,
     );
     expect(mine.data.auditFrameworks.map((f) => f.key)).not.toContain('aa-dime');
-    const theirs = await api.graphql<{ auditFramework: null }>(ONE, { key: 'aa-dime' }, admin);
+    const theirs = await api.graphql(ONE, { key: 'aa-dime' }, admin);
     expect(theirs.data.auditFramework).toBeNull();
   });
 
@@ -146,24 +208,12 @@ describe('frameworks', () => {
         },
       ],
     });
-    const first = await api.graphql<{ auditFramework: Record<string, unknown> }>(
-      ONE,
-      { key: 'our-values', version: 1 },
-      admin,
-    );
+    const first = await api.graphql(ONE, { key: 'our-values', version: 1 }, admin);
     expect(first.data.auditFramework).toMatchObject({ version: 1, latestVersion: 2, name: 'Our values' });
-    expect((first.data.auditFramework.sections as unknown[]).length).toBe(5);
-    const missing = await api.graphql<{ auditFramework: null }>(
-      ONE,
-      { key: 'our-values', version: 3 },
-      admin,
-    );
+    expect((first.data.auditFramework!.sections as unknown[]).length).toBe(5);
+    const missing = await api.graphql(ONE, { key: 'our-values', version: 3 }, admin);
     expect(missing.data.auditFramework).toBeNull();
-    const builtIn = await api.graphql<{ auditFramework: Record<string, unknown> }>(
-      ONE,
-      { key: 'five-obstacles' },
-      admin,
-    );
+    const builtIn = await api.graphql(ONE, { key: 'five-obstacles' }, admin);
     expect(builtIn.data.auditFramework).toMatchObject({
       key: 'five-obstacles',
       version: 1,
@@ -183,8 +233,16 @@ describe('frameworks', () => {
     });
     // The audit still answers the criteria of version 1; "one" is only in version 2.
     const saved = await saveResponses(api, admin, audit, [{ criterionKey: 'retention-stable', score: 4 }]);
-    const stranger = await api.graphql<{ saveAuditResponse: { userErrors: { field: string }[] } }>(
-      `mutation ($input: SaveAuditResponseInput!) { saveAuditResponse(input: $input) { userErrors { field } } }`,
+    const stranger = await api.graphql(
+      graphql(`
+        mutation AuditsFrameworksSaveAuditResponse($input: SaveAuditResponseInput!) {
+          saveAuditResponse(input: $input) {
+            userErrors {
+              field
+            }
+          }
+        }
+      `),
       {
         input: {
           auditId: audit.id,
@@ -195,12 +253,21 @@ describe('frameworks', () => {
       admin,
     );
     expect(stranger.data.saveAuditResponse.userErrors).toEqual([{ field: 'response.criterionKey' }]);
-    const read = await api.graphql<{ audit: { framework: { version: number; name: string } } }>(
-      'query ($id: ID!) { audit(id: $id) { framework { version name } } }',
+    const read = await api.graphql(
+      graphql(`
+        query AuditsFrameworksAudit($id: ID!) {
+          audit(id: $id) {
+            framework {
+              version
+              name
+            }
+          }
+        }
+      `),
       { id: saved.id },
       admin,
     );
-    expect(read.data.audit.framework).toEqual({ version: 1, name: 'Rewards' });
+    expect(read.data.audit!.framework).toEqual({ version: 1, name: 'Rewards' });
     const later = await createAudit(api, admin, clientId, { frameworkKey: 'kept-rewards' });
     const [row] = await api.ownerQuery<{ framework_version: number }>(
       'SELECT framework_version FROM audits WHERE id = $1',
@@ -296,7 +363,17 @@ describe('refusals', () => {
       await addMember(api, admin, 'CONSULTANT'),
       await addMember(api, admin, 'CLIENT_LEADER', clientId),
     ]) {
-      const read = await api.graphql<{ auditFrameworks: unknown[] }>('{ auditFrameworks { key } }', {}, who);
+      const read = await api.graphql(
+        graphql(`
+          query AuditsFrameworksAuditFrameworks3 {
+            auditFrameworks {
+              key
+            }
+          }
+        `),
+        {},
+        who,
+      );
       expect(read.data.auditFrameworks.length).toBeGreaterThanOrEqual(7);
       const write = await api.graphql(
         COPY,

@@ -2,23 +2,88 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/test-api.js';
 import { createClient, createEngagement, signUpConsultancy, type SignedIn } from '../../../test/factories.js';
 import { createAudit, saveResponses } from '../../../test/audits-factories.js';
+import { graphql } from '../../../test/generated/index.js';
 
-const CREATE = `mutation ($input: CreateAuditInput!) {
-  createAudit(input: $input) {
-    audit { id title status revision conductedOn engagement { id } client { id }
-            framework { key version builtIn } responses { criterionKey } }
-    userErrors { field message code }
+const CREATE = graphql(`
+  mutation AuditsInputCreateAudit($input: CreateAuditInput!) {
+    createAudit(input: $input) {
+      audit {
+        id
+        title
+        status
+        revision
+        conductedOn
+        engagement {
+          id
+        }
+        client {
+          id
+        }
+        framework {
+          key
+          version
+          builtIn
+        }
+        responses {
+          criterionKey
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
-}`;
-const SAVE = `mutation ($input: SaveAuditResponsesInput!) {
-  saveAuditResponses(input: $input) { audit { revision } userErrors { field message code } }
-}`;
-const SAVE_ONE = `mutation ($input: SaveAuditResponseInput!) {
-  saveAuditResponse(input: $input) { audit { revision } userErrors { field message code } }
-}`;
-const RESPONSES = `query ($id: ID!) { audit(id: $id) { responses {
-  criterionKey sectionKey score notApplicable evidence note internal criterion { prompt weight critical }
-} } }`;
+`);
+const SAVE = graphql(`
+  mutation AuditsInputSaveAuditResponses($input: SaveAuditResponsesInput!) {
+    saveAuditResponses(input: $input) {
+      audit {
+        revision
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const SAVE_ONE = graphql(`
+  mutation AuditsInputSaveAuditResponse($input: SaveAuditResponseInput!) {
+    saveAuditResponse(input: $input) {
+      audit {
+        revision
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const RESPONSES = graphql(`
+  query AuditsInputAudit($id: ID!) {
+    audit(id: $id) {
+      responses {
+        criterionKey
+        sectionKey
+        score
+        notApplicable
+        evidence
+        note
+        internal
+        criterion {
+          prompt
+          weight
+          critical
+        }
+      }
+    }
+  }
+`);
 const NOWHERE = '00000000-0000-4000-8000-000000000000';
 
 let api: TestApi;
@@ -34,7 +99,7 @@ afterAll(() => api.close());
 describe('starting an audit', () => {
   it('defaults the date to today and the title to the framework and month, and can join an engagement', async () => {
     const engagementId = await createEngagement(api, admin, clientId);
-    const response = await api.graphql<{ createAudit: { audit: Record<string, unknown> } }>(
+    const response = await api.graphql(
       CREATE,
       { input: { clientId, engagementId, frameworkKey: 'five-obstacles' } },
       admin,
@@ -64,7 +129,7 @@ describe('starting an audit', () => {
     ['engagementId', { engagementId: NOWHERE }, 'NOT_FOUND'],
   ])('names %s when it is wrong (%o) and writes nothing', async (field, change, code) => {
     const before = await api.countRows('audits', admin.tenantId);
-    const response = await api.graphql<{ createAudit: { audit: null; userErrors: unknown[] } }>(
+    const response = await api.graphql(
       CREATE,
       { input: { clientId, frameworkKey: 'aeiou-values', ...change } },
       admin,
@@ -79,7 +144,7 @@ describe('starting an audit', () => {
   it('refuses an engagement of another client, and an archived client', async () => {
     const otherClient = await createClient(api, admin);
     const engagementId = await createEngagement(api, admin, otherClient);
-    const mixed = await api.graphql<{ createAudit: { userErrors: unknown[] } }>(
+    const mixed = await api.graphql(
       CREATE,
       { input: { clientId, engagementId, frameworkKey: 'aeiou-values' } },
       admin,
@@ -88,7 +153,7 @@ describe('starting an audit', () => {
       expect.objectContaining({ field: 'engagementId', code: 'INVALID' }),
     ]);
     const archived = await createClient(api, admin, { status: 'ARCHIVED' });
-    const late = await api.graphql<{ createAudit: { userErrors: unknown[] } }>(
+    const late = await api.graphql(
       CREATE,
       { input: { clientId: archived, frameworkKey: 'aeiou-values' } },
       admin,
@@ -120,12 +185,8 @@ describe('saving responses', () => {
     audit = await saveResponses(api, admin, audit, [
       { criterionKey: 'own-way-of-serving', notApplicable: true },
     ]);
-    const response = await api.graphql<{ audit: { responses: Record<string, unknown>[] } }>(
-      RESPONSES,
-      { id: audit.id },
-      admin,
-    );
-    expect(response.data.audit.responses).toEqual([
+    const response = await api.graphql(RESPONSES, { id: audit.id }, admin);
+    expect(response.data.audit!.responses).toEqual([
       {
         criterionKey: 'ownership-to-outcome',
         sectionKey: 'accountable',
@@ -185,7 +246,7 @@ describe('saving responses', () => {
       { criterionKey: 'small-trials', score: 4 },
     ]);
     const before = await api.countRows('audit_responses', admin.tenantId);
-    const response = await api.graphql<{ saveAuditResponses: { audit: null; userErrors: unknown[] } }>(
+    const response = await api.graphql(
       SAVE,
       { input: { auditId: audit.id, expectedRevision: audit.revision, responses } },
       admin,
@@ -204,7 +265,7 @@ describe('saving responses', () => {
 
   it('names the fields of a single response as response.<field>, and an unknown audit as auditId', async () => {
     const audit = await createAudit(api, admin, clientId);
-    const bad = await api.graphql<{ saveAuditResponse: { userErrors: unknown[] } }>(
+    const bad = await api.graphql(
       SAVE_ONE,
       { input: { auditId: audit.id, expectedRevision: 1, response: { criterionKey: 'nope', score: 3 } } },
       admin,
@@ -212,7 +273,7 @@ describe('saving responses', () => {
     expect(bad.data.saveAuditResponse.userErrors).toEqual([
       expect.objectContaining({ field: 'response.criterionKey', code: 'NOT_FOUND' }),
     ]);
-    const score = await api.graphql<{ saveAuditResponse: { userErrors: unknown[] } }>(
+    const score = await api.graphql(
       SAVE_ONE,
       {
         input: {
@@ -227,7 +288,7 @@ describe('saving responses', () => {
       expect.objectContaining({ field: 'response.score', code: 'INVALID' }),
     ]);
     for (const auditId of [NOWHERE, 'nope']) {
-      const unknown = await api.graphql<{ saveAuditResponse: { userErrors: unknown[] } }>(
+      const unknown = await api.graphql(
         SAVE_ONE,
         { input: { auditId, expectedRevision: 1, response: { criterionKey: 'small-trials', score: 3 } } },
         admin,
@@ -259,32 +320,44 @@ describe('listing audits', () => {
       frameworkKey: 'four-rewards',
     });
     const may = await createAudit(api, tenant, a, { conductedOn: '2026-05-01' });
-    const LIST = `query ($first: Int, $after: String, $clientId: ID, $frameworkKey: String, $status: AuditStatus) {
-      audits(first: $first, after: $after, clientId: $clientId, frameworkKey: $frameworkKey, status: $status) {
-        totalCount nodes { id } pageInfo { endCursor hasNextPage } } }`;
-    type List = {
-      audits: {
-        totalCount: number;
-        nodes: { id: string }[];
-        pageInfo: { endCursor: string; hasNextPage: boolean };
-      };
-    };
-    const page = await api.graphql<List>(LIST, { first: 2 }, tenant);
+    const LIST = graphql(`
+      query AuditsInputAudits(
+        $first: Int
+        $after: String
+        $clientId: ID
+        $frameworkKey: String
+        $status: AuditStatus
+      ) {
+        audits(
+          first: $first
+          after: $after
+          clientId: $clientId
+          frameworkKey: $frameworkKey
+          status: $status
+        ) {
+          totalCount
+          nodes {
+            id
+          }
+          pageInfo {
+            endCursor
+            hasNextPage
+          }
+        }
+      }
+    `);
+    const page = await api.graphql(LIST, { first: 2 }, tenant);
     expect(page.data.audits.nodes.map((n) => n.id)).toEqual([may.id, march.id]);
     expect(page.data.audits).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
-    const next = await api.graphql<List>(
-      LIST,
-      { first: 2, after: page.data.audits.pageInfo.endCursor },
-      tenant,
-    );
+    const next = await api.graphql(LIST, { first: 2, after: page.data.audits.pageInfo.endCursor }, tenant);
     expect(next.data.audits.nodes.map((n) => n.id)).toEqual([january.id]);
-    const forA = await api.graphql<List>(LIST, { clientId: a }, tenant);
+    const forA = await api.graphql(LIST, { clientId: a }, tenant);
     expect(forA.data.audits.totalCount).toBe(2);
-    const rewards = await api.graphql<List>(LIST, { frameworkKey: 'four-rewards' }, tenant);
+    const rewards = await api.graphql(LIST, { frameworkKey: 'four-rewards' }, tenant);
     expect(rewards.data.audits.nodes.map((n) => n.id)).toEqual([january.id]);
-    const published = await api.graphql<List>(LIST, { status: 'PUBLISHED' }, tenant);
+    const published = await api.graphql(LIST, { status: 'PUBLISHED' }, tenant);
     expect(published.data.audits.totalCount).toBe(0);
-    const malformed = await api.graphql<List>(LIST, { clientId: 'x' }, tenant);
+    const malformed = await api.graphql(LIST, { clientId: 'x' }, tenant);
     expect(malformed.data.audits.totalCount).toBe(0);
   });
 });

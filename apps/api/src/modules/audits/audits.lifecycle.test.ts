@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../../test/test-api.js';
+import { startTestApi, type TestApi, unchecked } from '../../../test/test-api.js';
 import { createClient, signUpConsultancy, type SignedIn } from '../../../test/factories.js';
 import {
   builtIn,
@@ -9,23 +9,42 @@ import {
   saveResponses,
   type AuditRef,
 } from '../../../test/audits-factories.js';
+import { graphql } from '../../../test/generated/index.js';
 
-const MOVE = `mutation ($input: ChangeAuditStatusInput!) {
-  changeAuditStatus(input: $input) {
-    audit { id status nextStatuses revision submittedAt publishedAt }
-    userErrors { field message code }
+const MOVE = graphql(`
+  mutation AuditsLifecycleChangeAuditStatus($input: ChangeAuditStatusInput!) {
+    changeAuditStatus(input: $input) {
+      audit {
+        id
+        status
+        nextStatuses
+        revision
+        submittedAt
+        publishedAt
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
-}`;
-const SAVE = `mutation ($input: SaveAuditResponsesInput!) {
-  saveAuditResponses(input: $input) { audit { revision status } userErrors { field message code } }
-}`;
-
-interface Moved {
-  changeAuditStatus: {
-    audit: { status: string; nextStatuses: string[]; revision: number; submittedAt: string | null } | null;
-    userErrors: { field: string; message: string; code: string }[];
-  };
-}
+`);
+const SAVE = graphql(`
+  mutation AuditsLifecycleSaveAuditResponses($input: SaveAuditResponsesInput!) {
+    saveAuditResponses(input: $input) {
+      audit {
+        revision
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
 
 let api: TestApi;
 let admin: SignedIn;
@@ -38,7 +57,7 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const move = (audit: AuditRef, status: string, expectedRevision = audit.revision) =>
-  api.graphql<Moved>(MOVE, { input: { auditId: audit.id, expectedRevision, status } }, admin);
+  api.graphql(MOVE, unchecked({ input: { auditId: audit.id, expectedRevision, status } }), admin);
 
 /** Every A-E-I-O-U criterion answered 4, except those given. */
 const complete = (overrides: Record<string, number | null> = {}) =>
@@ -94,7 +113,7 @@ describe('the audit lifecycle', () => {
         message: 'A published audit is final and cannot change status; record corrections in the next audit.',
       },
     ]);
-    const edit = await api.graphql<{ saveAuditResponses: { userErrors: { field: string; code: string }[] } }>(
+    const edit = await api.graphql(
       SAVE,
       { input: { auditId: audit.id, expectedRevision: audit.revision, responses: complete().slice(0, 1) } },
       admin,
@@ -141,7 +160,7 @@ describe('the audit lifecycle', () => {
     let audit = await createAudit(api, admin, clientId);
     audit = await saveResponses(api, admin, audit, complete());
     audit = await moveAudit(api, admin, audit, 'SUBMITTED');
-    const locked = await api.graphql<{ saveAuditResponses: { userErrors: { message: string }[] } }>(
+    const locked = await api.graphql(
       SAVE,
       {
         input: {
@@ -173,12 +192,7 @@ describe('concurrent edits', () => {
       ]);
       const answers = await Promise.all(
         [1, 5].map((score) =>
-          api.graphql<{
-            saveAuditResponses: {
-              audit: { revision: number } | null;
-              userErrors: { field: string; code: string }[];
-            };
-          }>(
+          api.graphql(
             SAVE,
             {
               input: {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../../test/test-api.js';
+import { startTestApi, type TestApi, unchecked } from '../../../test/test-api.js';
 import { addMember, createClient, signUpConsultancy, type SignedIn } from '../../../test/factories.js';
 import {
   addCharterVersion,
@@ -10,15 +10,47 @@ import {
   saveResponses,
   type AuditRef,
 } from '../../../test/audits-factories.js';
+import { graphql } from '../../../test/generated/index.js';
 
-const LINK = `mutation ($input: LinkPromiseToCriteriaInput!) {
-  linkPromiseToCriteria(input: $input) {
-    links { charterId promiseKey frameworkKey criterionKey }
-    userErrors { field message code }
+const LINK = graphql(`
+  mutation AuditsPromisesLinkPromiseToCriteria($input: LinkPromiseToCriteriaInput!) {
+    linkPromiseToCriteria(input: $input) {
+      links {
+        charterId
+        promiseKey
+        frameworkKey
+        criterionKey
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
-}`;
-const KEPT = `query ($id: ID!) { audit(id: $id) { promisesKept { promiseKey title score linked answered } } }`;
-const LINKS = `query ($id: ID!) { promiseLinks(charterId: $id) { promiseKey frameworkKey criterionKey } }`;
+`);
+const KEPT = graphql(`
+  query AuditsPromisesAudit($id: ID!) {
+    audit(id: $id) {
+      promisesKept {
+        promiseKey
+        title
+        score
+        linked
+        answered
+      }
+    }
+  }
+`);
+const LINKS = graphql(`
+  query AuditsPromisesPromiseLinks($id: ID!) {
+    promiseLinks(charterId: $id) {
+      promiseKey
+      frameworkKey
+      criterionKey
+    }
+  }
+`);
 
 const PROMISES = [
   { key: 'answer-fast', title: 'We answer quickly' },
@@ -61,12 +93,11 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 async function link(input: Record<string, unknown>, who: SignedIn = admin) {
-  const response = await api.graphql<{
-    linkPromiseToCriteria: {
-      links: { criterionKey: string }[] | null;
-      userErrors: { field: string; code: string }[];
-    };
-  }>(LINK, { input: { charterId, frameworkKey: 'aeiou-values', ...input } }, who);
+  const response = await api.graphql(
+    LINK,
+    unchecked({ input: { charterId, frameworkKey: 'aeiou-values', ...input } }),
+    who,
+  );
   return response.data.linkPromiseToCriteria;
 }
 
@@ -80,8 +111,8 @@ describe('promises kept', () => {
       (await link({ promiseKey: 'answer-fast', criterionKeys: ['urgency-fits-need', 'energy-holds-up'] }))
         .userErrors,
     ).toEqual([]);
-    const kept = await api.graphql<{ audit: { promisesKept: unknown[] } }>(KEPT, { id: audit.id }, admin);
-    expect(kept.data.audit.promisesKept).toEqual([
+    const kept = await api.graphql(KEPT, { id: audit.id }, admin);
+    expect(kept.data.audit!.promisesKept).toEqual([
       // Urgency 100 is the only scored one of the two: energy-holds-up is not applicable.
       { promiseKey: 'answer-fast', title: 'We answer quickly', score: 100, linked: 2, answered: 2 - 1 },
       // (2 × 75 + 1 × 25) / 3 = 175 / 3 = 58.33…
@@ -106,18 +137,14 @@ describe('promises kept', () => {
       'PUBLISHED',
     );
     const otherAudit = await createAudit(api, admin, other);
-    const kept = await api.graphql<{ audit: { promisesKept: { promiseKey: string; title: string }[] } }>(
-      KEPT,
-      { id: otherAudit.id },
-      admin,
-    );
-    expect(kept.data.audit.promisesKept.map((p) => [p.promiseKey, p.title])).toEqual([
+    const kept = await api.graphql(KEPT, { id: otherAudit.id }, admin);
+    expect(kept.data.audit!.promisesKept.map((p) => [p.promiseKey, p.title])).toEqual([
       ['p2', 'Second'],
       ['p1', 'First, reworded'],
     ]);
     const none = await createAudit(api, admin, await createClient(api, admin));
-    const empty = await api.graphql<{ audit: { promisesKept: unknown[] } }>(KEPT, { id: none.id }, admin);
-    expect(empty.data.audit.promisesKept).toEqual([]);
+    const empty = await api.graphql(KEPT, { id: none.id }, admin);
+    expect(empty.data.audit!.promisesKept).toEqual([]);
   });
 
   it('shows a client leader how promises were kept in a published audit', async () => {
@@ -125,7 +152,7 @@ describe('promises kept', () => {
     const leaderCharter = await createCharter(api, admin.tenantId, leaderClient, [
       { key: 'own-it', title: 'Ownership' },
     ]);
-    const response = await api.graphql<{ linkPromiseToCriteria: { userErrors: unknown[] } }>(
+    const response = await api.graphql(
       LINK,
       {
         input: {
@@ -143,15 +170,11 @@ describe('promises kept', () => {
       answers: { 'leaders-answerable': 5 },
     });
     const leader = await addMember(api, admin, 'CLIENT_LEADER', leaderClient);
-    const kept = await api.graphql<{ audit: { promisesKept: unknown[] } }>(
-      KEPT,
-      { id: published.id },
-      leader,
-    );
-    expect(kept.data.audit.promisesKept).toEqual([
+    const kept = await api.graphql(KEPT, { id: published.id }, leader);
+    expect(kept.data.audit!.promisesKept).toEqual([
       { promiseKey: 'own-it', title: 'Ownership', score: 100, linked: 1, answered: 1 },
     ]);
-    const links = await api.graphql<{ promiseLinks: unknown[] }>(LINKS, { id: leaderCharter }, leader);
+    const links = await api.graphql(LINKS, { id: leaderCharter }, leader);
     expect(links.data.promiseLinks).toEqual([
       { promiseKey: 'own-it', frameworkKey: 'aeiou-values', criterionKey: 'leaders-answerable' },
     ]);
@@ -171,24 +194,18 @@ describe('linking promises to criteria', () => {
       criterionKeys: ['staff-ideas-adopted', 'own-way-of-serving'],
     });
     expect(replaced.links?.map((l) => l.criterionKey)).toEqual(['own-way-of-serving', 'staff-ideas-adopted']);
-    const listed = await api.graphql<{
-      promiseLinks: { promiseKey: string; frameworkKey: string; criterionKey: string }[];
-    }>(LINKS, { id: charterId }, admin);
+    const listed = await api.graphql(LINKS, { id: charterId }, admin);
     expect(listed.data.promiseLinks.filter((l) => l.promiseKey === 'new-promise')).toEqual([
       { promiseKey: 'new-promise', frameworkKey: 'aeiou-values', criterionKey: 'own-way-of-serving' },
       { promiseKey: 'new-promise', frameworkKey: 'aeiou-values', criterionKey: 'staff-ideas-adopted' },
       { promiseKey: 'new-promise', frameworkKey: 'five-obstacles', criterionKey: 'slow-to-adapt' },
     ]);
     expect((await link({ promiseKey: 'new-promise', criterionKeys: [] })).links).toEqual([]);
-    const after = await api.graphql<{ promiseLinks: { promiseKey: string; frameworkKey: string }[] }>(
-      LINKS,
-      { id: charterId },
-      admin,
-    );
+    const after = await api.graphql(LINKS, { id: charterId }, admin);
     expect(
       after.data.promiseLinks.filter((l) => l.promiseKey === 'new-promise').map((l) => l.frameworkKey),
     ).toEqual(['five-obstacles']);
-    const malformed = await api.graphql<{ promiseLinks: unknown[] }>(LINKS, { id: 'x' }, admin);
+    const malformed = await api.graphql(LINKS, { id: 'x' }, admin);
     expect(malformed.data.promiseLinks).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ import {
   saveResponses,
   type AuditRef,
 } from '../../../test/audits-factories.js';
+import { graphql } from '../../../test/generated/index.js';
 
 /**
  * Worked examples: the numbers an assessor could check by hand. Scale points become 0, 25, 50, 75, 100 for
@@ -15,12 +16,41 @@ import {
  * overall score is the weighted mean of the sections that have a score.
  */
 
-const SCORES = `query ($id: ID!) { audit(id: $id) { status revision scores {
-  overall flagged answered notApplicable total
-  sections { key score answered notApplicable total }
-  flags { criterionKey sectionKey score points message }
-  criteria { key answer score points }
-} } }`;
+const SCORES = graphql(`
+  query AuditsScoringAudit($id: ID!) {
+    audit(id: $id) {
+      status
+      revision
+      scores {
+        overall
+        flagged
+        answered
+        notApplicable
+        total
+        sections {
+          key
+          score
+          answered
+          notApplicable
+          total
+        }
+        flags {
+          criterionKey
+          sectionKey
+          score
+          points
+          message
+        }
+        criteria {
+          key
+          answer
+          score
+          points
+        }
+      }
+    }
+  }
+`);
 
 interface Scores {
   overall: number | null;
@@ -44,12 +74,8 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 async function scoresOf(audit: AuditRef) {
-  const response = await api.graphql<{ audit: { status: string; revision: number; scores: Scores } }>(
-    SCORES,
-    { id: audit.id },
-    admin,
-  );
-  return response.data.audit;
+  const response = await api.graphql(SCORES, { id: audit.id }, admin);
+  return response.data.audit!;
 }
 
 const section = (scores: Scores, key: string) => scores.sections.find((s) => s.key === key);
@@ -104,10 +130,19 @@ describe('scoring the A-E-I-O-U service values', () => {
     audit = await saveResponses(api, admin, audit, responsesFrom(answers));
     // Energy-holds-up becomes N/A: Energetic is now urgency alone, 75; the overall becomes
     // (75 + 75 + 12.5 + 83.33…) / 4 = 245.833… / 4 = 61.4583… (= 1475 / 24).
-    const single = await api.graphql<{ saveAuditResponse: { audit: { revision: number }; userErrors: [] } }>(
-      `mutation ($input: SaveAuditResponseInput!) {
-         saveAuditResponse(input: $input) { audit { revision } userErrors { field } }
-       }`,
+    const single = await api.graphql(
+      graphql(`
+        mutation AuditsScoringSaveAuditResponse($input: SaveAuditResponseInput!) {
+          saveAuditResponse(input: $input) {
+            audit {
+              revision
+            }
+            userErrors {
+              field
+            }
+          }
+        }
+      `),
       {
         input: {
           auditId: audit.id,

@@ -1,18 +1,34 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../../test/test-api.js';
+import { startTestApi, type TestApi, asText, type AnyDocument } from '../../../test/test-api.js';
 import { addMember, createClient, signUpConsultancy, type SignedIn } from '../../../test/factories.js';
 import { createAudit, publishedAudit, saveResponses, type AuditRef } from '../../../test/audits-factories.js';
+import { graphql } from '../../../test/generated/index.js';
+import { seed } from '../../../test/seed.js';
 
-const AUDIT = `query ($id: ID!) { audit(id: $id) { id status responses { criterionKey evidence note internal } } }`;
-const LIST = `{ audits { totalCount nodes { id } } }`;
-
-interface Seen {
-  audit: {
-    id: string;
-    status: string;
-    responses: { criterionKey: string; evidence: string; note: string | null; internal: boolean }[];
-  } | null;
-}
+const AUDIT = graphql(`
+  query AuditsVisibilityAudit($id: ID!) {
+    audit(id: $id) {
+      id
+      status
+      responses {
+        criterionKey
+        evidence
+        note
+        internal
+      }
+    }
+  }
+`);
+const LIST = graphql(`
+  query AuditsVisibilityAudits {
+    audits {
+      totalCount
+      nodes {
+        id
+      }
+    }
+  }
+`);
 
 let api: TestApi;
 let admin: SignedIn;
@@ -24,9 +40,10 @@ let ownDraft: AuditRef;
 let otherPublished: AuditRef;
 beforeAll(async () => {
   api = await startTestApi();
-  admin = await signUpConsultancy(api);
-  own = await createClient(api, admin, { industry: 'RETAIL' });
-  other = await createClient(api, admin, { industry: 'RETAIL' });
+  ({ admin, own, other } = await seed(api)
+    .consultancy()
+    .client({ industry: 'RETAIL' }, 'own')
+    .client({ industry: 'RETAIL' }, 'other'));
   ownDraft = await createAudit(api, admin, own);
   ownDraft = await saveResponses(api, admin, ownDraft, [{ criterionKey: 'small-trials', score: 2 }]);
   ownPublished = await publishedAudit(api, admin, own, { conductedOn: '2025-06-01' });
@@ -46,27 +63,23 @@ afterAll(() => api.close());
 
 describe('what a client leader sees', () => {
   it('lists only their own client’s published audits', async () => {
-    const list = await api.graphql<{ audits: { totalCount: number; nodes: { id: string }[] } }>(
-      LIST,
-      {},
-      leader,
-    );
+    const list = await api.graphql(LIST, {}, leader);
     expect(list.data.audits).toEqual({ totalCount: 1, nodes: [{ id: ownPublished.id }] });
     for (const hidden of [ownDraft, otherPublished]) {
-      const read = await api.graphql<Seen>(AUDIT, { id: hidden.id }, leader);
+      const read = await api.graphql(AUDIT, { id: hidden.id }, leader);
       expect(read.data.audit).toBeNull();
     }
-    const staff = await api.graphql<{ audits: { totalCount: number } }>(LIST, {}, admin);
+    const staff = await api.graphql(LIST, {}, admin);
     expect(staff.data.audits.totalCount).toBe(3);
   });
 
   it('shows scores and evidence but never an internal note', async () => {
-    const seen = await api.graphql<Seen>(AUDIT, { id: ownPublished.id }, leader);
+    const seen = await api.graphql(AUDIT, { id: ownPublished.id }, leader);
     const byKey = new Map(seen.data.audit?.responses.map((r) => [r.criterionKey, r]));
     expect(byKey.get('small-trials')).toMatchObject({ evidence: 'Seen on the floor', note: null });
     expect(byKey.get('staff-ideas-adopted')).toMatchObject({ note: 'Keep this going', internal: false });
     expect(JSON.stringify(seen.data)).not.toContain('COO');
-    const staff = await api.graphql<Seen>(AUDIT, { id: ownPublished.id }, admin);
+    const staff = await api.graphql(AUDIT, { id: ownPublished.id }, admin);
     expect(staff.data.audit?.responses.find((r) => r.criterionKey === 'small-trials')?.note).toBe(
       'The COO blocks every trial',
     );
@@ -136,8 +149,16 @@ describe('another consultancy’s ids', () => {
     const theirAudit = await saveResponses(api, b, await createAudit(api, b, theirClient), [
       { criterionKey: 'small-trials', score: 3 },
     ]);
-    const copied = await api.graphql<{ copyAuditFramework: { userErrors: unknown[] } }>(
-      `mutation { copyAuditFramework(input: { sourceKey: "four-rewards", key: "their-rewards", name: "Theirs" }) { userErrors { field } } }`,
+    const copied = await api.graphql(
+      graphql(`
+        mutation AuditsVisibilityCopyAuditFramework {
+          copyAuditFramework(input: { sourceKey: "four-rewards", key: "their-rewards", name: "Theirs" }) {
+            userErrors {
+              field
+            }
+          }
+        }
+      `),
       {},
       b,
     );
@@ -158,9 +179,15 @@ describe('another consultancy’s ids', () => {
     const mine = await createClient(api, admin);
     const myAudit = await createAudit(api, admin, mine);
 
-    const ask = async (query: string, variables: Record<string, unknown>) =>
-      (await api.graphql<Record<string, { userErrors?: unknown[] } | unknown>>(query, variables, admin)).data;
-    const errorsOf = async (query: string, input: Record<string, unknown>) => {
+    const ask = async (query: AnyDocument, variables: Record<string, unknown>) =>
+      (
+        await api.graphql<Record<string, { userErrors?: unknown[] } | unknown>>(
+          asText(query),
+          variables,
+          admin,
+        )
+      ).data;
+    const errorsOf = async (query: AnyDocument, input: Record<string, unknown>) => {
       const data = (await ask(query, { input })) as Record<string, { userErrors: unknown[] }>;
       return Object.values(data)[0]?.userErrors;
     };

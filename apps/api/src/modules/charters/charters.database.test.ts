@@ -13,6 +13,7 @@ import {
 import { createAppDataSource } from '../../core/database/data-source.js';
 import { entities } from '../index.js';
 import { publishedCharterOf } from './published-charter.js';
+import { graphql } from '../../../test/generated/index.js';
 
 /** What the database itself guarantees about charters, and the read other modules build on. */
 let api: TestApi;
@@ -123,22 +124,55 @@ describe('a published version in the database', () => {
 describe('reading charters', () => {
   it('costs the same few statements for one client or many (DataLoaders, no N+1)', async () => {
     const tenant = await signUpConsultancy(api);
-    const LIST = `{ clients { nodes { charter {
-      client { name } currentDraft { number createdBy { name } }
-      published { number publishedBy { name } signOff { signedBy { name } } }
-      versions { number promises { key standard { description } } charter { id } }
-    } } } }`;
+    const LIST = graphql(`
+      query ChartersDatabaseClients {
+        clients {
+          nodes {
+            charter {
+              client {
+                name
+              }
+              currentDraft {
+                number
+                createdBy {
+                  name
+                }
+              }
+              published {
+                number
+                publishedBy {
+                  name
+                }
+                signOff {
+                  signedBy {
+                    name
+                  }
+                }
+              }
+              versions {
+                number
+                promises {
+                  key
+                  standard {
+                    description
+                  }
+                }
+                charter {
+                  id
+                }
+              }
+            }
+          }
+        }
+      }
+    `);
     const counts: number[] = [];
     for (let clients = 1; clients <= 3; clients++) {
       const clientId = await createClient(api, tenant);
       await publishedCharter(api, tenant, clientId);
       await startDraft(api, tenant, clientId);
-      const response = await api.graphql<{ clients: { nodes: { charter: { versions: unknown[] } }[] } }>(
-        LIST,
-        {},
-        tenant,
-      );
-      expect(response.data.clients.nodes.map((n) => n.charter.versions.length)).toEqual(
+      const response = await api.graphql(LIST, {}, tenant);
+      expect(response.data.clients.nodes.map((n) => n.charter!.versions.length)).toEqual(
         Array.from({ length: clients }, () => 2),
       );
       counts.push(response.statements);

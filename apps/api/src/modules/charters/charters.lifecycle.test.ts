@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../../test/test-api.js';
+import { startTestApi, type TestApi, asText } from '../../../test/test-api.js';
 import { createClient, signUpConsultancy, type SignedIn } from '../../../test/factories.js';
 import {
   DISCARD,
@@ -9,24 +9,37 @@ import {
   REORDER,
   SAVE,
   START,
-  VERSION_FIELDS,
   publish,
   saveDraft,
   startDraft,
   storedVersion,
-  type VersionPayload,
   type VersionView,
 } from '../../../test/charter-factories.js';
+import { graphql } from '../../../test/generated/index.js';
 
-const CHARTER = `query ($clientId: ID!) {
-  charter(clientId: $clientId) {
-    id client { id }
-    currentDraft { number }
-    published { number }
-    versions { number status }
-    first: version(number: 1) { ${VERSION_FIELDS} }
+const CHARTER = graphql(`
+  query ChartersLifecycleCharter2($clientId: ID!) {
+    charter(clientId: $clientId) {
+      id
+      client {
+        id
+      }
+      currentDraft {
+        number
+      }
+      published {
+        number
+      }
+      versions {
+        number
+        status
+      }
+      first: version(number: 1) {
+        ...CharterTestVersion
+      }
+    }
   }
-}`;
+`);
 
 let api: TestApi;
 let admin: SignedIn;
@@ -39,7 +52,7 @@ afterAll(() => api.close());
 describe('the first version of a charter', () => {
   it('starts empty, saves whole with generated keys, and says what publishing still needs', async () => {
     const clientId = await createClient(api, admin);
-    const none = await api.graphql<{ charter: null }>(CHARTER, { clientId }, admin);
+    const none = await api.graphql(CHARTER, { clientId }, admin);
     expect(none.data.charter).toBeNull();
 
     const draft = await startDraft(api, admin, clientId);
@@ -82,7 +95,7 @@ describe('the first version of a charter', () => {
       'purposeStatement.everythingElse REQUIRED',
     ]);
 
-    const early = await api.graphql<{ publishCharterVersion: VersionPayload }>(
+    const early = await api.graphql(
       PUBLISH,
       { input: { versionId: saved.id, expectedRevision: saved.revision } },
       admin,
@@ -112,7 +125,7 @@ describe('the first version of a charter', () => {
       signOff: null,
     });
 
-    const charter = await api.graphql<{ charter: Record<string, unknown> }>(CHARTER, { clientId }, admin);
+    const charter = await api.graphql(CHARTER, { clientId }, admin);
     expect(charter.data.charter).toMatchObject({
       client: { id: clientId },
       currentDraft: null,
@@ -134,7 +147,7 @@ describe('the first version of a charter', () => {
     ] as const;
     for (const [mutation, variables, name] of attempts) {
       const response = await api.graphql<Record<string, { userErrors: unknown[] }>>(
-        mutation,
+        asText(mutation),
         variables,
         admin,
       );
@@ -165,7 +178,7 @@ describe('the next version', () => {
     const v2 = await startDraft(api, admin, clientId);
     expect(v2).toMatchObject({ number: 2, status: 'DRAFT', revision: 1, purposeStatement: PURPOSE });
     expect(v2.promises).toEqual(v1.promises);
-    const again = await api.graphql<{ startCharterDraft: VersionPayload }>(START, { clientId }, admin);
+    const again = await api.graphql(START, { clientId }, admin);
     expect(again.data.startCharterDraft).toEqual({
       version: null,
       userErrors: [
@@ -182,11 +195,7 @@ describe('the next version', () => {
       [clientId],
     );
     expect(count?.n).toBe(2);
-    const discarded = await api.graphql<{ discardCharterDraft: { discardedVersionId: string } }>(
-      DISCARD,
-      { input: { versionId: v2.id, expectedRevision: 1 } },
-      admin,
-    );
+    const discarded = await api.graphql(DISCARD, { input: { versionId: v2.id, expectedRevision: 1 } }, admin);
     expect(discarded.data.discardCharterDraft.discardedVersionId).toBe(v2.id);
     expect(await storedVersion(api, v2.id)).toBeUndefined();
     expect(await storedVersion(api, v1.id)).toMatchObject({ status: 'PUBLISHED' });
@@ -200,7 +209,7 @@ describe('the next version', () => {
     const edited = await saveDraft(api, admin, draft, {
       purposeStatement: { ...PURPOSE, why: 'because every call is someone’s moment' },
       promises: [
-        { key: answer, title: 'We answer quickly', standard: { ...PROMISES[0]?.standard, target: 95 } },
+        { key: answer, title: 'We answer quickly', standard: { ...PROMISES[0]!.standard!, target: 95 } },
         {
           key: own,
           title: 'Whoever answers owns your problem',
@@ -209,13 +218,13 @@ describe('the next version', () => {
         { title: 'We tell you before we change anything' },
       ],
     });
-    const reordered = await api.graphql<{ reorderCharterPromises: VersionPayload }>(
+    const reordered = await api.graphql(
       REORDER,
       {
         input: {
           versionId: edited.id,
           expectedRevision: edited.revision,
-          promiseKeys: [own, answer, edited.promises[2]?.key],
+          promiseKeys: [own!, answer!, edited.promises[2]?.key as string],
         },
       },
       admin,
@@ -225,18 +234,62 @@ describe('the next version', () => {
     expect(v2.revision).toBe(3);
     const published = await publish(api, admin, v2);
 
-    const response = await api.graphql<{ charter: { diff: Record<string, unknown> } }>(
-      `query ($clientId: ID!, $from: ID!, $to: ID!) { charter(clientId: $clientId) { diff(fromVersionId: $from, toVersionId: $to) {
-         from { number } to { number }
-         purpose { part before after }
-         added { key title position } removed { key title position }
-         changed { key title fields { field before after beforeStandard { target } afterStandard { target } } }
-         reordered { key title from to }
-         summary } } }`,
+    const response = await api.graphql(
+      graphql(`
+        query ChartersLifecycleCharter($clientId: ID!, $from: ID!, $to: ID!) {
+          charter(clientId: $clientId) {
+            diff(fromVersionId: $from, toVersionId: $to) {
+              from {
+                number
+              }
+              to {
+                number
+              }
+              purpose {
+                part
+                before
+                after
+              }
+              added {
+                key
+                title
+                position
+              }
+              removed {
+                key
+                title
+                position
+              }
+              changed {
+                key
+                title
+                fields {
+                  field
+                  before
+                  after
+                  beforeStandard {
+                    target
+                  }
+                  afterStandard {
+                    target
+                  }
+                }
+              }
+              reordered {
+                key
+                title
+                from
+                to
+              }
+              summary
+            }
+          }
+        }
+      `),
       { clientId, from: v1.id, to: published.id },
       admin,
     );
-    expect(response.data.charter.diff).toEqual({
+    expect(response.data.charter!.diff).toEqual({
       from: { number: 1 },
       to: { number: 2 },
       purpose: [
@@ -288,7 +341,7 @@ describe('the next version', () => {
       ],
     });
 
-    const charter = await api.graphql<{ charter: Record<string, unknown> }>(CHARTER, { clientId }, admin);
+    const charter = await api.graphql(CHARTER, { clientId }, admin);
     expect(charter.data.charter).toMatchObject({
       currentDraft: null,
       published: { number: 2 },

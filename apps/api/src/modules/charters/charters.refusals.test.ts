@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../../test/test-api.js';
+import { startTestApi, type TestApi, asText } from '../../../test/test-api.js';
 import { createClient, signUpConsultancy, type SignedIn } from '../../../test/factories.js';
 import {
   DISCARD,
@@ -12,7 +12,6 @@ import {
   saveDraft,
   startDraft,
   storedVersion,
-  type VersionPayload,
   type VersionView,
 } from '../../../test/charter-factories.js';
 
@@ -79,7 +78,7 @@ describe('input a draft refuses', () => {
     ['versionId', { versionId: 'not-a-uuid' }, 'NOT_FOUND'],
   ])('names %s (%o) and writes nothing', async (field, change, code) => {
     const before = await snapshot();
-    const response = await api.graphql<{ saveCharterDraft: VersionPayload }>(SAVE, save(change), admin);
+    const response = await api.graphql(SAVE, save(change), admin);
     expect(response.data.saveCharterDraft).toEqual({
       version: null,
       userErrors: [expect.objectContaining({ field, code })],
@@ -108,9 +107,15 @@ describe('input a draft refuses', () => {
         'not in this draft': [c, a, b, 'stranger'],
       };
       const before = await snapshot();
-      const response = await api.graphql<{ reorderCharterPromises: VersionPayload }>(
+      const response = await api.graphql(
         REORDER,
-        { input: { versionId: draft.id, expectedRevision: draft.revision, promiseKeys: orders[problem] } },
+        {
+          input: {
+            versionId: draft.id,
+            expectedRevision: draft.revision,
+            promiseKeys: orders[problem] as string[],
+          },
+        },
         admin,
       );
       const [error] = response.data.reorderCharterPromises.userErrors;
@@ -123,7 +128,7 @@ describe('input a draft refuses', () => {
   it('answers unknown ids on every mutation with the same not-found, writing nothing', async () => {
     const before = await snapshot();
     for (const id of [MISSING, 'not-a-uuid']) {
-      const start = await api.graphql<{ startCharterDraft: VersionPayload }>(START, { clientId: id }, admin);
+      const start = await api.graphql(START, { clientId: id }, admin);
       expect(start.data.startCharterDraft.userErrors).toEqual([
         { field: 'clientId', code: 'NOT_FOUND', message: 'No client has this id.' },
       ]);
@@ -134,7 +139,7 @@ describe('input a draft refuses', () => {
         [DISCARD, { input }, 'discardCharterDraft'],
       ] as const) {
         const response = await api.graphql<Record<string, { userErrors: unknown[] }>>(
-          mutation,
+          asText(mutation),
           variables,
           admin,
         );
@@ -149,11 +154,7 @@ describe('input a draft refuses', () => {
   it('will not start a charter for an archived client', async () => {
     const archived = await createClient(api, admin, { status: 'ARCHIVED' });
     const before = await snapshot();
-    const response = await api.graphql<{ startCharterDraft: VersionPayload }>(
-      START,
-      { clientId: archived },
-      admin,
-    );
+    const response = await api.graphql(START, { clientId: archived }, admin);
     expect(response.data.startCharterDraft.userErrors).toEqual([
       { field: 'clientId', code: 'NOT_ALLOWED', message: 'This client is archived. Reactivate it first.' },
     ]);
@@ -168,7 +169,7 @@ describe('edits that cross', () => {
     const titles = ['We answer within a minute', 'We answer within two minutes'];
     const answers = await Promise.all(
       titles.map((title) =>
-        api.graphql<{ saveCharterDraft: VersionPayload }>(
+        api.graphql(
           SAVE,
           {
             input: {
@@ -221,7 +222,7 @@ describe('edits that cross', () => {
       [SAVE, { input: { ...stale, purposeStatement: PURPOSE, promises: [] } }, 'saveCharterDraft'],
     ] as const) {
       const response = await api.graphql<Record<string, { userErrors: { code: string }[] }>>(
-        mutation,
+        asText(mutation),
         variables,
         admin,
       );

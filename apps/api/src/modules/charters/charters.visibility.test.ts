@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../../test/test-api.js';
+import { startTestApi, type TestApi, asText } from '../../../test/test-api.js';
 import { addMember, createClient, signUpConsultancy, type SignedIn } from '../../../test/factories.js';
 import {
   DISCARD,
@@ -14,18 +14,35 @@ import {
   saveDraft,
   startDraft,
   storedVersion,
-  type VersionPayload,
   type VersionView,
 } from '../../../test/charter-factories.js';
+import { graphql } from '../../../test/generated/index.js';
 
-const CHARTER = `query ($clientId: ID!, $draftId: ID!, $publishedId: ID!) {
-  charter(clientId: $clientId) {
-    id currentDraft { id } published { id number }
-    versions { id number status }
-    second: version(number: 2) { id }
-    diff(fromVersionId: $publishedId, toVersionId: $draftId) { summary }
+const CHARTER = graphql(`
+  query ChartersVisibilityCharter($clientId: ID!, $draftId: ID!, $publishedId: ID!) {
+    charter(clientId: $clientId) {
+      id
+      currentDraft {
+        id
+      }
+      published {
+        id
+        number
+      }
+      versions {
+        id
+        number
+        status
+      }
+      second: version(number: 2) {
+        id
+      }
+      diff(fromVersionId: $publishedId, toVersionId: $draftId) {
+        summary
+      }
+    }
   }
-}`;
+`);
 
 let api: TestApi;
 let admin: SignedIn;
@@ -51,15 +68,11 @@ describe('what a client leader sees of the charter', () => {
 
   it('shows the published versions of their own client, and no draft', async () => {
     const variables = { clientId: own, draftId: draft.id, publishedId: v1.id };
-    const staff = await api.graphql<{ charter: { versions: unknown[]; currentDraft: unknown } }>(
-      CHARTER,
-      variables,
-      admin,
-    );
-    expect(staff.data.charter.currentDraft).toEqual({ id: draft.id });
-    expect(staff.data.charter.versions).toHaveLength(2);
+    const staff = await api.graphql(CHARTER, variables, admin);
+    expect(staff.data.charter!.currentDraft).toEqual({ id: draft.id });
+    expect(staff.data.charter!.versions).toHaveLength(2);
 
-    const seen = await api.graphql<{ charter: Record<string, unknown> }>(CHARTER, variables, leader);
+    const seen = await api.graphql(CHARTER, variables, leader);
     expect(seen.errors).toBeUndefined();
     expect(seen.data.charter).toMatchObject({
       currentDraft: null,
@@ -68,12 +81,25 @@ describe('what a client leader sees of the charter', () => {
       second: null,
       diff: null,
     });
-    const viaClient = await api.graphql<{ client: { charter: { published: { id: string } } } }>(
-      'query ($id: ID!) { client(id: $id) { charter { published { id promises { title } } } } }',
+    const viaClient = await api.graphql(
+      graphql(`
+        query ChartersVisibilityClient($id: ID!) {
+          client(id: $id) {
+            charter {
+              published {
+                id
+                promises {
+                  title
+                }
+              }
+            }
+          }
+        }
+      `),
       { id: own },
       leader,
     );
-    expect(viaClient.data.client.charter.published).toEqual({
+    expect(viaClient.data.client!.charter!.published).toEqual({
       id: v1.id,
       promises: v1.promises.map((p) => ({ title: p.title })),
     });
@@ -85,14 +111,25 @@ describe('what a client leader sees of the charter', () => {
     const unpublished = await createClient(api, admin);
     const onlyDraft = await startDraft(api, admin, unpublished);
     const fence = await addMember(api, admin, 'CLIENT_LEADER', unpublished);
-    const peek = await api.graphql<{ charter: null }>(
+    const peek = await api.graphql(
       CHARTER,
       { clientId: other, draftId: theirs.id, publishedId: theirs.id },
       leader,
     );
     expect(peek.data.charter).toBeNull();
-    const early = await api.graphql<{ charter: null; client: { charter: null } }>(
-      `query ($id: ID!) { charter(clientId: $id) { id } client(id: $id) { charter { id } } }`,
+    const early = await api.graphql(
+      graphql(`
+        query ChartersVisibilityCharter2($id: ID!) {
+          charter(clientId: $id) {
+            id
+          }
+          client(id: $id) {
+            charter {
+              id
+            }
+          }
+        }
+      `),
       { id: unpublished },
       fence,
     );
@@ -101,20 +138,12 @@ describe('what a client leader sees of the charter', () => {
   });
 
   it('lets them sign off the version in force once, and change nothing else', async () => {
-    const signed = await api.graphql<{ signOffCharterVersion: VersionPayload }>(
-      SIGN_OFF,
-      { versionId: v1.id },
-      leader,
-    );
+    const signed = await api.graphql(SIGN_OFF, { versionId: v1.id }, leader);
     expect(signed.data.signOffCharterVersion.userErrors).toEqual([]);
     expect(signed.data.signOffCharterVersion.version?.signOff).toMatchObject({
       signedBy: { id: leader.memberId },
     });
-    const twice = await api.graphql<{ signOffCharterVersion: VersionPayload }>(
-      SIGN_OFF,
-      { versionId: v1.id },
-      leader,
-    );
+    const twice = await api.graphql(SIGN_OFF, { versionId: v1.id }, leader);
     expect(twice.data.signOffCharterVersion).toEqual({
       version: null,
       userErrors: [
@@ -141,28 +170,20 @@ describe('what a client leader sees of the charter', () => {
       [DISCARD, { input: { versionId: draft.id, expectedRevision: draft.revision } }],
     ] as const;
     for (const [mutation, variables] of forbidden) {
-      const response = await api.graphql(mutation, variables, leader);
+      const response = await api.graphql(asText(mutation), variables, leader);
       expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
     expect(await storedVersion(api, draft.id)).toMatchObject({ status: 'DRAFT', revision: draft.revision });
   });
 
   it('answers a draft, another client\u2019s version or a replaced version like the rules say', async () => {
-    const ownDraft = await api.graphql<{ signOffCharterVersion: VersionPayload }>(
-      SIGN_OFF,
-      { versionId: draft.id },
-      leader,
-    );
+    const ownDraft = await api.graphql(SIGN_OFF, { versionId: draft.id }, leader);
     expect(ownDraft.data.signOffCharterVersion.userErrors).toEqual([
       { field: 'versionId', code: 'NOT_FOUND', message: 'No charter version has this id.' },
     ]);
     const other = await createClient(api, admin);
     const theirs = await publishedCharter(api, admin, other);
-    const elsewhere = await api.graphql<{ signOffCharterVersion: VersionPayload }>(
-      SIGN_OFF,
-      { versionId: theirs.id },
-      leader,
-    );
+    const elsewhere = await api.graphql(SIGN_OFF, { versionId: theirs.id }, leader);
     expect(elsewhere.data.signOffCharterVersion.userErrors).toEqual([
       { field: 'versionId', code: 'NOT_FOUND', message: 'No charter version has this id.' },
     ]);
@@ -172,11 +193,7 @@ describe('what a client leader sees of the charter', () => {
     const otherLeader = await addMember(api, admin, 'CLIENT_LEADER', client);
     const first = await publishedCharter(api, admin, client);
     await publish(api, admin, await startDraft(api, admin, client));
-    const replaced = await api.graphql<{ signOffCharterVersion: VersionPayload }>(
-      SIGN_OFF,
-      { versionId: first.id },
-      otherLeader,
-    );
+    const replaced = await api.graphql(SIGN_OFF, { versionId: first.id }, otherLeader);
     expect(replaced.data.signOffCharterVersion.userErrors).toEqual([
       {
         field: 'versionId',
@@ -204,19 +221,19 @@ describe('another consultancy\u2019s charter', () => {
       [theirClient, theirDraft.id],
       [missing, missing],
     ] as const) {
-      const read = await api.graphql<{ charter: null }>(
+      const read = await api.graphql(
         CHARTER,
         { clientId, draftId: versionId, publishedId: theirPublished.id },
         admin,
       );
       expect(read.data.charter).toBeNull();
-      const diff = await api.graphql<{ charter: { diff: null } }>(
+      const diff = await api.graphql(
         CHARTER,
         { clientId: ourClient, draftId: versionId, publishedId: ours.id },
         admin,
       );
-      expect(diff.data.charter.diff).toBeNull();
-      const start = await api.graphql<{ startCharterDraft: VersionPayload }>(START, { clientId }, admin);
+      expect(diff.data.charter!.diff).toBeNull();
+      const start = await api.graphql(START, { clientId }, admin);
       expect(start.data.startCharterDraft.userErrors).toEqual([
         { field: 'clientId', code: 'NOT_FOUND', message: 'No client has this id.' },
       ]);
@@ -234,7 +251,7 @@ describe('another consultancy\u2019s charter', () => {
         ],
       ] as const) {
         const response = await api.graphql<Record<string, { userErrors: unknown[] }>>(
-          mutation,
+          asText(mutation),
           variables,
           who,
         );

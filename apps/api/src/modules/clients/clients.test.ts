@@ -1,24 +1,89 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../../test/test-api.js';
+import { startTestApi, unchecked, type TestApi } from '../../../test/test-api.js';
 import { addMember, createClient, signUpConsultancy, type SignedIn } from '../../../test/factories.js';
+import { graphql } from '../../../test/generated/index.js';
 
-const CREATE = `mutation ($input: CreateClientInput!) {
-  createClient(input: $input) { client { id name industry size region status } userErrors { field message code } }
-}`;
-const UPDATE = `mutation ($input: UpdateClientInput!) {
-  updateClient(input: $input) { client { id name status archivedAt region } userErrors { field message code } }
-}`;
-const LIST = `query ($first: Int, $after: String, $status: ClientStatus, $industry: Industry, $search: String) {
-  clients(first: $first, after: $after, status: $status, industry: $industry, search: $search) {
-    totalCount nodes { id name } pageInfo { hasNextPage endCursor }
+const CREATE = graphql(`
+  mutation ClientsCreateClient($input: CreateClientInput!) {
+    createClient(input: $input) {
+      client {
+        id
+        name
+        industry
+        size
+        region
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
-}`;
-const WORKSHOP = `mutation ($input: SaveDifferentiationWorkshopInput!) {
-  saveDifferentiationWorkshop(input: $input) {
-    workshop { beliefs { statement linked } values { statement } commonPurpose pointOfDifferentiation gaps }
-    userErrors { field message code }
+`);
+const UPDATE = graphql(`
+  mutation ClientsUpdateClient($input: UpdateClientInput!) {
+    updateClient(input: $input) {
+      client {
+        id
+        name
+        status
+        archivedAt
+        region
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
-}`;
+`);
+const LIST = graphql(`
+  query ClientsClients(
+    $first: Int
+    $after: String
+    $status: ClientStatus
+    $industry: Industry
+    $search: String
+  ) {
+    clients(first: $first, after: $after, status: $status, industry: $industry, search: $search) {
+      totalCount
+      nodes {
+        id
+        name
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+const WORKSHOP = graphql(`
+  mutation ClientsSaveDifferentiationWorkshop($input: SaveDifferentiationWorkshopInput!) {
+    saveDifferentiationWorkshop(input: $input) {
+      workshop {
+        beliefs {
+          statement
+          linked
+        }
+        values {
+          statement
+        }
+        commonPurpose
+        pointOfDifferentiation
+        gaps
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
 
 let api: TestApi;
 let admin: SignedIn;
@@ -30,17 +95,26 @@ afterAll(() => api.close());
 
 describe('clients', () => {
   it('creates a client with sensible defaults and reads it back', async () => {
-    const created = await api.graphql<{
-      createClient: { client: { id: string; status: string; region: null } };
-    }>(CREATE, { input: { name: '  Harbourline Bank ', industry: 'BANKING_FINANCE', region: ' ' } }, admin);
+    const created = await api.graphql(
+      CREATE,
+      { input: { name: '  Harbourline Bank ', industry: 'BANKING_FINANCE', region: ' ' } },
+      admin,
+    );
     expect(created.data.createClient.client).toMatchObject({
       name: 'Harbourline Bank',
       status: 'PROSPECT',
       region: null,
     });
-    const read = await api.graphql<{ client: { name: string } }>(
-      'query ($id: ID!) { client(id: $id) { name industry } }',
-      { id: created.data.createClient.client.id },
+    const read = await api.graphql(
+      graphql(`
+        query ClientsClient($id: ID!) {
+          client(id: $id) {
+            name
+            industry
+          }
+        }
+      `),
+      { id: created.data.createClient.client!.id },
       admin,
     );
     expect(read.data.client).toEqual({ name: 'Harbourline Bank', industry: 'BANKING_FINANCE' });
@@ -52,7 +126,7 @@ describe('clients', () => {
     ['region', { region: 'r'.repeat(121) }, 'TOO_LONG'],
   ])('refuses a bad %s (%o) by naming it, and writes nothing', async (field, change, code) => {
     const before = await api.countRows('clients', admin.tenantId);
-    const response = await api.graphql<{ createClient: { client: null; userErrors: unknown[] } }>(
+    const response = await api.graphql(
       CREATE,
       { input: { name: 'Valid', industry: 'RETAIL', ...change } },
       admin,
@@ -66,7 +140,11 @@ describe('clients', () => {
 
   it('refuses an unknown enum value with an error naming the field, and writes nothing', async () => {
     const before = await api.countRows('clients', admin.tenantId);
-    const response = await api.graphql(CREATE, { input: { name: 'Valid', industry: 'SPACEFLIGHT' } }, admin);
+    const response = await api.graphql(
+      CREATE,
+      unchecked({ input: { name: 'Valid', industry: 'SPACEFLIGHT' } }),
+      admin,
+    );
     // A variable that cannot be coerced is a request error: 200 for a plain application/json client, as the
     // GraphQL-over-HTTP spec asks (see core/http/response-status.ts), with the error naming the field.
     expect(response.status).toBe(200);
@@ -78,38 +156,35 @@ describe('clients', () => {
 
   it('updates only the fields given, and archives without losing anything', async () => {
     const id = await createClient(api, admin, { name: 'Tidewater Hotels', region: 'Queenstown' });
-    const renamed = await api.graphql<{ updateClient: { client: { name: string; region: string } } }>(
-      UPDATE,
-      { input: { id, name: 'Tidewater Hotel Group' } },
-      admin,
-    );
+    const renamed = await api.graphql(UPDATE, { input: { id, name: 'Tidewater Hotel Group' } }, admin);
     expect(renamed.data.updateClient.client).toMatchObject({
       name: 'Tidewater Hotel Group',
       region: 'Queenstown',
     });
-    const archived = await api.graphql<{ archiveClient: { client: { status: string; archivedAt: string } } }>(
-      'mutation ($id: ID!) { archiveClient(input: { id: $id }) { client { status archivedAt } } }',
+    const archived = await api.graphql(
+      graphql(`
+        mutation ClientsArchiveClient($id: ID!) {
+          archiveClient(input: { id: $id }) {
+            client {
+              status
+              archivedAt
+            }
+          }
+        }
+      `),
       { id },
       admin,
     );
-    expect(archived.data.archiveClient.client.status).toBe('ARCHIVED');
-    expect(Date.parse(archived.data.archiveClient.client.archivedAt)).not.toBeNaN();
+    expect(archived.data.archiveClient.client!.status).toBe('ARCHIVED');
+    expect(Date.parse(archived.data.archiveClient.client!.archivedAt!)).not.toBeNaN();
   });
 
   it('answers an update with no change, or of an unknown id, with a user error and no write', async () => {
     const id = await createClient(api, admin, { name: 'Unchanged' });
-    const empty = await api.graphql<{ updateClient: { userErrors: { message: string }[] } }>(
-      UPDATE,
-      { input: { id } },
-      admin,
-    );
+    const empty = await api.graphql(UPDATE, { input: { id } }, admin);
     expect(empty.data.updateClient.userErrors[0]?.message).toBe('Change at least one field.');
     for (const unknown of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
-      const response = await api.graphql<{ updateClient: { userErrors: unknown[] } }>(
-        UPDATE,
-        { input: { id: unknown, name: 'Renamed' } },
-        admin,
-      );
+      const response = await api.graphql(UPDATE, { input: { id: unknown, name: 'Renamed' } }, admin);
       expect(response.data.updateClient.userErrors).toEqual([
         { field: 'id', code: 'NOT_FOUND', message: 'No client has this id.' },
       ]);
@@ -123,31 +198,15 @@ describe('clients', () => {
     for (const name of ['Delta', 'Alpha', 'Echo', 'Charlie', 'Bravo']) {
       await createClient(api, tenant, { name, industry: name === 'Echo' ? 'HEALTHCARE' : 'RETAIL' });
     }
-    const first = await api.graphql<{
-      clients: {
-        totalCount: number;
-        nodes: { name: string }[];
-        pageInfo: { hasNextPage: boolean; endCursor: string };
-      };
-    }>(LIST, { first: 2 }, tenant);
+    const first = await api.graphql(LIST, { first: 2 }, tenant);
     expect(first.data.clients.nodes.map((c) => c.name)).toEqual(['Alpha', 'Bravo']);
     expect(first.data.clients).toMatchObject({ totalCount: 5, pageInfo: { hasNextPage: true } });
-    const rest = await api.graphql<{
-      clients: { nodes: { name: string }[]; pageInfo: { hasNextPage: boolean } };
-    }>(LIST, { first: 10, after: first.data.clients.pageInfo.endCursor }, tenant);
+    const rest = await api.graphql(LIST, { first: 10, after: first.data.clients.pageInfo.endCursor }, tenant);
     expect(rest.data.clients.nodes.map((c) => c.name)).toEqual(['Charlie', 'Delta', 'Echo']);
     expect(rest.data.clients.pageInfo.hasNextPage).toBe(false);
-    const healthcare = await api.graphql<{ clients: { totalCount: number } }>(
-      LIST,
-      { industry: 'HEALTHCARE' },
-      tenant,
-    );
+    const healthcare = await api.graphql(LIST, { industry: 'HEALTHCARE' }, tenant);
     expect(healthcare.data.clients.totalCount).toBe(1);
-    const search = await api.graphql<{ clients: { nodes: { name: string }[] } }>(
-      LIST,
-      { search: 'ELT' },
-      tenant,
-    );
+    const search = await api.graphql(LIST, { search: 'ELT' }, tenant);
     expect(search.data.clients.nodes.map((c) => c.name)).toEqual(['Delta']);
   });
 
@@ -162,9 +221,7 @@ describe('clients', () => {
 describe('the differentiation workshop', () => {
   it('saves the four steps whole and says what is still missing', async () => {
     const clientId = await createClient(api, admin, { industry: 'CONTACT_CENTRE' });
-    const saved = await api.graphql<{
-      saveDifferentiationWorkshop: { workshop: { gaps: string[]; beliefs: unknown[] } };
-    }>(
+    const saved = await api.graphql(
       WORKSHOP,
       {
         input: {
@@ -180,32 +237,41 @@ describe('the differentiation workshop', () => {
       },
       admin,
     );
-    expect(saved.data.saveDifferentiationWorkshop.workshop.gaps).toEqual([]);
-    expect(saved.data.saveDifferentiationWorkshop.workshop.beliefs).toEqual([
+    expect(saved.data.saveDifferentiationWorkshop.workshop!.gaps).toEqual([]);
+    expect(saved.data.saveDifferentiationWorkshop.workshop!.beliefs).toEqual([
       { statement: 'Long waits on hold', linked: false },
       { statement: 'Transferred again and again', linked: true },
     ]);
-    const replaced = await api.graphql<{ saveDifferentiationWorkshop: { workshop: { gaps: string[] } } }>(
+    const replaced = await api.graphql(
       WORKSHOP,
       { input: { clientId, beliefs: [], values: [], pointOfDifferentiation: 'Ownership' } },
       admin,
     );
     // No beliefs, no values, no purpose, and a point linked to nothing: four gaps.
-    expect(replaced.data.saveDifferentiationWorkshop.workshop.gaps).toHaveLength(4);
-    const read = await api.graphql<{
-      client: { workshop: { beliefs: unknown[]; pointOfDifferentiation: string } };
-    }>(
-      'query ($id: ID!) { client(id: $id) { workshop { beliefs { id } pointOfDifferentiation } } }',
+    expect(replaced.data.saveDifferentiationWorkshop.workshop!.gaps).toHaveLength(4);
+    const read = await api.graphql(
+      graphql(`
+        query ClientsClient2($id: ID!) {
+          client(id: $id) {
+            workshop {
+              beliefs {
+                id
+              }
+              pointOfDifferentiation
+            }
+          }
+        }
+      `),
       { id: clientId },
       admin,
     );
-    expect(read.data.client.workshop).toEqual({ beliefs: [], pointOfDifferentiation: 'Ownership' });
+    expect(read.data.client!.workshop).toEqual({ beliefs: [], pointOfDifferentiation: 'Ownership' });
   });
 
   it('names the entry at fault and keeps the saved workshop as it was', async () => {
     const clientId = await createClient(api, admin);
     await api.graphql(WORKSHOP, { input: { clientId, beliefs: [{ statement: 'Kept' }], values: [] } }, admin);
-    const response = await api.graphql<{ saveDifferentiationWorkshop: { userErrors: { field: string }[] } }>(
+    const response = await api.graphql(
       WORKSHOP,
       { input: { clientId, beliefs: [{ statement: 'Fine' }, { statement: '   ' }], values: [] } },
       admin,
@@ -228,20 +294,31 @@ describe('who sees which clients', () => {
     const other = await createClient(api, tenant, { name: 'Other Org' });
     const leader = await addMember(api, tenant, 'CLIENT_LEADER', own);
 
-    const list = await api.graphql<{ clients: { totalCount: number; nodes: { name: string }[] } }>(
-      LIST,
-      {},
-      leader,
-    );
+    const list = await api.graphql(LIST, {}, leader);
     expect(list.data.clients).toMatchObject({ totalCount: 1, nodes: [{ name: 'Own Org' }] });
-    const peek = await api.graphql<{ client: null }>(
-      'query ($id: ID!) { client(id: $id) { name } }',
+    const peek = await api.graphql(
+      graphql(`
+        query ClientsClient3($id: ID!) {
+          client(id: $id) {
+            name
+          }
+        }
+      `),
       { id: other },
       leader,
     );
     expect(peek.data.client).toBeNull();
-    const me = await api.graphql<{ me: { client: { name: string } } }>(
-      '{ me { role client { name } } }',
+    const me = await api.graphql(
+      graphql(`
+        query ClientsMe {
+          me {
+            role
+            client {
+              name
+            }
+          }
+        }
+      `),
       {},
       leader,
     );
@@ -250,7 +327,16 @@ describe('who sees which clients', () => {
     const write = await api.graphql(UPDATE, { input: { id: own, name: 'Renamed by leader' } }, leader);
     expect(write.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const workshop = await api.graphql(
-      'query ($id: ID!) { client(id: $id) { name workshop { gaps } } }',
+      graphql(`
+        query ClientsClient4($id: ID!) {
+          client(id: $id) {
+            name
+            workshop {
+              gaps
+            }
+          }
+        }
+      `),
       { id: own },
       leader,
     );
@@ -263,12 +349,8 @@ describe('who sees which clients', () => {
   it('lets a consultant do everything with clients', async () => {
     const consultant = await addMember(api, admin, 'CONSULTANT');
     const id = await createClient(api, consultant, { name: 'By consultant' });
-    const response = await api.graphql<{ updateClient: { client: { name: string } } }>(
-      UPDATE,
-      { input: { id, name: 'Still by consultant' } },
-      consultant,
-    );
-    expect(response.data.updateClient.client.name).toBe('Still by consultant');
+    const response = await api.graphql(UPDATE, { input: { id, name: 'Still by consultant' } }, consultant);
+    expect(response.data.updateClient.client!.name).toBe('Still by consultant');
   });
 
   it('treats another consultancy\u2019s client id exactly like an id that does not exist', async () => {
@@ -276,22 +358,24 @@ describe('who sees which clients', () => {
     const theirs = await createClient(api, other, { name: 'Not yours' });
     const missing = '00000000-0000-4000-8000-000000000000';
     for (const id of [theirs, missing]) {
-      const read = await api.graphql<{ client: null }>(
-        'query ($id: ID!) { client(id: $id) { name } }',
+      const read = await api.graphql(
+        graphql(`
+          query ClientsClient5($id: ID!) {
+            client(id: $id) {
+              name
+            }
+          }
+        `),
         { id },
         admin,
       );
       expect(read.data.client).toBeNull();
-      const update = await api.graphql<{ updateClient: unknown }>(
-        UPDATE,
-        { input: { id, name: 'Taken over' } },
-        admin,
-      );
+      const update = await api.graphql(UPDATE, { input: { id, name: 'Taken over' } }, admin);
       expect(update.data.updateClient).toEqual({
         client: null,
         userErrors: [{ field: 'id', code: 'NOT_FOUND', message: 'No client has this id.' }],
       });
-      const workshop = await api.graphql<{ saveDifferentiationWorkshop: { userErrors: unknown[] } }>(
+      const workshop = await api.graphql(
         WORKSHOP,
         { input: { clientId: id, beliefs: [], values: [] } },
         admin,
@@ -302,7 +386,7 @@ describe('who sees which clients', () => {
     }
     const [row] = await api.ownerQuery<{ name: string }>('SELECT name FROM clients WHERE id = $1', [theirs]);
     expect(row?.name).toBe('Not yours');
-    const list = await api.graphql<{ clients: { nodes: { id: string }[] } }>(LIST, { first: 100 }, admin);
+    const list = await api.graphql(LIST, { first: 100 }, admin);
     expect(list.data.clients.nodes.map((c) => c.id)).not.toContain(theirs);
   });
 });

@@ -3,6 +3,7 @@ import { startTestApi, type TestApi } from '../../../test/test-api.js';
 import { PASSWORD, addMember, signUpConsultancy } from '../../../test/factories.js';
 import { seedDemo } from '../../demo/seed-demo.js';
 import { DEMO_ACCOUNT } from '../../demo/demo-programme.js';
+import { graphql } from '../../../test/generated/index.js';
 
 /** A consultancy's data is its own: it can take all of it away, and leave without a trace. */
 let api: TestApi;
@@ -11,13 +12,25 @@ let demoTenant: string;
 beforeAll(async () => {
   api = await startTestApi();
   await seedDemo(api.dataSource);
-  const login = await api.graphql<{ logIn: { token: string } }>(
-    'mutation ($input: LogInInput!) { logIn(input: $input) { token } }',
+  const login = await api.graphql(
+    graphql(`
+      mutation ConsultancyLogIn($input: LogInInput!) {
+        logIn(input: $input) {
+          token
+        }
+      }
+    `),
     { input: { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password } },
   );
-  demoToken = login.data.logIn.token;
-  const me = await api.graphql<{ consultancy: { id: string } }>(
-    '{ consultancy { id } }',
+  demoToken = login.data.logIn.token!;
+  const me = await api.graphql(
+    graphql(`
+      query ConsultancyConsultancy {
+        consultancy {
+          id
+        }
+      }
+    `),
     {},
     { token: demoToken },
   );
@@ -46,15 +59,27 @@ async function rowsOf(tenantId: string): Promise<Record<string, string>> {
 
 describe('exporting a consultancy', () => {
   it('gives every table it owns as one JSON document, without secrets', async () => {
-    const webhook = await api.graphql<{ createWebhookEndpoint: { secret: string } }>(
-      `mutation { createWebhookEndpoint(input: { url: "http://127.0.0.1:9/x", events: [AUDIT_PUBLISHED] }) { secret } }`,
+    const webhook = await api.graphql(
+      graphql(`
+        mutation ConsultancyCreateWebhookEndpoint {
+          createWebhookEndpoint(input: { url: "http://127.0.0.1:9/x", events: [AUDIT_PUBLISHED] }) {
+            secret
+          }
+        }
+      `),
       {},
       { token: demoToken },
     );
     expect(webhook.data.createWebhookEndpoint.secret).toMatch(/^whsec_/);
-    const response = await api.graphql<{
-      consultancyExport: { tenantId: string; tables: Record<string, unknown[]> };
-    }>('{ consultancyExport }', {}, { token: demoToken });
+    const response = await api.graphql(
+      graphql(`
+        query ConsultancyConsultancyExport {
+          consultancyExport
+        }
+      `),
+      {},
+      { token: demoToken },
+    );
     const exported = response.data.consultancyExport;
     expect(exported.tenantId).toBe(demoTenant);
     const owned = (await tenantTables()).filter((t) => t !== 'sign_in_directory');
@@ -76,7 +101,15 @@ describe('exporting a consultancy', () => {
   it('is for admins only', async () => {
     const other = await signUpConsultancy(api);
     const consultant = await addMember(api, other, 'CONSULTANT');
-    const response = await api.graphql('{ consultancyExport }', {}, consultant);
+    const response = await api.graphql(
+      graphql(`
+        query ConsultancyConsultancyExport2 {
+          consultancyExport
+        }
+      `),
+      {},
+      consultant,
+    );
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
@@ -84,10 +117,17 @@ describe('exporting a consultancy', () => {
 describe('deleting a consultancy', () => {
   it('needs its exact name, and otherwise deletes nothing', async () => {
     const before = await rowsOf(demoTenant);
-    const response = await api.graphql<{
-      deleteConsultancy: { deleted: boolean; userErrors: { field: string }[] };
-    }>(
-      'mutation { deleteConsultancy(input: { confirmName: "Northbridge" }) { deleted userErrors { field } } }',
+    const response = await api.graphql(
+      graphql(`
+        mutation ConsultancyDeleteConsultancy {
+          deleteConsultancy(input: { confirmName: "Northbridge" }) {
+            deleted
+            userErrors {
+              field
+            }
+          }
+        }
+      `),
       {},
       { token: demoToken },
     );
@@ -101,8 +141,17 @@ describe('deleting a consultancy', () => {
   it('removes every row of that consultancy and nothing of any other', async () => {
     const bystander = await signUpConsultancy(api, 'Bystander Partners');
     const bystanderBefore = await rowsOf(bystander.tenantId);
-    const response = await api.graphql<{ deleteConsultancy: { deleted: boolean } }>(
-      'mutation ($name: String!) { deleteConsultancy(input: { confirmName: $name }) { deleted userErrors { field } } }',
+    const response = await api.graphql(
+      graphql(`
+        mutation ConsultancyDeleteConsultancy2($name: String!) {
+          deleteConsultancy(input: { confirmName: $name }) {
+            deleted
+            userErrors {
+              field
+            }
+          }
+        }
+      `),
       { name: DEMO_ACCOUNT.consultancyName },
       { token: demoToken },
     );
@@ -110,10 +159,28 @@ describe('deleting a consultancy', () => {
     const left = await rowsOf(demoTenant);
     expect(Object.entries(left).filter(([, value]) => !value.startsWith('0:'))).toEqual([]);
     expect(await rowsOf(bystander.tenantId)).toEqual(bystanderBefore);
-    const me = await api.graphql<{ me: null }>('{ me { id } }', {}, { token: demoToken });
+    const me = await api.graphql(
+      graphql(`
+        query ConsultancyMe {
+          me {
+            id
+          }
+        }
+      `),
+      {},
+      { token: demoToken },
+    );
     expect(me.data.me).toBeNull();
-    const again = await api.graphql<{ signUp: { userErrors: unknown[] } }>(
-      'mutation ($input: SignUpInput!) { signUp(input: $input) { userErrors { field } } }',
+    const again = await api.graphql(
+      graphql(`
+        mutation ConsultancySignUp($input: SignUpInput!) {
+          signUp(input: $input) {
+            userErrors {
+              field
+            }
+          }
+        }
+      `),
       {
         input: {
           consultancyName: 'Fresh start',

@@ -7,22 +7,77 @@ import {
   signUpConsultancy,
   type SignedIn,
 } from '../../../test/factories.js';
+import { graphql } from '../../../test/generated/index.js';
 
-const CREATE = `mutation ($input: CreateEngagementInput!) {
-  createEngagement(input: $input) {
-    engagement { id title status nextStatuses phase startsOn endsOn leadConsultant { id } team { id }
-                 milestones { title dueOn phase done overdue } client { name } }
-    userErrors { field message code }
+const CREATE = graphql(`
+  mutation EngagementsCreateEngagement($input: CreateEngagementInput!) {
+    createEngagement(input: $input) {
+      engagement {
+        id
+        title
+        status
+        nextStatuses
+        phase
+        startsOn
+        endsOn
+        leadConsultant {
+          id
+        }
+        team {
+          id
+        }
+        milestones {
+          title
+          dueOn
+          phase
+          done
+          overdue
+        }
+        client {
+          name
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
-}`;
-const MOVE = `mutation ($id: ID!, $status: EngagementStatus!) {
-  changeEngagementStatus(input: { id: $id, status: $status }) {
-    engagement { status nextStatuses } userErrors { field message code }
+`);
+const MOVE = graphql(`
+  mutation EngagementsChangeEngagementStatus($id: ID!, $status: EngagementStatus!) {
+    changeEngagementStatus(input: { id: $id, status: $status }) {
+      engagement {
+        status
+        nextStatuses
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
-}`;
-const UPDATE = `mutation ($input: UpdateEngagementInput!) {
-  updateEngagement(input: $input) { engagement { title summary team { id } } userErrors { field message code } }
-}`;
+`);
+const UPDATE = graphql(`
+  mutation EngagementsUpdateEngagement($input: UpdateEngagementInput!) {
+    updateEngagement(input: $input) {
+      engagement {
+        title
+        summary
+        team {
+          id
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
 
 let api: TestApi;
 let admin: SignedIn;
@@ -37,7 +92,7 @@ afterAll(() => api.close());
 describe('engagements', () => {
   it('creates an engagement with its team and milestones, led by its creator unless named', async () => {
     const consultant = await addMember(api, admin, 'CONSULTANT');
-    const response = await api.graphql<{ createEngagement: { engagement: Record<string, unknown> } }>(
+    const response = await api.graphql(
       CREATE,
       {
         input: {
@@ -73,11 +128,7 @@ describe('engagements', () => {
 
   it('moves only along the allowed transitions and explains a refused move', async () => {
     const id = await createEngagement(api, admin, clientId);
-    const skip = await api.graphql<{ changeEngagementStatus: { userErrors: unknown[] } }>(
-      MOVE,
-      { id, status: 'COMPLETED' },
-      admin,
-    );
+    const skip = await api.graphql(MOVE, { id, status: 'COMPLETED' }, admin);
     expect(skip.data.changeEngagementStatus.userErrors).toEqual([
       {
         field: 'status',
@@ -91,28 +142,16 @@ describe('engagements', () => {
       ['ACTIVE', ['ON_HOLD', 'COMPLETED', 'CANCELLED']],
       ['COMPLETED', []],
     ] as const) {
-      const moved = await api.graphql<{ changeEngagementStatus: { engagement: unknown } }>(
-        MOVE,
-        { id, status },
-        admin,
-      );
+      const moved = await api.graphql(MOVE, { id, status }, admin);
       expect(moved.data.changeEngagementStatus.engagement).toEqual({ status, nextStatuses: next });
     }
-    const reopen = await api.graphql<{ changeEngagementStatus: { userErrors: { message: string }[] } }>(
-      MOVE,
-      { id, status: 'ACTIVE' },
-      admin,
-    );
+    const reopen = await api.graphql(MOVE, { id, status: 'ACTIVE' }, admin);
     expect(reopen.data.changeEngagementStatus.userErrors[0]?.message).toMatch(/closed/);
     const [row] = await api.ownerQuery<{ status: string }>('SELECT status FROM engagements WHERE id = $1', [
       id,
     ]);
     expect(row?.status).toBe('COMPLETED');
-    const edit = await api.graphql<{ updateEngagement: { userErrors: { code: string }[] } }>(
-      UPDATE,
-      { input: { id, title: 'Too late' } },
-      admin,
-    );
+    const edit = await api.graphql(UPDATE, { input: { id, title: 'Too late' } }, admin);
     expect(edit.data.updateEngagement.userErrors[0]?.code).toBe('NOT_ALLOWED');
   });
 
@@ -122,13 +161,7 @@ describe('engagements', () => {
     for (let round = 0; round < 5; round++) {
       const id = await createEngagement(api, admin, clientId);
       const answers = await Promise.all(
-        ['ACTIVE', 'CANCELLED'].map((status) =>
-          api.graphql<{ changeEngagementStatus: { userErrors: { message: string }[] } }>(
-            MOVE,
-            { id, status },
-            admin,
-          ),
-        ),
+        (['ACTIVE', 'CANCELLED'] as const).map((status) => api.graphql(MOVE, { id, status }, admin)),
       );
       const [row] = await api.ownerQuery<{ status: string }>('SELECT status FROM engagements WHERE id = $1', [
         id,
@@ -149,7 +182,7 @@ describe('engagements', () => {
   ])('names %s when it is wrong (%o) and writes nothing', async (field, change, code) => {
     const before = await api.countRows('engagements', admin.tenantId);
     const milestonesBefore = await api.countRows('milestones', admin.tenantId);
-    const response = await api.graphql<{ createEngagement: { engagement: null; userErrors: unknown[] } }>(
+    const response = await api.graphql(
       CREATE,
       { input: { clientId, title: 'Valid', kind: 'TRAINING', ...change } },
       admin,
@@ -161,7 +194,7 @@ describe('engagements', () => {
 
   it('refuses a client leader as lead or team member', async () => {
     const leader = await addMember(api, admin, 'CLIENT_LEADER', clientId);
-    const response = await api.graphql<{ createEngagement: { userErrors: unknown[] } }>(
+    const response = await api.graphql(
       CREATE,
       { input: { clientId, title: 'Valid', kind: 'TRAINING', teamMemberIds: [leader.memberId] } },
       admin,
@@ -173,28 +206,65 @@ describe('engagements', () => {
 
   it('adds, changes, completes and removes milestones', async () => {
     const id = await createEngagement(api, admin, clientId);
-    const added = await api.graphql<{ addMilestone: { milestone: { id: string; done: boolean } } }>(
-      `mutation ($input: AddMilestoneInput!) { addMilestone(input: $input) { milestone { id done } userErrors { field } } }`,
+    const added = await api.graphql(
+      graphql(`
+        mutation EngagementsAddMilestone($input: AddMilestoneInput!) {
+          addMilestone(input: $input) {
+            milestone {
+              id
+              done
+            }
+            userErrors {
+              field
+            }
+          }
+        }
+      `),
       { input: { engagementId: id, title: 'Charter sign-off', dueOn: '2026-06-30', phase: 'MEMORIES' } },
       admin,
     );
-    const milestoneId = added.data.addMilestone.milestone.id;
-    const done = await api.graphql<{
-      updateMilestone: { milestone: { done: boolean; doneAt: string; dueOn: string } };
-    }>(
-      `mutation ($input: UpdateMilestoneInput!) { updateMilestone(input: $input) { milestone { done doneAt dueOn } } }`,
+    const milestoneId = added.data.addMilestone.milestone!.id;
+    const done = await api.graphql(
+      graphql(`
+        mutation EngagementsUpdateMilestone($input: UpdateMilestoneInput!) {
+          updateMilestone(input: $input) {
+            milestone {
+              done
+              doneAt
+              dueOn
+            }
+          }
+        }
+      `),
       { input: { id: milestoneId, done: true, dueOn: '2026-07-01' } },
       admin,
     );
     expect(done.data.updateMilestone.milestone).toMatchObject({ done: true, dueOn: '2026-07-01' });
     const badDate = await api.graphql(
-      `mutation ($input: UpdateMilestoneInput!) { updateMilestone(input: $input) { milestone { id } } }`,
+      graphql(`
+        mutation EngagementsUpdateMilestone2($input: UpdateMilestoneInput!) {
+          updateMilestone(input: $input) {
+            milestone {
+              id
+            }
+          }
+        }
+      `),
       { input: { id: milestoneId, dueOn: '2026-02-30' } },
       admin,
     );
     expect(badDate.errors?.[0]?.message).toMatch(/YYYY-MM-DD/);
-    const removed = await api.graphql<{ removeMilestone: { removedId: string } }>(
-      'mutation ($id: ID!) { removeMilestone(input: { id: $id }) { removedId userErrors { field } } }',
+    const removed = await api.graphql(
+      graphql(`
+        mutation EngagementsRemoveMilestone($id: ID!) {
+          removeMilestone(input: { id: $id }) {
+            removedId
+            userErrors {
+              field
+            }
+          }
+        }
+      `),
       { id: milestoneId },
       admin,
     );
@@ -211,21 +281,31 @@ describe('engagements', () => {
       await createEngagement(api, tenant, b, { title: 'Second' }),
       await createEngagement(api, tenant, a, { title: 'Third' }),
     ];
-    const LIST = `query ($first: Int, $after: String, $clientId: ID) {
-      engagements(first: $first, after: $after, clientId: $clientId) { totalCount nodes { id title } pageInfo { endCursor hasNextPage } }
-    }`;
-    const page = await api.graphql<{
-      engagements: { totalCount: number; nodes: { id: string }[]; pageInfo: { endCursor: string } };
-    }>(LIST, { first: 2 }, tenant);
+    const LIST = graphql(`
+      query EngagementsEngagements($first: Int, $after: String, $clientId: ID) {
+        engagements(first: $first, after: $after, clientId: $clientId) {
+          totalCount
+          nodes {
+            id
+            title
+          }
+          pageInfo {
+            endCursor
+            hasNextPage
+          }
+        }
+      }
+    `);
+    const page = await api.graphql(LIST, { first: 2 }, tenant);
     expect(page.data.engagements.totalCount).toBe(3);
     expect(page.data.engagements.nodes.map((n) => n.id)).toEqual([ids[2], ids[1]]);
-    const next = await api.graphql<{ engagements: { nodes: { id: string }[] } }>(
+    const next = await api.graphql(
       LIST,
       { first: 2, after: page.data.engagements.pageInfo.endCursor },
       tenant,
     );
     expect(next.data.engagements.nodes.map((n) => n.id)).toEqual([ids[0]]);
-    const forA = await api.graphql<{ engagements: { totalCount: number } }>(LIST, { clientId: a }, tenant);
+    const forA = await api.graphql(LIST, { clientId: a }, tenant);
     expect(forA.data.engagements.totalCount).toBe(2);
   });
 });
@@ -243,20 +323,40 @@ describe('who sees which engagements', () => {
     });
     const leader = await addMember(api, tenant, 'CLIENT_LEADER', own);
 
-    const list = await api.graphql<{ engagements: { nodes: { id: string }[] } }>(
-      '{ engagements { nodes { id } } }',
+    const list = await api.graphql(
+      graphql(`
+        query EngagementsEngagements2 {
+          engagements {
+            nodes {
+              id
+            }
+          }
+        }
+      `),
       {},
       leader,
     );
     expect(list.data.engagements.nodes.map((n) => n.id)).toEqual([ownEngagement]);
-    const hidden = await api.graphql<{ engagement: null }>(
-      'query ($id: ID!) { engagement(id: $id) { id } }',
+    const hidden = await api.graphql(
+      graphql(`
+        query EngagementsEngagement($id: ID!) {
+          engagement(id: $id) {
+            id
+          }
+        }
+      `),
       { id: otherEngagement },
       leader,
     );
     expect(hidden.data.engagement).toBeNull();
-    const upcoming = await api.graphql<{ upcomingMilestones: { title: string }[] }>(
-      '{ upcomingMilestones { title } }',
+    const upcoming = await api.graphql(
+      graphql(`
+        query EngagementsUpcomingMilestones {
+          upcomingMilestones {
+            title
+          }
+        }
+      `),
       {},
       leader,
     );
@@ -275,29 +375,27 @@ describe('who sees which engagements', () => {
       'SELECT id FROM milestones WHERE engagement_id = $1',
       [theirs],
     );
-    const read = await api.graphql<{ engagement: null }>(
-      'query ($id: ID!) { engagement(id: $id) { id } }',
+    const read = await api.graphql(
+      graphql(`
+        query EngagementsEngagement2($id: ID!) {
+          engagement(id: $id) {
+            id
+          }
+        }
+      `),
       { id: theirs },
       admin,
     );
     expect(read.data.engagement).toBeNull();
-    const move = await api.graphql<{ changeEngagementStatus: { userErrors: unknown[] } }>(
-      MOVE,
-      { id: theirs, status: 'ACTIVE' },
-      admin,
-    );
+    const move = await api.graphql(MOVE, { id: theirs, status: 'ACTIVE' }, admin);
     expect(move.data.changeEngagementStatus.userErrors).toEqual([
       { field: 'id', code: 'NOT_FOUND', message: 'No engagement has this id.' },
     ]);
-    const update = await api.graphql<{ updateEngagement: { userErrors: unknown[] } }>(
-      UPDATE,
-      { input: { id: theirs, title: 'Mine now' } },
-      admin,
-    );
+    const update = await api.graphql(UPDATE, { input: { id: theirs, title: 'Mine now' } }, admin);
     expect(update.data.updateEngagement.userErrors).toEqual([
       { field: 'id', code: 'NOT_FOUND', message: 'No engagement has this id.' },
     ]);
-    const create = await api.graphql<{ createEngagement: { userErrors: unknown[] } }>(
+    const create = await api.graphql(
       CREATE,
       { input: { clientId: theirClient, title: 'Sneaky', kind: 'TRAINING' } },
       admin,
@@ -305,16 +403,36 @@ describe('who sees which engagements', () => {
     expect(create.data.createEngagement.userErrors).toEqual([
       { field: 'clientId', code: 'NOT_FOUND', message: 'No client has this id.' },
     ]);
-    const removeMilestone = await api.graphql<{ removeMilestone: { userErrors: unknown[] } }>(
-      'mutation ($id: ID!) { removeMilestone(input: { id: $id }) { removedId userErrors { field code message } } }',
-      { id: milestone?.id },
+    const removeMilestone = await api.graphql(
+      graphql(`
+        mutation EngagementsRemoveMilestone2($id: ID!) {
+          removeMilestone(input: { id: $id }) {
+            removedId
+            userErrors {
+              field
+              code
+              message
+            }
+          }
+        }
+      `),
+      { id: milestone?.id as string },
       admin,
     );
     expect(removeMilestone.data.removeMilestone.userErrors).toEqual([
       { field: 'id', code: 'NOT_FOUND', message: 'No milestone has this id.' },
     ]);
-    const addMilestone = await api.graphql<{ addMilestone: { userErrors: unknown[] } }>(
-      `mutation ($input: AddMilestoneInput!) { addMilestone(input: $input) { userErrors { field code } } }`,
+    const addMilestone = await api.graphql(
+      graphql(`
+        mutation EngagementsAddMilestone2($input: AddMilestoneInput!) {
+          addMilestone(input: $input) {
+            userErrors {
+              field
+              code
+            }
+          }
+        }
+      `),
       { input: { engagementId: theirs, title: 'Planted', dueOn: '2026-01-01' } },
       admin,
     );

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../../test/test-api.js';
+import { startTestApi, type TestApi, asText, type AnyDocument } from '../../../test/test-api.js';
 import { addMember, createClient, signUpConsultancy, type SignedIn } from '../../../test/factories.js';
 import {
   FRONT_DESK_CRITERIA,
@@ -8,14 +8,46 @@ import {
   scoreCandidate,
   type ProfileResult,
 } from '../../../test/hiring-factories.js';
+import { graphql } from '../../../test/generated/index.js';
+import { seed } from '../../../test/seed.js';
 
-const PROFILE = 'query ($id: ID!) { roleProfile(id: $id) { id title candidates { rank } } }';
-const UPDATE = `mutation ($input: UpdateRoleProfileInput!) {
-  updateRoleProfile(input: $input) { roleProfile { id } userErrors { field code message } }
-}`;
-const REMOVE = `mutation ($id: ID!) {
-  removeCandidateScorecard(input: { id: $id }) { removedId userErrors { field code message } }
-}`;
+const PROFILE = graphql(`
+  query AccessRoleProfile($id: ID!) {
+    roleProfile(id: $id) {
+      id
+      title
+      candidates {
+        rank
+      }
+    }
+  }
+`);
+const UPDATE = graphql(`
+  mutation AccessUpdateRoleProfile($input: UpdateRoleProfileInput!) {
+    updateRoleProfile(input: $input) {
+      roleProfile {
+        id
+      }
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+const REMOVE = graphql(`
+  mutation AccessRemoveCandidateScorecard($id: ID!) {
+    removeCandidateScorecard(input: { id: $id }) {
+      removedId
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
 
 let api: TestApi;
 let admin: SignedIn;
@@ -24,9 +56,14 @@ let profile: ProfileResult;
 let scorecardId: string;
 beforeAll(async () => {
   api = await startTestApi();
-  admin = await signUpConsultancy(api);
-  clientId = await createClient(api, admin, { name: 'Tidewater Hotels', industry: 'HOSPITALITY' });
-  profile = await createRoleProfile(api, admin, clientId);
+  ({
+    admin,
+    client: clientId,
+    profile,
+  } = await seed(api)
+    .consultancy()
+    .client({ name: 'Tidewater Hotels', industry: 'HOSPITALITY' })
+    .roleProfile());
   scorecardId = await scoreCandidate(api, admin, profile, 'Cand-01', [4, 3, 5]);
 });
 afterAll(() => api.close());
@@ -34,7 +71,7 @@ afterAll(() => api.close());
 describe('client leaders', () => {
   it('see neither role profiles nor candidates, even of their own client, and change nothing', async () => {
     const leader = await addMember(api, admin, 'CLIENT_LEADER', clientId);
-    const calls: [string, Record<string, unknown>][] = [
+    const calls: [AnyDocument, Record<string, unknown>][] = [
       [PROFILE, { id: profile.id }],
       ['query ($id: ID!) { client(id: $id) { roleProfiles { id } } }', { id: clientId }],
       [
@@ -46,11 +83,17 @@ describe('client leaders', () => {
       [REMOVE, { id: scorecardId }],
     ];
     for (const [query, variables] of calls) {
-      const response = await api.graphql(query, variables, leader);
-      expect(response.errors?.[0]?.extensions?.code, query).toBe('FORBIDDEN');
+      const response = await api.graphql(asText(query), variables, leader);
+      expect(response.errors?.[0]?.extensions?.code, asText(query)).toBe('FORBIDDEN');
     }
-    const client = await api.graphql<{ client: { id: string } }>(
-      'query ($id: ID!) { client(id: $id) { id } }',
+    const client = await api.graphql(
+      graphql(`
+        query AccessClient($id: ID!) {
+          client(id: $id) {
+            id
+          }
+        }
+      `),
       { id: clientId },
       leader,
     );
@@ -97,12 +140,24 @@ describe('another consultancy', () => {
       );
     const before = await snapshot();
 
-    const read = await api.graphql<{ roleProfile: null }>(PROFILE, { id: profile.id }, intruder);
+    const read = await api.graphql(PROFILE, { id: profile.id }, intruder);
     expect(read.data.roleProfile).toBeNull();
 
-    const created = await api.graphql<{ createRoleProfile: { userErrors: unknown[] } }>(
-      `mutation ($input: CreateRoleProfileInput!) {
-         createRoleProfile(input: $input) { roleProfile { id } userErrors { field code message } } }`,
+    const created = await api.graphql(
+      graphql(`
+        mutation AccessCreateRoleProfile($input: CreateRoleProfileInput!) {
+          createRoleProfile(input: $input) {
+            roleProfile {
+              id
+            }
+            userErrors {
+              field
+              code
+              message
+            }
+          }
+        }
+      `),
       { input: { clientId, title: 'Planted', criteria: FRONT_DESK_CRITERIA } },
       intruder,
     );
@@ -110,7 +165,7 @@ describe('another consultancy', () => {
       { field: 'clientId', code: 'NOT_FOUND', message: 'No client has this id.' },
     ]);
 
-    const updated = await api.graphql<{ updateRoleProfile: { userErrors: unknown[] } }>(
+    const updated = await api.graphql(
       UPDATE,
       { input: { id: profile.id, expectedRevision: 1, title: 'Taken over', criteria: [] } },
       intruder,
@@ -120,14 +175,14 @@ describe('another consultancy', () => {
     ]);
 
     // Their own profile, but naming our criterion: it is not theirs to keep.
-    const borrowed = await api.graphql<{ updateRoleProfile: { userErrors: unknown[] } }>(
+    const borrowed = await api.graphql(
       UPDATE,
       {
         input: {
           id: ownProfile.id,
           expectedRevision: 1,
           title: 'Front-desk host',
-          criteria: [{ ...FRONT_DESK_CRITERIA[0], id: profile.criteria[0]!.id }],
+          criteria: [{ ...FRONT_DESK_CRITERIA[0]!, id: profile.criteria[0]!.id }],
         },
       },
       intruder,
@@ -140,7 +195,7 @@ describe('another consultancy', () => {
       },
     ]);
 
-    const scored = await api.graphql<{ saveCandidateScorecard: { userErrors: unknown[] } }>(
+    const scored = await api.graphql(
       SAVE_SCORECARD,
       { input: { profileId: profile.id, candidateRef: 'Cand-99', scores: [] } },
       intruder,
@@ -149,7 +204,7 @@ describe('another consultancy', () => {
       { field: 'profileId', code: 'NOT_FOUND', message: 'No role profile has this id.' },
     ]);
 
-    const rescored = await api.graphql<{ saveCandidateScorecard: { userErrors: unknown[] } }>(
+    const rescored = await api.graphql(
       SAVE_SCORECARD,
       { input: { profileId: ownProfile.id, scorecardId, candidateRef: 'Cand-01', scores: [] } },
       intruder,
@@ -158,7 +213,7 @@ describe('another consultancy', () => {
       { field: 'scorecardId', code: 'NOT_FOUND', message: 'No scorecard of this role profile has this id.' },
     ]);
 
-    const crossScore = await api.graphql<{ saveCandidateScorecard: { userErrors: unknown[] } }>(
+    const crossScore = await api.graphql(
       SAVE_SCORECARD,
       {
         input: {
@@ -177,11 +232,7 @@ describe('another consultancy', () => {
       },
     ]);
 
-    const removed = await api.graphql<{ removeCandidateScorecard: unknown }>(
-      REMOVE,
-      { id: scorecardId },
-      intruder,
-    );
+    const removed = await api.graphql(REMOVE, { id: scorecardId }, intruder);
     expect(removed.data.removeCandidateScorecard).toEqual({
       removedId: null,
       userErrors: [{ field: 'id', code: 'NOT_FOUND', message: 'No scorecard has this id.' }],

@@ -1,20 +1,42 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../../test/test-api.js';
+import { startTestApi, type TestApi, unchecked } from '../../../test/test-api.js';
 import { createClient, signUpConsultancy, type SignedIn } from '../../../test/factories.js';
 import {
   FRONT_DESK_CRITERIA,
-  PROFILE_FIELDS,
   createRoleProfile,
   scoreCandidate,
   type CriterionFields,
 } from '../../../test/hiring-factories.js';
+import { graphql } from '../../../test/generated/index.js';
 
-const CREATE = `mutation ($input: CreateRoleProfileInput!) {
-  createRoleProfile(input: $input) { roleProfile { ${PROFILE_FIELDS} } userErrors { field code message } }
-}`;
-const UPDATE = `mutation ($input: UpdateRoleProfileInput!) {
-  updateRoleProfile(input: $input) { roleProfile { ${PROFILE_FIELDS} } userErrors { field code message } }
-}`;
+const CREATE = graphql(`
+  mutation ProfilesCreateRoleProfile($input: CreateRoleProfileInput!) {
+    createRoleProfile(input: $input) {
+      roleProfile {
+        ...HiringTestProfile
+      }
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+const UPDATE = graphql(`
+  mutation ProfilesUpdateRoleProfile($input: UpdateRoleProfileInput!) {
+    updateRoleProfile(input: $input) {
+      roleProfile {
+        ...HiringTestProfile
+      }
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
 
 interface Profile {
   id: string;
@@ -37,17 +59,12 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const create = (input: Record<string, unknown>) =>
-  api.graphql<{ createRoleProfile: { roleProfile: Profile | null; userErrors: unknown[] } }>(
+  api.graphql(
     CREATE,
-    { input: { clientId, title: 'Front-desk host', criteria: FRONT_DESK_CRITERIA, ...input } },
+    unchecked({ input: { clientId, title: 'Front-desk host', criteria: FRONT_DESK_CRITERIA, ...input } }),
     admin,
   );
-const update = (input: Record<string, unknown>) =>
-  api.graphql<{ updateRoleProfile: { roleProfile: Profile | null; userErrors: unknown[] } }>(
-    UPDATE,
-    { input },
-    admin,
-  );
+const update = (input: Record<string, unknown>) => api.graphql(UPDATE, unchecked({ input }), admin);
 const counts = async () => ({
   profiles: await api.countRows('role_profiles', admin.tenantId),
   criteria: await api.countRows('hiring_criteria', admin.tenantId),
@@ -71,31 +88,49 @@ describe('role profiles', () => {
         { key: 'booking-system-fluency', weight: 25, category: 'SKILL' },
       ],
     });
-    const listed = await api.graphql<{ client: { roleProfiles: { id: string }[] } }>(
-      'query ($id: ID!) { client(id: $id) { roleProfiles { id } } }',
+    const listed = await api.graphql(
+      graphql(`
+        query ProfilesClient($id: ID!) {
+          client(id: $id) {
+            roleProfiles {
+              id
+            }
+          }
+        }
+      `),
       { id: clientId },
       admin,
     );
-    expect(listed.data.client.roleProfiles.map((p) => p.id)).toContain(profile?.id);
+    expect(listed.data.client!.roleProfiles.map((p) => p.id)).toContain(profile?.id);
   });
 
   it('answers "is industry experience more important than personality traits?" from the weights', async () => {
     const { id } = await createRoleProfile(api, admin, clientId);
-    const response = await api.graphql<{
-      roleProfile: {
-        categoryWeights: { category: string; weight: number; share: number; criterionCount: number }[];
-        compareCategories: { heavier: string; difference: number; sentence: string };
-      };
-    }>(
-      `query ($id: ID!) { roleProfile(id: $id) {
-         categoryWeights { category label weight share criterionCount mustHaveCount }
-         compareCategories(a: INDUSTRY_EXPERIENCE, b: PERSONALITY_TRAIT) { heavier difference sentence }
-       } }`,
+    const response = await api.graphql(
+      graphql(`
+        query ProfilesRoleProfile($id: ID!) {
+          roleProfile(id: $id) {
+            categoryWeights {
+              category
+              label
+              weight
+              share
+              criterionCount
+              mustHaveCount
+            }
+            compareCategories(a: INDUSTRY_EXPERIENCE, b: PERSONALITY_TRAIT) {
+              heavier
+              difference
+              sentence
+            }
+          }
+        }
+      `),
       { id },
       admin,
     );
     const profile = response.data.roleProfile;
-    expect(profile.categoryWeights.map((c) => [c.category, c.weight, c.criterionCount])).toEqual([
+    expect(profile!.categoryWeights.map((c) => [c.category, c.weight, c.criterionCount])).toEqual([
       ['PERSONALITY_TRAIT', 40, 1],
       ['INDUSTRY_EXPERIENCE', 35, 1],
       ['SKILL', 25, 1],
@@ -103,7 +138,7 @@ describe('role profiles', () => {
       ['PRODUCT_KNOWLEDGE', 0, 0],
     ]);
     // 35 against 40: personality traits weigh 5 points more.
-    expect(profile.compareCategories).toEqual({
+    expect(profile!.compareCategories).toEqual({
       heavier: 'PERSONALITY_TRAIT',
       difference: 5,
       sentence:
@@ -170,12 +205,18 @@ describe('role profiles', () => {
     const profile = await createRoleProfile(api, admin, clientId, { title: 'Spa receptionist' });
     await scoreCandidate(api, admin, profile, 'Cand-01', [4, 4, 4]);
     const before = await counts();
-    const current = await api.graphql<{ roleProfile: Profile }>(
-      `query ($id: ID!) { roleProfile(id: $id) { ${PROFILE_FIELDS} } }`,
+    const current = await api.graphql(
+      graphql(`
+        query ProfilesRoleProfile2($id: ID!) {
+          roleProfile(id: $id) {
+            ...HiringTestProfile
+          }
+        }
+      `),
       { id: profile.id },
       admin,
     );
-    const [warmth, experience] = current.data.roleProfile.criteria;
+    const [warmth, experience] = current.data.roleProfile!.criteria;
     const response = await update({
       id: profile.id,
       expectedRevision: 1,
@@ -258,7 +299,7 @@ describe('refused profile input', () => {
 
   it('refuses a profile for an archived client', async () => {
     const archived = await createClient(api, admin, { status: 'ARCHIVED' });
-    const response = await api.graphql<{ createRoleProfile: { userErrors: unknown[] } }>(
+    const response = await api.graphql(
       CREATE,
       { input: { clientId: archived, title: 'Host', criteria: [] } },
       admin,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../../test/test-api.js';
+import { startTestApi, type TestApi, unchecked } from '../../../test/test-api.js';
 import { addMember, createClient, signUpConsultancy, type SignedIn } from '../../../test/factories.js';
 import {
   FRONT_DESK_CRITERIA,
@@ -8,22 +8,26 @@ import {
   scoreCandidate,
   type ProfileResult,
 } from '../../../test/hiring-factories.js';
+import { graphql } from '../../../test/generated/index.js';
 
-interface Scorecard {
-  id: string;
-  candidateRef: string;
-  fit: number | null;
-  complete: boolean;
-  flagged: boolean;
-  failedMustHaves: { key: string }[];
-  assessor: { id: string } | null;
-  scores: { criterion: { key: string }; score: number; note: string | null }[];
-}
-type SaveAnswer = { saveCandidateScorecard: { scorecard: Scorecard | null; userErrors: unknown[] } };
-
-const RANKING = `query ($id: ID!) { roleProfile(id: $id) {
-  candidates { rank fit flagged complete scorecard { candidateRef failedMustHaves { key } } }
-} }`;
+const RANKING = graphql(`
+  query ScorecardsRoleProfile($id: ID!) {
+    roleProfile(id: $id) {
+      candidates {
+        rank
+        fit
+        flagged
+        complete
+        scorecard {
+          candidateRef
+          failedMustHaves {
+            key
+          }
+        }
+      }
+    }
+  }
+`);
 
 let api: TestApi;
 let admin: SignedIn;
@@ -38,7 +42,7 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const save = (input: Record<string, unknown>, who: SignedIn = admin) =>
-  api.graphql<SaveAnswer>(SAVE_SCORECARD, { input: { profileId: profile.id, ...input } }, who);
+  api.graphql(SAVE_SCORECARD, unchecked({ input: { profileId: profile.id, ...input } }), who);
 const counts = async () => ({
   scorecards: await api.countRows('candidate_scorecards', admin.tenantId),
   scores: await api.countRows('candidate_scores', admin.tenantId),
@@ -84,19 +88,9 @@ describe('candidate scorecards', () => {
     await scoreCandidate(api, admin, own, 'Cora', [2, 5, 5]); // (25·40 + 100·35 + 100·25)/100 = 70, but warmth 2
     await scoreCandidate(api, admin, own, 'Dev', [4, 1, null]); // (75·40 + 0·35)/75 = 40, incomplete
     await scoreCandidate(api, admin, own, 'Ana', [5, 5, 5]); // 100
-    const response = await api.graphql<{
-      roleProfile: {
-        candidates: {
-          rank: number;
-          fit: number;
-          flagged: boolean;
-          complete: boolean;
-          scorecard: { candidateRef: string; failedMustHaves: { key: string }[] };
-        }[];
-      };
-    }>(RANKING, { id: own.id }, admin);
+    const response = await api.graphql(RANKING, { id: own.id }, admin);
     expect(
-      response.data.roleProfile.candidates.map((c) => [
+      response.data.roleProfile!.candidates.map((c) => [
         c.rank,
         c.scorecard.candidateRef,
         c.fit,
@@ -109,7 +103,7 @@ describe('candidate scorecards', () => {
       [3, 'Dev', 40, false, false],
       [4, 'Cora', 70, true, true],
     ]);
-    expect(response.data.roleProfile.candidates[3]?.scorecard.failedMustHaves).toEqual([
+    expect(response.data.roleProfile!.candidates[3]?.scorecard.failedMustHaves).toEqual([
       { key: 'warmth-with-guests' },
     ]);
   });
@@ -117,7 +111,7 @@ describe('candidate scorecards', () => {
   it('replaces the scores of an existing scorecard, keeping its id', async () => {
     const own = await createRoleProfile(api, admin, clientId, { title: 'Reservations agent' });
     const id = await scoreCandidate(api, admin, own, 'Cand-7', [2, 2, 2]);
-    const response = await api.graphql<SaveAnswer>(
+    const response = await api.graphql(
       SAVE_SCORECARD,
       {
         input: {
@@ -145,10 +139,17 @@ describe('candidate scorecards', () => {
   it('removes a scorecard with its scores', async () => {
     const own = await createRoleProfile(api, admin, clientId, { title: 'Porter' });
     const id = await scoreCandidate(api, admin, own, 'Cand-9', [3, 3, 3]);
-    const removed = await api.graphql<{
-      removeCandidateScorecard: { removedId: string; userErrors: unknown[] };
-    }>(
-      'mutation ($id: ID!) { removeCandidateScorecard(input: { id: $id }) { removedId userErrors { field } } }',
+    const removed = await api.graphql(
+      graphql(`
+        mutation ScorecardsRemoveCandidateScorecard($id: ID!) {
+          removeCandidateScorecard(input: { id: $id }) {
+            removedId
+            userErrors {
+              field
+            }
+          }
+        }
+      `),
       { id },
       admin,
     );
@@ -156,8 +157,17 @@ describe('candidate scorecards', () => {
     expect(await api.ownerQuery('SELECT 1 FROM candidate_scores WHERE scorecard_id = $1', [id])).toHaveLength(
       0,
     );
-    const again = await api.graphql<{ removeCandidateScorecard: { userErrors: unknown[] } }>(
-      'mutation ($id: ID!) { removeCandidateScorecard(input: { id: $id }) { userErrors { field code } } }',
+    const again = await api.graphql(
+      graphql(`
+        mutation ScorecardsRemoveCandidateScorecard2($id: ID!) {
+          removeCandidateScorecard(input: { id: $id }) {
+            userErrors {
+              field
+              code
+            }
+          }
+        }
+      `),
       { id },
       admin,
     );
@@ -167,18 +177,40 @@ describe('candidate scorecards', () => {
 
 describe('reading candidates', () => {
   it('costs the same statements for one candidate as for five (no N+1)', async () => {
-    const DEEP = `query ($id: ID!) { roleProfile(id: $id) { candidates { rank scorecard {
-      fit flagged failedMustHaves { key } assessor { name } profile { title }
-      scores { score criterion { key weight } } } } } }`;
+    const DEEP = graphql(`
+      query ScorecardsRoleProfile2($id: ID!) {
+        roleProfile(id: $id) {
+          candidates {
+            rank
+            scorecard {
+              fit
+              flagged
+              failedMustHaves {
+                key
+              }
+              assessor {
+                name
+              }
+              profile {
+                title
+              }
+              scores {
+                score
+                criterion {
+                  key
+                  weight
+                }
+              }
+            }
+          }
+        }
+      }
+    `);
     const statementsFor = async (candidates: number) => {
       const own = await createRoleProfile(api, admin, clientId, { title: `Deep read ${candidates}` });
       for (let i = 0; i < candidates; i++) await scoreCandidate(api, admin, own, `C-${i}`, [3, 4, 5]);
-      const response = await api.graphql<{ roleProfile: { candidates: unknown[] } }>(
-        DEEP,
-        { id: own.id },
-        admin,
-      );
-      expect(response.data.roleProfile.candidates).toHaveLength(candidates);
+      const response = await api.graphql(DEEP, { id: own.id }, admin);
+      expect(response.data.roleProfile!.candidates).toHaveLength(candidates);
       return response.statements;
     };
     expect(await statementsFor(5)).toBe(await statementsFor(1));
@@ -190,12 +222,12 @@ describe('refused scorecards', () => {
     const draft = await createRoleProfile(api, admin, clientId, {
       title: 'Concierge (draft)',
       criteria: [
-        { ...FRONT_DESK_CRITERIA[0], weight: 70 },
-        { ...FRONT_DESK_CRITERIA[1], weight: 45 },
+        { ...FRONT_DESK_CRITERIA[0]!, weight: 70 },
+        { ...FRONT_DESK_CRITERIA[1]!, weight: 45 },
       ],
     });
     const before = await counts();
-    const response = await api.graphql<SaveAnswer>(
+    const response = await api.graphql(
       SAVE_SCORECARD,
       { input: { profileId: draft.id, candidateRef: 'Cand-1', scores: scoresFor([4, 4], draft) } },
       admin,
@@ -218,7 +250,7 @@ describe('refused scorecards', () => {
     const own = await createRoleProfile(api, admin, clientId, { title: 'Doorman' });
     await scoreCandidate(api, admin, own, 'Mere K.', [3, 3, 3]);
     const before = await counts();
-    const response = await api.graphql<SaveAnswer>(
+    const response = await api.graphql(
       SAVE_SCORECARD,
       { input: { profileId: own.id, candidateRef: 'mere k.', scores: [] } },
       admin,

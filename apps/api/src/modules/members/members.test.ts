@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../../test/test-api.js';
+import { asText, startTestApi, type TestApi, unchecked } from '../../../test/test-api.js';
 import {
   PASSWORD,
   addMember,
@@ -9,17 +9,64 @@ import {
   signUpConsultancy,
   type SignedIn,
 } from '../../../test/factories.js';
+import { graphql } from '../../../test/generated/index.js';
 
-const INVITE = `mutation ($input: InviteMemberInput!) {
-  inviteMember(input: $input) { invitation { id email role status client { id } } userErrors { field message code } }
-}`;
-const ACCEPT = `mutation ($input: AcceptInvitationInput!) {
-  acceptInvitation(input: $input) { token member { name role client { name } } userErrors { field message code } }
-}`;
+const INVITE = graphql(`
+  mutation MembersInviteMember($input: InviteMemberInput!) {
+    inviteMember(input: $input) {
+      invitation {
+        id
+        email
+        role
+        status
+        client {
+          id
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const ACCEPT = graphql(`
+  mutation MembersAcceptInvitation($input: AcceptInvitationInput!) {
+    acceptInvitation(input: $input) {
+      token
+      member {
+        name
+        role
+        client {
+          name
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
 
-const RESEND = `mutation ($id: ID!) {
-  resendInvitation(input: { id: $id }) { invitation { id status expiresAt } userErrors { field message code } }
-}`;
+const RESEND = graphql(`
+  mutation MembersResendInvitation($id: ID!) {
+    resendInvitation(input: { id: $id }) {
+      invitation {
+        id
+        status
+        expiresAt
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
 
 let api: TestApi;
 let admin: SignedIn;
@@ -32,15 +79,24 @@ afterAll(() => api.close());
 describe('invitations', () => {
   it('invites a client leader who previews, accepts and is signed in fenced to their client', async () => {
     const clientId = await createClient(api, admin, { name: 'Harbourline Bank' });
-    const invited = await api.graphql<{ inviteMember: { invitation: { status: string } } }>(
+    const invited = await api.graphql(
       INVITE,
       { input: { email: 'Sam@Harbourline.example', role: 'CLIENT_LEADER', clientId } },
       admin,
     );
-    expect(invited.data.inviteMember.invitation.status).toBe('PENDING');
+    expect(invited.data.inviteMember.invitation!.status).toBe('PENDING');
     const token = invitationTokenFor(api, 'sam@harbourline.example');
-    const preview = await api.graphql<{ invitation: unknown }>(
-      'query ($token: String!) { invitation(token: $token) { consultancyName email role clientName } }',
+    const preview = await api.graphql(
+      graphql(`
+        query MembersInvitation($token: String!) {
+          invitation(token: $token) {
+            consultancyName
+            email
+            role
+            clientName
+          }
+        }
+      `),
       { token },
     );
     expect(preview.data.invitation).toEqual({
@@ -49,7 +105,7 @@ describe('invitations', () => {
       role: 'CLIENT_LEADER',
       clientName: 'Harbourline Bank',
     });
-    const accepted = await api.graphql<{ acceptInvitation: { token: string; member: unknown } }>(ACCEPT, {
+    const accepted = await api.graphql(ACCEPT, {
       input: { token, name: 'Sam Okafor', password: PASSWORD },
     });
     expect(accepted.data.acceptInvitation.member).toEqual({
@@ -57,15 +113,23 @@ describe('invitations', () => {
       role: 'CLIENT_LEADER',
       client: { name: 'Harbourline Bank' },
     });
-    const again = await api.graphql<{ acceptInvitation: { userErrors: { code: string }[] } }>(ACCEPT, {
+    const again = await api.graphql(ACCEPT, {
       input: { token, name: 'Sam again', password: PASSWORD },
     });
     expect(again.data.acceptInvitation.userErrors[0]?.code).toBe('INVALID');
-    const login = await api.graphql<{ logIn: { member: { name: string } } }>(
-      'mutation ($input: LogInInput!) { logIn(input: $input) { member { name } } }',
+    const login = await api.graphql(
+      graphql(`
+        mutation MembersLogIn($input: LogInInput!) {
+          logIn(input: $input) {
+            member {
+              name
+            }
+          }
+        }
+      `),
       { input: { email: 'sam@harbourline.example', password: PASSWORD } },
     );
-    expect(login.data.logIn.member.name).toBe('Sam Okafor');
+    expect(login.data.logIn.member!.name).toBe('Sam Okafor');
   });
 
   it.each([
@@ -83,30 +147,37 @@ describe('invitations', () => {
     ],
   ])('names %s when an invitation is wrong (%o) and writes nothing', async (field, input, code) => {
     const before = await api.countRows('invitations', admin.tenantId);
-    const response = await api.graphql<{ inviteMember: { userErrors: unknown[] } }>(INVITE, { input }, admin);
+    const response = await api.graphql(INVITE, unchecked({ input }), admin);
     expect(response.data.inviteMember.userErrors).toEqual([expect.objectContaining({ field, code })]);
     expect(await api.countRows('invitations', admin.tenantId)).toBe(before);
   });
 
   it('refuses to invite an existing member, and revokes an invitation so it cannot be used', async () => {
-    const taken = await api.graphql<{ inviteMember: { userErrors: { code: string }[] } }>(
-      INVITE,
-      { input: { email: admin.email, role: 'CONSULTANT' } },
-      admin,
-    );
+    const taken = await api.graphql(INVITE, { input: { email: admin.email, role: 'CONSULTANT' } }, admin);
     expect(taken.data.inviteMember.userErrors[0]?.code).toBe('TAKEN');
-    const invited = await api.graphql<{ inviteMember: { invitation: { id: string } } }>(
+    const invited = await api.graphql(
       INVITE,
       { input: { email: 'leaving@example.com', role: 'CONSULTANT' } },
       admin,
     );
-    const revoked = await api.graphql<{ revokeInvitation: { invitation: { status: string } } }>(
-      'mutation ($id: ID!) { revokeInvitation(input: { id: $id }) { invitation { status } userErrors { field } } }',
-      { id: invited.data.inviteMember.invitation.id },
+    const revoked = await api.graphql(
+      graphql(`
+        mutation MembersRevokeInvitation($id: ID!) {
+          revokeInvitation(input: { id: $id }) {
+            invitation {
+              status
+            }
+            userErrors {
+              field
+            }
+          }
+        }
+      `),
+      { id: invited.data.inviteMember.invitation!.id },
       admin,
     );
-    expect(revoked.data.revokeInvitation.invitation.status).toBe('REVOKED');
-    const accept = await api.graphql<{ acceptInvitation: { userErrors: { field: string }[] } }>(ACCEPT, {
+    expect(revoked.data.revokeInvitation.invitation!.status).toBe('REVOKED');
+    const accept = await api.graphql(ACCEPT, {
       input: { token: invitationTokenFor(api, 'leaving@example.com'), name: 'Late', password: PASSWORD },
     });
     expect(accept.data.acceptInvitation.userErrors[0]?.field).toBe('token');
@@ -122,42 +193,86 @@ describe('invitations', () => {
       consultant,
     );
     expect(byConsultant.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const list = await api.graphql<{ members: { totalCount: number } }>(
-      '{ members { totalCount } }',
+    const list = await api.graphql(
+      graphql(`
+        query MembersMembers {
+          members {
+            totalCount
+          }
+        }
+      `),
       {},
       consultant,
     );
     expect(list.data.members.totalCount).toBeGreaterThanOrEqual(3);
-    const byLeader = await api.graphql('{ members { totalCount } }', {}, leader);
+    const byLeader = await api.graphql(
+      graphql(`
+        query MembersMembers2 {
+          members {
+            totalCount
+          }
+        }
+      `),
+      {},
+      leader,
+    );
     expect(byLeader.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const invitations = await api.graphql('{ invitations { totalCount } }', {}, consultant);
+    const invitations = await api.graphql(
+      graphql(`
+        query MembersInvitations {
+          invitations {
+            totalCount
+          }
+        }
+      `),
+      {},
+      consultant,
+    );
     expect(invitations.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('does not let another consultancy revoke, preview into or list this one\u2019s invitations', async () => {
-    const invited = await api.graphql<{ inviteMember: { invitation: { id: string } } }>(
+    const invited = await api.graphql(
       INVITE,
       { input: { email: 'guarded@example.com', role: 'CONSULTANT' } },
       admin,
     );
     const other = await signUpConsultancy(api);
-    const revoke = await api.graphql<{ revokeInvitation: { userErrors: unknown[] } }>(
-      'mutation ($id: ID!) { revokeInvitation(input: { id: $id }) { userErrors { field code message } } }',
-      { id: invited.data.inviteMember.invitation.id },
+    const revoke = await api.graphql(
+      graphql(`
+        mutation MembersRevokeInvitation2($id: ID!) {
+          revokeInvitation(input: { id: $id }) {
+            userErrors {
+              field
+              code
+              message
+            }
+          }
+        }
+      `),
+      { id: invited.data.inviteMember.invitation!.id },
       other,
     );
     expect(revoke.data.revokeInvitation.userErrors).toEqual([
       { field: 'id', code: 'NOT_FOUND', message: 'No invitation has this id.' },
     ]);
-    const list = await api.graphql<{ invitations: { nodes: { email: string }[] } }>(
-      '{ invitations { nodes { email } } }',
+    const list = await api.graphql(
+      graphql(`
+        query MembersInvitations2 {
+          invitations {
+            nodes {
+              email
+            }
+          }
+        }
+      `),
       {},
       other,
     );
     expect(list.data.invitations.nodes).toEqual([]);
     const [row] = await api.ownerQuery<{ revoked_at: null }>(
       'SELECT revoked_at FROM invitations WHERE id = $1',
-      [invited.data.inviteMember.invitation.id],
+      [invited.data.inviteMember.invitation!.id],
     );
     expect(row?.revoked_at).toBeNull();
   });
@@ -192,7 +307,7 @@ describe('mailed invitations', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
       body: JSON.stringify({
-        query: INVITE,
+        query: asText(INVITE),
         variables: { input: { email: 'Rui@Quayside.example', role: 'CLIENT_LEADER', clientId } },
       }),
     });
@@ -222,12 +337,9 @@ describe('mailed invitations', () => {
       'GRAPHQL_VALIDATION_FAILED',
     ]);
 
-    const accepted = await api.graphql<{ acceptInvitation: { member: unknown; userErrors: unknown[] } }>(
-      ACCEPT,
-      {
-        input: { token, name: 'Rui Costa', password: PASSWORD },
-      },
-    );
+    const accepted = await api.graphql(ACCEPT, {
+      input: { token, name: 'Rui Costa', password: PASSWORD },
+    });
     expect(accepted.data.acceptInvitation).toMatchObject({
       member: { name: 'Rui Costa', role: 'CLIENT_LEADER', client: { name: 'Quayside Water' } },
       userErrors: [],
@@ -256,7 +368,7 @@ describe('mailed invitations', () => {
       'Ada Admin invited you to Northbridge on Service Programme',
     );
     const before = await api.countRows('users', admin.tenantId);
-    const accept = await api.graphql<{ acceptInvitation: { token: null; userErrors: unknown[] } }>(ACCEPT, {
+    const accept = await api.graphql(ACCEPT, {
       input: { token: invitationTokenFor(api, other.email), name: 'Twice', password: PASSWORD },
     });
     expect(accept.data.acceptInvitation).toEqual({
@@ -286,24 +398,15 @@ describe('mailed invitations', () => {
 
   it('sends an invitation again with a new link; the old link stops working', async () => {
     const email = 'again@example.com';
-    const invited = await api.graphql<{ inviteMember: { invitation: { id: string } } }>(
-      INVITE,
-      { input: { email, role: 'CONSULTANT' } },
-      admin,
-    );
-    const id = invited.data.inviteMember.invitation.id;
+    const invited = await api.graphql(INVITE, { input: { email, role: 'CONSULTANT' } }, admin);
+    const id = invited.data.inviteMember.invitation!.id;
     const oldToken = invitationTokenFor(api, email);
     // Expired meanwhile: resending gives it 14 days from now.
     await api.ownerQuery(`UPDATE invitations SET expires_at = now() - interval '1 day' WHERE id = $1`, [id]);
-    const resent = await api.graphql<{
-      resendInvitation: {
-        invitation: { id: string; status: string; expiresAt: string };
-        userErrors: unknown[];
-      };
-    }>(RESEND, { id }, admin);
+    const resent = await api.graphql(RESEND, { id }, admin);
     expect(resent.data.resendInvitation.userErrors).toEqual([]);
     expect(resent.data.resendInvitation.invitation).toMatchObject({ id, status: 'PENDING' });
-    expect(new Date(resent.data.resendInvitation.invitation.expiresAt).getTime()).toBeGreaterThan(
+    expect(new Date(resent.data.resendInvitation.invitation!.expiresAt).getTime()).toBeGreaterThan(
       Date.now() + 13 * 86_400_000,
     );
     expect(JSON.stringify(resent.data)).not.toContain('csi_');
@@ -312,23 +415,29 @@ describe('mailed invitations', () => {
     expect(mailTo(email)).toHaveLength(2);
 
     const preview = (token: string) =>
-      api.graphql<{ invitation: { email: string } | null }>(
-        'query ($token: String!) { invitation(token: $token) { email } }',
+      api.graphql(
+        graphql(`
+          query MembersInvitation2($token: String!) {
+            invitation(token: $token) {
+              email
+            }
+          }
+        `),
         { token },
       );
     expect((await preview(oldToken)).data.invitation).toBeNull();
-    const withOld = await api.graphql<{ acceptInvitation: { userErrors: { code: string }[] } }>(ACCEPT, {
+    const withOld = await api.graphql(ACCEPT, {
       input: { token: oldToken, name: 'Old Link', password: PASSWORD },
     });
     expect(withOld.data.acceptInvitation.userErrors[0]?.code).toBe('INVALID');
     expect((await preview(newToken)).data.invitation).toEqual({ email });
-    const accepted = await api.graphql<{ acceptInvitation: { userErrors: unknown[] } }>(ACCEPT, {
+    const accepted = await api.graphql(ACCEPT, {
       input: { token: newToken, name: 'New Link', password: PASSWORD },
     });
     expect(accepted.data.acceptInvitation.userErrors).toEqual([]);
 
     // Accepted now: not sent again.
-    const late = await api.graphql<{ resendInvitation: { userErrors: unknown[] } }>(RESEND, { id }, admin);
+    const late = await api.graphql(RESEND, { id }, admin);
     expect(late.data.resendInvitation.userErrors).toEqual([
       { field: 'id', code: 'NOT_ALLOWED', message: 'This invitation was already accepted.' },
     ]);
@@ -337,46 +446,38 @@ describe('mailed invitations', () => {
 
   it('does not resend a revoked invitation, nor another consultancy\u2019s', async () => {
     const email = 'revoked-again@example.com';
-    const invited = await api.graphql<{ inviteMember: { invitation: { id: string } } }>(
-      INVITE,
-      { input: { email, role: 'CONSULTANT' } },
-      admin,
-    );
-    const id = invited.data.inviteMember.invitation.id;
+    const invited = await api.graphql(INVITE, { input: { email, role: 'CONSULTANT' } }, admin);
+    const id = invited.data.inviteMember.invitation!.id;
     const other = await signUpConsultancy(api);
-    const theirs = await api.graphql<{ resendInvitation: { userErrors: unknown[] } }>(RESEND, { id }, other);
+    const theirs = await api.graphql(RESEND, { id }, other);
     expect(theirs.data.resendInvitation.userErrors).toEqual([
       { field: 'id', code: 'NOT_FOUND', message: 'No invitation has this id.' },
     ]);
     await api.graphql(
-      'mutation ($id: ID!) { revokeInvitation(input: { id: $id }) { userErrors { field } } }',
+      graphql(`
+        mutation MembersRevokeInvitation3($id: ID!) {
+          revokeInvitation(input: { id: $id }) {
+            userErrors {
+              field
+            }
+          }
+        }
+      `),
       { id },
       admin,
     );
-    const revoked = await api.graphql<{ resendInvitation: { userErrors: { code: string }[] } }>(
-      RESEND,
-      { id },
-      admin,
-    );
+    const revoked = await api.graphql(RESEND, { id }, admin);
     expect(revoked.data.resendInvitation.userErrors[0]?.code).toBe('NOT_ALLOWED');
     expect(mailTo(email)).toHaveLength(1);
   });
 
   it('mails one address at most five invitations an hour, with the same answer after the limit', async () => {
     const email = `flooded-${Date.now()}@example.com`;
-    const invited = await api.graphql<{ inviteMember: { invitation: { id: string } } }>(
-      INVITE,
-      { input: { email, role: 'CONSULTANT' } },
-      admin,
-    );
-    const id = invited.data.inviteMember.invitation.id;
+    const invited = await api.graphql(INVITE, { input: { email, role: 'CONSULTANT' } }, admin);
+    const id = invited.data.inviteMember.invitation!.id;
     const answers = [];
     for (let round = 0; round < 6; round++) {
-      const resent = await api.graphql<{ resendInvitation: { userErrors: unknown[] } }>(
-        RESEND,
-        { id },
-        admin,
-      );
+      const resent = await api.graphql(RESEND, { id }, admin);
       answers.push(resent.data.resendInvitation.userErrors);
     }
     expect(answers).toEqual(Array.from({ length: 6 }, () => []));
@@ -384,16 +485,24 @@ describe('mailed invitations', () => {
   });
 });
 
-const CHANGE_ROLE = `mutation ($input: ChangeMemberRoleInput!) {
-  changeMemberRole(input: $input) { member { id role client { id } } userErrors { field message code } }
-}`;
-
-interface ChangeRole {
-  changeMemberRole: {
-    member: { id: string; role: string; client: { id: string } | null } | null;
-    userErrors: { field: string; message: string; code: string }[];
-  };
-}
+const CHANGE_ROLE = graphql(`
+  mutation MembersChangeMemberRole($input: ChangeMemberRoleInput!) {
+    changeMemberRole(input: $input) {
+      member {
+        id
+        role
+        client {
+          id
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
 
 const roleOf = async (memberId: string) =>
   (await api.ownerQuery<{ role: string }>('SELECT role FROM users WHERE id = $1', [memberId]))[0]?.role;
@@ -402,7 +511,7 @@ describe('changing a member\u2019s role', () => {
   it('makes a consultant a client leader of a client, and records it in the activity trail', async () => {
     const consultant = await addMember(api, admin, 'CONSULTANT');
     const clientId = await createClient(api, admin);
-    const response = await api.graphql<ChangeRole>(
+    const response = await api.graphql(
       CHANGE_ROLE,
       { input: { memberId: consultant.memberId, role: 'CLIENT_LEADER', clientId } },
       admin,
@@ -428,8 +537,16 @@ describe('changing a member\u2019s role', () => {
     const engagementId = await createEngagement(api, admin, otherClient, {
       leadConsultantId: consultant.memberId,
     });
-    const action = await api.graphql<{ createAction: { action: { id: string } } }>(
-      `mutation ($input: CreateActionInput!) { createAction(input: $input) { action { id } } }`,
+    const action = await api.graphql(
+      graphql(`
+        mutation MembersCreateAction($input: CreateActionInput!) {
+          createAction(input: $input) {
+            action {
+              id
+            }
+          }
+        }
+      `),
       {
         input: {
           clientId: otherClient,
@@ -440,7 +557,7 @@ describe('changing a member\u2019s role', () => {
       admin,
     );
     const attempt = () =>
-      api.graphql<ChangeRole>(
+      api.graphql(
         CHANGE_ROLE,
         { input: { memberId: consultant.memberId, role: 'CLIENT_LEADER', clientId: theirClient } },
         admin,
@@ -459,13 +576,29 @@ describe('changing a member\u2019s role', () => {
 
     // Handed over: the engagement is cancelled and the action done; closed work does not hold them back.
     await api.graphql(
-      `mutation ($id: ID!) { changeEngagementStatus(input: { id: $id, status: CANCELLED }) { userErrors { field } } }`,
+      graphql(`
+        mutation MembersChangeEngagementStatus($id: ID!) {
+          changeEngagementStatus(input: { id: $id, status: CANCELLED }) {
+            userErrors {
+              field
+            }
+          }
+        }
+      `),
       { id: engagementId },
       admin,
     );
     await api.graphql(
-      `mutation ($id: ID!) { updateAction(input: { id: $id, expectedRevision: 1, status: DONE }) { userErrors { field } } }`,
-      { id: action.data.createAction.action.id },
+      graphql(`
+        mutation MembersUpdateAction($id: ID!) {
+          updateAction(input: { id: $id, expectedRevision: 1, status: DONE }) {
+            userErrors {
+              field
+            }
+          }
+        }
+      `),
+      { id: action.data.createAction.action!.id },
       admin,
     );
     expect((await attempt()).data.changeMemberRole.userErrors).toEqual([]);
@@ -474,7 +607,7 @@ describe('changing a member\u2019s role', () => {
 
   it('refuses to demote the last admin, naming the role, and changes nothing', async () => {
     const lone = await signUpConsultancy(api);
-    const response = await api.graphql<ChangeRole>(
+    const response = await api.graphql(
       CHANGE_ROLE,
       { input: { memberId: lone.memberId, role: 'CONSULTANT' } },
       lone,
@@ -494,13 +627,13 @@ describe('changing a member\u2019s role', () => {
   it('lets an admin step down once there is another admin', async () => {
     const first = await signUpConsultancy(api);
     const second = await addMember(api, first, 'ADMIN');
-    const response = await api.graphql<ChangeRole>(
+    const response = await api.graphql(
       CHANGE_ROLE,
       { input: { memberId: first.memberId, role: 'CONSULTANT' } },
       second,
     );
     expect(response.data.changeMemberRole.userErrors).toEqual([]);
-    const last = await api.graphql<ChangeRole>(
+    const last = await api.graphql(
       CHANGE_ROLE,
       { input: { memberId: second.memberId, role: 'CONSULTANT' } },
       second,
@@ -521,11 +654,7 @@ describe('changing a member\u2019s role', () => {
       ]);
       const calls = Promise.all(
         [second, first].map((who) =>
-          api.graphql<ChangeRole>(
-            CHANGE_ROLE,
-            { input: { memberId: who.memberId, role: 'CONSULTANT' } },
-            first,
-          ),
+          api.graphql(CHANGE_ROLE, { input: { memberId: who.memberId, role: 'CONSULTANT' } }, first),
         ),
       );
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -551,11 +680,7 @@ describe('changing a member\u2019s role', () => {
       const answers = await Promise.all(
         Array.from({ length: 20 }, (_, i) => {
           const [by, target] = i % 2 ? [first, second] : [second, first];
-          return api.graphql<ChangeRole>(
-            CHANGE_ROLE,
-            { input: { memberId: target.memberId, role: 'CONSULTANT' } },
-            by,
-          );
+          return api.graphql(CHANGE_ROLE, { input: { memberId: target.memberId, role: 'CONSULTANT' } }, by);
         }),
       );
       const codes = answers.flatMap((a) => a.errors?.map((e) => e.extensions?.code) ?? []);
@@ -593,9 +718,9 @@ describe('changing a member\u2019s role', () => {
     ],
   ])('refuses %s, naming %s, and changes nothing', async (_, change, field, code) => {
     const consultant = await addMember(api, admin, 'CONSULTANT');
-    const response = await api.graphql<ChangeRole>(
+    const response = await api.graphql(
       CHANGE_ROLE,
-      { input: { memberId: consultant.memberId, ...change } },
+      unchecked({ input: { memberId: consultant.memberId, ...change } }),
       admin,
     );
     expect(response.data.changeMemberRole.userErrors).toEqual([expect.objectContaining({ field, code })]);
@@ -607,11 +732,7 @@ describe('changing a member\u2019s role', () => {
     const theirs = await addMember(api, other, 'CONSULTANT');
     const answers = [];
     for (const memberId of [theirs.memberId, '00000000-0000-4000-8000-000000000000', 'not-an-id']) {
-      const response = await api.graphql<ChangeRole>(
-        CHANGE_ROLE,
-        { input: { memberId, role: 'ADMIN' } },
-        admin,
-      );
+      const response = await api.graphql(CHANGE_ROLE, { input: { memberId, role: 'ADMIN' } }, admin);
       answers.push(response.data.changeMemberRole);
     }
     const missing = {
@@ -624,7 +745,7 @@ describe('changing a member\u2019s role', () => {
 
   it('refuses a consultant, who may not manage members', async () => {
     const consultant = await addMember(api, admin, 'CONSULTANT');
-    const response = await api.graphql<ChangeRole>(
+    const response = await api.graphql(
       CHANGE_ROLE,
       { input: { memberId: consultant.memberId, role: 'ADMIN' } },
       consultant,
@@ -635,31 +756,65 @@ describe('changing a member\u2019s role', () => {
 
   it('applies to the member\u2019s next request, on the session they already have', async () => {
     const second = await addMember(api, admin, 'ADMIN');
-    const before = await api.graphql<{ invitations: { totalCount: number } }>(
-      '{ invitations { totalCount } }',
+    const before = await api.graphql(
+      graphql(`
+        query MembersInvitations3 {
+          invitations {
+            totalCount
+          }
+        }
+      `),
       {},
       second,
     );
     expect(before.errors).toBeUndefined();
-    const demoted = await api.graphql<ChangeRole>(
+    const demoted = await api.graphql(
       CHANGE_ROLE,
       { input: { memberId: second.memberId, role: 'CONSULTANT' } },
       admin,
     );
     expect(demoted.data.changeMemberRole.userErrors).toEqual([]);
-    const after = await api.graphql('{ invitations { totalCount } }', {}, second);
+    const after = await api.graphql(
+      graphql(`
+        query MembersInvitations4 {
+          invitations {
+            totalCount
+          }
+        }
+      `),
+      {},
+      second,
+    );
     expect(after.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const me = await api.graphql<{ me: { role: string } }>('{ me { role } }', {}, second);
-    expect(me.data.me.role).toBe('CONSULTANT');
+    const me = await api.graphql(
+      graphql(`
+        query MembersMe {
+          me {
+            role
+          }
+        }
+      `),
+      {},
+      second,
+    );
+    expect(me.data.me!.role).toBe('CONSULTANT');
 
     const clientId = await createClient(api, admin);
-    await api.graphql<ChangeRole>(
+    await api.graphql(
       CHANGE_ROLE,
       { input: { memberId: second.memberId, role: 'CLIENT_LEADER', clientId } },
       admin,
     );
-    const clients = await api.graphql<{ clients: { nodes: { id: string }[] } }>(
-      '{ clients { nodes { id } } }',
+    const clients = await api.graphql(
+      graphql(`
+        query MembersClients {
+          clients {
+            nodes {
+              id
+            }
+          }
+        }
+      `),
       {},
       second,
     );

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/test-api.js';
 import { createClient, createEngagement, signUpConsultancy } from '../../../test/factories.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../test/webhook-receiver.js';
+import { graphql } from '../../../test/generated/index.js';
 
 /**
  * A delivery survives the death of the process delivering it: the product runs as a real separate process,
@@ -63,15 +64,31 @@ afterAll(async () => {
 describe('a delivery when its process crashes', () => {
   it('is claimed again after its lease and delivered once by the next process, with the same webhook-id', async () => {
     const admin = await signUpConsultancy(api);
-    const created = await api.graphql<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
-      `mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }`,
+    const created = await api.graphql(
+      graphql(`
+        mutation WebhooksCrashCreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+          createWebhookEndpoint(input: $input) {
+            endpoint {
+              id
+            }
+          }
+        }
+      `),
       { input: { url: receiver.url, events: ['ENGAGEMENT_STATUS_CHANGED'] } },
       admin,
     );
-    const endpointId = created.data.createWebhookEndpoint.endpoint.id;
+    const endpointId = created.data.createWebhookEndpoint.endpoint!.id;
     const engagementId = await createEngagement(api, admin, await createClient(api, admin));
     await api.graphql(
-      `mutation ($input: ChangeEngagementStatusInput!) { changeEngagementStatus(input: $input) { userErrors { field } } }`,
+      graphql(`
+        mutation WebhooksCrashChangeEngagementStatus($input: ChangeEngagementStatusInput!) {
+          changeEngagementStatus(input: $input) {
+            userErrors {
+              field
+            }
+          }
+        }
+      `),
       { input: { id: engagementId, status: 'ACTIVE' } },
       admin,
     );

@@ -13,6 +13,8 @@ import { publishedAudit } from '../../../test/audits-factories.js';
 import { SIGN_OFF, publishedCharter } from '../../../test/charter-factories.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../test/webhook-receiver.js';
 import { startWebhookWorker } from './worker.js';
+import { graphql } from '../../../test/generated/index.js';
+import type { WebhookEventType } from '../../../test/generated/graphql.js';
 
 /**
  * Deliveries end to end: a mutation writes the outbox, the worker (run by hand here, so each step is visible)
@@ -23,38 +25,65 @@ let admin: SignedIn;
 let clientId: string;
 let receiver: WebhookReceiver;
 
-const CREATE = `mutation ($input: CreateWebhookEndpointInput!) {
-  createWebhookEndpoint(input: $input) { secret endpoint { id } userErrors { field message } }
-}`;
-const CHANGE_ENGAGEMENT = `mutation ($input: ChangeEngagementStatusInput!) {
-  changeEngagementStatus(input: $input) { engagement { id status } userErrors { field code } }
-}`;
-const DELIVERIES = `query ($id: ID!) {
-  webhookEndpoint(id: $id) {
-    enabled disabledReason
-    deliveries { nodes {
-      id status attemptCount nextAttemptAt lastResponseStatus deliveredAt replayOf
-      event { id type body }
-      attempts { number responseStatus responseBody error durationMs }
-    } }
+const CREATE = graphql(`
+  mutation WebhooksDeliveryCreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+    createWebhookEndpoint(input: $input) {
+      secret
+      endpoint {
+        id
+      }
+      userErrors {
+        field
+        message
+      }
+    }
   }
-}`;
-
-interface DeliveryView {
-  id: string;
-  status: string;
-  attemptCount: number;
-  nextAttemptAt: string | null;
-  lastResponseStatus: number | null;
-  replayOf: string | null;
-  event: { id: string; type: string; body: { type: string; data: Record<string, unknown> } };
-  attempts: {
-    number: number;
-    responseStatus: number | null;
-    responseBody: string | null;
-    error: string | null;
-  }[];
-}
+`);
+const CHANGE_ENGAGEMENT = graphql(`
+  mutation WebhooksDeliveryChangeEngagementStatus($input: ChangeEngagementStatusInput!) {
+    changeEngagementStatus(input: $input) {
+      engagement {
+        id
+        status
+      }
+      userErrors {
+        field
+        code
+      }
+    }
+  }
+`);
+const DELIVERIES = graphql(`
+  query WebhooksDeliveryWebhookEndpoint($id: ID!) {
+    webhookEndpoint(id: $id) {
+      enabled
+      disabledReason
+      deliveries {
+        nodes {
+          id
+          status
+          attemptCount
+          nextAttemptAt
+          lastResponseStatus
+          deliveredAt
+          replayOf
+          event {
+            id
+            type
+            body
+          }
+          attempts {
+            number
+            responseStatus
+            responseBody
+            error
+            durationMs
+          }
+        }
+      }
+    }
+  }
+`);
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -75,35 +104,23 @@ afterEach(async () => {
   );
 });
 
-async function register(events: string[], who: SignedIn = admin) {
-  const response = await api.graphql<{
-    createWebhookEndpoint: { secret: string; endpoint: { id: string }; userErrors: unknown[] };
-  }>(CREATE, { input: { url: receiver.url, events } }, who);
+async function register(events: WebhookEventType[], who: SignedIn = admin) {
+  const response = await api.graphql(CREATE, { input: { url: receiver.url, events } }, who);
   expect(response.data.createWebhookEndpoint.userErrors).toEqual([]);
   return {
-    id: response.data.createWebhookEndpoint.endpoint.id,
+    id: response.data.createWebhookEndpoint.endpoint!.id,
     secret: response.data.createWebhookEndpoint.secret,
   };
 }
 
 async function deliveries(endpointId: string, who: SignedIn = admin) {
-  const response = await api.graphql<{
-    webhookEndpoint: {
-      enabled: boolean;
-      disabledReason: string | null;
-      deliveries: { nodes: DeliveryView[] };
-    };
-  }>(DELIVERIES, { id: endpointId }, who);
+  const response = await api.graphql(DELIVERIES, { id: endpointId }, who);
   return response.data.webhookEndpoint;
 }
 
 async function startActiveEngagement(who: SignedIn = admin, client = clientId) {
   const engagementId = await createEngagement(api, who, client);
-  const moved = await api.graphql<{ changeEngagementStatus: { userErrors: unknown[] } }>(
-    CHANGE_ENGAGEMENT,
-    { input: { id: engagementId, status: 'ACTIVE' } },
-    who,
-  );
+  const moved = await api.graphql(CHANGE_ENGAGEMENT, { input: { id: engagementId, status: 'ACTIVE' } }, who);
   expect(moved.data.changeEngagementStatus.userErrors).toEqual([]);
   return engagementId;
 }
@@ -119,13 +136,13 @@ describe('a delivery', () => {
     const engagementId = await startActiveEngagement();
     // The mutation has answered; the delivery waits in the outbox until the worker runs.
     expect(receiver.received).toHaveLength(0);
-    expect((await deliveries(endpoint.id)).deliveries.nodes).toMatchObject([
+    expect((await deliveries(endpoint.id))!.deliveries.nodes).toMatchObject([
       { status: 'PENDING', attemptCount: 0 },
     ]);
 
     expect(await api.webhookWorker.runOnce()).toBe(1);
     const [delivery] = await receiver.waitFor(1);
-    const body = new Webhook(endpoint.secret).verify(
+    const body = new Webhook(endpoint.secret!).verify(
       delivery!.body,
       delivery!.headers as Record<string, string>,
     );
@@ -141,7 +158,7 @@ describe('a delivery', () => {
       ),
     ).toThrow(/signature/i);
 
-    const [recorded] = (await deliveries(endpoint.id)).deliveries.nodes;
+    const [recorded] = (await deliveries(endpoint.id))!.deliveries.nodes;
     expect(recorded).toMatchObject({
       status: 'DELIVERED',
       attemptCount: 1,
@@ -166,14 +183,18 @@ describe('a delivery', () => {
     await startActiveEngagement(admin, client);
     await publishedAudit(api, admin, client, { conductedOn: '2026-10-01' });
     const version = await publishedCharter(api, admin, client);
-    const signed = await api.graphql<{ signOffCharterVersion: { userErrors: unknown[] } }>(
-      SIGN_OFF,
-      { versionId: version.id },
-      leader,
-    );
+    const signed = await api.graphql(SIGN_OFF, { versionId: version.id }, leader);
     expect(signed.data.signOffCharterVersion.userErrors).toEqual([]);
-    const action = await api.graphql<{ createAction: { action: { id: string } } }>(
-      `mutation ($input: CreateActionInput!) { createAction(input: $input) { action { id } } }`,
+    const action = await api.graphql(
+      graphql(`
+        mutation WebhooksDeliveryCreateAction($input: CreateActionInput!) {
+          createAction(input: $input) {
+            action {
+              id
+            }
+          }
+        }
+      `),
       {
         input: {
           clientId: client,
@@ -183,15 +204,23 @@ describe('a delivery', () => {
       },
       admin,
     );
-    const done = await api.graphql<{ updateOwnAction: { userErrors: unknown[] } }>(
-      `mutation ($input: UpdateOwnActionInput!) { updateOwnAction(input: $input) { userErrors { field } } }`,
-      { input: { id: action.data.createAction.action.id, expectedRevision: 1, status: 'DONE' } },
+    const done = await api.graphql(
+      graphql(`
+        mutation WebhooksDeliveryUpdateOwnAction($input: UpdateOwnActionInput!) {
+          updateOwnAction(input: $input) {
+            userErrors {
+              field
+            }
+          }
+        }
+      `),
+      { input: { id: action.data.createAction.action!.id, expectedRevision: 1, status: 'DONE' } },
       leader,
     );
     expect(done.data.updateOwnAction.userErrors).toEqual([]);
 
     while ((await api.webhookWorker.runOnce()) > 0);
-    const types = (await deliveries(all.id)).deliveries.nodes.map((d) => d.event.type).sort();
+    const types = (await deliveries(all.id))!.deliveries.nodes.map((d) => d.event.type).sort();
     expect(types).toEqual([
       'action.status_changed',
       'audit.published',
@@ -199,11 +228,11 @@ describe('a delivery', () => {
       'charter.signed_off',
       'engagement.status_changed',
     ]);
-    expect((await deliveries(onlyAudits.id)).deliveries.nodes.map((d) => d.event.type)).toEqual([
+    expect((await deliveries(onlyAudits.id))!.deliveries.nodes.map((d) => d.event.type)).toEqual([
       'audit.published',
     ]);
     expect(receiver.received).toHaveLength(6);
-    const signedOff = (await deliveries(all.id)).deliveries.nodes.find(
+    const signedOff = (await deliveries(all.id))!.deliveries.nodes.find(
       (d) => d.event.type === 'charter.signed_off',
     );
     expect(signedOff?.event.body.data).toMatchObject({ versionId: version.id, signedOffBy: leader.memberId });
@@ -212,13 +241,13 @@ describe('a delivery', () => {
   it('is not written when the mutation is refused, so a rolled-back change sends nothing', async () => {
     const endpoint = await register(['ENGAGEMENT_STATUS_CHANGED']);
     const engagementId = await createEngagement(api, admin, clientId);
-    const refused = await api.graphql<{ changeEngagementStatus: { userErrors: { code: string }[] } }>(
+    const refused = await api.graphql(
       CHANGE_ENGAGEMENT,
       { input: { id: engagementId, status: 'COMPLETED' } },
       admin,
     );
     expect(refused.data.changeEngagementStatus.userErrors).toMatchObject([{ code: 'NOT_ALLOWED' }]);
-    expect((await deliveries(endpoint.id)).deliveries.nodes).toEqual([]);
+    expect((await deliveries(endpoint.id))!.deliveries.nodes).toEqual([]);
   });
 
   it('never holds up the mutation: with the receiver gone, the change succeeds and the delivery waits', async () => {
@@ -228,7 +257,7 @@ describe('a delivery', () => {
     await startActiveEngagement();
     expect(performance.now() - started).toBeLessThan(5000);
     await api.webhookWorker.runOnce();
-    const [delivery] = (await deliveries(endpoint.id)).deliveries.nodes;
+    const [delivery] = (await deliveries(endpoint.id))!.deliveries.nodes;
     expect(delivery).toMatchObject({ status: 'PENDING', attemptCount: 1, lastResponseStatus: null });
     expect(delivery?.attempts[0]?.error).toMatch(/ECONNREFUSED/);
     receiver = await startWebhookReceiver();
@@ -242,7 +271,7 @@ describe('retries', () => {
     await startActiveEngagement();
     const failedAt = Date.now();
     await api.webhookWorker.runOnce();
-    let [delivery] = (await deliveries(endpoint.id)).deliveries.nodes;
+    let [delivery] = (await deliveries(endpoint.id))!.deliveries.nodes;
     expect(delivery).toMatchObject({
       status: 'PENDING',
       attemptCount: 1,
@@ -257,7 +286,7 @@ describe('retries', () => {
     receiver.answer({ status: 204 });
     await makeDue(delivery!.id);
     await api.webhookWorker.runOnce();
-    [delivery] = (await deliveries(endpoint.id)).deliveries.nodes;
+    [delivery] = (await deliveries(endpoint.id))!.deliveries.nodes;
     expect(delivery).toMatchObject({ status: 'DELIVERED', attemptCount: 2, lastResponseStatus: 204 });
     expect(delivery?.attempts.map((a) => a.responseStatus)).toEqual([503, 204]);
     const [first, second] = await receiver.waitFor(2);
@@ -268,14 +297,14 @@ describe('retries', () => {
     const endpoint = await register(['ENGAGEMENT_STATUS_CHANGED']);
     receiver.answer({ status: 500 });
     await startActiveEngagement();
-    const [pending] = (await deliveries(endpoint.id)).deliveries.nodes;
+    const [pending] = (await deliveries(endpoint.id))!.deliveries.nodes;
     // The first eleven attempts, as if made over the past days.
     await api.ownerQuery(`UPDATE webhook_deliveries SET attempt_count = $2 WHERE id = $1`, [
       pending!.id,
       MAX_DELIVERY_ATTEMPTS - 1,
     ]);
     await api.webhookWorker.runOnce();
-    const [delivery] = (await deliveries(endpoint.id)).deliveries.nodes;
+    const [delivery] = (await deliveries(endpoint.id))!.deliveries.nodes;
     expect(delivery).toMatchObject({
       status: 'FAILED',
       attemptCount: MAX_DELIVERY_ATTEMPTS,
@@ -290,14 +319,22 @@ describe('retries', () => {
     await api.webhookWorker.runOnce();
     await startActiveEngagement();
     const view = await deliveries(endpoint.id);
-    expect(view.enabled).toBe(false);
-    expect(view.disabledReason).toMatch(/410 Gone/);
-    expect(view.deliveries.nodes.map((d) => d.status)).toEqual(['FAILED']);
+    expect(view!.enabled).toBe(false);
+    expect(view!.disabledReason).toMatch(/410 Gone/);
+    expect(view!.deliveries.nodes.map((d) => d.status)).toEqual(['FAILED']);
     expect(await api.webhookWorker.runOnce()).toBe(0);
 
-    const replay = await api.graphql<{ replayWebhookDelivery: { userErrors: { code: string }[] } }>(
-      `mutation ($input: ReplayWebhookDeliveryInput!) { replayWebhookDelivery(input: $input) { userErrors { code } } }`,
-      { input: { id: view.deliveries.nodes[0]!.id } },
+    const replay = await api.graphql(
+      graphql(`
+        mutation WebhooksDeliveryReplayWebhookDelivery($input: ReplayWebhookDeliveryInput!) {
+          replayWebhookDelivery(input: $input) {
+            userErrors {
+              code
+            }
+          }
+        }
+      `),
+      { input: { id: view!.deliveries.nodes[0]!.id } },
       admin,
     );
     expect(replay.data.replayWebhookDelivery.userErrors).toMatchObject([{ code: 'NOT_ALLOWED' }]);
@@ -314,7 +351,7 @@ describe('retries', () => {
       timeoutMs: 300,
     });
     await impatient.runOnce();
-    const [delivery] = (await deliveries(endpoint.id)).deliveries.nodes;
+    const [delivery] = (await deliveries(endpoint.id))!.deliveries.nodes;
     expect(delivery).toMatchObject({ status: 'PENDING', attemptCount: 1, lastResponseStatus: null });
     expect(delivery?.attempts[0]?.error).toBe('No answer within 300 ms.');
   });
@@ -325,16 +362,22 @@ describe('replay, test deliveries and rotation', () => {
     const endpoint = await register(['ENGAGEMENT_STATUS_CHANGED']);
     await startActiveEngagement();
     await api.webhookWorker.runOnce();
-    const [original] = (await deliveries(endpoint.id)).deliveries.nodes;
-    const replayed = await api.graphql<{
-      replayWebhookDelivery: {
-        delivery: { id: string; replayOf: string; status: string };
-        userErrors: unknown[];
-      };
-    }>(
-      `mutation ($input: ReplayWebhookDeliveryInput!) {
-         replayWebhookDelivery(input: $input) { delivery { id replayOf status } userErrors { field } }
-       }`,
+    const [original] = (await deliveries(endpoint.id))!.deliveries.nodes;
+    const replayed = await api.graphql(
+      graphql(`
+        mutation WebhooksDeliveryReplayWebhookDelivery2($input: ReplayWebhookDeliveryInput!) {
+          replayWebhookDelivery(input: $input) {
+            delivery {
+              id
+              replayOf
+              status
+            }
+            userErrors {
+              field
+            }
+          }
+        }
+      `),
       { input: { id: original!.id } },
       admin,
     );
@@ -346,22 +389,32 @@ describe('replay, test deliveries and rotation', () => {
     const [first, second] = await receiver.waitFor(2);
     expect(second?.headers['webhook-id']).toBe(first?.headers['webhook-id']);
     expect(second?.body).toBe(first?.body);
-    const all = (await deliveries(endpoint.id)).deliveries.nodes;
+    const all = (await deliveries(endpoint.id))!.deliveries.nodes;
     expect(all.map((d) => d.status)).toEqual(['DELIVERED', 'DELIVERED']);
   });
 
   it('sends a test event to one endpoint on request', async () => {
     const endpoint = await register(['AUDIT_PUBLISHED']);
-    const sent = await api.graphql<{ sendTestWebhook: { delivery: { event: { type: string } } } }>(
-      `mutation ($input: SendTestWebhookInput!) { sendTestWebhook(input: $input) { delivery { event { type } } } }`,
+    const sent = await api.graphql(
+      graphql(`
+        mutation WebhooksDeliverySendTestWebhook($input: SendTestWebhookInput!) {
+          sendTestWebhook(input: $input) {
+            delivery {
+              event {
+                type
+              }
+            }
+          }
+        }
+      `),
       { input: { endpointId: endpoint.id } },
       admin,
     );
-    expect(sent.data.sendTestWebhook.delivery.event.type).toBe('webhook.test');
+    expect(sent.data.sendTestWebhook.delivery!.event.type).toBe('webhook.test');
     await api.webhookWorker.runOnce();
     const [delivery] = await receiver.waitFor(1);
     expect(
-      new Webhook(endpoint.secret).verify(delivery!.body, delivery!.headers as Record<string, string>),
+      new Webhook(endpoint.secret!).verify(delivery!.body, delivery!.headers as Record<string, string>),
     ).toMatchObject({
       type: 'webhook.test',
     });
@@ -369,8 +422,14 @@ describe('replay, test deliveries and rotation', () => {
 
   it('signs with the old and the new secret during a rotation, then with the new one only', async () => {
     const endpoint = await register(['ENGAGEMENT_STATUS_CHANGED']);
-    const rotated = await api.graphql<{ rotateWebhookSecret: { secret: string } }>(
-      `mutation ($input: RotateWebhookSecretInput!) { rotateWebhookSecret(input: $input) { secret } }`,
+    const rotated = await api.graphql(
+      graphql(`
+        mutation WebhooksDeliveryRotateWebhookSecret($input: RotateWebhookSecretInput!) {
+          rotateWebhookSecret(input: $input) {
+            secret
+          }
+        }
+      `),
       { input: { id: endpoint.id } },
       admin,
     );
@@ -380,8 +439,8 @@ describe('replay, test deliveries and rotation', () => {
     const [during] = await receiver.waitFor(1);
     const headers = during!.headers as Record<string, string>;
     expect(headers['webhook-signature']?.split(' ')).toHaveLength(2);
-    expect(() => new Webhook(endpoint.secret).verify(during!.body, headers)).not.toThrow();
-    expect(() => new Webhook(newSecret).verify(during!.body, headers)).not.toThrow();
+    expect(() => new Webhook(endpoint.secret!).verify(during!.body, headers)).not.toThrow();
+    expect(() => new Webhook(newSecret!).verify(during!.body, headers)).not.toThrow();
 
     // The overlap ends.
     await api.ownerQuery(
@@ -393,8 +452,8 @@ describe('replay, test deliveries and rotation', () => {
     const [, after] = await receiver.waitFor(2);
     const afterHeaders = after!.headers as Record<string, string>;
     expect(afterHeaders['webhook-signature']?.split(' ')).toHaveLength(1);
-    expect(() => new Webhook(endpoint.secret).verify(after!.body, afterHeaders)).toThrow();
-    expect(() => new Webhook(newSecret).verify(after!.body, afterHeaders)).not.toThrow();
+    expect(() => new Webhook(endpoint.secret!).verify(after!.body, afterHeaders)).toThrow();
+    expect(() => new Webhook(newSecret!).verify(after!.body, afterHeaders)).not.toThrow();
   });
 });
 
@@ -410,7 +469,7 @@ describe('the address guard at delivery time', () => {
     });
     await guarded.runOnce();
     expect(receiver.received).toHaveLength(0);
-    const [delivery] = (await deliveries(endpoint.id)).deliveries.nodes;
+    const [delivery] = (await deliveries(endpoint.id))!.deliveries.nodes;
     expect(delivery?.attempts[0]?.error).toMatch(/not allowed.*private IP address/);
   });
 });
@@ -431,8 +490,14 @@ describe('tenancy of deliveries', () => {
     });
     expect(seen).toEqual({ plain: 0, updated: 0 });
     const other = await signUpConsultancy(api);
-    const theirs = await api.graphql<{ webhookEndpoints: { totalCount: number } }>(
-      '{ webhookEndpoints { totalCount } }',
+    const theirs = await api.graphql(
+      graphql(`
+        query WebhooksDeliveryWebhookEndpoints {
+          webhookEndpoints {
+            totalCount
+          }
+        }
+      `),
       {},
       other,
     );

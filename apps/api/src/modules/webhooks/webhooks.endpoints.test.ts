@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/test-api.js';
 import { addMember, signUpConsultancy, type SignedIn } from '../../../test/factories.js';
+import { graphql } from '../../../test/generated/index.js';
 
 /** Registering, changing and rotating endpoints: what is refused, what is kept, what is shown once. */
 const ENDPOINT_FIELDS = `id url description events enabled disabledReason secrets { id hint expiresAt } createdBy { id }`;
@@ -13,9 +14,18 @@ const UPDATE = `mutation ($input: UpdateWebhookEndpointInput!) {
 const ROTATE = `mutation ($input: RotateWebhookSecretInput!) {
   rotateWebhookSecret(input: $input) { secret endpoint { ${ENDPOINT_FIELDS} } userErrors { field code message } }
 }`;
-const DELETE = `mutation ($input: DeleteWebhookEndpointInput!) {
-  deleteWebhookEndpoint(input: $input) { removedEndpointId userErrors { field code message } }
-}`;
+const DELETE = graphql(`
+  mutation WebhooksEndpointsDeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {
+    deleteWebhookEndpoint(input: $input) {
+      removedEndpointId
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
 
 interface EndpointView {
   id: string;
@@ -150,7 +160,17 @@ describe('registering an endpoint', () => {
     const consultant = await addMember(api, admin, 'CONSULTANT');
     const refused = await create(consultant, { url: 'http://127.0.0.1:9/x', events: ['AUDIT_PUBLISHED'] });
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const list = await api.graphql('{ webhookEndpoints { totalCount } }', {}, { token: consultant.token });
+    const list = await api.graphql(
+      graphql(`
+        query WebhooksEndpointsWebhookEndpoints {
+          webhookEndpoints {
+            totalCount
+          }
+        }
+      `),
+      {},
+      { token: consultant.token },
+    );
     expect(list.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
@@ -198,10 +218,18 @@ describe('changing, rotating and removing', () => {
   });
 
   it('records endpoint and secret events in the activity trail, never the secret', async () => {
-    const trail = await api.graphql<{
-      activity: { nodes: { action: string; objectId: string; changedFields: string[] }[] };
-    }>(
-      `query ($objectId: ID!) { activity(objectId: $objectId) { nodes { action objectId changedFields } } }`,
+    const trail = await api.graphql(
+      graphql(`
+        query WebhooksEndpointsActivity($objectId: ID!) {
+          activity(objectId: $objectId) {
+            nodes {
+              action
+              objectId
+              changedFields
+            }
+          }
+        }
+      `),
       { objectId: endpoint.id },
       { token: admin.token },
     );
@@ -227,13 +255,15 @@ describe('changing, rotating and removing', () => {
       { input: ghost },
       asOther,
     );
-    const remove = await api.graphql<{ deleteWebhookEndpoint: { userErrors: unknown[] } }>(
-      DELETE,
-      { input: ghost },
-      asOther,
-    );
-    const read = await api.graphql<{ webhookEndpoint: unknown }>(
-      `query ($id: ID!) { webhookEndpoint(id: $id) { id } }`,
+    const remove = await api.graphql(DELETE, { input: ghost }, asOther);
+    const read = await api.graphql(
+      graphql(`
+        query WebhooksEndpointsWebhookEndpoint($id: ID!) {
+          webhookEndpoint(id: $id) {
+            id
+          }
+        }
+      `),
       ghost,
       asOther,
     );
@@ -259,11 +289,7 @@ describe('changing, rotating and removing', () => {
       enabled: false,
       events: ['CHARTER_PUBLISHED'],
     });
-    const removed = await api.graphql<{ deleteWebhookEndpoint: { removedEndpointId: string } }>(
-      DELETE,
-      { input: { id: endpoint.id } },
-      { token: admin.token },
-    );
+    const removed = await api.graphql(DELETE, { input: { id: endpoint.id } }, { token: admin.token });
     expect(removed.data.deleteWebhookEndpoint.removedEndpointId).toBe(endpoint.id);
     expect(
       await api.ownerQuery('SELECT 1 FROM webhook_secrets WHERE endpoint_id = $1', [endpoint.id]),
