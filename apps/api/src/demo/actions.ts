@@ -1,6 +1,6 @@
 import type { RequestContext } from '../core/context.js';
-import { addDays } from '../modules/engagements/milestones.js';
-import { createAction, updateAction } from '../modules/actions/edit-action.js';
+import { addDays } from '../modules/engagements/index.js';
+import { createAction, updateAction } from '../modules/actions/index.js';
 import type { DemoClientRef } from './demo-programme.js';
 
 export interface DemoOwners {

@@ -5,10 +5,10 @@ import type { RequestContext } from '../../core/context.js';
 import { lockById } from '../../core/row-lock.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
-import { ClientEntity } from '../clients/entities.js';
+import { ClientEntity } from '../clients/index.js';
 import { ActionEntity, type ActionRow } from './entities.js';
 import { checkOwner, checkSource } from './references.js';
-import { queueWebhookEvent } from '../webhooks/outbox.js';
+import { queueWebhookEvent } from '../webhooks/index.js';
 
 export interface ActionPayload {
   action: ActionRow | null;

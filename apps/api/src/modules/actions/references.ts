@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { fieldError, type ActionInput, type FieldError } from '@csp/domain';
 import { notFound } from '../../core/user-errors.js';
-import { MemberEntity } from '../accounts/entities.js';
+import { MemberEntity } from '../accounts/index.js';
 
 /** An action's owner is a consultant or admin of the consultancy, or a leader of the action's own client. */
 export async function checkOwner(

@@ -1,8 +1,8 @@
 import { In } from 'typeorm';
 import type { Resolvers } from '../../generated/resolvers.js';
 import { oneEach, perRequest } from '../../core/loaders.js';
-import { memberById } from '../accounts/loaders.js';
-import { ApiKeyEntity, type ApiKeyRow } from '../api-keys/entities.js';
+import { memberById } from '../accounts/index.js';
+import { ApiKeyEntity, type ApiKeyRow } from '../api-keys/index.js';
 import { listActivity } from './queries.js';
 
 const apiKeyById = perRequest<string, ApiKeyRow | null>('apiKeyById', async (context, ids) => {

@@ -4,7 +4,7 @@ import type { RequestContext } from '../../core/context.js';
 import { issueToken } from '../../core/auth/tokens.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { notFound } from '../../core/user-errors.js';
-import { ClientEntity } from '../clients/entities.js';
+import { ClientEntity } from '../clients/index.js';
 import { ApiKeyEntity, type ApiKeyRow } from './entities.js';
 
 export async function createApiKey(

@@ -1,8 +1,7 @@
 import { industryBenchmark, type Industry } from '@csp/domain';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../core/context.js';
-import { ClientEntity } from '../clients/entities.js';
-import { clientById } from '../clients/loaders.js';
+import { ClientEntity, clientById } from '../clients/index.js';
 import type { AuditRow, StoredBenchmark } from './entities.js';
 import { benchmarkKey, benchmarkRows, storeLateBenchmarks, type BenchmarkRow } from './loaders.js';
 

@@ -1,6 +1,6 @@
 import { In } from 'typeorm';
 import { manyEach, oneEach, perRequest } from '../../core/loaders.js';
-import { MemberEntity, type MemberRow } from '../accounts/entities.js';
+import { MemberEntity, type MemberRow } from '../accounts/index.js';
 import { ClientEntity, type ClientRow } from './entities.js';
 
 export const clientById = perRequest<string, ClientRow | null>('clientById', async (context, ids) => {

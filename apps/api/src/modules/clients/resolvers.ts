@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../generated/resolvers.js';
-import { engagementsOfClient } from '../engagements/loaders.js';
+import { engagementsOfClient } from '../engagements/index.js';
 import { leadersOfClient } from './loaders.js';
 import { archiveClient, createClient, updateClient } from './edit-client.js';
 import { findClient, listClients } from './queries.js';

@@ -1,6 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import { fieldError, type FieldError } from '@csp/domain';
-import { MemberEntity } from '../accounts/entities.js';
+import { MemberEntity } from '../accounts/index.js';
 
 /**
  * Leads and team members must be consultants or admins of this consultancy; a client leader is on the client's

@@ -12,8 +12,8 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../core/context.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
-import { MemberEntity, type MemberRow } from '../accounts/entities.js';
-import { ClientEntity } from '../clients/entities.js';
+import { MemberEntity, type MemberRow } from '../accounts/index.js';
+import { ClientEntity } from '../clients/index.js';
 
 interface MemberPayload {
   member: MemberRow | null;
