@@ -16,18 +16,21 @@ async function main() {
   const dataSource = createAppDataSource(database.appUrl, entities);
   await dataSource.initialize();
 
-  const demoWanted = process.env.DEMO_DATA ? config.demoData : !config.databaseUrl;
-  const demo = demoWanted ? await seedDemo(dataSource) : null;
+  const demo = config.demoData ? await seedDemo(dataSource) : null;
 
   const api = await createApi({
     dataSource,
     modules,
     production: config.production,
+    development: config.development,
     sessionDays: config.sessionDays,
     portalDist: config.portalDist,
     webhooks: config.webhooks,
     trustProxy: config.trustProxy,
     metricsToken: config.metricsToken,
+    rateLimit: config.rateLimit,
+    concurrency: config.concurrency,
+    budget: config.budget,
     publicUrl: config.publicUrl,
   });
   // Every API process delivers the outbox too (unless WEBHOOK_WORKER=off): claims are leased, so they share the work.

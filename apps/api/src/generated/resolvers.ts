@@ -2902,6 +2902,12 @@ export type AllowDirectiveArgs = {
 
 export type AllowDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = AllowDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type IdOfDirectiveArgs = {
+  type: Scalars['String']['input'];
+};
+
+export type IdOfDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = IdOfDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type PublicDirectiveArgs = { };
 
 export type PublicDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = PublicDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
@@ -3981,6 +3987,7 @@ export type Resolvers<ContextType = RequestContext> = {
 
 export type DirectiveResolvers<ContextType = RequestContext> = {
   allow?: AllowDirectiveResolver<any, any, ContextType>;
+  idOf?: IdOfDirectiveResolver<any, any, ContextType>;
   public?: PublicDirectiveResolver<any, any, ContextType>;
   signIn?: SignInDirectiveResolver<any, any, ContextType>;
 };

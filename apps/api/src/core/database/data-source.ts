@@ -1,5 +1,6 @@
 import { DataSource, type EntitySchema, type Logger, type QueryRunner } from 'typeorm';
 import { migrations } from '../../migrations/index.js';
+import { readConfig } from '../config.js';
 
 /**
  * Counts the statements each request sends, so tests can prove DataLoaders keep the count flat and benchmarks can
@@ -19,7 +20,7 @@ const statementCounter: Logger = {
 export function createAppDataSource(
   url: string,
   entities: EntitySchema[],
-  options: { poolSize?: number } = {},
+  options: { poolSize?: number; statementTimeoutMs?: number } = {},
 ) {
   return new DataSource({
     type: 'postgres',
@@ -31,7 +32,7 @@ export function createAppDataSource(
     poolSize: options.poolSize ?? 20,
     extra: {
       // A runaway query is cancelled rather than holding a connection: 10 s is far above any screen's need.
-      statement_timeout: Number(process.env.STATEMENT_TIMEOUT_MS ?? 10_000),
+      statement_timeout: options.statementTimeoutMs ?? readConfig().statementTimeoutMs,
       connectionTimeoutMillis: 5_000,
       application_name: 'csp-api',
     },

@@ -5,8 +5,8 @@ import { createClient, signUpConsultancy, type SignedIn } from '../../../test/fa
 import { createAudit } from '../../../test/audits-factories.js';
 import { QUERY_LIMITS } from './query-limits.js';
 import { queryCost } from './query-cost.js';
-import { DEFAULT_BUDGET } from './request-budget.js';
 import { modules } from '../../modules/index.js';
+import { readConfig } from '../config.js';
 import { buildSchema } from './schema.js';
 
 /**
@@ -29,7 +29,7 @@ let admin: SignedIn;
 let clientId: string;
 beforeAll(async () => {
   // A tenth of the default field budget: the same mechanism, and a short enough run to time on a busy machine.
-  api = await startTestApi({ budget: { ...DEFAULT_BUDGET, fields: 10_000 } });
+  api = await startTestApi({ budget: { ...readConfig().budget, fields: 10_000 } });
   admin = await signUpConsultancy(api);
   clientId = await createClient(api, admin);
   for (let i = 0; i < AUDITS; i++) await createAudit(api, admin, clientId);
