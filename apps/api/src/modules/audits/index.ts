@@ -11,8 +11,10 @@ import { resolvers } from './resolvers.js';
 export type { AuditRow } from './entities.js';
 export { changeAuditStatus } from './change-status.js';
 export { createAudit } from './edit-audit.js';
+export { findingsFollowedUp } from './findings.js';
 export { auditById, charterPromisesOfClient } from './loaders.js';
 export { linkPromiseToCriteria } from './promise-links.js';
+export { criterionOfAudit } from './references.js';
 export { saveAuditResponses } from './responses.js';
 
 export const audits = {

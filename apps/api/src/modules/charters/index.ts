@@ -6,7 +6,13 @@ export type { CharterVersionRow } from './entities.js';
 export { startCharterDraft } from './drafts.js';
 export { saveCharterDraft } from './edit-draft.js';
 export { publishCharterVersion } from './publish.js';
-export { publishedCharterOf } from './published-charter.js';
+export {
+  publishedCharterOf,
+  publishedPromisesOfClients,
+  publishedPromiseTitles,
+  type PublishedPromises,
+} from './published-charter.js';
+export { charterHasPromise, lockCharter, promiseOfCharter } from './references.js';
 export { signOffCharterVersion } from './sign-off.js';
 
 export const charters = {

@@ -2,10 +2,10 @@ import { ClientEntity, WorkshopEntity, WorkshopEntryEntity } from './entities.js
 import { resolvers } from './resolvers.js';
 
 /** What other modules, the demo and main.ts may use: nothing else in this folder is public. */
-export { ClientEntity } from './entities.js';
+export type { ClientRow } from './entities.js';
 export { createClient } from './edit-client.js';
 export { clientById } from './loaders.js';
-export { clientClosedToNewWork } from './references.js';
+export { clientClosedToNewWork, clientExists, clientOf } from './references.js';
 export { saveWorkshop } from './workshop.js';
 
 export const clients = {

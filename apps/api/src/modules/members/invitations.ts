@@ -16,7 +16,7 @@ import {
   claimSignInEmail,
   type AuthPayload,
 } from '../accounts/index.js';
-import { ClientEntity } from '../clients/index.js';
+import { clientExists } from '../clients/index.js';
 import { InvitationEntity, type InvitationRow } from './entities.js';
 import { invitationMail } from './invitation-mail.js';
 import { invitationStatus } from './queries.js';
@@ -42,7 +42,7 @@ export async function inviteMember(context: RequestContext, input: unknown): Pro
   const viewer = requireActor(context.viewer);
   const { token, hash } = issueToken('invitation', viewer.tenantId);
   const answer = await context.db.write(async (db) => {
-    if (clientId && !(await db.getRepository(ClientEntity).existsBy({ id: clientId }))) {
+    if (clientId && !(await clientExists(db, clientId))) {
       return refused(notFound('clientId', 'client'));
     }
     if (await db.getRepository(MemberEntity).existsBy({ email })) {
