@@ -28,7 +28,7 @@ export default tseslint.config(
 
 /**
  * The API's module boundaries. A module (`apps/api/src/modules/<feature>/`) is reached only through its `index.ts`;
- * `core/` imports no module at all (main.ts hands it the modules). Test files may reach into a module to set things
+ * `core/` imports no module at all (main.ts hands it the modules); neither imports the demo. Test files may reach into a module to set things
  * up, so they are exempt from both (a core test that needs the whole API imports `modules/index.js`).
  */
 function moduleBoundaries() {
@@ -49,10 +49,14 @@ function moduleBoundaries() {
     message:
       'core/ is shared by every module and imports none: take what you need as a parameter (main.ts passes the modules in).',
   };
+  const demo = {
+    regex: '(^|/)demo/',
+    message: 'Demo content is loaded by src/demo through the modules; production code never imports it.',
+  };
   const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
   return [
     { files: [`${api}/**/*.ts`], ignores: tests, rules: restrict(internals) },
-    { files: [`${api}/modules/*/*.ts`], ignores: tests, rules: restrict(internals, siblingInternals) },
-    { files: [`${api}/core/**/*.ts`], ignores: tests, rules: restrict(anyModule) },
+    { files: [`${api}/modules/*/*.ts`], ignores: tests, rules: restrict(internals, siblingInternals, demo) },
+    { files: [`${api}/core/**/*.ts`], ignores: tests, rules: restrict(anyModule, demo) },
   ];
 }
