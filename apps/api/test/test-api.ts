@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import pg from 'pg';
+import { print } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { createAppDataSource } from '../src/core/database/data-source.js';
@@ -26,17 +28,33 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   statements: number;
 }
 
+/** Who sends a request: a bearer token (a SignedIn will do) or a session cookie. */
+export interface RequestOptions {
+  token?: string | null;
+  cookie?: string;
+}
+
 export interface TestApi {
   url: string;
   /** The API role's connection string, for starting the product itself as a separate process on this database. */
   appUrl: string;
   /** The API's own connection (as the non-owner role), for running services directly, e.g. the demo seed. */
   dataSource: DataSource;
-  /** Sends a GraphQL request over HTTP, as a third party would. */
+  /**
+   * Sends a GraphQL request over HTTP, as a third party would. A typed document (`graphql(...)` from
+   * test/generated) types the answer and checks the variables; a string is for documents built on purpose at run
+   * time (the security batteries, odd input).
+   */
+  graphql<R, V>(
+    document: TypedDocumentNode<R, V>,
+    ...rest: Record<string, never> extends V
+      ? [variables?: V, options?: RequestOptions]
+      : [variables: V, options?: RequestOptions]
+  ): Promise<GraphQLResponse<R>>;
   graphql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
-    options?: { token?: string | null; cookie?: string },
+    options?: RequestOptions,
   ): Promise<GraphQLResponse<T>>;
   /** SQL as the table owner on this file's database, for checking what was (not) written. */
   ownerQuery<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
@@ -126,7 +144,17 @@ export async function startApiOn(
     dataSource,
     webhookWorker,
     sentMail: () => mail.sent(),
-    async graphql(query, variables, options = {}) {
+    async graphql(
+      document: string | TypedDocumentNode,
+      variables?: Record<string, unknown>,
+      options: RequestOptions = {},
+    ) {
+      if (typeof document !== 'string' && !document.kind) {
+        throw new Error(
+          'A graphql(...) document missing from test/generated: run `npm run codegen -w @csp/api`',
+        );
+      }
+      const query = typeof document === 'string' ? document : print(document);
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (options.token) headers.authorization = `Bearer ${options.token}`;
       if (options.cookie) headers.cookie = options.cookie;

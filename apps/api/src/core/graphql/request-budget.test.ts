@@ -8,6 +8,7 @@ import { queryCost } from './query-cost.js';
 import { modules } from '../../modules/index.js';
 import { readConfig } from '../config.js';
 import { buildSchema } from './schema.js';
+import { graphql } from '../../../test/generated/index.js';
 
 /**
  * The attack from issue 11: a short query walking clients → audits → client → audits … over one new client's
@@ -111,9 +112,23 @@ describe('budgets of time and size', () => {
 
   it('keeps nothing a mutation wrote when its budget runs out', async () => {
     const response = await tight.graphql(
-      `mutation ($input: UpdateClientInput!) {
-         updateClient(input: $input) { client { audits { client { audits { id title status } } } } }
-       }`,
+      graphql(`
+        mutation RequestBudgetUpdateClient($input: UpdateClientInput!) {
+          updateClient(input: $input) {
+            client {
+              audits {
+                client {
+                  audits {
+                    id
+                    title
+                    status
+                  }
+                }
+              }
+            }
+          }
+        }
+      `),
       { input: { id: ownClient, name: 'Renamed Ltd' } },
       owner,
     );
@@ -130,7 +145,20 @@ describe('budgets of time and size', () => {
     const small = await tight.graphql(`{ client(id: "${ownClient}") { id name } }`, {}, owner);
     expect(small.errors).toBeUndefined();
     const large = await tight.graphql(
-      '{ audits(first: 10) { nodes { id title status conductedOn createdAt updatedAt } } }',
+      graphql(`
+        query RequestBudgetAudits {
+          audits(first: 10) {
+            nodes {
+              id
+              title
+              status
+              conductedOn
+              createdAt
+              updatedAt
+            }
+          }
+        }
+      `),
       {},
       owner,
     );

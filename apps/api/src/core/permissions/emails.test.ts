@@ -16,6 +16,7 @@ import { modules } from '../../modules/index.js';
 import { loadTypeDefs } from '../graphql/schema.js';
 import { permissionsOfScopes } from './catalogue.js';
 import { ruleFor } from './guard.js';
+import { graphql } from '../../../test/generated/index.js';
 
 /**
  * docs/api.md promises third parties the names of the people on what they read, never their email addresses. Keys
@@ -69,8 +70,19 @@ beforeAll(async () => {
     leadConsultantId: consultant.memberId,
     teamMemberIds: [admin.memberId],
   });
-  const action = await api.graphql<{ createAction: { action: { id: string }; userErrors: unknown[] } }>(
-    `mutation ($input: CreateActionInput!) { createAction(input: $input) { action { id } userErrors { field } } }`,
+  const action = await api.graphql(
+    graphql(`
+      mutation EmailsCreateAction($input: CreateActionInput!) {
+        createAction(input: $input) {
+          action {
+            id
+          }
+          userErrors {
+            field
+          }
+        }
+      }
+    `),
     { input: { clientId, description: 'Answer calls within 20 s', ownerId: leader.memberId } },
     admin,
   );
@@ -84,17 +96,23 @@ beforeAll(async () => {
     'Candidate 1',
     profile.criteria.map(() => 4),
   );
-  ids = { clientId, engagementId, actionId: action.data.createAction.action.id, profileId: profile.id };
+  ids = { clientId, engagementId, actionId: action.data.createAction.action!.id, profileId: profile.id };
 });
 afterAll(() => api.close());
 
 async function keyWith(scopes: readonly ApiScope[]): Promise<string> {
-  const created = await api.graphql<{ createApiKey: { secret: string } }>(
-    'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
-    { input: { name: `Key for ${scopes.join(' ')}`, scopes } },
+  const created = await api.graphql(
+    graphql(`
+      mutation EmailsCreateApiKey($input: CreateApiKeyInput!) {
+        createApiKey(input: $input) {
+          secret
+        }
+      }
+    `),
+    { input: { name: `Key for ${scopes.join(' ')}`, scopes: [...scopes] } },
     admin,
   );
-  return created.data.createApiKey.secret;
+  return created.data.createApiKey.secret!;
 }
 
 const everyEmail = () => [admin.email, consultant.email, leader.email];
@@ -152,19 +170,26 @@ describe('signed-in members', () => {
   });
 
   it('as a client leader read the email address of their action’s owner and of the lead consultant', async () => {
-    const answer = await api.graphql<{
-      action: { owner: { email: string } };
-      engagement: { leadConsultant: { email: string } };
-    }>(
-      `query ($engagementId: ID!, $actionId: ID!) {
-        engagement(id: $engagementId) { leadConsultant { email } }
-        action(id: $actionId) { owner { email } }
-      }`,
+    const answer = await api.graphql(
+      graphql(`
+        query EmailsEngagement($engagementId: ID!, $actionId: ID!) {
+          engagement(id: $engagementId) {
+            leadConsultant {
+              email
+            }
+          }
+          action(id: $actionId) {
+            owner {
+              email
+            }
+          }
+        }
+      `),
       { engagementId: ids.engagementId, actionId: ids.actionId },
       leader,
     );
     expect(answer.errors).toBeUndefined();
-    expect(answer.data.action.owner.email).toBe(leader.email);
-    expect(answer.data.engagement.leadConsultant.email).toBe(consultant.email);
+    expect(answer.data.action!.owner.email).toBe(leader.email);
+    expect(answer.data.engagement!.leadConsultant!.email).toBe(consultant.email);
   });
 });
