@@ -12,6 +12,7 @@ import {
 } from '../../../test/factories.js';
 import { publishedCharter } from '../../../test/charter-factories.js';
 import { createRoleProfile, scoreCandidate } from '../../../test/hiring-factories.js';
+import { modules } from '../../modules/index.js';
 import { loadTypeDefs } from '../graphql/schema.js';
 import { permissionsOfScopes } from './catalogue.js';
 import { ruleFor } from './guard.js';
@@ -27,7 +28,7 @@ const PUBLIC_EMAIL_FIELDS = ['InvitationPreview.email'];
 
 describe('email addresses in the schema', () => {
   it('are behind a permission that no combination of key scopes grants', () => {
-    const schema = makeExecutableSchema({ typeDefs: loadTypeDefs() });
+    const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(modules) });
     const everyScope = permissionsOfScopes(API_SCOPES);
     const reachable: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
