@@ -6,6 +6,7 @@ import { requireActor } from '../../core/auth/viewer.js';
 import { perRequest, manyEach, oneEach } from '../../core/loaders.js';
 import { keysetPage, pageWindow, type PageArgs } from '../../core/pagination.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
+import type { WebhookEvents } from './events.js';
 import {
   WebhookAttemptEntity,
   WebhookDeliveryEntity,
@@ -116,7 +117,10 @@ export async function sendTestWebhook(
       tenantId: actor.tenantId,
       id: eventId,
       type: 'TEST',
-      data: { endpointId, note: 'A test delivery, sent on request. Nothing changed in the programme.' },
+      data: {
+        endpointId,
+        note: 'A test delivery, sent on request. Nothing changed in the programme.',
+      } satisfies WebhookEvents['TEST'],
       occurredAt: new Date(),
       requestId: context.requestId,
     });
