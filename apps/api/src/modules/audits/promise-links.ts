@@ -1,16 +1,10 @@
-import { check, fieldError, frameworkCriteria, promiseLinkInput, type FieldError } from '@csp/domain';
+import { check, fieldError, frameworkCriteria, promiseLinkInput } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { PromiseCriterionLinkEntity, type PromiseCriterionLinkRow } from './entities.js';
 import { lookUpFramework } from './frameworks.js';
-
-interface PromiseLinksPayload {
-  links: PromiseCriterionLinkRow[] | null;
-  userErrors: FieldError[];
-}
-
-const refused = (...userErrors: FieldError[]): PromiseLinksPayload => ({ links: null, userErrors });
+import { refused, type Payload } from '../../core/payloads.js';
 
 /** By promise, then framework and criterion (the table's primary key order). */
 export async function listPromiseLinks(
@@ -35,9 +29,9 @@ export async function listPromiseLinks(
 export async function linkPromiseToCriteria(
   context: RequestContext,
   { charterId, ...input }: { charterId: string } & Record<string, unknown>,
-): Promise<PromiseLinksPayload> {
+): Promise<Payload<'PromiseLinksPayload'>> {
   const checked = check(promiseLinkInput, input);
-  if (!checked.ok) return refused(...checked.errors);
+  if (!checked.ok) return refused('links', ...checked.errors);
   const { promiseKey, frameworkKey, criterionKeys } = checked.value;
   const { tenantId } = requireActor(context.viewer);
   return context.db.write(async (db) => {
@@ -47,17 +41,20 @@ export async function linkPromiseToCriteria(
           client_id: string;
         }[])
       : [];
-    if (!charter) return refused(notFound('charterId', 'charter'));
+    if (!charter) return refused('links', notFound('charterId', 'charter'));
     const promised = await db.query(
       'SELECT 1 FROM charter_versions WHERE charter_id = $1 AND promises @> $2::jsonb LIMIT 1',
       [charterId, JSON.stringify([{ key: promiseKey }])],
     );
     if (promised.length === 0) {
-      return refused(fieldError('promiseKey', 'NOT_FOUND', 'This charter has no promise with this key.'));
+      return refused(
+        'links',
+        fieldError('promiseKey', 'NOT_FOUND', 'This charter has no promise with this key.'),
+      );
     }
     const framework = await lookUpFramework(db, frameworkKey);
     if (!framework.definition) {
-      return refused(fieldError('frameworkKey', 'NOT_FOUND', 'No framework has this key.'));
+      return refused('links', fieldError('frameworkKey', 'NOT_FOUND', 'No framework has this key.'));
     }
     const known = new Set(frameworkCriteria(framework.definition).map(({ criterion }) => criterion.key));
     const unknown = criterionKeys.flatMap((key, index) =>
@@ -65,7 +62,7 @@ export async function linkPromiseToCriteria(
         ? []
         : [fieldError(`criterionKeys.${index}`, 'NOT_FOUND', `The framework has no criterion "${key}".`)],
     );
-    if (unknown.length) return refused(...unknown);
+    if (unknown.length) return refused('links', ...unknown);
 
     const repository = db.getRepository(PromiseCriterionLinkEntity);
     await repository.delete({ charterId, promiseKey, frameworkKey });

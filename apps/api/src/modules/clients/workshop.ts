@@ -6,6 +6,7 @@ import { manyEach, perRequest } from '../../core/loaders.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { ClientEntity, WorkshopEntity, WorkshopEntryEntity, type WorkshopEntryRow } from './entities.js';
+import { refused } from '../../core/payloads.js';
 
 /** The workshop as the API shows it: an empty one for a client that has not held it yet. */
 export interface WorkshopView {
@@ -62,7 +63,7 @@ export async function saveWorkshop(
   const workshop = checked.value;
   return context.db.write(async (db) => {
     if (!isUuid(clientId) || !(await db.getRepository(ClientEntity).existsBy({ id: clientId }))) {
-      return { workshop: null, userErrors: [notFound('clientId', 'client')] };
+      return refused('workshop', notFound('clientId', 'client'));
     }
     const now = new Date();
     await db.getRepository(WorkshopEntity).upsert(

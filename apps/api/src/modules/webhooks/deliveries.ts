@@ -17,6 +17,7 @@ import {
   type WebhookDeliveryStatus,
   type WebhookEndpointRow,
 } from './entities.js';
+import { refused, type Payload } from '../../core/payloads.js';
 
 export async function listDeliveries(
   context: RequestContext,
@@ -38,11 +39,6 @@ export async function listDeliveries(
       { by: ['d.createdAt', 'd.id'], direction: 'DESC', key: (d) => [d.createdAt.toISOString(), d.id] },
     ),
   );
-}
-
-interface DeliveryPayload {
-  delivery: WebhookDeliveryRow | null;
-  userErrors: FieldError[];
 }
 
 function pendingDelivery(
@@ -89,13 +85,13 @@ function enabledEndpoint(db: EntityManager, id: string, field: string) {
 export async function replayDelivery(
   context: RequestContext,
   { id }: { id: string },
-): Promise<DeliveryPayload> {
+): Promise<Payload<'WebhookDeliveryPayload'>> {
   const actor = requireActor(context.viewer);
   return context.db.write(async (db) => {
     const original = isUuid(id) ? await db.getRepository(WebhookDeliveryEntity).findOneBy({ id }) : null;
-    if (!original) return { delivery: null, userErrors: [notFound('id', 'webhook delivery')] };
+    if (!original) return refused('delivery', notFound('id', 'webhook delivery'));
     const endpoint = await enabledEndpoint(db, original.endpointId, 'id');
-    if ('field' in endpoint) return { delivery: null, userErrors: [endpoint] };
+    if ('field' in endpoint) return refused('delivery', endpoint);
     const delivery = pendingDelivery(actor.tenantId, original.eventId, original.endpointId, original.id);
     await db.getRepository(WebhookDeliveryEntity).insert(delivery);
     return { delivery, userErrors: [] };
@@ -105,13 +101,13 @@ export async function replayDelivery(
 export async function sendTestWebhook(
   context: RequestContext,
   { endpointId }: { endpointId: string },
-): Promise<DeliveryPayload> {
+): Promise<Payload<'WebhookDeliveryPayload'>> {
   const actor = requireActor(context.viewer);
   return context.db.write(async (db) => {
     const endpoint = isUuid(endpointId)
       ? await enabledEndpoint(db, endpointId, 'endpointId')
       : notFound('endpointId', 'webhook endpoint');
-    if ('field' in endpoint) return { delivery: null, userErrors: [endpoint] };
+    if ('field' in endpoint) return refused('delivery', endpoint);
     const eventId = randomUUID();
     await db.getRepository(WebhookEventEntity).insert({
       tenantId: actor.tenantId,
