@@ -3,13 +3,13 @@ import type { EntityManager } from 'typeorm';
 import { actionChanges, actionInput, check, fieldError, type FieldError } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { lockById } from '../../core/row-lock.js';
-import { isUuid, notFound } from '../../core/user-errors.js';
+import { notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { ClientEntity } from '../clients/entities.js';
 import { ActionEntity, type ActionRow } from './entities.js';
 import { checkOwner, checkSource } from './references.js';
 import { queueWebhookEvent } from '../webhooks/outbox.js';
-import { refused, type Payload } from '../../core/payloads.js';
+import { loadParent, refused, type Payload } from '../../core/payloads.js';
 
 export async function createAction(
   context: RequestContext,
@@ -20,8 +20,8 @@ export async function createAction(
   const viewer = requireActor(context.viewer);
   const value = checked.value;
   return context.db.write(async (db) => {
-    const client = isUuid(clientId) ? await db.getRepository(ClientEntity).findOneBy({ id: clientId }) : null;
-    if (!client) return refused('action', notFound('clientId', 'client'));
+    const client = await loadParent(db, ClientEntity, { clientId }, 'client');
+    if (!client.ok) return refused('action', ...client.errors);
     const problems = [
       ...(await checkOwner(db, value.ownerId, clientId)),
       ...(await checkSource(db, clientId, value)),

@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { actionNoteInput, check, fieldError, ownActionUpdate } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
-import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { ActionEntity, ActionNoteEntity, type ActionRow } from './entities.js';
 import { lockForEdit, saveAction } from './edit-action.js';
-import { refused, type Payload } from '../../core/payloads.js';
+import { loadParent, refused, type Payload } from '../../core/payloads.js';
 
 async function addNote(db: EntityManager, action: ActionRow, authorId: string, body: string) {
   await db.getRepository(ActionNoteEntity).insert({
@@ -29,10 +28,9 @@ export async function addActionNote(
   if (!checked.ok) return refused('action', ...checked.errors.map((e) => ({ ...e, field: 'body' })));
   const viewer = requireActor(context.viewer);
   return context.db.write(async (db) => {
-    const action = isUuid(input.actionId)
-      ? await db.getRepository(ActionEntity).findOneBy({ id: input.actionId })
-      : null;
-    if (!action) return refused('action', notFound('actionId', 'action'));
+    const found = await loadParent(db, ActionEntity, { actionId: input.actionId }, 'action');
+    if (!found.ok) return refused('action', ...found.errors);
+    const action = found.value;
     await addNote(db, action, viewer.memberId, checked.value);
     return { action, userErrors: [] };
   });

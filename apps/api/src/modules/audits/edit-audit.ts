@@ -3,14 +3,13 @@ import type { EntityManager } from 'typeorm';
 import { auditInput, check, defaultAuditTitle, fieldError } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { lockById } from '../../core/row-lock.js';
-import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { clientClosedToNewWork } from '../clients/references.js';
 import { EngagementEntity } from '../engagements/entities.js';
 import { AuditEntity, type AuditRow } from './entities.js';
 import { lookUpFramework } from './frameworks.js';
 import { forgetAudit } from './loaders.js';
-import { refused, type Payload } from '../../core/payloads.js';
+import { loadParent, refused, type Payload } from '../../core/payloads.js';
 
 /** The answer to a stale `expectedRevision`: nothing is written, and the caller reloads. */
 export const staleRevision = () =>
@@ -42,10 +41,9 @@ export async function createAudit(
     const closed = await clientClosedToNewWork(db, clientId);
     if (closed) return refused('audit', closed);
     if (engagementId !== null && engagementId !== undefined) {
-      const engagement = isUuid(engagementId)
-        ? await db.getRepository(EngagementEntity).findOneBy({ id: engagementId })
-        : null;
-      if (!engagement) return refused('audit', notFound('engagementId', 'engagement'));
+      const found = await loadParent(db, EngagementEntity, { engagementId }, 'engagement');
+      if (!found.ok) return refused('audit', ...found.errors);
+      const engagement = found.value;
       if (engagement.clientId !== clientId) {
         return refused(
           'audit',

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { check, fieldError, isEngagementClosed, milestoneChanges, milestoneInput } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
-import { isUuid, notFound } from '../../core/user-errors.js';
+import { notFound } from '../../core/user-errors.js';
 import { MilestoneEntity, type MilestoneRow } from './entities.js';
 import { lockEngagement } from './edit-engagement.js';
-import { refused, type Payload } from '../../core/payloads.js';
+import { loadParent, refused, type Payload } from '../../core/payloads.js';
 
 const CLOSED = 'The engagement is closed, so its milestones can no longer change.';
 
@@ -45,8 +45,9 @@ export async function updateMilestone(
   if (!checked.ok) return refused('milestone', ...checked.errors);
   return context.db.write(async (db) => {
     const repository = db.getRepository(MilestoneEntity);
-    const milestone = isUuid(id) ? await repository.findOneBy({ id }) : null;
-    if (!milestone) return refused('milestone', notFound('id', 'milestone'));
+    const found = await loadParent(db, MilestoneEntity, { id }, 'milestone');
+    if (!found.ok) return refused('milestone', ...found.errors);
+    const milestone = found.value;
     const engagement = await lockEngagement(db, milestone.engagementId);
     if (!engagement || isEngagementClosed(engagement.status))
       return refused('milestone', fieldError('id', 'NOT_ALLOWED', CLOSED));
@@ -69,8 +70,9 @@ export async function updateMilestone(
 export async function removeMilestone(context: RequestContext, { id }: { id: string }) {
   return context.db.write(async (db) => {
     const repository = db.getRepository(MilestoneEntity);
-    const milestone = isUuid(id) ? await repository.findOneBy({ id }) : null;
-    if (!milestone) return refused('removedId', notFound('id', 'milestone'));
+    const found = await loadParent(db, MilestoneEntity, { id }, 'milestone');
+    if (!found.ok) return refused('removedId', ...found.errors);
+    const milestone = found.value;
     const engagement = await lockEngagement(db, milestone.engagementId);
     if (!engagement || isEngagementClosed(engagement.status)) {
       return refused('removedId', fieldError('id', 'NOT_ALLOWED', CLOSED));

@@ -13,7 +13,7 @@ import {
 import { scorecardsOfProfile, scoresOfScorecard } from './loaders.js';
 import { lockRoleProfile } from './role-profiles.js';
 import { asRoleProfile } from './ranking.js';
-import { refused, type Payload } from '../../core/payloads.js';
+import { loadParent, refused, type Payload } from '../../core/payloads.js';
 
 interface ScorecardArgs {
   profileId: string;
@@ -116,8 +116,9 @@ export async function saveCandidateScorecard(
 export async function removeCandidateScorecard(context: RequestContext, { id }: { id: string }) {
   return context.db.write(async (db) => {
     const cards = db.getRepository(CandidateScorecardEntity);
-    const card = isUuid(id) ? await cards.findOneBy({ id }) : null;
-    if (!card) return refused('removedId', notFound('id', 'scorecard'));
+    const found = await loadParent(db, CandidateScorecardEntity, { id }, 'scorecard');
+    if (!found.ok) return refused('removedId', ...found.errors);
+    const card = found.value;
     // Waits for a save of the same profile's scorecards to finish, so it never rewrites a card removed under it.
     await lockRoleProfile(db, card.profileId);
     await cards.delete({ tenantId: card.tenantId, id });

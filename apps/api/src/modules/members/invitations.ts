@@ -16,7 +16,7 @@ import { ClientEntity } from '../clients/entities.js';
 import { InvitationEntity, type InvitationRow } from './entities.js';
 import { invitationMail } from './invitation-mail.js';
 import { invitationStatus } from './queries.js';
-import { refused, type Payload } from '../../core/payloads.js';
+import { loadParent, refused, type Payload } from '../../core/payloads.js';
 
 const INVITATION_DAYS = 14;
 
@@ -145,8 +145,9 @@ async function mailInvitation(context: RequestContext, invitation: InvitationRow
 export async function revokeInvitation(context: RequestContext, input: { id: string }) {
   return context.db.write(async (db) => {
     const repository = db.getRepository(InvitationEntity);
-    const invitation = isUuid(input.id) ? await repository.findOneBy({ id: input.id }) : null;
-    if (!invitation) return refused('invitation', notFound('id', 'invitation'));
+    const found = await loadParent(db, InvitationEntity, { id: input.id }, 'invitation');
+    if (!found.ok) return refused('invitation', ...found.errors);
+    const invitation = found.value;
     if (invitation.acceptedAt) {
       const error = fieldError('id', 'NOT_ALLOWED', 'This invitation was already accepted.');
       return refused('invitation', error);

@@ -6,7 +6,7 @@ import { isUuid, notFound } from '../../core/user-errors.js';
 import { MemberEntity, type MemberRow } from '../accounts/entities.js';
 import { signInGuardOf } from '../accounts/log-in.js';
 import { clearFailureRun, failureRunsOf } from '../accounts/sign-in-failures.js';
-import { refused } from '../../core/payloads.js';
+import { loadParent, refused } from '../../core/payloads.js';
 
 /** Until when each member's sign-in is locked, read for a whole page of members at once. */
 export const signInLockOf = perRequest<string, Date | null>('signInLockOf', async (context, ids) => {
@@ -22,8 +22,9 @@ export async function unlockMemberSignIn(
 ): Promise<{ member: MemberRow | null; userErrors: FieldError[] }> {
   if (!isUuid(input.memberId)) return refused('member', notFound('memberId', 'member'));
   return context.db.write(async (db) => {
-    const member = await db.getRepository(MemberEntity).findOneBy({ id: input.memberId });
-    if (!member) return refused('member', notFound('memberId', 'member'));
+    const found = await loadParent(db, MemberEntity, { memberId: input.memberId }, 'member');
+    if (!found.ok) return refused('member', ...found.errors);
+    const member = found.value;
     await clearFailureRun(db, member.id);
     return { member, userErrors: [] };
   });

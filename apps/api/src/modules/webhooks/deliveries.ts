@@ -17,7 +17,7 @@ import {
   type WebhookDeliveryStatus,
   type WebhookEndpointRow,
 } from './entities.js';
-import { refused, type Payload } from '../../core/payloads.js';
+import { loadParent, refused, type Payload } from '../../core/payloads.js';
 
 export async function listDeliveries(
   context: RequestContext,
@@ -88,8 +88,9 @@ export async function replayDelivery(
 ): Promise<Payload<'WebhookDeliveryPayload'>> {
   const actor = requireActor(context.viewer);
   return context.db.write(async (db) => {
-    const original = isUuid(id) ? await db.getRepository(WebhookDeliveryEntity).findOneBy({ id }) : null;
-    if (!original) return refused('delivery', notFound('id', 'webhook delivery'));
+    const found = await loadParent(db, WebhookDeliveryEntity, { id }, 'webhook delivery');
+    if (!found.ok) return refused('delivery', ...found.errors);
+    const original = found.value;
     const endpoint = await enabledEndpoint(db, original.endpointId, 'id');
     if ('field' in endpoint) return refused('delivery', endpoint);
     const delivery = pendingDelivery(actor.tenantId, original.eventId, original.endpointId, original.id);
