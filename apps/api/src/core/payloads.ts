@@ -1,5 +1,4 @@
 import type { Checked, FieldError } from '@csp/domain';
-import type { EntitySchema, FindOneOptions, FindOptionsWhere } from 'typeorm';
 import type { ResolversParentTypes } from '../generated/resolvers.js';
 import { isUuid, notFound } from './user-errors.js';
 
@@ -29,33 +28,19 @@ export function refused<const Field extends string>(
   return { ...nulls, userErrors } as { [F in Field]: null } & { userErrors: FieldError[] };
 }
 
-/** What `context.db.read`/`write` hand a service: the request's data access (its repositories are tenant-scoped). */
-interface Rows {
-  getRepository<T extends { id: string; tenantId: string }>(
-    entity: EntitySchema<T>,
-  ): { findOne(options: FindOneOptions<T>): Promise<T | null> };
-}
-
 /**
- * The row an input field names, e.g. the client of `createAction(input: { clientId })`: `loadParent(db,
- * ClientEntity, { clientId }, 'client')`. A malformed id, an unknown one and another consultancy's all come back as
- * the same NOT_FOUND error on that field (`No client has this id.`), like `check`'s errors:
- * `if (!client.ok) return refused('action', ...client.errors)`. `lock` holds the row until the mutation ends, so a concurrent
- * change of it waits (see row-lock.ts).
+ * The row an input field names, e.g. the client of `createAction(input: { clientId })`:
+ * `loadParent({ clientId }, 'client', (id) => clientOf(db, id))`, with the owning module's public lookup (or, inside
+ * the module, its repository: `(id) => db.getRepository(MilestoneEntity).findOneBy({ id })`). A malformed id is not
+ * looked up; it, an unknown id and another consultancy's all come back as the same NOT_FOUND error on that field
+ * (`No client has this id.`), shaped like `check`'s answer: `if (!client.ok) return refused('action', ...client.errors)`.
  */
-export async function loadParent<T extends { id: string; tenantId: string }>(
-  db: Rows,
-  entity: EntitySchema<T>,
+export async function loadParent<T>(
   named: Record<string, string>,
   what: string,
-  options: { lock?: boolean } = {},
+  load: (id: string) => Promise<T | null>,
 ): Promise<Checked<T>> {
   const [field, id] = Object.entries(named)[0] ?? ['id', ''];
-  const row = isUuid(id)
-    ? await db.getRepository(entity).findOne({
-        where: { id } as FindOptionsWhere<T>,
-        ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-      })
-    : null;
+  const row = isUuid(id) ? await load(id) : null;
   return row ? { ok: true, value: row } : { ok: false, errors: [notFound(field, what)] };
 }

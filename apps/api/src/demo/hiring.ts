@@ -1,7 +1,5 @@
 import type { RequestContext } from '../core/context.js';
-import { criteriaOfProfile } from '../modules/hiring/loaders.js';
-import { createRoleProfile } from '../modules/hiring/role-profiles.js';
-import { saveCandidateScorecard } from '../modules/hiring/scorecards.js';
+import { criteriaOfProfile, createRoleProfile, saveCandidateScorecard } from '../modules/hiring/index.js';
 import type { DemoClientRef } from './demo-programme.js';
 import { type Payload } from '../core/payloads.js';
 

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../generated/resolvers.js';
-import { clientById } from '../clients/loaders.js';
+import { clientById } from '../clients/index.js';
 import { consultancyOf, memberById } from './loaders.js';
 import { changePassword } from './password-change.js';
 import { logIn, logOut } from './log-in.js';

@@ -5,10 +5,10 @@ import type { RequestContext } from '../../core/context.js';
 import { lockById } from '../../core/row-lock.js';
 import { notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
-import { ClientEntity } from '../clients/entities.js';
+import { clientOf } from '../clients/index.js';
 import { ActionEntity, type ActionRow } from './entities.js';
 import { checkOwner, checkSource } from './references.js';
-import { queueWebhookEvent } from '../webhooks/outbox.js';
+import { queueWebhookEvent } from '../webhooks/index.js';
 import { loadParent, refused, type Payload } from '../../core/payloads.js';
 
 export async function createAction(
@@ -20,11 +20,11 @@ export async function createAction(
   const viewer = requireActor(context.viewer);
   const value = checked.value;
   return context.db.write(async (db) => {
-    const client = await loadParent(db, ClientEntity, { clientId }, 'client');
+    const client = await loadParent({ clientId }, 'client', (id) => clientOf(db, id));
     if (!client.ok) return refused('action', ...client.errors);
     const problems = [
       ...(await checkOwner(db, value.ownerId, clientId)),
-      ...(await checkSource(db, clientId, value)),
+      ...(await checkSource(context, db, clientId, value)),
     ];
     if (problems.length) return refused('action', ...problems);
     const now = new Date();

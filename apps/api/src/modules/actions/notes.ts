@@ -28,7 +28,9 @@ export async function addActionNote(
   if (!checked.ok) return refused('action', ...checked.errors.map((e) => ({ ...e, field: 'body' })));
   const viewer = requireActor(context.viewer);
   return context.db.write(async (db) => {
-    const found = await loadParent(db, ActionEntity, { actionId: input.actionId }, 'action');
+    const found = await loadParent({ actionId: input.actionId }, 'action', (id) =>
+      db.getRepository(ActionEntity).findOneBy({ id }),
+    );
     if (!found.ok) return refused('action', ...found.errors);
     const action = found.value;
     await addNote(db, action, viewer.memberId, checked.value);

@@ -13,7 +13,7 @@ import { lockAudit, staleRevision } from './edit-audit.js';
 import { freezeBenchmark } from './benchmarks.js';
 import { forgetAudit } from './loaders.js';
 import { scoringResponses } from './responses.js';
-import { queueWebhookEvent } from '../webhooks/outbox.js';
+import { queueWebhookEvent } from '../webhooks/index.js';
 import { refused, type Payload } from '../../core/payloads.js';
 
 /**

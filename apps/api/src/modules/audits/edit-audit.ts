@@ -4,8 +4,8 @@ import { auditInput, check, defaultAuditTitle, fieldError } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { lockById } from '../../core/row-lock.js';
 import { requireActor } from '../../core/auth/viewer.js';
-import { clientClosedToNewWork } from '../clients/references.js';
-import { EngagementEntity } from '../engagements/entities.js';
+import { clientClosedToNewWork } from '../clients/index.js';
+import { engagementOf } from '../engagements/index.js';
 import { AuditEntity, type AuditRow } from './entities.js';
 import { lookUpFramework } from './frameworks.js';
 import { forgetAudit } from './loaders.js';
@@ -41,7 +41,7 @@ export async function createAudit(
     const closed = await clientClosedToNewWork(db, clientId);
     if (closed) return refused('audit', closed);
     if (engagementId !== null && engagementId !== undefined) {
-      const found = await loadParent(db, EngagementEntity, { engagementId }, 'engagement');
+      const found = await loadParent({ engagementId }, 'engagement', (id) => engagementOf(db, id));
       if (!found.ok) return refused('audit', ...found.errors);
       const engagement = found.value;
       if (engagement.clientId !== clientId) {

@@ -4,7 +4,7 @@ import { requireActor } from '../../core/auth/viewer.js';
 import { notFound } from '../../core/user-errors.js';
 import { CharterVersionEntity, type CharterVersionRow } from './entities.js';
 import { lockVersion } from './drafts.js';
-import { queueWebhookEvent } from '../webhooks/outbox.js';
+import { queueWebhookEvent } from '../webhooks/index.js';
 import { refused, type Payload } from '../../core/payloads.js';
 
 /**

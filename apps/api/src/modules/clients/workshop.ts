@@ -61,7 +61,9 @@ export async function saveWorkshop(
   const { tenantId } = requireActor(context.viewer);
   const workshop = checked.value;
   return context.db.write(async (db) => {
-    const client = await loadParent(db, ClientEntity, { clientId }, 'client');
+    const client = await loadParent({ clientId }, 'client', (id) =>
+      db.getRepository(ClientEntity).findOneBy({ id }),
+    );
     if (!client.ok) return refused('workshop', ...client.errors);
     const now = new Date();
     await db.getRepository(WorkshopEntity).upsert(

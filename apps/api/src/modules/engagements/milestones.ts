@@ -45,7 +45,9 @@ export async function updateMilestone(
   if (!checked.ok) return refused('milestone', ...checked.errors);
   return context.db.write(async (db) => {
     const repository = db.getRepository(MilestoneEntity);
-    const found = await loadParent(db, MilestoneEntity, { id }, 'milestone');
+    const found = await loadParent({ id }, 'milestone', (milestoneId) =>
+      repository.findOneBy({ id: milestoneId }),
+    );
     if (!found.ok) return refused('milestone', ...found.errors);
     const milestone = found.value;
     const engagement = await lockEngagement(db, milestone.engagementId);
@@ -70,7 +72,9 @@ export async function updateMilestone(
 export async function removeMilestone(context: RequestContext, { id }: { id: string }) {
   return context.db.write(async (db) => {
     const repository = db.getRepository(MilestoneEntity);
-    const found = await loadParent(db, MilestoneEntity, { id }, 'milestone');
+    const found = await loadParent({ id }, 'milestone', (milestoneId) =>
+      repository.findOneBy({ id: milestoneId }),
+    );
     if (!found.ok) return refused('removedId', ...found.errors);
     const milestone = found.value;
     const engagement = await lockEngagement(db, milestone.engagementId);

@@ -116,7 +116,7 @@ export async function saveCandidateScorecard(
 export async function removeCandidateScorecard(context: RequestContext, { id }: { id: string }) {
   return context.db.write(async (db) => {
     const cards = db.getRepository(CandidateScorecardEntity);
-    const found = await loadParent(db, CandidateScorecardEntity, { id }, 'scorecard');
+    const found = await loadParent({ id }, 'scorecard', (cardId) => cards.findOneBy({ id: cardId }));
     if (!found.ok) return refused('removedId', ...found.errors);
     const card = found.value;
     // Waits for a save of the same profile's scorecards to finish, so it never rewrites a card removed under it.

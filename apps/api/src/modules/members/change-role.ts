@@ -11,8 +11,8 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../core/context.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
-import { MemberEntity } from '../accounts/entities.js';
-import { ClientEntity } from '../clients/entities.js';
+import { MemberEntity } from '../accounts/index.js';
+import { clientExists } from '../clients/index.js';
 import { refused, type Payload } from '../../core/payloads.js';
 
 /**
@@ -43,7 +43,7 @@ export async function changeMemberRole(
       : null;
     if (!member) return refused('member', notFound('memberId', 'member'));
     const admins = locked.filter((row) => row.role === 'ADMIN');
-    if (clientId && !(await db.getRepository(ClientEntity).existsBy({ id: clientId }))) {
+    if (clientId && !(await clientExists(db, clientId))) {
       return refused('member', notFound('clientId', 'client'));
     }
     if (removesLastAdmin({ from: member.role, to: role, admins: admins.length })) {

@@ -8,11 +8,14 @@ import { weakPasswordError } from '../../core/auth/password-strength.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { logger } from '../../core/logger.js';
-import { MemberEntity, type MemberRow } from '../accounts/entities.js';
-import { consultancyOf } from '../accounts/loaders.js';
-import { startSession } from '../accounts/sessions.js';
-import { claimSignInEmail } from '../accounts/sign-in-directory.js';
-import { ClientEntity } from '../clients/entities.js';
+import {
+  MemberEntity,
+  type MemberRow,
+  consultancyOf,
+  startSession,
+  claimSignInEmail,
+} from '../accounts/index.js';
+import { clientExists } from '../clients/index.js';
 import { InvitationEntity, type InvitationRow } from './entities.js';
 import { invitationMail } from './invitation-mail.js';
 import { invitationStatus } from './queries.js';
@@ -36,7 +39,7 @@ export async function inviteMember(
   const viewer = requireActor(context.viewer);
   const { token, hash } = issueToken('invitation', viewer.tenantId);
   const answer = await context.db.write(async (db) => {
-    if (clientId && !(await db.getRepository(ClientEntity).existsBy({ id: clientId }))) {
+    if (clientId && !(await clientExists(db, clientId))) {
       return refused('invitation', notFound('clientId', 'client'));
     }
     if (await db.getRepository(MemberEntity).existsBy({ email })) {
@@ -73,7 +76,7 @@ export async function inviteMember(
 export async function resendInvitation(context: RequestContext, input: { id: string }) {
   const viewer = requireActor(context.viewer);
   const { token, hash } = issueToken('invitation', viewer.tenantId);
-  const answer = await context.db.write(async (db): Promise<Payload<'InvitationPayload'>> => {
+  const answer = await context.db.write(async (db): Promise<Payload<'InviteMemberPayload'>> => {
     const repository = db.getRepository(InvitationEntity);
     const invitation = isUuid(input.id)
       ? await repository
@@ -145,7 +148,7 @@ async function mailInvitation(context: RequestContext, invitation: InvitationRow
 export async function revokeInvitation(context: RequestContext, input: { id: string }) {
   return context.db.write(async (db) => {
     const repository = db.getRepository(InvitationEntity);
-    const found = await loadParent(db, InvitationEntity, { id: input.id }, 'invitation');
+    const found = await loadParent({ id: input.id }, 'invitation', (id) => repository.findOneBy({ id }));
     if (!found.ok) return refused('invitation', ...found.errors);
     const invitation = found.value;
     if (invitation.acceptedAt) {

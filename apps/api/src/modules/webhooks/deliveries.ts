@@ -88,7 +88,9 @@ export async function replayDelivery(
 ): Promise<Payload<'WebhookDeliveryPayload'>> {
   const actor = requireActor(context.viewer);
   return context.db.write(async (db) => {
-    const found = await loadParent(db, WebhookDeliveryEntity, { id }, 'webhook delivery');
+    const found = await loadParent({ id }, 'webhook delivery', (deliveryId) =>
+      db.getRepository(WebhookDeliveryEntity).findOneBy({ id: deliveryId }),
+    );
     if (!found.ok) return refused('delivery', ...found.errors);
     const original = found.value;
     const endpoint = await enabledEndpoint(db, original.endpointId, 'id');
