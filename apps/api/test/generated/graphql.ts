@@ -156,6 +156,7 @@ export type InviteMemberInput = {
   role: Role;
 };
 
+/** The input of the deprecated `logIn`; `signIn` takes `SignInInput`, the same fields. */
 export type LogInInput = {
   email: string;
   password: string;

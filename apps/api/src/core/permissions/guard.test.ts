@@ -46,6 +46,8 @@ describe('the permission layer', () => {
       'Query.upcomingMilestones': 'engagement:read',
       'Mutation.signUp': 'public',
       'Mutation.confirmSignUp': 'public',
+      'Mutation.signIn': 'public',
+      'Mutation.signOut': 'public',
       'Mutation.logIn': 'public',
       'Mutation.logOut': 'public',
       'Mutation.changePassword': 'consultancy:read',
