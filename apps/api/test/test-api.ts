@@ -14,8 +14,9 @@ import type { ConcurrencyOptions } from '../src/core/http/concurrency.js';
 import type { BudgetLimits } from '../src/core/graphql/request-budget.js';
 import { memoryMailTransport } from '../src/core/mail/memory-transport.js';
 import type { MailMessage } from '../src/core/mail/transport.js';
-import type { WebhookWorker, WebhookSettings } from '../src/modules/webhooks/worker.js';
-import { entities } from '../src/modules/index.js';
+import type { WebhookSettings } from '../src/core/config.js';
+import { entities, modules } from '../src/modules/index.js';
+import { startWebhookWorker, type WebhookWorker } from '../src/modules/webhooks/index.js';
 import { API_PASSWORD, TEMPLATE, withDatabase } from './global-setup.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -121,7 +122,16 @@ export async function startApiOn(
   const dataSource = createAppDataSource(options.appUrl, entities, { poolSize: 10 });
   await dataSource.initialize();
   const mail = memoryMailTransport({ keep: 10_000 });
+  // Tests reach receivers on loopback; the worker polls only in tests about delivery, which also run it by hand.
+  const webhooks: WebhookSettings = {
+    allowPrivateAddresses: true,
+    worker: false,
+    pollMs: 200,
+    timeoutMs: 2000,
+    ...options.webhooks,
+  };
   const api = await createApi({
+    modules,
     mail,
     publicUrl: options.publicUrl,
     dataSource,
@@ -134,15 +144,9 @@ export async function startApiOn(
     // Likewise for requests in flight (tests send many at once); limits.test.ts sets its own.
     concurrency: options.concurrency ?? { perCaller: 1000, perTenant: 1000, queueMs: 1000, maxQueued: 1000 },
     budget: options.budget,
-    // Tests reach receivers on loopback; the worker polls only in tests about delivery, which also run it by hand.
-    webhooks: {
-      allowPrivateAddresses: true,
-      worker: false,
-      pollMs: 200,
-      timeoutMs: 2000,
-      ...options.webhooks,
-    },
+    webhooks,
   });
+  const webhookWorker = startWebhookWorker(dataSource, webhooks);
   const server: Server = await new Promise((resolve) => {
     const listening = api.app.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -154,7 +158,7 @@ export async function startApiOn(
     url,
     appUrl: options.appUrl,
     dataSource,
-    webhookWorker: api.webhookWorker,
+    webhookWorker,
     sentMail: () => mail.sent(),
     async graphql(
       document: string | TypedDocumentNode,
@@ -213,6 +217,8 @@ export async function startApiOn(
     },
     async close() {
       await api.stop(server);
+      // After the requests: an attempt in flight is recorded before the pool closes.
+      await webhookWorker.stop();
       await dataSource.destroy();
       await owner.end();
     },

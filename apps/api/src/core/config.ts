@@ -1,12 +1,30 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from '../modules/webhooks/worker.js';
 import type { BudgetLimits } from './graphql/request-budget.js';
 import type { ConcurrencyOptions } from './http/concurrency.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
 import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+/** How webhooks are delivered (read from the environment by `readConfig`; tests pass their own). */
+export interface WebhookSettings {
+  /** Operator setting (WEBHOOKS_ALLOW_PRIVATE_ADDRESSES): lets endpoints point at loopback and private networks. */
+  allowPrivateAddresses: boolean;
+  /** Whether this process delivers (WEBHOOK_WORKER); API processes that should only serve can turn it off. */
+  worker: boolean;
+  /** How often the worker looks for due deliveries (WEBHOOK_POLL_MS). */
+  pollMs: number;
+  /** How long one delivery attempt may take (WEBHOOK_TIMEOUT_MS). */
+  timeoutMs: number;
+}
+
+export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
+  allowPrivateAddresses: false,
+  worker: true,
+  pollMs: 2000,
+  timeoutMs: 10_000,
+};
 
 /**
  * Every setting the API takes from its environment, read here and nowhere else: the variable's name, its default

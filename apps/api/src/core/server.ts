@@ -31,14 +31,13 @@ import { requestLog } from './observability/request-log.js';
 import { metricsAccess } from './observability/metrics-access.js';
 import { securityHeaders } from './http/security-headers.js';
 import { DEFAULT_TRUST_PROXY, type TrustProxy } from './http/trust-proxy.js';
-import {
-  DEFAULT_WEBHOOK_SETTINGS,
-  startWebhookWorker,
-  type WebhookSettings,
-} from '../modules/webhooks/worker.js';
+import type { ApiModule } from './api-module.js';
+import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './config.js';
 
 export interface ApiOptions {
   dataSource: DataSource;
+  /** The features served: `modules` from modules/index.ts. */
+  modules: readonly ApiModule[];
   production: boolean;
   /** Full error messages, stack traces and field suggestions (NODE_ENV=development); the config's value when left out. */
   development?: boolean;
@@ -49,6 +48,7 @@ export interface ApiOptions {
   concurrency?: ConcurrencyOptions;
   /** What one request may resolve, for how long, and how large its answer (core/graphql/request-budget.ts). */
   budget?: BudgetLimits;
+  /** What webhook operations see (the worker itself is started next to the API: main.ts, test/test-api.ts). */
   webhooks?: WebhookSettings;
   /** Sign-in throttling per account and per address; the defaults are in core/auth/failure-runs.ts. */
   signInThrottle?: SignInThrottleOptions;
@@ -112,7 +112,7 @@ export async function createApi(options: ApiOptions) {
   const signInGuard = createSignInGuard(options.signInThrottle);
   const mail = options.mail ?? defaultMailTransport(options.production);
   const apollo = new ApolloServer<RequestContext>({
-    schema: buildSchema(),
+    schema: buildSchema(options.modules),
     // graphql-armor's plugins and validation rules; like its `protect()` preset, one request per body.
     allowBatchedHttpRequests: false,
     plugins: [
@@ -233,11 +233,8 @@ export async function createApi(options: ApiOptions) {
     });
   }
 
-  const webhookWorker = startWebhookWorker(options.dataSource, webhooks);
-
   return {
     app,
-    webhookWorker,
     async stop(server?: Server) {
       if (server) {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -245,8 +242,6 @@ export async function createApi(options: ApiOptions) {
         server.closeIdleConnections();
         await closed;
       }
-      // After the requests: an attempt in flight is recorded before the pool closes.
-      await webhookWorker.stop();
       await apollo.stop();
     },
   };

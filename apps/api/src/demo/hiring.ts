@@ -1,8 +1,7 @@
 import type { RequestContext } from '../core/context.js';
-import { criteriaOfProfile } from '../modules/hiring/loaders.js';
-import { createRoleProfile, type RoleProfilePayload } from '../modules/hiring/role-profiles.js';
-import { saveCandidateScorecard } from '../modules/hiring/scorecards.js';
+import { criteriaOfProfile, createRoleProfile, saveCandidateScorecard } from '../modules/hiring/index.js';
 import type { DemoClientRef } from './demo-programme.js';
+import { type Payload } from '../core/payloads.js';
 
 type Criterion = {
   category: string;
@@ -134,9 +133,9 @@ export async function seedHiringDemo(context: RequestContext, clients: DemoClien
   }
 }
 
-function expectOk<T extends RoleProfilePayload | { userErrors: { field: string; message: string }[] }>(
-  payload: T,
-): T {
+function expectOk<
+  T extends Payload<'RoleProfilePayload'> | { userErrors: { field: string; message: string }[] },
+>(payload: T): T {
   if (payload.userErrors.length) {
     const problems = payload.userErrors.map((e) => `${e.field}: ${e.message}`).join('; ');
     throw new Error(`Hiring demo data was refused: ${problems}`);

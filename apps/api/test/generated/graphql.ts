@@ -356,6 +356,7 @@ export type LinkPromiseToCriteriaInput = {
   promiseKey: string;
 };
 
+/** The input of the deprecated `logIn`; `signIn` takes `SignInInput`, the same fields. */
 export type LogInInput = {
   email: string;
   password: string;

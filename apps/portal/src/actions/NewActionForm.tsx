@@ -5,7 +5,7 @@ import { FormProblems } from '../forms/FormProblems';
 import { SelectField, optionsFrom } from '../forms/SelectField';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextField } from '../forms/TextField';
-import { orNull, usePayloadForm } from '../forms/usePayloadForm';
+import { orNull, useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
 import type { ActionPriority } from '../generated/graphql';
 import { Button } from '../ui/Button';
@@ -55,7 +55,7 @@ export function NewActionForm({ clientId, source = {} }: { clientId: string; sou
   const [open, setOpen] = useState(false);
   const { data } = useQuery(ActionOwnersQuery, { variables: { clientId }, skip: !open });
   const [create] = useMutation(CreateActionMutation, { refetchQueries: ['ClientActions', 'Actions'] });
-  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
+  const { formRef, pending, errors, failure, onSubmit } = useMutationForm(FIELDS);
   const [done, setDone] = useState(false);
   if (!open) {
     return (

@@ -6,7 +6,7 @@ import { FormProblems } from '../forms/FormProblems';
 import { SelectField } from '../forms/SelectField';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextField } from '../forms/TextField';
-import { orNull, usePayloadForm } from '../forms/usePayloadForm';
+import { orNull, useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
 import type { ApiScope } from '../generated/graphql';
 import { formatDate } from '../ui/format';
@@ -84,7 +84,7 @@ const FIELDS = ['name', 'scopes', 'clientId', 'expiresAt'] as const;
 export function CreateApiKeyForm({ clients }: { clients: readonly { id: string; name: string }[] }) {
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const [create] = useMutation(CreateApiKeyMutation, { refetchQueries: ['ApiKeys'] });
-  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
+  const { formRef, pending, errors, failure, onSubmit } = useMutationForm(FIELDS);
   let secret: { name: string; secret: string } | null = null;
   const submit = onSubmit(
     async (v) => {
@@ -172,7 +172,7 @@ export function CreateApiKeyForm({ clients }: { clients: readonly { id: string; 
 
 function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
   const [revoke] = useMutation(RevokeApiKeyMutation);
-  const { pending, errors, failure, run } = usePayloadForm([]);
+  const { pending, errors, failure, run } = useMutationForm([]);
   return (
     <>
       <Button

@@ -1,11 +1,11 @@
 import { useMutation } from '@apollo/client/react';
-import { ROLE_LABELS } from '@csp/domain';
+import { ROLE_LABELS, isFencedRole } from '@csp/domain';
 import { useState } from 'react';
 import { FormProblems } from '../forms/FormProblems';
 import { SelectField, optionsFrom } from '../forms/SelectField';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextField } from '../forms/TextField';
-import { orNull, usePayloadForm } from '../forms/usePayloadForm';
+import { orNull, useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
 import type { Role } from '../generated/graphql';
 
@@ -33,7 +33,7 @@ export function InviteForm({ clients }: { clients: readonly { id: string; name: 
   const [role, setRole] = useState<Role>('CONSULTANT');
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [invite] = useMutation(InviteMemberMutation, { refetchQueries: ['Admin'] });
-  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
+  const { formRef, pending, errors, failure, onSubmit } = useMutationForm(FIELDS);
   let invited: string | null = null;
   const submit = onSubmit(
     async (v) => {
@@ -41,7 +41,7 @@ export function InviteForm({ clients }: { clients: readonly { id: string; name: 
       const payload = (
         await invite({
           variables: {
-            input: { email: v.email, role, clientId: role === 'CLIENT_LEADER' ? orNull(v.clientId) : null },
+            input: { email: v.email, role, clientId: isFencedRole(role) ? orNull(v.clientId) : null },
           },
         })
       ).data?.inviteMember;
@@ -66,7 +66,7 @@ export function InviteForm({ clients }: { clients: readonly { id: string; name: 
           options={optionsFrom(ROLE_LABELS)}
           errors={errors.byField.role}
         />
-        {role === 'CLIENT_LEADER' && (
+        {isFencedRole(role) && (
           <SelectField
             name="clientId"
             label="Client"

@@ -1,10 +1,10 @@
 import { useMutation } from '@apollo/client/react';
-import { ROLE_LABELS } from '@csp/domain';
+import { ROLE_LABELS, isFencedRole } from '@csp/domain';
 import { useState } from 'react';
 import { FormProblems } from '../forms/FormProblems';
 import { SelectField, optionsFrom } from '../forms/SelectField';
 import { SubmitButton } from '../forms/SubmitButton';
-import { usePayloadForm } from '../forms/usePayloadForm';
+import { useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
 import type { Role } from '../generated/graphql';
 import './admin.css';
@@ -43,8 +43,8 @@ export function MemberRoleControl({ member, clients }: MemberRoleControlProps) {
   const [clientId, setClientId] = useState(member.client?.id ?? '');
   const [saved, setSaved] = useState(false);
   const [change] = useMutation(ChangeMemberRoleMutation);
-  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
-  const leader = role === 'CLIENT_LEADER';
+  const { formRef, pending, errors, failure, onSubmit } = useMutationForm(FIELDS);
+  const leader = isFencedRole(role);
   const unchanged = role === member.role && (!leader || clientId === (member.client?.id ?? ''));
 
   const submit = onSubmit(

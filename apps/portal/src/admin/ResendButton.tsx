@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { FormProblems } from '../forms/FormProblems';
-import { usePayloadForm } from '../forms/usePayloadForm';
+import { useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
 import { Button } from '../ui/Button';
 
@@ -24,7 +24,7 @@ export const ResendInvitationMutation = graphql(`
 export function ResendButton({ id, email }: { id: string; email: string }) {
   const [resend] = useMutation(ResendInvitationMutation);
   const [sent, setSent] = useState(false);
-  const { pending, errors, failure, run } = usePayloadForm([]);
+  const { pending, errors, failure, run } = useMutationForm([]);
   return (
     <>
       <Button
@@ -33,8 +33,9 @@ export function ResendButton({ id, email }: { id: string; email: string }) {
         aria-label={`Send the invitation for ${email} again`}
         onClick={() => {
           setSent(false);
-          void run(async () => (await resend({ variables: { input: { id } } })).data?.resendInvitation).then(
-            setSent,
+          void run(
+            async () => (await resend({ variables: { input: { id } } })).data?.resendInvitation,
+            () => setSent(true),
           );
         }}
       >

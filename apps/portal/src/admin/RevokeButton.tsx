@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { FormProblems } from '../forms/FormProblems';
-import { usePayloadForm } from '../forms/usePayloadForm';
+import { useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
 import { Button } from '../ui/Button';
 
@@ -20,7 +20,7 @@ export const RevokeInvitationMutation = graphql(`
 
 export function RevokeButton({ id, email }: { id: string; email: string }) {
   const [revoke] = useMutation(RevokeInvitationMutation);
-  const { pending, errors, failure, run } = usePayloadForm([]);
+  const { pending, errors, failure, run } = useMutationForm([]);
   return (
     <>
       <Button

@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { FormProblems } from '../forms/FormProblems';
-import { usePayloadForm } from '../forms/usePayloadForm';
+import { useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
 import { formatDateTime } from '../ui/format';
 import { Button } from '../ui/Button';
@@ -29,7 +29,7 @@ interface SignInLockProps {
  */
 export function SignInLock({ member }: SignInLockProps) {
   const [unlock] = useMutation(UnlockMemberSignInMutation);
-  const { pending, errors, failure, run } = usePayloadForm([]);
+  const { pending, errors, failure, run } = useMutationForm([]);
   if (!member.signInLockedUntil) return null;
   return (
     <>

@@ -2,7 +2,7 @@ import { scoreAudit } from '@csp/domain';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { describeError } from '../forms/describe-error';
 import { ErrorBanner, MessagesBanner } from '../forms/ErrorBanner';
-import type { Payload } from '../forms/usePayloadForm';
+import type { Payload } from '../forms/useMutationForm';
 import type { AuditFrameworkFieldsFragment, AuditResponseInput } from '../generated/graphql';
 import { answersFrom, toResponseInputs, toScoringResponses, type Answer, type Answers } from './answers';
 import { CriterionInput } from './CriterionInput';

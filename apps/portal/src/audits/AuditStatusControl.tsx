@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { FormProblems } from '../forms/FormProblems';
-import { usePayloadForm } from '../forms/usePayloadForm';
+import { useMutationForm } from '../forms/useMutationForm';
 import type { AuditStatus } from '../generated/graphql';
 import { ChangeAuditStatusMutation } from './documents';
 import { Button } from '../ui/Button';
@@ -25,7 +25,7 @@ export function AuditStatusControl({
     refetchQueries: ['Audit'],
     awaitRefetchQueries: true,
   });
-  const { pending, errors, failure, run } = usePayloadForm([]);
+  const { pending, errors, failure, run } = useMutationForm([]);
   if (audit.nextStatuses.length === 0) return null;
   return (
     <div className="button-row" role="group" aria-label="Audit status">

@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { FormProblems } from '../forms/FormProblems';
 import { SelectField } from '../forms/SelectField';
 import { SubmitButton } from '../forms/SubmitButton';
-import { usePayloadForm } from '../forms/usePayloadForm';
+import { useMutationForm } from '../forms/useMutationForm';
 import {
   LinkPromiseToCriteriaMutation,
   type LinkableFramework,
@@ -43,7 +43,7 @@ export function CriteriaPicker({ charterId, promise, frameworks, links, onDone }
     refetchQueries: ['PromiseCriteria'],
     awaitRefetchQueries: true,
   });
-  const { formRef, pending, errors, failure, run } = usePayloadForm(FIELDS);
+  const { formRef, pending, errors, failure, run } = useMutationForm(FIELDS);
   const criteriaErrorId = useId();
   const framework = frameworks.find((f) => f.key === frameworkKey);
   const criteriaErrors = errors.byField.criterionKeys ?? [];

@@ -6,7 +6,7 @@ import { FormProblems } from '../forms/FormProblems';
 import { SelectField, optionsFrom } from '../forms/SelectField';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextField } from '../forms/TextField';
-import { orNull, usePayloadForm } from '../forms/usePayloadForm';
+import { orNull, useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
 import type { Industry } from '../generated/graphql';
 import { Button } from '../ui/Button';
@@ -31,7 +31,7 @@ export function NewClientForm() {
   const [open, setOpen] = useState(false);
   const [createClient] = useMutation(CreateClientMutation, { refetchQueries: ['Clients'] });
   const navigate = useNavigate();
-  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
+  const { formRef, pending, errors, failure, onSubmit } = useMutationForm(FIELDS);
   if (!open) {
     return (
       <p>

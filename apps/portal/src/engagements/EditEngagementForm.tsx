@@ -6,7 +6,7 @@ import { SelectField } from '../forms/SelectField';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextAreaField } from '../forms/TextAreaField';
 import { TextField } from '../forms/TextField';
-import { orNull, usePayloadForm } from '../forms/usePayloadForm';
+import { orNull, useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
 import type { DimePhase } from '../generated/graphql';
 import { Button } from '../ui/Button';
@@ -46,7 +46,7 @@ interface EditableEngagement {
 export function EditEngagementForm({ engagement }: { engagement: EditableEngagement }) {
   const [open, setOpen] = useState(false);
   const [update] = useMutation(UpdateEngagementMutation);
-  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
+  const { formRef, pending, errors, failure, onSubmit } = useMutationForm(FIELDS);
   const closed = engagement.nextStatuses.length === 0;
   if (!open) {
     return (

@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { ENGAGEMENT_STATUS_LABELS } from '@csp/domain';
 import { FormProblems } from '../forms/FormProblems';
-import { usePayloadForm } from '../forms/usePayloadForm';
+import { useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
 import type { EngagementStatus } from '../generated/graphql';
 import { Button } from '../ui/Button';
@@ -36,7 +36,7 @@ export function EngagementStatusControl({
   engagement: { id: string; status: EngagementStatus; nextStatuses: readonly EngagementStatus[] };
 }) {
   const [change] = useMutation(ChangeEngagementStatusMutation);
-  const { pending, errors, failure, run } = usePayloadForm([]);
+  const { pending, errors, failure, run } = useMutationForm([]);
   if (engagement.nextStatuses.length === 0) {
     return <p className="muted">{ENGAGEMENT_STATUS_LABELS[engagement.status]}: no further moves.</p>;
   }

@@ -5,7 +5,7 @@ import { FormProblems } from '../forms/FormProblems';
 import { SelectField, optionsFrom } from '../forms/SelectField';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextField } from '../forms/TextField';
-import { orNull, usePayloadForm } from '../forms/usePayloadForm';
+import { orNull, useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
 import type { EngagementKind } from '../generated/graphql';
 import { Button } from '../ui/Button';
@@ -29,7 +29,7 @@ const FIELDS = ['title', 'kind', 'startsOn', 'endsOn'] as const;
 export function NewEngagementForm({ clientId }: { clientId: string }) {
   const [open, setOpen] = useState(false);
   const [create] = useMutation(CreateEngagementMutation, { refetchQueries: ['ClientEngagements'] });
-  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
+  const { formRef, pending, errors, failure, onSubmit } = useMutationForm(FIELDS);
   if (!open) {
     return (
       <p>

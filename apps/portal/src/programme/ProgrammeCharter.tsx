@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { CharterView } from '../charters/CharterView';
 import { FormProblems } from '../forms/FormProblems';
-import { usePayloadForm } from '../forms/usePayloadForm';
+import { useMutationForm } from '../forms/useMutationForm';
 import { Panel } from '../ui/Panel';
 import { EmptyState, QueryState } from '../ui/QueryState';
 import { ProgrammeCharterQuery, SignOffCharterMutation } from './documents';
@@ -11,7 +11,7 @@ import { Button } from '../ui/Button';
 export function ProgrammeCharter({ clientId }: { clientId: string }) {
   const { data, loading, error, refetch } = useQuery(ProgrammeCharterQuery, { variables: { clientId } });
   const [signOff] = useMutation(SignOffCharterMutation);
-  const { pending, errors, failure, run } = usePayloadForm([]);
+  const { pending, errors, failure, run } = useMutationForm([]);
   const charter = data?.client?.charter?.published ?? null;
   if (!data) {
     return (

@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { FormProblems } from '../forms/FormProblems';
-import { usePayloadForm } from '../forms/usePayloadForm';
+import { useMutationForm } from '../forms/useMutationForm';
 import type { WebhookDeliveriesQuery, WebhookDeliveryStatus } from '../generated/graphql';
 import { formatDateTime, formatNumber } from '../ui/format';
 import { ReplayWebhookDeliveryMutation } from './documents';
@@ -71,7 +71,7 @@ function AttemptItem({ attempt }: { attempt: Attempt }) {
 /** Sends the same event again now, as a new delivery with the same `webhook-id`; the list then shows it. */
 function ReplayButton({ id, what }: { id: string; what: string }) {
   const [replay] = useMutation(ReplayWebhookDeliveryMutation, { refetchQueries: ['WebhookDeliveries'] });
-  const { pending, errors, failure, run } = usePayloadForm([]);
+  const { pending, errors, failure, run } = useMutationForm([]);
   return (
     <>
       <Button

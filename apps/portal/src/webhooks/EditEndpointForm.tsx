@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { FormProblems } from '../forms/FormProblems';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextField } from '../forms/TextField';
-import { orNull, usePayloadForm } from '../forms/usePayloadForm';
+import { orNull, useMutationForm } from '../forms/useMutationForm';
 import type { WebhookEndpointFieldsFragment } from '../generated/graphql';
 import { UpdateWebhookEndpointMutation } from './documents';
 import { checkedEvents, EventChoices } from './EventChoices';
@@ -20,7 +20,7 @@ export function EditEndpointForm({
   onClose: () => void;
 }) {
   const [update] = useMutation(UpdateWebhookEndpointMutation);
-  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
+  const { formRef, pending, errors, failure, onSubmit } = useMutationForm(FIELDS);
   const submit = onSubmit(
     async (v) =>
       (

@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { FormProblems } from '../forms/FormProblems';
-import { usePayloadForm } from '../forms/usePayloadForm';
+import { useMutationForm } from '../forms/useMutationForm';
 import type { WebhookEndpointFieldsFragment } from '../generated/graphql';
 import {
   DeleteWebhookEndpointMutation,
@@ -23,7 +23,7 @@ export function EndpointControls({
   const [update] = useMutation(UpdateWebhookEndpointMutation);
   const [sendTest] = useMutation(SendTestWebhookMutation, { refetchQueries: ['WebhookDeliveries'] });
   const [remove] = useMutation(DeleteWebhookEndpointMutation, { refetchQueries: ['WebhookEndpoints'] });
-  const { pending, errors, failure, run } = usePayloadForm([]);
+  const { pending, errors, failure, run } = useMutationForm([]);
   const [done, setDone] = useState('');
   const { url } = endpoint;
 

@@ -6,8 +6,9 @@ import { startTestApi, type TestApi } from '../../../test/test-api.js';
 import { type SignedIn } from '../../../test/factories.js';
 import { publishedCharter } from '../../../test/charter-factories.js';
 import { createRoleProfile, scoreCandidate } from '../../../test/hiring-factories.js';
+import { modules } from '../../modules/index.js';
 import { loadTypeDefs } from '../graphql/schema.js';
-import { permissionsOfScopes } from './catalogue.js';
+import { permissionsOfScopes } from '@csp/domain';
 import { ruleFor } from './guard.js';
 import { graphql } from '../../../test/generated/index.js';
 import { seed } from '../../../test/seed.js';
@@ -22,7 +23,7 @@ const PUBLIC_EMAIL_FIELDS = ['InvitationPreview.email'];
 
 describe('email addresses in the schema', () => {
   it('are behind a permission that no combination of key scopes grants', () => {
-    const schema = makeExecutableSchema({ typeDefs: loadTypeDefs() });
+    const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(modules) });
     const everyScope = permissionsOfScopes(API_SCOPES);
     const reachable: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {

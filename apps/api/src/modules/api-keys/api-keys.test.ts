@@ -3,7 +3,7 @@ import { API_SCOPES } from '@csp/domain';
 import { startTestApi, type TestApi, unchecked } from '../../../test/test-api.js';
 import { addMember, createClient, signUpConsultancy, type SignedIn } from '../../../test/factories.js';
 import { rootOperations } from '../../../test/operations.js';
-import { SCOPE_PERMISSIONS } from '../../core/permissions/catalogue.js';
+import { SCOPE_PERMISSIONS } from '@csp/domain';
 import { graphql } from '../../../test/generated/index.js';
 
 const CREATE = graphql(`
