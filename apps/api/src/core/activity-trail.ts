@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from './tenancy/tenant-db.js';
 import type { RequestContext } from './context.js';
 import { isUuid } from './user-errors.js';
 
@@ -56,11 +56,7 @@ function changedFields(input: unknown): string[] {
  * Records one successful write of a mutation: who (member, or key in its creator's name), what, on which object,
  * which fields, and the request id that ties it to the logs. Runs inside the write's savepoint.
  */
-export async function recordActivity(
-  db: EntityManager,
-  context: RequestContext,
-  result: unknown,
-): Promise<void> {
+export async function recordActivity(db: TenantDb, context: RequestContext, result: unknown): Promise<void> {
   const viewer = context.viewer;
   if (viewer.kind === 'anonymous' || !context.mutation || NOT_RECORDED.has(context.mutation.name)) return;
   const object = objectOf(result);
