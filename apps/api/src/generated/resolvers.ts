@@ -2,13 +2,13 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ConsultancyRow, MemberRow, MemberConnectionValue } from '../modules/accounts/entities.js';
 import type { ClientRow, WorkshopEntryRow, ClientConnectionValue } from '../modules/clients/entities.js';
-import type { WorkshopView } from '../modules/clients/workshop-service.js';
+import type { WorkshopView } from '../modules/clients/workshop.js';
 import type { InvitationRow, InvitationConnectionValue } from '../modules/members/entities.js';
 import type { EngagementRow, MilestoneRow, EngagementConnectionValue } from '../modules/engagements/entities.js';
 import type { CharterRow, CharterVersionRow } from '../modules/charters/entities.js';
-import type { PurposeStatementView, PromiseView, StandardView, SignOffView, DiffView, PurposeChangeView, PromisePlaceView, PromiseChangeView, PromiseFieldChangeView, PromiseMoveView } from '../modules/charters/views.js';
+import type { PurposeStatementView, PromiseView, StandardView, SignOffView, DiffView, PurposeChangeView, PromisePlaceView, PromiseChangeView, PromiseFieldChangeView, PromiseMoveView } from '../modules/charters/mappers.js';
 import type { RoleProfileRow, HiringCriterionRow, CandidateScorecardRow, CandidateScoreRow, RankedCandidateView } from '../modules/hiring/entities.js';
-import type { FrameworkView, AuditSectionValue, AuditCriterionValue, AuditView, AuditResponseView, AuditScoresView, AuditDeltasView, AuditTrendView, TrendPointView, IndustryBenchmarkView, PromiseKeptView, PromiseCriterionLinkView, AuditConnectionValue } from '../modules/audits/views.js';
+import type { FrameworkView, AuditSectionValue, AuditCriterionValue, AuditView, AuditResponseView, AuditScoresView, AuditDeltasView, AuditTrendView, TrendPointView, IndustryBenchmarkView, PromiseKeptView, PromiseCriterionLinkView, AuditConnectionValue } from '../modules/audits/mappers.js';
 import type { ActionRow, ActionConnectionValue, ActionNoteRow } from '../modules/actions/entities.js';
 import type { FindingView } from '../modules/actions/loaders.js';
 import type { ApiKeyRow } from '../modules/api-keys/entities.js';

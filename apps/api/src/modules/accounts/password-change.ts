@@ -7,7 +7,7 @@ import { weakPasswordError } from '../../core/auth/password-strength.js';
 import { ANONYMOUS, type MemberViewer } from '../../core/auth/viewer.js';
 import { MemberEntity, type MemberRow } from './entities.js';
 import { consultancyOf } from './loaders.js';
-import { signInGuardOf } from './service.js';
+import { signInGuardOf } from './log-in.js';
 import { endSession } from './sessions.js';
 import { clearFailureRun, failureRunOf, lockSignInEmail, saveFailureRun } from './sign-in-failures.js';
 

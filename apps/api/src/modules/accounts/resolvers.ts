@@ -2,7 +2,7 @@ import type { Resolvers } from '../../generated/resolvers.js';
 import { clientById } from '../clients/loaders.js';
 import { consultancyOf, memberById } from './loaders.js';
 import { changePassword } from './password-change.js';
-import { logIn, logOut } from './service.js';
+import { logIn, logOut } from './log-in.js';
 import { confirmSignUp, signUp } from './sign-up.js';
 
 export const resolvers: Resolvers = {

@@ -15,7 +15,7 @@ import { weakPasswordError } from '../../core/auth/password-strength.js';
 import { logger } from '../../core/logger.js';
 import { ConsultancyEntity, MemberEntity, type MemberRow } from './entities.js';
 import { beginSignUp, consumeSignUp, findPendingSignUp, issueSignUpToken } from './pending-sign-ups.js';
-import { requireSignedOut, type AuthPayload } from './service.js';
+import { requireSignedOut, type AuthPayload } from './log-in.js';
 import { startSession } from './sessions.js';
 import { alreadyMemberMail, confirmationMail } from './sign-up-mail.js';
 import { claimSignInEmail } from './sign-in-directory.js';

@@ -4,8 +4,9 @@ import { memberById } from '../accounts/loaders.js';
 import { clientById } from '../clients/loaders.js';
 import { auditById } from '../audits/loaders.js';
 import { actionsOfClient, findingOfAction, notesOfAction, promiseTitle } from './loaders.js';
-import { addActionNote, updateOwnAction } from './notes-service.js';
-import { createAction, findAction, listActions, updateAction } from './service.js';
+import { addActionNote, updateOwnAction } from './notes.js';
+import { createAction, updateAction } from './edit-action.js';
+import { findAction, listActions } from './queries.js';
 
 /** Today as a calendar date in UTC, like milestones: due dates are days. */
 const today = () => new Date().toISOString().slice(0, 10);

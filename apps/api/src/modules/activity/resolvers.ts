@@ -3,7 +3,7 @@ import type { Resolvers } from '../../generated/resolvers.js';
 import { oneEach, perRequest } from '../../core/loaders.js';
 import { memberById } from '../accounts/loaders.js';
 import { ApiKeyEntity, type ApiKeyRow } from '../api-keys/entities.js';
-import { listActivity } from './service.js';
+import { listActivity } from './queries.js';
 
 const apiKeyById = perRequest<string, ApiKeyRow | null>('apiKeyById', async (context, ids) => {
   const rows = await context.db.read((db) => db.getRepository(ApiKeyEntity).findBy({ id: In([...ids]) }));

@@ -2,7 +2,9 @@ import { apiKeyStatus } from '@csp/domain';
 import type { Resolvers } from '../../generated/resolvers.js';
 import { memberById } from '../accounts/loaders.js';
 import { clientById } from '../clients/loaders.js';
-import { createApiKey, listApiKeys, revokeApiKey } from './service.js';
+import { createApiKey } from './create-api-key.js';
+import { listApiKeys } from './queries.js';
+import { revokeApiKey } from './revoke-api-key.js';
 
 export const resolvers: Resolvers = {
   Query: {

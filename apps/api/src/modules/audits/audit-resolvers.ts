@@ -4,13 +4,14 @@ import type { RequestContext } from '../../core/context.js';
 import { can } from '../../core/permissions/guard.js';
 import { clientById } from '../clients/loaders.js';
 import { engagementById } from '../engagements/loaders.js';
-import { createAudit, findAudit, listAudits } from './audit-service.js';
-import { frameworkView } from './framework-service.js';
-import { changeAuditStatus } from './lifecycle-service.js';
+import { createAudit } from './edit-audit.js';
+import { findAudit, listAudits } from './queries.js';
+import { frameworkView } from './frameworks.js';
+import { changeAuditStatus } from './change-status.js';
 import { auditsOfClient, responsesOfAudit } from './loaders.js';
-import { linkPromiseToCriteria, listPromiseLinks } from './promise-link-service.js';
-import { saveAuditResponse, saveAuditResponses } from './response-service.js';
-import type { AuditResponseView } from './views.js';
+import { linkPromiseToCriteria, listPromiseLinks } from './promise-links.js';
+import { saveAuditResponse, saveAuditResponses } from './responses.js';
+import type { AuditResponseView } from './mappers.js';
 
 /** Today as a calendar date in UTC, the default date of a new audit. */
 const today = () => new Date().toISOString().slice(0, 10);

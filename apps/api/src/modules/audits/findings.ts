@@ -1,7 +1,7 @@
 import { auditFindings, type AuditFinding } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
-import { findAudit } from './audit-service.js';
-import { liveScores } from './score-service.js';
+import { findAudit } from './queries.js';
+import { liveScores } from './scores.js';
 
 /** A low-scoring criterion of an audit, as an action raised from it refers to it (audit id + criterion key). */
 export interface FindingForAction extends AuditFinding {

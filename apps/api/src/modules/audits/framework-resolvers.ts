@@ -1,11 +1,6 @@
 import { AUDIT_SCORES, builtInFramework } from '@csp/domain';
 import type { Resolvers } from '../../generated/resolvers.js';
-import {
-  copyAuditFramework,
-  findFramework,
-  listFrameworks,
-  updateAuditFramework,
-} from './framework-service.js';
+import { copyAuditFramework, findFramework, listFrameworks, updateAuditFramework } from './frameworks.js';
 import { frameworkCopyByKey } from './loaders.js';
 
 export const frameworkResolvers: Resolvers = {

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../generated/resolvers.js';
-import { benchmarkOf } from './benchmark-service.js';
-import { deltasOf, liveScores, previousAudit, promisesKeptOf, trendOf } from './score-service.js';
+import { benchmarkOf } from './benchmarks.js';
+import { deltasOf, liveScores, previousAudit, promisesKeptOf, trendOf } from './scores.js';
 
 export const scoreResolvers: Resolvers = {
   Audit: {

@@ -9,7 +9,7 @@ import type { Resolvers } from '../../generated/resolvers.js';
 import { memberById } from '../accounts/loaders.js';
 import { clientById } from '../clients/loaders.js';
 import type { CharterVersionRow } from './entities.js';
-import { reorderCharterPromises, saveCharterDraft } from './edit-service.js';
+import { reorderCharterPromises, saveCharterDraft } from './edit-draft.js';
 import {
   charterById,
   charterOfClient,
@@ -17,10 +17,11 @@ import {
   publishedOfCharter,
   versionsOfCharter,
 } from './loaders.js';
-import { publishCharterVersion, signOffCharterVersion } from './publish-service.js';
-import { diffBetween, findCharter, versionNumbered } from './read-service.js';
-import { discardCharterDraft, startCharterDraft } from './service.js';
-import { draftOf, inputField, promisesOf, signOffOf } from './views.js';
+import { publishCharterVersion } from './publish.js';
+import { signOffCharterVersion } from './sign-off.js';
+import { diffBetween, findCharter, versionNumbered } from './queries.js';
+import { discardCharterDraft, startCharterDraft } from './drafts.js';
+import { draftOf, inputField, promisesOf, signOffOf } from './mappers.js';
 
 const PURPOSE_PARTS = { purpose: 'PURPOSE', why: 'WHY', everythingElse: 'EVERYTHING_ELSE' } as const;
 const PROMISE_FIELDS = { title: 'TITLE', description: 'DESCRIPTION', standard: 'STANDARD' } as const;

@@ -1,8 +1,9 @@
 import type { Resolvers } from '../../generated/resolvers.js';
 import { engagementsOfClient } from '../engagements/loaders.js';
 import { leadersOfClient } from './loaders.js';
-import { archiveClient, createClient, findClient, listClients, updateClient } from './service.js';
-import { gapsOf, saveWorkshop, workshopOfClient } from './workshop-service.js';
+import { archiveClient, createClient, updateClient } from './edit-client.js';
+import { findClient, listClients } from './queries.js';
+import { gapsOf, saveWorkshop, workshopOfClient } from './workshop.js';
 
 export const resolvers: Resolvers = {
   Query: {

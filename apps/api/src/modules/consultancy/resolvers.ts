@@ -1,5 +1,6 @@
 import type { Resolvers } from '../../generated/resolvers.js';
-import { deleteConsultancy, exportConsultancy } from './service.js';
+import { deleteConsultancy } from './delete-consultancy.js';
+import { exportConsultancy } from './export-consultancy.js';
 
 export const resolvers: Resolvers = {
   Query: {

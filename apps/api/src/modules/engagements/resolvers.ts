@@ -4,14 +4,10 @@ import type { MemberRow } from '../accounts/entities.js';
 import { memberById } from '../accounts/loaders.js';
 import { clientById } from '../clients/loaders.js';
 import { engagementById, milestonesOfEngagement, teamOfEngagement } from './loaders.js';
-import { addMilestone, removeMilestone, updateMilestone, upcomingMilestones } from './milestone-service.js';
-import {
-  changeEngagementStatus,
-  createEngagement,
-  findEngagement,
-  listEngagements,
-  updateEngagement,
-} from './service.js';
+import { addMilestone, removeMilestone, updateMilestone, upcomingMilestones } from './milestones.js';
+import { changeEngagementStatus } from './change-status.js';
+import { createEngagement, updateEngagement } from './edit-engagement.js';
+import { findEngagement, listEngagements } from './queries.js';
 
 /** Today as a calendar date in UTC; due dates are days, so "overdue" turns over at midnight UTC. */
 const today = () => new Date().toISOString().slice(0, 10);

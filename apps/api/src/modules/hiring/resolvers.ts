@@ -3,9 +3,9 @@ import type { Resolvers } from '../../generated/resolvers.js';
 import { memberById } from '../accounts/loaders.js';
 import { clientById } from '../clients/loaders.js';
 import { criteriaOfProfile, roleProfileById, roleProfilesOfClient } from './loaders.js';
-import { createRoleProfile, findRoleProfile, updateRoleProfile } from './profile-service.js';
-import { removeCandidateScorecard, saveCandidateScorecard } from './scorecard-service.js';
-import { fitOfScorecard, orderedScores, profileModel, rankedCandidates } from './views.js';
+import { createRoleProfile, findRoleProfile, updateRoleProfile } from './role-profiles.js';
+import { removeCandidateScorecard, saveCandidateScorecard } from './scorecards.js';
+import { fitOfScorecard, orderedScores, profileModel, rankedCandidates } from './ranking.js';
 
 export const resolvers: Resolvers = {
   Query: {

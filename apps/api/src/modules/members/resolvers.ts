@@ -3,15 +3,13 @@ import { memberById } from '../accounts/loaders.js';
 import { clientById } from '../clients/loaders.js';
 import {
   acceptInvitation,
-  changeMemberRole,
-  invitationStatus,
   inviteMember,
-  listInvitations,
-  listMembers,
   previewInvitation,
   resendInvitation,
   revokeInvitation,
-} from './service.js';
+} from './invitations.js';
+import { changeMemberRole } from './change-role.js';
+import { invitationStatus, listInvitations, listMembers } from './queries.js';
 import { signInLockOf, unlockMemberSignIn } from './sign-in-locks.js';
 
 export const resolvers: Resolvers = {

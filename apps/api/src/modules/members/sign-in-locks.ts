@@ -4,7 +4,7 @@ import { lockedUntil } from '../../core/auth/failure-runs.js';
 import { perRequest } from '../../core/loaders.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { MemberEntity, type MemberRow } from '../accounts/entities.js';
-import { signInGuardOf } from '../accounts/service.js';
+import { signInGuardOf } from '../accounts/log-in.js';
 import { clearFailureRun, failureRunsOf } from '../accounts/sign-in-failures.js';
 
 /** Until when each member's sign-in is locked, read for a whole page of members at once. */

@@ -9,7 +9,7 @@ import {
   replayDelivery,
   sendTestWebhook,
   signingSecretsOfEndpoint,
-} from './delivery-service.js';
+} from './deliveries.js';
 import {
   createEndpoint,
   deleteEndpoint,
@@ -18,7 +18,7 @@ import {
   rotateSecret,
   secretHint,
   updateEndpoint,
-} from './endpoint-service.js';
+} from './endpoints.js';
 
 export const resolvers: Resolvers = {
   Query: {

@@ -1,7 +1,7 @@
 import { deliveryOutcome, webhookMessage, type WebhookEventType } from '@csp/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { logger } from '../../core/logger.js';
-import { cancelPendingDeliveries } from './endpoint-service.js';
+import { cancelPendingDeliveries } from './endpoints.js';
 import { createSender, signedHeaders, type AttemptResult } from './sender.js';
 
 export interface WebhookSettings {

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { actionNoteInput, check, fieldError, ownActionUpdate } from '@csp/domain';
+import type { RequestContext } from '../../core/context.js';
+import { isUuid, notFound } from '../../core/user-errors.js';
+import { requireActor } from '../../core/auth/viewer.js';
+import { ActionEntity, ActionNoteEntity, type ActionRow } from './entities.js';
+import { lockForEdit, refused, saveAction, type ActionPayload } from './edit-action.js';
+
+async function addNote(db: EntityManager, action: ActionRow, authorId: string, body: string) {
+  await db.getRepository(ActionNoteEntity).insert({
+    tenantId: action.tenantId,
+    id: randomUUID(),
+    clientId: action.clientId,
+    actionId: action.id,
+    authorId,
+    body,
+    createdAt: new Date(),
+  });
+}
+
+/** Notes are a running log, not an edit of the action, so they need no revision and never conflict. */
+export async function addActionNote(
+  context: RequestContext,
+  input: { actionId: string; body: string },
+): Promise<ActionPayload> {
+  const checked = check(actionNoteInput, input.body);
+  if (!checked.ok) return refused(...checked.errors.map((e) => ({ ...e, field: 'body' })));
+  const viewer = requireActor(context.viewer);
+  return context.db.write(async (db) => {
+    const action = isUuid(input.actionId)
+      ? await db.getRepository(ActionEntity).findOneBy({ id: input.actionId })
+      : null;
+    if (!action) return refused(notFound('actionId', 'action'));
+    await addNote(db, action, viewer.memberId, checked.value);
+    return { action, userErrors: [] };
+  });
+}
+
+/**
+ * A client leader moves their own action along and may say why. Only its owner may: a leader sees all of their
+ * organisation's actions, but changes only the ones assigned to them.
+ */
+export async function updateOwnAction(
+  context: RequestContext,
+  {
+    id,
+    expectedRevision,
+    ...input
+  }: { id: string; expectedRevision: number; status: string; note?: string | null },
+): Promise<ActionPayload> {
+  const checked = check(ownActionUpdate, input);
+  if (!checked.ok) return refused(...checked.errors);
+  const viewer = requireActor(context.viewer);
+  return context.db.write(async (db) => {
+    const action = await lockForEdit(db, id, expectedRevision);
+    if (!('revision' in action)) return refused(action);
+    if (action.ownerId !== viewer.memberId) {
+      return refused(fieldError('id', 'NOT_ALLOWED', 'Only the owner of this action can update it.'));
+    }
+    const saved = await saveAction(
+      db,
+      action,
+      { ...action, status: checked.value.status },
+      context.requestId,
+    );
+    if (checked.value.note) await addNote(db, action, viewer.memberId, checked.value.note);
+    return { action: saved, userErrors: [] };
+  });
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { auditInput, check, defaultAuditTitle, fieldError, type FieldError } from '@csp/domain';
+import type { RequestContext } from '../../core/context.js';
+import { lockById } from '../../core/row-lock.js';
+import { isUuid, notFound } from '../../core/user-errors.js';
+import { requireActor } from '../../core/auth/viewer.js';
+import { clientClosedToNewWork } from '../clients/references.js';
+import { EngagementEntity } from '../engagements/entities.js';
+import { AuditEntity, type AuditRow } from './entities.js';
+import { lookUpFramework } from './frameworks.js';
+import { forgetAudit } from './loaders.js';
+
+export interface AuditPayload {
+  audit: AuditRow | null;
+  userErrors: FieldError[];
+}
+
+export const refused = (...userErrors: FieldError[]): AuditPayload => ({ audit: null, userErrors });
+
+/** The answer to a stale `expectedRevision`: nothing is written, and the caller reloads. */
+export const staleRevision = () =>
+  fieldError(
+    'expectedRevision',
+    'CONFLICT',
+    'This audit has changed since you loaded it. Reload it to see the changes, then try again.',
+  );
+
+/** Locks the audit for the rest of the mutation, so two edits with the same revision cannot both pass. */
+export async function lockAudit(db: EntityManager, id: string): Promise<AuditRow | null> {
+  return lockById(db, AuditEntity, id);
+}
+
+export async function createAudit(
+  context: RequestContext,
+  {
+    clientId,
+    engagementId,
+    ...input
+  }: { clientId: string; engagementId?: string | null } & Record<string, unknown>,
+  today: string,
+): Promise<AuditPayload> {
+  const checked = check(auditInput, input);
+  if (!checked.ok) return refused(...checked.errors);
+  const value = checked.value;
+  const viewer = requireActor(context.viewer);
+  return context.db.write(async (db) => {
+    const closed = await clientClosedToNewWork(db, clientId);
+    if (closed) return refused(closed);
+    if (engagementId !== null && engagementId !== undefined) {
+      const engagement = isUuid(engagementId)
+        ? await db.getRepository(EngagementEntity).findOneBy({ id: engagementId })
+        : null;
+      if (!engagement) return refused(notFound('engagementId', 'engagement'));
+      if (engagement.clientId !== clientId) {
+        return refused(
+          fieldError('engagementId', 'INVALID', 'This engagement is for another client than the audit.'),
+        );
+      }
+    }
+    const framework = await lookUpFramework(db, value.frameworkKey, value.frameworkVersion);
+    const definition = framework.definition;
+    if (!definition) {
+      return refused(
+        framework.missing === 'key'
+          ? fieldError('frameworkKey', 'NOT_FOUND', 'No framework has this key.')
+          : fieldError('frameworkVersion', 'NOT_FOUND', 'This framework has no such version.'),
+      );
+    }
+    const conductedOn = value.conductedOn ?? today;
+    const now = new Date();
+    const audit: AuditRow = {
+      tenantId: viewer.tenantId,
+      id: randomUUID(),
+      clientId,
+      engagementId: engagementId ?? null,
+      frameworkKey: definition.key,
+      frameworkVersion: definition.version,
+      framework: definition,
+      title: value.title ?? defaultAuditTitle(definition.name, conductedOn),
+      status: 'DRAFT',
+      conductedOn,
+      revision: 1,
+      createdBy: viewer.memberId,
+      createdAt: now,
+      updatedAt: now,
+      submittedAt: null,
+      publishedAt: null,
+      overallScore: null,
+      sectionScores: null,
+      flagged: null,
+      benchmark: null,
+    };
+    await db.getRepository(AuditEntity).insert(audit);
+    forgetAudit(context, audit);
+    return { audit, userErrors: [] };
+  });
+}

@@ -1,0 +1,85 @@
+import { check, fieldError, frameworkCriteria, promiseLinkInput, type FieldError } from '@csp/domain';
+import type { RequestContext } from '../../core/context.js';
+import { isUuid, notFound } from '../../core/user-errors.js';
+import { requireActor } from '../../core/auth/viewer.js';
+import { PromiseCriterionLinkEntity, type PromiseCriterionLinkRow } from './entities.js';
+import { lookUpFramework } from './frameworks.js';
+
+interface PromiseLinksPayload {
+  links: PromiseCriterionLinkRow[] | null;
+  userErrors: FieldError[];
+}
+
+const refused = (...userErrors: FieldError[]): PromiseLinksPayload => ({ links: null, userErrors });
+
+/** By promise, then framework and criterion (the table's primary key order). */
+export async function listPromiseLinks(
+  context: RequestContext,
+  charterId: string,
+): Promise<PromiseCriterionLinkRow[]> {
+  if (!isUuid(charterId)) return [];
+  return context.db.read((db) =>
+    db.getRepository(PromiseCriterionLinkEntity).find({
+      where: { charterId },
+      order: { promiseKey: 'ASC', frameworkKey: 'ASC', criterionKey: 'ASC' },
+    }),
+  );
+}
+
+/**
+ * Replaces which criteria of one framework test one promise. The promise may be in any version of the charter
+ * (a draft's new promise can be linked before it is published); the criteria must be in the framework's latest
+ * version, since that is what the next audits will use. The charters are read with SQL, not through the charters
+ * module, which is free to change its code.
+ */
+export async function linkPromiseToCriteria(
+  context: RequestContext,
+  { charterId, ...input }: { charterId: string } & Record<string, unknown>,
+): Promise<PromiseLinksPayload> {
+  const checked = check(promiseLinkInput, input);
+  if (!checked.ok) return refused(...checked.errors);
+  const { promiseKey, frameworkKey, criterionKeys } = checked.value;
+  const { tenantId } = requireActor(context.viewer);
+  return context.db.write(async (db) => {
+    // Locked so that two replacements of the same links run one after the other instead of colliding.
+    const [charter] = isUuid(charterId)
+      ? ((await db.query('SELECT client_id FROM charters WHERE id = $1 FOR NO KEY UPDATE', [charterId])) as {
+          client_id: string;
+        }[])
+      : [];
+    if (!charter) return refused(notFound('charterId', 'charter'));
+    const promised = await db.query(
+      'SELECT 1 FROM charter_versions WHERE charter_id = $1 AND promises @> $2::jsonb LIMIT 1',
+      [charterId, JSON.stringify([{ key: promiseKey }])],
+    );
+    if (promised.length === 0) {
+      return refused(fieldError('promiseKey', 'NOT_FOUND', 'This charter has no promise with this key.'));
+    }
+    const framework = await lookUpFramework(db, frameworkKey);
+    if (!framework.definition) {
+      return refused(fieldError('frameworkKey', 'NOT_FOUND', 'No framework has this key.'));
+    }
+    const known = new Set(frameworkCriteria(framework.definition).map(({ criterion }) => criterion.key));
+    const unknown = criterionKeys.flatMap((key, index) =>
+      known.has(key)
+        ? []
+        : [fieldError(`criterionKeys.${index}`, 'NOT_FOUND', `The framework has no criterion "${key}".`)],
+    );
+    if (unknown.length) return refused(...unknown);
+
+    const repository = db.getRepository(PromiseCriterionLinkEntity);
+    await repository.delete({ charterId, promiseKey, frameworkKey });
+    const now = new Date();
+    const links: PromiseCriterionLinkRow[] = criterionKeys.map((criterionKey) => ({
+      tenantId,
+      clientId: charter.client_id,
+      charterId,
+      promiseKey,
+      frameworkKey,
+      criterionKey,
+      createdAt: now,
+    }));
+    if (links.length) await repository.insert(links);
+    return { links: [...links].sort((a, b) => a.criterionKey.localeCompare(b.criterionKey)), userErrors: [] };
+  });
+}
