@@ -50,6 +50,12 @@ export class TenantDb {
   }
 }
 
+/**
+ * What a statement on no tenant table needs (the SECURITY DEFINER sign-in and sign-up functions), before or after
+ * the tenant is known: a TenantDb or the bare manager of `beforeTenant`.
+ */
+export type SqlRunner = Pick<TenantDb, 'query'>;
+
 export interface Tenanted extends ObjectLiteral {
   tenantId: string;
 }

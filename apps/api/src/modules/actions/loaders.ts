@@ -87,8 +87,8 @@ export const findingOfAction = perRequest<ActionRow, FindingView>(
                  ORDER BY n.conducted_on, n.created_at LIMIT 1) nxt ON true
          LEFT JOIN audit_responses r2
                 ON r2.tenant_id = a.tenant_id AND r2.audit_id = nxt.id AND r2.criterion_key = a.criterion_key
-        WHERE a.id = ANY($1) AND a.audit_id IS NOT NULL`,
-        [ids],
+        WHERE a.tenant_id = $2 AND a.id = ANY($1) AND a.audit_id IS NOT NULL`,
+        [ids, db.tenantId],
       ),
     );
     const views = rows.map((row): FindingView => {
@@ -138,9 +138,9 @@ export const promiseTitle = perRequest<ActionRow, string | null>('promiseTitle',
          FROM actions a
          JOIN charter_versions v ON v.tenant_id = a.tenant_id AND v.charter_id = a.charter_id AND v.status = 'PUBLISHED'
          CROSS JOIN LATERAL jsonb_array_elements(v.promises) p
-        WHERE a.id = ANY($1) AND p ->> 'key' = a.promise_key
+        WHERE a.tenant_id = $2 AND a.id = ANY($1) AND p ->> 'key' = a.promise_key
         ORDER BY a.id, v.number DESC`,
-      [actions.map((a) => a.id)],
+      [actions.map((a) => a.id), db.tenantId],
     ),
   );
   return oneEach(

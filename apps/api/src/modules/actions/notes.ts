@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { actionNoteInput, check, fieldError, ownActionUpdate } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
@@ -7,7 +7,7 @@ import { requireActor } from '../../core/auth/viewer.js';
 import { ActionEntity, ActionNoteEntity, type ActionRow } from './entities.js';
 import { lockForEdit, refused, saveAction, type ActionPayload } from './edit-action.js';
 
-async function addNote(db: EntityManager, action: ActionRow, authorId: string, body: string) {
+async function addNote(db: TenantDb, action: ActionRow, authorId: string, body: string) {
   await db.getRepository(ActionNoteEntity).insert({
     tenantId: action.tenantId,
     id: randomUUID(),

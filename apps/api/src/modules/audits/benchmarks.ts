@@ -1,5 +1,5 @@
 import { industryBenchmark, type Industry } from '@csp/domain';
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import type { RequestContext } from '../../core/context.js';
 import { ClientEntity } from '../clients/entities.js';
 import { clientById } from '../clients/loaders.js';
@@ -34,7 +34,7 @@ export async function benchmarkOf(context: RequestContext, audit: AuditRow): Pro
 
 /** Taken at publication, in the publishing transaction, from the audits other clients had published by then. */
 export async function freezeBenchmark(
-  db: EntityManager,
+  db: TenantDb,
   audit: AuditRow,
   publishedAt: Date,
 ): Promise<StoredBenchmark> {

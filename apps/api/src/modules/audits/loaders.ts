@@ -110,8 +110,8 @@ export const storeLateBenchmarks = perRequest<LateBenchmark, true>(
       db.query(
         `UPDATE audits a SET benchmark = v.benchmark
            FROM unnest($1::uuid[], $2::jsonb[]) AS v(id, benchmark)
-          WHERE a.id = v.id AND a.status = 'PUBLISHED' AND a.benchmark IS NULL`,
-        [items.map((item) => item.auditId), items.map((item) => JSON.stringify(item.benchmark))],
+          WHERE a.tenant_id = $3 AND a.id = v.id AND a.status = 'PUBLISHED' AND a.benchmark IS NULL`,
+        [items.map((item) => item.auditId), items.map((item) => JSON.stringify(item.benchmark)), db.tenantId],
       ),
     );
     return items.map(() => true as const);
@@ -135,9 +135,9 @@ export const charterPromisesOfClient = perRequest<string, CharterPromises | null
         db.query(
           `SELECT DISTINCT ON (client_id) client_id, charter_id, promises
              FROM charter_versions
-            WHERE client_id = ANY($1::uuid[]) AND status = 'PUBLISHED'
+            WHERE tenant_id = $2 AND client_id = ANY($1::uuid[]) AND status = 'PUBLISHED'
             ORDER BY client_id, number DESC`,
-          [[...clientIds]],
+          [[...clientIds], db.tenantId],
         ),
       );
     return oneEach(clientIds, rows, (row) => row.client_id).map((row) =>

@@ -43,14 +43,17 @@ export async function linkPromiseToCriteria(
   return context.db.write(async (db) => {
     // Locked so that two replacements of the same links run one after the other instead of colliding.
     const [charter] = isUuid(charterId)
-      ? ((await db.query('SELECT client_id FROM charters WHERE id = $1 FOR NO KEY UPDATE', [charterId])) as {
+      ? ((await db.query(
+          'SELECT client_id FROM charters WHERE tenant_id = $1 AND id = $2 FOR NO KEY UPDATE',
+          [db.tenantId, charterId],
+        )) as {
           client_id: string;
         }[])
       : [];
     if (!charter) return refused(notFound('charterId', 'charter'));
     const promised = await db.query(
-      'SELECT 1 FROM charter_versions WHERE charter_id = $1 AND promises @> $2::jsonb LIMIT 1',
-      [charterId, JSON.stringify([{ key: promiseKey }])],
+      'SELECT 1 FROM charter_versions WHERE tenant_id = $3 AND charter_id = $1 AND promises @> $2::jsonb LIMIT 1',
+      [charterId, JSON.stringify([{ key: promiseKey }]), db.tenantId],
     );
     if (promised.length === 0) {
       return refused(fieldError('promiseKey', 'NOT_FOUND', 'This charter has no promise with this key.'));

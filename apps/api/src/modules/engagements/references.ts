@@ -1,4 +1,5 @@
-import { In, type EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { fieldError, type FieldError } from '@csp/domain';
 import { MemberEntity } from '../accounts/entities.js';
 
@@ -7,7 +8,7 @@ import { MemberEntity } from '../accounts/entities.js';
  * side of the table. Unknown ids (including other consultancies' ids) are "not found".
  */
 export async function checkConsultants(
-  db: EntityManager,
+  db: TenantDb,
   lead: string | null | undefined,
   team: readonly string[] | undefined,
 ): Promise<FieldError[]> {

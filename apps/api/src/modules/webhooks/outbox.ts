@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import type { WebhookEventType } from '@csp/domain';
 
 /**
@@ -8,7 +8,7 @@ import type { WebhookEventType } from '@csp/domain';
  * can never delay or fail the mutation. Nothing is written when no endpoint listens. One statement either way.
  */
 export async function queueWebhookEvent(
-  db: EntityManager,
+  db: TenantDb,
   event: {
     tenantId: string;
     type: WebhookEventType;
