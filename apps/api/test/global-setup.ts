@@ -6,7 +6,14 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../src/core/database/embedded.js';
 import { ensureApiLogin, ensureDatabase } from '../src/core/database/provision.js';
 import { migrate } from '../src/core/database/data-source.js';
-import { capturedStatements, checkStatements, describeReport, tenantTables } from './tenant-statements.js';
+import {
+  capturedStatements,
+  checkStatements,
+  databaseFunctions,
+  describeReport,
+  failed,
+  tenantTables,
+} from './tenant-statements.js';
 
 export const TEMPLATE = 'csp_test_template';
 export const API_PASSWORD = 'csp-api-test-password';
@@ -63,15 +70,19 @@ export default async function setup(project: TestProject) {
  */
 async function checkTenantStatements(folder: string, templateUrl: string) {
   const statements = capturedStatements(folder);
-  const report = await checkStatements(statements, await tenantTables(templateUrl));
+  const report = await checkStatements(
+    statements,
+    await tenantTables(templateUrl),
+    await databaseFunctions(templateUrl),
+  );
   fs.writeFileSync(path.join(folder, 'report.json'), JSON.stringify(report, null, 2));
-  if (report.unpinned.length) {
+  if (failed(report)) {
     process.exitCode = 1;
     throw new Error(`${describeReport(report)}\n(all statements of this run: ${folder})`);
   }
   console.log(
     `Tenant statements: ${report.statements} distinct statements, each names its tenant ` +
-      `(${report.allowed} cross tenants by design, core/tenancy/cross-tenant-statements.ts).`,
+      `(${report.crossing} cross tenants by design, core/tenancy/cross-tenant-statements.ts).`,
   );
   fs.rmSync(folder, { recursive: true, force: true });
 }

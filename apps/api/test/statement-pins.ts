@@ -267,3 +267,21 @@ function describe(rangeVar: Node): string {
 function describeRef(table: TableRef): string {
   return table.ref === table.relname ? table.relname : `${table.relname} AS ${table.ref}`;
 }
+
+/** The functions a statement calls, by name (schema-qualified ones only when in public). */
+export function functionsCalled(sql: string): string[] {
+  const found = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const record = node as Node;
+    const call = record.FuncCall as Node | undefined;
+    if (call) {
+      const names = (call.funcname as Node[]).map((part) => (part.String as Node).sval as string);
+      if (names.length === 1 || names[0] === 'public') found.add(names.at(-1)!);
+    }
+    Object.values(record).forEach(walk);
+  };
+  walk(parseSync(sql));
+  return [...found];
+}

@@ -86,13 +86,10 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 /**
- * `hashed.<table>`: LIKE the original (columns, defaults, checks), partitioned by hash of tenant_id, with the
- * original's indexes. Every primary key and unique constraint includes tenant_id, as partitioning (and Citus)
- * requires; PostgreSQL also refuses a unique index with an expression on a partitioned table, so such an index is
- * copied as a plain one and named in `demoted` (Citus accepts it on a distributed table, since it includes
- * tenant_id).
+ * `hashed.<table>`: LIKE the original (columns, defaults, checks), partitioned by hash of tenant_id, with every
+ * one of the original's indexes. PostgreSQL accepts each primary key and unique index of a partitioned table only
+ * if it includes the partition key: they all include tenant_id (as Citus requires too, see citus.test.ts).
  */
-const demoted: string[] = [];
 async function buildHashedCopy() {
   await api.ownerQuery(`CREATE SCHEMA ${SCHEMA}`);
   for (const table of tenantTables) {
@@ -106,19 +103,12 @@ async function buildHashedCopy() {
            FOR VALUES WITH (MODULUS ${PARTITIONS}, REMAINDER ${part})`,
       );
     }
-    const indexes = await api.ownerQuery<{ name: string; definition: string }>(
-      `SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE schemaname = 'public' AND tablename = $1`,
+    const indexes = await api.ownerQuery<{ definition: string }>(
+      `SELECT indexdef AS definition FROM pg_indexes WHERE schemaname = 'public' AND tablename = $1`,
       [table],
     );
-    for (const { name, definition } of indexes) {
-      const copy = definition.replace(` ON public.${table} `, ` ON ${SCHEMA}.${table} `);
-      try {
-        await api.ownerQuery(copy);
-      } catch (error) {
-        if (!copy.startsWith('CREATE UNIQUE INDEX')) throw error;
-        await api.ownerQuery(copy.replace('CREATE UNIQUE INDEX', 'CREATE INDEX'));
-        demoted.push(name);
-      }
+    for (const { definition } of indexes) {
+      await api.ownerQuery(definition.replace(` ON public.${table} `, ` ON ${SCHEMA}.${table} `));
     }
     await api.ownerQuery(`INSERT INTO ${SCHEMA}.${table} SELECT * FROM public.${table}`);
     await api.ownerQuery(`ANALYZE ${SCHEMA}.${table}`);
@@ -148,8 +138,9 @@ async function partitionsTouched(
       for (const node of nodes(plan.Plan)) {
         const relation = node['Relation Name'];
         if (!relation) continue;
-        const [table] = relation.split('__p') as [string];
-        if (!tenantTables.has(table)) continue;
+        // The parent itself shows only as the target of an UPDATE or DELETE; rows are in the partitions.
+        const [table, partition] = relation.split('__p') as [string, string | undefined];
+        if (partition === undefined || !tenantTables.has(table)) continue;
         if (!touched.has(table)) touched.set(table, new Set());
         touched.get(table)!.add(`${node.Schema ?? ''}.${relation}`);
       }
@@ -164,12 +155,15 @@ describe(`the bench's statements on tenant tables hash-partitioned by tenant_id 
   it('has the copy and the statements it needs', async () => {
     const [parts] = await api.ownerQuery<{ n: number }>(
       `SELECT count(*)::int AS n FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhparent
-         JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = $1`,
+         JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = $1 AND c.relkind = 'p'`,
       [SCHEMA],
     );
     expect(parts?.n).toBe(tenantTables.size * PARTITIONS);
-    // every key includes tenant_id; only a unique index on an expression cannot be on a partitioned table
-    expect(demoted).toEqual(['candidate_scorecards_one_per_candidate']);
+    const [unique] = await api.ownerQuery<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_indexes WHERE schemaname = $1 AND indexdef LIKE 'CREATE UNIQUE%'`,
+      [SCHEMA],
+    );
+    expect(unique?.n).toBeGreaterThanOrEqual(tenantTables.size); // a primary key each, and the unique keys
     const [spread] = await api.ownerQuery<{ used: number }>(
       `SELECT count(DISTINCT tableoid)::int AS used FROM ${SCHEMA}.clients`,
     );

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadParser, unpinnedTables } from '../../../test/statement-pins.js';
+import { functionsCalled, loadParser, tenantTablesIn, unpinnedTables } from '../../../test/statement-pins.js';
 
 /** Worked examples of what the statement test (test/tenant-statements.ts) accepts as naming its tenant. */
 const TENANT_TABLES = new Set(['clients', 'engagements', 'milestones', 'charters']);
@@ -92,5 +92,24 @@ describe('a statement names its tenant', () => {
     expect(unpinned('SELECT sign_in_tenant($1) AS tenant_id')).toEqual([]);
     expect(unpinned('START TRANSACTION')).toEqual([]);
     expect(unpinned('SELECT * FROM sign_in_directory WHERE email = $1')).toEqual([]);
+  });
+
+  it('lists the functions a statement calls (the test cannot see inside them, so each must be declared)', () => {
+    expect(functionsCalled('SELECT tenant_id FROM webhook_tenants_due($1)')).toEqual(['webhook_tenants_due']);
+    expect(
+      functionsCalled(
+        'SELECT k.position FROM unnest($1::text[]) k CROSS JOIN LATERAL industry_benchmark_rows($2, k.x) r',
+      ),
+    ).toEqual(['unnest', 'industry_benchmark_rows']);
+    expect(functionsCalled('SELECT pg_catalog.now()')).toEqual([]);
+  });
+
+  it('lists every tenant table a statement reads or writes, pinned or not', () => {
+    expect(
+      tenantTablesIn(
+        'SELECT * FROM clients c JOIN engagements e ON e.tenant_id = c.tenant_id WHERE c.tenant_id = $1',
+        TENANT_TABLES,
+      ),
+    ).toEqual(['clients AS c', 'engagements AS e']);
   });
 });

@@ -40,8 +40,8 @@ export async function freezeBenchmark(
 ): Promise<StoredBenchmark> {
   const client = await db.getRepository(ClientEntity).findOneByOrFail({ id: audit.clientId });
   const rows: { overall: number; section_scores: BenchmarkRow['sectionScores'] | null }[] = await db.query(
-    `SELECT overall, section_scores FROM industry_benchmark_rows($1, $2, $3, $4)`,
-    [audit.frameworkKey, client.industry, client.id, publishedAt.toISOString()],
+    `SELECT overall, section_scores FROM industry_benchmark_rows($1, $2, $3, $4, $5)`,
+    [db.tenantId, audit.frameworkKey, client.industry, client.id, publishedAt.toISOString()],
   );
   return benchmarkFrom(
     client.industry,
