@@ -23,4 +23,40 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  ...moduleBoundaries(),
 );
+
+/**
+ * The API's module boundaries. A module (`apps/api/src/modules/<feature>/`) is reached only through its `index.ts`;
+ * `core/` imports no module at all (main.ts hands it the modules); neither imports the demo. Test files may reach into a module to set things
+ * up, so they are exempt from both (a core test that needs the whole API imports `modules/index.js`).
+ */
+function moduleBoundaries() {
+  const api = 'apps/api/src';
+  const tests = ['**/*.test.ts'];
+  const internals = {
+    regex: '(^|/)modules/[^/]+/(?!index\\.js$)',
+    message:
+      'Import another module only through its index.ts (modules/<feature>/index.js), its one public surface.',
+  };
+  const siblingInternals = {
+    regex: '^\\.\\./(?!\\.)[^/]+/(?!index\\.js$)',
+    message:
+      "A module reaches another module only through that module's index.ts ('../<feature>/index.js'), its one public surface.",
+  };
+  const anyModule = {
+    regex: '(^|/)modules(/|$)',
+    message:
+      'core/ is shared by every module and imports none: take what you need as a parameter (main.ts passes the modules in).',
+  };
+  const demo = {
+    regex: '(^|/)demo/',
+    message: 'Demo content is loaded by src/demo through the modules; production code never imports it.',
+  };
+  const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+  return [
+    { files: [`${api}/**/*.ts`], ignores: tests, rules: restrict(internals) },
+    { files: [`${api}/modules/*/*.ts`], ignores: tests, rules: restrict(internals, siblingInternals, demo) },
+    { files: [`${api}/core/**/*.ts`], ignores: tests, rules: restrict(anyModule, demo) },
+  ];
+}

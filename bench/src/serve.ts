@@ -15,10 +15,14 @@ const kind = process.argv[2];
 async function serveApi(): Promise<{ url: string; stop: () => Promise<void> }> {
   const { createAppDataSource } = await import('../../apps/api/src/core/database/data-source.js');
   const { createApi } = await import('../../apps/api/src/core/server.js');
-  const { entities } = await import('../../apps/api/src/modules/index.js');
+  const { entities, modules } = await import('../../apps/api/src/modules/index.js');
+  const { startWebhookWorker } = await import('../../apps/api/src/modules/webhooks/index.js');
+  const { DEFAULT_WEBHOOK_SETTINGS } = await import('../../apps/api/src/core/config.js');
   const dataSource = createAppDataSource(required('APP_URL'), entities, { poolSize: 20 });
   await dataSource.initialize();
-  const api = await createApi({ dataSource, production: false, sessionDays: 14 });
+  const api = await createApi({ dataSource, modules, production: false, sessionDays: 14 });
+  // As the product runs: this process delivers the outbox too.
+  const webhookWorker = startWebhookWorker(dataSource, DEFAULT_WEBHOOK_SETTINGS);
   const server = await new Promise<Server>((resolve) => {
     const listening = api.app.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -27,6 +31,7 @@ async function serveApi(): Promise<{ url: string; stop: () => Promise<void> }> {
     url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/graphql`,
     async stop() {
       await api.stop(server);
+      await webhookWorker.stop();
       await dataSource.destroy();
     },
   };

@@ -5,7 +5,8 @@ import { provisionDatabase } from './core/database/provision.js';
 import { logger } from './core/logger.js';
 import { loggedError } from './core/logged-error.js';
 import { createApi } from './core/server.js';
-import { entities } from './modules/index.js';
+import { entities, modules } from './modules/index.js';
+import { startWebhookWorker } from './modules/webhooks/index.js';
 import { seedDemo } from './demo/seed-demo.js';
 
 async function main() {
@@ -15,19 +16,25 @@ async function main() {
   const dataSource = createAppDataSource(database.appUrl, entities);
   await dataSource.initialize();
 
-  const demoWanted = process.env.DEMO_DATA ? config.demoData : !config.databaseUrl;
-  const demo = demoWanted ? await seedDemo(dataSource) : null;
+  const demo = config.demoData ? await seedDemo(dataSource) : null;
 
   const api = await createApi({
     dataSource,
+    modules,
     production: config.production,
+    development: config.development,
     sessionDays: config.sessionDays,
     portalDist: config.portalDist,
     webhooks: config.webhooks,
     trustProxy: config.trustProxy,
     metricsToken: config.metricsToken,
+    rateLimit: config.rateLimit,
+    concurrency: config.concurrency,
+    budget: config.budget,
     publicUrl: config.publicUrl,
   });
+  // Every API process delivers the outbox too (unless WEBHOOK_WORKER=off): claims are leased, so they share the work.
+  const webhookWorker = startWebhookWorker(dataSource, config.webhooks);
   const server: Server = api.app.listen(config.port, () => {
     const url = `http://localhost:${config.port}`;
     console.log(`\nService Programme is running at ${url}  (GraphQL: ${url}/graphql)`);
@@ -47,6 +54,8 @@ async function main() {
     logger.info({ signal }, 'stopping: finishing requests in flight');
     // Closing the server stops new connections and waits for the requests in flight; then the pool, then PostgreSQL.
     await api.stop(server);
+    // After the requests: an attempt in flight is recorded before the pool closes.
+    await webhookWorker.stop();
     await dataSource.destroy();
     await database.stop();
     process.exit(0);

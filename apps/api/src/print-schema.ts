@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSchema as parseSdl, findBreakingChanges, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from './core/graphql/schema.js';
+import { modules } from './modules/index.js';
 
 /**
  * `npm run schema -w @csp/api`: writes the public schema to apps/api/schema.graphql, the contract third parties
@@ -15,7 +16,7 @@ export const SCHEMA_FILE = path.join(API_DIR, 'schema.graphql');
 export const BREAKS_FILE = path.join(API_DIR, 'schema-breaks.json');
 
 export function printPublicSchema(): string {
-  return `${printSchema(lexicographicSortSchema(buildSchema()))}\n`;
+  return `${printSchema(lexicographicSortSchema(buildSchema(modules)))}\n`;
 }
 
 export function unintendedBreaks(before: string, after: string, intended: readonly string[]): string[] {

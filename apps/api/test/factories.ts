@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { signUpTokenIn } from '../src/modules/accounts/sign-up-mail.js';
 import { invitationTokenIn } from '../src/modules/members/invitation-mail.js';
+import { graphql } from './generated/index.js';
 import type { TestApi } from './test-api.js';
 
 export const PASSWORD = 'a long enough password';
@@ -18,15 +19,35 @@ const unique = () => randomUUID().slice(0, 8);
 /** A new consultancy with its admin, signed in: signed up, then confirmed from the link the API mailed. */
 export async function signUpConsultancy(api: TestApi, name = `Consultancy ${unique()}`): Promise<SignedIn> {
   const email = `admin-${unique()}@example.com`;
-  const response = await api.graphql<{ signUp: { confirmationSent: boolean; userErrors: unknown[] } }>(
-    `mutation ($input: SignUpInput!) { signUp(input: $input) { confirmationSent userErrors { field message } } }`,
+  const response = await api.graphql(
+    graphql(`
+      mutation FactorySignUp($input: SignUpInput!) {
+        signUp(input: $input) {
+          confirmationSent
+          userErrors {
+            field
+            message
+          }
+        }
+      }
+    `),
     { input: { consultancyName: name, name: 'Ada Admin', email, password: PASSWORD } },
   );
   expect(response.data.signUp).toEqual({ confirmationSent: true, userErrors: [] });
   const confirmed = await confirmSignUp(api, signUpTokenFor(api, email));
   expect(confirmed.userErrors).toEqual([]);
   const token = confirmed.token!;
-  const me = await api.graphql<{ consultancy: { id: string } }>('{ consultancy { id } }', {}, { token });
+  const me = await api.graphql(
+    graphql(`
+      query FactoryConsultancy {
+        consultancy {
+          id
+        }
+      }
+    `),
+    {},
+    { token },
+  );
   return { token, memberId: confirmed.member!.id, tenantId: me.data.consultancy.id, email };
 }
 
@@ -47,16 +68,22 @@ export function invitationTokenFor(api: TestApi, email: string): string {
 }
 
 export async function confirmSignUp(api: TestApi, token: string, password = PASSWORD) {
-  const response = await api.graphql<{
-    confirmSignUp: {
-      token: string | null;
-      member: { id: string } | null;
-      userErrors: { field: string; message: string; code: string }[];
-    };
-  }>(
-    `mutation ($input: ConfirmSignUpInput!) {
-       confirmSignUp(input: $input) { token member { id } userErrors { field message code } }
-     }`,
+  const response = await api.graphql(
+    graphql(`
+      mutation FactoryConfirmSignUp($input: ConfirmSignUpInput!) {
+        confirmSignUp(input: $input) {
+          token
+          member {
+            id
+          }
+          userErrors {
+            field
+            message
+            code
+          }
+        }
+      }
+    `),
     { input: { token, password } },
   );
   return { ...response.data.confirmSignUp, headers: response.headers };
@@ -70,18 +97,36 @@ export async function addMember(
   clientId?: string,
 ): Promise<SignedIn> {
   const email = `${role.toLowerCase()}-${unique()}@example.com`;
-  const invited = await api.graphql<{ inviteMember: { userErrors: unknown[] } }>(
-    `mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { userErrors { field message } } }`,
+  const invited = await api.graphql(
+    graphql(`
+      mutation FactoryInviteMember($input: InviteMemberInput!) {
+        inviteMember(input: $input) {
+          userErrors {
+            field
+            message
+          }
+        }
+      }
+    `),
     { input: { email, role, clientId } },
     { token: admin.token },
   );
   expect(invited.data.inviteMember.userErrors).toEqual([]);
-  const accepted = await api.graphql<{ acceptInvitation: { token: string; member: { id: string } } }>(
-    `mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token member { id } } }`,
+  const accepted = await api.graphql(
+    graphql(`
+      mutation FactoryAcceptInvitation($input: AcceptInvitationInput!) {
+        acceptInvitation(input: $input) {
+          token
+          member {
+            id
+          }
+        }
+      }
+    `),
     { input: { token: invitationTokenFor(api, email), name: `${role} person`, password: PASSWORD } },
   );
   const member = accepted.data.acceptInvitation;
-  return { token: member.token, memberId: member.member.id, tenantId: admin.tenantId, email };
+  return { token: member.token!, memberId: member.member!.id, tenantId: admin.tenantId, email };
 }
 
 export async function createClient(
@@ -89,13 +134,25 @@ export async function createClient(
   who: SignedIn,
   input: Record<string, unknown> = {},
 ): Promise<string> {
-  const response = await api.graphql<{ createClient: { client: { id: string }; userErrors: unknown[] } }>(
-    `mutation ($input: CreateClientInput!) { createClient(input: $input) { client { id } userErrors { field message } } }`,
+  const response = await api.graphql(
+    graphql(`
+      mutation FactoryCreateClient($input: CreateClientInput!) {
+        createClient(input: $input) {
+          client {
+            id
+          }
+          userErrors {
+            field
+            message
+          }
+        }
+      }
+    `),
     { input: { name: `Client ${unique()}`, industry: 'RETAIL', status: 'ACTIVE', ...input } },
     { token: who.token },
   );
   expect(response.data.createClient.userErrors).toEqual([]);
-  return response.data.createClient.client.id;
+  return response.data.createClient.client!.id;
 }
 
 export async function createEngagement(
@@ -104,15 +161,23 @@ export async function createEngagement(
   clientId: string,
   input: Record<string, unknown> = {},
 ): Promise<string> {
-  const response = await api.graphql<{
-    createEngagement: { engagement: { id: string }; userErrors: unknown[] };
-  }>(
-    `mutation ($input: CreateEngagementInput!) {
-       createEngagement(input: $input) { engagement { id } userErrors { field message } }
-     }`,
+  const response = await api.graphql(
+    graphql(`
+      mutation FactoryCreateEngagement($input: CreateEngagementInput!) {
+        createEngagement(input: $input) {
+          engagement {
+            id
+          }
+          userErrors {
+            field
+            message
+          }
+        }
+      }
+    `),
     { input: { clientId, title: `Engagement ${unique()}`, kind: 'DIAGNOSTIC', ...input } },
     { token: who.token },
   );
   expect(response.data.createEngagement.userErrors).toEqual([]);
-  return response.data.createEngagement.engagement.id;
+  return response.data.createEngagement.engagement!.id;
 }

@@ -12,6 +12,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import { modules } from '../src/modules/index.js';
 import { loadTypeDefs } from '../src/core/graphql/schema.js';
 import { ruleFor } from '../src/core/permissions/guard.js';
 
@@ -157,7 +158,7 @@ export function rootOperations(
   options: OperationOptions = {},
 ): OperationCall[] {
   const text = JSON.stringify(options.text ?? 'x');
-  schema ??= makeExecutableSchema({ typeDefs: loadTypeDefs() });
+  schema ??= makeExecutableSchema({ typeDefs: loadTypeDefs(modules) });
   const calls: OperationCall[] = [];
   for (const [kind, type] of [
     ['query', schema.getQueryType()],

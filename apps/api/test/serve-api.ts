@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { createApi, type ApiOptions } from '../src/core/server.js';
+import { modules } from '../src/modules/index.js';
 import type { TestApi } from './test-api.js';
 
 export interface ServedApi {
@@ -13,10 +14,11 @@ export interface ServedApi {
  */
 export async function serveApi(
   on: TestApi,
-  options: Partial<Omit<ApiOptions, 'dataSource'>> = {},
+  options: Partial<Omit<ApiOptions, 'dataSource' | 'modules'>> = {},
 ): Promise<ServedApi> {
   const api = await createApi({
     dataSource: on.dataSource,
+    modules,
     production: false,
     sessionDays: 14,
     webhooks: { allowPrivateAddresses: true, worker: false, pollMs: 1000, timeoutMs: 2000 },

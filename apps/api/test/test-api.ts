@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import pg from 'pg';
+import { print } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { createAppDataSource } from '../src/core/database/data-source.js';
@@ -12,8 +14,9 @@ import type { ConcurrencyOptions } from '../src/core/http/concurrency.js';
 import type { BudgetLimits } from '../src/core/graphql/request-budget.js';
 import { memoryMailTransport } from '../src/core/mail/memory-transport.js';
 import type { MailMessage } from '../src/core/mail/transport.js';
-import type { WebhookWorker, WebhookSettings } from '../src/modules/webhooks/worker.js';
-import { entities } from '../src/modules/index.js';
+import type { WebhookSettings } from '../src/core/config.js';
+import { entities, modules } from '../src/modules/index.js';
+import { startWebhookWorker, type WebhookWorker } from '../src/modules/webhooks/index.js';
 import { API_PASSWORD, TEMPLATE, withDatabase } from './global-setup.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -25,17 +28,33 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   statements: number;
 }
 
+/** Who sends a request: a bearer token (a SignedIn will do) or a session cookie. */
+export interface RequestOptions {
+  token?: string | null;
+  cookie?: string;
+}
+
 export interface TestApi {
   url: string;
   /** The API role's connection string, for starting the product itself as a separate process on this database. */
   appUrl: string;
   /** The API's own connection (as the non-owner role), for running services directly, e.g. the demo seed. */
   dataSource: DataSource;
-  /** Sends a GraphQL request over HTTP, as a third party would. */
+  /**
+   * Sends a GraphQL request over HTTP, as a third party would. A typed document (`graphql(...)` from
+   * test/generated) types the answer and checks the variables; a string is for documents built on purpose at run
+   * time (the security batteries, odd input).
+   */
+  graphql<R, V>(
+    document: TypedDocumentNode<R, V>,
+    ...rest: Record<string, never> extends V
+      ? [variables?: V, options?: RequestOptions]
+      : [variables: V, options?: RequestOptions]
+  ): Promise<GraphQLResponse<R>>;
   graphql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
-    options?: { token?: string | null; cookie?: string },
+    options?: RequestOptions,
   ): Promise<GraphQLResponse<T>>;
   /** SQL as the table owner on this file's database, for checking what was (not) written. */
   ownerQuery<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
@@ -87,7 +106,16 @@ export async function startApiOn(
   const dataSource = createAppDataSource(options.appUrl, entities, { poolSize: 10 });
   await dataSource.initialize();
   const mail = memoryMailTransport({ keep: 10_000 });
+  // Tests reach receivers on loopback; the worker polls only in tests about delivery, which also run it by hand.
+  const webhooks: WebhookSettings = {
+    allowPrivateAddresses: true,
+    worker: false,
+    pollMs: 200,
+    timeoutMs: 2000,
+    ...options.webhooks,
+  };
   const api = await createApi({
+    modules,
     mail,
     publicUrl: options.publicUrl,
     dataSource,
@@ -100,15 +128,9 @@ export async function startApiOn(
     // Likewise for requests in flight (tests send many at once); limits.test.ts sets its own.
     concurrency: options.concurrency ?? { perCaller: 1000, perTenant: 1000, queueMs: 1000, maxQueued: 1000 },
     budget: options.budget,
-    // Tests reach receivers on loopback; the worker polls only in tests about delivery, which also run it by hand.
-    webhooks: {
-      allowPrivateAddresses: true,
-      worker: false,
-      pollMs: 200,
-      timeoutMs: 2000,
-      ...options.webhooks,
-    },
+    webhooks,
   });
+  const webhookWorker = startWebhookWorker(dataSource, webhooks);
   const server: Server = await new Promise((resolve) => {
     const listening = api.app.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -120,9 +142,19 @@ export async function startApiOn(
     url,
     appUrl: options.appUrl,
     dataSource,
-    webhookWorker: api.webhookWorker,
+    webhookWorker,
     sentMail: () => mail.sent(),
-    async graphql(query, variables, options = {}) {
+    async graphql(
+      document: string | TypedDocumentNode,
+      variables?: Record<string, unknown>,
+      options: RequestOptions = {},
+    ) {
+      if (typeof document !== 'string' && !document.kind) {
+        throw new Error(
+          'A graphql(...) document missing from test/generated: run `npm run codegen -w @csp/api`',
+        );
+      }
+      const query = typeof document === 'string' ? document : print(document);
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (options.token) headers.authorization = `Bearer ${options.token}`;
       if (options.cookie) headers.cookie = options.cookie;
@@ -169,6 +201,8 @@ export async function startApiOn(
     },
     async close() {
       await api.stop(server);
+      // After the requests: an attempt in flight is recorded before the pool closes.
+      await webhookWorker.stop();
       await dataSource.destroy();
       await owner.end();
     },

@@ -10,7 +10,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/forms.css';
 import './styles/lists.css';
-import './styles/features.css';
+import './styles/components.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
+import {
+  defaultFieldResolver,
+  getNamedType,
+  getNullableType,
+  isObjectType,
+  type GraphQLField,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+} from 'graphql';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import type { TenantDb } from './tenancy/tenant-db.js';
 import type { RequestContext } from './context.js';
@@ -19,11 +27,12 @@ export function markMutations(schema: GraphQLSchema): GraphQLSchema {
   return mapSchema(schema, {
     [MapperKind.MUTATION_ROOT_FIELD]: (field, fieldName) => {
       const resolve = field.resolve ?? defaultFieldResolver;
+      const objectField = objectFieldOf(field.type);
       return {
         ...field,
         resolve: (source, args, context: RequestContext, info) => {
           context.mutation = { name: fieldName, input: (args as { input?: unknown }).input };
-          context.db.afterWrite = (db, result) => recordActivity(db, context, result);
+          context.db.afterWrite = (db, result) => recordActivity(db, context, objectOf(objectField, result));
           return resolve(source, args, context, info);
         },
       };
@@ -31,17 +40,44 @@ export function markMutations(schema: GraphQLSchema): GraphQLSchema {
   });
 }
 
-/** The object a payload is about: its first field holding something with an id, or a removed id. */
-function objectOf(result: unknown): { type: string; id: string } | null {
-  if (typeof result !== 'object' || result === null) return null;
-  for (const [key, value] of Object.entries(result)) {
-    if (key === 'userErrors') continue;
-    if (typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string') {
-      return { type: key, id: (value as { id: string }).id };
+/** Where a payload holds the object its mutation changed, and that object's GraphQL type. */
+interface ObjectField {
+  field: string;
+  type: string;
+  /** An ID field (`removedId: ID @idOf(type: "Milestone")`) rather than the object itself. */
+  idOnly: boolean;
+}
+
+/**
+ * Read from the schema once per mutation: the payload's first field whose type is an object type with an id, or
+ * an ID field marked `@idOf(type: …)` for an object the mutation removed. A list of objects names no one object.
+ */
+function objectFieldOf(returnType: GraphQLOutputType): ObjectField | null {
+  const payload = getNullableType(returnType);
+  if (!isObjectType(payload)) return null;
+  for (const field of Object.values(payload.getFields()) as GraphQLField<unknown, unknown>[]) {
+    const type = getNullableType(field.type);
+    if (isObjectType(type) && 'id' in type.getFields())
+      return { field: field.name, type: type.name, idOnly: false };
+    const idOf = field.astNode?.directives?.find((directive) => directive.name.value === 'idOf');
+    const named = idOf?.arguments?.find((argument) => argument.name.value === 'type')?.value;
+    if (getNamedType(field.type).name === 'ID' && named?.kind === 'StringValue') {
+      return { field: field.name, type: named.value, idOnly: true };
     }
-    if (key.endsWith('Id') && typeof value === 'string') return { type: key.slice(0, -2), id: value };
   }
   return null;
+}
+
+/**
+ * The object a successful payload is about: its GraphQL type, first letter lower-cased (`Client` → `client`,
+ * `CharterVersion` → `charterVersion`), as the trail has always spelled it, and its id.
+ */
+function objectOf(objectField: ObjectField | null, result: unknown): { type: string; id: string } | null {
+  if (!objectField || typeof result !== 'object' || result === null) return null;
+  const value: unknown = (result as Record<string, unknown>)[objectField.field];
+  const id = objectField.idOnly ? value : (value as { id?: unknown } | null | undefined)?.id;
+  if (typeof id !== 'string') return null;
+  return { type: objectField.type.charAt(0).toLowerCase() + objectField.type.slice(1), id };
 }
 
 function changedFields(input: unknown): string[] {
@@ -56,10 +92,13 @@ function changedFields(input: unknown): string[] {
  * Records one successful write of a mutation: who (member, or key in its creator's name), what, on which object,
  * which fields, and the request id that ties it to the logs. Runs inside the write's savepoint.
  */
-export async function recordActivity(db: TenantDb, context: RequestContext, result: unknown): Promise<void> {
+export async function recordActivity(
+  db: TenantDb,
+  context: RequestContext,
+  object: { type: string; id: string } | null,
+): Promise<void> {
   const viewer = context.viewer;
   if (viewer.kind === 'anonymous' || !context.mutation || NOT_RECORDED.has(context.mutation.name)) return;
-  const object = objectOf(result);
   await db.query(
     `INSERT INTO activity_trail (tenant_id, id, actor_member_id, actor_api_key_id, action, object_type, object_id,
                                  changed_fields, request_id)

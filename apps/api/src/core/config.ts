@@ -1,22 +1,54 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from '../modules/webhooks/worker.js';
+import type { BudgetLimits } from './graphql/request-budget.js';
+import type { ConcurrencyOptions } from './http/concurrency.js';
+import type { RateLimitOptions } from './http/rate-limit.js';
 import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
+/** How webhooks are delivered (read from the environment by `readConfig`; tests pass their own). */
+export interface WebhookSettings {
+  /** Operator setting (WEBHOOKS_ALLOW_PRIVATE_ADDRESSES): lets endpoints point at loopback and private networks. */
+  allowPrivateAddresses: boolean;
+  /** Whether this process delivers (WEBHOOK_WORKER); API processes that should only serve can turn it off. */
+  worker: boolean;
+  /** How often the worker looks for due deliveries (WEBHOOK_POLL_MS). */
+  pollMs: number;
+  /** How long one delivery attempt may take (WEBHOOK_TIMEOUT_MS). */
+  timeoutMs: number;
+}
+
+export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
+  allowPrivateAddresses: false,
+  worker: true,
+  pollMs: 2000,
+  timeoutMs: 10_000,
+};
+
+/**
+ * Every setting the API takes from its environment, read here and nowhere else: the variable's name, its default
+ * and how it is parsed sit together. README.md and infra/README.md list the same variables for operators.
+ */
 export interface Config {
   port: number;
   /** The connection requests are served on. Unset: an embedded PostgreSQL in `.data/` is started. */
   databaseUrl: string | undefined;
   /** The table owner's connection, for migrations; defaults to `databaseUrl`. */
   migrationDatabaseUrl: string | undefined;
+  /** SKIP_MIGRATIONS=true: migrations run elsewhere (the Kubernetes Job), so the API needs no owner credentials. */
+  skipMigrations: boolean;
   production: boolean;
+  /** NODE_ENV=development: full error messages, stack traces, field suggestions and schema details. */
+  development: boolean;
   sessionDays: number;
   portalDist: string;
   dataDir: string;
   embeddedPort: number;
-  /** Seed the demo consultancy into an empty database (on by default, off with DEMO_DATA=off). */
+  /**
+   * Seed the demo consultancy into an empty database: DEMO_DATA=off never, any other value always; unset, only on
+   * the embedded PostgreSQL (a DATABASE_URL of one's own gets no demo data unless asked for).
+   */
   demoData: boolean;
   webhooks: WebhookSettings;
   /** Whose X-Forwarded-For to believe (TRUST_PROXY): a hop count or addresses; `loopback` by default. */
@@ -25,19 +57,46 @@ export interface Config {
   metricsToken: string | undefined;
   /** The address email links point to (PUBLIC_URL), without a trailing slash; unset: the request's own host. */
   publicUrl: string | undefined;
+  /** LOG_LEVEL, a pino level; `info`, or `silent` under NODE_ENV=test. */
+  logLevel: string;
+  /** STATEMENT_TIMEOUT_MS: one SQL statement's limit before PostgreSQL cancels it. */
+  statementTimeoutMs: number;
+  /** PASSWORD_HASHING_CONCURRENCY: argon2 hashes and checks one process runs at once (core/auth/passwords.ts). */
+  passwordHashingConcurrency: number;
+  /** RATE_LIMIT_REQUESTS per RATE_LIMIT_WINDOW_SECONDS, per caller (core/http/rate-limit.ts). */
+  rateLimit: RateLimitOptions;
+  /** CONCURRENT_REQUESTS_PER_CALLER, _PER_TENANT, CONCURRENCY_QUEUE_MS, _MAX_QUEUED (core/http/concurrency.ts). */
+  concurrency: ConcurrencyOptions;
+  /** REQUEST_MAX_FIELDS, REQUEST_MAX_MS, RESPONSE_MAX_BYTES (core/graphql/request-budget.ts). */
+  budget: BudgetLimits;
 }
 
+/** A positive number, or the default when unset or not one. */
+const positive = (value: string | undefined, fallback: number) => {
+  const parsed = Number(value);
+  return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
+};
+
+/** A whole number of at least `min`, or the default when unset or not one. */
+const whole = (value: string | undefined, fallback: number, min = 0) => {
+  const parsed = Number(value);
+  return Number.isInteger(parsed) && parsed >= min ? parsed : fallback;
+};
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
   return {
     port: Number(env.PORT ?? 4000),
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl,
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || env.DATABASE_URL || undefined,
+    skipMigrations: env.SKIP_MIGRATIONS === 'true',
     production: env.NODE_ENV === 'production',
+    development: env.NODE_ENV === 'development',
     sessionDays: Number(env.SESSION_DAYS ?? 14),
     portalDist: env.PORTAL_DIST ?? path.join(REPO_ROOT, 'apps/portal/dist'),
     dataDir: env.DATA_DIR ?? path.join(REPO_ROOT, '.data'),
     embeddedPort: Number(env.EMBEDDED_PG_PORT ?? 5433),
-    demoData: env.DEMO_DATA !== 'off',
+    demoData: env.DEMO_DATA ? env.DEMO_DATA !== 'off' : !databaseUrl,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     metricsToken: env.METRICS_TOKEN || undefined,
     webhooks: {
@@ -47,5 +106,31 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: Number(env.WEBHOOK_TIMEOUT_MS ?? DEFAULT_WEBHOOK_SETTINGS.timeoutMs),
     },
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/$/, '') : undefined,
+    logLevel: readLogLevel(env),
+    statementTimeoutMs: Number(env.STATEMENT_TIMEOUT_MS ?? 10_000),
+    passwordHashingConcurrency: whole(env.PASSWORD_HASHING_CONCURRENCY, 2, 1),
+    rateLimit: {
+      points: Number(env.RATE_LIMIT_REQUESTS ?? 600),
+      windowSeconds: Number(env.RATE_LIMIT_WINDOW_SECONDS ?? 60),
+    },
+    concurrency: {
+      perCaller: whole(env.CONCURRENT_REQUESTS_PER_CALLER, 4),
+      perTenant: whole(env.CONCURRENT_REQUESTS_PER_TENANT, 4),
+      queueMs: whole(env.CONCURRENCY_QUEUE_MS, 250),
+      maxQueued: whole(env.CONCURRENCY_MAX_QUEUED, 16),
+    },
+    budget: {
+      fields: positive(env.REQUEST_MAX_FIELDS, 50_000),
+      milliseconds: positive(env.REQUEST_MAX_MS, 5_000),
+      responseBytes: positive(env.RESPONSE_MAX_BYTES, 16 * 1024 * 1024),
+    },
   };
+}
+
+/**
+ * LOG_LEVEL on its own, for the logger, which is made when its module loads: before `readConfig` runs in main.ts,
+ * so that a setting `readConfig` refuses (TRUST_PROXY=all) is still reported through it.
+ */
+export function readLogLevel(env: NodeJS.ProcessEnv = process.env): string {
+  return env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info');
 }

@@ -4,7 +4,7 @@ import type { Viewer } from './auth/viewer.js';
 import type { MailTransport } from './mail/transport.js';
 import type { RequestDatabase } from './tenancy/request-database.js';
 import type { RequestBudget } from './graphql/request-budget.js';
-import type { WebhookSettings } from '../modules/webhooks/worker.js';
+import type { WebhookSettings } from './config.js';
 
 /** What every resolver and service receives for one GraphQL request. */
 export interface RequestContext {

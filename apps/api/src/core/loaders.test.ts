@@ -1,17 +1,41 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test/test-api.js';
 import { createClient, createEngagement, signUpConsultancy, type SignedIn } from '../../test/factories.js';
+import { graphql } from '../../test/generated/index.js';
 
-const PROGRAMME = `query ($first: Int) {
-  clients(first: $first) {
-    totalCount
-    nodes {
-      name leaders { name }
-      engagements { title leadConsultant { name } team { name } client { name }
-                    milestones { title dueOn overdue engagement { title } } }
+const PROGRAMME = graphql(`
+  query LoadersClients($first: Int) {
+    clients(first: $first) {
+      totalCount
+      nodes {
+        name
+        leaders {
+          name
+        }
+        engagements {
+          title
+          leadConsultant {
+            name
+          }
+          team {
+            name
+          }
+          client {
+            name
+          }
+          milestones {
+            title
+            dueOn
+            overdue
+            engagement {
+              title
+            }
+          }
+        }
+      }
     }
   }
-}`;
+`);
 
 let api: TestApi;
 let tenant: SignedIn;
@@ -32,12 +56,8 @@ afterAll(() => api.close());
 
 describe('per-request DataLoaders', () => {
   it('lists 50 clients with engagements and milestones in as many statements as 5', async () => {
-    const five = await api.graphql<{ clients: { nodes: unknown[] } }>(PROGRAMME, { first: 5 }, tenant);
-    const fifty = await api.graphql<{ clients: { nodes: { engagements: { milestones: unknown[] }[] }[] } }>(
-      PROGRAMME,
-      { first: 50 },
-      tenant,
-    );
+    const five = await api.graphql(PROGRAMME, { first: 5 }, tenant);
+    const fifty = await api.graphql(PROGRAMME, { first: 50 }, tenant);
     expect(five.data.clients.nodes).toHaveLength(5);
     expect(fifty.data.clients.nodes).toHaveLength(50);
     expect(fifty.data.clients.nodes.every((c) => c.engagements[0]?.milestones.length === 2)).toBe(true);

@@ -1,4 +1,5 @@
 import pino, { type DestinationStream } from 'pino';
+import { readLogLevel } from './config.js';
 import { loggedError } from './logged-error.js';
 
 /**
@@ -8,7 +9,7 @@ import { loggedError } from './logged-error.js';
 export function createLogger(destination?: DestinationStream, level?: string) {
   return pino(
     {
-      level: level ?? process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
+      level: level ?? readLogLevel(),
       redact: ['password', 'token', '*.password', '*.token', 'headers.authorization', 'headers.cookie'],
       serializers: { err: loggedError, error: loggedError },
     },

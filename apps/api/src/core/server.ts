@@ -16,39 +16,31 @@ import { logger } from './logger.js';
 import { defaultMailTransport } from './mail/memory-transport.js';
 import type { MailTransport } from './mail/transport.js';
 import { openRequestDatabase } from './tenancy/request-database.js';
-import { serviceUnavailable } from './errors.js';
+import { codedBody, serviceUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from './errors.js';
 import { graphqlOverHttpStatus } from './http/response-status.js';
-import { DEFAULT_RATE_LIMIT, rateLimiter, type RateLimitOptions } from './http/rate-limit.js';
+import { rateLimiter, type RateLimitOptions } from './http/rate-limit.js';
+import { readConfig } from './config.js';
 import { QUERY_LIMITS, queryLimits } from './graphql/query-limits.js';
 import { oneSignInPerOperation } from './graphql/one-sign-in-per-request.js';
 import { createSignInGuard, type SignInThrottleOptions } from './auth/sign-in-guard.js';
-import {
-  DEFAULT_BUDGET,
-  RequestBudget,
-  capResponseSize,
-  type BudgetLimits,
-} from './graphql/request-budget.js';
-import {
-  DEFAULT_CONCURRENCY,
-  concurrencyLimiter,
-  releaseSlotPlugin,
-  type ConcurrencyOptions,
-} from './http/concurrency.js';
+import { RequestBudget, capResponseSize, type BudgetLimits } from './graphql/request-budget.js';
+import { concurrencyLimiter, releaseSlotPlugin, type ConcurrencyOptions } from './http/concurrency.js';
 import { inputChecks } from './graphql/input-checks.js';
 import { createMetrics } from './observability/metrics.js';
 import { requestLog } from './observability/request-log.js';
 import { metricsAccess } from './observability/metrics-access.js';
 import { securityHeaders } from './http/security-headers.js';
 import { DEFAULT_TRUST_PROXY, type TrustProxy } from './http/trust-proxy.js';
-import {
-  DEFAULT_WEBHOOK_SETTINGS,
-  startWebhookWorker,
-  type WebhookSettings,
-} from '../modules/webhooks/worker.js';
+import type { ApiModule } from './api-module.js';
+import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './config.js';
 
 export interface ApiOptions {
   dataSource: DataSource;
+  /** The features served: `modules` from modules/index.ts. */
+  modules: readonly ApiModule[];
   production: boolean;
+  /** Full error messages, stack traces and field suggestions (NODE_ENV=development); the config's value when left out. */
+  development?: boolean;
   sessionDays: number;
   portalDist?: string;
   rateLimit?: RateLimitOptions;
@@ -56,6 +48,7 @@ export interface ApiOptions {
   concurrency?: ConcurrencyOptions;
   /** What one request may resolve, for how long, and how large its answer (core/graphql/request-budget.ts). */
   budget?: BudgetLimits;
+  /** What webhook operations see (the worker itself is started next to the API: main.ts, test/test-api.ts). */
   webhooks?: WebhookSettings;
   /** Sign-in throttling per account and per address; the defaults are in core/auth/failure-runs.ts. */
   signInThrottle?: SignInThrottleOptions;
@@ -93,7 +86,7 @@ function transactionPlugin(production: boolean): ApolloServerPlugin<RequestConte
             if (response.body.kind === 'single') {
               response.body.singleResult.data = null;
               response.body.singleResult.errors = [
-                { message: serviceUnavailable().message, extensions: { code: 'SERVICE_UNAVAILABLE' } },
+                codedBody('SERVICE_UNAVAILABLE', SERVICE_UNAVAILABLE_MESSAGE),
               ];
             }
           }
@@ -107,17 +100,19 @@ function transactionPlugin(production: boolean): ApolloServerPlugin<RequestConte
 }
 
 export async function createApi(options: ApiOptions) {
-  const development = process.env.NODE_ENV === 'development';
+  // What the caller leaves out comes from the environment, read as main.ts reads it (core/config.ts).
+  const config = readConfig();
+  const development = options.development ?? config.development;
   const limits = queryLimits({ development });
-  const consumeRateLimit = rateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
-  const concurrency = concurrencyLimiter(options.concurrency ?? DEFAULT_CONCURRENCY);
-  const budget = options.budget ?? DEFAULT_BUDGET;
+  const consumeRateLimit = rateLimiter(options.rateLimit ?? config.rateLimit);
+  const concurrency = concurrencyLimiter(options.concurrency ?? config.concurrency);
+  const budget = options.budget ?? config.budget;
   const metrics = createMetrics(options.dataSource, concurrency);
   const webhooks = options.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
   const signInGuard = createSignInGuard(options.signInThrottle);
   const mail = options.mail ?? defaultMailTransport(options.production);
   const apollo = new ApolloServer<RequestContext>({
-    schema: buildSchema(),
+    schema: buildSchema(options.modules),
     // graphql-armor's plugins and validation rules; like its `protect()` preset, one request per body.
     allowBatchedHttpRequests: false,
     plugins: [
@@ -132,7 +127,7 @@ export async function createApi(options: ApiOptions) {
     ],
     validationRules: [...limits.validationRules, oneSignInPerOperation],
     parseOptions: { maxTokens: QUERY_LIMITS.tokens },
-    formatError,
+    formatError: (formatted, error) => formatError(formatted, error, { development }),
     stringifyResult: capResponseSize(budget.responseBytes),
     includeStacktraceInErrorResponses: development,
     hideSchemaDetailsFromClientErrors: !development,
@@ -221,9 +216,7 @@ export async function createApi(options: ApiOptions) {
           release?.();
           await db.finish('rollback').catch(() => undefined);
           if (error instanceof GraphQLError) throw error;
-          throw new GraphQLError(serviceUnavailable().message, {
-            extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
-          });
+          throw serviceUnavailable(undefined, { status: 503 });
         }
       },
     }),
@@ -240,11 +233,8 @@ export async function createApi(options: ApiOptions) {
     });
   }
 
-  const webhookWorker = startWebhookWorker(options.dataSource, webhooks);
-
   return {
     app,
-    webhookWorker,
     async stop(server?: Server) {
       if (server) {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -252,8 +242,6 @@ export async function createApi(options: ApiOptions) {
         server.closeIdleConnections();
         await closed;
       }
-      // After the requests: an attempt in flight is recorded before the pool closes.
-      await webhookWorker.stop();
       await apollo.stop();
     },
   };
@@ -264,16 +252,11 @@ function answerBodyErrors(error: unknown, _req: Request, res: Response, next: Ne
   const type = (error as { type?: string } | undefined)?.type;
   if (type === 'entity.too.large') {
     res.status(413).json({
-      errors: [
-        {
-          message: `The request body is larger than ${MAX_BODY}.`,
-          extensions: { code: 'PAYLOAD_TOO_LARGE' },
-        },
-      ],
+      errors: [codedBody('PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY}.`)],
     });
   } else if (type === 'entity.parse.failed') {
     res.status(400).json({
-      errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+      errors: [codedBody('BAD_REQUEST', 'The request body is not valid JSON.')],
     });
   } else {
     next(error);

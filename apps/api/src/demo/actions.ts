@@ -1,6 +1,7 @@
 import type { RequestContext } from '../core/context.js';
-import { addDays } from '../modules/engagements/milestones.js';
-import { createAction, updateAction } from '../modules/actions/edit-action.js';
+import { addDays } from '../modules/engagements/index.js';
+import { createAction, updateAction } from '../modules/actions/index.js';
+import { publishedPromisesOfClients } from '../modules/charters/index.js';
 import type { DemoClientRef } from './demo-programme.js';
 
 export interface DemoOwners {
@@ -37,15 +38,11 @@ async function weakestFindings(context: RequestContext, clientId: string, count:
 }
 
 async function firstPromise(context: RequestContext, clientId: string) {
-  const rows: { charter_id: string; promise_key: string; title: string }[] = await context.db.read((db) =>
-    db.query(
-      `SELECT v.charter_id, v.promises -> 0 ->> 'key' AS promise_key, v.promises -> 0 ->> 'title' AS title
-         FROM charter_versions v WHERE v.tenant_id = $2 AND v.client_id = $1 AND v.status = 'PUBLISHED'
-        ORDER BY v.number DESC LIMIT 1`,
-      [clientId, db.tenantId],
-    ),
-  );
-  return rows[0]?.promise_key ? rows[0] : null;
+  const [charter] = await publishedPromisesOfClients(context, [clientId]);
+  const promise = charter?.promises[0];
+  return charter && promise
+    ? { charterId: charter.charterId, promiseKey: promise.key, title: promise.title }
+    : null;
 }
 
 /**
@@ -86,8 +83,8 @@ export async function seedActionsDemo(
         ownerId: owners.leaderOf.get(client.id) ?? owners.consultantId,
         dueOn: addDays(today, -2),
         priority: 'MEDIUM',
-        charterId: promise.charter_id,
-        promiseKey: promise.promise_key,
+        charterId: promise.charterId,
+        promiseKey: promise.promiseKey,
       });
       if (created.userErrors.length)
         throw new Error(`Demo action refused: ${JSON.stringify(created.userErrors)}`);

@@ -1,12 +1,14 @@
 import type { AuditStatus, FieldError } from '@csp/domain';
 import type { RequestContext } from '../core/context.js';
-import { createAudit } from '../modules/audits/edit-audit.js';
+import {
+  createAudit,
+  type AuditRow,
+  changeAuditStatus,
+  charterPromisesOfClient,
+  linkPromiseToCriteria,
+  saveAuditResponses,
+} from '../modules/audits/index.js';
 import { AEIOU_ROUNDS, OBSTACLE_ROUNDS, type DemoRound } from './audit-answers.js';
-import type { AuditRow } from '../modules/audits/entities.js';
-import { changeAuditStatus } from '../modules/audits/change-status.js';
-import { charterPromisesOfClient } from '../modules/audits/loaders.js';
-import { linkPromiseToCriteria } from '../modules/audits/promise-links.js';
-import { saveAuditResponses } from '../modules/audits/responses.js';
 import type { DemoClientRef } from './demo-programme.js';
 
 export type { DemoClientRef };

@@ -10,7 +10,7 @@ import { createAppDataSource } from '../core/database/data-source.js';
 import { memoryMailTransport } from '../core/mail/memory-transport.js';
 import { openRequestDatabase } from '../core/tenancy/request-database.js';
 import { entities } from '../modules/index.js';
-import { DEFAULT_WEBHOOK_SETTINGS } from '../modules/webhooks/worker.js';
+import { DEFAULT_WEBHOOK_SETTINGS } from '../core/config.js';
 import { seedChartersDemo, type DemoClientRef } from './charters.js';
 
 let api: TestApi;

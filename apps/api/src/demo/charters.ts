@@ -1,9 +1,11 @@
 import type { RequestContext } from '../core/context.js';
 import { demoCharterFor } from './charter-content.js';
-import { saveCharterDraft } from '../modules/charters/edit-draft.js';
-import { publishCharterVersion } from '../modules/charters/publish.js';
-import { startCharterDraft } from '../modules/charters/drafts.js';
-import type { CharterVersionRow } from '../modules/charters/entities.js';
+import {
+  saveCharterDraft,
+  publishCharterVersion,
+  startCharterDraft,
+  type CharterVersionRow,
+} from '../modules/charters/index.js';
 import type { DemoClientRef } from './demo-programme.js';
 
 export type { DemoClientRef };

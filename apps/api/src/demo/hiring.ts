@@ -1,7 +1,10 @@
 import type { RequestContext } from '../core/context.js';
-import { criteriaOfProfile } from '../modules/hiring/loaders.js';
-import { createRoleProfile, type RoleProfilePayload } from '../modules/hiring/role-profiles.js';
-import { saveCandidateScorecard } from '../modules/hiring/scorecards.js';
+import {
+  criteriaOfProfile,
+  createRoleProfile,
+  type RoleProfilePayload,
+  saveCandidateScorecard,
+} from '../modules/hiring/index.js';
 import type { DemoClientRef } from './demo-programme.js';
 
 type Criterion = {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test/test-api.js';
 import { DEMO_ACCOUNT } from './demo-programme.js';
 import { seedDemo } from './seed-demo.js';
+import { graphql } from '../../test/generated/index.js';
 
 /** What a new user meets on first start: a living programme, seen from the consultancy and from a client leader. */
 let api: TestApi;
@@ -12,8 +13,14 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 async function signIn(email: string) {
-  const response = await api.graphql<{ logIn: { token: string } }>(
-    'mutation ($input: LogInInput!) { logIn(input: $input) { token } }',
+  const response = await api.graphql(
+    graphql(`
+      mutation SeedDemoLogIn($input: LogInInput!) {
+        logIn(input: $input) {
+          token
+        }
+      }
+    `),
     { input: { email, password: DEMO_ACCOUNT.password } },
   );
   return { token: response.data.logIn.token };
@@ -28,29 +35,40 @@ describe('the demo consultancy', () => {
 
   it('gives every client a published charter, audits with deltas, and open and overdue actions', async () => {
     const admin = await signIn(DEMO_ACCOUNT.email);
-    const response = await api.graphql<{
-      clients: {
-        nodes: {
-          name: string;
-          industry: string;
-          charter: { published: { number: number } | null } | null;
-          audits: { status: string; deltas: { overall: { change: number | null } } | null }[];
-          actions: { status: string; overdue: boolean }[];
-          engagements: { status: string }[];
-        }[];
-      };
-      actions: { totalCount: number };
-    }>(
-      `{
-        clients(first: 10) { nodes {
-          name industry
-          charter { published { number } }
-          audits { status deltas { overall { change } } }
-          actions { status overdue }
-          engagements { status }
-        } }
-        actions(overdue: true) { totalCount }
-      }`,
+    const response = await api.graphql(
+      graphql(`
+        query SeedDemoClients {
+          clients(first: 10) {
+            nodes {
+              name
+              industry
+              charter {
+                published {
+                  number
+                }
+              }
+              audits {
+                status
+                deltas {
+                  overall {
+                    change
+                  }
+                }
+              }
+              actions {
+                status
+                overdue
+              }
+              engagements {
+                status
+              }
+            }
+          }
+          actions(overdue: true) {
+            totalCount
+          }
+        }
+      `),
       {},
       admin,
     );
@@ -77,52 +95,74 @@ describe('the demo consultancy', () => {
 
   it('shows a client leader their signed-off charter, audits over time and their own actions', async () => {
     const leader = await signIn('sam@harbourline.example');
-    const response = await api.graphql<{
-      me: {
-        client: { name: string; charter: { published: { signOff: { signedBy: { name: string } } | null } } };
-      };
-      clients: { totalCount: number };
-      actions: { nodes: { status: string }[] };
-    }>(
-      `{
-        me { client { name charter { published { signOff { signedBy { name } } } } } }
-        clients { totalCount }
-        actions(mine: true) { nodes { status } }
-      }`,
+    const response = await api.graphql(
+      graphql(`
+        query SeedDemoMe {
+          me {
+            client {
+              name
+              charter {
+                published {
+                  signOff {
+                    signedBy {
+                      name
+                    }
+                  }
+                }
+              }
+            }
+          }
+          clients {
+            totalCount
+          }
+          actions(mine: true) {
+            nodes {
+              status
+            }
+          }
+        }
+      `),
       {},
       leader,
     );
-    expect(response.data.me.client.name).toBe('Harbourline Bank');
-    expect(response.data.me.client.charter.published.signOff?.signedBy.name).toBe('Sam Okafor');
+    expect(response.data.me!.client!.name).toBe('Harbourline Bank');
+    expect(response.data.me!.client!.charter!.published!.signOff?.signedBy!.name).toBe('Sam Okafor');
     expect(response.data.clients.totalCount).toBe(1);
     expect(response.data.actions.nodes.length).toBeGreaterThan(0);
   });
 
   it('shows Harbourline’s leader an industry benchmark on the follow-up audit, frozen at its publication', async () => {
     const leader = await signIn('sam@harbourline.example');
-    const response = await api.graphql<{
-      me: {
-        client: {
-          audits: {
-            conductedOn: string;
-            framework: { key: string };
-            benchmark: {
-              industry: string;
-              contributors: number;
-              unavailableReason: string | null;
-              overall: { lowerQuartile: number; median: number; upperQuartile: number; count: number } | null;
-            } | null;
-          }[];
-        };
-      };
-    }>(
-      `{ me { client { audits(frameworkKey: "aeiou-values") { conductedOn framework { key }
-          benchmark { industry contributors unavailableReason overall { lowerQuartile median upperQuartile count } }
-      } } } }`,
+    const response = await api.graphql(
+      graphql(`
+        query SeedDemoMe2 {
+          me {
+            client {
+              audits(frameworkKey: "aeiou-values") {
+                conductedOn
+                framework {
+                  key
+                }
+                benchmark {
+                  industry
+                  contributors
+                  unavailableReason
+                  overall {
+                    lowerQuartile
+                    median
+                    upperQuartile
+                    count
+                  }
+                }
+              }
+            }
+          }
+        }
+      `),
       {},
       leader,
     );
-    const [followUp, first] = response.data.me.client.audits;
+    const [followUp, first] = response.data.me!.client!.audits;
     // Five other banks had published their first audits when the follow-up was published.
     expect(followUp?.benchmark).toMatchObject({
       industry: 'BANKING_FINANCE',
@@ -141,11 +181,25 @@ describe('the demo consultancy', () => {
 
   it('has a role profile with scored and ranked candidates', async () => {
     const admin = await signIn(DEMO_ACCOUNT.email);
-    const response = await api.graphql<{
-      clients: {
-        nodes: { roleProfiles: { ready: boolean; candidates: { rank: number; flagged: boolean }[] }[] }[];
-      };
-    }>('{ clients { nodes { roleProfiles { ready candidates { rank flagged } } } } }', {}, admin);
+    const response = await api.graphql(
+      graphql(`
+        query SeedDemoClients2 {
+          clients {
+            nodes {
+              roleProfiles {
+                ready
+                candidates {
+                  rank
+                  flagged
+                }
+              }
+            }
+          }
+        }
+      `),
+      {},
+      admin,
+    );
     const ready = response.data.clients.nodes.flatMap((c) => c.roleProfiles).filter((p) => p.ready);
     expect(ready.length).toBeGreaterThanOrEqual(1);
     expect(ready[0]?.candidates.length).toBeGreaterThanOrEqual(3);

@@ -2,22 +2,15 @@ import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../core/context.js';
 import { memoryMailTransport, type MemoryMailTransport } from '../core/mail/memory-transport.js';
 import { inScriptContext } from '../core/tenancy/script-context.js';
-import { logIn } from '../modules/accounts/log-in.js';
-import { confirmSignUp, signUp } from '../modules/accounts/sign-up.js';
-import { signUpTokenIn } from '../modules/accounts/sign-up-mail.js';
+import { logIn, confirmSignUp, signUp, signUpTokenIn } from '../modules/accounts/index.js';
 import { seedActionsDemo } from './actions.js';
 import { seedAuditsDemo } from './audits.js';
-import { publishedCharterOf } from '../modules/charters/published-charter.js';
-import { signOffCharterVersion } from '../modules/charters/sign-off.js';
+import { publishedCharterOf, signOffCharterVersion } from '../modules/charters/index.js';
 import { seedChartersDemo } from './charters.js';
-import { createClient } from '../modules/clients/edit-client.js';
-import { saveWorkshop } from '../modules/clients/workshop.js';
-import { changeEngagementStatus } from '../modules/engagements/change-status.js';
-import { createEngagement } from '../modules/engagements/edit-engagement.js';
-import { addDays } from '../modules/engagements/milestones.js';
+import { createClient, saveWorkshop } from '../modules/clients/index.js';
+import { changeEngagementStatus, createEngagement, addDays } from '../modules/engagements/index.js';
 import { seedHiringDemo } from './hiring.js';
-import { invitationTokenIn } from '../modules/members/invitation-mail.js';
-import { acceptInvitation, inviteMember } from '../modules/members/invitations.js';
+import { invitationTokenIn, acceptInvitation, inviteMember } from '../modules/members/index.js';
 import { DEMO_ACCOUNT, DEMO_CLIENTS, DEMO_CONSULTANT, type DemoClient } from './demo-programme.js';
 
 interface Invitee {

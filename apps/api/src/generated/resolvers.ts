@@ -1254,11 +1254,13 @@ export type LinkPromiseToCriteriaInput = {
   promiseKey: Scalars['String']['input'];
 };
 
+/** The input of the deprecated `logIn`; `signIn` takes `SignInInput`, the same fields. */
 export type LogInInput = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
 };
 
+/** What the deprecated `logOut` returns; `signOut` returns `SignOutPayload`. */
 export type LogOutPayload = {
   __typename?: 'LogOutPayload';
   loggedOut: Scalars['Boolean']['output'];
@@ -1398,9 +1400,15 @@ export type Mutation = {
   inviteMember: InviteMemberPayload;
   /** Replaces the criteria of one framework that test one charter promise (an empty list removes them). */
   linkPromiseToCriteria: PromiseLinksPayload;
-  /** Signs in with email and password. Sets the session cookie and returns the same token for bearer use. */
+  /**
+   * The former name of `signIn`, with the same behaviour.
+   * @deprecated Use `signIn`, the same sign-in under the name the portal and the docs use.
+   */
   logIn: AuthPayload;
-  /** Ends the current session (the token stops working at once) and clears the cookie. */
+  /**
+   * The former name of `signOut`, with the same behaviour.
+   * @deprecated Use `signOut`, the same sign-out under the name the portal and the docs use.
+   */
   logOut: LogOutPayload;
   /** Publishes a draft. From then on it never changes, and its client's leaders can read and sign it off. */
   publishCharterVersion: CharterVersionPayload;
@@ -1442,8 +1450,12 @@ export type Mutation = {
   saveDifferentiationWorkshop: DifferentiationWorkshopPayload;
   /** Queues a `webhook.test` event for one endpoint, to check it receives and verifies deliveries. */
   sendTestWebhook: WebhookDeliveryPayload;
+  /** Signs in with email and password. Sets the session cookie and returns the same token for bearer use. */
+  signIn: AuthPayload;
   /** A client leader's sign-off of the published version in force of their charter. Given once. */
   signOffCharterVersion: CharterVersionPayload;
+  /** Ends the current session (the token stops working at once) and clears the cookie. */
+  signOut: SignOutPayload;
   /**
    * Starts a sign-up: emails a confirmation link to the address, valid for 24 hours. The answer is the same whether
    * or not the address already has an account (that mail says so instead), so it tells nobody who is a member.
@@ -1668,6 +1680,11 @@ export type MutationSaveDifferentiationWorkshopArgs = {
 
 export type MutationSendTestWebhookArgs = {
   input: SendTestWebhookInput;
+};
+
+
+export type MutationSignInArgs = {
+  input: SignInInput;
 };
 
 
@@ -2141,8 +2158,19 @@ export type SeriesTrend = {
   latest: Maybe<Scalars['Float']['output']>;
 };
 
+export type SignInInput = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
 export type SignOffCharterVersionInput = {
   versionId: Scalars['ID']['input'];
+};
+
+export type SignOutPayload = {
+  __typename?: 'SignOutPayload';
+  /** True when a session was ended; false when nobody was signed in. */
+  signedOut: Scalars['Boolean']['output'];
 };
 
 export type SignUpInput = {
@@ -2675,7 +2703,9 @@ export type ResolversTypes = {
   SectionScore: ResolverTypeWrapper<SectionScore>;
   SendTestWebhookInput: SendTestWebhookInput;
   SeriesTrend: ResolverTypeWrapper<SeriesTrend>;
+  SignInInput: SignInInput;
   SignOffCharterVersionInput: SignOffCharterVersionInput;
+  SignOutPayload: ResolverTypeWrapper<SignOutPayload>;
   SignUpInput: SignUpInput;
   SignUpPayload: ResolverTypeWrapper<SignUpPayload>;
   StartCharterDraftInput: StartCharterDraftInput;
@@ -2864,7 +2894,9 @@ export type ResolversParentTypes = {
   SectionScore: SectionScore;
   SendTestWebhookInput: SendTestWebhookInput;
   SeriesTrend: SeriesTrend;
+  SignInInput: SignInInput;
   SignOffCharterVersionInput: SignOffCharterVersionInput;
+  SignOutPayload: SignOutPayload;
   SignUpInput: SignUpInput;
   SignUpPayload: SignUpPayload;
   StartCharterDraftInput: StartCharterDraftInput;
@@ -2901,6 +2933,12 @@ export type AllowDirectiveArgs = {
 };
 
 export type AllowDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = AllowDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type IdOfDirectiveArgs = {
+  type: Scalars['String']['input'];
+};
+
+export type IdOfDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = IdOfDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type PublicDirectiveArgs = { };
 
@@ -3603,7 +3641,9 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   saveCharterDraft?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationSaveCharterDraftArgs, 'input'>>;
   saveDifferentiationWorkshop?: Resolver<ResolversTypes['DifferentiationWorkshopPayload'], ParentType, ContextType, RequireFields<MutationSaveDifferentiationWorkshopArgs, 'input'>>;
   sendTestWebhook?: Resolver<ResolversTypes['WebhookDeliveryPayload'], ParentType, ContextType, RequireFields<MutationSendTestWebhookArgs, 'input'>>;
+  signIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'input'>>;
   signOffCharterVersion?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationSignOffCharterVersionArgs, 'input'>>;
+  signOut?: Resolver<ResolversTypes['SignOutPayload'], ParentType, ContextType>;
   signUp?: Resolver<ResolversTypes['SignUpPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
   startCharterDraft?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationStartCharterDraftArgs, 'input'>>;
   unlockMemberSignIn?: Resolver<ResolversTypes['MemberPayload'], ParentType, ContextType, RequireFields<MutationUnlockMemberSignInArgs, 'input'>>;
@@ -3742,6 +3782,10 @@ export type SeriesTrendResolvers<ContextType = RequestContext, ParentType extend
   first?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   lastChange?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   latest?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type SignOutPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SignOutPayload'] = ResolversParentTypes['SignOutPayload']> = {
+  signedOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type SignUpPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SignUpPayload'] = ResolversParentTypes['SignUpPayload']> = {
@@ -3961,6 +4005,7 @@ export type Resolvers<ContextType = RequestContext> = {
   SectionBenchmark?: SectionBenchmarkResolvers<ContextType>;
   SectionScore?: SectionScoreResolvers<ContextType>;
   SeriesTrend?: SeriesTrendResolvers<ContextType>;
+  SignOutPayload?: SignOutPayloadResolvers<ContextType>;
   SignUpPayload?: SignUpPayloadResolvers<ContextType>;
   TrendPoint?: TrendPointResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
@@ -3981,6 +4026,7 @@ export type Resolvers<ContextType = RequestContext> = {
 
 export type DirectiveResolvers<ContextType = RequestContext> = {
   allow?: AllowDirectiveResolver<any, any, ContextType>;
+  idOf?: IdOfDirectiveResolver<any, any, ContextType>;
   public?: PublicDirectiveResolver<any, any, ContextType>;
   signIn?: SignInDirectiveResolver<any, any, ContextType>;
 };

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { EntitySchema } from 'typeorm';
+import type { ApiModule } from '../core/api-module.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { accounts } from './accounts/index.js';
 import { actions } from './actions/index.js';
@@ -13,14 +17,26 @@ import { hiring } from './hiring/index.js';
 import { members } from './members/index.js';
 import { webhooks } from './webhooks/index.js';
 
-/** Each feature of the API: its folder name (holding its `schema.graphql`), resolvers and entities. */
-export interface ApiModule {
+/** What each feature's `index.ts` declares: its folder name (holding its `.graphql` files), resolvers and entities. */
+interface Feature {
   name: string;
   resolvers: Resolvers;
   entities: EntitySchema[];
 }
 
-export const modules: ApiModule[] = [
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** A module's SDL: `schema.graphql` first (its operations), then its other `.graphql` files in name order. */
+function sdlOf(name: string): string[] {
+  const folder = path.join(here, name);
+  const others = fs
+    .readdirSync(folder)
+    .filter((file) => file.endsWith('.graphql') && file !== 'schema.graphql')
+    .sort();
+  return ['schema.graphql', ...others].map((file) => fs.readFileSync(path.join(folder, file), 'utf8'));
+}
+
+const features: Feature[] = [
   accounts,
   members,
   clients,
@@ -33,6 +49,13 @@ export const modules: ApiModule[] = [
   activity,
   webhooks,
   consultancy,
-] as ApiModule[];
+] as Feature[];
+
+/** Every feature of the API, in schema order: what main.ts hands to `createApi`. */
+export const modules: ApiModule[] = features.map((feature) => ({
+  ...feature,
+  typeDefs: sdlOf(feature.name),
+  resolvers: feature.resolvers as ApiModule['resolvers'],
+}));
 
 export const entities = modules.flatMap((m) => m.entities);

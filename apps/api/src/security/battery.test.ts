@@ -84,7 +84,8 @@ async function attack(token: string, ids: string[], secrets: string[], count = t
     for (const operation of rootOperations(() => id)) {
       if (!operation.document.includes(id)) continue;
       if (queriesOnly && operation.kind !== 'query') continue;
-      if (['logOut', 'signUp', 'logIn', 'acceptInvitation'].includes(operation.name)) continue;
+      if (['logOut', 'signOut', 'signUp', 'logIn', 'signIn', 'acceptInvitation'].includes(operation.name))
+        continue;
       count.attempts++;
       const response = await api.graphql(operation.document, {}, { token });
       const body = JSON.stringify({ data: response.data, errors: response.errors });

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { FormProblems } from '../forms/FormProblems';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextAreaField } from '../forms/TextAreaField';
-import { usePayloadForm } from '../forms/usePayloadForm';
+import { useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
 import { formatDateTime } from '../ui/format';
 import { QueryState } from '../ui/QueryState';
@@ -41,9 +41,7 @@ export const AddActionNoteMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -65,7 +63,7 @@ export function ActionNotes({ actionId, description }: { actionId: string; descr
 function NotesBody({ actionId, description }: { actionId: string; description: string }) {
   const { data, loading, error, refetch } = useQuery(ActionNotesQuery, { variables: { id: actionId } });
   const [add] = useMutation(AddActionNoteMutation);
-  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(['body'] as const);
+  const { formRef, pending, errors, failure, onSubmit } = useMutationForm(['body'] as const);
   const submit = onSubmit(
     async (v) => (await add({ variables: { input: { actionId, body: v.body } } })).data?.addActionNote,
     (form) => form.reset(),

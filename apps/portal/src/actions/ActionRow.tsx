@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { ACTION_STATUS_LABELS } from '@csp/domain';
 import { useId } from 'react';
 import { FormProblems } from '../forms/FormProblems';
-import { usePayloadForm } from '../forms/usePayloadForm';
+import { useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
 import type { ActionStatus, ActionSummaryFragment } from '../generated/graphql';
 import { optionsFrom } from '../forms/SelectField';
@@ -16,9 +16,7 @@ export const UpdateActionStatusMutation = graphql(`
         ...ActionSummary
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -33,7 +31,7 @@ export function ActionRow({
   showClient?: boolean;
 }) {
   const [update] = useMutation(UpdateActionStatusMutation);
-  const { pending, errors, failure, run } = usePayloadForm([]);
+  const { pending, errors, failure, run } = useMutationForm([]);
   const id = useId();
   return (
     <li>

@@ -5,9 +5,10 @@ import { FormProblems } from '../forms/FormProblems';
 import { SelectField, optionsFrom } from '../forms/SelectField';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextField } from '../forms/TextField';
-import { orNull, usePayloadForm } from '../forms/usePayloadForm';
+import { orNull, useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
 import type { ActionPriority } from '../generated/graphql';
+import { Button } from '../ui/Button';
 
 export const ActionOwnersQuery = graphql(`
   query ActionOwners($clientId: ID!) {
@@ -35,9 +36,7 @@ export const CreateActionMutation = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -56,14 +55,14 @@ export function NewActionForm({ clientId, source = {} }: { clientId: string; sou
   const [open, setOpen] = useState(false);
   const { data } = useQuery(ActionOwnersQuery, { variables: { clientId }, skip: !open });
   const [create] = useMutation(CreateActionMutation, { refetchQueries: ['ClientActions', 'Actions'] });
-  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
+  const { formRef, pending, errors, failure, onSubmit } = useMutationForm(FIELDS);
   const [done, setDone] = useState(false);
   if (!open) {
     return (
       <p>
-        <button type="button" className="button button-quiet button-small" onClick={() => setOpen(true)}>
+        <Button size="small" onClick={() => setOpen(true)}>
           {source.label ?? 'New action'}
-        </button>
+        </Button>
         {done && <span role="status"> Action raised.</span>}
       </p>
     );
@@ -124,9 +123,7 @@ export function NewActionForm({ clientId, source = {} }: { clientId: string; sou
         <SubmitButton pending={pending} pendingLabel="Raising…">
           Raise action
         </SubmitButton>
-        <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
+        <Button onClick={() => setOpen(false)}>Cancel</Button>
       </div>
     </form>
   );

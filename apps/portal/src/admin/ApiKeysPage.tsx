@@ -6,13 +6,14 @@ import { FormProblems } from '../forms/FormProblems';
 import { SelectField } from '../forms/SelectField';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextField } from '../forms/TextField';
-import { orNull, usePayloadForm } from '../forms/usePayloadForm';
+import { orNull, useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
 import type { ApiScope } from '../generated/graphql';
 import { formatDate } from '../ui/format';
 import { Panel } from '../ui/Panel';
 import { EmptyState, QueryState } from '../ui/QueryState';
 import { ApiKeySecret } from './ApiKeySecret';
+import { Button } from '../ui/Button';
 
 export const ApiKeysQuery = graphql(`
   query ApiKeys {
@@ -49,9 +50,7 @@ export const CreateApiKeyMutation = graphql(`
         name
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -65,9 +64,7 @@ export const RevokeApiKeyMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -87,7 +84,7 @@ const FIELDS = ['name', 'scopes', 'clientId', 'expiresAt'] as const;
 export function CreateApiKeyForm({ clients }: { clients: readonly { id: string; name: string }[] }) {
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const [create] = useMutation(CreateApiKeyMutation, { refetchQueries: ['ApiKeys'] });
-  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
+  const { formRef, pending, errors, failure, onSubmit } = useMutationForm(FIELDS);
   let secret: { name: string; secret: string } | null = null;
   const submit = onSubmit(
     async (v) => {
@@ -175,12 +172,11 @@ export function CreateApiKeyForm({ clients }: { clients: readonly { id: string; 
 
 function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
   const [revoke] = useMutation(RevokeApiKeyMutation);
-  const { pending, errors, failure, run } = usePayloadForm([]);
+  const { pending, errors, failure, run } = useMutationForm([]);
   return (
     <>
-      <button
-        type="button"
-        className="button button-quiet button-small"
+      <Button
+        size="small"
         disabled={pending}
         aria-label={`Revoke the API key ${name}`}
         onClick={() => {
@@ -189,7 +185,7 @@ function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
         }}
       >
         Revoke
-      </button>
+      </Button>
       <FormProblems failure={failure} errors={errors} />
     </>
   );

@@ -5,7 +5,7 @@ import { FormProblems } from '../forms/FormProblems';
 import { SelectField, optionsFrom } from '../forms/SelectField';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextField } from '../forms/TextField';
-import { orNull, usePayloadForm } from '../forms/usePayloadForm';
+import { orNull, useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
 import type { Role } from '../generated/graphql';
 
@@ -17,9 +17,7 @@ export const InviteMemberMutation = graphql(`
         email
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -35,7 +33,7 @@ export function InviteForm({ clients }: { clients: readonly { id: string; name: 
   const [role, setRole] = useState<Role>('CONSULTANT');
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [invite] = useMutation(InviteMemberMutation, { refetchQueries: ['Admin'] });
-  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
+  const { formRef, pending, errors, failure, onSubmit } = useMutationForm(FIELDS);
   let invited: string | null = null;
   const submit = onSubmit(
     async (v) => {

@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { FormProblems } from '../forms/FormProblems';
 import { SelectField, optionsFrom } from '../forms/SelectField';
 import { SubmitButton } from '../forms/SubmitButton';
-import { usePayloadForm } from '../forms/usePayloadForm';
+import { useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
 import type { Role } from '../generated/graphql';
+import './admin.css';
 
 export const ChangeMemberRoleMutation = graphql(`
   mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {
@@ -20,9 +21,7 @@ export const ChangeMemberRoleMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -44,7 +43,7 @@ export function MemberRoleControl({ member, clients }: MemberRoleControlProps) {
   const [clientId, setClientId] = useState(member.client?.id ?? '');
   const [saved, setSaved] = useState(false);
   const [change] = useMutation(ChangeMemberRoleMutation);
-  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
+  const { formRef, pending, errors, failure, onSubmit } = useMutationForm(FIELDS);
   const leader = role === 'CLIENT_LEADER';
   const unchanged = role === member.role && (!leader || clientId === (member.client?.id ?? ''));
 

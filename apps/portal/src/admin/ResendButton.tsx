@@ -1,8 +1,9 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { FormProblems } from '../forms/FormProblems';
-import { usePayloadForm } from '../forms/usePayloadForm';
+import { useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
+import { Button } from '../ui/Button';
 
 export const ResendInvitationMutation = graphql(`
   mutation ResendInvitation($input: ResendInvitationInput!) {
@@ -13,9 +14,7 @@ export const ResendInvitationMutation = graphql(`
         expiresAt
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -25,23 +24,23 @@ export const ResendInvitationMutation = graphql(`
 export function ResendButton({ id, email }: { id: string; email: string }) {
   const [resend] = useMutation(ResendInvitationMutation);
   const [sent, setSent] = useState(false);
-  const { pending, errors, failure, run } = usePayloadForm([]);
+  const { pending, errors, failure, run } = useMutationForm([]);
   return (
     <>
-      <button
-        type="button"
-        className="button button-quiet button-small"
+      <Button
+        size="small"
         disabled={pending}
         aria-label={`Send the invitation for ${email} again`}
         onClick={() => {
           setSent(false);
-          void run(async () => (await resend({ variables: { input: { id } } })).data?.resendInvitation).then(
-            setSent,
+          void run(
+            async () => (await resend({ variables: { input: { id } } })).data?.resendInvitation,
+            () => setSent(true),
           );
         }}
       >
         Resend
-      </button>
+      </Button>
       {sent && (
         <span className="muted" role="status">
           Sent again to {email}

@@ -1,7 +1,8 @@
 import { useMutation } from '@apollo/client/react';
 import { FormProblems } from '../forms/FormProblems';
-import { usePayloadForm } from '../forms/usePayloadForm';
+import { useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
+import { Button } from '../ui/Button';
 
 export const RevokeInvitationMutation = graphql(`
   mutation RevokeInvitation($input: RevokeInvitationInput!) {
@@ -11,9 +12,7 @@ export const RevokeInvitationMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -21,12 +20,11 @@ export const RevokeInvitationMutation = graphql(`
 
 export function RevokeButton({ id, email }: { id: string; email: string }) {
   const [revoke] = useMutation(RevokeInvitationMutation);
-  const { pending, errors, failure, run } = usePayloadForm([]);
+  const { pending, errors, failure, run } = useMutationForm([]);
   return (
     <>
-      <button
-        type="button"
-        className="button button-quiet button-small"
+      <Button
+        size="small"
         disabled={pending}
         aria-label={`Revoke the invitation for ${email}`}
         onClick={() =>
@@ -34,7 +32,7 @@ export function RevokeButton({ id, email }: { id: string; email: string }) {
         }
       >
         Revoke
-      </button>
+      </Button>
       <FormProblems failure={failure} errors={errors} />
     </>
   );

@@ -1,8 +1,9 @@
 import { useMutation } from '@apollo/client/react';
 import { FormProblems } from '../forms/FormProblems';
-import { usePayloadForm } from '../forms/usePayloadForm';
+import { useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
 import { formatDateTime } from '../ui/format';
+import { Button } from '../ui/Button';
 
 export const UnlockMemberSignInMutation = graphql(`
   mutation UnlockMemberSignIn($input: UnlockMemberSignInInput!) {
@@ -12,9 +13,7 @@ export const UnlockMemberSignInMutation = graphql(`
         signInLockedUntil
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -30,14 +29,13 @@ interface SignInLockProps {
  */
 export function SignInLock({ member }: SignInLockProps) {
   const [unlock] = useMutation(UnlockMemberSignInMutation);
-  const { pending, errors, failure, run } = usePayloadForm([]);
+  const { pending, errors, failure, run } = useMutationForm([]);
   if (!member.signInLockedUntil) return null;
   return (
     <>
       <span className="tag tag-danger">Locked until {formatDateTime(member.signInLockedUntil)}</span>
-      <button
-        type="button"
-        className="button button-quiet button-small"
+      <Button
+        size="small"
         disabled={pending}
         aria-label={`Unlock sign-in for ${member.name}`}
         onClick={() =>
@@ -48,7 +46,7 @@ export function SignInLock({ member }: SignInLockProps) {
         }
       >
         Unlock
-      </button>
+      </Button>
       <FormProblems failure={failure} errors={errors} />
     </>
   );

@@ -3,6 +3,7 @@ import { Link, useRouteError } from 'react-router';
 import { describeError } from '../forms/describe-error';
 import { BrandMark } from './BrandMark';
 import { classifyRouteFailure, type RouteFailure } from './route-failure';
+import { Button } from '../ui/Button';
 
 /**
  * The last resort when a page or its guard fails: say what happened and offer the way back. A bug in the page
@@ -26,9 +27,9 @@ export function RouteError() {
         <h1>{title}</h1>
         <p className="lead">{lead}</p>
         <p>
-          <button type="button" className="button button-primary" onClick={() => window.location.reload()}>
+          <Button variant="primary" onClick={() => window.location.reload()}>
             {failure.kind === 'crash' ? 'Reload the page' : 'Try again'}
-          </button>
+          </Button>
         </p>
         {failure.kind === 'crash' || failure.kind === 'status' ? (
           <p>

@@ -5,6 +5,7 @@ import { EmptyState } from '../ui/QueryState';
 import { BenchmarkSummary } from './BenchmarkSummary';
 import { SectionBars } from './SectionBars';
 import { TrendChart } from './TrendChart';
+import './audits.css';
 
 const DIRECTION_LABELS = {
   IMPROVING: 'Improving',

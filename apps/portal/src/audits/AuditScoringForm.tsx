@@ -2,12 +2,14 @@ import { scoreAudit } from '@csp/domain';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { describeError } from '../forms/describe-error';
 import { ErrorBanner, MessagesBanner } from '../forms/ErrorBanner';
-import type { Payload } from '../forms/usePayloadForm';
+import type { Payload } from '../forms/useMutationForm';
 import type { AuditFrameworkFieldsFragment, AuditResponseInput } from '../generated/graphql';
 import { answersFrom, toResponseInputs, toScoringResponses, type Answer, type Answers } from './answers';
 import { CriterionInput } from './CriterionInput';
 import { toDomainFramework } from './framework';
 import { LiveScores } from './LiveScores';
+import { Button } from '../ui/Button';
+import './audits.css';
 
 interface AuditScoringFormProps {
   framework: AuditFrameworkFieldsFragment;
@@ -116,9 +118,9 @@ export function AuditScoringForm({
         ))}
         {editable && (
           <div className="form-buttons sticky-actions">
-            <button type="submit" className="button button-primary" disabled={pending || dirty.size === 0}>
+            <Button type="submit" variant="primary" disabled={pending || dirty.size === 0}>
               {pending ? 'Saving…' : `Save responses${dirty.size > 0 ? ` (${dirty.size})` : ''}`}
-            </button>
+            </Button>
             {saved && <span role="status">Responses saved.</span>}
           </div>
         )}

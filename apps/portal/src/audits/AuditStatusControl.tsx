@@ -1,8 +1,9 @@
 import { useMutation } from '@apollo/client/react';
 import { FormProblems } from '../forms/FormProblems';
-import { usePayloadForm } from '../forms/usePayloadForm';
+import { useMutationForm } from '../forms/useMutationForm';
 import type { AuditStatus } from '../generated/graphql';
 import { ChangeAuditStatusMutation } from './documents';
+import { Button } from '../ui/Button';
 
 const MOVE_LABELS: Record<AuditStatus, string> = {
   DRAFT: 'Back to draft',
@@ -24,17 +25,14 @@ export function AuditStatusControl({
     refetchQueries: ['Audit'],
     awaitRefetchQueries: true,
   });
-  const { pending, errors, failure, run } = usePayloadForm([]);
+  const { pending, errors, failure, run } = useMutationForm([]);
   if (audit.nextStatuses.length === 0) return null;
   return (
     <div className="button-row" role="group" aria-label="Audit status">
       {audit.nextStatuses.map((status) => (
-        <button
+        <Button
           key={status}
-          type="button"
-          className={
-            status === 'SUBMITTED' || status === 'PUBLISHED' ? 'button button-primary' : 'button button-quiet'
-          }
+          variant={status === 'SUBMITTED' || status === 'PUBLISHED' ? 'primary' : 'secondary'}
           disabled={pending || unsaved > 0}
           onClick={() =>
             void run(
@@ -48,7 +46,7 @@ export function AuditStatusControl({
           }
         >
           {MOVE_LABELS[status]}
-        </button>
+        </Button>
       ))}
       {unsaved > 0 && (
         <span className="muted">

@@ -1,6 +1,7 @@
 import { INDUSTRY_LABELS } from '@csp/domain';
 import type { AuditResultsFragment } from '../generated/graphql';
 import { formatDate, formatNumber } from '../ui/format';
+import './audits.css';
 
 type Benchmark = NonNullable<AuditResultsFragment['benchmark']>;
 

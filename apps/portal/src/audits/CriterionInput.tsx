@@ -1,5 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import type { Answer } from './answers';
+import './audits.css';
 
 interface CriterionInputProps {
   criterion: { key: string; prompt: string; guidance: string; highIsBad: boolean; critical: boolean };

@@ -1,5 +1,6 @@
 import type { AuditScores } from '@csp/domain';
 import { formatNumber, formatScore } from '../ui/format';
+import './audits.css';
 
 /** The scores as they stand while scoring, computed in the browser by the same rules the API uses. */
 export function LiveScores({ scores }: { scores: AuditScores }) {

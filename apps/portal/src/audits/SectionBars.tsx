@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { formatChange, formatNumber, formatScore } from '../ui/format';
+import './audits.css';
 
 /** The industry benchmark of a section, as the API sends it: bands rounded to 5 points. */
 export interface BenchmarkBand {

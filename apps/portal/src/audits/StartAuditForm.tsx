@@ -4,7 +4,7 @@ import { FormProblems } from '../forms/FormProblems';
 import { SelectField } from '../forms/SelectField';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextField } from '../forms/TextField';
-import { orNull, usePayloadForm } from '../forms/usePayloadForm';
+import { orNull, useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
 
 export const AuditFrameworksQuery = graphql(`
@@ -24,9 +24,7 @@ export const CreateAuditMutation = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -39,7 +37,7 @@ export function StartAuditForm({ clientId }: { clientId: string }) {
   const { data, error } = useQuery(AuditFrameworksQuery);
   const [create] = useMutation(CreateAuditMutation, { refetchQueries: ['ClientAudits'] });
   const navigate = useNavigate();
-  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
+  const { formRef, pending, errors, failure, onSubmit } = useMutationForm(FIELDS);
   let createdId: string | undefined;
   const submit = onSubmit(
     async (v) => {

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { formatDate, formatScore } from '../ui/format';
+import './audits.css';
 
 const WIDTH = 560;
 const HEIGHT = 200;

@@ -155,9 +155,7 @@ export const SaveAuditResponsesMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -173,9 +171,7 @@ export const ChangeAuditStatusMutation = graphql(`
         nextStatuses
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

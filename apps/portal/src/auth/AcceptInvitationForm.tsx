@@ -6,7 +6,8 @@ import { SubmitButton } from '../forms/SubmitButton';
 import { TextField } from '../forms/TextField';
 import { ROLE_LABELS } from '../session/labels';
 import { PASSWORD_HINT } from './password';
-import { useAuthForm } from './useAuthForm';
+import { useMutationForm } from '../forms/useMutationForm';
+import { useStartSession } from './useStartSession';
 
 export const AcceptInvitationMutation = graphql(`
   mutation AcceptInvitation($input: AcceptInvitationInput!) {
@@ -17,9 +18,7 @@ export const AcceptInvitationMutation = graphql(`
         role
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -31,9 +30,11 @@ const FIELDS = ['name', 'password'] as const;
 
 export function AcceptInvitationForm({ token, invitation }: { token: string; invitation: Invitation }) {
   const [accept] = useMutation(AcceptInvitationMutation);
-  const { formRef, pending, errors, failure, onSubmit } = useAuthForm(FIELDS);
+  const { formRef, pending, errors, failure, onSubmit, showGeneral } = useMutationForm(FIELDS);
+  const startSession = useStartSession(showGeneral);
   const submit = onSubmit(
     async (values) => (await accept({ variables: { input: { token, ...values } } })).data?.acceptInvitation,
+    startSession,
   );
 
   return (

@@ -6,7 +6,8 @@ import { ErrorBanner, MessagesBanner } from '../forms/ErrorBanner';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextField } from '../forms/TextField';
 import { invitationTokenFrom } from './invitation-token';
-import { useAuthForm } from './useAuthForm';
+import { useMutationForm } from '../forms/useMutationForm';
+import { useStartSession } from './useStartSession';
 
 export const ConfirmSignUpMutation = graphql(`
   mutation ConfirmSignUp($input: ConfirmSignUpInput!) {
@@ -17,9 +18,7 @@ export const ConfirmSignUpMutation = graphql(`
         role
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -41,7 +40,8 @@ export function ConfirmSignUpPage() {
   // Like an invitation's, the token travels in the fragment, which never reaches a server log or a Referer.
   const token = invitationTokenFrom(useLocation().hash);
   const [confirm] = useMutation(ConfirmSignUpMutation);
-  const { formRef, pending, errors, failure, onSubmit } = useAuthForm(FIELDS);
+  const { formRef, pending, errors, failure, onSubmit, showGeneral } = useMutationForm(FIELDS);
+  const startSession = useStartSession(showGeneral);
   const [unusable, setUnusable] = useState<Unusable | null>(null);
   const submit = onSubmit(async ({ password }) => {
     const result = (await confirm({ variables: { input: { token: token ?? '', password } } })).data
@@ -54,7 +54,7 @@ export function ConfirmSignUpPage() {
       });
     }
     return result;
-  });
+  }, startSession);
 
   return (
     <>

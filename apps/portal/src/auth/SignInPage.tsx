@@ -4,20 +4,19 @@ import { graphql } from '../generated/gql';
 import { ErrorBanner, MessagesBanner } from '../forms/ErrorBanner';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextField } from '../forms/TextField';
-import { useAuthForm } from './useAuthForm';
+import { useMutationForm } from '../forms/useMutationForm';
+import { useStartSession } from './useStartSession';
 
-export const LogInMutation = graphql(`
-  mutation LogIn($input: LogInInput!) {
-    logIn(input: $input) {
+export const SignInMutation = graphql(`
+  mutation SignIn($input: SignInInput!) {
+    signIn(input: $input) {
       member {
         id
         name
         role
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -26,9 +25,13 @@ export const LogInMutation = graphql(`
 const FIELDS = ['email', 'password'] as const;
 
 export function SignInPage() {
-  const [logIn] = useMutation(LogInMutation);
-  const { formRef, pending, errors, failure, onSubmit } = useAuthForm(FIELDS);
-  const submit = onSubmit(async (input) => (await logIn({ variables: { input } })).data?.logIn);
+  const [signIn] = useMutation(SignInMutation);
+  const { formRef, pending, errors, failure, onSubmit, showGeneral } = useMutationForm(FIELDS);
+  const startSession = useStartSession(showGeneral);
+  const submit = onSubmit(
+    async (input) => (await signIn({ variables: { input } })).data?.signIn,
+    startSession,
+  );
 
   return (
     <>

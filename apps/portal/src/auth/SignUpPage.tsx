@@ -7,16 +7,15 @@ import { ErrorBanner, MessagesBanner } from '../forms/ErrorBanner';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextField } from '../forms/TextField';
 import { PASSWORD_HINT } from './password';
-import { useAuthForm } from './useAuthForm';
+import { useMutationForm } from '../forms/useMutationForm';
+import { Button } from '../ui/Button';
 
 export const SignUpMutation = graphql(`
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {
       confirmationSent
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -26,11 +25,11 @@ const FIELDS = ['consultancyName', 'name', 'email', 'password'] as const;
 
 export function SignUpPage() {
   const [signUp] = useMutation(SignUpMutation);
-  const { formRef, pending, errors, failure, onSubmit } = useAuthForm(FIELDS);
+  const { formRef, pending, errors, failure, onSubmit } = useMutationForm(FIELDS);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const submit = onSubmit(
     async (input) => (await signUp({ variables: { input } })).data?.signUp,
-    (values) => setSentTo(values.email.trim()),
+    (_form, _payload, values) => setSentTo(values.email.trim()),
   );
 
   if (sentTo) return <CheckYourInbox email={sentTo} onStartOver={() => setSentTo(null)} />;
@@ -102,9 +101,7 @@ function CheckYourInbox({ email, onStartOver }: { email: string; onStartOver: ()
         sign up again.
       </p>
       <p>
-        <button type="button" className="button button-quiet" onClick={onStartOver}>
-          Use a different email
-        </button>
+        <Button onClick={onStartOver}>Use a different email</Button>
       </p>
       <p className="aside">
         Already have an account? <Link to="/sign-in">Sign in</Link>

@@ -1,4 +1,5 @@
 import type { CharterDiffFieldsFragment } from '../generated/graphql';
+import './charters.css';
 
 const PART_LABELS = {
   PURPOSE: 'Purpose (P)',

@@ -1,8 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { describeError } from '../forms/describe-error';
-import { mapUserErrors, noFieldErrors, type FieldErrors, type UserErrorLike } from '../forms/field-errors';
 import { ErrorBanner, MessagesBanner } from '../forms/ErrorBanner';
+import { useMutationForm } from '../forms/useMutationForm';
 import { TextAreaField } from '../forms/TextAreaField';
 import type { CharterVersionFieldsFragment } from '../generated/graphql';
 import { Panel } from '../ui/Panel';
@@ -20,14 +19,15 @@ import {
   type DraftState,
   type PromiseDraft,
 } from './draft-state';
+import { Button } from '../ui/Button';
+import './charters.css';
 
 /** Edits a draft whole (purpose statement in its P = W/E parts, promises in order), saves and publishes it. */
 export function CharterDraftEditor({ draft }: { draft: CharterVersionFieldsFragment }) {
   const [state, setState] = useState<DraftState>(() => draftStateFrom(draft));
   const [dirty, setDirty] = useState(false);
-  const [pending, setPending] = useState<'save' | 'publish' | null>(null);
-  const [errors, setErrors] = useState<FieldErrors<string>>(noFieldErrors);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [acting, setActing] = useState<'save' | 'publish' | null>(null);
+  const { pending, errors, failure, run } = useMutationForm(draftFields(state));
   const [notice, setNotice] = useState<string | null>(null);
   const [dragging, setDragging] = useState<{ from: number; over: number | null } | null>(null);
   const [save] = useMutation(SaveCharterDraftMutation);
@@ -46,41 +46,28 @@ export function CharterDraftEditor({ draft }: { draft: CharterVersionFieldsFragm
   const field = (path: string) =>
     errors.byField[path] ?? errors.byField[path.replace(/^purposeStatement\./, 'purpose.')];
 
-  function show(userErrors: readonly UserErrorLike[]) {
-    setErrors(mapUserErrors(userErrors, draftFields(state)));
-    return userErrors.length === 0;
-  }
-
-  /** Saves when there is anything unsaved; answers the revision to publish from, or null when saving failed. */
-  async function saveIfNeeded(): Promise<number | null> {
-    if (!dirty) return draft.revision;
-    if (!show(localProblems(state))) return null;
-    const payload = (await save({ variables: { input: toSaveInput(draft.id, draft.revision, state) } })).data
-      ?.saveCharterDraft;
-    if (!payload?.version || !show(payload.userErrors)) return null;
-    setDirty(false);
-    return payload.version.revision;
-  }
-
+  /** Saves what is unsaved (checked here first, then by the API), then publishes when asked to. */
   async function act(kind: 'save' | 'publish') {
-    setPending(kind);
-    setFailure(null);
-    try {
-      const revision = await saveIfNeeded();
-      if (revision === null) return;
+    setActing(kind);
+    await run(async () => {
+      let revision = draft.revision;
+      if (dirty) {
+        const problems = localProblems(state);
+        if (problems.length > 0) return { userErrors: problems };
+        const saved = (await save({ variables: { input: toSaveInput(draft.id, draft.revision, state) } }))
+          .data?.saveCharterDraft;
+        if (!saved?.version || saved.userErrors.length > 0) return saved;
+        setDirty(false);
+        revision = saved.version.revision;
+      }
       if (kind === 'save') {
         setNotice('Draft saved.');
-        return;
+        return { userErrors: [] };
       }
-      const payload = (
-        await publish({ variables: { input: { versionId: draft.id, expectedRevision: revision } } })
-      ).data?.publishCharterVersion;
-      if (payload) show(payload.userErrors);
-    } catch (error) {
-      setFailure(describeError(error));
-    } finally {
-      setPending(null);
-    }
+      return (await publish({ variables: { input: { versionId: draft.id, expectedRevision: revision } } }))
+        .data?.publishCharterVersion;
+    });
+    setActing(null);
   }
 
   function onSubmit(event: FormEvent) {
@@ -149,26 +136,17 @@ export function CharterDraftEditor({ draft }: { draft: CharterVersionFieldsFragm
             />
           ))}
         </ol>
-        <button
-          type="button"
-          className="button button-quiet"
-          onClick={() => update({ ...state, promises: [...state.promises, newPromise()] })}
-        >
+        <Button onClick={() => update({ ...state, promises: [...state.promises, newPromise()] })}>
           Add a promise
-        </button>
+        </Button>
         {!dirty && <PublishGaps gaps={draft.publishGaps} />}
         <div className="form-buttons">
-          <button type="submit" className="button button-primary" disabled={pending !== null}>
-            {pending === 'save' ? 'Saving…' : dirty ? 'Save draft' : 'Saved'}
-          </button>
-          <button
-            type="button"
-            className="button button-quiet"
-            disabled={pending !== null || (!dirty && !draft.publishable)}
-            onClick={() => void act('publish')}
-          >
-            {pending === 'publish' ? 'Publishing…' : 'Publish'}
-          </button>
+          <Button type="submit" variant="primary" disabled={pending}>
+            {acting === 'save' ? 'Saving…' : dirty ? 'Save draft' : 'Saved'}
+          </Button>
+          <Button disabled={pending || (!dirty && !draft.publishable)} onClick={() => void act('publish')}>
+            {acting === 'publish' ? 'Publishing…' : 'Publish'}
+          </Button>
           {notice && <span role="status">{notice}</span>}
         </div>
       </form>

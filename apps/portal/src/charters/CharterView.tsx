@@ -1,5 +1,6 @@
 import type { CharterVersionFieldsFragment } from '../generated/graphql';
 import { formatDate, formatDateTime } from '../ui/format';
+import './charters.css';
 
 /** A charter version as customers and leaders read it, with its sign-off status. */
 export function CharterView({ version }: { version: CharterVersionFieldsFragment }) {

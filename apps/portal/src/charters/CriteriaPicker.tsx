@@ -3,13 +3,15 @@ import { useId, useState, type FormEvent } from 'react';
 import { FormProblems } from '../forms/FormProblems';
 import { SelectField } from '../forms/SelectField';
 import { SubmitButton } from '../forms/SubmitButton';
-import { usePayloadForm } from '../forms/usePayloadForm';
+import { useMutationForm } from '../forms/useMutationForm';
 import {
   LinkPromiseToCriteriaMutation,
   type LinkableFramework,
   type LinkablePromise,
   type PromiseLink,
 } from './promise-links';
+import { Button } from '../ui/Button';
+import './charters.css';
 
 // `criterionKeys.2` lands on `criterionKeys`; the charter and promise name no input here, so they go above.
 const FIELDS = ['frameworkKey', 'criterionKeys'] as const;
@@ -41,7 +43,7 @@ export function CriteriaPicker({ charterId, promise, frameworks, links, onDone }
     refetchQueries: ['PromiseCriteria'],
     awaitRefetchQueries: true,
   });
-  const { formRef, pending, errors, failure, run } = usePayloadForm(FIELDS);
+  const { formRef, pending, errors, failure, run } = useMutationForm(FIELDS);
   const criteriaErrorId = useId();
   const framework = frameworks.find((f) => f.key === frameworkKey);
   const criteriaErrors = errors.byField.criterionKeys ?? [];
@@ -132,14 +134,9 @@ export function CriteriaPicker({ charterId, promise, frameworks, links, onDone }
         <SubmitButton pending={pending} pendingLabel="Saving links…">
           Save links
         </SubmitButton>
-        <button
-          type="button"
-          className="button button-quiet"
-          onClick={() => onDone(false)}
-          disabled={pending}
-        >
+        <Button onClick={() => onDone(false)} disabled={pending}>
           Cancel
-        </button>
+        </Button>
         {selected.size === 0 && (
           <span className="muted">Saving with none ticked removes this framework’s links.</span>
         )}

@@ -4,6 +4,8 @@ import { EmptyState, QueryState } from '../ui/QueryState';
 import { Panel } from '../ui/Panel';
 import { CriteriaPicker } from './CriteriaPicker';
 import { PromiseCriteriaQuery, describeLinks, type LinkablePromise } from './promise-links';
+import { Button } from '../ui/Button';
+import './charters.css';
 
 /**
  * The thread from what the client promised to the evidence: for each promise, the audit criteria that test it.
@@ -76,12 +78,11 @@ export function PromiseCriteriaPanel({
                           )}
                         </ul>
                       )}
-                      <button
+                      <Button
                         ref={(button) => {
                           toggles.current.set(promise.key, button);
                         }}
-                        type="button"
-                        className="button button-quiet button-small"
+                        size="small"
                         aria-expanded={open}
                         aria-label={`${action} for “${promise.title}”`}
                         onClick={() => {
@@ -90,7 +91,7 @@ export function PromiseCriteriaPanel({
                         }}
                       >
                         {action}
-                      </button>
+                      </Button>
                       {open && (
                         <CriteriaPicker
                           charterId={charterId}

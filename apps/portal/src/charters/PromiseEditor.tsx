@@ -1,6 +1,8 @@
 import type { DragEvent, KeyboardEvent } from 'react';
 import { TextField } from '../forms/TextField';
 import type { PromiseDraft } from './draft-state';
+import { Button } from '../ui/Button';
+import './charters.css';
 
 interface PromiseEditorProps {
   promise: PromiseDraft;
@@ -119,32 +121,25 @@ export function PromiseEditor({
           />
         </div>
         <div className="button-row">
-          <button
-            type="button"
-            className="button button-quiet button-small"
+          <Button
+            size="small"
             onClick={() => onMove(-1)}
             disabled={index === 0}
             aria-label={`Move promise ${n} up`}
           >
             ↑ Up
-          </button>
-          <button
-            type="button"
-            className="button button-quiet button-small"
+          </Button>
+          <Button
+            size="small"
             onClick={() => onMove(1)}
             disabled={index === count - 1}
             aria-label={`Move promise ${n} down`}
           >
             ↓ Down
-          </button>
-          <button
-            type="button"
-            className="button button-quiet button-small"
-            onClick={onRemove}
-            aria-label={`Remove promise ${n}`}
-          >
+          </Button>
+          <Button size="small" onClick={onRemove} aria-label={`Remove promise ${n}`}>
             Remove
-          </button>
+          </Button>
         </div>
       </fieldset>
     </li>

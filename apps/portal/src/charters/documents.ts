@@ -84,9 +84,7 @@ export const StartCharterDraftMutation = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -99,9 +97,7 @@ export const SaveCharterDraftMutation = graphql(`
         ...CharterVersionFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -115,9 +111,7 @@ export const PublishCharterVersionMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -31,9 +31,7 @@ export const LinkPromiseToCriteriaMutation = graphql(`
         criterionKey
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

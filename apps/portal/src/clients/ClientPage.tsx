@@ -3,7 +3,8 @@ import { CLIENT_SIZE_LABELS, INDUSTRY_LABELS } from '@csp/domain';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../generated/gql';
 import { CLIENT_STATUS_LABELS } from '../session/labels';
-import { QueryState } from '../ui/QueryState';
+import { QueryResult } from '../ui/QueryResult';
+import { CLIENT_NOT_FOUND } from './client-not-found';
 import { EngagementList } from '../engagements/EngagementList';
 import { WorkshopEditor } from './WorkshopEditor';
 import { ClientAudits } from '../audits/ClientAudits';
@@ -44,12 +45,10 @@ export const ClientPageQuery = graphql(`
 /** Everything about one client: overview, engagements, the workshop, audits and actions. */
 export function ClientPage() {
   const { clientId = '' } = useParams();
-  const { data, loading, error, refetch } = useQuery(ClientPageQuery, { variables: { id: clientId } });
-  const client = data?.client;
-  if (data && !client) return <p role="alert">There is no such client in your consultancy.</p>;
+  const query = useQuery(ClientPageQuery, { variables: { id: clientId } });
   return (
-    <QueryState loading={loading} error={error} what="the client" retry={refetch} hasData={Boolean(client)}>
-      {client && (
+    <QueryResult query={query} what="the client" select={(data) => data.client} notFound={CLIENT_NOT_FOUND}>
+      {(client) => (
         <>
           <title>{`${client.name} · Service Programme`}</title>
           <div className="page-heading">
@@ -88,6 +87,6 @@ export function ClientPage() {
           </div>
         </>
       )}
-    </QueryState>
+    </QueryResult>
   );
 }

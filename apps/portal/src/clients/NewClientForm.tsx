@@ -6,9 +6,10 @@ import { FormProblems } from '../forms/FormProblems';
 import { SelectField, optionsFrom } from '../forms/SelectField';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextField } from '../forms/TextField';
-import { orNull, usePayloadForm } from '../forms/usePayloadForm';
+import { orNull, useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
 import type { Industry } from '../generated/graphql';
+import { Button } from '../ui/Button';
 
 export const CreateClientMutation = graphql(`
   mutation CreateClient($input: CreateClientInput!) {
@@ -17,9 +18,7 @@ export const CreateClientMutation = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -32,13 +31,11 @@ export function NewClientForm() {
   const [open, setOpen] = useState(false);
   const [createClient] = useMutation(CreateClientMutation, { refetchQueries: ['Clients'] });
   const navigate = useNavigate();
-  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
+  const { formRef, pending, errors, failure, onSubmit } = useMutationForm(FIELDS);
   if (!open) {
     return (
       <p>
-        <button type="button" className="button button-quiet" onClick={() => setOpen(true)}>
-          New client
-        </button>
+        <Button onClick={() => setOpen(true)}>New client</Button>
       </p>
     );
   }
@@ -72,9 +69,7 @@ export function NewClientForm() {
         <SubmitButton pending={pending} pendingLabel="Adding…">
           Add client
         </SubmitButton>
-        <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
+        <Button onClick={() => setOpen(false)}>Cancel</Button>
       </div>
     </form>
   );

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { FormProblems } from '../forms/FormProblems';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextAreaField } from '../forms/TextAreaField';
-import { orNull, usePayloadForm } from '../forms/usePayloadForm';
+import { orNull, useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
 import { formatDateTime } from '../ui/format';
 import { Panel } from '../ui/Panel';
@@ -42,9 +42,7 @@ export const SaveWorkshopMutation = graphql(`
         updatedAt
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -84,7 +82,7 @@ function WorkshopForm({ clientId, workshop }: { clientId: string; workshop: Work
   const [beliefs, setBeliefs] = useState<Entry[]>(() => workshop.beliefs.map((e) => ({ ...e })));
   const [values, setValues] = useState<Entry[]>(() => workshop.values.map((e) => ({ ...e })));
   const [save] = useMutation(SaveWorkshopMutation, { refetchQueries: ['Workshop'] });
-  const { formRef, pending, errors, failure, run } = usePayloadForm(FIELDS);
+  const { formRef, pending, errors, failure, run } = useMutationForm(FIELDS);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,3 +1,5 @@
+import { Button } from '../ui/Button';
+
 export interface Entry {
   id?: string;
   statement: string;
@@ -43,14 +45,13 @@ export function WorkshopEntries({
               />{' '}
               Linked
             </label>
-            <button
-              type="button"
-              className="button button-quiet button-small"
+            <Button
+              size="small"
               onClick={() => onChange(entries.filter((_, i) => i !== index))}
               aria-label={`Remove ${noun} ${index + 1}`}
             >
               Remove
-            </button>
+            </Button>
           </li>
         ))}
       </ol>
@@ -61,13 +62,9 @@ export function WorkshopEntries({
           ))}
         </div>
       )}
-      <button
-        type="button"
-        className="button button-quiet button-small"
-        onClick={() => onChange([...entries, { statement: '', linked: false }])}
-      >
+      <Button size="small" onClick={() => onChange([...entries, { statement: '', linked: false }])}>
         Add a {noun}
-      </button>
+      </Button>
     </fieldset>
   );
 }

@@ -6,9 +6,10 @@ import { SelectField } from '../forms/SelectField';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextAreaField } from '../forms/TextAreaField';
 import { TextField } from '../forms/TextField';
-import { orNull, usePayloadForm } from '../forms/usePayloadForm';
+import { orNull, useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
 import type { DimePhase } from '../generated/graphql';
+import { Button } from '../ui/Button';
 
 export const UpdateEngagementMutation = graphql(`
   mutation UpdateEngagement($input: UpdateEngagementInput!) {
@@ -23,9 +24,7 @@ export const UpdateEngagementMutation = graphql(`
         nextStatuses
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -47,7 +46,7 @@ interface EditableEngagement {
 export function EditEngagementForm({ engagement }: { engagement: EditableEngagement }) {
   const [open, setOpen] = useState(false);
   const [update] = useMutation(UpdateEngagementMutation);
-  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
+  const { formRef, pending, errors, failure, onSubmit } = useMutationForm(FIELDS);
   const closed = engagement.nextStatuses.length === 0;
   if (!open) {
     return (
@@ -57,14 +56,9 @@ export function EditEngagementForm({ engagement }: { engagement: EditableEngagem
           <p className="muted">This engagement is closed and can no longer be edited.</p>
         ) : (
           <p>
-            <button
-              type="button"
-              className="button button-quiet button-small"
-              aria-label={`Edit “${engagement.title}”`}
-              onClick={() => setOpen(true)}
-            >
+            <Button size="small" aria-label={`Edit “${engagement.title}”`} onClick={() => setOpen(true)}>
               Edit
-            </button>
+            </Button>
           </p>
         )}
       </>
@@ -133,9 +127,7 @@ export function EditEngagementForm({ engagement }: { engagement: EditableEngagem
         <SubmitButton pending={pending} pendingLabel="Saving…">
           Save changes
         </SubmitButton>
-        <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
+        <Button onClick={() => setOpen(false)}>Cancel</Button>
       </div>
     </form>
   );

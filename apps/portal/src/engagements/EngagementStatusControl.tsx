@@ -1,9 +1,10 @@
 import { useMutation } from '@apollo/client/react';
 import { ENGAGEMENT_STATUS_LABELS } from '@csp/domain';
 import { FormProblems } from '../forms/FormProblems';
-import { usePayloadForm } from '../forms/usePayloadForm';
+import { useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
 import type { EngagementStatus } from '../generated/graphql';
+import { Button } from '../ui/Button';
 
 export const ChangeEngagementStatusMutation = graphql(`
   mutation ChangeEngagementStatus($input: ChangeEngagementStatusInput!) {
@@ -14,9 +15,7 @@ export const ChangeEngagementStatusMutation = graphql(`
         nextStatuses
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -37,17 +36,16 @@ export function EngagementStatusControl({
   engagement: { id: string; status: EngagementStatus; nextStatuses: readonly EngagementStatus[] };
 }) {
   const [change] = useMutation(ChangeEngagementStatusMutation);
-  const { pending, errors, failure, run } = usePayloadForm([]);
+  const { pending, errors, failure, run } = useMutationForm([]);
   if (engagement.nextStatuses.length === 0) {
     return <p className="muted">{ENGAGEMENT_STATUS_LABELS[engagement.status]}: no further moves.</p>;
   }
   return (
     <div className="button-row" role="group" aria-label="Change status">
       {engagement.nextStatuses.map((status) => (
-        <button
+        <Button
           key={status}
-          type="button"
-          className="button button-quiet button-small"
+          size="small"
           disabled={pending}
           onClick={() =>
             void run(
@@ -58,7 +56,7 @@ export function EngagementStatusControl({
           }
         >
           {MOVE_LABELS[status]}
-        </button>
+        </Button>
       ))}
       <FormProblems failure={failure} errors={errors} />
     </div>

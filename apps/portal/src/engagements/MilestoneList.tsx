@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { FormProblems } from '../forms/FormProblems';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextField } from '../forms/TextField';
-import { usePayloadForm } from '../forms/usePayloadForm';
+import { useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
 import { formatDate } from '../ui/format';
 
@@ -13,9 +13,7 @@ export const AddMilestoneMutation = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -30,9 +28,7 @@ export const UpdateMilestoneMutation = graphql(`
         overdue
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -58,7 +54,7 @@ export function MilestoneList({
 }) {
   const [add] = useMutation(AddMilestoneMutation, { refetchQueries: ['ClientEngagements'] });
   const [update] = useMutation(UpdateMilestoneMutation);
-  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
+  const { formRef, pending, errors, failure, onSubmit } = useMutationForm(FIELDS);
   const submit = onSubmit(
     async (v) =>
       (await add({ variables: { input: { engagementId, title: v.title, dueOn: v.dueOn } } })).data

@@ -5,9 +5,10 @@ import { FormProblems } from '../forms/FormProblems';
 import { SelectField, optionsFrom } from '../forms/SelectField';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextField } from '../forms/TextField';
-import { orNull, usePayloadForm } from '../forms/usePayloadForm';
+import { orNull, useMutationForm } from '../forms/useMutationForm';
 import { graphql } from '../generated/gql';
 import type { EngagementKind } from '../generated/graphql';
+import { Button } from '../ui/Button';
 
 export const CreateEngagementMutation = graphql(`
   mutation CreateEngagement($input: CreateEngagementInput!) {
@@ -16,9 +17,7 @@ export const CreateEngagementMutation = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -30,13 +29,11 @@ const FIELDS = ['title', 'kind', 'startsOn', 'endsOn'] as const;
 export function NewEngagementForm({ clientId }: { clientId: string }) {
   const [open, setOpen] = useState(false);
   const [create] = useMutation(CreateEngagementMutation, { refetchQueries: ['ClientEngagements'] });
-  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
+  const { formRef, pending, errors, failure, onSubmit } = useMutationForm(FIELDS);
   if (!open) {
     return (
       <p>
-        <button type="button" className="button button-quiet" onClick={() => setOpen(true)}>
-          New engagement
-        </button>
+        <Button onClick={() => setOpen(true)}>New engagement</Button>
       </p>
     );
   }
@@ -73,9 +70,7 @@ export function NewEngagementForm({ clientId }: { clientId: string }) {
         <SubmitButton pending={pending} pendingLabel="Saving…">
           Propose engagement
         </SubmitButton>
-        <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
+        <Button onClick={() => setOpen(false)}>Cancel</Button>
       </div>
     </form>
   );

@@ -1,3 +1,5 @@
+import { Button } from '../ui/Button';
+
 interface SubmitButtonProps {
   pending: boolean;
   children: string;
@@ -9,13 +11,8 @@ interface SubmitButtonProps {
 /** The form's main action; disabled while the request is on its way so it cannot be sent twice. */
 export function SubmitButton({ pending, children, pendingLabel, disabled = false }: SubmitButtonProps) {
   return (
-    <button
-      type="submit"
-      className="button button-primary"
-      disabled={pending || disabled}
-      aria-busy={pending || undefined}
-    >
+    <Button type="submit" variant="primary" disabled={pending || disabled} aria-busy={pending || undefined}>
       {pending ? pendingLabel : children}
-    </button>
+    </Button>
   );
 }

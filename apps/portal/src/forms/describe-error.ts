@@ -15,3 +15,13 @@ export function describeError(error: unknown): string {
   }
   return UNREACHABLE;
 }
+
+/** The browser got no answer at all: a connection problem, not something the API said. */
+export function isUnreachable(error: unknown): boolean {
+  return !CombinedGraphQLErrors.is(error) && !ServerError.is(error);
+}
+
+/** The API answered that the thing asked for does not exist (or is not the viewer's to see). */
+export function isNotFound(error: unknown): boolean {
+  return CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.['code'] === 'NOT_FOUND');
+}

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { FormProblems } from '../forms/FormProblems';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextField } from '../forms/TextField';
-import { orNull, usePayloadForm } from '../forms/usePayloadForm';
+import { orNull, useMutationForm } from '../forms/useMutationForm';
 import type { RoleProfileQuery } from '../generated/graphql';
 import { Panel } from '../ui/Panel';
 import { toCriterionInputs, type CriterionDraft } from './criteria-state';
@@ -29,7 +29,7 @@ export function ProfileEditor({ profile }: { profile: Profile }) {
       `criteria.${i}.evidence`,
     ]),
   ];
-  const { formRef, pending, errors, failure, run } = usePayloadForm(fields);
+  const { formRef, pending, errors, failure, run } = useMutationForm(fields);
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);

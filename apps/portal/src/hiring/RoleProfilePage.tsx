@@ -1,25 +1,28 @@
 import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
-import { QueryState } from '../ui/QueryState';
+import { QueryResult, type NotFound } from '../ui/QueryResult';
 import { CandidateRanking } from './CandidateRanking';
 import { ProfileEditor } from './ProfileEditor';
 import { ScorecardForm } from './ScorecardForm';
 import { RoleProfileQuery } from './documents';
 
+const PROFILE_NOT_FOUND: NotFound = {
+  title: 'Role profile not found',
+  message: 'There is no such role profile.',
+  back: <Link to="/">Go to your clients</Link>,
+};
+
 export function RoleProfilePage() {
   const { profileId = '' } = useParams();
-  const { data, loading, error, refetch } = useQuery(RoleProfileQuery, { variables: { id: profileId } });
-  const profile = data?.roleProfile;
-  if (data && !profile) return <p role="alert">There is no such role profile.</p>;
+  const query = useQuery(RoleProfileQuery, { variables: { id: profileId } });
   return (
-    <QueryState
-      loading={loading}
-      error={error}
+    <QueryResult
+      query={query}
       what="the role profile"
-      retry={refetch}
-      hasData={Boolean(profile)}
+      select={(data) => data.roleProfile}
+      notFound={PROFILE_NOT_FOUND}
     >
-      {profile && (
+      {(profile) => (
         <>
           <title>{`${profile.title} · Service Programme`}</title>
           <div className="page-heading">
@@ -35,6 +38,6 @@ export function RoleProfilePage() {
           </div>
         </>
       )}
-    </QueryState>
+    </QueryResult>
   );
 }

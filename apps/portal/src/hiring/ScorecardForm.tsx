@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { FormProblems } from '../forms/FormProblems';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextField } from '../forms/TextField';
-import { usePayloadForm } from '../forms/usePayloadForm';
+import { useMutationForm } from '../forms/useMutationForm';
 import { Panel } from '../ui/Panel';
 import { SaveScorecardMutation } from './documents';
 
@@ -16,7 +16,7 @@ export function ScorecardForm({
 }) {
   const [save] = useMutation(SaveScorecardMutation, { refetchQueries: ['RoleProfile'] });
   const fields = ['candidateRef', 'scores', ...criteria.map((c) => c.id)];
-  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(fields);
+  const { formRef, pending, errors, failure, onSubmit } = useMutationForm(fields);
   const submit = onSubmit(
     async (v) =>
       (

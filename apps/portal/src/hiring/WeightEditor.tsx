@@ -2,6 +2,8 @@ import { HIRING_CATEGORY_LABELS, weightTotal, weightTotalProblem } from '@csp/do
 import type { HiringCategory } from '../generated/graphql';
 import { optionsFrom } from '../forms/SelectField';
 import { newCriterion, weightOf, type CriterionDraft } from './criteria-state';
+import { Button } from '../ui/Button';
+import './hiring.css';
 
 interface WeightEditorProps {
   criteria: readonly CriterionDraft[];
@@ -105,14 +107,13 @@ export function WeightEditor({ criteria, onChange, errors = () => undefined }: W
                     />
                   </td>
                   <td>
-                    <button
-                      type="button"
-                      className="button button-quiet button-small"
+                    <Button
+                      size="small"
                       aria-label={`Remove criterion ${n}`}
                       onClick={() => onChange(criteria.filter((_, j) => j !== i))}
                     >
                       Remove
-                    </button>
+                    </Button>
                   </td>
                 </tr>
               );
@@ -130,13 +131,7 @@ export function WeightEditor({ criteria, onChange, errors = () => undefined }: W
           ))}
         </div>
       )}
-      <button
-        type="button"
-        className="button button-quiet"
-        onClick={() => onChange([...criteria, newCriterion()])}
-      >
-        Add a criterion
-      </button>
+      <Button onClick={() => onChange([...criteria, newCriterion()])}>Add a criterion</Button>
     </div>
   );
 }

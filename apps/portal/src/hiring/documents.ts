@@ -50,9 +50,7 @@ export const UpdateRoleProfileMutation = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -65,9 +63,7 @@ export const SaveScorecardMutation = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

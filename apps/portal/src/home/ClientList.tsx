@@ -5,6 +5,7 @@ import { graphql } from '../generated/gql';
 import { ErrorBanner } from '../forms/ErrorBanner';
 import { describeError } from '../forms/describe-error';
 import { CLIENT_STATUS_LABELS, INDUSTRY_LABELS } from '../session/labels';
+import { Button } from '../ui/Button';
 
 export const ClientsQuery = graphql(`
   query Clients($first: Int!) {
@@ -38,9 +39,7 @@ export function ClientList() {
       ) : error || !data ? (
         <ErrorBanner title="Could not load the clients">
           <p>{describeError(error)}</p>
-          <button type="button" className="button button-quiet" onClick={() => void refetch()}>
-            Try again
-          </button>
+          <Button onClick={() => void refetch()}>Try again</Button>
         </ErrorBanner>
       ) : data.clients.nodes.length === 0 ? (
         <div className="empty">

@@ -3,25 +3,26 @@ import { useState } from 'react';
 import { graphql } from '../generated/gql';
 import { describeError } from '../forms/describe-error';
 import { useSessionChange } from '../session/useSessionChange';
+import { Button } from '../ui/Button';
 
-export const LogOutMutation = graphql(`
-  mutation LogOut {
-    logOut {
-      loggedOut
+export const SignOutMutation = graphql(`
+  mutation SignOut {
+    signOut {
+      signedOut
     }
   }
 `);
 
 /** Ends the session on the server first, then forgets everything the portal cached for it. */
 export function SignOutButton() {
-  const [logOut, { loading }] = useMutation(LogOutMutation);
+  const [signOutOfApi, { loading }] = useMutation(SignOutMutation);
   const sessionChange = useSessionChange();
   const [failure, setFailure] = useState<string | null>(null);
 
   async function signOut() {
     setFailure(null);
     try {
-      await logOut();
+      await signOutOfApi();
       await sessionChange('/sign-in');
     } catch (error) {
       setFailure(describeError(error));
@@ -30,9 +31,9 @@ export function SignOutButton() {
 
   return (
     <>
-      <button type="button" className="button button-quiet" onClick={signOut} disabled={loading}>
+      <Button onClick={signOut} disabled={loading}>
         {loading ? 'Signing out…' : 'Sign out'}
-      </button>
+      </Button>
       {failure && (
         <p className="header-error" role="alert">
           Could not sign out: {failure}

@@ -5,7 +5,7 @@ import { FormProblems } from '../forms/FormProblems';
 import { SelectField, optionsFrom } from '../forms/SelectField';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextField } from '../forms/TextField';
-import { orNull, usePayloadForm } from '../forms/usePayloadForm';
+import { orNull, useMutationForm } from '../forms/useMutationForm';
 import type { ActionStatus, ActionSummaryFragment } from '../generated/graphql';
 import { formatDateTime } from '../ui/format';
 import { UpdateOwnActionMutation } from './documents';
@@ -19,7 +19,7 @@ const FIELDS = ['status', 'note'] as const;
 /** An action the leader owns: move it along and say how it went. */
 export function OwnActionItem({ action }: { action: OwnAction }) {
   const [update] = useMutation(UpdateOwnActionMutation);
-  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
+  const { formRef, pending, errors, failure, onSubmit } = useMutationForm(FIELDS);
   const submit = onSubmit(
     async (v) =>
       (

@@ -1,16 +1,17 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { CharterView } from '../charters/CharterView';
 import { FormProblems } from '../forms/FormProblems';
-import { usePayloadForm } from '../forms/usePayloadForm';
+import { useMutationForm } from '../forms/useMutationForm';
 import { Panel } from '../ui/Panel';
 import { EmptyState, QueryState } from '../ui/QueryState';
 import { ProgrammeCharterQuery, SignOffCharterMutation } from './documents';
+import { Button } from '../ui/Button';
 
 /** The charter in force, and the leader's sign-off of it (given once). */
 export function ProgrammeCharter({ clientId }: { clientId: string }) {
   const { data, loading, error, refetch } = useQuery(ProgrammeCharterQuery, { variables: { clientId } });
   const [signOff] = useMutation(SignOffCharterMutation);
-  const { pending, errors, failure, run } = usePayloadForm([]);
+  const { pending, errors, failure, run } = useMutationForm([]);
   const charter = data?.client?.charter?.published ?? null;
   if (!data) {
     return (
@@ -35,9 +36,8 @@ export function ProgrammeCharter({ clientId }: { clientId: string }) {
       <CharterView version={charter} />
       <FormProblems failure={failure} errors={errors} />
       {!charter.signOff && (
-        <button
-          type="button"
-          className="button button-primary"
+        <Button
+          variant="primary"
           disabled={pending}
           onClick={() =>
             void run(
@@ -48,7 +48,7 @@ export function ProgrammeCharter({ clientId }: { clientId: string }) {
           }
         >
           {pending ? 'Signing off…' : 'Sign off this charter'}
-        </button>
+        </Button>
       )}
     </Panel>
   );

@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { MeQuery } from '../session/me';
-import { QueryState } from '../ui/QueryState';
+import { SignOutButton } from '../home/SignOutButton';
+import { QueryResult, type NotFound } from '../ui/QueryResult';
 import { ProgrammeCharter } from './ProgrammeCharter';
 import { ProgrammeAudits } from './ProgrammeAudits';
 import { OwnActions } from './OwnActions';
@@ -12,23 +13,32 @@ import { ProgrammeQuery } from './documents';
  * actions and the engagements' milestones. The API shows a leader nothing unpublished and nothing of other clients.
  * Each part loads on its own, so one slow or failed part does not hold back the rest.
  */
+/** A leader whose client is gone (or who was never linked to one) has no programme to see; signing out is the way on. */
+const PROGRAMME_NOT_FOUND: NotFound = {
+  title: 'Programme not found',
+  message: 'Your account is not linked to a client’s programme. Ask your consultant to invite you again.',
+  back: <SignOutButton />,
+};
+
 export function ProgrammePage() {
-  const me = useQuery(MeQuery).data?.me;
-  const clientId = me?.client?.id ?? '';
-  const { data, loading, error, refetch } = useQuery(ProgrammeQuery, {
-    variables: { clientId },
-    skip: !clientId,
-  });
-  const client = data?.client;
+  const me = useQuery(MeQuery);
+  const clientId = me.data?.me?.client?.id ?? '';
+  const programme = useQuery(ProgrammeQuery, { variables: { clientId }, skip: !clientId });
+  // Until `me` answers there is no client to ask for; when it fails, that failure is the page's.
+  const query = {
+    ...programme,
+    loading: programme.loading || me.loading,
+    error: programme.error ?? me.error,
+    refetch: me.error ? me.refetch : programme.refetch,
+  };
   return (
-    <QueryState
-      loading={loading || !me}
-      error={error}
+    <QueryResult
+      query={query}
       what="your programme"
-      retry={refetch}
-      hasData={Boolean(client)}
+      select={(data) => data.client}
+      notFound={PROGRAMME_NOT_FOUND}
     >
-      {client && data && (
+      {(client, data) => (
         <>
           <title>{`${client.name} · Service Programme`}</title>
           <div className="page-heading">
@@ -46,6 +56,6 @@ export function ProgrammePage() {
           </div>
         </>
       )}
-    </QueryState>
+    </QueryResult>
   );
 }

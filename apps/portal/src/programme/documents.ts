@@ -98,9 +98,7 @@ export const SignOffCharterMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -122,9 +120,7 @@ export const UpdateOwnActionMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import { ErrorBanner } from '../forms/ErrorBanner';
-import { describeError } from '../forms/describe-error';
+import { Loading, QueryFailure } from './QueryResult';
 
 interface QueryStateProps {
   loading: boolean;
@@ -13,27 +12,13 @@ interface QueryStateProps {
   hasData: boolean;
 }
 
-/** The three states every query passes through: loading, failed (with a retry), and loaded. */
+/**
+ * The three states of a query for a list or a part of a page: loading, failed (with a retry), and loaded. A page about
+ * one thing by id uses `QueryResult`, which also says "not found".
+ */
 export function QueryState({ loading, error, what, retry, children, hasData }: QueryStateProps) {
-  if (loading && !hasData) {
-    return (
-      <p className="muted" role="status">
-        Loading {what}…
-      </p>
-    );
-  }
-  if (error || !hasData) {
-    return (
-      <ErrorBanner title={`Could not load ${what}`}>
-        <p>{describeError(error)}</p>
-        {retry && (
-          <button type="button" className="button button-quiet" onClick={() => void retry()}>
-            Try again
-          </button>
-        )}
-      </ErrorBanner>
-    );
-  }
+  if (loading && !hasData) return <Loading what={what} />;
+  if (error || !hasData) return <QueryFailure error={error} what={what} retry={retry} />;
   return <>{children}</>;
 }
 

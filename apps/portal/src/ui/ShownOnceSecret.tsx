@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import { Button } from './Button';
 
 /**
  * A secret shown once, right after it is issued: the API keeps no way to read it again, so the page says so, offers
@@ -37,16 +38,15 @@ export function ShownOnceSecret({
           {hint}
         </p>
       </div>
-      <button
-        type="button"
-        className="button button-quiet button-small"
+      <Button
+        size="small"
         onClick={() => void navigator.clipboard?.writeText(secret).then(() => setCopied(true))}
       >
         {copied ? 'Copied' : copyLabel}
-      </button>{' '}
-      <button type="button" className="button button-quiet button-small" onClick={onDone}>
+      </Button>{' '}
+      <Button size="small" onClick={onDone}>
         I have stored it
-      </button>
+      </Button>
     </div>
   );
 }

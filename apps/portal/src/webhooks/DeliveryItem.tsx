@@ -1,10 +1,12 @@
 import { useMutation } from '@apollo/client/react';
 import { FormProblems } from '../forms/FormProblems';
-import { usePayloadForm } from '../forms/usePayloadForm';
+import { useMutationForm } from '../forms/useMutationForm';
 import type { WebhookDeliveriesQuery, WebhookDeliveryStatus } from '../generated/graphql';
 import { formatDateTime, formatNumber } from '../ui/format';
 import { ReplayWebhookDeliveryMutation } from './documents';
 import { deliveredEventLabel, DELIVERY_STATUS_LABELS } from './labels';
+import { Button } from '../ui/Button';
+import './webhooks.css';
 
 type Delivery = NonNullable<WebhookDeliveriesQuery['webhookEndpoint']>['deliveries']['nodes'][number];
 type Attempt = Delivery['attempts'][number];
@@ -69,19 +71,18 @@ function AttemptItem({ attempt }: { attempt: Attempt }) {
 /** Sends the same event again now, as a new delivery with the same `webhook-id`; the list then shows it. */
 function ReplayButton({ id, what }: { id: string; what: string }) {
   const [replay] = useMutation(ReplayWebhookDeliveryMutation, { refetchQueries: ['WebhookDeliveries'] });
-  const { pending, errors, failure, run } = usePayloadForm([]);
+  const { pending, errors, failure, run } = useMutationForm([]);
   return (
     <>
-      <button
-        type="button"
-        className="button button-quiet button-small"
+      <Button
+        size="small"
         disabled={pending}
         onClick={() =>
           void run(async () => (await replay({ variables: { input: { id } } })).data?.replayWebhookDelivery)
         }
       >
         Replay<span className="visually-hidden"> {what}</span>
-      </button>
+      </Button>
       <FormProblems failure={failure} errors={errors} title="Could not replay" />
     </>
   );

@@ -7,6 +7,7 @@ import { EmptyState, QueryState } from '../ui/QueryState';
 import { DeliveryItem } from './DeliveryItem';
 import { WebhookDeliveriesQuery } from './documents';
 import { DELIVERY_FILTERS, DELIVERY_STATUS_LABELS } from './labels';
+import { Button } from '../ui/Button';
 
 /** While a delivery is due within this long, the list refreshes itself to show it land. */
 const DUE_SOON_MS = 60_000;
@@ -53,16 +54,10 @@ export function DeliveryList({ endpointId, url }: { endpointId: string; url: str
           onChange={(e) => setStatus(e.target.value as WebhookDeliveryStatus | '')}
           options={DELIVERY_FILTERS}
         />
-        <button
-          type="button"
-          className="button button-quiet"
-          disabled={refreshing}
-          aria-busy={refreshing || undefined}
-          onClick={() => void refetch()}
-        >
+        <Button disabled={refreshing} aria-busy={refreshing || undefined} onClick={() => void refetch()}>
           {refreshing ? 'Refreshing…' : 'Refresh'}
           <span className="visually-hidden"> deliveries to {url}</span>
-        </button>
+        </Button>
       </div>
       <QueryState loading={loading} error={error} what="deliveries" retry={refetch} hasData={Boolean(data)}>
         {!deliveries ? (

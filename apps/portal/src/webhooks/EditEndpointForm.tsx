@@ -2,11 +2,12 @@ import { useMutation } from '@apollo/client/react';
 import { FormProblems } from '../forms/FormProblems';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextField } from '../forms/TextField';
-import { orNull, usePayloadForm } from '../forms/usePayloadForm';
+import { orNull, useMutationForm } from '../forms/useMutationForm';
 import type { WebhookEndpointFieldsFragment } from '../generated/graphql';
 import { UpdateWebhookEndpointMutation } from './documents';
 import { checkedEvents, EventChoices } from './EventChoices';
 import { URL_HINT } from './RegisterEndpointForm';
+import { Button } from '../ui/Button';
 
 const FIELDS = ['url', 'events', 'description'] as const;
 
@@ -19,7 +20,7 @@ export function EditEndpointForm({
   onClose: () => void;
 }) {
   const [update] = useMutation(UpdateWebhookEndpointMutation);
-  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
+  const { formRef, pending, errors, failure, onSubmit } = useMutationForm(FIELDS);
   const submit = onSubmit(
     async (v) =>
       (
@@ -59,9 +60,7 @@ export function EditEndpointForm({
         <SubmitButton pending={pending} pendingLabel="Saving…">
           Save changes
         </SubmitButton>
-        <button type="button" className="button button-quiet" onClick={onClose}>
-          Cancel
-        </button>
+        <Button onClick={onClose}>Cancel</Button>
       </div>
     </form>
   );

@@ -7,6 +7,7 @@ import { EditEndpointForm } from './EditEndpointForm';
 import { EndpointControls } from './EndpointControls';
 import { RotateSecretForm } from './RotateSecretForm';
 import { WebhookSecret } from './WebhookSecret';
+import './webhooks.css';
 
 type Editing = 'none' | 'details' | 'secret';
 

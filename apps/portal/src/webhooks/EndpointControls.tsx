@@ -1,13 +1,14 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { FormProblems } from '../forms/FormProblems';
-import { usePayloadForm } from '../forms/usePayloadForm';
+import { useMutationForm } from '../forms/useMutationForm';
 import type { WebhookEndpointFieldsFragment } from '../generated/graphql';
 import {
   DeleteWebhookEndpointMutation,
   SendTestWebhookMutation,
   UpdateWebhookEndpointMutation,
 } from './documents';
+import { Button } from '../ui/Button';
 
 /** One-click actions on an endpoint: turn it off or on, send a test event, delete it. */
 export function EndpointControls({
@@ -22,7 +23,7 @@ export function EndpointControls({
   const [update] = useMutation(UpdateWebhookEndpointMutation);
   const [sendTest] = useMutation(SendTestWebhookMutation, { refetchQueries: ['WebhookDeliveries'] });
   const [remove] = useMutation(DeleteWebhookEndpointMutation, { refetchQueries: ['WebhookEndpoints'] });
-  const { pending, errors, failure, run } = usePayloadForm([]);
+  const { pending, errors, failure, run } = useMutationForm([]);
   const [done, setDone] = useState('');
   const { url } = endpoint;
 
@@ -69,47 +70,22 @@ export function EndpointControls({
     <>
       <FormProblems failure={failure} errors={errors} title="That did not work" />
       <div className="button-row">
-        <button
-          type="button"
-          className="button button-quiet button-small"
-          disabled={pending}
-          onClick={() => void toggle()}
-        >
+        <Button size="small" disabled={pending} onClick={() => void toggle()}>
           {endpoint.enabled ? 'Turn off' : 'Turn on'}
           <span className="visually-hidden"> {url}</span>
-        </button>
-        <button
-          type="button"
-          className="button button-quiet button-small"
-          disabled={pending}
-          onClick={onEdit}
-        >
+        </Button>
+        <Button size="small" disabled={pending} onClick={onEdit}>
           Change<span className="visually-hidden"> {url}</span>
-        </button>
-        <button
-          type="button"
-          className="button button-quiet button-small"
-          disabled={pending}
-          onClick={onRotate}
-        >
+        </Button>
+        <Button size="small" disabled={pending} onClick={onRotate}>
           Rotate secret<span className="visually-hidden"> of {url}</span>
-        </button>
-        <button
-          type="button"
-          className="button button-quiet button-small"
-          disabled={pending || !endpoint.enabled}
-          onClick={() => void test()}
-        >
+        </Button>
+        <Button size="small" disabled={pending || !endpoint.enabled} onClick={() => void test()}>
           Send a test event<span className="visually-hidden"> to {url}</span>
-        </button>
-        <button
-          type="button"
-          className="button button-quiet button-small"
-          disabled={pending}
-          onClick={destroy}
-        >
+        </Button>
+        <Button size="small" disabled={pending} onClick={destroy}>
           Delete<span className="visually-hidden"> {url}</span>
-        </button>
+        </Button>
         {/* Always present, so screen readers announce the text when it appears. */}
         <span role="status" className="muted">
           {done}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { FormProblems } from '../forms/FormProblems';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextField } from '../forms/TextField';
-import { orNull, usePayloadForm } from '../forms/usePayloadForm';
+import { orNull, useMutationForm } from '../forms/useMutationForm';
 import { CreateWebhookEndpointMutation } from './documents';
 import { checkedEvents, EventChoices } from './EventChoices';
 import { WebhookSecret } from './WebhookSecret';
@@ -16,7 +16,7 @@ export const URL_HINT = 'Where deliveries are posted, e.g. https://intranet.exam
 export function RegisterEndpointForm() {
   const [issued, setIssued] = useState<string | null>(null);
   const [create] = useMutation(CreateWebhookEndpointMutation, { refetchQueries: ['WebhookEndpoints'] });
-  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
+  const { formRef, pending, errors, failure, onSubmit } = useMutationForm(FIELDS);
   let secret: string | null = null;
   const submit = onSubmit(
     async (v) => {

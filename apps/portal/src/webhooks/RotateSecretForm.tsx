@@ -3,8 +3,9 @@ import { DEFAULT_SECRET_OVERLAP_HOURS, MAX_SECRET_OVERLAP_HOURS } from '@csp/dom
 import { FormProblems } from '../forms/FormProblems';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextField } from '../forms/TextField';
-import { usePayloadForm } from '../forms/usePayloadForm';
+import { useMutationForm } from '../forms/useMutationForm';
 import { RotateWebhookSecretMutation } from './documents';
+import { Button } from '../ui/Button';
 
 const FIELDS = ['overlapHours'] as const;
 
@@ -23,7 +24,7 @@ export function RotateSecretForm({
 }) {
   // The list is refetched too: the payload's endpoint may be read before the new secret is visible to it.
   const [rotate] = useMutation(RotateWebhookSecretMutation, { refetchQueries: ['WebhookEndpoints'] });
-  const { formRef, pending, errors, failure, onSubmit } = usePayloadForm(FIELDS);
+  const { formRef, pending, errors, failure, onSubmit } = useMutationForm(FIELDS);
   let secret: string | null = null;
   const submit = onSubmit(
     async (v) => {
@@ -61,9 +62,7 @@ export function RotateSecretForm({
         <SubmitButton pending={pending} pendingLabel="Issuing…">
           Issue new secret
         </SubmitButton>
-        <button type="button" className="button button-quiet" onClick={onCancel}>
-          Cancel
-        </button>
+        <Button onClick={onCancel}>Cancel</Button>
       </div>
     </form>
   );

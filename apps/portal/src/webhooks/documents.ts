@@ -73,9 +73,7 @@ export const CreateWebhookEndpointMutation = graphql(`
         ...WebhookEndpointFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -88,9 +86,7 @@ export const UpdateWebhookEndpointMutation = graphql(`
         ...WebhookEndpointFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -101,9 +97,7 @@ export const DeleteWebhookEndpointMutation = graphql(`
     deleteWebhookEndpoint(input: $input) {
       removedEndpointId
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -117,9 +111,7 @@ export const RotateWebhookSecretMutation = graphql(`
         ...WebhookEndpointFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -133,9 +125,7 @@ export const SendTestWebhookMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -149,9 +139,7 @@ export const ReplayWebhookDeliveryMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -1,5 +1,6 @@
 import argon2 from 'argon2';
 import pLimit from 'p-limit';
+import { readConfig } from '../config.js';
 
 /**
  * argon2id at OWASP's first recommended setting: 19 MiB, 2 passes, 1 lane (about 40-70 ms on one core).
@@ -20,27 +21,27 @@ export const ARGON2_OPTIONS = {
  * share. A burst of sign-ins would otherwise take every thread and make the whole process wait; capped, they
  * queue here instead and the rest of the API stays responsive. PASSWORD_HASHING_CONCURRENCY changes the cap.
  */
-const DEFAULT_CONCURRENCY = 2;
-const hashing = pLimit(concurrencyFrom(process.env.PASSWORD_HASHING_CONCURRENCY));
+let queue: pLimit.Limit | undefined;
 
-function concurrencyFrom(value: string | undefined): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed >= 1 ? parsed : DEFAULT_CONCURRENCY;
+/** Made on first use, when the configuration has been read (main.ts reads it first and stops on a bad value). */
+function hashing(): pLimit.Limit {
+  queue ??= pLimit(readConfig().passwordHashingConcurrency);
+  return queue;
 }
 
 /** How busy the hashing queue is: for tests and for anyone tuning the cap. */
 export function hashingLoad(): { active: number; waiting: number } {
-  return { active: hashing.activeCount, waiting: hashing.pendingCount };
+  return { active: hashing().activeCount, waiting: hashing().pendingCount };
 }
 
 export function hashPassword(password: string): Promise<string> {
-  return hashing(() => argon2.hash(password, ARGON2_OPTIONS));
+  return hashing()(() => argon2.hash(password, ARGON2_OPTIONS));
 }
 
 export async function verifyPassword(hash: string, password: string): Promise<boolean> {
   try {
     // Parameters come from the hash itself, so hashes made with older settings still verify.
-    return await hashing(() => argon2.verify(hash, password));
+    return await hashing()(() => argon2.verify(hash, password));
   } catch {
     return false;
   }

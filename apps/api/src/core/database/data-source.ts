@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource, type EntitySchema, type Logger, type QueryRunner } from 'typeorm';
 import { migrations } from '../../migrations/index.js';
+import { readConfig } from '../config.js';
 
 /**
  * With CSP_STATEMENT_LOG set to a folder (the test run sets it, see test/global-setup.ts), every distinct statement
@@ -50,7 +51,7 @@ const statementCounter: Logger = {
 export function createAppDataSource(
   url: string,
   entities: EntitySchema[],
-  options: { poolSize?: number } = {},
+  options: { poolSize?: number; statementTimeoutMs?: number } = {},
 ) {
   return new DataSource({
     type: 'postgres',
@@ -62,7 +63,7 @@ export function createAppDataSource(
     poolSize: options.poolSize ?? 20,
     extra: {
       // A runaway query is cancelled rather than holding a connection: 10 s is far above any screen's need.
-      statement_timeout: Number(process.env.STATEMENT_TIMEOUT_MS ?? 10_000),
+      statement_timeout: options.statementTimeoutMs ?? readConfig().statementTimeoutMs,
       connectionTimeoutMillis: 5_000,
       application_name: 'csp-api',
     },

@@ -6,10 +6,10 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entities } from '../../modules/index.js';
+import { entities, modules } from '../../modules/index.js';
 import { createApi } from '../server.js';
 import { memoryMailTransport } from '../mail/memory-transport.js';
-import { signUpTokenIn } from '../../modules/accounts/sign-up-mail.js';
+import { signUpTokenIn } from '../../modules/accounts/index.js';
 import { createAppDataSource, migrate } from './data-source.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.js';
 import { ensureApiLogin, ensureDatabase } from './provision.js';
@@ -60,6 +60,7 @@ beforeAll(async () => {
   const api = await createApi({
     mail,
     dataSource,
+    modules,
     production: false,
     sessionDays: 1,
     rateLimit: { points: 1e6, windowSeconds: 60 },
@@ -192,7 +193,7 @@ describe('a statement that runs too long', () => {
     );
     delete process.env.STATEMENT_TIMEOUT_MS;
     await dataSource.initialize();
-    const api = await createApi({ dataSource, production: false, sessionDays: 1 });
+    const api = await createApi({ dataSource, modules, production: false, sessionDays: 1 });
     const slow: Server = await new Promise((resolve) => {
       const listening = api.app.listen(0, '127.0.0.1', () => resolve(listening));
     });

@@ -26,7 +26,7 @@ export async function provisionDatabase(
   if (config.databaseUrl) {
     const ownerUrl = config.migrationDatabaseUrl ?? config.databaseUrl;
     // With migrations run by a separate job (infra/k8s), the API pods need no owner credentials at all.
-    const appliedMigrations = process.env.SKIP_MIGRATIONS === 'true' ? [] : await migrate(ownerUrl);
+    const appliedMigrations = config.skipMigrations ? [] : await migrate(ownerUrl);
     return { appUrl: config.databaseUrl, ownerUrl, appliedMigrations, stop: async () => undefined };
   }
   const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPort, log });

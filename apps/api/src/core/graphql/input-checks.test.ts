@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/test-api.js';
 import { createClient, signUpConsultancy, type SignedIn } from '../../../test/factories.js';
+import { graphql } from '../../../test/generated/index.js';
 
 let api: TestApi;
 let admin: SignedIn;
@@ -10,7 +11,15 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const CREATE = `mutation ($input: CreateClientInput!) { createClient(input: $input) { client { id } } }`;
+const CREATE = graphql(`
+  mutation InputChecksCreateClient5($input: CreateClientInput!) {
+    createClient(input: $input) {
+      client {
+        id
+      }
+    }
+  }
+`);
 
 describe('the input check', () => {
   it('refuses a NUL character in a variable, naming the path and the operation', async () => {
@@ -35,8 +44,15 @@ describe('the input check', () => {
   it('refuses an unpaired surrogate, deep in a list of input objects', async () => {
     const clientId = await createClient(api, admin);
     const response = await api.graphql(
-      `mutation ($input: SaveDifferentiationWorkshopInput!) {
-         saveDifferentiationWorkshop(input: $input) { userErrors { field } } }`,
+      graphql(`
+        mutation InputChecksSaveDifferentiationWorkshop3($input: SaveDifferentiationWorkshopInput!) {
+          saveDifferentiationWorkshop(input: $input) {
+            userErrors {
+              field
+            }
+          }
+        }
+      `),
       {
         input: {
           clientId,
@@ -96,7 +112,15 @@ describe('the input check', () => {
   it('names the argument of a date outside 1900–9999, sent as a variable or written in the query', async () => {
     const clientId = await createClient(api, admin);
     const asVariable = await api.graphql(
-      'mutation ($input: CreateEngagementInput!) { createEngagement(input: $input) { engagement { id } } }',
+      graphql(`
+        mutation InputChecksCreateEngagement3($input: CreateEngagementInput!) {
+          createEngagement(input: $input) {
+            engagement {
+              id
+            }
+          }
+        }
+      `),
       {
         input: {
           clientId,
@@ -131,7 +155,13 @@ describe('the input check', () => {
   });
 
   it('takes an instant only as a full ISO 8601 timestamp within the years 1900 to 9999', async () => {
-    const query = 'query ($from: DateTime) { activity(from: $from) { totalCount } }';
+    const query = graphql(`
+      query InputChecksActivity3($from: DateTime) {
+        activity(from: $from) {
+          totalCount
+        }
+      }
+    `);
     for (const odd of ['0000-01-01T00:00:00Z', '1', 'March 7, 2026']) {
       const response = await api.graphql(query, { from: odd }, admin);
       expect(response.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'from' });
@@ -142,12 +172,12 @@ describe('the input check', () => {
   });
 
   it('leaves ordinary text, emoji and all, alone', async () => {
-    const response = await api.graphql<{ createClient: { client: { id: string } } }>(
+    const response = await api.graphql(
       CREATE,
       { input: { name: 'Café Zoë 😀 — 東京', industry: 'RETAIL' } },
       admin,
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data.createClient.client.id).toBeTruthy();
+    expect(response.data.createClient.client!.id).toBeTruthy();
   });
 });

@@ -40,10 +40,8 @@ export const inputChecks: ApolloServerPlugin = {
         if (!operation) return;
         const problem = findOddInput(schema, document, operation, request.variables ?? {});
         if (!problem) return;
-        const error = badInput(problem.path, problem.message);
         // A request error like a variable that fails to coerce: 400 (or 200 for legacy JSON, response-status.ts).
-        Object.assign(error.extensions, { http: { status: 400 } });
-        throw error;
+        throw badInput(problem.path, problem.message, { http: { status: 400 } });
       },
     };
   },

@@ -3,6 +3,7 @@ import { parse, validate, type GraphQLSchema } from 'graphql';
 import { startTestApi, type TestApi } from '../../../test/test-api.js';
 import { PASSWORD, signUpConsultancy } from '../../../test/factories.js';
 import { hashingLoad } from '../auth/passwords.js';
+import { modules } from '../../modules/index.js';
 import { buildSchema } from './schema.js';
 import { ONE_SIGN_IN_CODE, SIGN_IN_DIRECTIVE, oneSignInPerOperation } from './one-sign-in-per-request.js';
 
@@ -14,7 +15,7 @@ const LOG_IN = 'logIn(input: { email: "a@example.com", password: "guess" }) { to
 
 describe('one sign-in field per operation', () => {
   beforeAll(() => {
-    schema = buildSchema();
+    schema = buildSchema(modules);
   });
 
   it('lets one sign-in field through, with anything else', () => {

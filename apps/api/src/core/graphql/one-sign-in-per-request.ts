@@ -1,15 +1,10 @@
-import {
-  GraphQLError,
-  type ASTVisitor,
-  type FieldNode,
-  type GraphQLField,
-  type ValidationContext,
-} from 'graphql';
+import { type ASTVisitor, type FieldNode, type GraphQLField, type ValidationContext } from 'graphql';
+import { coded, type ErrorCode } from '../errors.js';
 
 /** Marks the fields that check or set a password: `directive @signIn` in base.graphql. */
 export const SIGN_IN_DIRECTIVE = 'signIn';
 
-export const ONE_SIGN_IN_CODE = 'ONE_SIGN_IN_PER_REQUEST';
+export const ONE_SIGN_IN_CODE = 'ONE_SIGN_IN_PER_REQUEST' satisfies ErrorCode;
 
 const marked = new WeakMap<GraphQLField<unknown, unknown>, boolean>();
 
@@ -84,10 +79,11 @@ export function oneSignInPerOperation(context: ValidationContext): ASTVisitor {
           const nodes = nodesUnder(operation, new Set());
           const names = [...new Set(nodes.map((node) => node.name.value))].join(', ');
           context.reportError(
-            new GraphQLError(
+            coded(
+              ONE_SIGN_IN_CODE,
               `A request may sign in, sign up or set a password only once, but this one asks ${asked} times ` +
                 `(${names}). Send each attempt as a request of its own.`,
-              { nodes, extensions: { code: ONE_SIGN_IN_CODE } },
+              { nodes },
             ),
           );
         }

@@ -21,6 +21,7 @@ import {
 } from 'graphql';
 import * as benchQueries from '../../../../../bench/src/queries.js';
 import { MAX_PAGE_SIZE } from '../pagination.js';
+import { modules } from '../../modules/index.js';
 import { buildSchema } from './schema.js';
 import { QUERY_LIMITS } from './query-limits.js';
 import { queryCost } from './query-cost.js';
@@ -28,7 +29,7 @@ import { LIST_SIZES, PAGED_LISTS, listSizeOf } from './list-sizes.js';
 import { capPlainLists } from './list-caps.js';
 
 /** The cost model itself, without a server: what it counts, and where the limit sits against real documents. */
-const schema = buildSchema();
+const schema = buildSchema(modules);
 
 /** Every operation the portal sends, as codegen compiled it (`npm run lint` keeps that file current). */
 function portalDocuments(): [string, DocumentNode][] {

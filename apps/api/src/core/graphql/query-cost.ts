@@ -13,6 +13,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { coded } from '../errors.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pagination.js';
 import { PAGED_LISTS, listSizeOf } from './list-sizes.js';
 
@@ -107,17 +108,11 @@ function introspectionSizes(schema: GraphQLSchema): Record<string, number> {
 
 export function queryTooCostly(limit: number, cost: number): GraphQLError {
   const estimate = Number.isFinite(cost) ? cost.toLocaleString('en') : 'more than can be counted';
-  return new GraphQLError(
+  return coded(
+    'QUERY_TOO_COSTLY',
     `This query would cost ${estimate}, over the limit of ${limit.toLocaleString('en')}. ` +
       'Nested lists multiply: ask for fewer items per page (`first`), or fetch the inner lists separately.',
-    {
-      extensions: {
-        code: 'QUERY_TOO_COSTLY',
-        ...(Number.isFinite(cost) ? { cost } : {}),
-        limit,
-        http: { status: 400 },
-      },
-    },
+    { extensions: { ...(Number.isFinite(cost) ? { cost } : {}), limit }, http: { status: 400 } },
   );
 }
 

@@ -1,6 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
-import { GraphQLError } from 'graphql';
+import { coded, type ErrorCode } from '../errors.js';
 import { queryCostPlugin } from './query-cost.js';
 import { requestBudgetPlugin } from './request-budget.js';
 
@@ -22,16 +22,14 @@ export const QUERY_LIMITS = {
   tokens: 5_000,
 } as const;
 
-function refuseWith(code: string): { propagateOnRejection: false; onReject: GraphQLArmorRejectCallback[] } {
+function refuseWith(code: ErrorCode): {
+  propagateOnRejection: false;
+  onReject: GraphQLArmorRejectCallback[];
+} {
   return {
     propagateOnRejection: false,
     onReject: [
-      (context, error) =>
-        context?.reportError(
-          new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
-            extensions: { code },
-          }),
-        ),
+      (context, error) => context?.reportError(coded(code, error.message.replace(/^Syntax Error: /, ''))),
     ],
   };
 }

@@ -5,8 +5,10 @@ import { createClient, signUpConsultancy, type SignedIn } from '../../../test/fa
 import { createAudit } from '../../../test/audits-factories.js';
 import { QUERY_LIMITS } from './query-limits.js';
 import { queryCost } from './query-cost.js';
-import { DEFAULT_BUDGET } from './request-budget.js';
+import { modules } from '../../modules/index.js';
+import { readConfig } from '../config.js';
 import { buildSchema } from './schema.js';
+import { graphql } from '../../../test/generated/index.js';
 
 /**
  * The attack from issue 11: a short query walking clients → audits → client → audits … over one new client's
@@ -28,7 +30,7 @@ let admin: SignedIn;
 let clientId: string;
 beforeAll(async () => {
   // A tenth of the default field budget: the same mechanism, and a short enough run to time on a busy machine.
-  api = await startTestApi({ budget: { ...DEFAULT_BUDGET, fields: 10_000 } });
+  api = await startTestApi({ budget: { ...readConfig().budget, fields: 10_000 } });
   admin = await signUpConsultancy(api);
   clientId = await createClient(api, admin);
   for (let i = 0; i < AUDITS; i++) await createAudit(api, admin, clientId);
@@ -52,7 +54,7 @@ describe('the n⁴ walk through audits', () => {
     let walk = 'id';
     for (let level = 0; level < 3; level++) walk = `audits { client { ${walk} } }`;
     const query = `{ ${[1, 2, 3].map((n) => `w${n}: client(id: "${clientId}") { ${walk} }`).join(' ')} }`;
-    expect(queryCost(buildSchema(), parse(query))).toBeLessThan(QUERY_LIMITS.cost);
+    expect(queryCost(buildSchema(modules), parse(query))).toBeLessThan(QUERY_LIMITS.cost);
     const started = performance.now();
     const response = await fetch(`${api.url}/graphql`, {
       method: 'POST',
@@ -110,9 +112,23 @@ describe('budgets of time and size', () => {
 
   it('keeps nothing a mutation wrote when its budget runs out', async () => {
     const response = await tight.graphql(
-      `mutation ($input: UpdateClientInput!) {
-         updateClient(input: $input) { client { audits { client { audits { id title status } } } } }
-       }`,
+      graphql(`
+        mutation RequestBudgetUpdateClient($input: UpdateClientInput!) {
+          updateClient(input: $input) {
+            client {
+              audits {
+                client {
+                  audits {
+                    id
+                    title
+                    status
+                  }
+                }
+              }
+            }
+          }
+        }
+      `),
       { input: { id: ownClient, name: 'Renamed Ltd' } },
       owner,
     );
@@ -129,7 +145,20 @@ describe('budgets of time and size', () => {
     const small = await tight.graphql(`{ client(id: "${ownClient}") { id name } }`, {}, owner);
     expect(small.errors).toBeUndefined();
     const large = await tight.graphql(
-      '{ audits(first: 10) { nodes { id title status conductedOn createdAt updatedAt } } }',
+      graphql(`
+        query RequestBudgetAudits {
+          audits(first: 10) {
+            nodes {
+              id
+              title
+              status
+              conductedOn
+              createdAt
+              updatedAt
+            }
+          }
+        }
+      `),
       {},
       owner,
     );

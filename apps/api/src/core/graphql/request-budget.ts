@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type FormattedExecutionResult } from 'graphql';
+import type { FormattedExecutionResult, GraphQLError } from 'graphql';
 import type { RequestContext } from '../context.js';
+import { coded, codedBody } from '../errors.js';
 import { nextTurn } from './fair-turns.js';
 
 /**
@@ -8,6 +9,7 @@ import { nextTurn } from './fair-turns.js';
  * may actually resolve, for how long, and how large its answer may be. Resolving runs JavaScript on the one event
  * loop every tenant shares, where the database's statement timeout never applies.
  */
+/** The defaults and their variables (REQUEST_MAX_FIELDS, REQUEST_MAX_MS, RESPONSE_MAX_BYTES) are in core/config.ts. */
 export interface BudgetLimits {
   /** Guarded fields resolved (every field of every object behind a permission). */
   fields: number;
@@ -16,17 +18,6 @@ export interface BudgetLimits {
   /** The serialised answer, in bytes. */
   responseBytes: number;
 }
-
-const number = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
-
-export const DEFAULT_BUDGET: BudgetLimits = {
-  fields: number('REQUEST_MAX_FIELDS', 50_000),
-  milliseconds: number('REQUEST_MAX_MS', 5_000),
-  responseBytes: number('RESPONSE_MAX_BYTES', 16 * 1024 * 1024),
-};
 
 /** The clock is read only every so many fields, so the guard's per-field work stays one increment and a compare. */
 const CHECK_EVERY = 256;
@@ -98,7 +89,7 @@ function budgetMessage(what: string): string {
  * source locations) for every field that fails after the budget ran out.
  */
 function budgetError(what: string): GraphQLError {
-  return new GraphQLError(budgetMessage(what), { path: [], extensions: { code: 'QUERY_TOO_COSTLY' } });
+  return coded('QUERY_TOO_COSTLY', budgetMessage(what), { path: [] });
 }
 
 /**
@@ -112,9 +103,7 @@ export const requestBudgetPlugin: ApolloServerPlugin<RequestContext> = {
         const exceeded = contextValue.budget?.exceeded;
         if (!exceeded || response.body.kind !== 'single') return;
         response.body.singleResult.data = null;
-        response.body.singleResult.errors = [
-          { message: budgetMessage(exceeded), extensions: { code: 'QUERY_TOO_COSTLY' } },
-        ];
+        response.body.singleResult.errors = [codedBody('QUERY_TOO_COSTLY', budgetMessage(exceeded))];
       },
     };
   },
@@ -133,10 +122,7 @@ export function capResponseSize(limit: number) {
       JSON.stringify({
         data: null,
         errors: [
-          {
-            message: budgetMessage(`an answer larger than ${describeBytes(limit)}`),
-            extensions: { code: 'QUERY_TOO_COSTLY' },
-          },
+          codedBody('QUERY_TOO_COSTLY', budgetMessage(`an answer larger than ${describeBytes(limit)}`)),
         ],
       }) + '\n'
     );

@@ -1,9 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { Viewer } from '../auth/viewer.js';
 import type { RequestContext } from '../context.js';
+import { coded } from '../errors.js';
 import { callerKey } from './rate-limit.js';
 
+/** The defaults and their variables (CONCURRENT_REQUESTS_PER_CALLER…) are in core/config.ts. */
 export interface ConcurrencyOptions {
   /** Requests one member, API key or (when anonymous) address may have running at once. */
   perCaller: number;
@@ -14,18 +16,6 @@ export interface ConcurrencyOptions {
   /** How many requests of one consultancy (or anonymous address) may wait at once; more are refused at once. */
   maxQueued: number;
 }
-
-const number = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value >= 0 ? value : fallback;
-};
-
-export const DEFAULT_CONCURRENCY: ConcurrencyOptions = {
-  perCaller: number('CONCURRENT_REQUESTS_PER_CALLER', 4),
-  perTenant: number('CONCURRENT_REQUESTS_PER_TENANT', 4),
-  queueMs: number('CONCURRENCY_QUEUE_MS', 250),
-  maxQueued: number('CONCURRENCY_MAX_QUEUED', 16),
-};
 
 interface Waiter {
   keys: string[];
@@ -134,14 +124,12 @@ export const releaseSlotPlugin: ApolloServerPlugin<RequestContext> = {
 
 function tooManyConcurrent(viewer: Viewer): GraphQLError {
   const who = viewer.kind === 'anonymous' ? 'this address' : 'your consultancy or this caller';
-  return new GraphQLError(
+  return coded(
+    'TOO_MANY_CONCURRENT_REQUESTS',
     `Too many requests from ${who} are running at once. Wait for one to finish, then try again in 1 s.`,
     {
-      extensions: {
-        code: 'TOO_MANY_CONCURRENT_REQUESTS',
-        retryAfterSeconds: 1,
-        http: { status: 429, headers: new Map([['retry-after', '1']]) },
-      },
+      extensions: { retryAfterSeconds: 1 },
+      http: { status: 429, headers: new Map([['retry-after', '1']]) },
     },
   );
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/test-api.js';
 import { signUpConsultancy, type SignedIn } from '../../../test/factories.js';
 import { QUERY_LIMITS } from '../graphql/query-limits.js';
+import { graphql } from '../../../test/generated/index.js';
 
 /** Every limit a public API needs, each answered with a code of its own and a message that names it. */
 let api: TestApi;
@@ -126,7 +127,17 @@ describe('request limits', () => {
     expect(Number(limited?.headers.get('retry-after'))).toBeGreaterThan(0);
     const body = (await limited!.json()) as { errors: { extensions: { code: string } }[] };
     expect(body.errors[0]?.extensions.code).toBe('RATE_LIMITED');
-    const other = await api.graphql<{ me: { id: string } }>('{ me { id } }', {}, admin);
-    expect(other.data.me.id).toBe(admin.memberId);
+    const other = await api.graphql(
+      graphql(`
+        query LimitsMe2 {
+          me {
+            id
+          }
+        }
+      `),
+      {},
+      admin,
+    );
+    expect(other.data.me!.id).toBe(admin.memberId);
   });
 });

@@ -1,17 +1,13 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { GraphQLError } from 'graphql';
 import type { Viewer } from '../auth/viewer.js';
+import { coded } from '../errors.js';
 
+/** The defaults and their variables (RATE_LIMIT_REQUESTS, RATE_LIMIT_WINDOW_SECONDS) are in core/config.ts. */
 export interface RateLimitOptions {
   /** Requests allowed per window for one member, key or (when anonymous) address. */
   points: number;
   windowSeconds: number;
 }
-
-export const DEFAULT_RATE_LIMIT: RateLimitOptions = {
-  points: Number(process.env.RATE_LIMIT_REQUESTS ?? 600),
-  windowSeconds: Number(process.env.RATE_LIMIT_WINDOW_SECONDS ?? 60),
-};
 
 /** One caller: a member or an API key wherever it calls from; when anonymous, its address. */
 export function callerKey(viewer: Viewer, address: string | undefined): string {
@@ -35,12 +31,9 @@ export function rateLimiter(options: RateLimitOptions) {
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      throw new GraphQLError(`Too many requests. Try again in ${retryAfter} s.`, {
-        extensions: {
-          code: 'RATE_LIMITED',
-          retryAfterSeconds: retryAfter,
-          http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
-        },
+      throw coded('RATE_LIMITED', `Too many requests. Try again in ${retryAfter} s.`, {
+        extensions: { retryAfterSeconds: retryAfter },
+        http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
       });
     }
   };

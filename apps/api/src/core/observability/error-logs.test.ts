@@ -4,6 +4,7 @@ import { startTestApi, type TestApi } from '../../../test/test-api.js';
 import { PASSWORD, invitationTokenFor, signUpConsultancy } from '../../../test/factories.js';
 import { createLogger, logger } from '../logger.js';
 import { loggedError } from '../logged-error.js';
+import { graphql } from '../../../test/generated/index.js';
 
 /**
  * A failed statement is logged with its code and where it failed, never with the values it carried: the statement's
@@ -58,7 +59,15 @@ describe('error logs', () => {
     const admin = await signUpConsultancy(api);
     const email = 'race-loser@example.com';
     await api.graphql(
-      'mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { invitation { id } } }',
+      graphql(`
+        mutation ErrorLogsInviteMember($input: InviteMemberInput!) {
+          inviteMember(input: $input) {
+            invitation {
+              id
+            }
+          }
+        }
+      `),
       { input: { email, role: 'CONSULTANT' } },
       { token: admin.token },
     );
@@ -66,7 +75,13 @@ describe('error logs', () => {
     let answer;
     try {
       answer = await api.graphql(
-        'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token } }',
+        graphql(`
+          mutation ErrorLogsAcceptInvitation($input: AcceptInvitationInput!) {
+            acceptInvitation(input: $input) {
+              token
+            }
+          }
+        `),
         { input: { token: invitationTokenFor(api, email), name: 'Race Loser', password: PASSWORD } },
       );
     } finally {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/test-api.js';
 import { PASSWORD, signUpConsultancy, type SignedIn } from '../../../test/factories.js';
 import { logger } from '../logger.js';
+import { graphql } from '../../../test/generated/index.js';
 
 let api: TestApi;
 let admin: SignedIn;
@@ -38,8 +39,26 @@ describe('logs', () => {
 
 describe('metrics', () => {
   it('counts requests per operation and errors per code, for loopback scrapers', async () => {
-    await api.graphql('query Home { me { id } }', {}, admin);
-    await api.graphql('query Nope { clients { totalCount } }');
+    await api.graphql(
+      graphql(`
+        query Home {
+          me {
+            id
+          }
+        }
+      `),
+      {},
+      admin,
+    );
+    await api.graphql(
+      graphql(`
+        query Nope {
+          clients {
+            totalCount
+          }
+        }
+      `),
+    );
     const text = await (await fetch(`${api.url}/metrics`)).text();
     expect(text).toMatch(/csp_graphql_request_duration_seconds_count\{operation="Home",outcome="ok"\} \d+/);
     expect(text).toMatch(/csp_graphql_errors_total\{code="UNAUTHENTICATED"\} \d+/);

@@ -12,9 +12,11 @@ import {
 } from '../../../test/factories.js';
 import { publishedCharter } from '../../../test/charter-factories.js';
 import { createRoleProfile, scoreCandidate } from '../../../test/hiring-factories.js';
+import { modules } from '../../modules/index.js';
 import { loadTypeDefs } from '../graphql/schema.js';
 import { permissionsOfScopes } from './catalogue.js';
 import { ruleFor } from './guard.js';
+import { graphql } from '../../../test/generated/index.js';
 
 /**
  * docs/api.md promises third parties the names of the people on what they read, never their email addresses. Keys
@@ -26,7 +28,7 @@ const PUBLIC_EMAIL_FIELDS = ['InvitationPreview.email'];
 
 describe('email addresses in the schema', () => {
   it('are behind a permission that no combination of key scopes grants', () => {
-    const schema = makeExecutableSchema({ typeDefs: loadTypeDefs() });
+    const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(modules) });
     const everyScope = permissionsOfScopes(API_SCOPES);
     const reachable: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
@@ -68,8 +70,19 @@ beforeAll(async () => {
     leadConsultantId: consultant.memberId,
     teamMemberIds: [admin.memberId],
   });
-  const action = await api.graphql<{ createAction: { action: { id: string }; userErrors: unknown[] } }>(
-    `mutation ($input: CreateActionInput!) { createAction(input: $input) { action { id } userErrors { field } } }`,
+  const action = await api.graphql(
+    graphql(`
+      mutation EmailsCreateAction($input: CreateActionInput!) {
+        createAction(input: $input) {
+          action {
+            id
+          }
+          userErrors {
+            field
+          }
+        }
+      }
+    `),
     { input: { clientId, description: 'Answer calls within 20 s', ownerId: leader.memberId } },
     admin,
   );
@@ -83,17 +96,23 @@ beforeAll(async () => {
     'Candidate 1',
     profile.criteria.map(() => 4),
   );
-  ids = { clientId, engagementId, actionId: action.data.createAction.action.id, profileId: profile.id };
+  ids = { clientId, engagementId, actionId: action.data.createAction.action!.id, profileId: profile.id };
 });
 afterAll(() => api.close());
 
 async function keyWith(scopes: readonly ApiScope[]): Promise<string> {
-  const created = await api.graphql<{ createApiKey: { secret: string } }>(
-    'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
-    { input: { name: `Key for ${scopes.join(' ')}`, scopes } },
+  const created = await api.graphql(
+    graphql(`
+      mutation EmailsCreateApiKey($input: CreateApiKeyInput!) {
+        createApiKey(input: $input) {
+          secret
+        }
+      }
+    `),
+    { input: { name: `Key for ${scopes.join(' ')}`, scopes: [...scopes] } },
     admin,
   );
-  return created.data.createApiKey.secret;
+  return created.data.createApiKey.secret!;
 }
 
 const everyEmail = () => [admin.email, consultant.email, leader.email];
@@ -151,19 +170,26 @@ describe('signed-in members', () => {
   });
 
   it('as a client leader read the email address of their action’s owner and of the lead consultant', async () => {
-    const answer = await api.graphql<{
-      action: { owner: { email: string } };
-      engagement: { leadConsultant: { email: string } };
-    }>(
-      `query ($engagementId: ID!, $actionId: ID!) {
-        engagement(id: $engagementId) { leadConsultant { email } }
-        action(id: $actionId) { owner { email } }
-      }`,
+    const answer = await api.graphql(
+      graphql(`
+        query EmailsEngagement($engagementId: ID!, $actionId: ID!) {
+          engagement(id: $engagementId) {
+            leadConsultant {
+              email
+            }
+          }
+          action(id: $actionId) {
+            owner {
+              email
+            }
+          }
+        }
+      `),
       { engagementId: ids.engagementId, actionId: ids.actionId },
       leader,
     );
     expect(answer.errors).toBeUndefined();
-    expect(answer.data.action.owner.email).toBe(leader.email);
-    expect(answer.data.engagement.leadConsultant.email).toBe(consultant.email);
+    expect(answer.data.action!.owner.email).toBe(leader.email);
+    expect(answer.data.engagement!.leadConsultant!.email).toBe(consultant.email);
   });
 });

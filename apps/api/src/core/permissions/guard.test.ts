@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { isObjectType, type GraphQLSchema } from 'graphql';
+import { modules } from '../../modules/index.js';
 import { buildSchema, loadTypeDefs } from '../graphql/schema.js';
 import { applyPermissionGuards, ruleFor, type FieldRule } from './guard.js';
 
@@ -16,7 +17,7 @@ function rules(schema: GraphQLSchema): Map<string, FieldRule | undefined> {
   return found;
 }
 
-const bareSchema = () => makeExecutableSchema({ typeDefs: loadTypeDefs() });
+const bareSchema = () => makeExecutableSchema({ typeDefs: loadTypeDefs(modules) });
 const describeRule = (rule: FieldRule | undefined) =>
   !rule ? 'UNGUARDED' : rule.kind === 'public' ? 'public' : rule.permission;
 
@@ -45,6 +46,8 @@ describe('the permission layer', () => {
       'Query.upcomingMilestones': 'engagement:read',
       'Mutation.signUp': 'public',
       'Mutation.confirmSignUp': 'public',
+      'Mutation.signIn': 'public',
+      'Mutation.signOut': 'public',
       'Mutation.logIn': 'public',
       'Mutation.logOut': 'public',
       'Mutation.changePassword': 'consultancy:read',
@@ -122,7 +125,7 @@ describe('the permission layer', () => {
 
   it('refuses to build a schema with a field that declares no rule', () => {
     const schema = makeExecutableSchema({
-      typeDefs: [...loadTypeDefs(), 'extend type Query { forgotten: String }'],
+      typeDefs: [...loadTypeDefs(modules), 'extend type Query { forgotten: String }'],
     });
     expect(() => applyPermissionGuards(schema)).toThrow(
       'Query.forgotten declares neither @allow nor @public.',
@@ -131,12 +134,12 @@ describe('the permission layer', () => {
 
   it('refuses to build a schema naming a permission that is not in the catalogue', () => {
     const schema = makeExecutableSchema({
-      typeDefs: [...loadTypeDefs(), 'extend type Query { typo: String @allow(to: "client:raed") }'],
+      typeDefs: [...loadTypeDefs(modules), 'extend type Query { typo: String @allow(to: "client:raed") }'],
     });
     expect(() => applyPermissionGuards(schema)).toThrow('Unknown permission "client:raed" in @allow.');
   });
 
   it('builds the served schema', () => {
-    expect(buildSchema().getQueryType()?.name).toBe('Query');
+    expect(buildSchema(modules).getQueryType()?.name).toBe('Query');
   });
 });

@@ -5,7 +5,7 @@ import { ANONYMOUS } from '../auth/viewer.js';
 import { memoryMailTransport } from '../mail/memory-transport.js';
 import type { MailTransport } from '../mail/transport.js';
 import { openRequestDatabase } from './request-database.js';
-import { DEFAULT_WEBHOOK_SETTINGS } from '../../modules/webhooks/worker.js';
+import { DEFAULT_WEBHOOK_SETTINGS } from '../config.js';
 
 /**
  * A request context for code that is not an HTTP request (the demo seed, scripts): the same services, rules and

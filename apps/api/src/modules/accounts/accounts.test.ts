@@ -91,3 +91,36 @@ describe('log-in and log-out', () => {
     });
   });
 });
+
+describe('signIn and signOut, the names that replace logIn and logOut', () => {
+  it('sign in and out exactly as logIn and logOut do', async () => {
+    const admin = await signUpConsultancy(api);
+    const SIGN_IN = `mutation ($input: SignInInput!) {
+      signIn(input: $input) { token member { name } userErrors { field message code } }
+    }`;
+    const wrong = await api.graphql<{ signIn: { userErrors: unknown[] } }>(SIGN_IN, {
+      input: { email: admin.email, password: 'not the password' },
+    });
+    expect(wrong.data.signIn.userErrors).toEqual([
+      { field: 'password', code: 'INVALID', message: 'The email or password is not right.' },
+    ]);
+    const ok = await api.graphql<{ signIn: { token: string; member: { name: string } } }>(SIGN_IN, {
+      input: { email: admin.email, password: PASSWORD },
+    });
+    expect(ok.data.signIn.member.name).toBe('Ada Admin');
+    const session = { token: ok.data.signIn.token };
+    const out = await api.graphql<{ signOut: { signedOut: boolean } }>(
+      'mutation { signOut { signedOut } }',
+      {},
+      session,
+    );
+    expect(out.data.signOut.signedOut).toBe(true);
+    expect(out.headers.get('set-cookie')).toMatch(/csp_session=;/);
+    const after = await api.graphql<{ me: null }>('{ me { id } }', {}, session);
+    expect(after.data.me).toBeNull();
+    const again = await api.graphql<{ signOut: { signedOut: boolean } }>(
+      'mutation { signOut { signedOut } }',
+    );
+    expect(again.data.signOut.signedOut).toBe(false);
+  });
+});

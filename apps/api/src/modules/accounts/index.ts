@@ -1,6 +1,17 @@
 import { ConsultancyEntity, MemberEntity, SessionEntity } from './entities.js';
 import { resolvers } from './resolvers.js';
 
+/** What other modules, the demo and main.ts may use: nothing else in this folder is public. */
+export { MemberEntity, type MemberRow } from './entities.js';
+export { consultancyOf, leadersOfClient, memberById } from './loaders.js';
+export { logIn, signInGuardOf, type AuthPayload } from './log-in.js';
+export { memberOf, rolesOfMembers } from './references.js';
+export { startSession } from './sessions.js';
+export { claimSignInEmail } from './sign-in-directory.js';
+export { clearFailureRun, failureRunsOf } from './sign-in-failures.js';
+export { confirmSignUp, signUp } from './sign-up.js';
+export { signUpTokenIn } from './sign-up-mail.js';
+
 export const accounts = {
   name: 'accounts',
   resolvers,

@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import { oneEach, perRequest } from '../../core/loaders.js';
+import { manyEach, oneEach, perRequest } from '../../core/loaders.js';
 import { ConsultancyEntity, MemberEntity, type ConsultancyRow, type MemberRow } from './entities.js';
 
 export const memberById = perRequest<string, MemberRow | null>('memberById', async (context, ids) => {
@@ -14,5 +14,18 @@ export const consultancyOf = perRequest<string, ConsultancyRow | null>(
       db.getRepository(ConsultancyEntity).findBy({ tenantId: In([...ids]) }),
     );
     return oneEach(ids, rows, (row) => row.tenantId);
+  },
+);
+
+/** The client leaders of each client, by name. */
+export const leadersOfClient = perRequest<string, MemberRow[]>(
+  'leadersOfClient',
+  async (context, clientIds) => {
+    const rows = await context.db.read((db) =>
+      db
+        .getRepository(MemberEntity)
+        .find({ where: { clientId: In([...clientIds]) }, order: { name: 'ASC' } }),
+    );
+    return manyEach(clientIds, rows, (row) => row.clientId ?? '');
   },
 );

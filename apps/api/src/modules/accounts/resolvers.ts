@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../generated/resolvers.js';
-import { clientById } from '../clients/loaders.js';
+import { clientById } from '../clients/index.js';
 import { consultancyOf, memberById } from './loaders.js';
 import { changePassword } from './password-change.js';
 import { logIn, logOut } from './log-in.js';
@@ -19,6 +19,9 @@ export const resolvers: Resolvers = {
   Mutation: {
     signUp: (_, { input }, context) => signUp(context, input),
     confirmSignUp: (_, { input }, context) => confirmSignUp(context, input),
+    signIn: (_, { input }, context) => logIn(context, input),
+    signOut: async (_, __, context) => ({ signedOut: (await logOut(context)).loggedOut }),
+    /** Deprecated names of signIn and signOut (schema-breaks.json), kept with the same behaviour. */
     logIn: (_, { input }, context) => logIn(context, input),
     logOut: (_, __, context) => logOut(context),
     changePassword: (_, { input }, context) => changePassword(context, input),

@@ -5,10 +5,10 @@ import type { RequestContext } from '../../core/context.js';
 import { lockById } from '../../core/row-lock.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
-import { ClientEntity } from '../clients/entities.js';
+import { clientOf } from '../clients/index.js';
 import { ActionEntity, type ActionRow } from './entities.js';
 import { checkOwner, checkSource } from './references.js';
-import { queueWebhookEvent } from '../webhooks/outbox.js';
+import { queueWebhookEvent } from '../webhooks/index.js';
 
 export interface ActionPayload {
   action: ActionRow | null;
@@ -26,11 +26,11 @@ export async function createAction(
   const viewer = requireActor(context.viewer);
   const value = checked.value;
   return context.db.write(async (db) => {
-    const client = isUuid(clientId) ? await db.getRepository(ClientEntity).findOneBy({ id: clientId }) : null;
+    const client = isUuid(clientId) ? await clientOf(db, clientId) : null;
     if (!client) return refused(notFound('clientId', 'client'));
     const problems = [
       ...(await checkOwner(db, value.ownerId, clientId)),
-      ...(await checkSource(db, clientId, value)),
+      ...(await checkSource(context, db, clientId, value)),
     ];
     if (problems.length) return refused(...problems);
     const now = new Date();

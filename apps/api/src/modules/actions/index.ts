@@ -1,4 +1,7 @@
 import { ActionEntity, ActionNoteEntity } from './entities.js';
 import { resolvers } from './resolvers.js';
 
+/** What other modules, the demo and main.ts may use: nothing else in this folder is public. */
+export { createAction, updateAction } from './edit-action.js';
+
 export const actions = { name: 'actions', resolvers, entities: [ActionEntity, ActionNoteEntity] };

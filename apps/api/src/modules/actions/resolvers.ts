@@ -1,8 +1,8 @@
 import { isActionOverdue } from '@csp/domain';
 import type { Resolvers } from '../../generated/resolvers.js';
-import { memberById } from '../accounts/loaders.js';
-import { clientById } from '../clients/loaders.js';
-import { auditById } from '../audits/loaders.js';
+import { memberById } from '../accounts/index.js';
+import { clientById } from '../clients/index.js';
+import { auditById } from '../audits/index.js';
 import { actionsOfClient, findingOfAction, notesOfAction, promiseTitle } from './loaders.js';
 import { addActionNote, updateOwnAction } from './notes.js';
 import { createAction, updateAction } from './edit-action.js';

@@ -4,9 +4,11 @@ import {
   PASSWORD,
   addMember,
   createClient,
+  createEngagement,
   signUpConsultancy,
   type SignedIn,
 } from '../../../test/factories.js';
+import { SIGN_OFF, publishedCharter } from '../../../test/charter-factories.js';
 
 const TRAIL = `query ($action: String, $objectId: ID, $actorId: ID, $first: Int) {
   activity(action: $action, objectId: $objectId, actorId: $actorId, first: $first) {
@@ -113,6 +115,35 @@ describe('the activity trail', () => {
     expect(entries.nodes[0]).toMatchObject({ apiKey: { id: apiKey.id }, actor: { id: admin.memberId } });
     const keyEvents = await trail({ action: 'createApiKey' });
     expect(keyEvents.nodes[0]).toMatchObject({ objectType: 'apiKey', objectId: apiKey.id });
+  });
+
+  it('names the object by the GraphQL type its payload holds, also for a sign-off and a removed object', async () => {
+    const clientId = await createClient(api, admin);
+    const version = await publishedCharter(api, admin, clientId);
+    const leader = await addMember(api, admin, 'CLIENT_LEADER', clientId);
+    const signed = await api.graphql<{ signOffCharterVersion: { userErrors: unknown[] } }>(
+      SIGN_OFF,
+      { versionId: version.id },
+      leader,
+    );
+    expect(signed.data.signOffCharterVersion.userErrors).toEqual([]);
+    const signOff = await trail({ action: 'signOffCharterVersion' });
+    expect(signOff.nodes[0]).toMatchObject({ objectType: 'charterVersion', objectId: version.id });
+
+    const engagement = await createEngagement(api, admin, clientId);
+    const added = await api.graphql<{ addMilestone: { milestone: { id: string } } }>(
+      'mutation ($id: ID!) { addMilestone(input: { engagementId: $id, title: "Kick-off", dueOn: "2027-01-10" }) { milestone { id } } }',
+      { id: engagement },
+      admin,
+    );
+    const milestoneId = added.data.addMilestone.milestone.id;
+    await api.graphql(
+      'mutation ($id: ID!) { removeMilestone(input: { id: $id }) { removedId } }',
+      { id: milestoneId },
+      admin,
+    );
+    const removed = await trail({ action: 'removeMilestone' });
+    expect(removed.nodes[0]).toMatchObject({ objectType: 'milestone', objectId: milestoneId });
   });
 
   it('is for admins only, and each consultancy sees its own', async () => {

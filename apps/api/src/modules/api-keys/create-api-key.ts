@@ -4,7 +4,7 @@ import type { RequestContext } from '../../core/context.js';
 import { issueToken } from '../../core/auth/tokens.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { notFound } from '../../core/user-errors.js';
-import { ClientEntity } from '../clients/entities.js';
+import { clientExists } from '../clients/index.js';
 import { ApiKeyEntity, type ApiKeyRow } from './entities.js';
 
 export async function createApiKey(
@@ -16,7 +16,7 @@ export async function createApiKey(
   const actor = requireActor(context.viewer);
   const { name, scopes, clientId, expiresAt } = checked.value;
   return context.db.write(async (db) => {
-    if (clientId && !(await db.getRepository(ClientEntity).existsBy({ id: clientId }))) {
+    if (clientId && !(await clientExists(db, clientId))) {
       return { apiKey: null, secret: null, userErrors: [notFound('clientId', 'client')] };
     }
     const { token, hash } = issueToken('apiKey', actor.tenantId);

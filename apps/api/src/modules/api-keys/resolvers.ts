@@ -1,7 +1,7 @@
 import { apiKeyStatus } from '@csp/domain';
 import type { Resolvers } from '../../generated/resolvers.js';
-import { memberById } from '../accounts/loaders.js';
-import { clientById } from '../clients/loaders.js';
+import { memberById } from '../accounts/index.js';
+import { clientById } from '../clients/index.js';
 import { createApiKey } from './create-api-key.js';
 import { listApiKeys } from './queries.js';
 import { revokeApiKey } from './revoke-api-key.js';

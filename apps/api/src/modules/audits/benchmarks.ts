@@ -1,8 +1,7 @@
 import { industryBenchmark, type Industry } from '@csp/domain';
 import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import type { RequestContext } from '../../core/context.js';
-import { ClientEntity } from '../clients/entities.js';
-import { clientById } from '../clients/loaders.js';
+import { clientById, clientOf } from '../clients/index.js';
 import type { AuditRow, StoredBenchmark } from './entities.js';
 import { benchmarkKey, benchmarkRows, storeLateBenchmarks, type BenchmarkRow } from './loaders.js';
 
@@ -38,7 +37,8 @@ export async function freezeBenchmark(
   audit: AuditRow,
   publishedAt: Date,
 ): Promise<StoredBenchmark> {
-  const client = await db.getRepository(ClientEntity).findOneByOrFail({ id: audit.clientId });
+  const client = await clientOf(db, audit.clientId);
+  if (!client) throw new Error(`The client of audit ${audit.id} could not be read.`);
   const rows: { overall: number; section_scores: BenchmarkRow['sectionScores'] | null }[] = await db.query(
     `SELECT overall, section_scores FROM industry_benchmark_rows($1, $2, $3, $4, $5)`,
     [db.tenantId, audit.frameworkKey, client.industry, client.id, publishedAt.toISOString()],

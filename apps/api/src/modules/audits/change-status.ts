@@ -13,7 +13,7 @@ import { lockAudit, refused, staleRevision, type AuditPayload } from './edit-aud
 import { freezeBenchmark } from './benchmarks.js';
 import { forgetAudit } from './loaders.js';
 import { scoringResponses } from './responses.js';
-import { queueWebhookEvent } from '../webhooks/outbox.js';
+import { queueWebhookEvent } from '../webhooks/index.js';
 
 /**
  * Moves an audit along its lifecycle. Submitting needs every criterion answered (`auditSubmitGaps`); reopening a

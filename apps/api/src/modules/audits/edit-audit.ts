@@ -5,8 +5,8 @@ import type { RequestContext } from '../../core/context.js';
 import { lockById } from '../../core/row-lock.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
-import { clientClosedToNewWork } from '../clients/references.js';
-import { EngagementEntity } from '../engagements/entities.js';
+import { clientClosedToNewWork } from '../clients/index.js';
+import { engagementOf } from '../engagements/index.js';
 import { AuditEntity, type AuditRow } from './entities.js';
 import { lookUpFramework } from './frameworks.js';
 import { forgetAudit } from './loaders.js';
@@ -48,9 +48,7 @@ export async function createAudit(
     const closed = await clientClosedToNewWork(db, clientId);
     if (closed) return refused(closed);
     if (engagementId !== null && engagementId !== undefined) {
-      const engagement = isUuid(engagementId)
-        ? await db.getRepository(EngagementEntity).findOneBy({ id: engagementId })
-        : null;
+      const engagement = isUuid(engagementId) ? await engagementOf(db, engagementId) : null;
       if (!engagement) return refused(notFound('engagementId', 'engagement'));
       if (engagement.clientId !== clientId) {
         return refused(

@@ -1,6 +1,7 @@
 import { In } from 'typeorm';
 import type { RequestContext } from '../../core/context.js';
 import { manyEach, oneEach, perRequest } from '../../core/loaders.js';
+import { publishedPromisesOfClients } from '../charters/index.js';
 import {
   AuditEntity,
   AuditFrameworkEntity,
@@ -124,30 +125,13 @@ export interface CharterPromises {
   promises: { key: string; title: string }[];
 }
 
-/**
- * The promises of each client's latest published charter version, read straight from the charter tables so this
- * module does not depend on the charters module's code.
- */
+/** The promises of each client's latest published charter version (from the charters module, batched). */
 export const charterPromisesOfClient = perRequest<string, CharterPromises | null>(
   'charterPromisesOfClient',
   async (context, clientIds) => {
-    const rows: { client_id: string; charter_id: string; promises: { key: string; title: string }[] }[] =
-      await context.db.read((db) =>
-        db.query(
-          `SELECT DISTINCT ON (client_id) client_id, charter_id, promises
-             FROM charter_versions
-            WHERE tenant_id = $2 AND client_id = ANY($1::uuid[]) AND status = 'PUBLISHED'
-            ORDER BY client_id, number DESC`,
-          [[...clientIds], db.tenantId],
-        ),
-      );
-    return oneEach(clientIds, rows, (row) => row.client_id).map((row) =>
-      row
-        ? {
-            charterId: row.charter_id,
-            promises: row.promises.map((p) => ({ key: p.key, title: p.title })),
-          }
-        : null,
+    const rows = await publishedPromisesOfClients(context, clientIds);
+    return oneEach(clientIds, rows, (row) => row.clientId).map((row) =>
+      row ? { charterId: row.charterId, promises: row.promises } : null,
     );
   },
 );

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../core/context.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { PromiseCriterionLinkEntity, type PromiseCriterionLinkRow } from './entities.js';
+import { charterHasPromise, lockCharter } from '../charters/index.js';
 import { lookUpFramework } from './frameworks.js';
 
 interface PromiseLinksPayload {
@@ -29,8 +30,8 @@ export async function listPromiseLinks(
 /**
  * Replaces which criteria of one framework test one promise. The promise may be in any version of the charter
  * (a draft's new promise can be linked before it is published); the criteria must be in the framework's latest
- * version, since that is what the next audits will use. The charters are read with SQL, not through the charters
- * module, which is free to change its code.
+ * version, since that is what the next audits will use. The charter is checked through the charters module's public
+ * functions (lockCharter, charterHasPromise), never by reading its tables here.
  */
 export async function linkPromiseToCriteria(
   context: RequestContext,
@@ -42,20 +43,9 @@ export async function linkPromiseToCriteria(
   const { tenantId } = requireActor(context.viewer);
   return context.db.write(async (db) => {
     // Locked so that two replacements of the same links run one after the other instead of colliding.
-    const [charter] = isUuid(charterId)
-      ? ((await db.query(
-          'SELECT client_id FROM charters WHERE tenant_id = $1 AND id = $2 FOR NO KEY UPDATE',
-          [db.tenantId, charterId],
-        )) as {
-          client_id: string;
-        }[])
-      : [];
+    const charter = isUuid(charterId) ? await lockCharter(context, db, charterId) : null;
     if (!charter) return refused(notFound('charterId', 'charter'));
-    const promised = await db.query(
-      'SELECT 1 FROM charter_versions WHERE tenant_id = $3 AND charter_id = $1 AND promises @> $2::jsonb LIMIT 1',
-      [charterId, JSON.stringify([{ key: promiseKey }]), db.tenantId],
-    );
-    if (promised.length === 0) {
+    if (!(await charterHasPromise(context, db, charterId, promiseKey))) {
       return refused(fieldError('promiseKey', 'NOT_FOUND', 'This charter has no promise with this key.'));
     }
     const framework = await lookUpFramework(db, frameworkKey);
@@ -75,7 +65,7 @@ export async function linkPromiseToCriteria(
     const now = new Date();
     const links: PromiseCriterionLinkRow[] = criterionKeys.map((criterionKey) => ({
       tenantId,
-      clientId: charter.client_id,
+      clientId: charter.clientId,
       charterId,
       promiseKey,
       frameworkKey,

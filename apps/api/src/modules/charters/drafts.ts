@@ -12,7 +12,7 @@ import type { RequestContext } from '../../core/context.js';
 import { lockById } from '../../core/row-lock.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { notFound } from '../../core/user-errors.js';
-import { clientClosedToNewWork } from '../clients/references.js';
+import { clientClosedToNewWork } from '../clients/index.js';
 import { CharterEntity, CharterVersionEntity, type CharterRow, type CharterVersionRow } from './entities.js';
 import { draftOf } from './mappers.js';
 

@@ -4,7 +4,7 @@ import { requireActor } from '../../core/auth/viewer.js';
 import { CharterVersionEntity, type CharterVersionRow } from './entities.js';
 import { lockDraft, refused, type CharterVersionPayload } from './drafts.js';
 import { draftOf, inputField } from './mappers.js';
-import { queueWebhookEvent } from '../webhooks/outbox.js';
+import { queueWebhookEvent } from '../webhooks/index.js';
 
 /** Freezes a complete draft as the charter in force. What is still missing is answered field by field. */
 export async function publishCharterVersion(

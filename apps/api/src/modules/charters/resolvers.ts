@@ -6,8 +6,8 @@ import {
   type PromiseFieldChange,
 } from '@csp/domain';
 import type { Resolvers } from '../../generated/resolvers.js';
-import { memberById } from '../accounts/loaders.js';
-import { clientById } from '../clients/loaders.js';
+import { memberById } from '../accounts/index.js';
+import { clientById } from '../clients/index.js';
 import type { CharterVersionRow } from './entities.js';
 import { reorderCharterPromises, saveCharterDraft } from './edit-draft.js';
 import {

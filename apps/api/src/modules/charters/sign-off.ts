@@ -4,7 +4,7 @@ import { requireActor } from '../../core/auth/viewer.js';
 import { notFound } from '../../core/user-errors.js';
 import { CharterVersionEntity, type CharterVersionRow } from './entities.js';
 import { lockVersion, refused, type CharterVersionPayload } from './drafts.js';
-import { queueWebhookEvent } from '../webhooks/outbox.js';
+import { queueWebhookEvent } from '../webhooks/index.js';
 
 /**
  * A client leader's sign-off. Row-level security shows a leader only their own client's published versions, so a

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../generated/resolvers.js';
-import { engagementsOfClient } from '../engagements/loaders.js';
-import { leadersOfClient } from './loaders.js';
+import { engagementsOfClient } from '../engagements/index.js';
+import { leadersOfClient } from '../accounts/index.js';
 import { archiveClient, createClient, updateClient } from './edit-client.js';
 import { findClient, listClients } from './queries.js';
 import { gapsOf, saveWorkshop, workshopOfClient } from './workshop.js';

@@ -2,7 +2,7 @@ import { canMoveEngagement, explainRefusedMove, fieldError, type EngagementStatu
 import type { RequestContext } from '../../core/context.js';
 import { notFound } from '../../core/user-errors.js';
 import { EngagementEntity } from './entities.js';
-import { queueWebhookEvent } from '../webhooks/outbox.js';
+import { queueWebhookEvent } from '../webhooks/index.js';
 import { type EngagementPayload, lockEngagement, refused } from './edit-engagement.js';
 
 export async function changeEngagementStatus(

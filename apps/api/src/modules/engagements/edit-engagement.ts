@@ -12,7 +12,7 @@ import type { RequestContext } from '../../core/context.js';
 import { lockById } from '../../core/row-lock.js';
 import { notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
-import { clientClosedToNewWork } from '../clients/references.js';
+import { clientClosedToNewWork } from '../clients/index.js';
 import { EngagementEntity, MilestoneEntity, TeamMemberEntity, type EngagementRow } from './entities.js';
 import { checkConsultants } from './references.js';
 

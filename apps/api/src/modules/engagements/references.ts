@@ -1,7 +1,12 @@
-import { In } from 'typeorm';
 import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { fieldError, type FieldError } from '@csp/domain';
-import { MemberEntity } from '../accounts/entities.js';
+import { rolesOfMembers } from '../accounts/index.js';
+import { EngagementEntity, type EngagementRow } from './entities.js';
+
+/** The engagement with this id, as far as the caller may see it; null when there is none. */
+export async function engagementOf(db: TenantDb, engagementId: string): Promise<EngagementRow | null> {
+  return db.getRepository(EngagementEntity).findOneBy({ id: engagementId });
+}
 
 /**
  * Leads and team members must be consultants or admins of this consultancy; a client leader is on the client's
@@ -14,8 +19,7 @@ export async function checkConsultants(
 ): Promise<FieldError[]> {
   const ids = [...new Set([...(lead ? [lead] : []), ...(team ?? [])])];
   if (ids.length === 0) return [];
-  const found = await db.getRepository(MemberEntity).findBy({ id: In(ids) });
-  const roleOf = new Map(found.map((m) => [m.id, m.role]));
+  const roleOf = await rolesOfMembers(db, ids);
   const problem = (field: string, id: string): FieldError[] => {
     const role = roleOf.get(id);
     if (!role) return [fieldError(field, 'NOT_FOUND', 'No member has this id.')];

@@ -1,8 +1,7 @@
 import { isMilestoneOverdue, nextEngagementStatuses } from '@csp/domain';
 import type { Resolvers } from '../../generated/resolvers.js';
-import type { MemberRow } from '../accounts/entities.js';
-import { memberById } from '../accounts/loaders.js';
-import { clientById } from '../clients/loaders.js';
+import { type MemberRow, memberById } from '../accounts/index.js';
+import { clientById } from '../clients/index.js';
 import { engagementById, milestonesOfEngagement, teamOfEngagement } from './loaders.js';
 import { addMilestone, removeMilestone, updateMilestone, upcomingMilestones } from './milestones.js';
 import { changeEngagementStatus } from './change-status.js';

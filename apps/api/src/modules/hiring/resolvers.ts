@@ -1,7 +1,7 @@
 import { categoryBreakdown, compareCategories, profileReadiness, weightTotal } from '@csp/domain';
 import type { Resolvers } from '../../generated/resolvers.js';
-import { memberById } from '../accounts/loaders.js';
-import { clientById } from '../clients/loaders.js';
+import { memberById } from '../accounts/index.js';
+import { clientById } from '../clients/index.js';
 import { criteriaOfProfile, roleProfileById, roleProfilesOfClient } from './loaders.js';
 import { createRoleProfile, findRoleProfile, updateRoleProfile } from './role-profiles.js';
 import { removeCandidateScorecard, saveCandidateScorecard } from './scorecards.js';

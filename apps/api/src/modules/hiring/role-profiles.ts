@@ -12,7 +12,7 @@ import type { RequestContext } from '../../core/context.js';
 import { lockById } from '../../core/row-lock.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
-import { clientClosedToNewWork } from '../clients/references.js';
+import { clientClosedToNewWork } from '../clients/index.js';
 import {
   HiringCriterionEntity,
   RoleProfileEntity,

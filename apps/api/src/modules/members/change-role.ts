@@ -12,8 +12,8 @@ import {
 import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import type { RequestContext } from '../../core/context.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
-import { MemberEntity, type MemberRow } from '../accounts/entities.js';
-import { ClientEntity } from '../clients/entities.js';
+import { MemberEntity, type MemberRow } from '../accounts/index.js';
+import { clientExists } from '../clients/index.js';
 
 interface MemberPayload {
   member: MemberRow | null;
@@ -46,7 +46,7 @@ export async function changeMemberRole(context: RequestContext, input: unknown):
       : null;
     if (!member) return refused(notFound('memberId', 'member'));
     const admins = locked.filter((row) => row.role === 'ADMIN');
-    if (clientId && !(await db.getRepository(ClientEntity).existsBy({ id: clientId }))) {
+    if (clientId && !(await clientExists(db, clientId))) {
       return refused(notFound('clientId', 'client'));
     }
     if (removesLastAdmin({ from: member.role, to: role, admins: admins.length })) {

@@ -8,12 +8,15 @@ import { weakPasswordError } from '../../core/auth/password-strength.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { logger } from '../../core/logger.js';
-import { MemberEntity, type MemberRow } from '../accounts/entities.js';
-import { consultancyOf } from '../accounts/loaders.js';
-import { startSession } from '../accounts/sessions.js';
-import { claimSignInEmail } from '../accounts/sign-in-directory.js';
-import type { AuthPayload } from '../accounts/log-in.js';
-import { ClientEntity } from '../clients/entities.js';
+import {
+  MemberEntity,
+  type MemberRow,
+  consultancyOf,
+  startSession,
+  claimSignInEmail,
+  type AuthPayload,
+} from '../accounts/index.js';
+import { clientExists } from '../clients/index.js';
 import { InvitationEntity, type InvitationRow } from './entities.js';
 import { invitationMail } from './invitation-mail.js';
 import { invitationStatus } from './queries.js';
@@ -39,7 +42,7 @@ export async function inviteMember(context: RequestContext, input: unknown): Pro
   const viewer = requireActor(context.viewer);
   const { token, hash } = issueToken('invitation', viewer.tenantId);
   const answer = await context.db.write(async (db) => {
-    if (clientId && !(await db.getRepository(ClientEntity).existsBy({ id: clientId }))) {
+    if (clientId && !(await clientExists(db, clientId))) {
       return refused(notFound('clientId', 'client'));
     }
     if (await db.getRepository(MemberEntity).existsBy({ email })) {

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../core/context.js';
 import { keysetPage, pageWindow, type PageArgs } from '../../core/pagination.js';
-import { MemberEntity } from '../accounts/entities.js';
+import { MemberEntity } from '../accounts/index.js';
 import { InvitationEntity, type InvitationRow } from './entities.js';
 
 export async function listMembers(context: RequestContext, args: PageArgs) {

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../generated/resolvers.js';
-import { memberById } from '../accounts/loaders.js';
-import { clientById } from '../clients/loaders.js';
+import { memberById } from '../accounts/index.js';
+import { clientById } from '../clients/index.js';
 import {
   acceptInvitation,
   inviteMember,

@@ -3,9 +3,13 @@ import type { RequestContext } from '../../core/context.js';
 import { lockedUntil } from '../../core/auth/failure-runs.js';
 import { perRequest } from '../../core/loaders.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
-import { MemberEntity, type MemberRow } from '../accounts/entities.js';
-import { signInGuardOf } from '../accounts/log-in.js';
-import { clearFailureRun, failureRunsOf } from '../accounts/sign-in-failures.js';
+import {
+  MemberEntity,
+  type MemberRow,
+  signInGuardOf,
+  clearFailureRun,
+  failureRunsOf,
+} from '../accounts/index.js';
 
 /** Until when each member's sign-in is locked, read for a whole page of members at once. */
 export const signInLockOf = perRequest<string, Date | null>('signInLockOf', async (context, ids) => {

@@ -1,6 +1,6 @@
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_NAMES, WEBHOOK_EVENT_TYPES, webhookMessage } from '@csp/domain';
 import type { Resolvers } from '../../generated/resolvers.js';
-import { memberById } from '../accounts/loaders.js';
+import { memberById } from '../accounts/index.js';
 import {
   attemptsOfDelivery,
   endpointById,

@@ -1,25 +1,10 @@
 import { deliveryOutcome, webhookMessage, type WebhookEventType } from '@csp/domain';
 import type { DataSource } from 'typeorm';
 import { TenantDb } from '../../core/tenancy/tenant-db.js';
+import type { WebhookSettings } from '../../core/config.js';
 import { logger } from '../../core/logger.js';
 import { cancelPendingDeliveries } from './endpoints.js';
 import { createSender, signedHeaders, type AttemptResult } from './sender.js';
-
-export interface WebhookSettings {
-  /** Operator setting (WEBHOOKS_ALLOW_PRIVATE_ADDRESSES): lets endpoints point at loopback and private networks. */
-  allowPrivateAddresses: boolean;
-  /** Whether this process delivers (WEBHOOK_WORKER); API processes that should only serve can turn it off. */
-  worker: boolean;
-  pollMs: number;
-  timeoutMs: number;
-}
-
-export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
-  allowPrivateAddresses: false,
-  worker: true,
-  pollMs: 2000,
-  timeoutMs: 10_000,
-};
 
 const BATCH = 20;
 
