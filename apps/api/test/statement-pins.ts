@@ -159,8 +159,10 @@ function checkBlock(from: Node[], where: unknown, scope: Scope): Scope {
   for (let grew = true; grew;) {
     grew = false;
     for (const [a, b] of pins.links) {
-      if (pinned.has(a) && !pinned.has(b)) (pinned.add(b), (grew = true));
-      if (pinned.has(b) && !pinned.has(a)) (pinned.add(a), (grew = true));
+      if (pinned.has(a) === pinned.has(b)) continue;
+      pinned.add(a);
+      pinned.add(b);
+      grew = true;
     }
   }
   for (const table of tables) if (!scope.pins || !pinned.has(table.ref)) scope.found.push(describeRef(table));

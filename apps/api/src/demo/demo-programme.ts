@@ -175,7 +175,7 @@ export const DEMO_CLIENTS: DemoClient[] = [
     ],
   },
   // Five more banks, lighter than the clients above: with Harbourline they make six in one industry, so its
-  // follow-up audit has the five other clients an industry benchmark needs (apps/api/src/modules/audits/demo.ts).
+  // follow-up audit has the five other clients an industry benchmark needs (apps/api/src/demo/audits.ts).
   {
     name: 'Kauri Credit Union',
     industry: 'BANKING_FINANCE',

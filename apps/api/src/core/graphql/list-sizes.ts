@@ -25,7 +25,7 @@ export const PAGED_LISTS: ReadonlySet<string> = new Set(['Query.upcomingMileston
 const ERRORS: ListSize = { size: 2, why: 'one per problem with the input, which is itself bounded' };
 
 export const LIST_SIZES: Record<string, ListSize> = {
-  'Query.upcomingMilestones': { size: 20, why: '`first`, at most 100 (milestone-service.ts)' },
+  'Query.upcomingMilestones': { size: 20, why: '`first`, at most 100 (milestones.ts)' },
   'Query.auditFrameworks': {
     size: 10,
     why: 'the built-ins and the consultancy’s own copies, which grow with use',

@@ -14,7 +14,7 @@ import { scoringResponses } from './responses.js';
 import type { AuditTrendView, PromiseKeptView } from './mappers.js';
 
 /**
- * Everything an audit is compared with (the industry benchmark is in benchmark-service.ts). All arithmetic is the
+ * Everything an audit is compared with (the industry benchmark is in benchmarks.ts). All arithmetic is the
  * domain's; this file only gathers the inputs through the per-request loaders, so a page of audits with their
  * deltas and trends costs a handful of statements.
  */
