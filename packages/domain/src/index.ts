@@ -1,4 +1,5 @@
 export * from './people/roles.js';
+export * from './people/permissions.js';
 export * from './people/account-input.js';
 export * from './clients/client.js';
 export * from './clients/client-input.js';

@@ -11,10 +11,3 @@ export function isUuid(value: unknown): value is string {
 export function notFound(field: string, what: string): FieldError {
   return fieldError(field, 'NOT_FOUND', `No ${what} has this id.`);
 }
-
-export function refused<P extends object>(
-  payload: P,
-  ...userErrors: FieldError[]
-): P & { userErrors: FieldError[] } {
-  return { ...payload, userErrors };
-}

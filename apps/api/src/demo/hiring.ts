@@ -1,11 +1,7 @@
 import type { RequestContext } from '../core/context.js';
-import {
-  criteriaOfProfile,
-  createRoleProfile,
-  type RoleProfilePayload,
-  saveCandidateScorecard,
-} from '../modules/hiring/index.js';
+import { criteriaOfProfile, createRoleProfile, saveCandidateScorecard } from '../modules/hiring/index.js';
 import type { DemoClientRef } from './demo-programme.js';
+import { type Payload } from '../core/payloads.js';
 
 type Criterion = {
   category: string;
@@ -137,9 +133,9 @@ export async function seedHiringDemo(context: RequestContext, clients: DemoClien
   }
 }
 
-function expectOk<T extends RoleProfilePayload | { userErrors: { field: string; message: string }[] }>(
-  payload: T,
-): T {
+function expectOk<
+  T extends Payload<'RoleProfilePayload'> | { userErrors: { field: string; message: string }[] },
+>(payload: T): T {
   if (payload.userErrors.length) {
     const problems = payload.userErrors.map((e) => `${e.field}: ${e.message}`).join('; ');
     throw new Error(`Hiring demo data was refused: ${problems}`);

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { ROLE_LABELS } from '@csp/domain';
+import { ROLE_LABELS, isFencedRole } from '@csp/domain';
 import { useState } from 'react';
 import { FormProblems } from '../forms/FormProblems';
 import { SelectField, optionsFrom } from '../forms/SelectField';
@@ -41,7 +41,7 @@ export function InviteForm({ clients }: { clients: readonly { id: string; name: 
       const payload = (
         await invite({
           variables: {
-            input: { email: v.email, role, clientId: role === 'CLIENT_LEADER' ? orNull(v.clientId) : null },
+            input: { email: v.email, role, clientId: isFencedRole(role) ? orNull(v.clientId) : null },
           },
         })
       ).data?.inviteMember;
@@ -66,7 +66,7 @@ export function InviteForm({ clients }: { clients: readonly { id: string; name: 
           options={optionsFrom(ROLE_LABELS)}
           errors={errors.byField.role}
         />
-        {role === 'CLIENT_LEADER' && (
+        {isFencedRole(role) && (
           <SelectField
             name="clientId"
             label="Client"

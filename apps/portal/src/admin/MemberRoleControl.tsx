@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { ROLE_LABELS } from '@csp/domain';
+import { ROLE_LABELS, isFencedRole } from '@csp/domain';
 import { useState } from 'react';
 import { FormProblems } from '../forms/FormProblems';
 import { SelectField, optionsFrom } from '../forms/SelectField';
@@ -44,7 +44,7 @@ export function MemberRoleControl({ member, clients }: MemberRoleControlProps) {
   const [saved, setSaved] = useState(false);
   const [change] = useMutation(ChangeMemberRoleMutation);
   const { formRef, pending, errors, failure, onSubmit } = useMutationForm(FIELDS);
-  const leader = role === 'CLIENT_LEADER';
+  const leader = isFencedRole(role);
   const unchanged = role === member.role && (!leader || clientId === (member.client?.id ?? ''));
 
   const submit = onSubmit(

@@ -1,11 +1,5 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import {
-  requireAdmin,
-  requireClientLeader,
-  requireConsultant,
-  requireMember,
-  requireSignedOut,
-} from '../session/guards';
+import { requireAccess, requireMember, requireSignedOut } from '../session/guards';
 import { PageLoading } from './PageLoading';
 import { RouteError } from './RouteError';
 
@@ -52,24 +46,24 @@ export const routes: RouteObject[] = [
         loader: requireMember,
         lazy: () => import('../home/SignedInLayout').then((m) => ({ Component: m.SignedInLayout })),
         children: [
-          { loader: requireConsultant, children: consultantRoutes() },
+          { loader: requireAccess('consultancy'), children: consultantRoutes() },
           {
-            loader: requireClientLeader,
+            loader: requireAccess('programme'),
             path: 'programme',
             lazy: () => import('../programme/ProgrammePage').then((m) => ({ Component: m.ProgrammePage })),
           },
           {
-            loader: requireAdmin,
+            loader: requireAccess('members'),
             path: 'admin',
             lazy: () => import('../admin/AdminPage').then((m) => ({ Component: m.AdminPage })),
           },
           {
-            loader: requireAdmin,
+            loader: requireAccess('apiKeys'),
             path: 'admin/api-keys',
             lazy: () => import('../admin/ApiKeysPage').then((m) => ({ Component: m.ApiKeysPage })),
           },
           {
-            loader: requireAdmin,
+            loader: requireAccess('webhooks'),
             path: 'admin/webhooks',
             lazy: () => import('../webhooks/WebhooksPage').then((m) => ({ Component: m.WebhooksPage })),
           },

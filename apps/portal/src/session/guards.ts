@@ -1,11 +1,13 @@
 import { redirect } from 'react-router';
 import { apolloClient } from '../app/apollo';
 import { MeQuery } from './me';
+import { homeOf, mayEnter, type Area } from './access';
 
 /**
  * Route loaders that decide, before a page renders, whether the visitor may see it. They read `me` through the
  * Apollo cache, so a signed-in member is fetched once and not on every navigation; signing in or out clears the
- * cache (see useSessionChange), so the next guard asks the API again.
+ * cache (see useSessionChange), so the next guard asks the API again. Who may enter what is `mayEnter`, the API's
+ * own permission catalogue.
  */
 async function currentMember() {
   const { data } = await apolloClient.query({ query: MeQuery });
@@ -22,24 +24,12 @@ export async function requireSignedOut() {
   return null;
 }
 
-/** Consultants' pages: a client leader is sent to their programme, the only page that is theirs. */
-export async function requireConsultant() {
-  const me = await currentMember();
-  if (!me) throw redirect('/sign-in');
-  if (me.role === 'CLIENT_LEADER') throw redirect('/programme');
-  return null;
-}
-
-export async function requireAdmin() {
-  const me = await currentMember();
-  if (!me) throw redirect('/sign-in');
-  if (me.role !== 'ADMIN') throw redirect(me.role === 'CLIENT_LEADER' ? '/programme' : '/');
-  return null;
-}
-
-export async function requireClientLeader() {
-  const me = await currentMember();
-  if (!me) throw redirect('/sign-in');
-  if (me.role !== 'CLIENT_LEADER') throw redirect('/');
-  return null;
+/** A loader for an area's pages: the signed-out go to sign in, a member who may not enter goes to their home. */
+export function requireAccess(area: Area) {
+  return async () => {
+    const me = await currentMember();
+    if (!me) throw redirect('/sign-in');
+    if (!mayEnter(me.role, area)) throw redirect(homeOf(me.role));
+    return null;
+  };
 }

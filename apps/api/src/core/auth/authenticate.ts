@@ -1,7 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { parse as parseCookie } from 'cookie';
-import type { ApiScope, Role } from '@csp/domain';
-import { permissionsOfScopes } from '../permissions/catalogue.js';
+import { permissionsOfScopes, type ApiScope, type Role } from '@csp/domain';
 import type { RequestDatabase } from '../tenancy/request-database.js';
 import { readToken } from './tokens.js';
 import { ANONYMOUS, type Viewer } from './viewer.js';

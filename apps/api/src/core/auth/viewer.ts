@@ -1,5 +1,4 @@
-import type { Role } from '@csp/domain';
-import type { Permission } from '../permissions/catalogue.js';
+import type { Permission, Role } from '@csp/domain';
 
 /** Who is asking. The tenant comes only from here (never from an argument). */
 export type Viewer = AnonymousViewer | MemberViewer | ApiKeyViewer;

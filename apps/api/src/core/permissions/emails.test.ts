@@ -14,7 +14,7 @@ import { publishedCharter } from '../../../test/charter-factories.js';
 import { createRoleProfile, scoreCandidate } from '../../../test/hiring-factories.js';
 import { modules } from '../../modules/index.js';
 import { loadTypeDefs } from '../graphql/schema.js';
-import { permissionsOfScopes } from './catalogue.js';
+import { permissionsOfScopes } from '@csp/domain';
 import { ruleFor } from './guard.js';
 import { graphql } from '../../../test/generated/index.js';
 

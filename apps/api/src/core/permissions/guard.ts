@@ -2,7 +2,7 @@ import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } f
 import { MapperKind, getDirective, mapSchema } from '@graphql-tools/utils';
 import type { RequestContext } from '../context.js';
 import { forbidden, unauthenticated } from '../errors.js';
-import { ROLE_PERMISSIONS, WHOLE_CONSULTANCY_ONLY, isPermission, type Permission } from './catalogue.js';
+import { WHOLE_CONSULTANCY_ONLY, isPermission, roleCan, type Permission } from '@csp/domain';
 
 /** What a field declares: a permission it needs, or that it is public (reachable without one). */
 export type FieldRule = { kind: 'allow'; permission: Permission } | { kind: 'public' };
@@ -31,7 +31,7 @@ function readRule(schema: GraphQLSchema, node: Directable): FieldRule | undefine
 
 export function can(context: RequestContext, permission: Permission): boolean {
   const viewer = context.viewer;
-  if (viewer.kind === 'member') return ROLE_PERMISSIONS[viewer.role].has(permission);
+  if (viewer.kind === 'member') return roleCan(viewer.role, permission);
   if (viewer.kind === 'apiKey') return viewer.permissions.has(permission);
   return false;
 }

@@ -1,4 +1,4 @@
-import { check, logInInput, type FieldError } from '@csp/domain';
+import { check, logInInput } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { coded } from '../../core/errors.js';
 import { afterFailure, nextAttemptAt } from '../../core/auth/failure-runs.js';
@@ -10,18 +10,11 @@ import {
 } from '../../core/auth/passwords.js';
 import { createSignInGuard, type SignInGuard } from '../../core/auth/sign-in-guard.js';
 import { ANONYMOUS } from '../../core/auth/viewer.js';
-import { MemberEntity, type MemberRow } from './entities.js';
+import { MemberEntity } from './entities.js';
 import { endSession, startSession } from './sessions.js';
 import { clearFailureRun, failureRunOf, lockSignInEmail, saveFailureRun } from './sign-in-failures.js';
 import { WRONG_CREDENTIALS, mustWait } from './sign-in-refusals.js';
-
-export interface AuthPayload {
-  token: string | null;
-  member: MemberRow | null;
-  userErrors: FieldError[];
-}
-
-const refused = (...userErrors: FieldError[]): AuthPayload => ({ token: null, member: null, userErrors });
+import { refused, type Payload } from '../../core/payloads.js';
 
 export function requireSignedOut(context: RequestContext) {
   if (context.viewer.kind !== 'anonymous') {
@@ -40,14 +33,14 @@ export function signInGuardOf(context: RequestContext): SignInGuard {
  * and slow the caller's address down across emails; an email without an account is counted and answered by the
  * same rule, so neither the answers nor their timing tell who has an account.
  */
-export async function logIn(context: RequestContext, input: unknown): Promise<AuthPayload> {
+export async function logIn(context: RequestContext, input: unknown): Promise<Payload<'AuthPayload'>> {
   requireSignedOut(context);
   const checked = check(logInInput, input);
-  if (!checked.ok) return refused(...checked.errors);
+  if (!checked.ok) return refused(['token', 'member'], ...checked.errors);
   const { email, password } = checked.value;
   const guard = signInGuardOf(context);
   const addressWait = guard.addressWaitsUntil(context.clientAddress);
-  if (addressWait) return refused(mustWait('address', addressWait));
+  if (addressWait) return refused(['token', 'member'], mustWait('address', addressWait));
   return guard.oneAtATime(email, () => attemptSignIn(context, guard, email, password));
 }
 
@@ -56,28 +49,28 @@ async function attemptSignIn(
   guard: SignInGuard,
   email: string,
   password: string,
-): Promise<AuthPayload> {
+): Promise<Payload<'AuthPayload'>> {
   const tenantId = await context.db.beforeTenant((db) => lockSignInEmail(db, email));
   const member = tenantId ? await memberSigningIn(context, tenantId, email) : null;
   const run = member ? member.run : guard.unknownEmailRun(email);
   const emailWait = nextAttemptAt(run, guard.accountPolicy);
-  if (emailWait) return refused(mustWait('email', emailWait));
+  if (emailWait) return refused(['token', 'member'], mustWait('email', emailWait));
   // Checked again now that earlier attempts from the same address have had their turn.
   const addressWait = guard.addressWaitsUntil(context.clientAddress);
-  if (addressWait) return refused(mustWait('address', addressWait));
+  if (addressWait) return refused(['token', 'member'], mustWait('address', addressWait));
   const refund = guard.chargeAddress(context.clientAddress);
 
   if (!member) {
     await spendVerificationTime(password);
     guard.recordUnknownEmailFailure(email);
-    return refused(WRONG_CREDENTIALS);
+    return refused(['token', 'member'], WRONG_CREDENTIALS);
   }
   const { row } = member;
   if (!(await verifyPassword(row.passwordHash, password))) {
     // In the request's transaction but outside the mutation's savepoint: a refused sign-in answers with user
     // errors, which roll the savepoint back, and the failure must stay counted.
     await context.db.read((db) => saveFailureRun(db, row.id, afterFailure(run, guard.accountPolicy)));
-    return refused(WRONG_CREDENTIALS);
+    return refused(['token', 'member'], WRONG_CREDENTIALS);
   }
   refund();
   // Hashes from before today's argon2 parameters move to them now, while the password is at hand.

@@ -1,4 +1,4 @@
-import { changePasswordInput, check, fieldError, type FieldError } from '@csp/domain';
+import { changePasswordInput, check, fieldError } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { coded } from '../../core/errors.js';
 import { afterFailure, lockedUntil } from '../../core/auth/failure-runs.js';
@@ -10,13 +10,7 @@ import { consultancyOf } from './loaders.js';
 import { signInGuardOf } from './log-in.js';
 import { endSession } from './sessions.js';
 import { clearFailureRun, failureRunOf, lockSignInEmail, saveFailureRun } from './sign-in-failures.js';
-
-interface ChangePasswordPayload {
-  member: MemberRow | null;
-  userErrors: FieldError[];
-}
-
-const refused = (...userErrors: FieldError[]): ChangePasswordPayload => ({ member: null, userErrors });
+import { refused, type Payload } from '../../core/payloads.js';
 
 const WRONG_CURRENT = fieldError('currentPassword', 'INVALID', 'This is not your current password.');
 const SIGNED_OUT = fieldError(
@@ -34,13 +28,13 @@ const SIGNED_OUT = fieldError(
 export async function changePassword(
   context: RequestContext,
   input: unknown,
-): Promise<ChangePasswordPayload> {
+): Promise<Payload<'ChangePasswordPayload'>> {
   const viewer = context.viewer;
   if (viewer.kind !== 'member') {
     throw coded('FORBIDDEN', 'Only a signed-in member can change their password; API keys have none.');
   }
   const checked = check(changePasswordInput, input);
-  if (!checked.ok) return refused(...checked.errors);
+  if (!checked.ok) return refused('member', ...checked.errors);
   const member = await context.db.read((db) =>
     db
       .getRepository(MemberEntity)
@@ -60,7 +54,7 @@ async function changeOwnPassword(
   viewer: MemberViewer,
   member: MemberRow,
   input: { currentPassword: string; newPassword: string },
-): Promise<ChangePasswordPayload> {
+): Promise<Payload<'ChangePasswordPayload'>> {
   const policy = signInGuardOf(context).accountPolicy;
   const run = await context.db.read(async (db) => {
     await lockSignInEmail(db, member.email);
@@ -70,14 +64,15 @@ async function changeOwnPassword(
     const next = afterFailure(run, policy);
     // Outside the mutation's savepoint, like a wrong sign-in: the refusal must not roll the count back.
     await context.db.read((db) => saveFailureRun(db, member.id, next));
-    if (!lockedUntil(next, policy)) return refused(WRONG_CURRENT);
+    if (!lockedUntil(next, policy)) return refused('member', WRONG_CURRENT);
     await context.db.read((db) => endSession(db, viewer.sessionId));
     context.session.clear();
     context.viewer = ANONYMOUS;
-    return refused(SIGNED_OUT);
+    return refused('member', SIGNED_OUT);
   }
   if (input.newPassword === input.currentPassword) {
     return refused(
+      'member',
       fieldError('newPassword', 'INVALID', 'Choose a password different from your current one.'),
     );
   }
@@ -90,7 +85,7 @@ async function changeOwnPassword(
     },
     'newPassword',
   );
-  if (weak) return refused(weak);
+  if (weak) return refused('member', weak);
   const passwordHash = await hashPassword(input.newPassword);
   return context.db.write(async (db) => {
     await db.getRepository(MemberEntity).update({ id: member.id }, { passwordHash });

@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  SIGN_UP_LINK_HOURS,
-  check,
-  confirmSignUpInput,
-  fieldError,
-  signUpInput,
-  type FieldError,
-} from '@csp/domain';
+import { SIGN_UP_LINK_HOURS, check, confirmSignUpInput, fieldError, signUpInput } from '@csp/domain';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { RequestContext } from '../../core/context.js';
 import { hashToken } from '../../core/auth/tokens.js';
@@ -15,15 +8,11 @@ import { weakPasswordError } from '../../core/auth/password-strength.js';
 import { logger } from '../../core/logger.js';
 import { ConsultancyEntity, MemberEntity, type MemberRow } from './entities.js';
 import { beginSignUp, consumeSignUp, findPendingSignUp, issueSignUpToken } from './pending-sign-ups.js';
-import { requireSignedOut, type AuthPayload } from './log-in.js';
+import { requireSignedOut } from './log-in.js';
 import { startSession } from './sessions.js';
 import { alreadyMemberMail, confirmationMail } from './sign-up-mail.js';
 import { claimSignInEmail } from './sign-in-directory.js';
-
-export interface SignUpPayload {
-  confirmationSent: boolean;
-  userErrors: FieldError[];
-}
+import { refused, type Payload } from '../../core/payloads.js';
 
 /**
  * Sign-ups are mail to an address the caller chooses, so one address gets a few an hour at most, whoever asks:
@@ -36,7 +25,7 @@ const mailsPerAddress = new RateLimiterMemory({ points: 5, duration: 3600 });
  * Starts a sign-up. Whether the email is new or already has an account, the caller gets the same answer after the
  * same work (an argon2 hash, one database call, one mail): only the mailbox learns which, from the mail it gets.
  */
-export async function signUp(context: RequestContext, input: unknown): Promise<SignUpPayload> {
+export async function signUp(context: RequestContext, input: unknown): Promise<Payload<'SignUpPayload'>> {
   requireSignedOut(context);
   const checked = check(signUpInput, input);
   if (!checked.ok) return { confirmationSent: false, userErrors: checked.errors };
@@ -73,8 +62,6 @@ async function mayMail(email: string): Promise<boolean> {
   }
 }
 
-const refused = (...userErrors: FieldError[]): AuthPayload => ({ token: null, member: null, userErrors });
-
 const LINK_UNKNOWN = fieldError(
   'token',
   'NOT_FOUND',
@@ -106,24 +93,28 @@ const WRONG_PASSWORD = fieldError(
  * alone is not enough: the password chosen at sign-up must come with it, so someone who signs up with another
  * person's address cannot have that person click an account into being that its creator can sign in to.
  */
-export async function confirmSignUp(context: RequestContext, input: unknown): Promise<AuthPayload> {
+export async function confirmSignUp(
+  context: RequestContext,
+  input: unknown,
+): Promise<Payload<'AuthPayload'>> {
   requireSignedOut(context);
   const checked = check(confirmSignUpInput, input);
-  if (!checked.ok) return refused(...checked.errors);
+  if (!checked.ok) return refused(['token', 'member'], ...checked.errors);
   const tokenHash = hashToken(checked.value.token);
   const pending = await context.db.beforeTenant((db) => findPendingSignUp(db, tokenHash));
-  if (!pending) return refused(LINK_UNKNOWN);
-  if (pending.state === 'USED') return refused(LINK_USED);
-  if (pending.state === 'EXPIRED' || !pending.passwordHash) return refused(LINK_EXPIRED);
+  if (!pending) return refused(['token', 'member'], LINK_UNKNOWN);
+  if (pending.state === 'USED') return refused(['token', 'member'], LINK_USED);
+  if (pending.state === 'EXPIRED' || !pending.passwordHash) return refused(['token', 'member'], LINK_EXPIRED);
   const passwordHash = pending.passwordHash;
-  if (!(await verifyPassword(passwordHash, checked.value.password))) return refused(WRONG_PASSWORD);
+  if (!(await verifyPassword(passwordHash, checked.value.password)))
+    return refused(['token', 'member'], WRONG_PASSWORD);
 
   const tenantId = randomUUID();
   await context.db.enterTenant({ tenantId, clientId: null });
   // One savepoint: if the email was taken meanwhile, the link stays unused and nothing is written.
   return context.db.write(async (db) => {
-    if (!(await consumeSignUp(db, tokenHash))) return refused(LINK_USED);
-    if (!(await claimSignInEmail(db, pending.email))) return refused(EMAIL_TAKEN);
+    if (!(await consumeSignUp(db, tokenHash))) return refused(['token', 'member'], LINK_USED);
+    if (!(await claimSignInEmail(db, pending.email))) return refused(['token', 'member'], EMAIL_TAKEN);
     const now = new Date();
     await db
       .getRepository(ConsultancyEntity)

@@ -3,36 +3,30 @@ import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { actionChanges, actionInput, check, fieldError, type FieldError } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { lockById } from '../../core/row-lock.js';
-import { isUuid, notFound } from '../../core/user-errors.js';
+import { notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { clientOf } from '../clients/index.js';
 import { ActionEntity, type ActionRow } from './entities.js';
 import { checkOwner, checkSource } from './references.js';
 import { queueWebhookEvent } from '../webhooks/index.js';
-
-export interface ActionPayload {
-  action: ActionRow | null;
-  userErrors: FieldError[];
-}
-
-export const refused = (...userErrors: FieldError[]): ActionPayload => ({ action: null, userErrors });
+import { loadParent, refused, type Payload } from '../../core/payloads.js';
 
 export async function createAction(
   context: RequestContext,
   { clientId, ...input }: { clientId: string } & Record<string, unknown>,
-): Promise<ActionPayload> {
+): Promise<Payload<'ActionPayload'>> {
   const checked = check(actionInput, input);
-  if (!checked.ok) return refused(...checked.errors);
+  if (!checked.ok) return refused('action', ...checked.errors);
   const viewer = requireActor(context.viewer);
   const value = checked.value;
   return context.db.write(async (db) => {
-    const client = isUuid(clientId) ? await clientOf(db, clientId) : null;
-    if (!client) return refused(notFound('clientId', 'client'));
+    const client = await loadParent({ clientId }, 'client', (id) => clientOf(db, id));
+    if (!client.ok) return refused('action', ...client.errors);
     const problems = [
       ...(await checkOwner(db, value.ownerId, clientId)),
       ...(await checkSource(context, db, clientId, value)),
     ];
-    if (problems.length) return refused(...problems);
+    if (problems.length) return refused('action', ...problems);
     const now = new Date();
     const action: ActionRow = {
       tenantId: viewer.tenantId,
@@ -112,17 +106,17 @@ export async function saveAction(
 export async function updateAction(
   context: RequestContext,
   { id, expectedRevision, ...changes }: { id: string; expectedRevision: number } & Record<string, unknown>,
-): Promise<ActionPayload> {
+): Promise<Payload<'ActionPayload'>> {
   const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
   const checked = check(actionChanges, given);
-  if (!checked.ok) return refused(...checked.errors);
+  if (!checked.ok) return refused('action', ...checked.errors);
   const value = checked.value;
   return context.db.write(async (db) => {
     const action = await lockForEdit(db, id, expectedRevision);
-    if (!('revision' in action)) return refused(action);
+    if (!('revision' in action)) return refused('action', action);
     if (value.ownerId) {
       const problems = await checkOwner(db, value.ownerId, action.clientId);
-      if (problems.length) return refused(...problems);
+      if (problems.length) return refused('action', ...problems);
     }
     const next: ActionRow = {
       ...action,

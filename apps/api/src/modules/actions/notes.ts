@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { actionNoteInput, check, fieldError, ownActionUpdate } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
-import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { ActionEntity, ActionNoteEntity, type ActionRow } from './entities.js';
-import { lockForEdit, refused, saveAction, type ActionPayload } from './edit-action.js';
+import { lockForEdit, saveAction } from './edit-action.js';
+import { loadParent, refused, type Payload } from '../../core/payloads.js';
 
 async function addNote(db: TenantDb, action: ActionRow, authorId: string, body: string) {
   await db.getRepository(ActionNoteEntity).insert({
@@ -23,15 +23,16 @@ async function addNote(db: TenantDb, action: ActionRow, authorId: string, body: 
 export async function addActionNote(
   context: RequestContext,
   input: { actionId: string; body: string },
-): Promise<ActionPayload> {
+): Promise<Payload<'ActionPayload'>> {
   const checked = check(actionNoteInput, input.body);
-  if (!checked.ok) return refused(...checked.errors.map((e) => ({ ...e, field: 'body' })));
+  if (!checked.ok) return refused('action', ...checked.errors.map((e) => ({ ...e, field: 'body' })));
   const viewer = requireActor(context.viewer);
   return context.db.write(async (db) => {
-    const action = isUuid(input.actionId)
-      ? await db.getRepository(ActionEntity).findOneBy({ id: input.actionId })
-      : null;
-    if (!action) return refused(notFound('actionId', 'action'));
+    const found = await loadParent({ actionId: input.actionId }, 'action', (id) =>
+      db.getRepository(ActionEntity).findOneBy({ id }),
+    );
+    if (!found.ok) return refused('action', ...found.errors);
+    const action = found.value;
     await addNote(db, action, viewer.memberId, checked.value);
     return { action, userErrors: [] };
   });
@@ -48,15 +49,18 @@ export async function updateOwnAction(
     expectedRevision,
     ...input
   }: { id: string; expectedRevision: number; status: string; note?: string | null },
-): Promise<ActionPayload> {
+): Promise<Payload<'ActionPayload'>> {
   const checked = check(ownActionUpdate, input);
-  if (!checked.ok) return refused(...checked.errors);
+  if (!checked.ok) return refused('action', ...checked.errors);
   const viewer = requireActor(context.viewer);
   return context.db.write(async (db) => {
     const action = await lockForEdit(db, id, expectedRevision);
-    if (!('revision' in action)) return refused(action);
+    if (!('revision' in action)) return refused('action', action);
     if (action.ownerId !== viewer.memberId) {
-      return refused(fieldError('id', 'NOT_ALLOWED', 'Only the owner of this action can update it.'));
+      return refused(
+        'action',
+        fieldError('id', 'NOT_ALLOWED', 'Only the owner of this action can update it.'),
+      );
     }
     const saved = await saveAction(
       db,

@@ -3,7 +3,7 @@ import { API_SCOPES } from '@csp/domain';
 import { startTestApi, type TestApi } from '../../../test/test-api.js';
 import { addMember, createClient, signUpConsultancy, type SignedIn } from '../../../test/factories.js';
 import { rootOperations } from '../../../test/operations.js';
-import { SCOPE_PERMISSIONS } from '../../core/permissions/catalogue.js';
+import { SCOPE_PERMISSIONS } from '@csp/domain';
 
 const CREATE = `mutation ($input: CreateApiKeyInput!) {
   createApiKey(input: $input) { secret apiKey { id prefix hint scopes status client { id } } userErrors { field code message } }

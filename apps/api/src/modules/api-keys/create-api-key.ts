@@ -6,6 +6,7 @@ import { requireActor } from '../../core/auth/viewer.js';
 import { notFound } from '../../core/user-errors.js';
 import { clientExists } from '../clients/index.js';
 import { ApiKeyEntity, type ApiKeyRow } from './entities.js';
+import { refused } from '../../core/payloads.js';
 
 export async function createApiKey(
   context: RequestContext,
@@ -17,7 +18,7 @@ export async function createApiKey(
   const { name, scopes, clientId, expiresAt } = checked.value;
   return context.db.write(async (db) => {
     if (clientId && !(await clientExists(db, clientId))) {
-      return { apiKey: null, secret: null, userErrors: [notFound('clientId', 'client')] };
+      return refused(['apiKey', 'secret'], notFound('clientId', 'client'));
     }
     const { token, hash } = issueToken('apiKey', actor.tenantId);
     const apiKey: ApiKeyRow = {

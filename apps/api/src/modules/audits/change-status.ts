@@ -9,11 +9,12 @@ import {
 import type { RequestContext } from '../../core/context.js';
 import { notFound } from '../../core/user-errors.js';
 import { AuditEntity, AuditResponseEntity, type AuditRow } from './entities.js';
-import { lockAudit, refused, staleRevision, type AuditPayload } from './edit-audit.js';
+import { lockAudit, staleRevision } from './edit-audit.js';
 import { freezeBenchmark } from './benchmarks.js';
 import { forgetAudit } from './loaders.js';
 import { scoringResponses } from './responses.js';
 import { queueWebhookEvent } from '../webhooks/index.js';
+import { refused, type Payload } from '../../core/payloads.js';
 
 /**
  * Moves an audit along its lifecycle. Submitting needs every criterion answered (`auditSubmitGaps`); reopening a
@@ -24,13 +25,14 @@ import { queueWebhookEvent } from '../webhooks/index.js';
 export async function changeAuditStatus(
   context: RequestContext,
   input: { auditId: string; expectedRevision: number; status: AuditStatus },
-): Promise<AuditPayload> {
+): Promise<Payload<'AuditPayload'>> {
   return context.db.write(async (db) => {
     const audit = await lockAudit(db, input.auditId);
-    if (!audit) return refused(notFound('auditId', 'audit'));
-    if (audit.revision !== input.expectedRevision) return refused(staleRevision());
+    if (!audit) return refused('audit', notFound('auditId', 'audit'));
+    if (audit.revision !== input.expectedRevision) return refused('audit', staleRevision());
     if (!canMoveAudit(audit.status, input.status)) {
       return refused(
+        'audit',
         fieldError('status', 'NOT_ALLOWED', explainRefusedAuditMove(audit.status, input.status)),
       );
     }
@@ -41,7 +43,7 @@ export async function changeAuditStatus(
       const responses = scoringResponses(rows);
       if (input.status === 'SUBMITTED') {
         const gaps = auditSubmitGaps(audit.framework, responses);
-        if (gaps.length) return refused(...gaps);
+        if (gaps.length) return refused('audit', ...gaps);
         next.submittedAt = now;
       } else {
         const scores = scoreAudit(audit.framework, responses);

@@ -1,22 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { TenantDb } from '../../core/tenancy/tenant-db.js';
-import { auditInput, check, defaultAuditTitle, fieldError, type FieldError } from '@csp/domain';
+import { auditInput, check, defaultAuditTitle, fieldError } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { lockById } from '../../core/row-lock.js';
-import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { clientClosedToNewWork } from '../clients/index.js';
 import { engagementOf } from '../engagements/index.js';
 import { AuditEntity, type AuditRow } from './entities.js';
 import { lookUpFramework } from './frameworks.js';
 import { forgetAudit } from './loaders.js';
-
-export interface AuditPayload {
-  audit: AuditRow | null;
-  userErrors: FieldError[];
-}
-
-export const refused = (...userErrors: FieldError[]): AuditPayload => ({ audit: null, userErrors });
+import { loadParent, refused, type Payload } from '../../core/payloads.js';
 
 /** The answer to a stale `expectedRevision`: nothing is written, and the caller reloads. */
 export const staleRevision = () =>
@@ -39,19 +32,21 @@ export async function createAudit(
     ...input
   }: { clientId: string; engagementId?: string | null } & Record<string, unknown>,
   today: string,
-): Promise<AuditPayload> {
+): Promise<Payload<'AuditPayload'>> {
   const checked = check(auditInput, input);
-  if (!checked.ok) return refused(...checked.errors);
+  if (!checked.ok) return refused('audit', ...checked.errors);
   const value = checked.value;
   const viewer = requireActor(context.viewer);
   return context.db.write(async (db) => {
     const closed = await clientClosedToNewWork(db, clientId);
-    if (closed) return refused(closed);
+    if (closed) return refused('audit', closed);
     if (engagementId !== null && engagementId !== undefined) {
-      const engagement = isUuid(engagementId) ? await engagementOf(db, engagementId) : null;
-      if (!engagement) return refused(notFound('engagementId', 'engagement'));
+      const found = await loadParent({ engagementId }, 'engagement', (id) => engagementOf(db, id));
+      if (!found.ok) return refused('audit', ...found.errors);
+      const engagement = found.value;
       if (engagement.clientId !== clientId) {
         return refused(
+          'audit',
           fieldError('engagementId', 'INVALID', 'This engagement is for another client than the audit.'),
         );
       }
@@ -60,6 +55,7 @@ export async function createAudit(
     const definition = framework.definition;
     if (!definition) {
       return refused(
+        'audit',
         framework.missing === 'key'
           ? fieldError('frameworkKey', 'NOT_FOUND', 'No framework has this key.')
           : fieldError('frameworkVersion', 'NOT_FOUND', 'This framework has no such version.'),

@@ -13,19 +13,13 @@ import {
   isBuiltInFrameworkKey,
   validateFramework,
   type AuditFramework,
-  type FieldError,
 } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { AuditFrameworkEntity, AuditFrameworkVersionEntity, type AuditFrameworkRow } from './entities.js';
 import type { FrameworkView } from './mappers.js';
+import { refused, type Payload } from '../../core/payloads.js';
 
-interface FrameworkPayload {
-  framework: FrameworkView | null;
-  userErrors: FieldError[];
-}
-
-const refused = (...userErrors: FieldError[]): FrameworkPayload => ({ framework: null, userErrors });
 const noSuchKey = (field: string) => fieldError(field, 'NOT_FOUND', 'No framework has this key.');
 
 export function frameworkView(definition: AuditFramework): FrameworkView {
@@ -81,21 +75,24 @@ export async function findFramework(
   return found.definition ? frameworkView(found.definition) : null;
 }
 
-export async function copyAuditFramework(context: RequestContext, input: unknown): Promise<FrameworkPayload> {
+export async function copyAuditFramework(
+  context: RequestContext,
+  input: unknown,
+): Promise<Payload<'AuditFrameworkPayload'>> {
   const checked = check(frameworkCopyInput, input);
-  if (!checked.ok) return refused(...checked.errors);
+  if (!checked.ok) return refused('framework', ...checked.errors);
   const { sourceKey, key, name } = checked.value;
   const { tenantId } = requireActor(context.viewer);
   return context.db.write(async (db) => {
     const source = await lookUpFramework(db, sourceKey);
-    if (!source.definition) return refused(noSuchKey('sourceKey'));
+    if (!source.definition) return refused('framework', noSuchKey('sourceKey'));
     const copy = copyFramework(source.definition, { key, name });
     const errors = validateFramework(copy);
-    if (errors.length) return refused(...errors);
+    if (errors.length) return refused('framework', ...errors);
     const taken = fieldError('key', 'TAKEN', 'Another framework already uses this key.');
-    if (isBuiltInFrameworkKey(key)) return refused(taken);
+    if (isBuiltInFrameworkKey(key)) return refused('framework', taken);
     const frameworks = db.getRepository(AuditFrameworkEntity);
-    if (await frameworks.existsBy({ key })) return refused(taken);
+    if (await frameworks.existsBy({ key })) return refused('framework', taken);
     const now = new Date();
     const row: AuditFrameworkRow = {
       tenantId,
@@ -111,7 +108,8 @@ export async function copyAuditFramework(context: RequestContext, input: unknown
       await frameworks.insert(row);
     } catch (error) {
       // Two copies under one key at the same moment: the unique key lets one through; the other is told so.
-      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') return refused(taken);
+      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505')
+        return refused('framework', taken);
       throw error;
     }
     await db
@@ -124,20 +122,22 @@ export async function copyAuditFramework(context: RequestContext, input: unknown
 export async function updateAuditFramework(
   context: RequestContext,
   { key, expectedVersion, ...edit }: { key: string; expectedVersion: number } & Record<string, unknown>,
-): Promise<FrameworkPayload> {
+): Promise<Payload<'AuditFrameworkPayload'>> {
   const checked = check(frameworkEditInput, edit);
-  if (!checked.ok) return refused(...checked.errors);
+  if (!checked.ok) return refused('framework', ...checked.errors);
   if (isBuiltInFrameworkKey(key)) {
     return refused(
+      'framework',
       fieldError('key', 'NOT_ALLOWED', 'Built-in frameworks cannot be edited. Copy it and edit the copy.'),
     );
   }
   return context.db.write(async (db) => {
     const frameworks = db.getRepository(AuditFrameworkEntity);
     const row = await frameworks.findOne({ where: { key }, lock: { mode: 'pessimistic_write' } });
-    if (!row) return refused(noSuchKey('key'));
+    if (!row) return refused('framework', noSuchKey('key'));
     if (row.latestVersion !== expectedVersion) {
       return refused(
+        'framework',
         fieldError(
           'expectedVersion',
           'CONFLICT',
@@ -150,7 +150,7 @@ export async function updateAuditFramework(
     const current = await versions.findOneByOrFail({ frameworkId: row.id, version: row.latestVersion });
     const next = editedFramework(current.definition, checked.value);
     const errors = validateFramework(next).map((e) => ({ ...e, field: frameworkEditField(e.field) }));
-    if (errors.length) return refused(...errors);
+    if (errors.length) return refused('framework', ...errors);
     const now = new Date();
     await versions.insert({
       tenantId: row.tenantId,

@@ -1,17 +1,11 @@
-import { check, fieldError, frameworkCriteria, promiseLinkInput, type FieldError } from '@csp/domain';
+import { check, fieldError, frameworkCriteria, promiseLinkInput } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { PromiseCriterionLinkEntity, type PromiseCriterionLinkRow } from './entities.js';
 import { charterHasPromise, lockCharter } from '../charters/index.js';
 import { lookUpFramework } from './frameworks.js';
-
-interface PromiseLinksPayload {
-  links: PromiseCriterionLinkRow[] | null;
-  userErrors: FieldError[];
-}
-
-const refused = (...userErrors: FieldError[]): PromiseLinksPayload => ({ links: null, userErrors });
+import { refused, type Payload } from '../../core/payloads.js';
 
 /** By promise, then framework and criterion (the table's primary key order). */
 export async function listPromiseLinks(
@@ -36,21 +30,24 @@ export async function listPromiseLinks(
 export async function linkPromiseToCriteria(
   context: RequestContext,
   { charterId, ...input }: { charterId: string } & Record<string, unknown>,
-): Promise<PromiseLinksPayload> {
+): Promise<Payload<'PromiseLinksPayload'>> {
   const checked = check(promiseLinkInput, input);
-  if (!checked.ok) return refused(...checked.errors);
+  if (!checked.ok) return refused('links', ...checked.errors);
   const { promiseKey, frameworkKey, criterionKeys } = checked.value;
   const { tenantId } = requireActor(context.viewer);
   return context.db.write(async (db) => {
     // Locked so that two replacements of the same links run one after the other instead of colliding.
     const charter = isUuid(charterId) ? await lockCharter(context, db, charterId) : null;
-    if (!charter) return refused(notFound('charterId', 'charter'));
+    if (!charter) return refused('links', notFound('charterId', 'charter'));
     if (!(await charterHasPromise(context, db, charterId, promiseKey))) {
-      return refused(fieldError('promiseKey', 'NOT_FOUND', 'This charter has no promise with this key.'));
+      return refused(
+        'links',
+        fieldError('promiseKey', 'NOT_FOUND', 'This charter has no promise with this key.'),
+      );
     }
     const framework = await lookUpFramework(db, frameworkKey);
     if (!framework.definition) {
-      return refused(fieldError('frameworkKey', 'NOT_FOUND', 'No framework has this key.'));
+      return refused('links', fieldError('frameworkKey', 'NOT_FOUND', 'No framework has this key.'));
     }
     const known = new Set(frameworkCriteria(framework.definition).map(({ criterion }) => criterion.key));
     const unknown = criterionKeys.flatMap((key, index) =>
@@ -58,7 +55,7 @@ export async function linkPromiseToCriteria(
         ? []
         : [fieldError(`criterionKeys.${index}`, 'NOT_FOUND', `The framework has no criterion "${key}".`)],
     );
-    if (unknown.length) return refused(...unknown);
+    if (unknown.length) return refused('links', ...unknown);
 
     const repository = db.getRepository(PromiseCriterionLinkEntity);
     await repository.delete({ charterId, promiseKey, frameworkKey });

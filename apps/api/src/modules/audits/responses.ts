@@ -13,8 +13,9 @@ import type { RequestContext } from '../../core/context.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { notFound } from '../../core/user-errors.js';
 import { AuditEntity, AuditResponseEntity, type AuditResponseRow, type AuditRow } from './entities.js';
-import { lockAudit, refused, staleRevision, type AuditPayload } from './edit-audit.js';
+import { lockAudit, staleRevision } from './edit-audit.js';
 import { forgetAudit } from './loaders.js';
+import { refused, type Payload } from '../../core/payloads.js';
 
 /** Stored responses as the scoring rules read them: not applicable is a null score. */
 export function scoringResponses(rows: readonly AuditResponseRow[]): AuditResponse[] {
@@ -33,7 +34,7 @@ interface SaveInput {
 export function saveAuditResponses(
   context: RequestContext,
   { responses, ...input }: SaveInput & { responses: unknown[] },
-): Promise<AuditPayload> {
+): Promise<Payload<'AuditPayload'>> {
   return save(context, input, responses, (path) => (path ? `responses.${path}` : 'responses'));
 }
 
@@ -41,7 +42,7 @@ export function saveAuditResponses(
 export function saveAuditResponse(
   context: RequestContext,
   { response, ...input }: SaveInput & { response: unknown },
-): Promise<AuditPayload> {
+): Promise<Payload<'AuditPayload'>> {
   return save(context, input, [response], (path) => `response${path.replace(/^0/, '')}`);
 }
 
@@ -54,15 +55,15 @@ async function save(
   { auditId, expectedRevision }: SaveInput,
   responses: unknown[],
   field: (path: string) => string,
-): Promise<AuditPayload> {
+): Promise<Payload<'AuditPayload'>> {
   const checked = check(auditResponsesToSave, responses);
-  if (!checked.ok) return refused(...checked.errors.map((e) => ({ ...e, field: field(e.field) })));
+  if (!checked.ok) return refused('audit', ...checked.errors.map((e) => ({ ...e, field: field(e.field) })));
   const viewer = requireActor(context.viewer);
   return context.db.write(async (db) => {
     const audit = await lockAudit(db, auditId);
-    if (!audit) return refused(notFound('auditId', 'audit'));
-    if (audit.revision !== expectedRevision) return refused(staleRevision());
-    if (!canEditAuditResponses(audit.status)) return refused(closedFor(audit));
+    if (!audit) return refused('audit', notFound('auditId', 'audit'));
+    if (audit.revision !== expectedRevision) return refused('audit', staleRevision());
+    if (!canEditAuditResponses(audit.status)) return refused('audit', closedFor(audit));
     const known = new Set(frameworkCriteria(audit.framework).map(({ criterion }) => criterion.key));
     const unknown: FieldError[] = checked.value.flatMap((response, index) =>
       known.has(response.criterionKey)
@@ -75,7 +76,7 @@ async function save(
             ),
           ],
     );
-    if (unknown.length) return refused(...unknown);
+    if (unknown.length) return refused('audit', ...unknown);
 
     const now = new Date();
     const rows: AuditResponseRow[] = checked.value.map((response) => ({

@@ -15,16 +15,7 @@ import { notFound } from '../../core/user-errors.js';
 import { clientClosedToNewWork } from '../clients/index.js';
 import { CharterEntity, CharterVersionEntity, type CharterRow, type CharterVersionRow } from './entities.js';
 import { draftOf } from './mappers.js';
-
-export interface CharterVersionPayload {
-  version: CharterVersionRow | null;
-  userErrors: FieldError[];
-}
-
-export const refused = (...userErrors: FieldError[]): CharterVersionPayload => ({
-  version: null,
-  userErrors,
-});
+import { refused, type Payload } from '../../core/payloads.js';
 
 const EMPTY_CHARTER: CharterDraft = { purpose: { purpose: '', why: '', everythingElse: '' }, promises: [] };
 
@@ -108,11 +99,11 @@ async function lockCharterOf(db: TenantDb, tenantId: string, clientId: string): 
 export async function startCharterDraft(
   context: RequestContext,
   { clientId }: { clientId: string },
-): Promise<CharterVersionPayload> {
+): Promise<Payload<'CharterVersionPayload'>> {
   const viewer = requireActor(context.viewer);
   return context.db.write(async (db) => {
     const closed = await clientClosedToNewWork(db, clientId);
-    if (closed) return refused(closed);
+    if (closed) return refused('version', closed);
     const charter = await lockCharterOf(db, viewer.tenantId, clientId);
     const versions = await db
       .getRepository(CharterVersionEntity)
@@ -120,6 +111,7 @@ export async function startCharterDraft(
     const openDraft = versions.find((v) => v.status === 'DRAFT');
     if (openDraft) {
       return refused(
+        'version',
         fieldError(
           'clientId',
           'NOT_ALLOWED',
@@ -161,7 +153,7 @@ export async function discardCharterDraft(
 ): Promise<{ discardedVersionId: string | null; userErrors: FieldError[] }> {
   return context.db.write(async (db) => {
     const found = await lockDraft(db, input.versionId, input.expectedRevision, canEditVersion);
-    if ('refusal' in found) return { discardedVersionId: null, userErrors: [found.refusal] };
+    if ('refusal' in found) return refused('discardedVersionId', found.refusal);
     await db.getRepository(CharterVersionEntity).delete({ id: found.draft.id });
     return { discardedVersionId: found.draft.id, userErrors: [] };
   });

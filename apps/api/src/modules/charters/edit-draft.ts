@@ -3,8 +3,9 @@ import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { canEditVersion, charterDraftInput, check, fieldError, type CharterPromise } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { CharterVersionEntity } from './entities.js';
-import { lockDraft, refused, saveDraft, type CharterVersionPayload } from './drafts.js';
+import { lockDraft, saveDraft } from './drafts.js';
 import { inputField } from './mappers.js';
+import { refused, type Payload } from '../../core/payloads.js';
 
 interface PromiseArgument {
   key?: string | null;
@@ -24,17 +25,18 @@ export interface SaveCharterDraftArguments {
 export async function saveCharterDraft(
   context: RequestContext,
   input: SaveCharterDraftArguments,
-): Promise<CharterVersionPayload> {
+): Promise<Payload<'CharterVersionPayload'>> {
   const checked = check(charterDraftInput, {
     purpose: input.purposeStatement,
     // GraphQL sends a left-out key as null; the rule's "no key" is undefined.
     promises: input.promises.map(({ key, ...promise }) => ({ ...promise, key: key ?? undefined })),
   });
-  if (!checked.ok) return refused(...checked.errors.map((e) => ({ ...e, field: inputField(e.field) })));
+  if (!checked.ok)
+    return refused('version', ...checked.errors.map((e) => ({ ...e, field: inputField(e.field) })));
   const value = checked.value;
   return context.db.write(async (db) => {
     const found = await lockDraft(db, input.versionId, input.expectedRevision, canEditVersion);
-    if ('refusal' in found) return refused(found.refusal);
+    if ('refusal' in found) return refused('version', found.refusal);
     const known = await keysOfCharter(db, found.draft.charterId);
     const unknownKeys = value.promises.flatMap((promise, index) =>
       promise.key !== undefined && !known.has(promise.key)
@@ -47,7 +49,7 @@ export async function saveCharterDraft(
           ]
         : [],
     );
-    if (unknownKeys.length) return refused(...unknownKeys);
+    if (unknownKeys.length) return refused('version', ...unknownKeys);
     const promises: CharterPromise[] = value.promises.map((promise) => ({
       key: promise.key ?? newKey(known),
       title: promise.title,
@@ -68,13 +70,13 @@ export async function saveCharterDraft(
 export async function reorderCharterPromises(
   context: RequestContext,
   input: { versionId: string; expectedRevision: number; promiseKeys: string[] },
-): Promise<CharterVersionPayload> {
+): Promise<Payload<'CharterVersionPayload'>> {
   return context.db.write(async (db) => {
     const found = await lockDraft(db, input.versionId, input.expectedRevision, canEditVersion);
-    if ('refusal' in found) return refused(found.refusal);
+    if ('refusal' in found) return refused('version', found.refusal);
     const byKey = new Map(found.draft.promises.map((promise) => [promise.key, promise]));
     const problem = permutationProblem([...byKey.keys()], input.promiseKeys);
-    if (problem) return refused(fieldError('promiseKeys', 'INVALID', problem));
+    if (problem) return refused('version', fieldError('promiseKeys', 'INVALID', problem));
     const promises = input.promiseKeys.flatMap((key) => byKey.get(key) ?? []);
     return { version: await saveDraft(db, found.draft, { promises }), userErrors: [] };
   });

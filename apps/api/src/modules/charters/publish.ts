@@ -2,21 +2,23 @@ import { canPublishVersion, publishReadiness } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { CharterVersionEntity, type CharterVersionRow } from './entities.js';
-import { lockDraft, refused, type CharterVersionPayload } from './drafts.js';
+import { lockDraft } from './drafts.js';
 import { draftOf, inputField } from './mappers.js';
 import { queueWebhookEvent } from '../webhooks/index.js';
+import { refused, type Payload } from '../../core/payloads.js';
 
 /** Freezes a complete draft as the charter in force. What is still missing is answered field by field. */
 export async function publishCharterVersion(
   context: RequestContext,
   input: { versionId: string; expectedRevision: number },
-): Promise<CharterVersionPayload> {
+): Promise<Payload<'CharterVersionPayload'>> {
   const viewer = requireActor(context.viewer);
   return context.db.write(async (db) => {
     const found = await lockDraft(db, input.versionId, input.expectedRevision, canPublishVersion);
-    if ('refusal' in found) return refused(found.refusal);
+    if ('refusal' in found) return refused('version', found.refusal);
     const gaps = publishReadiness(draftOf(found.draft));
-    if (gaps.length) return refused(...gaps.map((gap) => ({ ...gap, field: inputField(gap.field) })));
+    if (gaps.length)
+      return refused('version', ...gaps.map((gap) => ({ ...gap, field: inputField(gap.field) })));
     const now = new Date();
     const version: CharterVersionRow = {
       ...found.draft,

@@ -3,8 +3,9 @@ import type { RequestContext } from '../../core/context.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { notFound } from '../../core/user-errors.js';
 import { CharterVersionEntity, type CharterVersionRow } from './entities.js';
-import { lockVersion, refused, type CharterVersionPayload } from './drafts.js';
+import { lockVersion } from './drafts.js';
 import { queueWebhookEvent } from '../webhooks/index.js';
+import { refused, type Payload } from '../../core/payloads.js';
 
 /**
  * A client leader's sign-off. Row-level security shows a leader only their own client's published versions, so a
@@ -13,11 +14,11 @@ import { queueWebhookEvent } from '../webhooks/index.js';
 export async function signOffCharterVersion(
   context: RequestContext,
   { versionId }: { versionId: string },
-): Promise<CharterVersionPayload> {
+): Promise<Payload<'CharterVersionPayload'>> {
   const viewer = requireActor(context.viewer);
   return context.db.write(async (db) => {
     const version = await lockVersion(db, versionId);
-    if (!version) return refused(notFound('versionId', 'charter version'));
+    if (!version) return refused('version', notFound('versionId', 'charter version'));
     const latest = await db.getRepository(CharterVersionEntity).findOne({
       select: { id: true, number: true },
       where: { charterId: version.charterId, status: 'PUBLISHED' },
@@ -29,7 +30,7 @@ export async function signOffCharterVersion(
       signedOff: version.signedOffAt !== null,
       latestPublishedNumber: latest?.number ?? null,
     });
-    if (refusal) return refused(fieldError('versionId', 'NOT_ALLOWED', refusal));
+    if (refusal) return refused('version', fieldError('versionId', 'NOT_ALLOWED', refusal));
     const signed: CharterVersionRow = { ...version, signedOffAt: new Date(), signedOffBy: viewer.memberId };
     await db
       .getRepository(CharterVersionEntity)

@@ -1,20 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { check, clientChanges, clientInput, type FieldError } from '@csp/domain';
+import { check, clientChanges, clientInput } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { ClientEntity, type ClientRow } from './entities.js';
+import { refused, type Payload } from '../../core/payloads.js';
 
-interface ClientPayload {
-  client: ClientRow | null;
-  userErrors: FieldError[];
-}
-
-const refused = (...userErrors: FieldError[]): ClientPayload => ({ client: null, userErrors });
-
-export async function createClient(context: RequestContext, input: unknown): Promise<ClientPayload> {
+export async function createClient(
+  context: RequestContext,
+  input: unknown,
+): Promise<Payload<'ClientPayload'>> {
   const checked = check(clientInput, input);
-  if (!checked.ok) return refused(...checked.errors);
+  if (!checked.ok) return refused('client', ...checked.errors);
   const { tenantId } = requireActor(context.viewer);
   const now = new Date();
   const status = checked.value.status ?? 'PROSPECT';
@@ -39,16 +36,16 @@ export async function createClient(context: RequestContext, input: unknown): Pro
 export async function updateClient(
   context: RequestContext,
   { id, ...changes }: { id: string } & Record<string, unknown>,
-): Promise<ClientPayload> {
+): Promise<Payload<'ClientPayload'>> {
   const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
   const checked = check(clientChanges, given);
-  if (!checked.ok) return refused(...checked.errors);
+  if (!checked.ok) return refused('client', ...checked.errors);
   return context.db.write(async (db) => {
     const repository = db.getRepository(ClientEntity);
     const client = isUuid(id)
       ? await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
       : null;
-    if (!client) return refused(notFound('id', 'client'));
+    if (!client) return refused('client', notFound('id', 'client'));
     const now = new Date();
     const next: ClientRow = { ...client, ...withoutNulls(checked.value), updatedAt: now };
     if ('size' in given) next.size = checked.value.size ?? null;
@@ -71,7 +68,10 @@ export async function updateClient(
 }
 
 /** Archiving keeps everything; it only takes the client out of the active lists. Archiving twice is harmless. */
-export function archiveClient(context: RequestContext, { id }: { id: string }): Promise<ClientPayload> {
+export function archiveClient(
+  context: RequestContext,
+  { id }: { id: string },
+): Promise<Payload<'ClientPayload'>> {
   return updateClient(context, { id, status: 'ARCHIVED' });
 }
 

@@ -3,9 +3,9 @@ import { In } from 'typeorm';
 import { check, workshopGaps, workshopInput, type FieldError } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { manyEach, perRequest } from '../../core/loaders.js';
-import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { ClientEntity, WorkshopEntity, WorkshopEntryEntity, type WorkshopEntryRow } from './entities.js';
+import { loadParent, refused } from '../../core/payloads.js';
 
 /** The workshop as the API shows it: an empty one for a client that has not held it yet. */
 export interface WorkshopView {
@@ -61,9 +61,10 @@ export async function saveWorkshop(
   const { tenantId } = requireActor(context.viewer);
   const workshop = checked.value;
   return context.db.write(async (db) => {
-    if (!isUuid(clientId) || !(await db.getRepository(ClientEntity).existsBy({ id: clientId }))) {
-      return { workshop: null, userErrors: [notFound('clientId', 'client')] };
-    }
+    const client = await loadParent({ clientId }, 'client', (id) =>
+      db.getRepository(ClientEntity).findOneBy({ id }),
+    );
+    if (!client.ok) return refused('workshop', ...client.errors);
     const now = new Date();
     await db.getRepository(WorkshopEntity).upsert(
       {

@@ -3,17 +3,19 @@ import type { RequestContext } from '../../core/context.js';
 import { notFound } from '../../core/user-errors.js';
 import { EngagementEntity } from './entities.js';
 import { queueWebhookEvent } from '../webhooks/index.js';
-import { type EngagementPayload, lockEngagement, refused } from './edit-engagement.js';
+import { lockEngagement } from './edit-engagement.js';
+import { refused, type Payload } from '../../core/payloads.js';
 
 export async function changeEngagementStatus(
   context: RequestContext,
   input: { id: string; status: EngagementStatus },
-): Promise<EngagementPayload> {
+): Promise<Payload<'EngagementPayload'>> {
   return context.db.write(async (db) => {
     const engagement = await lockEngagement(db, input.id);
-    if (!engagement) return refused(notFound('id', 'engagement'));
+    if (!engagement) return refused('engagement', notFound('id', 'engagement'));
     if (!canMoveEngagement(engagement.status, input.status)) {
       return refused(
+        'engagement',
         fieldError('status', 'NOT_ALLOWED', explainRefusedMove(engagement.status, input.status)),
       );
     }

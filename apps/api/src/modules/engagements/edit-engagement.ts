@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TenantDb } from '../../core/tenancy/tenant-db.js';
-import {
-  check,
-  engagementChanges,
-  engagementInput,
-  fieldError,
-  isEngagementClosed,
-  type FieldError,
-} from '@csp/domain';
+import { check, engagementChanges, engagementInput, fieldError, isEngagementClosed } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { lockById } from '../../core/row-lock.js';
 import { notFound } from '../../core/user-errors.js';
@@ -15,13 +8,7 @@ import { requireActor } from '../../core/auth/viewer.js';
 import { clientClosedToNewWork } from '../clients/index.js';
 import { EngagementEntity, MilestoneEntity, TeamMemberEntity, type EngagementRow } from './entities.js';
 import { checkConsultants } from './references.js';
-
-export interface EngagementPayload {
-  engagement: EngagementRow | null;
-  userErrors: FieldError[];
-}
-
-export const refused = (...userErrors: FieldError[]): EngagementPayload => ({ engagement: null, userErrors });
+import { refused, type Payload } from '../../core/payloads.js';
 
 /** Locks the engagement for the rest of the mutation, so two concurrent status changes cannot both pass the rule. */
 export async function lockEngagement(db: TenantDb, id: string): Promise<EngagementRow | null> {
@@ -31,17 +18,17 @@ export async function lockEngagement(db: TenantDb, id: string): Promise<Engageme
 export async function createEngagement(
   context: RequestContext,
   { clientId, ...input }: { clientId: string } & Record<string, unknown>,
-): Promise<EngagementPayload> {
+): Promise<Payload<'EngagementPayload'>> {
   const checked = check(engagementInput, input);
-  if (!checked.ok) return refused(...checked.errors);
+  if (!checked.ok) return refused('engagement', ...checked.errors);
   const viewer = requireActor(context.viewer);
   const value = checked.value;
   return context.db.write(async (db) => {
     const closed = await clientClosedToNewWork(db, clientId);
-    if (closed) return refused(closed);
+    if (closed) return refused('engagement', closed);
     const leadConsultantId = value.leadConsultantId ?? viewer.memberId;
     const peopleErrors = await checkConsultants(db, leadConsultantId, value.teamMemberIds);
-    if (peopleErrors.length) return refused(...peopleErrors);
+    if (peopleErrors.length) return refused('engagement', ...peopleErrors);
     const now = new Date();
     const engagement: EngagementRow = {
       tenantId: viewer.tenantId,
@@ -91,16 +78,19 @@ async function replaceTeam(db: TenantDb, engagement: EngagementRow, memberIds: r
 export async function updateEngagement(
   context: RequestContext,
   { id, ...changes }: { id: string } & Record<string, unknown>,
-): Promise<EngagementPayload> {
+): Promise<Payload<'EngagementPayload'>> {
   const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
   const checked = check(engagementChanges, given);
-  if (!checked.ok) return refused(...checked.errors);
+  if (!checked.ok) return refused('engagement', ...checked.errors);
   const value = checked.value;
   return context.db.write(async (db) => {
     const engagement = await lockEngagement(db, id);
-    if (!engagement) return refused(notFound('id', 'engagement'));
+    if (!engagement) return refused('engagement', notFound('id', 'engagement'));
     if (isEngagementClosed(engagement.status)) {
-      return refused(fieldError('id', 'NOT_ALLOWED', 'This engagement is closed and can no longer change.'));
+      return refused(
+        'engagement',
+        fieldError('id', 'NOT_ALLOWED', 'This engagement is closed and can no longer change.'),
+      );
     }
     const next: EngagementRow = {
       ...engagement,
@@ -115,10 +105,13 @@ export async function updateEngagement(
       updatedAt: new Date(),
     };
     if (next.startsOn && next.endsOn && next.endsOn < next.startsOn) {
-      return refused(fieldError('endsOn', 'INVALID', 'The end date must be on or after the start date.'));
+      return refused(
+        'engagement',
+        fieldError('endsOn', 'INVALID', 'The end date must be on or after the start date.'),
+      );
     }
     const peopleErrors = await checkConsultants(db, value.leadConsultantId, value.teamMemberIds);
-    if (peopleErrors.length) return refused(...peopleErrors);
+    if (peopleErrors.length) return refused('engagement', ...peopleErrors);
     const { tenantId: _t, id: _i, clientId: _c, createdAt: _a, status: _s, ...columns } = next;
     await db.getRepository(EngagementEntity).update({ id }, columns);
     if (value.teamMemberIds) await replaceTeam(db, next, value.teamMemberIds);

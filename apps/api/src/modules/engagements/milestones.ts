@@ -1,36 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import {
-  check,
-  fieldError,
-  isEngagementClosed,
-  milestoneChanges,
-  milestoneInput,
-  type FieldError,
-} from '@csp/domain';
+import { check, fieldError, isEngagementClosed, milestoneChanges, milestoneInput } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
-import { isUuid, notFound } from '../../core/user-errors.js';
+import { notFound } from '../../core/user-errors.js';
 import { MilestoneEntity, type MilestoneRow } from './entities.js';
 import { lockEngagement } from './edit-engagement.js';
+import { loadParent, refused, type Payload } from '../../core/payloads.js';
 
-interface MilestonePayload {
-  milestone: MilestoneRow | null;
-  userErrors: FieldError[];
-}
-
-const refused = (...userErrors: FieldError[]): MilestonePayload => ({ milestone: null, userErrors });
 const CLOSED = 'The engagement is closed, so its milestones can no longer change.';
 
 export async function addMilestone(
   context: RequestContext,
   { engagementId, ...input }: { engagementId: string } & Record<string, unknown>,
-): Promise<MilestonePayload> {
+): Promise<Payload<'MilestonePayload'>> {
   const checked = check(milestoneInput, input);
-  if (!checked.ok) return refused(...checked.errors);
+  if (!checked.ok) return refused('milestone', ...checked.errors);
   return context.db.write(async (db) => {
     const engagement = await lockEngagement(db, engagementId);
-    if (!engagement) return refused(notFound('engagementId', 'engagement'));
+    if (!engagement) return refused('milestone', notFound('engagementId', 'engagement'));
     if (isEngagementClosed(engagement.status))
-      return refused(fieldError('engagementId', 'NOT_ALLOWED', CLOSED));
+      return refused('milestone', fieldError('engagementId', 'NOT_ALLOWED', CLOSED));
     const now = new Date();
     const milestone: MilestoneRow = {
       tenantId: engagement.tenantId,
@@ -51,17 +39,20 @@ export async function addMilestone(
 export async function updateMilestone(
   context: RequestContext,
   { id, ...changes }: { id: string } & Record<string, unknown>,
-): Promise<MilestonePayload> {
+): Promise<Payload<'MilestonePayload'>> {
   const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
   const checked = check(milestoneChanges, given);
-  if (!checked.ok) return refused(...checked.errors);
+  if (!checked.ok) return refused('milestone', ...checked.errors);
   return context.db.write(async (db) => {
     const repository = db.getRepository(MilestoneEntity);
-    const milestone = isUuid(id) ? await repository.findOneBy({ id }) : null;
-    if (!milestone) return refused(notFound('id', 'milestone'));
+    const found = await loadParent({ id }, 'milestone', (milestoneId) =>
+      repository.findOneBy({ id: milestoneId }),
+    );
+    if (!found.ok) return refused('milestone', ...found.errors);
+    const milestone = found.value;
     const engagement = await lockEngagement(db, milestone.engagementId);
     if (!engagement || isEngagementClosed(engagement.status))
-      return refused(fieldError('id', 'NOT_ALLOWED', CLOSED));
+      return refused('milestone', fieldError('id', 'NOT_ALLOWED', CLOSED));
     const value = checked.value;
     const next: MilestoneRow = {
       ...milestone,
@@ -81,11 +72,14 @@ export async function updateMilestone(
 export async function removeMilestone(context: RequestContext, { id }: { id: string }) {
   return context.db.write(async (db) => {
     const repository = db.getRepository(MilestoneEntity);
-    const milestone = isUuid(id) ? await repository.findOneBy({ id }) : null;
-    if (!milestone) return { removedId: null, userErrors: [notFound('id', 'milestone')] };
+    const found = await loadParent({ id }, 'milestone', (milestoneId) =>
+      repository.findOneBy({ id: milestoneId }),
+    );
+    if (!found.ok) return refused('removedId', ...found.errors);
+    const milestone = found.value;
     const engagement = await lockEngagement(db, milestone.engagementId);
     if (!engagement || isEngagementClosed(engagement.status)) {
-      return { removedId: null, userErrors: [fieldError('id', 'NOT_ALLOWED', CLOSED)] };
+      return refused('removedId', fieldError('id', 'NOT_ALLOWED', CLOSED));
     }
     await repository.delete({ id });
     return { removedId: id, userErrors: [] };

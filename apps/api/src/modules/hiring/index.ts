@@ -8,7 +8,7 @@ import { resolvers } from './resolvers.js';
 
 /** What other modules, the demo and main.ts may use: nothing else in this folder is public. */
 export { criteriaOfProfile } from './loaders.js';
-export { createRoleProfile, type RoleProfilePayload } from './role-profiles.js';
+export { createRoleProfile } from './role-profiles.js';
 export { saveCandidateScorecard } from './scorecards.js';
 
 export const hiring = {

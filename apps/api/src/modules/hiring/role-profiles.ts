@@ -20,13 +20,7 @@ import {
   type RoleProfileRow,
 } from './entities.js';
 import { criteriaOfProfile, roleProfileById } from './loaders.js';
-
-export interface RoleProfilePayload {
-  roleProfile: RoleProfileRow | null;
-  userErrors: FieldError[];
-}
-
-const refused = (...userErrors: FieldError[]): RoleProfilePayload => ({ roleProfile: null, userErrors });
+import { refused, type Payload } from '../../core/payloads.js';
 
 /** The criterion fields as GraphQL delivers them: `id` is the API's business, the rest is the domain's form. */
 interface CriterionArgs {
@@ -89,18 +83,18 @@ export async function lockRoleProfile(db: TenantDb, id: string): Promise<RolePro
 export async function createRoleProfile(
   context: RequestContext,
   { clientId, ...args }: ProfileArgs & { clientId: string },
-): Promise<RoleProfilePayload> {
+): Promise<Payload<'RoleProfilePayload'>> {
   const checked = checkProfile(args);
-  if (!checked.ok) return refused(...checked.errors);
+  if (!checked.ok) return refused('roleProfile', ...checked.errors);
   const newOnly = checked.ids.flatMap((id, index) =>
     id === null ? [] : [notFound(`criteria.${index}.id`, OTHER_PROFILE_CRITERION)],
   );
-  if (newOnly.length) return refused(...newOnly);
+  if (newOnly.length) return refused('roleProfile', ...newOnly);
   const form = checked.value;
   const { tenantId } = requireActor(context.viewer);
   return context.db.write(async (db) => {
     const closed = await clientClosedToNewWork(db, clientId);
-    if (closed) return refused(closed);
+    if (closed) return refused('roleProfile', closed);
     const now = new Date();
     const profile: RoleProfileRow = {
       tenantId,
@@ -122,15 +116,16 @@ export async function createRoleProfile(
 export async function updateRoleProfile(
   context: RequestContext,
   { id, expectedRevision, ...args }: ProfileArgs & { id: string; expectedRevision: number },
-): Promise<RoleProfilePayload> {
+): Promise<Payload<'RoleProfilePayload'>> {
   const checked = checkProfile(args);
-  if (!checked.ok) return refused(...checked.errors);
+  if (!checked.ok) return refused('roleProfile', ...checked.errors);
   const form = checked.value;
   return context.db.write(async (db) => {
     const profile = await lockRoleProfile(db, id);
-    if (!profile) return refused(notFound('id', 'role profile'));
+    if (!profile) return refused('roleProfile', notFound('id', 'role profile'));
     if (profile.revision !== expectedRevision) {
       return refused(
+        'roleProfile',
         fieldError(
           'expectedRevision',
           'CONFLICT',
@@ -145,7 +140,7 @@ export async function updateRoleProfile(
         ? []
         : [notFound(`criteria.${index}.id`, OTHER_PROFILE_CRITERION)],
     );
-    if (unknown.length) return refused(...unknown);
+    if (unknown.length) return refused('roleProfile', ...unknown);
     const next: RoleProfileRow = {
       ...profile,
       title: form.title,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { check, fieldError, profileReadiness, scorecardForm, type FieldError } from '@csp/domain';
+import { check, fieldError, profileReadiness, scorecardForm } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
@@ -13,13 +13,7 @@ import {
 import { scorecardsOfProfile, scoresOfScorecard } from './loaders.js';
 import { lockRoleProfile } from './role-profiles.js';
 import { asRoleProfile } from './ranking.js';
-
-export interface CandidateScorecardPayload {
-  scorecard: CandidateScorecardRow | null;
-  userErrors: FieldError[];
-}
-
-const refused = (...userErrors: FieldError[]): CandidateScorecardPayload => ({ scorecard: null, userErrors });
+import { loadParent, refused, type Payload } from '../../core/payloads.js';
 
 interface ScorecardArgs {
   profileId: string;
@@ -35,27 +29,27 @@ interface ScorecardArgs {
 export async function saveCandidateScorecard(
   context: RequestContext,
   { profileId, scorecardId, ...input }: ScorecardArgs,
-): Promise<CandidateScorecardPayload> {
+): Promise<Payload<'CandidateScorecardPayload'>> {
   const checked = check(scorecardForm, input);
-  if (!checked.ok) return refused(...checked.errors);
+  if (!checked.ok) return refused('scorecard', ...checked.errors);
   const form = checked.value;
   const viewer = requireActor(context.viewer);
   return context.db.write(async (db) => {
     const profile = await lockRoleProfile(db, profileId);
-    if (!profile) return refused(notFound('profileId', 'role profile'));
+    if (!profile) return refused('scorecard', notFound('profileId', 'role profile'));
     const criteria = await db
       .getRepository(HiringCriterionEntity)
       .find({ where: { profileId }, order: { position: 'ASC' } });
     // Scoring against weights that do not add up to 100 would rank candidates on a scale nobody agreed to.
     const gaps = profileReadiness(asRoleProfile(profile.title, criteria));
     if (gaps.length)
-      return refused(...gaps.map((gap) => fieldError('profileId', 'NOT_ALLOWED', gap.message)));
+      return refused('scorecard', ...gaps.map((gap) => fieldError('profileId', 'NOT_ALLOWED', gap.message)));
 
     const cards = db.getRepository(CandidateScorecardEntity);
     let current: CandidateScorecardRow | null = null;
     if (scorecardId != null) {
       current = isUuid(scorecardId) ? await cards.findOneBy({ id: scorecardId, profileId }) : null;
-      if (!current) return refused(notFound('scorecardId', 'scorecard of this role profile'));
+      if (!current) return refused('scorecard', notFound('scorecardId', 'scorecard of this role profile'));
     }
     const others = cards
       .createQueryBuilder('s')
@@ -65,6 +59,7 @@ export async function saveCandidateScorecard(
     const sameCandidate = await others.getExists();
     if (sameCandidate) {
       return refused(
+        'scorecard',
         fieldError(
           'candidateRef',
           'TAKEN',
@@ -78,7 +73,7 @@ export async function saveCandidateScorecard(
         ? []
         : [notFound(`scores.${index}.criterionId`, 'criterion of this role profile')],
     );
-    if (unknown.length) return refused(...unknown);
+    if (unknown.length) return refused('scorecard', ...unknown);
 
     const now = new Date();
     const scorecard: CandidateScorecardRow = {
@@ -121,8 +116,9 @@ export async function saveCandidateScorecard(
 export async function removeCandidateScorecard(context: RequestContext, { id }: { id: string }) {
   return context.db.write(async (db) => {
     const cards = db.getRepository(CandidateScorecardEntity);
-    const card = isUuid(id) ? await cards.findOneBy({ id }) : null;
-    if (!card) return { removedId: null, userErrors: [notFound('id', 'scorecard')] };
+    const found = await loadParent({ id }, 'scorecard', (cardId) => cards.findOneBy({ id: cardId }));
+    if (!found.ok) return refused('removedId', ...found.errors);
+    const card = found.value;
     // Waits for a save of the same profile's scorecards to finish, so it never rewrites a card removed under it.
     await lockRoleProfile(db, card.profileId);
     await cards.delete({ tenantId: card.tenantId, id });

@@ -6,30 +6,27 @@ import {
   leaderHandOver,
   memberRoleInput,
   removesLastAdmin,
-  type FieldError,
   type StaffDuties,
 } from '@csp/domain';
 import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import type { RequestContext } from '../../core/context.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
-import { MemberEntity, type MemberRow } from '../accounts/index.js';
+import { MemberEntity } from '../accounts/index.js';
 import { clientExists } from '../clients/index.js';
-
-interface MemberPayload {
-  member: MemberRow | null;
-  userErrors: FieldError[];
-}
+import { refused, type Payload } from '../../core/payloads.js';
 
 /**
  * Changes a member's role and client. Sessions hold no role (each request reads it from the member's row), so the
  * change applies from the member's very next request, and a demoted admin's open session loses admin rights then.
  */
-export async function changeMemberRole(context: RequestContext, input: unknown): Promise<MemberPayload> {
-  const refused = (...userErrors: FieldError[]): MemberPayload => ({ member: null, userErrors });
+export async function changeMemberRole(
+  context: RequestContext,
+  input: unknown,
+): Promise<Payload<'MemberPayload'>> {
   const checked = check(memberRoleInput, input);
-  if (!checked.ok) return refused(...checked.errors);
+  if (!checked.ok) return refused('member', ...checked.errors);
   const { memberId, role, clientId } = checked.value;
-  if (!isUuid(memberId)) return refused(notFound('memberId', 'member'));
+  if (!isUuid(memberId)) return refused('member', notFound('memberId', 'member'));
   return context.db.write(async (db) => {
     // Every row the change depends on (the member, and for a demotion every admin) is locked in one statement, in
     // id order, so concurrent changes queue in one order: two admins demoting each other are serialised and the
@@ -44,13 +41,14 @@ export async function changeMemberRole(context: RequestContext, input: unknown):
     const member = locked.some((row) => row.id === memberId)
       ? await members.findOneBy({ id: memberId })
       : null;
-    if (!member) return refused(notFound('memberId', 'member'));
+    if (!member) return refused('member', notFound('memberId', 'member'));
     const admins = locked.filter((row) => row.role === 'ADMIN');
     if (clientId && !(await clientExists(db, clientId))) {
-      return refused(notFound('clientId', 'client'));
+      return refused('member', notFound('clientId', 'client'));
     }
     if (removesLastAdmin({ from: member.role, to: role, admins: admins.length })) {
       return refused(
+        'member',
         fieldError(
           'role',
           'NOT_ALLOWED',
@@ -60,7 +58,7 @@ export async function changeMemberRole(context: RequestContext, input: unknown):
     }
     if (role === 'CLIENT_LEADER' && clientId) {
       const handOver = leaderHandOver(await staffDuties(db, member.id, clientId));
-      if (handOver) return refused(fieldError('role', 'NOT_ALLOWED', handOver));
+      if (handOver) return refused('member', fieldError('role', 'NOT_ALLOWED', handOver));
     }
     const changes = { role, clientId: clientId ?? null };
     await members.update({ id: member.id }, changes);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { acceptInvitationInput, check, fieldError, invitationInput, type FieldError } from '@csp/domain';
+import { acceptInvitationInput, check, fieldError, invitationInput } from '@csp/domain';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { RequestContext } from '../../core/context.js';
 import { issueToken, readToken } from '../../core/auth/tokens.js';
@@ -14,19 +14,14 @@ import {
   consultancyOf,
   startSession,
   claimSignInEmail,
-  type AuthPayload,
 } from '../accounts/index.js';
 import { clientExists } from '../clients/index.js';
 import { InvitationEntity, type InvitationRow } from './entities.js';
 import { invitationMail } from './invitation-mail.js';
 import { invitationStatus } from './queries.js';
+import { loadParent, refused, type Payload } from '../../core/payloads.js';
 
 const INVITATION_DAYS = 14;
-
-interface InvitePayload {
-  invitation: InvitationRow | null;
-  userErrors: FieldError[];
-}
 
 /**
  * Invites someone: the link goes by mail to the invitee only, never to the admin, so only the mailbox owner can
@@ -34,19 +29,24 @@ interface InvitePayload {
  * answer after the same work either way (the invitee learns it when accepting). A member of this consultancy with
  * the address is refused by name, since the admin sees their members anyway.
  */
-export async function inviteMember(context: RequestContext, input: unknown): Promise<InvitePayload> {
-  const refused = (...userErrors: FieldError[]): InvitePayload => ({ invitation: null, userErrors });
+export async function inviteMember(
+  context: RequestContext,
+  input: unknown,
+): Promise<Payload<'InviteMemberPayload'>> {
   const checked = check(invitationInput, input);
-  if (!checked.ok) return refused(...checked.errors);
+  if (!checked.ok) return refused('invitation', ...checked.errors);
   const { email, role, clientId } = checked.value;
   const viewer = requireActor(context.viewer);
   const { token, hash } = issueToken('invitation', viewer.tenantId);
   const answer = await context.db.write(async (db) => {
     if (clientId && !(await clientExists(db, clientId))) {
-      return refused(notFound('clientId', 'client'));
+      return refused('invitation', notFound('clientId', 'client'));
     }
     if (await db.getRepository(MemberEntity).existsBy({ email })) {
-      return refused(fieldError('email', 'TAKEN', 'Someone with this email is already a member.'));
+      return refused(
+        'invitation',
+        fieldError('email', 'TAKEN', 'Someone with this email is already a member.'),
+      );
     }
     const now = new Date();
     const invitation: InvitationRow = {
@@ -74,10 +74,9 @@ export async function inviteMember(context: RequestContext, input: unknown): Pro
  * only the new token's hash is kept. Accepted and revoked invitations are not sent again (invite again instead).
  */
 export async function resendInvitation(context: RequestContext, input: { id: string }) {
-  const refused = (...userErrors: FieldError[]): InvitePayload => ({ invitation: null, userErrors });
   const viewer = requireActor(context.viewer);
   const { token, hash } = issueToken('invitation', viewer.tenantId);
-  const answer = await context.db.write(async (db): Promise<InvitePayload> => {
+  const answer = await context.db.write(async (db): Promise<Payload<'InviteMemberPayload'>> => {
     const repository = db.getRepository(InvitationEntity);
     const invitation = isUuid(input.id)
       ? await repository
@@ -86,13 +85,14 @@ export async function resendInvitation(context: RequestContext, input: { id: str
           .setLock('pessimistic_write')
           .getOne()
       : null;
-    if (!invitation) return refused(notFound('id', 'invitation'));
+    if (!invitation) return refused('invitation', notFound('id', 'invitation'));
     const status = invitationStatus(invitation);
     if (status === 'ACCEPTED') {
-      return refused(fieldError('id', 'NOT_ALLOWED', 'This invitation was already accepted.'));
+      return refused('invitation', fieldError('id', 'NOT_ALLOWED', 'This invitation was already accepted.'));
     }
     if (status === 'REVOKED') {
       return refused(
+        'invitation',
         fieldError('id', 'NOT_ALLOWED', 'This invitation was revoked. Invite them again instead.'),
       );
     }
@@ -148,11 +148,12 @@ async function mailInvitation(context: RequestContext, invitation: InvitationRow
 export async function revokeInvitation(context: RequestContext, input: { id: string }) {
   return context.db.write(async (db) => {
     const repository = db.getRepository(InvitationEntity);
-    const invitation = isUuid(input.id) ? await repository.findOneBy({ id: input.id }) : null;
-    if (!invitation) return { invitation: null, userErrors: [notFound('id', 'invitation')] };
+    const found = await loadParent({ id: input.id }, 'invitation', (id) => repository.findOneBy({ id }));
+    if (!found.ok) return refused('invitation', ...found.errors);
+    const invitation = found.value;
     if (invitation.acceptedAt) {
       const error = fieldError('id', 'NOT_ALLOWED', 'This invitation was already accepted.');
-      return { invitation: null, userErrors: [error] };
+      return refused('invitation', error);
     }
     invitation.revokedAt ??= new Date();
     await repository.update({ id: invitation.id }, { revokedAt: invitation.revokedAt });
@@ -203,27 +204,35 @@ const TAKEN_ELSEWHERE = fieldError(
     'belong to one account only. Sign in with that account, or ask whoever invited you to invite another address.',
 );
 
-export async function acceptInvitation(context: RequestContext, input: unknown): Promise<AuthPayload> {
-  const refused = (...userErrors: FieldError[]): AuthPayload => ({ token: null, member: null, userErrors });
+export async function acceptInvitation(
+  context: RequestContext,
+  input: unknown,
+): Promise<Payload<'AuthPayload'>> {
   if (context.viewer.kind !== 'anonymous') {
-    return refused(fieldError('token', 'NOT_ALLOWED', 'Sign out before accepting an invitation.'));
+    return refused(
+      ['token', 'member'],
+      fieldError('token', 'NOT_ALLOWED', 'Sign out before accepting an invitation.'),
+    );
   }
   const checked = check(acceptInvitationInput, input);
-  if (!checked.ok) return refused(...checked.errors);
+  if (!checked.ok) return refused(['token', 'member'], ...checked.errors);
   const invitation = await openInvitation(context, checked.value.token);
   if (!invitation) {
-    return refused(fieldError('token', 'INVALID', 'This invitation is no longer valid. Ask for a new one.'));
+    return refused(
+      ['token', 'member'],
+      fieldError('token', 'INVALID', 'This invitation is no longer valid. Ask for a new one.'),
+    );
   }
   const weak = await weakPasswordError(checked.value.password, {
     email: invitation.email,
     name: checked.value.name,
     consultancyName: (await consultancyOf(context).load(invitation.tenantId))?.name,
   });
-  if (weak) return refused(weak);
+  if (weak) return refused(['token', 'member'], weak);
   const passwordHash = await hashPassword(checked.value.password);
   return context.db.write(async (db) => {
     if (!(await claimSignInEmail(db, invitation.email))) {
-      return refused(TAKEN_ELSEWHERE);
+      return refused(['token', 'member'], TAKEN_ELSEWHERE);
     }
     const now = new Date();
     const member: MemberRow = {

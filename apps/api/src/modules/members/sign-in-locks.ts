@@ -10,6 +10,7 @@ import {
   clearFailureRun,
   failureRunsOf,
 } from '../accounts/index.js';
+import { loadParent, refused } from '../../core/payloads.js';
 
 /** Until when each member's sign-in is locked, read for a whole page of members at once. */
 export const signInLockOf = perRequest<string, Date | null>('signInLockOf', async (context, ids) => {
@@ -23,10 +24,13 @@ export async function unlockMemberSignIn(
   context: RequestContext,
   input: { memberId: string },
 ): Promise<{ member: MemberRow | null; userErrors: FieldError[] }> {
-  if (!isUuid(input.memberId)) return { member: null, userErrors: [notFound('memberId', 'member')] };
+  if (!isUuid(input.memberId)) return refused('member', notFound('memberId', 'member'));
   return context.db.write(async (db) => {
-    const member = await db.getRepository(MemberEntity).findOneBy({ id: input.memberId });
-    if (!member) return { member: null, userErrors: [notFound('memberId', 'member')] };
+    const found = await loadParent({ memberId: input.memberId }, 'member', (id) =>
+      db.getRepository(MemberEntity).findOneBy({ id }),
+    );
+    if (!found.ok) return refused('member', ...found.errors);
+    const member = found.value;
     await clearFailureRun(db, member.id);
     return { member, userErrors: [] };
   });

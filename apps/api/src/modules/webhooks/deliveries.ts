@@ -7,6 +7,7 @@ import { requireActor } from '../../core/auth/viewer.js';
 import { perRequest, manyEach, oneEach } from '../../core/loaders.js';
 import { keysetPage, pageWindow, type PageArgs } from '../../core/pagination.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
+import type { WebhookEvents } from './events.js';
 import {
   WebhookAttemptEntity,
   WebhookDeliveryEntity,
@@ -17,6 +18,7 @@ import {
   type WebhookDeliveryStatus,
   type WebhookEndpointRow,
 } from './entities.js';
+import { loadParent, refused, type Payload } from '../../core/payloads.js';
 
 export async function listDeliveries(
   context: RequestContext,
@@ -38,11 +40,6 @@ export async function listDeliveries(
       { by: ['d.createdAt', 'd.id'], direction: 'DESC', key: (d) => [d.createdAt.toISOString(), d.id] },
     ),
   );
-}
-
-interface DeliveryPayload {
-  delivery: WebhookDeliveryRow | null;
-  userErrors: FieldError[];
 }
 
 function pendingDelivery(
@@ -89,13 +86,16 @@ function enabledEndpoint(db: TenantDb, id: string, field: string) {
 export async function replayDelivery(
   context: RequestContext,
   { id }: { id: string },
-): Promise<DeliveryPayload> {
+): Promise<Payload<'WebhookDeliveryPayload'>> {
   const actor = requireActor(context.viewer);
   return context.db.write(async (db) => {
-    const original = isUuid(id) ? await db.getRepository(WebhookDeliveryEntity).findOneBy({ id }) : null;
-    if (!original) return { delivery: null, userErrors: [notFound('id', 'webhook delivery')] };
+    const found = await loadParent({ id }, 'webhook delivery', (deliveryId) =>
+      db.getRepository(WebhookDeliveryEntity).findOneBy({ id: deliveryId }),
+    );
+    if (!found.ok) return refused('delivery', ...found.errors);
+    const original = found.value;
     const endpoint = await enabledEndpoint(db, original.endpointId, 'id');
-    if ('field' in endpoint) return { delivery: null, userErrors: [endpoint] };
+    if ('field' in endpoint) return refused('delivery', endpoint);
     const delivery = pendingDelivery(actor.tenantId, original.eventId, original.endpointId, original.id);
     await db.getRepository(WebhookDeliveryEntity).insert(delivery);
     return { delivery, userErrors: [] };
@@ -105,19 +105,22 @@ export async function replayDelivery(
 export async function sendTestWebhook(
   context: RequestContext,
   { endpointId }: { endpointId: string },
-): Promise<DeliveryPayload> {
+): Promise<Payload<'WebhookDeliveryPayload'>> {
   const actor = requireActor(context.viewer);
   return context.db.write(async (db) => {
     const endpoint = isUuid(endpointId)
       ? await enabledEndpoint(db, endpointId, 'endpointId')
       : notFound('endpointId', 'webhook endpoint');
-    if ('field' in endpoint) return { delivery: null, userErrors: [endpoint] };
+    if ('field' in endpoint) return refused('delivery', endpoint);
     const eventId = randomUUID();
     await db.getRepository(WebhookEventEntity).insert({
       tenantId: actor.tenantId,
       id: eventId,
       type: 'TEST',
-      data: { endpointId, note: 'A test delivery, sent on request. Nothing changed in the programme.' },
+      data: {
+        endpointId,
+        note: 'A test delivery, sent on request. Nothing changed in the programme.',
+      } satisfies WebhookEvents['TEST'],
       occurredAt: new Date(),
       requestId: context.requestId,
     });

@@ -21,6 +21,7 @@ import {
   WebhookSecretEntity,
   type WebhookEndpointRow,
 } from './entities.js';
+import { refused, type Payload } from '../../core/payloads.js';
 
 /** In the Standard Webhooks form: `whsec_` and 32 random bytes in base64, which its libraries read as they are. */
 function newSecret(): string {
@@ -43,15 +44,6 @@ async function addSecret(db: TenantDb, endpoint: WebhookEndpointRow, now: Date):
 
 export function secretHint(secret: string): string {
   return `${secret.slice(0, 10)}…`;
-}
-
-interface EndpointPayload {
-  endpoint: WebhookEndpointRow | null;
-  userErrors: FieldError[];
-}
-
-interface SecretPayload extends EndpointPayload {
-  secret: string | null;
 }
 
 export async function listEndpoints(context: RequestContext, args: PageArgs) {
@@ -79,12 +71,14 @@ async function urlRefusal(context: RequestContext, url: string): Promise<FieldEr
   return refusal ? fieldError('url', 'NOT_ALLOWED', refusal) : null;
 }
 
-export async function createEndpoint(context: RequestContext, input: unknown): Promise<SecretPayload> {
-  const refused = (...userErrors: FieldError[]) => ({ endpoint: null, secret: null, userErrors });
+export async function createEndpoint(
+  context: RequestContext,
+  input: unknown,
+): Promise<Payload<'CreateWebhookEndpointPayload'>> {
   const checked = check(webhookEndpointInput, input);
-  if (!checked.ok) return refused(...checked.errors);
+  if (!checked.ok) return refused(['endpoint', 'secret'], ...checked.errors);
   const addressRefusal = await urlRefusal(context, checked.value.url);
-  if (addressRefusal) return refused(addressRefusal);
+  if (addressRefusal) return refused(['endpoint', 'secret'], addressRefusal);
   const actor = requireActor(context.viewer);
   return context.db.write(async (db) => {
     const now = new Date();
@@ -106,19 +100,18 @@ export async function createEndpoint(context: RequestContext, input: unknown): P
 export async function updateEndpoint(
   context: RequestContext,
   input: { id: string } & Record<string, unknown>,
-): Promise<EndpointPayload> {
-  const refused = (...userErrors: FieldError[]) => ({ endpoint: null, userErrors });
+): Promise<Payload<'WebhookEndpointPayload'>> {
   const { id, ...changes } = input;
   const checked = check(webhookEndpointChanges, changes);
-  if (!checked.ok) return refused(...checked.errors);
+  if (!checked.ok) return refused('endpoint', ...checked.errors);
   const value = checked.value;
   if (value.url) {
     const addressRefusal = await urlRefusal(context, value.url);
-    if (addressRefusal) return refused(addressRefusal);
+    if (addressRefusal) return refused('endpoint', addressRefusal);
   }
   return context.db.write(async (db) => {
     const endpoint = await lockEndpoint(db, id);
-    if (!endpoint) return refused(notFound('id', 'webhook endpoint'));
+    if (!endpoint) return refused('endpoint', notFound('id', 'webhook endpoint'));
     const next: WebhookEndpointRow = {
       ...endpoint,
       url: value.url ?? endpoint.url,
@@ -149,7 +142,7 @@ export async function cancelPendingDeliveries(db: TenantDb, endpointId: string) 
 export async function deleteEndpoint(context: RequestContext, { id }: { id: string }) {
   return context.db.write(async (db) => {
     const endpoint = await lockEndpoint(db, id);
-    if (!endpoint) return { removedEndpointId: null, userErrors: [notFound('id', 'webhook endpoint')] };
+    if (!endpoint) return refused('removedEndpointId', notFound('id', 'webhook endpoint'));
     await db.getRepository(WebhookEndpointEntity).delete({ id });
     return { removedEndpointId: id, userErrors: [] };
   });
@@ -158,13 +151,16 @@ export async function deleteEndpoint(context: RequestContext, { id }: { id: stri
 export async function rotateSecret(
   context: RequestContext,
   input: { id: string; overlapHours?: number | null },
-): Promise<SecretPayload> {
-  const refused = (...userErrors: FieldError[]) => ({ endpoint: null, secret: null, userErrors });
+): Promise<Payload<'CreateWebhookEndpointPayload'>> {
   const overlap = check(secretOverlapHours, input.overlapHours ?? DEFAULT_SECRET_OVERLAP_HOURS);
-  if (!overlap.ok) return refused(...overlap.errors.map((error) => ({ ...error, field: 'overlapHours' })));
+  if (!overlap.ok)
+    return refused(
+      ['endpoint', 'secret'],
+      ...overlap.errors.map((error) => ({ ...error, field: 'overlapHours' })),
+    );
   return context.db.write(async (db) => {
     const endpoint = await lockEndpoint(db, input.id);
-    if (!endpoint) return refused(notFound('id', 'webhook endpoint'));
+    if (!endpoint) return refused(['endpoint', 'secret'], notFound('id', 'webhook endpoint'));
     const now = new Date();
     const overlapEnds = new Date(now.getTime() + overlap.value * 60 * 60 * 1000);
     // No older secret signs past the new overlap; one that ends sooner keeps its own end.

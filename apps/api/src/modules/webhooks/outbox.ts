@@ -1,21 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import type { WebhookEventType } from '@csp/domain';
+import type { WebhookEvent } from './events.js';
 
 /**
  * Puts an event in the outbox, with one pending delivery per enabled endpoint subscribed to it, in the caller's
  * transaction: the event exists exactly when the change that caused it commits, and a receiver that is down or slow
  * can never delay or fail the mutation. Nothing is written when no endpoint listens. One statement either way.
  */
-export async function queueWebhookEvent(
+export async function queueWebhookEvent<T extends WebhookEventType>(
   db: TenantDb,
-  event: {
-    tenantId: string;
-    type: WebhookEventType;
-    data: Record<string, unknown>;
-    /** Required, so no caller forgets the link from an event to the request's logs. */
-    requestId: string;
-  },
+  event: WebhookEvent<T>,
 ): Promise<void> {
   await db.query(
     `WITH listening AS (

@@ -1,8 +1,11 @@
-import type { ApiScope, Role } from '@csp/domain';
+import type { ApiScope } from '../api-keys/api-key.js';
+import type { Role } from './roles.js';
 
 /**
- * Every permission the API checks, declared once. The schema names them in `@allow(to: "...")`; building the schema
- * fails on a name that is not here, so a typo cannot ship.
+ * Every permission there is, declared once, for the API and the portal alike. The API's schema names them in
+ * `@allow(to: "...")` (building the schema fails on a name that is not here, so a typo cannot ship) and enforces
+ * them; the portal's route guards and navigation ask `can` the same question, so a page is offered exactly to the
+ * roles the API would answer.
  */
 export const PERMISSIONS = [
   'consultancy:read',
@@ -48,7 +51,7 @@ const ADMIN_ONLY: readonly Permission[] = [
 
 /**
  * What each role may do. Client leaders read their own client's programme; the fence that keeps them to that one
- * client, and to what is published, is row-level security (see migrations/tenant-table.ts), so no query can forget it.
+ * client, and to what is published, is row-level security (see the API's migrations/tenant-table.ts), so no query can forget it.
  */
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   ADMIN: new Set(PERMISSIONS.filter((p) => !LEADER_ONLY.includes(p))),
@@ -66,6 +69,11 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'email:read',
   ]),
 };
+
+/** The one question both sides ask: may a member with this role do this? */
+export function roleCan(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].has(permission);
+}
 
 export function isPermission(name: string): name is Permission {
   return (PERMISSIONS as readonly string[]).includes(name);

@@ -1,0 +1,94 @@
+import type { ActionStatus, EngagementStatus, WebhookEventType } from '@csp/domain';
+
+/**
+ * What each event's `data` holds: ids and the change, so a receiver can fetch the rest with a key that may read
+ * it. `queueWebhookEvent` takes its data from here, so a payload with a missing, misspelt or extra key does not
+ * compile; docs/api.md's webhook table lists the same keys (events.test.ts compares them). Times are ISO strings.
+ */
+export interface WebhookEvents {
+  AUDIT_PUBLISHED: {
+    auditId: string;
+    clientId: string;
+    engagementId: string | null;
+    title: string;
+    /** The framework's key. */
+    framework: string;
+    conductedOn: string;
+    overallScore: number | null;
+    publishedAt: string | undefined;
+  };
+  CHARTER_PUBLISHED: {
+    charterId: string;
+    versionId: string;
+    clientId: string;
+    versionNumber: number;
+    promiseCount: number;
+    publishedAt: string;
+  };
+  CHARTER_SIGNED_OFF: {
+    charterId: string;
+    versionId: string;
+    clientId: string;
+    versionNumber: number;
+    signedOffBy: string;
+    signedOffAt: string | undefined;
+  };
+  ACTION_STATUS_CHANGED: {
+    actionId: string;
+    clientId: string;
+    from: ActionStatus;
+    to: ActionStatus;
+    changedAt: string;
+  };
+  ENGAGEMENT_STATUS_CHANGED: {
+    engagementId: string;
+    clientId: string;
+    from: EngagementStatus;
+    to: EngagementStatus;
+    changedAt: string;
+  };
+  /** Sent on request (`sendTestWebhook`), never for a change. */
+  TEST: { endpointId: string; note: string };
+}
+
+/** Every event type is in the map, and the map holds nothing else (besides TEST). */
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const everyEventMapped: Exact<keyof WebhookEvents, WebhookEventType | 'TEST'> = true;
+void everyEventMapped;
+
+/**
+ * The keys of each event's data, as a value the docs test can read. The check below fails to compile when a key
+ * is in `WebhookEvents` and not here, or the other way round.
+ */
+export const WEBHOOK_EVENT_KEYS = {
+  AUDIT_PUBLISHED: [
+    'auditId',
+    'clientId',
+    'engagementId',
+    'title',
+    'framework',
+    'conductedOn',
+    'overallScore',
+    'publishedAt',
+  ],
+  CHARTER_PUBLISHED: ['charterId', 'versionId', 'clientId', 'versionNumber', 'promiseCount', 'publishedAt'],
+  CHARTER_SIGNED_OFF: ['charterId', 'versionId', 'clientId', 'versionNumber', 'signedOffBy', 'signedOffAt'],
+  ACTION_STATUS_CHANGED: ['actionId', 'clientId', 'from', 'to', 'changedAt'],
+  ENGAGEMENT_STATUS_CHANGED: ['engagementId', 'clientId', 'from', 'to', 'changedAt'],
+  TEST: ['endpointId', 'note'],
+} as const satisfies { [T in keyof WebhookEvents]: readonly (keyof WebhookEvents[T])[] };
+
+type Unlisted = {
+  [T in keyof WebhookEvents]: Exclude<keyof WebhookEvents[T], (typeof WEBHOOK_EVENT_KEYS)[T][number]>;
+}[keyof WebhookEvents];
+const everyKeyListed: Exact<Unlisted, never> = true;
+void everyKeyListed;
+
+/** One event as the outbox takes it: its type decides what its data must hold. */
+export type WebhookEvent<T extends WebhookEventType> = {
+  tenantId: string;
+  type: T;
+  data: WebhookEvents[T];
+  /** Required, so no caller forgets the link from an event to the request's logs. */
+  requestId: string;
+};

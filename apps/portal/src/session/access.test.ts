@@ -1,0 +1,15 @@
+import { ROLES } from '@csp/domain';
+import { describe, expect, it } from 'vitest';
+import { homeOf, mayEnter, type Area } from './access';
+
+describe('who may enter which part of the portal (the API’s own permission catalogue)', () => {
+  it('offers each area to the roles the API answers there, and sends everyone else home', () => {
+    const who = (area: Area) => ROLES.filter((role) => mayEnter(role, area));
+    expect(who('consultancy')).toEqual(['ADMIN', 'CONSULTANT']);
+    expect(who('programme')).toEqual(['CLIENT_LEADER']);
+    expect(who('members')).toEqual(['ADMIN']);
+    expect(who('apiKeys')).toEqual(['ADMIN']);
+    expect(who('webhooks')).toEqual(['ADMIN']);
+    expect(ROLES.map(homeOf)).toEqual(['/', '/', '/programme']);
+  });
+});
