@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import {
   BUILT_IN_FRAMEWORKS,
   builtInFramework,
@@ -35,7 +35,7 @@ export type FrameworkLookup =
  * one is named). Another consultancy's copy is invisible here (row-level security), so it reads as missing.
  */
 export async function lookUpFramework(
-  db: EntityManager,
+  db: TenantDb,
   key: string,
   version?: number | null,
 ): Promise<FrameworkLookup> {

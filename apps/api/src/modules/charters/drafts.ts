@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import {
   canEditVersion,
   fieldError,
@@ -28,7 +28,7 @@ const EMPTY_CHARTER: CharterDraft = {
  * and is refused, instead of silently overwriting it.
  */
 export async function lockDraft(
-  db: EntityManager,
+  db: TenantDb,
   versionId: string,
   expectedRevision: number,
   allowed: (status: CharterVersionStatus) => boolean,
@@ -56,13 +56,13 @@ export async function lockDraft(
   return { draft: version };
 }
 
-export async function lockVersion(db: EntityManager, id: string): Promise<CharterVersionRow | null> {
+export async function lockVersion(db: TenantDb, id: string): Promise<CharterVersionRow | null> {
   return lockById(db, CharterVersionEntity, id);
 }
 
 /** Writes the parts of a draft an edit may change, and moves its revision on by one. */
 export async function saveDraft(
-  db: EntityManager,
+  db: TenantDb,
   draft: CharterVersionRow,
   changes: Partial<Pick<CharterVersionRow, 'purpose' | 'why' | 'everythingElse' | 'promises'>>,
 ): Promise<CharterVersionRow> {
@@ -90,18 +90,12 @@ export async function saveDraft(
  * The client's charter, created on first use, locked so that starting drafts for one client happens one at a time
  * (the next version number is read, then written).
  */
-async function lockCharterOf(db: EntityManager, tenantId: string, clientId: string): Promise<CharterRow> {
+async function lockCharterOf(db: TenantDb, tenantId: string, clientId: string): Promise<CharterRow> {
   const charters = db.getRepository(CharterEntity);
   const existing = await charters.findOne({ where: { clientId }, lock: { mode: 'pessimistic_write' } });
   if (existing) return existing;
   // Two first drafts at once: one insert wins, the other does nothing and then waits for the winner's lock.
-  await db
-    .createQueryBuilder()
-    .insert()
-    .into(CharterEntity)
-    .values({ tenantId, id: randomUUID(), clientId, createdAt: new Date() })
-    .orIgnore()
-    .execute();
+  await charters.insertOrIgnore({ tenantId, id: randomUUID(), clientId, createdAt: new Date() });
   return charters.findOneOrFail({ where: { clientId }, lock: { mode: 'pessimistic_write' } });
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { canEditVersion, charterDraftInput, check, fieldError, type CharterPromise } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { CharterVersionEntity } from './entities.js';
@@ -98,7 +98,7 @@ const quoted = (keys: readonly string[]) => [...new Set(keys)].map((key) => `"${
  * Every key any version of the charter has used. A promise given one of them keeps its identity (so one removed in
  * an earlier draft can come back as itself); new promises get a key none of them has, so a key is never reused.
  */
-async function keysOfCharter(db: EntityManager, charterId: string): Promise<Set<string>> {
+async function keysOfCharter(db: TenantDb, charterId: string): Promise<Set<string>> {
   const versions = await db
     .getRepository(CharterVersionEntity)
     .find({ select: { id: true, promises: true }, where: { charterId } });
