@@ -54,7 +54,10 @@ describe('ready to publish', () => {
   });
 
   it('needs all three parts of the purpose and at least one promise', () => {
-    const errors = publishReadiness({ purposeStatement: { purpose: ' ', why: '', everythingElse: '' }, promises: [] });
+    const errors = publishReadiness({
+      purposeStatement: { purpose: ' ', why: '', everythingElse: '' },
+      promises: [],
+    });
     expect(errors.map((e) => `${e.field} ${e.code}`)).toEqual([
       'purposeStatement.purpose REQUIRED',
       'purposeStatement.why REQUIRED',

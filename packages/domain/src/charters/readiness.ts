@@ -18,7 +18,9 @@ export function publishReadiness(draft: CharterDraft): FieldError[] {
     );
   }
   if (isBlank(why)) {
-    errors.push(fieldError('purposeStatement.why', 'REQUIRED', 'Write the why: the reason behind the purpose.'));
+    errors.push(
+      fieldError('purposeStatement.why', 'REQUIRED', 'Write the why: the reason behind the purpose.'),
+    );
   }
   if (isBlank(everythingElse)) {
     errors.push(
