@@ -17,7 +17,10 @@ import { CharterEntity, CharterVersionEntity, type CharterRow, type CharterVersi
 import { draftOf } from './mappers.js';
 import { refused, type Payload } from '../../core/payloads.js';
 
-const EMPTY_CHARTER: CharterDraft = { purpose: { purpose: '', why: '', everythingElse: '' }, promises: [] };
+const EMPTY_CHARTER: CharterDraft = {
+  purposeStatement: { purpose: '', why: '', everythingElse: '' },
+  promises: [],
+};
 
 /**
  * Locks a version for the rest of the mutation and checks it may be changed by someone who loaded it at
@@ -129,9 +132,9 @@ export async function startCharterDraft(
       clientId,
       number: (versions[0]?.number ?? 0) + 1,
       status: 'DRAFT',
-      purpose: start.purpose.purpose,
-      why: start.purpose.why,
-      everythingElse: start.purpose.everythingElse,
+      purpose: start.purposeStatement.purpose,
+      why: start.purposeStatement.why,
+      everythingElse: start.purposeStatement.everythingElse,
       promises: [...start.promises],
       revision: 1,
       createdBy: viewer.memberId,

@@ -4,7 +4,6 @@ import { canEditVersion, charterDraftInput, check, fieldError, type CharterPromi
 import type { RequestContext } from '../../core/context.js';
 import { CharterVersionEntity } from './entities.js';
 import { lockDraft, saveDraft } from './drafts.js';
-import { inputField } from './mappers.js';
 import { refused, type Payload } from '../../core/payloads.js';
 
 interface PromiseArgument {
@@ -27,12 +26,11 @@ export async function saveCharterDraft(
   input: SaveCharterDraftArguments,
 ): Promise<Payload<'CharterVersionPayload'>> {
   const checked = check(charterDraftInput, {
-    purpose: input.purposeStatement,
+    purposeStatement: input.purposeStatement,
     // GraphQL sends a left-out key as null; the rule's "no key" is undefined.
     promises: input.promises.map(({ key, ...promise }) => ({ ...promise, key: key ?? undefined })),
   });
-  if (!checked.ok)
-    return refused('version', ...checked.errors.map((e) => ({ ...e, field: inputField(e.field) })));
+  if (!checked.ok) return refused('version', ...checked.errors);
   const value = checked.value;
   return context.db.write(async (db) => {
     const found = await lockDraft(db, input.versionId, input.expectedRevision, canEditVersion);
@@ -57,9 +55,9 @@ export async function saveCharterDraft(
       standard: promise.standard,
     }));
     const version = await saveDraft(db, found.draft, {
-      purpose: value.purpose.purpose,
-      why: value.purpose.why,
-      everythingElse: value.purpose.everythingElse,
+      purpose: value.purposeStatement.purpose,
+      why: value.purposeStatement.why,
+      everythingElse: value.purposeStatement.everythingElse,
       promises,
     });
     return { version, userErrors: [] };

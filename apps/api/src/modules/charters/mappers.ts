@@ -38,7 +38,7 @@ export interface CharterDiffMapper extends CharterDiff {
 /** A stored version as the domain sees it, for its rules (readiness, diff, the next draft). */
 export function draftOf(version: CharterVersionRow): CharterDraft {
   return {
-    purpose: { purpose: version.purpose, why: version.why, everythingElse: version.everythingElse },
+    purposeStatement: { purpose: version.purpose, why: version.why, everythingElse: version.everythingElse },
     promises: version.promises,
   };
 }
@@ -51,14 +51,6 @@ export function signOffOf(version: CharterVersionRow): CharterSignOffMapper | nu
   return version.signedOffAt && version.signedOffBy
     ? { signedAt: version.signedOffAt, signedById: version.signedOffBy }
     : null;
-}
-
-/**
- * The domain names the purpose `purpose`; the API's input calls it `purposeStatement` (a charter's "purpose" alone
- * would be ambiguous next to its first part). Errors from domain rules are renamed to point into the input.
- */
-export function inputField(field: string): string {
-  return field === 'purpose' || field.startsWith('purpose.') ? `purposeStatement${field.slice(7)}` : field;
 }
 
 export type CharterMapper = CharterRow;
