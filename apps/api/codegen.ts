@@ -1,4 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/** Run from apps/api (`npm run codegen -w @csp/api`). */
+const MODULES = path.resolve('src/modules');
+const moduleNames = () =>
+  fs
+    .readdirSync(MODULES, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+
+/**
+ * Each GraphQL type's mapper (what its resolvers receive as their parent) is the `<GraphQLType>Mapper` its module's
+ * mappers.ts exports: found here by name, so there is no list to keep in step. A mapper whose name is no type of
+ * the SDL stops the run instead of being ignored.
+ */
+function mappers(): Record<string, string> {
+  const sdl = moduleNames()
+    .flatMap((module) =>
+      fs
+        .readdirSync(path.join(MODULES, module))
+        .filter((file) => file.endsWith('.graphql'))
+        .map((file) => fs.readFileSync(path.join(MODULES, module, file), 'utf8')),
+    )
+    .join('\n');
+  const types = new Set([...sdl.matchAll(/^(?:extend )?type (\w+)/gm)].map((match) => match[1]));
+  const found: Record<string, string> = {};
+  for (const module of moduleNames()) {
+    const file = path.join(MODULES, module, 'mappers.ts');
+    if (!fs.existsSync(file)) continue;
+    for (const [, type] of fs
+      .readFileSync(file, 'utf8')
+      .matchAll(/^export (?:type|interface) (\w+)Mapper\b/gm)) {
+      if (!types.has(type!)) throw new Error(`${file}: ${type}Mapper names no GraphQL type.`);
+      found[type!] = `../modules/${module}/mappers.js#${type}Mapper`;
+    }
+  }
+  return found;
+}
 
 /**
  * Resolver types from the SDL, and typed documents for the tests (`graphql(...)` from test/generated, over the
@@ -35,64 +75,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         scalars: { Date: 'string', DateTime: 'Date | string' },
-        mappers: {
-          Consultancy: '../modules/accounts/entities.js#ConsultancyRow',
-          Member: '../modules/accounts/entities.js#MemberRow',
-          Client: '../modules/clients/entities.js#ClientRow',
-          DifferentiationWorkshop: '../modules/clients/workshop.js#WorkshopView',
-          WorkshopEntry: '../modules/clients/entities.js#WorkshopEntryRow',
-          Invitation: '../modules/members/entities.js#InvitationRow',
-          Engagement: '../modules/engagements/entities.js#EngagementRow',
-          Milestone: '../modules/engagements/entities.js#MilestoneRow',
-          ClientConnection: '../modules/clients/entities.js#ClientConnectionValue',
-          MemberConnection: '../modules/accounts/entities.js#MemberConnectionValue',
-          InvitationConnection: '../modules/members/entities.js#InvitationConnectionValue',
-          EngagementConnection: '../modules/engagements/entities.js#EngagementConnectionValue',
-          Charter: '../modules/charters/entities.js#CharterRow',
-          CharterVersion: '../modules/charters/entities.js#CharterVersionRow',
-          CharterPurposeStatement: '../modules/charters/mappers.js#PurposeStatementView',
-          CharterPromise: '../modules/charters/mappers.js#PromiseView',
-          CharterServiceStandard: '../modules/charters/mappers.js#StandardView',
-          CharterSignOff: '../modules/charters/mappers.js#SignOffView',
-          CharterDiff: '../modules/charters/mappers.js#DiffView',
-          CharterPurposeChange: '../modules/charters/mappers.js#PurposeChangeView',
-          CharterPromisePlace: '../modules/charters/mappers.js#PromisePlaceView',
-          CharterPromiseChange: '../modules/charters/mappers.js#PromiseChangeView',
-          CharterPromiseFieldChange: '../modules/charters/mappers.js#PromiseFieldChangeView',
-          CharterPromiseMove: '../modules/charters/mappers.js#PromiseMoveView',
-          RoleProfile: '../modules/hiring/entities.js#RoleProfileRow',
-          HiringCriterion: '../modules/hiring/entities.js#HiringCriterionRow',
-          CandidateScorecard: '../modules/hiring/entities.js#CandidateScorecardRow',
-          CandidateScore: '../modules/hiring/entities.js#CandidateScoreRow',
-          RankedCandidate: '../modules/hiring/entities.js#RankedCandidateView',
-          AuditFramework: '../modules/audits/mappers.js#FrameworkView',
-          AuditFrameworkSection: '../modules/audits/mappers.js#AuditSectionValue',
-          AuditCriterion: '../modules/audits/mappers.js#AuditCriterionValue',
-          Audit: '../modules/audits/mappers.js#AuditView',
-          AuditResponse: '../modules/audits/mappers.js#AuditResponseView',
-          AuditScores: '../modules/audits/mappers.js#AuditScoresView',
-          AuditDeltas: '../modules/audits/mappers.js#AuditDeltasView',
-          AuditTrend: '../modules/audits/mappers.js#AuditTrendView',
-          TrendPoint: '../modules/audits/mappers.js#TrendPointView',
-          IndustryBenchmark: '../modules/audits/mappers.js#IndustryBenchmarkView',
-          PromiseKept: '../modules/audits/mappers.js#PromiseKeptView',
-          PromiseCriterionLink: '../modules/audits/mappers.js#PromiseCriterionLinkView',
-          AuditConnection: '../modules/audits/mappers.js#AuditConnectionValue',
-          Action: '../modules/actions/entities.js#ActionRow',
-          ActionConnection: '../modules/actions/entities.js#ActionConnectionValue',
-          ActionFinding: '../modules/actions/loaders.js#FindingView',
-          ActionNote: '../modules/actions/entities.js#ActionNoteRow',
-          ApiKey: '../modules/api-keys/entities.js#ApiKeyRow',
-          ActivityEntry: '../modules/activity/entities.js#ActivityRow',
-          ActivityConnection: '../modules/activity/entities.js#ActivityConnectionValue',
-          WebhookEndpoint: '../modules/webhooks/entities.js#WebhookEndpointRow',
-          WebhookSecret: '../modules/webhooks/entities.js#WebhookSecretRow',
-          WebhookEvent: '../modules/webhooks/entities.js#WebhookEventRow',
-          WebhookDelivery: '../modules/webhooks/entities.js#WebhookDeliveryRow',
-          WebhookAttempt: '../modules/webhooks/entities.js#WebhookAttemptRow',
-          WebhookEndpointConnection: '../modules/webhooks/entities.js#WebhookEndpointConnectionValue',
-          WebhookDeliveryConnection: '../modules/webhooks/entities.js#WebhookDeliveryConnectionValue',
-        },
+        mappers: mappers(),
         avoidOptionals: { field: true, inputValue: false, object: false },
         maybeValue: 'T | null',
         inputMaybeValue: 'T | null | undefined',

@@ -56,9 +56,9 @@ SELECT create_distributed_table('action_notes', 'tenant_id', colocate_with => 'c
 SELECT create_distributed_table('api_keys', 'tenant_id', colocate_with => 'consultancies');
 SELECT create_distributed_table('activity_trail', 'tenant_id', colocate_with => 'consultancies');
 
--- Webhooks: endpoints and their secrets, the outbox of events, deliveries and their attempts. The delivery worker's
--- claim (claim_webhook_deliveries) is the one query that spans tenants; on Citus it runs across shards, which
--- Citus allows for this UPDATE ... FROM (SELECT ... FOR UPDATE SKIP LOCKED) only per shard: see README.md.
+-- Webhooks: endpoints and their secrets, the outbox of events, deliveries and their attempts. The delivery worker
+-- finds the consultancies with due deliveries (webhook_tenants_due, a read across shards), then claims per
+-- consultancy with tenant_id in the WHERE, which Citus routes to one shard: see README.md.
 SELECT create_distributed_table('webhook_endpoints', 'tenant_id', colocate_with => 'consultancies');
 SELECT create_distributed_table('webhook_secrets', 'tenant_id', colocate_with => 'consultancies');
 SELECT create_distributed_table('webhook_events', 'tenant_id', colocate_with => 'consultancies');

@@ -6,6 +6,14 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../src/core/database/embedded.js';
 import { ensureApiLogin, ensureDatabase } from '../src/core/database/provision.js';
 import { migrate } from '../src/core/database/data-source.js';
+import {
+  capturedStatements,
+  checkStatements,
+  databaseFunctions,
+  describeReport,
+  failed,
+  tenantTables,
+} from './tenant-statements.js';
 
 export const TEMPLATE = 'csp_test_template';
 export const API_PASSWORD = 'csp-api-test-password';
@@ -43,7 +51,40 @@ export default async function setup(project: TestProject) {
   await migrate(withDatabase(serverUrl, TEMPLATE));
   await ensureApiLogin(withDatabase(serverUrl, TEMPLATE), API_PASSWORD);
   project.provide('testServerUrl', serverUrl.toString());
-  return stop;
+  // Every API process of the run (test files, and APIs they start as child processes) logs its distinct
+  // statements here; at the end all of them must name their tenant (test/tenant-statements.ts).
+  const statementLog = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-statements-'));
+  process.env.CSP_STATEMENT_LOG = statementLog;
+  return async () => {
+    try {
+      await checkTenantStatements(statementLog, withDatabase(serverUrl, TEMPLATE));
+    } finally {
+      await stop();
+    }
+  };
+}
+
+/**
+ * Fails the run when a statement of the API left a tenant table unpinned. Vitest prints an error thrown by a
+ * global teardown but still exits 0, so the exit code is set here as well.
+ */
+async function checkTenantStatements(folder: string, templateUrl: string) {
+  const statements = capturedStatements(folder);
+  const report = await checkStatements(
+    statements,
+    await tenantTables(templateUrl),
+    await databaseFunctions(templateUrl),
+  );
+  fs.writeFileSync(path.join(folder, 'report.json'), JSON.stringify(report, null, 2));
+  if (failed(report)) {
+    process.exitCode = 1;
+    throw new Error(`${describeReport(report)}\n(all statements of this run: ${folder})`);
+  }
+  console.log(
+    `Tenant statements: ${report.statements} distinct statements, each names its tenant ` +
+      `(${report.crossing} cross tenants by design, core/tenancy/cross-tenant-statements.ts).`,
+  );
+  fs.rmSync(folder, { recursive: true, force: true });
 }
 
 export function withDatabase(serverUrl: URL | string, database: string): string {

@@ -9,7 +9,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from './tenancy/tenant-db.js';
 import type { RequestContext } from './context.js';
 import { isUuid } from './user-errors.js';
 
@@ -93,7 +93,7 @@ function changedFields(input: unknown): string[] {
  * which fields, and the request id that ties it to the logs. Runs inside the write's savepoint.
  */
 export async function recordActivity(
-  db: EntityManager,
+  db: TenantDb,
   context: RequestContext,
   object: { type: string; id: string } | null,
 ): Promise<void> {

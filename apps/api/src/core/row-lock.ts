@@ -1,4 +1,5 @@
-import type { EntityManager, EntitySchema, FindOptionsWhere } from 'typeorm';
+import type { EntitySchema, FindOptionsWhere } from 'typeorm';
+import type { TenantDb, Tenanted } from './tenancy/tenant-db.js';
 import { isUuid } from './user-errors.js';
 
 /**
@@ -6,8 +7,8 @@ import { isUuid } from './user-errors.js';
  * are made one after the other and each checks its rule against what the other wrote. A malformed id names
  * nothing: null, like an unknown id or another tenant's.
  */
-export function lockById<T extends { id: string }>(
-  db: EntityManager,
+export function lockById<T extends Tenanted & { id: string }>(
+  db: TenantDb,
   entity: EntitySchema<T>,
   id: string,
 ): Promise<T | null> {

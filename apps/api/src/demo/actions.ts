@@ -21,18 +21,18 @@ async function weakestFindings(context: RequestContext, clientId: string, count:
   return context.db.read((db) =>
     db.query(
       `WITH latest AS (
-         SELECT id, framework FROM audits WHERE client_id = $1 AND status = 'PUBLISHED'
+         SELECT id, framework FROM audits WHERE tenant_id = $3 AND client_id = $1 AND status = 'PUBLISHED'
           ORDER BY conducted_on DESC, created_at DESC LIMIT 1)
        SELECT r.audit_id, r.criterion_key, c ->> 'prompt' AS prompt
          FROM latest l
-         JOIN audit_responses r ON r.audit_id = l.id AND r.score IS NOT NULL
+         JOIN audit_responses r ON r.tenant_id = $3 AND r.audit_id = l.id AND r.score IS NOT NULL
          CROSS JOIN LATERAL jsonb_array_elements(l.framework -> 'sections') s
          CROSS JOIN LATERAL jsonb_array_elements(s -> 'criteria') c
         WHERE c ->> 'key' = r.criterion_key
         -- Worst first: a low score, or a high one where high means trouble (the five obstacles).
         ORDER BY CASE WHEN (c ->> 'highIsBad')::boolean THEN 6 - r.score ELSE r.score END, r.criterion_key
         LIMIT $2`,
-      [clientId, count],
+      [clientId, count, db.tenantId],
     ),
   );
 }

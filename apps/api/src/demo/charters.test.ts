@@ -80,7 +80,7 @@ describe('the charters demo', () => {
     expect(of(clients[2]!.id).map((r) => r.status)).toEqual(['PUBLISHED']);
 
     const [v1, v2] = of(clients[0]!.id).map((r) => ({
-      purpose: { purpose: r.purpose, why: r.why, everythingElse: r.everything_else },
+      purposeStatement: { purpose: r.purpose, why: r.why, everythingElse: r.everything_else },
       promises: r.promises,
     }));
     const diff = charterDiff(v1!, v2!);

@@ -11,6 +11,8 @@ import { CreateWebhooks1763800009000 } from './1763800009000-create-webhooks.js'
 import { TrackSignInFailures1763800010000 } from './1763800010000-track-sign-in-failures.js';
 import { CreatePendingSignUps1763800011000 } from './1763800011000-create-pending-sign-ups.js';
 import { FreezeAuditBenchmarks1763800012000 } from './1763800012000-freeze-audit-benchmarks.js';
+import { ClaimWebhooksPerTenant1763800013000 } from './1763800013000-claim-webhooks-per-tenant.js';
+import { BenchmarkNamesItsTenant1763800014000 } from './1763800014000-benchmark-names-its-tenant.js';
 
 /** In the order they run. A landed migration is never edited: a change is a new file here. */
 export const migrations = [
@@ -27,4 +29,6 @@ export const migrations = [
   TrackSignInFailures1763800010000,
   CreatePendingSignUps1763800011000,
   FreezeAuditBenchmarks1763800012000,
+  ClaimWebhooksPerTenant1763800013000,
+  BenchmarkNamesItsTenant1763800014000,
 ];

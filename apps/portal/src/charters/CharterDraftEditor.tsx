@@ -43,8 +43,7 @@ export function CharterDraftEditor({ draft }: { draft: CharterVersionFieldsFragm
   };
   const setPromise = (index: number, patch: Partial<PromiseDraft>) =>
     update({ ...state, promises: state.promises.map((p, i) => (i === index ? { ...p, ...patch } : p)) });
-  const field = (path: string) =>
-    errors.byField[path] ?? errors.byField[path.replace(/^purposeStatement\./, 'purpose.')];
+  const field = (path: string) => errors.byField[path];
 
   /** Saves what is unsaved (checked here first, then by the API), then publishes when asked to. */
   async function act(kind: 'save' | 'publish') {

@@ -90,9 +90,6 @@ export function draftFields(state: DraftState): string[] {
     'purposeStatement.why',
     'purposeStatement.everythingElse',
     'purposeStatement',
-    'purpose.purpose',
-    'purpose.why',
-    'purpose.everythingElse',
     'promises',
     ...state.promises.flatMap((_, i) => [
       `promises.${i}.title`,

@@ -41,7 +41,7 @@ export const promiseInput = z.object({
 export type PromiseInput = z.infer<typeof promiseInput>;
 
 export const charterDraftInput = z.object({
-  purpose: purposeInput,
+  purposeStatement: purposeInput,
   promises: z
     .array(promiseInput)
     .max(MAX_CHARTER_PROMISES, `A charter holds at most ${MAX_CHARTER_PROMISES} promises.`)

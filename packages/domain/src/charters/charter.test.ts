@@ -12,7 +12,7 @@ import { charterDraftInput, promiseInput, purposeInput } from './charter-input.j
 import { publishReadiness } from './readiness.js';
 
 const published: CharterDraft = {
-  purpose: {
+  purposeStatement: {
     purpose: 'Keep every customer connected',
     why: 'because a dropped line is a missed moment in someone’s life',
     everythingElse: 'over call targets and scripts',
@@ -38,7 +38,7 @@ describe('charter versions', () => {
     expect(draft.promises.map((p) => p.key)).toEqual(['answer', 'own']);
     expect(draft.promises[0]?.standard).toEqual(published.promises[0]?.standard);
     expect(draft.promises[0]?.standard).not.toBe(published.promises[0]?.standard);
-    expect(draft.purpose).not.toBe(published.purpose);
+    expect(draft.purposeStatement).not.toBe(published.purposeStatement);
   });
 
   it('reads a standard as one phrase', () => {
@@ -54,11 +54,14 @@ describe('ready to publish', () => {
   });
 
   it('needs all three parts of the purpose and at least one promise', () => {
-    const errors = publishReadiness({ purpose: { purpose: ' ', why: '', everythingElse: '' }, promises: [] });
+    const errors = publishReadiness({
+      purposeStatement: { purpose: ' ', why: '', everythingElse: '' },
+      promises: [],
+    });
     expect(errors.map((e) => `${e.field} ${e.code}`)).toEqual([
-      'purpose.purpose REQUIRED',
-      'purpose.why REQUIRED',
-      'purpose.everythingElse REQUIRED',
+      'purposeStatement.purpose REQUIRED',
+      'purposeStatement.why REQUIRED',
+      'purposeStatement.everythingElse REQUIRED',
       'promises REQUIRED',
     ]);
   });
@@ -119,7 +122,7 @@ describe('charter input', () => {
 
   it('refuses a repeated promise key and more than twenty promises', () => {
     const twice = check(charterDraftInput, {
-      purpose: {},
+      purposeStatement: {},
       promises: [
         { key: 'k', title: 'One' },
         { key: 'k', title: 'Two' },
@@ -127,7 +130,7 @@ describe('charter input', () => {
     });
     expect(twice.ok ? [] : twice.errors.map((e) => e.field)).toEqual(['promises.1.key']);
     const many = check(charterDraftInput, {
-      purpose: {},
+      purposeStatement: {},
       promises: Array.from({ length: 21 }, (_, i) => ({ title: `P${i}` })),
     });
     expect(many.ok ? [] : many.errors.map((e) => e.field)).toEqual(['promises']);

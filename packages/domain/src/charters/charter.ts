@@ -39,7 +39,8 @@ export interface CharterPromise {
 }
 
 export interface CharterDraft {
-  purpose: PurposeStatement;
+  /** Named as in the API (`CharterVersion.purposeStatement`), so a rule's error path points into the input as is. */
+  purposeStatement: PurposeStatement;
   /** In the order customers read them. */
   promises: readonly CharterPromise[];
 }
@@ -73,7 +74,7 @@ export function canSignOffVersion(status: CharterVersionStatus): boolean {
  */
 export function nextDraftFrom(published: CharterDraft): CharterDraft {
   return {
-    purpose: { ...published.purpose },
+    purposeStatement: { ...published.purposeStatement },
     promises: published.promises.map((promise) => ({
       key: promise.key,
       title: promise.title,

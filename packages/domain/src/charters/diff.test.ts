@@ -17,7 +17,7 @@ const promise = (key: string, title = `Promise ${key}`, extra: Partial<CharterPr
 
 describe('charter diff', () => {
   const before: CharterDraft = {
-    purpose,
+    purposeStatement: purpose,
     promises: [
       promise('a', 'We answer quickly', {
         standard: { metric: 'Calls answered in 20 s', target: 80, unit: '%' },
@@ -28,7 +28,7 @@ describe('charter diff', () => {
     ],
   };
   const after: CharterDraft = {
-    purpose: { ...purpose, why: 'because every call is someone’s moment' },
+    purposeStatement: { ...purpose, why: 'because every call is someone’s moment' },
     promises: [
       promise('b', 'The first person you reach owns your issue'),
       promise('a', 'We answer quickly', {
@@ -97,15 +97,15 @@ describe('charter diff', () => {
   });
 
   it('treats a missing and an empty description as the same', () => {
-    const a = { purpose, promises: [promise('a', 'A', { description: '' })] };
-    const b = { purpose, promises: [promise('a', 'A')] };
+    const a = { purposeStatement: purpose, promises: [promise('a', 'A', { description: '' })] };
+    const b = { purposeStatement: purpose, promises: [promise('a', 'A')] };
     expect(isEmptyDiff(charterDiff(a, b))).toBe(true);
   });
 });
 
 const keyPool = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7'];
 const drafts: fc.Arbitrary<CharterDraft> = fc.record({
-  purpose: fc.record({
+  purposeStatement: fc.record({
     purpose: fc.constantFrom('', 'Connect', 'Serve'),
     why: fc.constantFrom('', 'Because'),
     everythingElse: fc.constantFrom('', 'Over targets'),

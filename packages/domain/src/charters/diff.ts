@@ -56,11 +56,13 @@ export function charterDiff(a: CharterDraft, b: CharterDraft): CharterDiff {
   const before = new Map(a.promises.map((p, i) => [p.key, { promise: p, position: i + 1 }]));
   const after = new Map(b.promises.map((p, i) => [p.key, { promise: p, position: i + 1 }]));
 
-  const purpose = PURPOSE_PARTS.filter((part) => a.purpose[part] !== b.purpose[part]).map((part) => ({
-    part,
-    before: a.purpose[part],
-    after: b.purpose[part],
-  }));
+  const purpose = PURPOSE_PARTS.filter((part) => a.purposeStatement[part] !== b.purposeStatement[part]).map(
+    (part) => ({
+      part,
+      before: a.purposeStatement[part],
+      after: b.purposeStatement[part],
+    }),
+  );
   const added = b.promises.flatMap((p, i) => (before.has(p.key) ? [] : [place(p, i)]));
   const removed = a.promises.flatMap((p, i) => (after.has(p.key) ? [] : [place(p, i)]));
   const changed = b.promises.flatMap((p) => {

@@ -7,23 +7,25 @@ import { fieldError, type FieldError } from '../validation/field-errors.js';
  */
 export function publishReadiness(draft: CharterDraft): FieldError[] {
   const errors: FieldError[] = [];
-  const { purpose, why, everythingElse } = draft.purpose;
+  const { purpose, why, everythingElse } = draft.purposeStatement;
   if (isBlank(purpose)) {
     errors.push(
       fieldError(
-        'purpose.purpose',
+        'purposeStatement.purpose',
         'REQUIRED',
         'Write the purpose: what staff are here to do for customers.',
       ),
     );
   }
   if (isBlank(why)) {
-    errors.push(fieldError('purpose.why', 'REQUIRED', 'Write the why: the reason behind the purpose.'));
+    errors.push(
+      fieldError('purposeStatement.why', 'REQUIRED', 'Write the why: the reason behind the purpose.'),
+    );
   }
   if (isBlank(everythingElse)) {
     errors.push(
       fieldError(
-        'purpose.everythingElse',
+        'purposeStatement.everythingElse',
         'REQUIRED',
         'Write the everything else that the purpose comes before.',
       ),

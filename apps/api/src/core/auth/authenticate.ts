@@ -43,8 +43,8 @@ async function sessionViewer(token: string, db: RequestDatabase): Promise<Viewer
     m.query(
       `SELECT s.id AS session_id, u.id AS member_id, u.role, u.client_id
          FROM sessions s JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
-        WHERE s.tenant_id = app_tenant() AND s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
-      [parsed.hash],
+        WHERE s.tenant_id = $1 AND s.token_hash = $2 AND s.revoked_at IS NULL AND s.expires_at > now()`,
+      [m.tenantId, parsed.hash],
     ),
   );
   const row = rows[0];
@@ -77,14 +77,14 @@ async function keyViewer(token: string, db: RequestDatabase): Promise<Viewer> {
       // Marks "last used" at most once a minute, so busy keys do not queue on their own row's lock.
       `WITH key AS (
          SELECT id, scopes, client_id, created_by, last_used_at FROM api_keys
-          WHERE tenant_id = app_tenant() AND secret_hash = $1 AND revoked_at IS NULL
+          WHERE tenant_id = $1 AND secret_hash = $2 AND revoked_at IS NULL
             AND (expires_at IS NULL OR expires_at > now())),
        touched AS (
          UPDATE api_keys k SET last_used_at = now() FROM key
-          WHERE k.tenant_id = app_tenant() AND k.id = key.id
+          WHERE k.tenant_id = $1 AND k.id = key.id
             AND (key.last_used_at IS NULL OR key.last_used_at < now() - interval '1 minute'))
        SELECT id, scopes, client_id, created_by FROM key`,
-      [parsed.hash],
+      [m.tenantId, parsed.hash],
     ),
   );
   const row = rows[0];

@@ -1,13 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { DataSource, type EntitySchema, type Logger, type QueryRunner } from 'typeorm';
 import { migrations } from '../../migrations/index.js';
 import { readConfig } from '../config.js';
+
+/**
+ * With CSP_STATEMENT_LOG set to a folder (the test run sets it, see test/global-setup.ts), every distinct statement
+ * this process sends is appended to a file of its own there, one JSON line each, for the check that every statement
+ * names its tenant (test/tenant-statements.ts).
+ */
+function statementLog(): ((sql: string) => void) | undefined {
+  const folder = process.env.CSP_STATEMENT_LOG;
+  if (!folder) return undefined;
+  const file = path.join(folder, `${process.pid}.jsonl`);
+  const seen = new Set<string>();
+  return (sql) => {
+    if (seen.has(sql)) return;
+    seen.add(sql);
+    fs.appendFileSync(file, `${JSON.stringify({ sql })}\n`);
+  };
+}
+const logStatement = statementLog();
+
+type StatementListener = (sql: string, parameters: readonly unknown[]) => void;
+const listeners = new Set<StatementListener>();
+
+/** Calls `listener` with every statement this process sends, until the returned function is called (for tests). */
+export function watchStatements(listener: StatementListener): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
 
 /**
  * Counts the statements each request sends, so tests can prove DataLoaders keep the count flat and benchmarks can
  * print statements per request. The count lives on the request's query runner.
  */
 const statementCounter: Logger = {
-  logQuery: (_query: string, _parameters?: unknown[], runner?: QueryRunner) => {
+  logQuery: (query: string, parameters?: unknown[], runner?: QueryRunner) => {
+    logStatement?.(query);
+    for (const listener of listeners) listener(query, parameters ?? []);
     if (runner) runner.data = { ...runner.data, statements: ((runner.data?.statements as number) ?? 0) + 1 };
   },
   logQueryError: () => undefined,

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { serviceUnavailable, unauthenticated } from '../errors.js';
+import { TenantDb } from './tenant-db.js';
 
 /** Whose data a request may touch: its consultancy, and for client leaders and fenced keys one client of it. */
 export interface TenantFence {
@@ -9,8 +10,9 @@ export interface TenantFence {
 
 /**
  * One database transaction per request, opened on first use, with the tenant (and client fence) set inside it by
- * `set_config(..., true)`, which lasts only until the transaction ends. Row-level security reads those settings, so
- * every statement of the request is fenced without any query naming a tenant. Each mutation runs in a savepoint:
+ * `set_config(..., true)`, which lasts only until the transaction ends. Row-level security reads those settings and
+ * fences every statement of the request; on top of that, `read` and `write` hand their work a `TenantDb`, which
+ * names the tenant in every statement it builds (so Citus can route it to one worker). Each mutation runs in a savepoint:
  * if it throws or answers with user errors, its writes are undone and the rest of the request is unaffected.
  */
 export interface RequestDatabase {
@@ -18,9 +20,9 @@ export interface RequestDatabase {
   /** Sets the tenant of an anonymous request (sign-up, sign-in, accepting an invitation). Once only. */
   enterTenant(fence: TenantFence): Promise<void>;
   /** Runs reads fenced to the request's tenant. */
-  read<T>(work: (db: EntityManager) => Promise<T>): Promise<T>;
+  read<T>(work: (db: TenantDb) => Promise<T>): Promise<T>;
   /** Runs a mutation's writes in a savepoint; user errors or an exception roll them back. */
-  write<T>(work: (db: EntityManager) => Promise<T>): Promise<T>;
+  write<T>(work: (db: TenantDb) => Promise<T>): Promise<T>;
   /** For the few statements that run before a tenant is known (the SECURITY DEFINER sign-in functions). */
   beforeTenant<T>(work: (db: EntityManager) => Promise<T>): Promise<T>;
   statementCount(): number;
@@ -28,7 +30,7 @@ export interface RequestDatabase {
    * Runs after each successful write, inside its savepoint, so what it records (the activity trail) commits or
    * rolls back together with the change itself.
    */
-  afterWrite?: (db: EntityManager, result: unknown) => Promise<void>;
+  afterWrite?: (db: TenantDb, result: unknown) => Promise<void>;
   /** Commits (or rolls back) and returns the connection to the pool. */
   finish(outcome: 'commit' | 'rollback'): Promise<void>;
 }
@@ -36,6 +38,7 @@ export interface RequestDatabase {
 export function openRequestDatabase(dataSource: DataSource): RequestDatabase {
   let runner: QueryRunner | undefined;
   let fence: TenantFence | null = null;
+  let scoped: TenantDb | undefined;
   let statementsOfEarlierTransactions = 0;
 
   async function connection(): Promise<QueryRunner> {
@@ -51,9 +54,11 @@ export function openRequestDatabase(dataSource: DataSource): RequestDatabase {
     return opened;
   }
 
-  async function fenced(): Promise<QueryRunner> {
+  async function fenced(): Promise<{ runner: QueryRunner; db: TenantDb }> {
     if (!fence) throw unauthenticated();
-    return connection();
+    const opened = await connection();
+    if (scoped?.tenantId !== fence.tenantId) scoped = new TenantDb(opened.manager, fence.tenantId);
+    return { runner: opened, db: scoped };
   }
 
   const database: RequestDatabase = {
@@ -70,22 +75,22 @@ export function openRequestDatabase(dataSource: DataSource): RequestDatabase {
       fence = next;
     },
     async read(work) {
-      return work((await fenced()).manager);
+      return work((await fenced()).db);
     },
     async write(work) {
-      const db = await fenced();
-      await db.startTransaction();
+      const { runner: savepoint, db } = await fenced();
+      await savepoint.startTransaction();
       try {
-        const result = await work(db.manager);
+        const result = await work(db);
         if (hasUserErrors(result)) {
-          await db.rollbackTransaction();
+          await savepoint.rollbackTransaction();
         } else {
-          await database.afterWrite?.(db.manager, result);
-          await db.commitTransaction();
+          await database.afterWrite?.(db, result);
+          await savepoint.commitTransaction();
         }
         return result;
       } catch (error) {
-        await db.rollbackTransaction().catch(() => undefined);
+        await savepoint.rollbackTransaction().catch(() => undefined);
         throw error;
       }
     },
@@ -99,6 +104,7 @@ export function openRequestDatabase(dataSource: DataSource): RequestDatabase {
       if (!runner) return;
       const db = runner;
       runner = undefined;
+      scoped = undefined;
       fence = null;
       try {
         if (outcome === 'commit') await db.commitTransaction();

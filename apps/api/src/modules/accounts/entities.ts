@@ -1,5 +1,4 @@
 import { EntitySchema } from 'typeorm';
-import type { Connection } from '../../core/pagination.js';
 import type { Role } from '@csp/domain';
 
 const tenantId = { type: 'uuid', primary: true, name: 'tenant_id' } as const;
@@ -70,5 +69,3 @@ export const SessionEntity = new EntitySchema<SessionRow>({
     revokedAt: { type: 'timestamptz', name: 'revoked_at', nullable: true },
   },
 });
-
-export type MemberConnectionValue = Connection<MemberRow>;

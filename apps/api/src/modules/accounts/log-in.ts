@@ -90,7 +90,7 @@ async function memberSigningIn(context: RequestContext, tenantId: string, email:
       .getRepository(MemberEntity)
       .createQueryBuilder('m')
       .addSelect('m.passwordHash')
-      .where('m.email = :email', { email })
+      .andWhere('m.email = :email', { email })
       .getOne();
     return row ? { row, run: await failureRunOf(db, row.id) } : null;
   });

@@ -40,7 +40,7 @@ export async function changePassword(
       .getRepository(MemberEntity)
       .createQueryBuilder('m')
       .addSelect('m.passwordHash')
-      .where('m.id = :id', { id: viewer.memberId })
+      .andWhere('m.id = :id', { id: viewer.memberId })
       .getOne(),
   );
   if (!member) throw coded('UNAUTHENTICATED', 'Sign in to do this.');
@@ -92,8 +92,8 @@ async function changeOwnPassword(
     await clearFailureRun(db, member.id);
     // Whoever else holds a session (a forgotten laptop, a copied cookie) must now sign in with the new password.
     await db.query(
-      'UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL',
-      [member.id, viewer.sessionId],
+      'UPDATE sessions SET revoked_at = now() WHERE tenant_id = $3 AND user_id = $1 AND id <> $2 AND revoked_at IS NULL',
+      [member.id, viewer.sessionId, db.tenantId],
     );
     return { member, userErrors: [] };
   });

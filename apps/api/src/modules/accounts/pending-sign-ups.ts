@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { SqlRunner } from '../../core/tenancy/tenant-db.js';
 import { hashToken } from '../../core/auth/tokens.js';
 
 /**
@@ -23,7 +23,7 @@ export function issueSignUpToken(): { token: string; hash: Buffer } {
 
 /** Stores the sign-up, or (when the email already signs in somewhere) stores nothing and answers false. */
 export async function beginSignUp(
-  db: EntityManager,
+  db: SqlRunner,
   signUp: { email: string; consultancyName: string; name: string; passwordHash: string },
   tokenHash: Buffer,
   expiresAt: Date,
@@ -35,7 +35,7 @@ export async function beginSignUp(
   return rows[0]?.stored === true;
 }
 
-export async function findPendingSignUp(db: EntityManager, tokenHash: Buffer): Promise<PendingSignUp | null> {
+export async function findPendingSignUp(db: SqlRunner, tokenHash: Buffer): Promise<PendingSignUp | null> {
   const rows: PendingSignUp[] = await db.query(
     `SELECT email, consultancy_name AS "consultancyName", name, password_hash AS "passwordHash", state
        FROM pending_sign_up($1)`,
@@ -45,7 +45,7 @@ export async function findPendingSignUp(db: EntityManager, tokenHash: Buffer): P
 }
 
 /** True for the one confirmation that gets to use the link. */
-export async function consumeSignUp(db: EntityManager, tokenHash: Buffer): Promise<boolean> {
+export async function consumeSignUp(db: SqlRunner, tokenHash: Buffer): Promise<boolean> {
   const rows: { consumed: boolean | null }[] = await db.query('SELECT consume_sign_up($1) AS consumed', [
     tokenHash,
   ]);

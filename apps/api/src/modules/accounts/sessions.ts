@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import type { RequestContext } from '../../core/context.js';
 import { issueToken } from '../../core/auth/tokens.js';
 import { SessionEntity, type MemberRow } from './entities.js';
@@ -7,7 +7,7 @@ import { SessionEntity, type MemberRow } from './entities.js';
 /** Opens a session for a member who just proved who they are, and makes the rest of the request theirs. */
 export async function startSession(
   context: RequestContext,
-  db: EntityManager,
+  db: TenantDb,
   member: MemberRow,
 ): Promise<string> {
   const { token, hash } = issueToken('session', member.tenantId);
@@ -37,6 +37,6 @@ export async function startSession(
 }
 
 /** A revoked session stops working on the very next request: every request looks its token up afresh. */
-export async function endSession(db: EntityManager, sessionId: string): Promise<void> {
+export async function endSession(db: TenantDb, sessionId: string): Promise<void> {
   await db.getRepository(SessionEntity).update({ id: sessionId }, { revokedAt: new Date() });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { actionChanges, actionInput, check, fieldError, type FieldError } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { lockById } from '../../core/row-lock.js';
@@ -54,7 +54,7 @@ export async function createAction(
 
 /** Locks the action and checks the revision the caller last saw, so two people editing it cannot overwrite each other. */
 export async function lockForEdit(
-  db: EntityManager,
+  db: TenantDb,
   id: string,
   expectedRevision: number,
 ): Promise<ActionRow | FieldError> {
@@ -72,7 +72,7 @@ export async function lockForEdit(
 
 /** Writes the next state of an action: a new revision, and completion stamped when it becomes done. */
 export async function saveAction(
-  db: EntityManager,
+  db: TenantDb,
   before: ActionRow,
   next: ActionRow,
   requestId: string,

@@ -1,6 +1,5 @@
 import { EntitySchema } from 'typeorm';
 import type { ActionPriority, ActionStatus } from '@csp/domain';
-import type { Connection } from '../../core/pagination.js';
 
 const tenantId = { type: 'uuid', primary: true, name: 'tenant_id' } as const;
 
@@ -71,5 +70,3 @@ export const ActionNoteEntity = new EntitySchema<ActionNoteRow>({
     createdAt: { type: 'timestamptz', name: 'created_at' },
   },
 });
-
-export type ActionConnectionValue = Connection<ActionRow>;

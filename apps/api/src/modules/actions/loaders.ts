@@ -3,6 +3,7 @@ import { manyEach, oneEach, perRequest } from '../../core/loaders.js';
 import { findingsFollowedUp } from '../audits/index.js';
 import { publishedPromiseTitles } from '../charters/index.js';
 import { ActionEntity, ActionNoteEntity, type ActionNoteRow, type ActionRow } from './entities.js';
+import type { ActionFindingMapper } from './mappers.js';
 
 export const actionsOfClient = perRequest<string, ActionRow[]>(
   'actionsOfClient',
@@ -30,34 +31,23 @@ export const notesOfAction = perRequest<string, ActionNoteRow[]>(
   },
 );
 
-export interface FindingView {
-  actionId: string;
-  auditId: string;
-  criterionKey: string;
-  criterionPrompt: string | null;
-  visibleAuditId: string | null;
-  reauditId: string | null;
-  pointsBefore: number | null;
-  pointsAfter: number | null;
-  change: number | null;
-  improved: boolean | null;
-}
-
 /**
  * For actions raised from a finding: the criterion on the audit that raised it, and on the next published audit on
  * the same framework for the same client. Audits the viewer may not see (RLS) simply come back empty.
  */
-export const findingOfAction = perRequest<ActionRow, FindingView>(
+export const findingOfAction = perRequest<ActionRow, ActionFindingMapper>(
   'findingOfAction',
   async (context, actions) => {
     const ids = actions.map((a) => a.id);
     const findings = actions.flatMap((a) =>
       a.auditId ? [{ key: a.id, auditId: a.auditId, criterionKey: a.criterionKey }] : [],
     );
-    const views = (await findingsFollowedUp(context, findings)).map(({ key, ...progress }): FindingView => ({
-      actionId: key,
-      ...progress,
-    }));
+    const views = (await findingsFollowedUp(context, findings)).map(
+      ({ key, ...progress }): ActionFindingMapper => ({
+        actionId: key,
+        ...progress,
+      }),
+    );
     return oneEach(ids, views, (view) => view.actionId).map((view, index) => {
       if (view) return view;
       const action = actions[index]!;

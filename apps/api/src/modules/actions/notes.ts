@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { actionNoteInput, check, fieldError, ownActionUpdate } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { requireActor } from '../../core/auth/viewer.js';
@@ -7,7 +7,7 @@ import { ActionEntity, ActionNoteEntity, type ActionRow } from './entities.js';
 import { lockForEdit, saveAction } from './edit-action.js';
 import { loadParent, refused, type Payload } from '../../core/payloads.js';
 
-async function addNote(db: EntityManager, action: ActionRow, authorId: string, body: string) {
+async function addNote(db: TenantDb, action: ActionRow, authorId: string, body: string) {
   await db.getRepository(ActionNoteEntity).insert({
     tenantId: action.tenantId,
     id: randomUUID(),

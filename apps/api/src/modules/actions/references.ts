@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import type { RequestContext } from '../../core/context.js';
 import { fieldError, type ActionInput, type FieldError } from '@csp/domain';
 import { notFound } from '../../core/user-errors.js';
@@ -7,11 +7,7 @@ import { criterionOfAudit } from '../audits/index.js';
 import { promiseOfCharter } from '../charters/index.js';
 
 /** An action's owner is a consultant or admin of the consultancy, or a leader of the action's own client. */
-export async function checkOwner(
-  db: EntityManager,
-  ownerId: string,
-  clientId: string,
-): Promise<FieldError[]> {
+export async function checkOwner(db: TenantDb, ownerId: string, clientId: string): Promise<FieldError[]> {
   const owner = await memberOf(db, ownerId);
   if (!owner) return [fieldError('ownerId', 'NOT_FOUND', 'No member has this id.')];
   if (owner.role === 'CLIENT_LEADER' && owner.clientId !== clientId) {
@@ -28,7 +24,7 @@ export async function checkOwner(
  */
 export async function checkSource(
   context: RequestContext,
-  db: EntityManager,
+  db: TenantDb,
   clientId: string,
   source: Pick<ActionInput, 'auditId' | 'criterionKey' | 'charterId' | 'promiseKey'>,
 ): Promise<FieldError[]> {

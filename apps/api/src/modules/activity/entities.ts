@@ -1,5 +1,4 @@
 import { EntitySchema } from 'typeorm';
-import type { Connection } from '../../core/pagination.js';
 
 export interface ActivityRow {
   tenantId: string;
@@ -30,5 +29,3 @@ export const ActivityEntity = new EntitySchema<ActivityRow>({
     requestId: { type: 'text', name: 'request_id' },
   },
 });
-
-export type ActivityConnectionValue = Connection<ActivityRow>;

@@ -11,7 +11,7 @@ import { changeAuditStatus } from './change-status.js';
 import { auditsOfClient, responsesOfAudit } from './loaders.js';
 import { linkPromiseToCriteria, listPromiseLinks } from './promise-links.js';
 import { saveAuditResponse, saveAuditResponses } from './responses.js';
-import type { AuditResponseView } from './mappers.js';
+import type { AuditResponseMapper } from './mappers.js';
 
 /** Today as a calendar date in UTC, the default date of a new audit. */
 const today = () => new Date().toISOString().slice(0, 10);
@@ -53,7 +53,7 @@ export const auditResolvers: Resolvers = {
     responses: async (audit, _, context) => {
       const rows = new Map((await responsesOfAudit(context).load(audit.id)).map((r) => [r.criterionKey, r]));
       return audit.framework.sections.flatMap((section) =>
-        section.criteria.flatMap((criterion): AuditResponseView[] => {
+        section.criteria.flatMap((criterion): AuditResponseMapper[] => {
           const row = rows.get(criterion.key);
           return row ? [{ ...row, criterion, sectionKey: section.key }] : [];
         }),

@@ -128,8 +128,8 @@ describe('row-level security on audits', () => {
             [ownDraft.id],
           ),
           benchmarkRows: await count(
-            `SELECT count(*)::int AS n FROM industry_benchmark_rows('aeiou-values', 'RETAIL', $1::uuid, NULL)`,
-            [own],
+            `SELECT count(*)::int AS n FROM industry_benchmark_rows($2::uuid, 'aeiou-values', 'RETAIL', $1::uuid, NULL)`,
+            [own, admin.tenantId],
           ),
           // The fence is back once the function returns.
           auditsAfter: await count('SELECT count(*)::int AS n FROM audits'),

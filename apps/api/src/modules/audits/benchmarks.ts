@@ -1,5 +1,5 @@
 import { industryBenchmark, type Industry } from '@csp/domain';
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import type { RequestContext } from '../../core/context.js';
 import { clientById, clientOf } from '../clients/index.js';
 import type { AuditRow, StoredBenchmark } from './entities.js';
@@ -33,15 +33,15 @@ export async function benchmarkOf(context: RequestContext, audit: AuditRow): Pro
 
 /** Taken at publication, in the publishing transaction, from the audits other clients had published by then. */
 export async function freezeBenchmark(
-  db: EntityManager,
+  db: TenantDb,
   audit: AuditRow,
   publishedAt: Date,
 ): Promise<StoredBenchmark> {
   const client = await clientOf(db, audit.clientId);
   if (!client) throw new Error(`The client of audit ${audit.id} could not be read.`);
   const rows: { overall: number; section_scores: BenchmarkRow['sectionScores'] | null }[] = await db.query(
-    `SELECT overall, section_scores FROM industry_benchmark_rows($1, $2, $3, $4)`,
-    [audit.frameworkKey, client.industry, client.id, publishedAt.toISOString()],
+    `SELECT overall, section_scores FROM industry_benchmark_rows($1, $2, $3, $4, $5)`,
+    [db.tenantId, audit.frameworkKey, client.industry, client.id, publishedAt.toISOString()],
   );
   return benchmarkFrom(
     client.industry,

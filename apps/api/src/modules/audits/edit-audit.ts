@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { auditInput, check, defaultAuditTitle, fieldError } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { lockById } from '../../core/row-lock.js';
@@ -20,7 +20,7 @@ export const staleRevision = () =>
   );
 
 /** Locks the audit for the rest of the mutation, so two edits with the same revision cannot both pass. */
-export async function lockAudit(db: EntityManager, id: string): Promise<AuditRow | null> {
+export async function lockAudit(db: TenantDb, id: string): Promise<AuditRow | null> {
   return lockById(db, AuditEntity, id);
 }
 

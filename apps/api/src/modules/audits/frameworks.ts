@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import {
   BUILT_IN_FRAMEWORKS,
   builtInFramework,
@@ -17,12 +17,12 @@ import {
 import type { RequestContext } from '../../core/context.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { AuditFrameworkEntity, AuditFrameworkVersionEntity, type AuditFrameworkRow } from './entities.js';
-import type { FrameworkView } from './mappers.js';
+import type { AuditFrameworkMapper } from './mappers.js';
 import { refused, type Payload } from '../../core/payloads.js';
 
 const noSuchKey = (field: string) => fieldError(field, 'NOT_FOUND', 'No framework has this key.');
 
-export function frameworkView(definition: AuditFramework): FrameworkView {
+export function frameworkView(definition: AuditFramework): AuditFrameworkMapper {
   return { definition, builtIn: isBuiltInFrameworkKey(definition.key) };
 }
 
@@ -35,7 +35,7 @@ export type FrameworkLookup =
  * one is named). Another consultancy's copy is invisible here (row-level security), so it reads as missing.
  */
 export async function lookUpFramework(
-  db: EntityManager,
+  db: TenantDb,
   key: string,
   version?: number | null,
 ): Promise<FrameworkLookup> {
@@ -54,7 +54,7 @@ export async function lookUpFramework(
 }
 
 /** Built-ins in their catalogue order, then the consultancy's copies by key. */
-export async function listFrameworks(context: RequestContext): Promise<FrameworkView[]> {
+export async function listFrameworks(context: RequestContext): Promise<AuditFrameworkMapper[]> {
   const copies = await context.db.read((db) =>
     db
       .getRepository(AuditFrameworkVersionEntity)
@@ -70,7 +70,7 @@ export async function findFramework(
   context: RequestContext,
   key: string,
   version?: number | null,
-): Promise<FrameworkView | null> {
+): Promise<AuditFrameworkMapper | null> {
   const found = await context.db.read((db) => lookUpFramework(db, key, version));
   return found.definition ? frameworkView(found.definition) : null;
 }

@@ -76,12 +76,13 @@ export const benchmarkRows = perRequest<string, BenchmarkRow[]>('benchmarkRows',
         `SELECT k.position, r.overall, r.section_scores
            FROM unnest($1::text[], $2::text[], $3::uuid[], $4::timestamptz[])
                 WITH ORDINALITY AS k(framework_key, industry, client_id, published_by, position)
-           CROSS JOIN LATERAL industry_benchmark_rows(k.framework_key, k.industry, k.client_id, k.published_by) r`,
+           CROSS JOIN LATERAL industry_benchmark_rows($5, k.framework_key, k.industry, k.client_id, k.published_by) r`,
         [
           parsed.map((k) => k.frameworkKey),
           parsed.map((k) => k.industry),
           parsed.map((k) => k.excludeClientId),
           parsed.map((k) => k.publishedBy),
+          db.tenantId,
         ],
       ),
     );
@@ -111,8 +112,8 @@ export const storeLateBenchmarks = perRequest<LateBenchmark, true>(
       db.query(
         `UPDATE audits a SET benchmark = v.benchmark
            FROM unnest($1::uuid[], $2::jsonb[]) AS v(id, benchmark)
-          WHERE a.id = v.id AND a.status = 'PUBLISHED' AND a.benchmark IS NULL`,
-        [items.map((item) => item.auditId), items.map((item) => JSON.stringify(item.benchmark))],
+          WHERE a.tenant_id = $3 AND a.id = v.id AND a.status = 'PUBLISHED' AND a.benchmark IS NULL`,
+        [items.map((item) => item.auditId), items.map((item) => JSON.stringify(item.benchmark)), db.tenantId],
       ),
     );
     return items.map(() => true as const);

@@ -10,35 +10,38 @@ import type {
 import type { Connection } from '../../core/pagination.js';
 import type { AuditResponseRow, AuditRow, PromiseCriterionLinkRow, StoredBenchmark } from './entities.js';
 
-/** What the GraphQL types of this module resolve from (the codegen mappers point here). */
+/**
+ * What this module's GraphQL types resolve from: `<GraphQLType>Mapper`, picked up by name by codegen.ts. A type that
+ * resolves straight from a table row is an alias of the row (`<Entity>Row`, entities.ts).
+ */
 
-export interface FrameworkView {
+export interface AuditFrameworkMapper {
   definition: AuditFramework;
   builtIn: boolean;
 }
 
-export type AuditSectionValue = AuditSection;
-export type AuditCriterionValue = AuditCriterion;
+export type AuditFrameworkSectionMapper = AuditSection;
+export type AuditCriterionMapper = AuditCriterion;
 
-export interface AuditResponseView extends AuditResponseRow {
+export interface AuditResponseMapper extends AuditResponseRow {
   criterion: AuditCriterion;
   sectionKey: string;
 }
 
-export type AuditScoresView = AuditScores;
-export type AuditDeltasView = AuditDeltas;
+export type AuditScoresMapper = AuditScores;
+export type AuditDeltasMapper = AuditDeltas;
 
 /** A point of the domain's trend, with the audit it comes from. */
-export type TrendPointView = AuditTrend['points'][number] & { auditId: string };
+export type TrendPointMapper = AuditTrend['points'][number] & { auditId: string };
 
-export type AuditTrendView = Omit<AuditTrend, 'points'> & { points: TrendPointView[] };
+export type AuditTrendMapper = Omit<AuditTrend, 'points'> & { points: TrendPointMapper[] };
 
-export type IndustryBenchmarkView = StoredBenchmark;
+export type IndustryBenchmarkMapper = StoredBenchmark;
 
-export interface PromiseKeptView extends PromiseKept {
+export interface PromiseKeptMapper extends PromiseKept {
   title: string;
 }
 
-export type PromiseCriterionLinkView = PromiseCriterionLinkRow;
-export type AuditView = AuditRow;
-export type AuditConnectionValue = Connection<AuditRow>;
+export type PromiseCriterionLinkMapper = PromiseCriterionLinkRow;
+export type AuditMapper = AuditRow;
+export type AuditConnectionMapper = Connection<AuditRow>;

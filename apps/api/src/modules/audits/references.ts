@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import type { RequestContext } from '../../core/context.js';
 import { requireActor } from '../../core/auth/viewer.js';
 
@@ -8,7 +8,7 @@ import { requireActor } from '../../core/auth/viewer.js';
  */
 export async function criterionOfAudit(
   context: RequestContext,
-  db: EntityManager,
+  db: TenantDb,
   auditId: string,
   criterionKey: string,
 ): Promise<{ clientId: string; hasCriterion: boolean } | null> {

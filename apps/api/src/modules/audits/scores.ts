@@ -11,7 +11,7 @@ import type { RequestContext } from '../../core/context.js';
 import type { AuditRow } from './entities.js';
 import { auditsOfClient, charterPromisesOfClient, promiseLinksOf, responsesOfAudit } from './loaders.js';
 import { scoringResponses } from './responses.js';
-import type { AuditTrendView, PromiseKeptView } from './mappers.js';
+import type { AuditTrendMapper, PromiseKeptMapper } from './mappers.js';
 
 /**
  * Everything an audit is compared with (the industry benchmark is in benchmarks.ts). All arithmetic is the
@@ -62,7 +62,7 @@ function storedSnapshot(audit: AuditRow): ScoreSnapshot {
  * Published audits read their stored scores; this audit, until it is published, its live ones, so a consultant
  * sees where the audit under way would put the line.
  */
-export async function trendOf(context: RequestContext, audit: AuditRow): Promise<AuditTrendView> {
+export async function trendOf(context: RequestContext, audit: AuditRow): Promise<AuditTrendMapper> {
   const series = [...(await earlierPublished(context, audit)), audit];
   const snapshots = await Promise.all(
     series.map(async (a) => (a.status === 'PUBLISHED' ? storedSnapshot(a) : liveScores(context, a))),
@@ -72,7 +72,7 @@ export async function trendOf(context: RequestContext, audit: AuditRow): Promise
   return { ...trend, points: trend.points.map((point, i) => ({ ...point, auditId: series[i]!.id })) };
 }
 
-export async function promisesKeptOf(context: RequestContext, audit: AuditRow): Promise<PromiseKeptView[]> {
+export async function promisesKeptOf(context: RequestContext, audit: AuditRow): Promise<PromiseKeptMapper[]> {
   const charter = await charterPromisesOfClient(context).load(audit.clientId);
   if (!charter) return [];
   const [links, scores] = await Promise.all([

@@ -13,6 +13,7 @@ import {
 import { createAppDataSource } from '../../core/database/data-source.js';
 import { entities } from '../index.js';
 import { publishedCharterOf } from './published-charter.js';
+import { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { graphql } from '../../../test/generated/index.js';
 
 /** What the database itself guarantees about charters, and the read other modules build on. */
@@ -201,7 +202,7 @@ describe('the charter in force, for other modules', () => {
         tenantId,
         fence ?? '',
       ]);
-      return publishedCharterOf(db, clientId);
+      return publishedCharterOf(new TenantDb(db, tenantId), clientId);
     });
   }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import {
   canEditVersion,
   fieldError,
@@ -17,7 +17,10 @@ import { CharterEntity, CharterVersionEntity, type CharterRow, type CharterVersi
 import { draftOf } from './mappers.js';
 import { refused, type Payload } from '../../core/payloads.js';
 
-const EMPTY_CHARTER: CharterDraft = { purpose: { purpose: '', why: '', everythingElse: '' }, promises: [] };
+const EMPTY_CHARTER: CharterDraft = {
+  purposeStatement: { purpose: '', why: '', everythingElse: '' },
+  promises: [],
+};
 
 /**
  * Locks a version for the rest of the mutation and checks it may be changed by someone who loaded it at
@@ -25,7 +28,7 @@ const EMPTY_CHARTER: CharterDraft = { purpose: { purpose: '', why: '', everythin
  * and is refused, instead of silently overwriting it.
  */
 export async function lockDraft(
-  db: EntityManager,
+  db: TenantDb,
   versionId: string,
   expectedRevision: number,
   allowed: (status: CharterVersionStatus) => boolean,
@@ -53,13 +56,13 @@ export async function lockDraft(
   return { draft: version };
 }
 
-export async function lockVersion(db: EntityManager, id: string): Promise<CharterVersionRow | null> {
+export async function lockVersion(db: TenantDb, id: string): Promise<CharterVersionRow | null> {
   return lockById(db, CharterVersionEntity, id);
 }
 
 /** Writes the parts of a draft an edit may change, and moves its revision on by one. */
 export async function saveDraft(
-  db: EntityManager,
+  db: TenantDb,
   draft: CharterVersionRow,
   changes: Partial<Pick<CharterVersionRow, 'purpose' | 'why' | 'everythingElse' | 'promises'>>,
 ): Promise<CharterVersionRow> {
@@ -87,18 +90,12 @@ export async function saveDraft(
  * The client's charter, created on first use, locked so that starting drafts for one client happens one at a time
  * (the next version number is read, then written).
  */
-async function lockCharterOf(db: EntityManager, tenantId: string, clientId: string): Promise<CharterRow> {
+async function lockCharterOf(db: TenantDb, tenantId: string, clientId: string): Promise<CharterRow> {
   const charters = db.getRepository(CharterEntity);
   const existing = await charters.findOne({ where: { clientId }, lock: { mode: 'pessimistic_write' } });
   if (existing) return existing;
   // Two first drafts at once: one insert wins, the other does nothing and then waits for the winner's lock.
-  await db
-    .createQueryBuilder()
-    .insert()
-    .into(CharterEntity)
-    .values({ tenantId, id: randomUUID(), clientId, createdAt: new Date() })
-    .orIgnore()
-    .execute();
+  await charters.insertOrIgnore({ tenantId, id: randomUUID(), clientId, createdAt: new Date() });
   return charters.findOneOrFail({ where: { clientId }, lock: { mode: 'pessimistic_write' } });
 }
 
@@ -135,9 +132,9 @@ export async function startCharterDraft(
       clientId,
       number: (versions[0]?.number ?? 0) + 1,
       status: 'DRAFT',
-      purpose: start.purpose.purpose,
-      why: start.purpose.why,
-      everythingElse: start.purpose.everythingElse,
+      purpose: start.purposeStatement.purpose,
+      why: start.purposeStatement.why,
+      everythingElse: start.purposeStatement.everythingElse,
       promises: [...start.promises],
       revision: 1,
       createdBy: viewer.memberId,

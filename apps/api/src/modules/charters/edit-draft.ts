@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { canEditVersion, charterDraftInput, check, fieldError, type CharterPromise } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { CharterVersionEntity } from './entities.js';
 import { lockDraft, saveDraft } from './drafts.js';
-import { inputField } from './mappers.js';
 import { refused, type Payload } from '../../core/payloads.js';
 
 interface PromiseArgument {
@@ -27,12 +26,11 @@ export async function saveCharterDraft(
   input: SaveCharterDraftArguments,
 ): Promise<Payload<'CharterVersionPayload'>> {
   const checked = check(charterDraftInput, {
-    purpose: input.purposeStatement,
+    purposeStatement: input.purposeStatement,
     // GraphQL sends a left-out key as null; the rule's "no key" is undefined.
     promises: input.promises.map(({ key, ...promise }) => ({ ...promise, key: key ?? undefined })),
   });
-  if (!checked.ok)
-    return refused('version', ...checked.errors.map((e) => ({ ...e, field: inputField(e.field) })));
+  if (!checked.ok) return refused('version', ...checked.errors);
   const value = checked.value;
   return context.db.write(async (db) => {
     const found = await lockDraft(db, input.versionId, input.expectedRevision, canEditVersion);
@@ -57,9 +55,9 @@ export async function saveCharterDraft(
       standard: promise.standard,
     }));
     const version = await saveDraft(db, found.draft, {
-      purpose: value.purpose.purpose,
-      why: value.purpose.why,
-      everythingElse: value.purpose.everythingElse,
+      purpose: value.purposeStatement.purpose,
+      why: value.purposeStatement.why,
+      everythingElse: value.purposeStatement.everythingElse,
       promises,
     });
     return { version, userErrors: [] };
@@ -100,7 +98,7 @@ const quoted = (keys: readonly string[]) => [...new Set(keys)].map((key) => `"${
  * Every key any version of the charter has used. A promise given one of them keeps its identity (so one removed in
  * an earlier draft can come back as itself); new promises get a key none of them has, so a key is never reused.
  */
-async function keysOfCharter(db: EntityManager, charterId: string): Promise<Set<string>> {
+async function keysOfCharter(db: TenantDb, charterId: string): Promise<Set<string>> {
   const versions = await db
     .getRepository(CharterVersionEntity)
     .find({ select: { id: true, promises: true }, where: { charterId } });

@@ -60,7 +60,7 @@ export const publishedOfCharter = perRequest<string, CharterVersionRow | null>(
         .getRepository(CharterVersionEntity)
         .createQueryBuilder('v')
         .distinctOn(['v.charterId'])
-        .where('v.charterId IN (:...charterIds)', { charterIds: [...charterIds] })
+        .andWhere('v.charterId IN (:...charterIds)', { charterIds: [...charterIds] })
         .andWhere(`v.status = 'PUBLISHED'`)
         .orderBy('v.charterId')
         .addOrderBy('v.number', 'DESC')

@@ -10,24 +10,27 @@ import type {
   PurposeStatement,
   ServiceStandard,
 } from '@csp/domain';
-import type { CharterVersionRow } from './entities.js';
+import type { CharterRow, CharterVersionRow } from './entities.js';
 
-/** What the GraphQL types of this module resolve from (the mappers in codegen.ts point here). */
-export type PromiseView = CharterPromise & { position: number };
-export type StandardView = ServiceStandard;
-export type PurposeStatementView = PurposeStatement;
-export type PurposeChangeView = PurposeChange;
-export type PromisePlaceView = PromisePlace;
-export type PromiseChangeView = PromiseChange;
-export type PromiseFieldChangeView = PromiseFieldChange;
-export type PromiseMoveView = PromiseMove;
+/**
+ * What this module's GraphQL types resolve from: `<GraphQLType>Mapper`, picked up by name by codegen.ts. A type that
+ * resolves straight from a table row is an alias of the row (`<Entity>Row`, entities.ts).
+ */
+export type CharterPromiseMapper = CharterPromise & { position: number };
+export type CharterServiceStandardMapper = ServiceStandard;
+export type CharterPurposeStatementMapper = PurposeStatement;
+export type CharterPurposeChangeMapper = PurposeChange;
+export type CharterPromisePlaceMapper = PromisePlace;
+export type CharterPromiseChangeMapper = PromiseChange;
+export type CharterPromiseFieldChangeMapper = PromiseFieldChange;
+export type CharterPromiseMoveMapper = PromiseMove;
 
-export interface SignOffView {
+export interface CharterSignOffMapper {
   signedAt: Date;
   signedById: string;
 }
 
-export interface DiffView extends CharterDiff {
+export interface CharterDiffMapper extends CharterDiff {
   from: CharterVersionRow;
   to: CharterVersionRow;
 }
@@ -35,25 +38,20 @@ export interface DiffView extends CharterDiff {
 /** A stored version as the domain sees it, for its rules (readiness, diff, the next draft). */
 export function draftOf(version: CharterVersionRow): CharterDraft {
   return {
-    purpose: { purpose: version.purpose, why: version.why, everythingElse: version.everythingElse },
+    purposeStatement: { purpose: version.purpose, why: version.why, everythingElse: version.everythingElse },
     promises: version.promises,
   };
 }
 
-export function promisesOf(version: CharterVersionRow): PromiseView[] {
+export function promisesOf(version: CharterVersionRow): CharterPromiseMapper[] {
   return version.promises.map((promise, index) => ({ ...promise, position: index + 1 }));
 }
 
-export function signOffOf(version: CharterVersionRow): SignOffView | null {
+export function signOffOf(version: CharterVersionRow): CharterSignOffMapper | null {
   return version.signedOffAt && version.signedOffBy
     ? { signedAt: version.signedOffAt, signedById: version.signedOffBy }
     : null;
 }
 
-/**
- * The domain names the purpose `purpose`; the API's input calls it `purposeStatement` (a charter's "purpose" alone
- * would be ambiguous next to its first part). Errors from domain rules are renamed to point into the input.
- */
-export function inputField(field: string): string {
-  return field === 'purpose' || field.startsWith('purpose.') ? `purposeStatement${field.slice(7)}` : field;
-}
+export type CharterMapper = CharterRow;
+export type CharterVersionMapper = CharterVersionRow;

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../core/context.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { CharterVersionEntity, type CharterVersionRow } from './entities.js';
 import { lockDraft } from './drafts.js';
-import { draftOf, inputField } from './mappers.js';
+import { draftOf } from './mappers.js';
 import { queueWebhookEvent } from '../webhooks/index.js';
 import { refused, type Payload } from '../../core/payloads.js';
 
@@ -17,8 +17,7 @@ export async function publishCharterVersion(
     const found = await lockDraft(db, input.versionId, input.expectedRevision, canPublishVersion);
     if ('refusal' in found) return refused('version', found.refusal);
     const gaps = publishReadiness(draftOf(found.draft));
-    if (gaps.length)
-      return refused('version', ...gaps.map((gap) => ({ ...gap, field: inputField(gap.field) })));
+    if (gaps.length) return refused('version', ...gaps);
     const now = new Date();
     const version: CharterVersionRow = {
       ...found.draft,

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import type { CharterPromise } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { requireActor } from '../../core/auth/viewer.js';
@@ -17,10 +17,7 @@ export interface PublishedCharter {
  * against the client's promises, such as audits showing which promises were kept. Null when nothing is published.
  * Runs on the caller's fenced `db`, so it sees only what the caller may see.
  */
-export async function publishedCharterOf(
-  db: EntityManager,
-  clientId: string,
-): Promise<PublishedCharter | null> {
+export async function publishedCharterOf(db: TenantDb, clientId: string): Promise<PublishedCharter | null> {
   if (!isUuid(clientId)) return null;
   const version = await db.getRepository(CharterVersionEntity).findOne({
     select: { id: true, charterId: true, promises: true },

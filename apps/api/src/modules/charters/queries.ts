@@ -3,7 +3,7 @@ import type { RequestContext } from '../../core/context.js';
 import { isUuid } from '../../core/user-errors.js';
 import type { CharterRow } from './entities.js';
 import { charterOfClient, charterVersionById, versionsOfCharter } from './loaders.js';
-import { draftOf, type DiffView } from './mappers.js';
+import { draftOf, type CharterDiffMapper } from './mappers.js';
 
 export async function findCharter(context: RequestContext, clientId: string): Promise<CharterRow | null> {
   if (!isUuid(clientId)) return null;
@@ -24,7 +24,7 @@ export async function diffBetween(
   charter: CharterRow,
   fromVersionId: string,
   toVersionId: string,
-): Promise<DiffView | null> {
+): Promise<CharterDiffMapper | null> {
   if (!isUuid(fromVersionId) || !isUuid(toVersionId)) return null;
   const [from, to] = await Promise.all([
     charterVersionById(context).load(fromVersionId),

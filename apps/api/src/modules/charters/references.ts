@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import type { RequestContext } from '../../core/context.js';
 import { requireActor } from '../../core/auth/viewer.js';
 
@@ -10,7 +10,7 @@ import { requireActor } from '../../core/auth/viewer.js';
 /** The charter's client and whether any of its versions has the promise; null when no such charter. One statement. */
 export async function promiseOfCharter(
   context: RequestContext,
-  db: EntityManager,
+  db: TenantDb,
   charterId: string,
   promiseKey: string,
 ): Promise<{ clientId: string; hasPromise: boolean } | null> {
@@ -33,7 +33,7 @@ export async function promiseOfCharter(
  */
 export async function lockCharter(
   context: RequestContext,
-  db: EntityManager,
+  db: TenantDb,
   charterId: string,
 ): Promise<{ clientId: string } | null> {
   const rows: { client_id: string }[] = await db.query(
@@ -46,7 +46,7 @@ export async function lockCharter(
 /** Whether any version of the charter (a draft included) has a promise with this key. */
 export async function charterHasPromise(
   context: RequestContext,
-  db: EntityManager,
+  db: TenantDb,
   charterId: string,
   promiseKey: string,
 ): Promise<boolean> {

@@ -21,7 +21,7 @@ import { publishCharterVersion } from './publish.js';
 import { signOffCharterVersion } from './sign-off.js';
 import { diffBetween, findCharter, versionNumbered } from './queries.js';
 import { discardCharterDraft, startCharterDraft } from './drafts.js';
-import { draftOf, inputField, promisesOf, signOffOf } from './mappers.js';
+import { draftOf, promisesOf, signOffOf } from './mappers.js';
 
 const PURPOSE_PARTS = { purpose: 'PURPOSE', why: 'WHY', everythingElse: 'EVERYTHING_ELSE' } as const;
 const PROMISE_FIELDS = { title: 'TITLE', description: 'DESCRIPTION', standard: 'STANDARD' } as const;
@@ -29,7 +29,7 @@ const PROMISE_FIELDS = { title: 'TITLE', description: 'DESCRIPTION', standard: '
 /** Only a draft has anything left to do before publishing; fields point into the save input. */
 function publishGaps(version: CharterVersionRow): FieldError[] {
   if (version.status !== 'DRAFT') return [];
-  return publishReadiness(draftOf(version)).map((gap) => ({ ...gap, field: inputField(gap.field) }));
+  return publishReadiness(draftOf(version));
 }
 
 export const resolvers: Resolvers = {

@@ -1,5 +1,4 @@
 import { EntitySchema } from 'typeorm';
-import type { Connection } from '../../core/pagination.js';
 import type { ClientSize, ClientStatus, Industry } from '@csp/domain';
 
 const tenantId = { type: 'uuid', primary: true, name: 'tenant_id' } as const;
@@ -77,5 +76,3 @@ export const WorkshopEntryEntity = new EntitySchema<WorkshopEntryRow>({
     position: { type: 'integer' },
   },
 });
-
-export type ClientConnectionValue = Connection<ClientRow>;

@@ -6,17 +6,9 @@ import { manyEach, perRequest } from '../../core/loaders.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { ClientEntity, WorkshopEntity, WorkshopEntryEntity, type WorkshopEntryRow } from './entities.js';
 import { loadParent, refused } from '../../core/payloads.js';
+import type { DifferentiationWorkshopMapper } from './mappers.js';
 
-/** The workshop as the API shows it: an empty one for a client that has not held it yet. */
-export interface WorkshopView {
-  beliefs: WorkshopEntryRow[];
-  values: WorkshopEntryRow[];
-  commonPurpose: string | null;
-  pointOfDifferentiation: string | null;
-  updatedAt: Date | null;
-}
-
-export const workshopOfClient = perRequest<string, WorkshopView>(
+export const workshopOfClient = perRequest<string, DifferentiationWorkshopMapper>(
   'workshopOfClient',
   async (context, clientIds) => {
     const ids = [...clientIds];
@@ -43,7 +35,7 @@ export const workshopOfClient = perRequest<string, WorkshopView>(
   },
 );
 
-export function gapsOf(view: WorkshopView): string[] {
+export function gapsOf(view: DifferentiationWorkshopMapper): string[] {
   return workshopGaps({
     beliefs: view.beliefs.map(({ statement, linked }) => ({ statement, linked })),
     values: view.values.map(({ statement, linked }) => ({ statement, linked })),
@@ -55,7 +47,7 @@ export function gapsOf(view: WorkshopView): string[] {
 export async function saveWorkshop(
   context: RequestContext,
   { clientId, ...input }: { clientId: string } & Record<string, unknown>,
-): Promise<{ workshop: WorkshopView | null; userErrors: FieldError[] }> {
+): Promise<{ workshop: DifferentiationWorkshopMapper | null; userErrors: FieldError[] }> {
   const checked = check(workshopInput, input);
   if (!checked.ok) return { workshop: null, userErrors: checked.errors };
   const { tenantId } = requireActor(context.viewer);
@@ -82,7 +74,7 @@ export async function saveWorkshop(
       ...workshop.values.map((v, position) => ({ ...v, kind: 'VALUE' as const, position })),
     ].map((entry) => ({ tenantId, id: randomUUID(), clientId, ...entry }));
     if (entries.length) await db.getRepository(WorkshopEntryEntity).insert(entries);
-    const view: WorkshopView = {
+    const view: DifferentiationWorkshopMapper = {
       beliefs: entries.filter((e) => e.kind === 'BELIEF'),
       values: entries.filter((e) => e.kind === 'VALUE'),
       commonPurpose: workshop.commonPurpose,

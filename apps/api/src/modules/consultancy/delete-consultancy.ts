@@ -1,5 +1,5 @@
 import { fieldError, type FieldError } from '@csp/domain';
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import type { RequestContext } from '../../core/context.js';
 import { tenantTables } from './export-consultancy.js';
 
@@ -8,7 +8,9 @@ export async function deleteConsultancy(
   input: { confirmName: string },
 ): Promise<{ deleted: boolean; userErrors: FieldError[] }> {
   return context.db.write(async (db) => {
-    const rows: { name: string }[] = await db.query('SELECT name FROM consultancies');
+    const rows: { name: string }[] = await db.query('SELECT name FROM consultancies WHERE tenant_id = $1', [
+      db.tenantId,
+    ]);
     if (rows[0]?.name !== input.confirmName.trim()) {
       const error = fieldError(
         'confirmName',
@@ -18,18 +20,20 @@ export async function deleteConsultancy(
       return { deleted: false, userErrors: [error] };
     }
     await db.query('SELECT release_tenant_sign_ins()');
-    // Row-level security limits each DELETE to this consultancy. Tables go referencing-first: cascades alone can
+    // Each DELETE names this consultancy (and row-level security limits it to it as well). Tables go referencing-first: cascades alone can
     // trip over a "no action" key (a member still named on a charter) before its referencing row is gone.
-    for (const table of await deletionOrder(db)) await db.query(`DELETE FROM "${table}"`);
+    for (const table of await deletionOrder(db)) {
+      await db.query(`DELETE FROM "${table}" WHERE tenant_id = $1`, [db.tenantId]);
+    }
     // Last, the consultancy itself; its activity trail (append-only for us) goes with it by cascade.
-    await db.query('DELETE FROM consultancies WHERE tenant_id = app_tenant()');
+    await db.query('DELETE FROM consultancies WHERE tenant_id = $1', [db.tenantId]);
     context.session.clear();
     return { deleted: true, userErrors: [] };
   });
 }
 
 /** Tenant tables ordered so that every table comes before the tables it references. */
-async function deletionOrder(db: EntityManager): Promise<string[]> {
+async function deletionOrder(db: TenantDb): Promise<string[]> {
   const tables = new Set(
     (await tenantTables(db)).filter((t) => t !== 'consultancies' && t !== 'activity_trail'),
   );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { check, engagementChanges, engagementInput, fieldError, isEngagementClosed } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { lockById } from '../../core/row-lock.js';
@@ -11,7 +11,7 @@ import { checkConsultants } from './references.js';
 import { refused, type Payload } from '../../core/payloads.js';
 
 /** Locks the engagement for the rest of the mutation, so two concurrent status changes cannot both pass the rule. */
-export async function lockEngagement(db: EntityManager, id: string): Promise<EngagementRow | null> {
+export async function lockEngagement(db: TenantDb, id: string): Promise<EngagementRow | null> {
   return lockById(db, EngagementEntity, id);
 }
 
@@ -63,7 +63,7 @@ export async function createEngagement(
   });
 }
 
-async function replaceTeam(db: EntityManager, engagement: EngagementRow, memberIds: readonly string[]) {
+async function replaceTeam(db: TenantDb, engagement: EngagementRow, memberIds: readonly string[]) {
   const team = db.getRepository(TeamMemberEntity);
   await team.delete({ engagementId: engagement.id });
   const rows = [...new Set(memberIds)].map((userId) => ({

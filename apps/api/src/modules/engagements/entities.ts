@@ -1,5 +1,4 @@
 import { EntitySchema } from 'typeorm';
-import type { Connection } from '../../core/pagination.js';
 import type { DimePhase, EngagementKind, EngagementStatus } from '@csp/domain';
 
 const tenantId = { type: 'uuid', primary: true, name: 'tenant_id' } as const;
@@ -85,5 +84,3 @@ export const MilestoneEntity = new EntitySchema<MilestoneRow>({
     createdAt: { type: 'timestamptz', name: 'created_at' },
   },
 });
-
-export type EngagementConnectionValue = Connection<EngagementRow>;

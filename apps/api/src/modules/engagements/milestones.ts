@@ -98,7 +98,7 @@ export async function upcomingMilestones(
     db
       .getRepository(MilestoneEntity)
       .createQueryBuilder('m')
-      .where('m.doneAt IS NULL')
+      .andWhere('m.doneAt IS NULL')
       .andWhere('m.dueOn <= :dueBy', { dueBy })
       .orderBy('m.dueOn', 'ASC')
       .addOrderBy('m.id', 'ASC')

@@ -1,10 +1,10 @@
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { fieldError, type FieldError } from '@csp/domain';
 import { rolesOfMembers } from '../accounts/index.js';
 import { EngagementEntity, type EngagementRow } from './entities.js';
 
 /** The engagement with this id, as far as the caller may see it; null when there is none. */
-export async function engagementOf(db: EntityManager, engagementId: string): Promise<EngagementRow | null> {
+export async function engagementOf(db: TenantDb, engagementId: string): Promise<EngagementRow | null> {
   return db.getRepository(EngagementEntity).findOneBy({ id: engagementId });
 }
 
@@ -13,7 +13,7 @@ export async function engagementOf(db: EntityManager, engagementId: string): Pro
  * side of the table. Unknown ids (including other consultancies' ids) are "not found".
  */
 export async function checkConsultants(
-  db: EntityManager,
+  db: TenantDb,
   lead: string | null | undefined,
   team: readonly string[] | undefined,
 ): Promise<FieldError[]> {

@@ -114,12 +114,3 @@ export const CandidateScoreEntity = new EntitySchema<CandidateScoreRow>({
     note: { type: 'text', nullable: true },
   },
 });
-
-/** A place in a profile's ranking; the numbers come from rankCandidates, the scorecard from the database. */
-export interface RankedCandidateView {
-  rank: number;
-  scorecard: CandidateScorecardRow;
-  fit: number | null;
-  flagged: boolean;
-  complete: boolean;
-}

@@ -11,9 +11,9 @@ import type {
   CandidateScoreRow,
   CandidateScorecardRow,
   HiringCriterionRow,
-  RankedCandidateView,
   RoleProfileRow,
 } from './entities.js';
+import type { RankedCandidateMapper } from './mappers.js';
 import { criteriaOfProfile, roleProfileById, scorecardsOfProfile, scoresOfScorecard } from './loaders.js';
 
 /**
@@ -81,7 +81,7 @@ export async function orderedScores(context: RequestContext, card: CandidateScor
 export async function rankedCandidates(
   context: RequestContext,
   profile: RoleProfileRow,
-): Promise<RankedCandidateView[]> {
+): Promise<RankedCandidateMapper[]> {
   const [cards, criteria] = await Promise.all([
     scorecardsOfProfile(context).load(profile.id),
     criteriaOfProfile(context).load(profile.id),

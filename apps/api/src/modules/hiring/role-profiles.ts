@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import {
   check,
   criterionKeyFor,
@@ -76,7 +76,7 @@ export async function findRoleProfile(context: RequestContext, id: string) {
 }
 
 /** Locks the profile for the rest of the mutation: edits and scorings of one profile happen one at a time. */
-export async function lockRoleProfile(db: EntityManager, id: string): Promise<RoleProfileRow | null> {
+export async function lockRoleProfile(db: TenantDb, id: string): Promise<RoleProfileRow | null> {
   return lockById(db, RoleProfileEntity, id);
 }
 
@@ -167,7 +167,7 @@ export async function updateRoleProfile(
  * key made from their title that no other criterion of the profile uses.
  */
 async function saveCriteria(
-  db: EntityManager,
+  db: TenantDb,
   profile: RoleProfileRow,
   existing: readonly HiringCriterionRow[],
   form: RoleProfileForm,

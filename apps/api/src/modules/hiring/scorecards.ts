@@ -53,7 +53,7 @@ export async function saveCandidateScorecard(
     }
     const others = cards
       .createQueryBuilder('s')
-      .where('s.profileId = :profileId', { profileId })
+      .andWhere('s.profileId = :profileId', { profileId })
       .andWhere('lower(s.candidateRef) = lower(:ref)', { ref: form.candidateRef });
     if (current) others.andWhere('s.id <> :id', { id: current.id });
     const sameCandidate = await others.getExists();

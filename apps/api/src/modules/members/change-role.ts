@@ -8,7 +8,7 @@ import {
   removesLastAdmin,
   type StaffDuties,
 } from '@csp/domain';
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import type { RequestContext } from '../../core/context.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { MemberEntity } from '../accounts/index.js';
@@ -34,8 +34,8 @@ export async function changeMemberRole(
     // a change that had seen the member still as an admin hold its row while waiting for the others: a deadlock.
     // The roles read are those of the locked rows, so a demotion committed meanwhile is counted.
     const locked: { id: string; role: string }[] = await db.query(
-      `SELECT id, role FROM users WHERE id = $1 OR ($2 AND role = 'ADMIN') ORDER BY id FOR UPDATE`,
-      [memberId, role !== 'ADMIN'],
+      `SELECT id, role FROM users WHERE tenant_id = $3 AND (id = $1 OR ($2 AND role = 'ADMIN')) ORDER BY id FOR UPDATE`,
+      [memberId, role !== 'ADMIN', db.tenantId],
     );
     const members = db.getRepository(MemberEntity);
     const member = locked.some((row) => row.id === memberId)
@@ -69,16 +69,16 @@ export async function changeMemberRole(
 const OPEN_ENGAGEMENT = ENGAGEMENT_STATUSES.filter((status) => !isEngagementClosed(status));
 
 /** What the member holds that a leader of `clientId` could not (see `leaderHandOver`). */
-async function staffDuties(db: EntityManager, memberId: string, clientId: string): Promise<StaffDuties> {
+async function staffDuties(db: TenantDb, memberId: string, clientId: string): Promise<StaffDuties> {
   const [duties] = (await db.query(
     `SELECT (SELECT count(*)::int FROM engagements
-              WHERE lead_consultant_id = $1 AND status = ANY ($3)) AS "leadsEngagements",
+              WHERE tenant_id = $4 AND lead_consultant_id = $1 AND status = ANY ($3)) AS "leadsEngagements",
             (SELECT count(*)::int FROM engagement_team_members t
                JOIN engagements e ON e.tenant_id = t.tenant_id AND e.id = t.engagement_id
-              WHERE t.user_id = $1 AND e.status = ANY ($3)) AS "onEngagementTeams",
+              WHERE t.tenant_id = $4 AND t.user_id = $1 AND e.status = ANY ($3)) AS "onEngagementTeams",
             (SELECT count(*)::int FROM actions
-              WHERE owner_id = $1 AND client_id <> $2 AND status <> 'DONE') AS "openActionsElsewhere"`,
-    [memberId, clientId, OPEN_ENGAGEMENT],
+              WHERE tenant_id = $4 AND owner_id = $1 AND client_id <> $2 AND status <> 'DONE') AS "openActionsElsewhere"`,
+    [memberId, clientId, OPEN_ENGAGEMENT, db.tenantId],
   )) as StaffDuties[];
   return duties ?? { leadsEngagements: 0, onEngagementTeams: 0, openActionsElsewhere: 0 };
 }

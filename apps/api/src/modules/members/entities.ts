@@ -1,5 +1,4 @@
 import { EntitySchema } from 'typeorm';
-import type { Connection } from '../../core/pagination.js';
 import type { Role } from '@csp/domain';
 
 export interface InvitationRow {
@@ -33,5 +32,3 @@ export const InvitationEntity = new EntitySchema<InvitationRow>({
     revokedAt: { type: 'timestamptz', name: 'revoked_at', nullable: true },
   },
 });
-
-export type InvitationConnectionValue = Connection<InvitationRow>;

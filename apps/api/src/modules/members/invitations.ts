@@ -81,7 +81,7 @@ export async function resendInvitation(context: RequestContext, input: { id: str
     const invitation = isUuid(input.id)
       ? await repository
           .createQueryBuilder('i')
-          .where('i.id = :id', { id: input.id })
+          .andWhere('i.id = :id', { id: input.id })
           .setLock('pessimistic_write')
           .getOne()
       : null;
@@ -127,8 +127,8 @@ async function mailInvitation(context: RequestContext, invitation: InvitationRow
         `SELECT c.name AS consultancy, u.name AS inviter, cl.name AS client FROM consultancies c
            LEFT JOIN users u ON u.tenant_id = c.tenant_id AND u.id = $1
            LEFT JOIN clients cl ON cl.tenant_id = c.tenant_id AND cl.id = $2
-          WHERE c.tenant_id = app_tenant()`,
-        [invitation.invitedBy, invitation.clientId],
+          WHERE c.tenant_id = $3`,
+        [invitation.invitedBy, invitation.clientId, db.tenantId],
       ),
     );
   await context.mail.send(
@@ -180,8 +180,8 @@ export async function previewInvitation(context: RequestContext, token: string) 
     db.query(
       `SELECT c.name AS consultancy, cl.name AS client FROM consultancies c
          LEFT JOIN clients cl ON cl.tenant_id = c.tenant_id AND cl.id = $1
-        WHERE c.tenant_id = app_tenant()`,
-      [invitation.clientId],
+        WHERE c.tenant_id = $2`,
+      [invitation.clientId, db.tenantId],
     ),
   );
   return {

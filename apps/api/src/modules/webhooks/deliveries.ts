@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fieldError, type FieldError } from '@csp/domain';
-import { In, type EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import type { RequestContext } from '../../core/context.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { perRequest, manyEach, oneEach } from '../../core/loaders.js';
@@ -31,7 +32,7 @@ export async function listDeliveries(
         const query = db
           .getRepository(WebhookDeliveryEntity)
           .createQueryBuilder('d')
-          .where('d.endpointId = :endpointId', { endpointId });
+          .andWhere('d.endpointId = :endpointId', { endpointId });
         if (args.status) query.andWhere('d.status = :status', { status: args.status });
         return query;
       },
@@ -65,7 +66,7 @@ function pendingDelivery(
   };
 }
 
-function enabledEndpoint(db: EntityManager, id: string, field: string) {
+function enabledEndpoint(db: TenantDb, id: string, field: string) {
   return db
     .getRepository(WebhookEndpointEntity)
     .findOneBy({ id })
@@ -160,7 +161,7 @@ export const signingSecretsOfEndpoint = perRequest(
       const rows = await db
         .getRepository(WebhookSecretEntity)
         .createQueryBuilder('s')
-        .where('s.endpointId IN (:...ids)', { ids })
+        .andWhere('s.endpointId IN (:...ids)', { ids })
         .andWhere('(s.expiresAt IS NULL OR s.expiresAt > now())')
         .orderBy('s.createdAt', 'DESC')
         .getMany();

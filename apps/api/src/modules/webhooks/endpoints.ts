@@ -8,7 +8,7 @@ import {
   webhookEndpointInput,
   type FieldError,
 } from '@csp/domain';
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import type { RequestContext } from '../../core/context.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { keysetPage, pageWindow, type PageArgs } from '../../core/pagination.js';
@@ -29,7 +29,7 @@ function newSecret(): string {
 }
 
 /** Issues the endpoint's new current secret and returns it: the one moment it leaves the database. */
-async function addSecret(db: EntityManager, endpoint: WebhookEndpointRow, now: Date): Promise<string> {
+async function addSecret(db: TenantDb, endpoint: WebhookEndpointRow, now: Date): Promise<string> {
   const secret = newSecret();
   await db.getRepository(WebhookSecretEntity).insert({
     tenantId: endpoint.tenantId,
@@ -62,7 +62,7 @@ export async function findEndpoint(context: RequestContext, id: string) {
   return context.db.read((db) => db.getRepository(WebhookEndpointEntity).findOneBy({ id }));
 }
 
-function lockEndpoint(db: EntityManager, id: string) {
+function lockEndpoint(db: TenantDb, id: string) {
   return lockById(db, WebhookEndpointEntity, id);
 }
 
@@ -130,7 +130,7 @@ export async function updateEndpoint(
 }
 
 /** Deliveries still waiting when an endpoint is turned off are not sent later by surprise; they can be replayed. */
-export async function cancelPendingDeliveries(db: EntityManager, endpointId: string) {
+export async function cancelPendingDeliveries(db: TenantDb, endpointId: string) {
   await db
     .getRepository(WebhookDeliveryEntity)
     .update(
@@ -166,8 +166,8 @@ export async function rotateSecret(
     // No older secret signs past the new overlap; one that ends sooner keeps its own end.
     await db.query(
       `UPDATE webhook_secrets SET expires_at = $2
-        WHERE endpoint_id = $1 AND (expires_at IS NULL OR expires_at > $2)`,
-      [endpoint.id, overlapEnds],
+        WHERE tenant_id = $3 AND endpoint_id = $1 AND (expires_at IS NULL OR expires_at > $2)`,
+      [endpoint.id, overlapEnds, db.tenantId],
     );
     return { endpoint, secret: await addSecret(db, endpoint, now), userErrors: [] };
   });

@@ -1,6 +1,5 @@
 import { EntitySchema } from 'typeorm';
 import type { WebhookEventType } from '@csp/domain';
-import type { Connection } from '../../core/pagination.js';
 
 export interface WebhookEndpointRow {
   tenantId: string;
@@ -140,6 +139,3 @@ export const WebhookAttemptEntity = new EntitySchema<WebhookAttemptRow>({
     error: { type: 'text', nullable: true },
   },
 });
-
-export type WebhookEndpointConnectionValue = Connection<WebhookEndpointRow>;
-export type WebhookDeliveryConnectionValue = Connection<WebhookDeliveryRow>;

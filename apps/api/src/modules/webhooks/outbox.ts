@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import type { WebhookEventType } from '@csp/domain';
 import type { WebhookEvent } from './events.js';
 
@@ -9,7 +9,7 @@ import type { WebhookEvent } from './events.js';
  * can never delay or fail the mutation. Nothing is written when no endpoint listens. One statement either way.
  */
 export async function queueWebhookEvent<T extends WebhookEventType>(
-  db: EntityManager,
+  db: TenantDb,
   event: WebhookEvent<T>,
 ): Promise<void> {
   await db.query(

@@ -1,0 +1,10 @@
+import type { Connection } from '../../core/pagination.js';
+import type { ConsultancyRow, MemberRow } from './entities.js';
+
+/**
+ * What this module's GraphQL types resolve from: `<GraphQLType>Mapper`, picked up by name by codegen.ts (no list to
+ * keep). A type that resolves straight from a table row is an alias of the row (`<Entity>Row`, entities.ts).
+ */
+export type ConsultancyMapper = ConsultancyRow;
+export type MemberMapper = MemberRow;
+export type MemberConnectionMapper = Connection<MemberRow>;

@@ -1,0 +1,7 @@
+import type { ApiKeyRow } from './entities.js';
+
+/**
+ * What this module's GraphQL types resolve from: `<GraphQLType>Mapper`, picked up by name by codegen.ts (no list to
+ * keep). A type that resolves straight from a table row is an alias of the row (`<Entity>Row`, entities.ts).
+ */
+export type ApiKeyMapper = ApiKeyRow;
