@@ -69,6 +69,8 @@ export interface Config {
   concurrency: ConcurrencyOptions;
   /** REQUEST_MAX_FIELDS, REQUEST_MAX_MS, RESPONSE_MAX_BYTES (core/graphql/request-budget.ts). */
   budget: BudgetLimits;
+  /** CSP_STATEMENT_LOG: a folder to log every distinct SQL statement to (the test run's tenant check sets it). */
+  statementLogDir: string | undefined;
 }
 
 /** A positive number, or the default when unset or not one. */
@@ -124,6 +126,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       milliseconds: positive(env.REQUEST_MAX_MS, 5_000),
       responseBytes: positive(env.RESPONSE_MAX_BYTES, 16 * 1024 * 1024),
     },
+    statementLogDir: env.CSP_STATEMENT_LOG || undefined,
   };
 }
 

@@ -9,9 +9,8 @@ import { readConfig } from '../config.js';
  * this process sends is appended to a file of its own there, one JSON line each, for the check that every statement
  * names its tenant (test/tenant-statements.ts).
  */
-function statementLog(): ((sql: string) => void) | undefined {
-  const folder = process.env.CSP_STATEMENT_LOG;
-  if (!folder) return undefined;
+function statementLog(folder: string | undefined): ((sql: string) => void) | null {
+  if (!folder) return null;
   const file = path.join(folder, `${process.pid}.jsonl`);
   const seen = new Set<string>();
   return (sql) => {
@@ -20,7 +19,8 @@ function statementLog(): ((sql: string) => void) | undefined {
     fs.appendFileSync(file, `${JSON.stringify({ sql })}\n`);
   };
 }
-const logStatement = statementLog();
+/** Decided by the first data source made, once the configuration is read (undefined until then). */
+let logStatement: ((sql: string) => void) | null | undefined;
 
 type StatementListener = (sql: string, parameters: readonly unknown[]) => void;
 const listeners = new Set<StatementListener>();
@@ -53,6 +53,8 @@ export function createAppDataSource(
   entities: EntitySchema[],
   options: { poolSize?: number; statementTimeoutMs?: number } = {},
 ) {
+  const config = readConfig();
+  if (logStatement === undefined) logStatement = statementLog(config.statementLogDir);
   return new DataSource({
     type: 'postgres',
     url,
@@ -63,7 +65,7 @@ export function createAppDataSource(
     poolSize: options.poolSize ?? 20,
     extra: {
       // A runaway query is cancelled rather than holding a connection: 10 s is far above any screen's need.
-      statement_timeout: options.statementTimeoutMs ?? readConfig().statementTimeoutMs,
+      statement_timeout: options.statementTimeoutMs ?? config.statementTimeoutMs,
       connectionTimeoutMillis: 5_000,
       application_name: 'csp-api',
     },

@@ -13,7 +13,7 @@ export async function createApiKey(
   input: Record<string, unknown>,
 ): Promise<{ apiKey: ApiKeyRow | null; secret: string | null; userErrors: FieldError[] }> {
   const checked = check(apiKeyInput, input);
-  if (!checked.ok) return { apiKey: null, secret: null, userErrors: checked.errors };
+  if (!checked.ok) return refused(['apiKey', 'secret'], ...checked.errors);
   const actor = requireActor(context.viewer);
   const { name, scopes, clientId, expiresAt } = checked.value;
   return context.db.write(async (db) => {

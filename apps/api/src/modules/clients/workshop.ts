@@ -49,7 +49,7 @@ export async function saveWorkshop(
   { clientId, ...input }: { clientId: string } & Record<string, unknown>,
 ): Promise<{ workshop: DifferentiationWorkshopMapper | null; userErrors: FieldError[] }> {
   const checked = check(workshopInput, input);
-  if (!checked.ok) return { workshop: null, userErrors: checked.errors };
+  if (!checked.ok) return refused('workshop', ...checked.errors);
   const { tenantId } = requireActor(context.viewer);
   const workshop = checked.value;
   return context.db.write(async (db) => {
