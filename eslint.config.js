@@ -24,6 +24,7 @@ export default tseslint.config(
     },
   },
   ...moduleBoundaries(),
+  ...oneWayEach(),
 );
 
 /**
@@ -58,5 +59,36 @@ function moduleBoundaries() {
     { files: [`${api}/**/*.ts`], ignores: tests, rules: restrict(internals) },
     { files: [`${api}/modules/*/*.ts`], ignores: tests, rules: restrict(internals, siblingInternals, demo) },
     { files: [`${api}/core/**/*.ts`], ignores: tests, rules: restrict(anyModule, demo) },
+  ];
+}
+
+/**
+ * Two things the API does in one place only: the environment is read in core/config.ts (`readConfig`), and an error
+ * with an `extensions.code` is made by core/errors.ts (`coded`, from the one ErrorCode list). graphql-js's scalar
+ * coercion errors (core/graphql/scalars.ts) carry no code of their own: Apollo files them under its request codes.
+ */
+function oneWayEach() {
+  const api = 'apps/api/src';
+  const env = {
+    selector: "MemberExpression[object.name='process'][property.name='env']",
+    message:
+      'Read settings through readConfig (core/config.ts): the variable, its default and its parsing live there.',
+  };
+  const graphqlError = {
+    selector: "NewExpression[callee.name='GraphQLError']",
+    message:
+      'Make coded errors with coded() or codedBody() from core/errors.ts, so every code is an ErrorCode.',
+  };
+  return [
+    {
+      files: [`${api}/**/*.ts`],
+      ignores: ['**/*.test.ts'],
+      rules: { 'no-restricted-syntax': ['error', env, graphqlError] },
+    },
+    { files: [`${api}/core/config.ts`], rules: { 'no-restricted-syntax': ['error', graphqlError] } },
+    {
+      files: [`${api}/core/errors.ts`, `${api}/core/graphql/scalars.ts`],
+      rules: { 'no-restricted-syntax': ['error', env] },
+    },
   ];
 }
