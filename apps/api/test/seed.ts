@@ -16,11 +16,19 @@ import type { TestApi } from './test-api.js';
  *   const world = await seed(api).consultancy().client({ industry: 'RETAIL' }).leader().charter({ published: true });
  *   world.admin, world.client (its id), world.leader, world.charter (the published version)
  *
+ * With an admin a test already has: `seed(api, admin).client().leader()`.
  * A second thing of a kind takes a name: `.client({}, 'otherClient')`. Steps that need a client or an engagement
  * use the latest one made.
  */
-export function seed(api: TestApi): Seed<object> {
-  return new Seed(api, []);
+export function seed(api: TestApi): Seed<object>;
+/** A seed acting as an admin a test already has (its consultancy): `seed(api, admin).client().charter()`. */
+export function seed(api: TestApi, admin: SignedIn): Seed<{ admin: SignedIn }>;
+export function seed(api: TestApi, admin?: SignedIn): Seed<object> {
+  if (!admin) return new Seed(api, []);
+  return new Seed<object>(api, []).then_('admin', async (_api, world) => {
+    world.admin = admin;
+    return admin;
+  });
 }
 
 type Step = (api: TestApi, world: World) => Promise<void>;
@@ -61,7 +69,8 @@ export class Seed<H> implements PromiseLike<H> {
     private readonly steps: Step[],
   ) {}
 
-  private then_<K extends string, V>(name: K, make: (api: TestApi, world: World) => Promise<V>) {
+  /** Adds a step whose result is kept under `name`. */
+  then_<K extends string, V>(name: K, make: (api: TestApi, world: World) => Promise<V>) {
     const step: Step = async (api, world) => {
       world.handles[name] = await make(api, world);
     };

@@ -17,6 +17,7 @@ import {
   type VersionView,
 } from '../../../test/charter-factories.js';
 import { graphql } from '../../../test/generated/index.js';
+import { seed } from '../../../test/seed.js';
 
 const CHARTER = graphql(`
   query ChartersVisibilityCharter($clientId: ID!, $draftId: ID!, $publishedId: ID!) {
@@ -58,9 +59,7 @@ describe('what a client leader sees of the charter', () => {
   let v1: VersionView;
   let draft: VersionView;
   beforeAll(async () => {
-    own = await createClient(api, admin);
-    leader = await addMember(api, admin, 'CLIENT_LEADER', own);
-    v1 = await publishedCharter(api, admin, own);
+    ({ client: own, leader, charter: v1 } = await seed(api, admin).client().leader().charter());
     draft = await saveDraft(api, admin, await startDraft(api, admin, own), {
       promises: [{ title: 'Secret' }],
     });
@@ -181,17 +180,18 @@ describe('what a client leader sees of the charter', () => {
     expect(ownDraft.data.signOffCharterVersion.userErrors).toEqual([
       { field: 'versionId', code: 'NOT_FOUND', message: 'No charter version has this id.' },
     ]);
-    const other = await createClient(api, admin);
-    const theirs = await publishedCharter(api, admin, other);
+    const { charter: theirs } = await seed(api, admin).client().charter();
     const elsewhere = await api.graphql(SIGN_OFF, { versionId: theirs.id }, leader);
     expect(elsewhere.data.signOffCharterVersion.userErrors).toEqual([
       { field: 'versionId', code: 'NOT_FOUND', message: 'No charter version has this id.' },
     ]);
     expect((await storedVersion(api, theirs.id))?.signed_off_by).toBeNull();
 
-    const client = await createClient(api, admin);
-    const otherLeader = await addMember(api, admin, 'CLIENT_LEADER', client);
-    const first = await publishedCharter(api, admin, client);
+    const {
+      client,
+      leader: otherLeader,
+      charter: first,
+    } = await seed(api, admin).client().leader().charter();
     await publish(api, admin, await startDraft(api, admin, client));
     const replaced = await api.graphql(SIGN_OFF, { versionId: first.id }, otherLeader);
     expect(replaced.data.signOffCharterVersion.userErrors).toEqual([
@@ -212,9 +212,7 @@ describe('another consultancy\u2019s charter', () => {
     const theirClient = await createClient(api, other);
     const theirPublished = await publishedCharter(api, other, theirClient);
     const theirDraft = await startDraft(api, other, theirClient);
-    const ourClient = await createClient(api, admin);
-    const ours = await publishedCharter(api, admin, ourClient);
-    const leader = await addMember(api, admin, 'CLIENT_LEADER', ourClient);
+    const { client: ourClient, charter: ours, leader } = await seed(api, admin).client().charter().leader();
     const missing = '00000000-0000-4000-8000-000000000000';
 
     for (const [clientId, versionId] of [
