@@ -45,6 +45,10 @@ describe('compliance of a period', () => {
     expect(ninety?.low).toBeCloseTo(0.8256, 4);
     expect(ninety?.high).toBeCloseTo(0.9448, 4);
     expect(wilsonInterval(10, 10)).toEqual({ low: expect.closeTo(0.7225, 4) as number, high: 1 });
+    expect(wilsonInterval(2, 3)).toEqual({
+      low: expect.closeTo(0.2077, 4) as number,
+      high: expect.closeTo(0.9385, 4) as number,
+    });
     expect(wilsonInterval(0, 5)).toEqual({ low: 0, high: expect.closeTo(0.4345, 4) as number });
   });
 
