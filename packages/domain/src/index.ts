@@ -40,3 +40,5 @@ export * from './service-levels/periods.js';
 export * from './service-levels/compliance.js';
 export * from './service-levels/definition.js';
 export * from './service-levels/measurements.js';
+export * from './service-levels/business-hours.js';
+export * from './service-levels/series.js';

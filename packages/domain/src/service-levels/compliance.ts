@@ -129,7 +129,7 @@ export interface PeriodCompliance {
   status: PeriodStatus;
   budgetLeft: number;
   goodEventsNeeded: number | null;
-  /** How much of the period has passed, 0 to 1; 1 means closed. */
+  /** How much of the period has passed, 0 to 1 (by clock time, or business hours when the level has them). */
   elapsed: number;
   closed: boolean;
   /** Where the period ends if it goes on as it is going (see `projectCompliance`); the compliance once closed. */
@@ -156,10 +156,10 @@ export function projectCompliance(
   intervals: readonly MeasuredInterval[],
   period: { start: Date; end: Date },
   now: Date,
+  elapsed = elapsedShare(period, now),
 ): number | null {
   const totals = totalsOf(intervals);
   if (totals.valid === 0) return null;
-  const elapsed = elapsedShare(period, now);
   if (elapsed >= 1 || elapsed <= 0) return totals.good / totals.valid;
   const length = period.end.getTime() - period.start.getTime();
   const recentFrom = now.getTime() - RECENT_SHARE * length;
@@ -169,17 +169,20 @@ export function projectCompliance(
   return (totals.good + rate * toCome) / (totals.valid + toCome);
 }
 
-/** Everything shown for one period: the intervals are those of the period (counted where they start). */
+/**
+ * Everything shown for one period: the intervals are those of the period (counted where they start). `elapsed`
+ * defaults to clock time; a service level with business hours passes `businessElapsedShare`.
+ */
 export function periodCompliance(
   intervals: readonly MeasuredInterval[],
   period: { start: Date; end: Date },
   target: number,
   now: Date,
+  elapsed = elapsedShare(period, now),
 ): PeriodCompliance {
   const totals = totalsOf(intervals);
-  const elapsed = elapsedShare(period, now);
-  const closed = elapsed >= 1;
-  const projected = projectCompliance(intervals, period, now);
+  const closed = now.getTime() >= period.end.getTime();
+  const projected = projectCompliance(intervals, period, now, closed ? 1 : elapsed);
   return {
     totals,
     compliance: complianceOf(totals),
@@ -187,7 +190,7 @@ export function periodCompliance(
     status: periodStatus(totals, target),
     budgetLeft: budgetLeft(totals, target),
     goodEventsNeeded: goodEventsNeeded(totals, target),
-    elapsed,
+    elapsed: closed ? 1 : elapsed,
     closed,
     projected,
     atRisk: !closed && projected !== null && projected < target,

@@ -231,3 +231,32 @@ export function elapsedShare(period: { start: Date; end: Date }, now: Date): num
   if (length <= 0) return 1;
   return Math.min(1, Math.max(0, (now.getTime() - period.start.getTime()) / length));
 }
+
+/** The zone's wall-clock time of an instant, as milliseconds of a UTC clock showing the same digits. */
+function wallOf(time: number, timeZone: string): number {
+  return Math.floor(time / 1000) * 1000 + offsetAt(time, timeZone);
+}
+
+/**
+ * The instant a local day and time (`HH:MM`, `24:00` being the next midnight) happen in a zone. A time the clocks
+ * skip (01:30 on the London spring-forward day) is the first instant after the gap; a time that happens twice
+ * (01:30 on the autumn day) is its first occurrence.
+ */
+export function instantOfLocalTime(day: string, time: string, timeZone: string): Date {
+  const [hours, minutes] = time.split(':').map(Number);
+  const wall = Date.parse(`${day}T00:00:00Z`) + ((hours ?? 0) * 60 + (minutes ?? 0)) * 60_000;
+  const guesses = [wall, wall - DAY_MS / 2, wall + DAY_MS / 2].map(
+    (probe) => wall - offsetAt(probe, timeZone),
+  );
+  const exact = guesses.filter((t) => wallOf(t, timeZone) === wall);
+  if (exact.length > 0) return new Date(Math.min(...exact));
+  // In a gap: the guess made with the offset before it shows a wall time past the gap, the other one before it.
+  let lo = Math.min(...guesses);
+  let hi = Math.max(...guesses);
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (wallOf(mid, timeZone) >= wall) hi = mid;
+    else lo = mid;
+  }
+  return new Date(hi);
+}
