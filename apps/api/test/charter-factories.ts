@@ -4,6 +4,15 @@ import { graphql } from './generated/index.js';
 import type { CharterTestVersionFragment, SaveCharterDraftInput } from './generated/graphql.js';
 import type { TestApi } from './test-api.js';
 
+/** What the charter tests read of each refusal: spread `...CharterTestUserError` in `userErrors`. */
+export const USER_ERROR_FIELDS = graphql(`
+  fragment CharterTestUserError on UserError {
+    field
+    code
+    message
+  }
+`);
+
 /** The fields of a version the charter tests read back: spread `...CharterTestVersion` in a test's document. */
 export const VERSION_FIELDS = graphql(`
   fragment CharterTestVersion on CharterVersion {
@@ -67,9 +76,7 @@ export const START = graphql(`
         ...CharterTestVersion
       }
       userErrors {
-        field
-        code
-        message
+        ...CharterTestUserError
       }
     }
   }
@@ -81,9 +88,7 @@ export const SAVE = graphql(`
         ...CharterTestVersion
       }
       userErrors {
-        field
-        code
-        message
+        ...CharterTestUserError
       }
     }
   }
@@ -95,9 +100,7 @@ export const REORDER = graphql(`
         ...CharterTestVersion
       }
       userErrors {
-        field
-        code
-        message
+        ...CharterTestUserError
       }
     }
   }
@@ -109,9 +112,7 @@ export const PUBLISH = graphql(`
         ...CharterTestVersion
       }
       userErrors {
-        field
-        code
-        message
+        ...CharterTestUserError
       }
     }
   }
@@ -123,9 +124,7 @@ export const SIGN_OFF = graphql(`
         ...CharterTestVersion
       }
       userErrors {
-        field
-        code
-        message
+        ...CharterTestUserError
       }
     }
   }
@@ -135,9 +134,7 @@ export const DISCARD = graphql(`
     discardCharterDraft(input: $input) {
       discardedVersionId
       userErrors {
-        field
-        code
-        message
+        ...CharterTestUserError
       }
     }
   }
