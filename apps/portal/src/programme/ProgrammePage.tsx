@@ -4,6 +4,7 @@ import { SignOutButton } from '../home/SignOutButton';
 import { QueryResult, type NotFound } from '../ui/QueryResult';
 import { ProgrammeCharter } from './ProgrammeCharter';
 import { ProgrammeAudits } from './ProgrammeAudits';
+import { ProgrammePromises } from './ProgrammePromises';
 import { OwnActions } from './OwnActions';
 import { ProgrammeMilestones } from './ProgrammeMilestones';
 import { ProgrammeQuery } from './documents';
@@ -50,6 +51,7 @@ export function ProgrammePage() {
           </div>
           <div className="stack">
             <ProgrammeCharter clientId={client.id} />
+            <ProgrammePromises clientId={client.id} />
             <ProgrammeAudits clientId={client.id} />
             <OwnActions />
             <ProgrammeMilestones clientId={client.id} />
