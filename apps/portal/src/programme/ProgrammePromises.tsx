@@ -18,12 +18,21 @@ type Audit = Client['audits'][number];
 export function ProgrammePromises({ clientId }: { clientId: string }) {
   const { data, loading, error, refetch } = useQuery(ProgrammePromisesQuery, { variables: { clientId } });
   const charterId = data?.client?.charter?.id;
-  const links = useQuery(PromiseCriteriaQuery, { variables: { charterId: charterId ?? '' }, skip: !charterId });
+  const links = useQuery(PromiseCriteriaQuery, {
+    variables: { charterId: charterId ?? '' },
+    skip: !charterId,
+  });
   const client = data?.client;
   const promises = client?.charter?.published?.promises ?? [];
   return (
     <Panel title="Your promises, and the evidence they are kept">
-      <QueryState loading={loading} error={error} what="your promises" retry={refetch} hasData={Boolean(data)}>
+      <QueryState
+        loading={loading}
+        error={error}
+        what="your promises"
+        retry={refetch}
+        hasData={Boolean(data)}
+      >
         {promises.length === 0 ? (
           <EmptyState title="No promises published yet">
             Once your charter is published, each promise shows here with its audit results and its measured

@@ -8,7 +8,11 @@ import { formatCompliance, formatTarget, periodDays, periodNoun } from './figure
 type Level = NonNullable<ServiceLevelQuery['serviceLevel']>;
 
 /** What the action raised from a breach starts with: the period, its compliance and the target. */
-export function breachActionText(period: { label: string; compliance: number | null; target: number }): string {
+export function breachActionText(period: {
+  label: string;
+  compliance: number | null;
+  target: number;
+}): string {
   return `Compliance ${formatCompliance(period.compliance, period.target)} in ${period.label}, target ${formatTarget(period.target)}: `;
 }
 

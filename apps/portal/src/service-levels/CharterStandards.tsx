@@ -37,11 +37,17 @@ export function CharterStandards({
   const byPromise = new Map((data?.client?.serviceLevels ?? []).map((level) => [level.promiseKey, level]));
   return (
     <Panel title="Standards, measured">
-      <QueryState loading={loading} error={error} what="the service levels" retry={refetch} hasData={Boolean(data)}>
+      <QueryState
+        loading={loading}
+        error={error}
+        what="the service levels"
+        retry={refetch}
+        hasData={Boolean(data)}
+      >
         {withStandard.length === 0 ? (
           <EmptyState title="No promise in force has a service standard">
-            Give a promise a measurable standard in the next draft (e.g. calls answered within 20 seconds, 90 %);
-            once it is published, it can be measured here.
+            Give a promise a measurable standard in the next draft (e.g. calls answered within 20 seconds, 90
+            %); once it is published, it can be measured here.
           </EmptyState>
         ) : (
           <ul className="item-list standards">
@@ -54,11 +60,7 @@ export function CharterStandards({
                   {level ? (
                     <MeasuredStandard level={level} />
                   ) : open === promise.key ? (
-                    <SetUpServiceLevel
-                      clientId={clientId}
-                      promise={promise}
-                      onClose={() => setOpen(null)}
-                    />
+                    <SetUpServiceLevel clientId={clientId} promise={promise} onClose={() => setOpen(null)} />
                   ) : (
                     <>
                       <span className="tag tag-quiet">Not measured yet</span>

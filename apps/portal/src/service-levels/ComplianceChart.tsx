@@ -35,7 +35,10 @@ export function ComplianceChart({ periods }: { periods: readonly ServiceLevelPer
   const measured = periods.filter((p) => p.compliance !== null);
   const description = measured.length
     ? measured
-        .map((p) => `${p.label}: ${formatCompliance(p.compliance, p.target)} (${STATUS_LABELS[p.status].toLowerCase()})`)
+        .map(
+          (p) =>
+            `${p.label}: ${formatCompliance(p.compliance, p.target)} (${STATUS_LABELS[p.status].toLowerCase()})`,
+        )
         .join('; ')
     : 'No period has figures yet.';
   return (
@@ -47,11 +50,19 @@ export function ComplianceChart({ periods }: { periods: readonly ServiceLevelPer
         aria-describedby={descId}
         className="chart-svg"
       >
-        <title id={titleId}>{`Compliance per period against the target of ${formatTarget(periods.at(-1)?.target ?? 0)}`}</title>
+        <title
+          id={titleId}
+        >{`Compliance per period against the target of ${formatTarget(periods.at(-1)?.target ?? 0)}`}</title>
         <desc id={descId}>{description}</desc>
         {scale.ticks.map((tick) => (
           <g key={tick}>
-            <line x1={BOX.left} x2={BOX.width - BOX.right} y1={scale.y(tick)} y2={scale.y(tick)} className="chart-grid" />
+            <line
+              x1={BOX.left}
+              x2={BOX.width - BOX.right}
+              y1={scale.y(tick)}
+              y2={scale.y(tick)}
+              className="chart-grid"
+            />
             <text x={BOX.left - 6} y={scale.y(tick) + 4} textAnchor="end" className="chart-axis">
               {formatPercent(Math.round(tick * 100))}
             </text>
@@ -74,7 +85,13 @@ export function ComplianceChart({ periods }: { periods: readonly ServiceLevelPer
           ),
         )}
         {labelledIndexes(periods.length, BOX).map((i) => (
-          <text key={periods[i]!.label} x={x(i)} y={BOX.height - 12} textAnchor="middle" className="chart-axis">
+          <text
+            key={periods[i]!.label}
+            x={x(i)}
+            y={BOX.height - 12}
+            textAnchor="middle"
+            className="chart-axis"
+          >
             {periods[i]!.label}
           </text>
         ))}

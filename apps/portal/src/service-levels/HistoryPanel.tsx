@@ -41,8 +41,8 @@ export function HistoryPanel({ serviceLevelId }: { serviceLevelId: string }) {
             <h3>Corrections of closed periods</h3>
             {level.corrections.length === 0 ? (
               <EmptyState title="No corrections">
-                Figures of a period that has closed change only with a recorded reason; each such change is listed
-                here.
+                Figures of a period that has closed change only with a recorded reason; each such change is
+                listed here.
               </EmptyState>
             ) : (
               <ul className="item-list corrections">
@@ -54,7 +54,8 @@ export function HistoryPanel({ serviceLevelId }: { serviceLevelId: string }) {
                     </span>
                     <span className="correction-reason">“{c.reason}”</span>
                     <span className="muted">
-                      {formatDateTime(c.recordedAt)}, {c.recordedBy ? `by ${c.recordedBy.name}` : 'through an API key'}
+                      {formatDateTime(c.recordedAt)},{' '}
+                      {c.recordedBy ? `by ${c.recordedBy.name}` : 'through an API key'}
                     </span>
                   </li>
                 ))}
@@ -79,7 +80,8 @@ export function DefinitionFacts({ definition }: { definition: ServiceLevelDefini
       <dt>Good when</dt>
       <dd>
         {definition.goodRule}
-        {definition.threshold && ` ${formatNumber(definition.threshold.value)} ${THRESHOLD_UNIT_LABELS[definition.threshold.unit]}`}
+        {definition.threshold &&
+          ` ${formatNumber(definition.threshold.value)} ${THRESHOLD_UNIT_LABELS[definition.threshold.unit]}`}
       </dd>
       <dt>Target</dt>
       <dd>{formatTarget(definition.target)}</dd>

@@ -52,7 +52,11 @@ export function IntervalForm({
       const end = localInstant(v.end, timeZone);
       if (!start) local.push({ field: 'start', message: 'Give the date and time the interval starts.' });
       if (!end) local.push({ field: 'end', message: 'Give the date and time the interval ends.' });
-      const numbers = { good: count(v.good), valid: count(v.valid), excluded: v.excluded.trim() ? count(v.excluded) : null };
+      const numbers = {
+        good: count(v.good),
+        valid: count(v.valid),
+        excluded: v.excluded.trim() ? count(v.excluded) : null,
+      };
       for (const field of ['good', 'valid'] as const) {
         if (numbers[field] === null) local.push({ field, message: 'Give a whole number, 0 or more.' });
       }
@@ -88,9 +92,10 @@ export function IntervalForm({
       }));
       return {
         ...payload,
-        userErrors: asks && !userErrors.some((e) => e.field === 'correctionReason')
-          ? [...userErrors, { field: 'correctionReason', message: CLOSED, code: 'REQUIRED' as const }]
-          : userErrors,
+        userErrors:
+          asks && !userErrors.some((e) => e.field === 'correctionReason')
+            ? [...userErrors, { field: 'correctionReason', message: CLOSED, code: 'REQUIRED' as const }]
+            : userErrors,
       };
     },
     (form, payload) => {
@@ -108,9 +113,17 @@ export function IntervalForm({
   );
   const e = (field: Field) => errors.byField[field];
   return (
-    <form ref={formRef} className="form interval-form" onSubmit={submit} aria-label="Enter one interval by hand" noValidate>
+    <form
+      ref={formRef}
+      className="form interval-form"
+      onSubmit={submit}
+      aria-label="Enter one interval by hand"
+      noValidate
+    >
       <h3>Enter one interval by hand</h3>
-      <p className="field-hint">Times are the client’s local times ({timeZone}); the end is not part of the interval.</p>
+      <p className="field-hint">
+        Times are the client’s local times ({timeZone}); the end is not part of the interval.
+      </p>
       <FormProblems failure={failure} errors={errors} />
       <div className="interval-fields">
         <TextField name="start" label="Start" type="datetime-local" required errors={e('start')} />
@@ -120,7 +133,12 @@ export function IntervalForm({
         <TextField name="excluded" label="Excluded (optional)" inputMode="numeric" errors={e('excluded')} />
       </div>
       {askReason && (
-        <TextAreaField name="correctionReason" label="Reason for the correction" required errors={e('correctionReason')} />
+        <TextAreaField
+          name="correctionReason"
+          label="Reason for the correction"
+          required
+          errors={e('correctionReason')}
+        />
       )}
       <div className="form-buttons">
         <SubmitButton pending={pending} pendingLabel="Recording…">

@@ -33,6 +33,8 @@ interface Preview {
   sent: CsvRow[];
   /** What the dry run said would happen, once it found nothing wrong. */
   checked: Result | null;
+  /** The API asked for a correction reason: the file changes figures of a closed period. */
+  asksReason: boolean;
   /** Lines of rows that change figures of a closed period. */
   closedLines: number[];
 }
@@ -95,7 +97,15 @@ export function MeasurementUpload({
     setGeneral([]);
     const upload = readMeasurementCsv(await file.text(), timeZone);
     const sent = sendableRows(upload);
-    const base: Preview = { fileName: file.name, upload, rows: upload.rows, sent, checked: null, closedLines: [] };
+    const base: Preview = {
+      fileName: file.name,
+      upload,
+      rows: upload.rows,
+      sent,
+      checked: null,
+      asksReason: false,
+      closedLines: [],
+    };
     if (upload.problems.length > 0 || sent.length === 0) {
       setPreview(base);
       return;
@@ -118,7 +128,8 @@ export function MeasurementUpload({
       answer.userErrors.filter((e) => !faults.includes(e)),
     );
     const clean = answer.userErrors.length === 0;
-    return { ...base, rows: marked.rows, checked: clean ? answer : null, closedLines };
+    const asksReason = asksForCorrectionReason(answer.userErrors);
+    return { ...base, rows: marked.rows, checked: clean ? answer : null, asksReason, closedLines };
   }
 
   async function commit(reason: string | null) {
@@ -136,18 +147,18 @@ export function MeasurementUpload({
 
   const badRows = preview ? preview.rows.filter(rowHasErrors) : [];
   const needsReason = Boolean(
-    preview && badRows.length === 0 && preview.upload.problems.length === 0 && preview.closedLines.length > 0,
+    preview && badRows.length === 0 && preview.upload.problems.length === 0 && preview.asksReason,
   );
 
   return (
     <section className="measurement-upload" aria-labelledby={`${fileId}-title`}>
       <h3 id={`${fileId}-title`}>Upload a CSV file</h3>
       <p className="field-hint" id={hintId}>
-        One interval a line, under the header <code>{CSV_HEADER}</code>: start and end of the interval (ISO 8601
-        with its offset, e.g. 2026-11-30T09:00:00Z, or a local time such as 2026-11-30 09:00, read in {timeZone}),
-        then how many events were good, how many were valid, and how many were left out under the exclusion rule
-        (may be left empty). The end is not part of the interval; an interval sent again with the same start and
-        end replaces the one recorded.{' '}
+        One interval a line, under the header <code>{CSV_HEADER}</code>: start and end of the interval (ISO
+        8601 with its offset, e.g. 2026-11-30T09:00:00Z, or a local time such as 2026-11-30 09:00, read in{' '}
+        {timeZone}), then how many events were good, how many were valid, and how many were left out under the
+        exclusion rule (may be left empty). The end is not part of the interval; an interval sent again with
+        the same start and end replaces the one recorded.{' '}
         <Button size="small" onClick={() => downloadExample(timeZone)}>
           Download an example file
         </Button>
@@ -167,12 +178,24 @@ export function MeasurementUpload({
           }}
         />
       </div>
-      <form ref={formRef} className="form" aria-label="Record the uploaded measurements" onSubmit={(event) => {
-        event.preventDefault();
-        const reason = new FormData(event.currentTarget).get('correctionReason');
-        void commit(needsReason ? String(reason ?? '') : null);
-      }}>
-        <FormProblems failure={failure} errors={{ byField: {}, general: [...(preview?.upload.problems ?? []), ...general.map((e) => e.message)] }} title="Could not check the file" />
+      <form
+        ref={formRef}
+        className="form"
+        aria-label="Record the uploaded measurements"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const reason = new FormData(event.currentTarget).get('correctionReason');
+          void commit(needsReason ? String(reason ?? '') : null);
+        }}
+      >
+        <FormProblems
+          failure={failure}
+          errors={{
+            byField: {},
+            general: [...(preview?.upload.problems ?? []), ...general.map((e) => e.message)],
+          }}
+          title="Could not check the file"
+        />
         {pending && !preview && <p role="status">Checking the file…</p>}
         {recorded && (
           <p role="status" className="banner banner-note">
@@ -192,7 +215,7 @@ export function MeasurementUpload({
               <TextAreaField
                 name="correctionReason"
                 label="Reason for the correction"
-                hint={`Lines ${preview.closedLines.join(', ')} change figures of periods that have closed and were already judged. Say why (e.g. “The platform’s export for 24 November missed the evening shift.”); the reason is kept with the correction, for the client to see.`}
+                hint={`${closedText(preview.closedLines)} figures of periods that have closed and were already judged. Say why (e.g. “The platform’s export for 24 November missed the evening shift.”); the reason is kept with the correction, for the client to see.`}
                 required
                 errors={errors.byField.correctionReason}
               />
@@ -214,6 +237,12 @@ export function MeasurementUpload({
   );
 }
 
+function closedText(lines: readonly number[]): string {
+  if (lines.length === 0) return 'The file changes';
+  if (lines.length === 1) return `Line ${lines[0]} changes`;
+  return `Lines ${lines.join(', ')} change`;
+}
+
 function summaryText(preview: Preview, bad: number): string {
   const total = formatNumber(preview.rows.length);
   if (bad > 0) {
@@ -231,7 +260,9 @@ function recordedText(result: Result): string {
   const parts = [`${formatNumber(result.added)} new`];
   if (result.replaced) parts.push(`${formatNumber(result.replaced)} replaced`);
   if (result.corrected) {
-    parts.push(`${formatNumber(result.corrected)} closed ${result.corrected === 1 ? 'period' : 'periods'} corrected`);
+    parts.push(
+      `${formatNumber(result.corrected)} closed ${result.corrected === 1 ? 'period' : 'periods'} corrected`,
+    );
   }
   return `Recorded: ${parts.join(', ')}.`;
 }

@@ -32,7 +32,10 @@ export function PeriodsTable({
         </thead>
         <tbody>
           {newestFirst.map((period) => (
-            <tr key={period.label} className={period.status === 'MISSED' && period.closed ? 'row-missed' : undefined}>
+            <tr
+              key={period.label}
+              className={period.status === 'MISSED' && period.closed ? 'row-missed' : undefined}
+            >
               <th scope="row">
                 {period.label}
                 <span className="muted period-days">{periodDays(period, timeZone)}</span>

@@ -38,8 +38,7 @@ export interface DefinitionValues {
 
 const D = 'definition';
 type DayField =
-  | `definition.businessHours.${Weekday}`
-  | `definition.businessHours.${Weekday}.${'opens' | 'closes'}`;
+  `definition.businessHours.${Weekday}` | `definition.businessHours.${Weekday}.${'opens' | 'closes'}`;
 const DAY_FIELDS: DayField[] = WEEKDAYS.flatMap((day) => [
   `${D}.businessHours.${day}` as const,
   `${D}.businessHours.${day}.opens` as const,
@@ -77,7 +76,9 @@ export function newDefinitionValues(start: Partial<DefinitionValues>): Definitio
   };
 }
 
-type Read = { ok: true; definition: ServiceLevelDefinitionInput; days: Weekday[] } | { ok: false; errors: UserErrorLike[] };
+type Read =
+  | { ok: true; definition: ServiceLevelDefinitionInput; days: Weekday[] }
+  | { ok: false; errors: UserErrorLike[] };
 
 /** The form's text as the API's input; what cannot be sent at all (a target that is no percentage) is said here. */
 function readDefinition(values: Record<Field, string>): Read {
@@ -89,17 +90,20 @@ function readDefinition(values: Record<Field, string>): Read {
   if (thresholdValue !== null && !Number.isFinite(thresholdValue)) {
     errors.push({ field: `${D}.threshold.value`, message: 'The threshold must be a number, e.g. 60.' });
   }
-  const days = WEEKDAYS.filter((day) => values[`${D}.businessHours.${day}` ] === 'on');
+  const days = WEEKDAYS.filter((day) => values[`${D}.businessHours.${day}`] === 'on');
   if (values[`${D}.businessHours`] === 'on' && days.length === 0) {
-    errors.push({ field: `${D}.businessHours`, message: 'Tick the days the client is open, or untick business hours.' });
+    errors.push({
+      field: `${D}.businessHours`,
+      message: 'Tick the days the client is open, or untick business hours.',
+    });
   }
   if (errors.length > 0 || !target.ok) return { ok: false, errors };
   const businessHours =
     values[`${D}.businessHours`] === 'on'
       ? days.map((day) => ({
           day,
-          opens: values[`${D}.businessHours.${day}.opens` ],
-          closes: values[`${D}.businessHours.${day}.closes` ],
+          opens: values[`${D}.businessHours.${day}.opens`],
+          closes: values[`${D}.businessHours.${day}.closes`],
         }))
       : null;
   return {
@@ -166,12 +170,15 @@ export function ServiceLevelForm<P extends Payload>({
   const zonesId = useId();
   const zones = timeZoneNames();
   const e = (field: Field) => errors.byField[field];
-  const submit = onSubmit(async (values) => {
-    const read = readDefinition(values);
-    if (!read.ok) return { userErrors: read.errors } as unknown as P;
-    const payload = await send(read.definition);
-    return payload ? { ...payload, userErrors: byDay(payload.userErrors, read.days) } : payload;
-  }, (_form, payload) => onSaved(payload));
+  const submit = onSubmit(
+    async (values) => {
+      const read = readDefinition(values);
+      if (!read.ok) return { userErrors: read.errors } as unknown as P;
+      const payload = await send(read.definition);
+      return payload ? { ...payload, userErrors: byDay(payload.userErrors, read.days) } : payload;
+    },
+    (_form, payload) => onSaved(payload),
+  );
   const hours = new Map((start.businessHours ?? []).map((d) => [d.day, d]));
 
   return (
@@ -263,8 +270,8 @@ export function ServiceLevelForm<P extends Payload>({
           The client is open at set hours only
         </label>
         <p className="field-hint">
-          Local times, HH:MM (24:00 for midnight at the end of the day). A period’s projection then counts the hours
-          the client is open, not the hours on the clock.
+          Local times, HH:MM (24:00 for midnight at the end of the day). A period’s projection then counts the
+          hours the client is open, not the hours on the clock.
         </p>
         {e(`${D}.businessHours`) && (
           <div className="field-error">

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ServiceLevelQuery } from '../generated/graphql';
@@ -48,10 +48,13 @@ export function ServiceLevelPage() {
   const [last, setLast] = useState<number>(12);
   const query = useQuery(ServiceLevelDocument, { variables: { id: serviceLevelId, last } });
   return (
-    <QueryResult query={query} what="the service level" select={(data) => data.serviceLevel} notFound={NOT_FOUND}>
-      {(level) => (
-        <ServiceLevelView level={level} last={last} onSpan={setLast} refetch={() => query.refetch()} />
-      )}
+    <QueryResult
+      query={query}
+      what="the service level"
+      select={(data) => data.serviceLevel}
+      notFound={NOT_FOUND}
+    >
+      {(level) => <ServiceLevelView level={level} last={last} onSpan={setLast} />}
     </QueryResult>
   );
 }
@@ -60,13 +63,14 @@ function ServiceLevelView({
   level,
   last,
   onSpan,
-  refetch,
 }: {
   level: Level;
   last: number;
   onSpan: (last: number) => void;
-  refetch: () => unknown;
 }) {
+  const client = useApolloClient();
+  // New figures change the periods, the breaches and maybe the corrections: everything on the page but the form.
+  const refetch = () => client.refetchQueries({ include: ['ServiceLevel', 'ServiceLevelHistory'] });
   const mayEdit = useCan('service-level:write');
   const mayMeasure = useCan('measurement:write');
   const mayManageKeys = useCan('apikey:manage');
@@ -97,7 +101,8 @@ function ServiceLevelView({
           {measured && (
             <span className="muted">
               {' '}
-              Figures up to {formatDateTimeIn(level.measuredUntil!, definition.timeZone)} ({definition.timeZone}).
+              Figures up to {formatDateTimeIn(level.measuredUntil!, definition.timeZone)} (
+              {definition.timeZone}).
             </span>
           )}
         </p>
@@ -114,8 +119,8 @@ function ServiceLevelView({
               ) : (
                 'ask an admin of your consultancy for an API key'
               )}{' '}
-              with the measurement scope, fenced to {level.client.name}, for the client’s platform to send them
-              itself.
+              with the measurement scope, fenced to {level.client.name}, for the client’s platform to send
+              them itself.
             </EmptyState>
           </Panel>
         )}
@@ -139,7 +144,11 @@ function ServiceLevelView({
         {mayMeasure && (
           <Panel title="Measurements">
             <div id="measurements" className="stack">
-              <MeasurementUpload serviceLevelId={level.id} timeZone={definition.timeZone} onRecorded={refetch} />
+              <MeasurementUpload
+                serviceLevelId={level.id}
+                timeZone={definition.timeZone}
+                onRecorded={refetch}
+              />
               <IntervalForm serviceLevelId={level.id} timeZone={definition.timeZone} onRecorded={refetch} />
             </div>
           </Panel>

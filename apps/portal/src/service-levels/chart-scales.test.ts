@@ -48,9 +48,9 @@ describe('the compliance chart’s scales', () => {
   it('breaks the line and the band where a period has no figures', () => {
     const x = (i: number) => i * 10;
     const y = (s: number) => 100 - s * 100;
-    expect(linePath([{ compliance: 0.9 }, { compliance: null }, { compliance: 0.8 }, { compliance: 0.7 }], x, y)).toBe(
-      'M0,10 M20,20 L30,30',
-    );
+    expect(
+      linePath([{ compliance: 0.9 }, { compliance: null }, { compliance: 0.8 }, { compliance: 0.7 }], x, y),
+    ).toBe('M0,10 M20,20 L30,30');
     const bands = bandPaths(
       [
         { low: 0.8, high: 0.95 },

@@ -93,9 +93,7 @@ export function bandPaths(
     const spread = points.length === 1 ? 6 : 0;
     const top = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${fmt(x(p.index) - spread)},${fmt(y(p.high))}`);
     if (spread) top.push(`L${fmt(x(points[0]!.index) + spread)},${fmt(y(points[0]!.high))}`);
-    const bottom = [...points]
-      .reverse()
-      .map((p) => `L${fmt(x(p.index) + spread)},${fmt(y(p.low))}`);
+    const bottom = [...points].reverse().map((p) => `L${fmt(x(p.index) + spread)},${fmt(y(p.low))}`);
     if (spread) bottom.push(`L${fmt(x(points[0]!.index) - spread)},${fmt(y(points[0]!.low))}`);
     return `${top.join(' ')} ${bottom.join(' ')} Z`;
   });

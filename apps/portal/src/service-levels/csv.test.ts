@@ -72,7 +72,10 @@ describe('reading an uploaded CSV of measurements', () => {
   });
 
   it('sends negative counts as they are, for the API to say what is wrong', () => {
-    const upload = readMeasurementCsv('start,end,good,valid\n2026-11-30T09:00:00Z,2026-11-30T09:15:00Z,-3,10', 'UTC');
+    const upload = readMeasurementCsv(
+      'start,end,good,valid\n2026-11-30T09:00:00Z,2026-11-30T09:15:00Z,-3,10',
+      'UTC',
+    );
     expect(upload.rows[0]!.interval?.good).toBe(-3);
   });
 });
@@ -90,7 +93,9 @@ describe('the API’s errors on the rows of the file', () => {
     ]);
     expect(rows.find((r) => r.line === 3)!.errors).toEqual({ good: ['Good cannot be more than valid.'] });
     // Index 2 of the batch is line 5: line 4 could not be sent.
-    expect(rows.find((r) => r.line === 5)!.errors).toEqual({ start: ['The interval overlaps the one at row 1.'] });
+    expect(rows.find((r) => r.line === 5)!.errors).toEqual({
+      start: ['The interval overlaps the one at row 1.'],
+    });
     expect(rows.find((r) => r.line === 2)!.errors).toEqual({ row: ['No service level with this id.'] });
     expect(rows.find((r) => r.line === 4)!.errors.good).toHaveLength(1);
     expect(rows.filter(rowHasErrors).map((r) => r.line)).toEqual([2, 3, 4, 5]);
@@ -99,7 +104,10 @@ describe('the API’s errors on the rows of the file', () => {
 
   it('tells a request for a correction reason from a bad row', () => {
     const errors = [
-      { field: 'intervals.0.start', message: '2026-W47 has closed: send the change with a correctionReason.' },
+      {
+        field: 'intervals.0.start',
+        message: '2026-W47 has closed: send the change with a correctionReason.',
+      },
       { field: 'correctionReason', message: 'Give a reason for changing closed periods.' },
       { field: 'intervals.2.good', message: 'Good cannot be negative.' },
     ];
@@ -123,10 +131,18 @@ describe('the example file', () => {
 
 describe('parsing CSV', () => {
   it('keeps quoted commas, doubled quotes and line breaks inside quotes, and numbers records by their first line', () => {
-    expect(parseCsv('a,"b,c","say ""hi"""\n"two\nlines",x\r\nlast')).toEqual([
+    const { records, problems } = parseCsv('a,"b,c","say ""hi"""\n"two\nlines",x\r\n\nlast');
+    expect(problems).toEqual([]);
+    expect(records.filter((r) => r.cells.some(Boolean))).toEqual([
       { line: 1, cells: ['a', 'b,c', 'say "hi"'] },
       { line: 2, cells: ['two\nlines', 'x'] },
-      { line: 4, cells: ['last'] },
+      { line: 5, cells: ['last'] },
+    ]);
+  });
+
+  it('says which line has a quote left open', () => {
+    expect(parseCsv('start,end\n"2026-11-30,x\n').problems).toEqual([
+      'Line 2: a quoted cell is not closed. Check the quotes on that line.',
     ]);
   });
 });

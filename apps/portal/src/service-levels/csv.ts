@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import {
   MAX_COUNT,
   MAX_INTERVALS_PER_BATCH,
@@ -61,11 +62,16 @@ const COLUMN_LABELS: Record<CsvColumn, string> = {
 
 /** Reads an uploaded file; `timeZone` is the service level's, for times written without an offset. */
 export function readMeasurementCsv(text: string, timeZone: string): CsvUpload {
-  const records = parseCsv(text.replace(/^\uFEFF/, ''));
+  const { records, problems: unreadable } = parseCsv(text.replace(/^\uFEFF/, ''));
+  if (unreadable.length > 0) return { rows: [], problems: unreadable, ignoredColumns: [] };
   const nonEmpty = records.filter(({ cells }) => cells.some((cell) => cell.trim() !== ''));
   const [header, ...body] = nonEmpty;
   if (!header) {
-    return { rows: [], problems: [`The file is empty. Start it with the header ${CSV_HEADER}.`], ignoredColumns: [] };
+    return {
+      rows: [],
+      problems: [`The file is empty. Start it with the header ${CSV_HEADER}.`],
+      ignoredColumns: [],
+    };
   }
   const names = header.cells.map((cell) => cell.trim().toLowerCase());
   const missing = REQUIRED_COLUMNS.filter((column) => !names.includes(column));
@@ -94,7 +100,10 @@ export function readMeasurementCsv(text: string, timeZone: string): CsvUpload {
   }
   const rows = body.map(({ line, cells }) => {
     const values = Object.fromEntries(
-      CSV_COLUMNS.map((column) => [column, position[column] >= 0 ? (cells[position[column]] ?? '').trim() : '']),
+      CSV_COLUMNS.map((column) => [
+        column,
+        position[column] >= 0 ? (cells[position[column]] ?? '').trim() : '',
+      ]),
     ) as Record<CsvColumn, string>;
     return readRow(line, values, timeZone);
   });
@@ -110,7 +119,11 @@ function readRow(line: number, cells: Record<CsvColumn, string>, timeZone: strin
   const valid = readCount(cells.valid, 'valid', note);
   const excluded = cells.excluded === '' ? null : readCount(cells.excluded, 'excluded', note);
   const sendable =
-    start !== null && end !== null && good !== null && valid !== null && (cells.excluded === '' || excluded !== null);
+    start !== null &&
+    end !== null &&
+    good !== null &&
+    valid !== null &&
+    (cells.excluded === '' || excluded !== null);
   return {
     line,
     cells,
@@ -239,14 +252,16 @@ export function rowHasErrors(row: CsvRow): boolean {
  */
 export function asksForCorrectionReason(userErrors: readonly UserErrorLike[]): boolean {
   return userErrors.some(
-    (error) => error.field.replace(/^input\./, '') === 'correctionReason' || /correctionReason/.test(error.message),
+    (error) =>
+      error.field.replace(/^input\./, '') === 'correctionReason' || /correctionReason/.test(error.message),
   );
 }
 
 /** Errors other than the request for a correction reason: while there are any, the batch has bad rows. */
 export function badRowErrors(userErrors: readonly UserErrorLike[]): UserErrorLike[] {
   return userErrors.filter(
-    (error) => error.field.replace(/^input\./, '') !== 'correctionReason' && !/correctionReason/.test(error.message),
+    (error) =>
+      error.field.replace(/^input\./, '') !== 'correctionReason' && !/correctionReason/.test(error.message),
   );
 }
 
@@ -272,51 +287,29 @@ export function exampleCsv(timeZone: string, now: Date = new Date()): string {
 }
 
 /**
- * CSV as RFC 4180 writes it: commas between cells, quotes around a cell that holds a comma, a quote (doubled) or a
- * line break; lines end in LF or CRLF. A semicolon-separated file (as spreadsheets in many locales save them) is
- * read as such when its first line has semicolons and no commas. Each record keeps its first line number.
+ * CSV through papaparse: cells separated by commas (or semicolons or tabs, as spreadsheets in many locales save
+ * them), quotes around a cell that holds one of those, a doubled quote or a line break. Each record keeps the line
+ * it starts on, counted from the parser's position in the text, so a quoted line break does not shift the lines
+ * after it. A quoted cell left open is a problem of the file.
  */
-export function parseCsv(text: string): { line: number; cells: string[] }[] {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const separator = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
+export function parseCsv(text: string): { records: { line: number; cells: string[] }[]; problems: string[] } {
+  const normalised = text.replace(/\r\n?/g, '\n');
   const records: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
+  const problems: string[] = [];
   let line = 1;
-  let recordLine = 1;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (char === '"') {
-        quoted = false;
-      } else {
-        if (char === '\n') line += 1;
-        cell += char;
+  let from = 0;
+  Papa.parse<string[]>(normalised, {
+    delimitersToGuess: [',', ';', '\t'],
+    skipEmptyLines: false,
+    step: (result) => {
+      records.push({ line, cells: result.data });
+      if (result.errors.some((error) => error.type === 'Quotes')) {
+        problems.push(`Line ${line}: a quoted cell is not closed. Check the quotes on that line.`);
       }
-    } else if (char === '"' && cell === '') {
-      quoted = true;
-    } else if (char === separator) {
-      cells.push(cell);
-      cell = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i += 1;
-      cells.push(cell);
-      records.push({ line: recordLine, cells });
-      cells = [];
-      cell = '';
-      line += 1;
-      recordLine = line;
-    } else {
-      cell += char;
-    }
-  }
-  if (cell !== '' || cells.length > 0) {
-    cells.push(cell);
-    records.push({ line: recordLine, cells });
-  }
-  return records;
+      const to = result.meta.cursor;
+      for (let i = from; i < to; i += 1) if (normalised[i] === '\n') line += 1;
+      from = to;
+    },
+  });
+  return { records, problems };
 }

@@ -37,7 +37,8 @@ export function periodDays(period: { start: string; end: string }, timeZone: str
 /** How many more bad events the period can take, or how many too many it has had. */
 export function describeBudget(budgetLeft: number, valid: number): string {
   if (valid === 0) return 'No events yet';
-  if (budgetLeft >= 0) return `${formatNumber(budgetLeft)} more bad ${budgetLeft === 1 ? 'event' : 'events'} allowed`;
+  if (budgetLeft >= 0)
+    return `${formatNumber(budgetLeft)} more bad ${budgetLeft === 1 ? 'event' : 'events'} allowed`;
   const over = -budgetLeft;
   return `${formatNumber(over)} bad ${over === 1 ? 'event' : 'events'} too many`;
 }

@@ -41,7 +41,10 @@ describe('a target typed as a percentage and sent as a share', () => {
     expect(shareFromPercent('ninety')).toMatchObject({ ok: false });
     expect(shareFromPercent('0.9x')).toMatchObject({ ok: false });
     expect(shareFromPercent('0')).toMatchObject({ ok: false, message: expect.stringMatching(/more than 0/) });
-    expect(shareFromPercent('100.01')).toMatchObject({ ok: false, message: expect.stringMatching(/at most 100/) });
+    expect(shareFromPercent('100.01')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/at most 100/),
+    });
     expect(shareFromPercent('-5')).toMatchObject({ ok: false });
   });
 

@@ -32,8 +32,17 @@ describe('a first definition from the charter standard', () => {
       threshold: { value: 2, unit: 'DAYS' },
     });
     expect(
-      suggestDefinition({ metric: 'Complaints resolved at first contact', target: 80, unit: '%', description: 'x' }),
-    ).toMatchObject({ eventKind: 'COMPLAINT', goodRule: 'Complaints resolved at first contact', threshold: null });
+      suggestDefinition({
+        metric: 'Complaints resolved at first contact',
+        target: 80,
+        unit: '%',
+        description: 'x',
+      }),
+    ).toMatchObject({
+      eventKind: 'COMPLAINT',
+      goodRule: 'Complaints resolved at first contact',
+      threshold: null,
+    });
   });
 
   it('keeps the metric as the rule when it has no threshold it can read', () => {

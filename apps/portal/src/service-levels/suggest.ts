@@ -40,7 +40,9 @@ const KINDS: [RegExp, ServiceEventKind][] = [
  */
 export function suggestDefinition(standard: StandardLike): DefinitionSuggestion {
   const metric = standard.metric.trim();
-  const within = /^(.*?)\s*\b(within|in under|in less than|under)\s+(\d+(?:[.,]\d+)?)\s*([a-z ]+?)\s*$/i.exec(metric);
+  const within = /^(.*?)\s*\b(within|in under|in less than|under)\s+(\d+(?:[.,]\d+)?)\s*([a-z ]+?)\s*$/i.exec(
+    metric,
+  );
   const unit = within ? UNITS.find(([pattern]) => pattern.test(within[4]!.trim()))?.[1] : undefined;
   const eventKind = KINDS.find(([pattern]) => pattern.test(metric))?.[1] ?? 'OTHER';
   const goodRule =
@@ -56,6 +58,9 @@ export function suggestDefinition(standard: StandardLike): DefinitionSuggestion 
 
 /** "Calls answered" → "Answered": the event is said by the kind, the rule says what makes one good. */
 function withoutEventWord(text: string): string {
-  const rest = text.replace(/^(all\s+)?(calls?|e-?mails?|chats?|messages?|complaints?|visits?|letters?)\s+/i, '');
+  const rest = text.replace(
+    /^(all\s+)?(calls?|e-?mails?|chats?|messages?|complaints?|visits?|letters?)\s+/i,
+    '',
+  );
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
