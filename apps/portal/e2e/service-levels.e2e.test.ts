@@ -321,7 +321,7 @@ describe('service levels, from a charter standard to the leader’s programme', 
     const evidence = leader.getByRole('region', { name: 'Your promises, and the evidence they are kept' });
     const promise = evidence.getByRole('listitem', { name: PROMISE });
     const measured = promise.getByRole('region', { name: `Measured: ${PROMISE}` });
-    await measured.getByText(/Kept in 2 of the last 3 weeks/).waitFor();
+    await measured.getByText(/Kept in 2 of the 3 weeks measured/).waitFor();
     const audited = promise.getByRole('region', { name: `Audited: ${PROMISE}` });
     await audited.getByText('A-E-I-O-U service values', { exact: true }).waitFor();
     await audited.getByText('75.0 of 100').waitFor();
