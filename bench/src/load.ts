@@ -15,6 +15,8 @@ export interface LoadResult {
   statements: number | null;
   /** Mean execution time inside PostgreSQL per request (from pg_stat_statements), when measured. */
   dbMs?: number;
+  /** CPU time of the server's process per request (user + system), when measured. */
+  cpuMs?: number;
   /** The first failed answer, cut short, to tell why. */
   firstFailure?: string;
 }

@@ -81,19 +81,28 @@ function responsesFor(fixture: TenantFixture, round: number) {
 }
 
 async function scenarios(
-  graphqlUrl: string,
+  api: ChildServer,
   ownerUrl: string,
   fixture: TenantFixture,
   token: string,
 ): Promise<LoadResult[]> {
+  const graphqlUrl = api.url;
   const headers = { authorization: `Bearer ${token}` };
-  // The server's statement statistics are reset right before each measured run and read right after it.
-  const resetStatementTime = async () => void (await apiStatementTime(ownerUrl));
+  // The server's statement statistics and its process's CPU time are taken right before each measured run and
+  // read right after it.
+  let cpuAtStart = 0;
+  const resetStatementTime = async () => {
+    await apiStatementTime(ownerUrl);
+    cpuAtStart = api.cpuMilliseconds();
+  };
   const common = { url: graphqlUrl, headers, connections, seconds, beforeMeasure: resetStatementTime };
   const results: LoadResult[] = [];
   const withDbTime = async (result: LoadResult): Promise<LoadResult> => {
+    const cpu = api.cpuMilliseconds() - cpuAtStart;
     const { milliseconds } = await apiStatementTime(ownerUrl);
-    return { ...result, dbMs: result.requests ? milliseconds / result.requests : undefined };
+    const perRequest = (total: number) =>
+      result.requests && Number.isFinite(total) ? total / result.requests : undefined;
+    return { ...result, dbMs: perRequest(milliseconds), cpuMs: perRequest(cpu) };
   };
   const run = async (name: string, query: string, variables: Record<string, unknown> = {}) => {
     await post(graphqlUrl, query, variables, token); // answers without errors before it is measured
@@ -228,11 +237,11 @@ const lpad = (text: string, width: number) => text.padStart(width);
 
 function table(results: LoadResult[]) {
   console.log(
-    `  ${pad('operation', 48)}${lpad('req/s', 9)}${lpad('p50 ms', 9)}${lpad('p95 ms', 9)}${lpad('p99 ms', 9)}${lpad('SQL/req', 9)}${lpad('DB ms', 9)}${lpad('failed', 8)}`,
+    `  ${pad('operation', 48)}${lpad('req/s', 9)}${lpad('p50 ms', 9)}${lpad('p95 ms', 9)}${lpad('p99 ms', 9)}${lpad('SQL/req', 9)}${lpad('DB ms', 9)}${lpad('CPU ms', 9)}${lpad('failed', 8)}`,
   );
   for (const r of results) {
     console.log(
-      `  ${pad(r.name, 48)}${lpad(r.rps.toFixed(0), 9)}${lpad(ms(r.p50), 9)}${lpad(ms(r.p95), 9)}${lpad(ms(r.p99), 9)}${lpad(r.statements === null ? '-' : r.statements.toFixed(1), 9)}${lpad(r.dbMs === undefined ? '-' : r.dbMs.toFixed(2), 9)}${lpad(String(r.failures), 8)}`,
+      `  ${pad(r.name, 48)}${lpad(r.rps.toFixed(0), 9)}${lpad(ms(r.p50), 9)}${lpad(ms(r.p95), 9)}${lpad(ms(r.p99), 9)}${lpad(r.statements === null ? '-' : r.statements.toFixed(1), 9)}${lpad(r.dbMs === undefined ? '-' : r.dbMs.toFixed(2), 9)}${lpad(r.cpuMs === undefined ? '-' : r.cpuMs.toFixed(2), 9)}${lpad(String(r.failures), 8)}`,
     );
   }
   for (const r of results.filter((result) => result.firstFailure)) {
@@ -305,7 +314,7 @@ async function main() {
       });
       const token = (logIn.data.logIn as { token: string | null }).token;
       if (!token) throw new Error('The bench consultancy could not sign in.');
-      const results = await scenarios(graphqlUrl, database.ownerUrl, fixture, token);
+      const results = await scenarios(api, database.ownerUrl, fixture, token);
 
       const baseline = await startChildServer('baseline', {
         OWNER_URL: database.ownerUrl,
@@ -314,14 +323,20 @@ async function main() {
       try {
         const baselineUrl = baseline.url;
         await post(baselineUrl, CLIENTS, {}); // answers without errors before it is measured
+        let cpuAtStart = 0;
         const measured = await load({
           name: 'baseline: clients(first: 50) (Apollo + pg)',
           url: baselineUrl,
           connections,
           seconds,
           body: () => ({ query: CLIENTS }),
+          beforeMeasure: async () => void (cpuAtStart = baseline.cpuMilliseconds()),
         });
-        results.push(measured);
+        const cpu = baseline.cpuMilliseconds() - cpuAtStart;
+        results.push({
+          ...measured,
+          cpuMs: measured.requests && Number.isFinite(cpu) ? cpu / measured.requests : undefined,
+        });
       } finally {
         await baseline.stop();
       }

@@ -2,10 +2,12 @@ import { addMember, createClient, createEngagement, signUpConsultancy, type Sign
 import { publishedCharter, saveDraft, startDraft, type VersionView } from './charter-factories.js';
 import { createAudit, publishedAudit, type Answer, type AuditRef } from './audits-factories.js';
 import { createRoleProfile, type ProfileResult } from './hiring-factories.js';
+import { createServiceLevel, type ServiceLevelRef } from './service-level-factories.js';
 import type {
   CreateClientInput,
   CreateEngagementInput,
   CreateRoleProfileInput,
+  ServiceLevelDefinitionInput,
 } from './generated/graphql.js';
 import type { TestApi } from './test-api.js';
 
@@ -39,6 +41,8 @@ interface World {
   admin?: SignedIn;
   client?: string;
   engagement?: string;
+  /** The latest charter version made, for the steps that hang on its promises. */
+  charter?: VersionView;
 }
 
 type With<H, K extends string, V> = H & { [key in K]: V };
@@ -121,10 +125,11 @@ export class Seed<H> implements PromiseLike<H> {
     return this.then_((as ?? 'charter') as K, async (api, world): Promise<VersionView> => {
       const admin = need(world, 'admin');
       const clientId = need(world, 'client');
-      if (options.published === false) {
-        return saveDraft(api, admin, await startDraft(api, admin, clientId), options.content);
-      }
-      return publishedCharter(api, admin, clientId, options.content);
+      world.charter =
+        options.published === false
+          ? await saveDraft(api, admin, await startDraft(api, admin, clientId), options.content)
+          : await publishedCharter(api, admin, clientId, options.content);
+      return world.charter;
     });
   }
 
@@ -153,6 +158,28 @@ export class Seed<H> implements PromiseLike<H> {
     return this.then_((as ?? 'profile') as K, (api, world): Promise<ProfileResult> =>
       createRoleProfile(api, need(world, 'admin'), need(world, 'client'), from(input, world)),
     );
+  }
+
+  /**
+   * A service level on a promise of the latest charter (published): its first promise with a standard unless
+   * `promiseKey` says which, with the factory's weekly calls definition unless `definition` changes it.
+   */
+  serviceLevel<K extends string = 'serviceLevel'>(
+    options: { promiseKey?: string; definition?: Partial<ServiceLevelDefinitionInput> } = {},
+    as?: K,
+  ) {
+    return this.then_((as ?? 'serviceLevel') as K, (api, world): Promise<ServiceLevelRef> => {
+      const charter = world.charter;
+      const promiseKey = options.promiseKey ?? charter?.promises.find((p) => p.standard)?.key;
+      if (!promiseKey) throw new Error('seed: a service level needs a charter with a standard first');
+      return createServiceLevel(
+        api,
+        need(world, 'admin'),
+        need(world, 'client'),
+        promiseKey,
+        options.definition,
+      );
+    });
   }
 
   /** Makes the named client the latest one again, for the steps that follow. */

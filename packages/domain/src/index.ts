@@ -42,3 +42,5 @@ export * from './service-levels/definition.js';
 export * from './service-levels/measurements.js';
 export * from './service-levels/business-hours.js';
 export * from './service-levels/series.js';
+export * from './service-levels/versions.js';
+export * from './service-levels/wording.js';

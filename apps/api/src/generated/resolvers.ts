@@ -10,6 +10,7 @@ import type { ClientMapper, WorkshopEntryMapper, ClientConnectionMapper, Differe
 import type { EngagementMapper, MilestoneMapper, EngagementConnectionMapper } from '../modules/engagements/mappers.js';
 import type { RoleProfileMapper, HiringCriterionMapper, CandidateScorecardMapper, CandidateScoreMapper, RankedCandidateMapper } from '../modules/hiring/mappers.js';
 import type { InvitationMapper, InvitationConnectionMapper } from '../modules/members/mappers.js';
+import type { ServiceLevelMapper, ServiceLevelDefinitionMapper, MeasurementCorrectionMapper, ServiceLevelPeriodMapper, ServiceLevelChangeMapper } from '../modules/service-levels/mappers.js';
 import type { WebhookEndpointMapper, WebhookSecretMapper, WebhookEventMapper, WebhookDeliveryMapper, WebhookAttemptMapper, WebhookEndpointConnectionMapper, WebhookDeliveryConnectionMapper } from '../modules/webhooks/mappers.js';
 import type { RequestContext } from '../core/context.js';
 export type Maybe<T> = T | null;
@@ -222,7 +223,10 @@ export type ApiScope =
   | 'ENGAGEMENTS_READ'
   | 'ENGAGEMENTS_WRITE'
   | 'HIRING_READ'
-  | 'HIRING_WRITE';
+  | 'HIRING_WRITE'
+  | 'MEASUREMENTS_WRITE'
+  | 'SERVICE_LEVELS_READ'
+  | 'SERVICE_LEVELS_WRITE';
 
 export type ArchiveClientInput = {
   id: Scalars['ID']['input'];
@@ -453,6 +457,21 @@ export type BenchmarkUnavailableReason =
   /** Not enough comparable clients: fewer than five other clients in the industry have a published audit on it. */
   | 'NOT_ENOUGH_COMPARABLE_CLIENTS';
 
+export type BusinessDay = {
+  __typename?: 'BusinessDay';
+  /** Local time, HH:MM (24:00 for midnight at the end of the day). */
+  closes: Scalars['String']['output'];
+  day: Weekday;
+  /** Local time, HH:MM. */
+  opens: Scalars['String']['output'];
+};
+
+export type BusinessDayInput = {
+  closes: Scalars['String']['input'];
+  day: Weekday;
+  opens: Scalars['String']['input'];
+};
+
 export type CandidateScore = {
   __typename?: 'CandidateScore';
   criterion: HiringCriterion;
@@ -608,6 +627,8 @@ export type CharterPromise = {
   key: Scalars['String']['output'];
   /** 1 for the first promise. */
   position: Scalars['Int']['output'];
+  /** The service level measuring this promise's standard, if one is set up. */
+  serviceLevel: Maybe<ServiceLevel>;
   standard: Maybe<CharterServiceStandard>;
   title: Scalars['String']['output'];
 };
@@ -766,6 +787,8 @@ export type Client = {
   region: Maybe<Scalars['String']['output']>;
   /** The client's role profiles for customer-contact staff, by title. */
   roleProfiles: Array<RoleProfile>;
+  /** The client's service levels, in the order of the promises they measure in the charter in force. */
+  serviceLevels: Array<ServiceLevel>;
   size: Maybe<ClientSize>;
   status: ClientStatus;
   updatedAt: Scalars['DateTime']['output'];
@@ -822,6 +845,12 @@ export type ClientStatus =
   | 'ACTIVE'
   | 'ARCHIVED'
   | 'PROSPECT';
+
+export type ComplianceInterval = {
+  __typename?: 'ComplianceInterval';
+  high: Scalars['Float']['output'];
+  low: Scalars['Float']['output'];
+};
 
 export type ConfirmSignUpInput = {
   /** The password chosen at sign-up. */
@@ -916,6 +945,13 @@ export type CreateRoleProfileInput = {
   criteria: Array<HiringCriterionInput>;
   summary?: InputMaybe<Scalars['String']['input']>;
   title: Scalars['String']['input'];
+};
+
+export type CreateServiceLevelInput = {
+  clientId: Scalars['ID']['input'];
+  definition: ServiceLevelDefinitionInput;
+  /** The key of a promise in the client's published charter; its standard is what is measured. */
+  promiseKey: Scalars['String']['input'];
 };
 
 export type CreateWebhookEndpointInput = {
@@ -1263,6 +1299,33 @@ export type LogOutPayload = {
   loggedOut: Scalars['Boolean']['output'];
 };
 
+/** A recorded change to the figures of a closed period, with its reason. */
+export type MeasurementCorrection = {
+  __typename?: 'MeasurementCorrection';
+  goodAfter: Scalars['Int']['output'];
+  /** The period's totals before and after. */
+  goodBefore: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  periodLabel: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  recordedAt: Scalars['DateTime']['output'];
+  /** Who sent it: a member, or null for an API key. */
+  recordedBy: Maybe<Member>;
+  validAfter: Scalars['Int']['output'];
+  validBefore: Scalars['Int']['output'];
+};
+
+/** Counts for one interval, from start (included) to end (not included). */
+export type MeasurementIntervalInput = {
+  end: Scalars['DateTime']['input'];
+  /** Left out under the exclusion rule; not part of valid. */
+  excluded?: InputMaybe<Scalars['Int']['input']>;
+  good: Scalars['Int']['input'];
+  serviceLevelId: Scalars['ID']['input'];
+  start: Scalars['DateTime']['input'];
+  valid: Scalars['Int']['input'];
+};
+
 /** A person who signs in: an admin or consultant of the consultancy, or a leader of one of its clients. */
 export type Member = {
   __typename?: 'Member';
@@ -1377,6 +1440,11 @@ export type Mutation = {
    */
   createRoleProfile: RoleProfilePayload;
   /**
+   * Turns the standard of a promise in the client's published charter into a service level. One per promise: it
+   * hangs on the promise's key, so it carries over to new charter versions.
+   */
+  createServiceLevel: ServiceLevelPayload;
+  /**
    * Registers an endpoint for some events. The signing secret is returned once, in this payload only. Addresses on
    * loopback, private, link-local or cloud-metadata networks are refused unless the operator allows them.
    */
@@ -1409,6 +1477,13 @@ export type Mutation = {
   logOut: LogOutPayload;
   /** Publishes a draft. From then on it never changes, and its client's leaders can read and sign it off. */
   publishCharterVersion: CharterVersionPayload;
+  /**
+   * Records counts per interval, for one or more service levels, all or nothing: every bad row is reported with its
+   * index and field, and nothing is written unless none is bad. An interval sent again with the same start and end
+   * replaces the stored one. Changing a period that has closed and already has figures needs a `correctionReason`.
+   * With `dryRun`, checks everything and writes nothing (the portal's upload preview).
+   */
+  recordMeasurements: RecordMeasurementsPayload;
   /** Removes a candidate's scorecard and its scores. */
   removeCandidateScorecard: RemoveCandidateScorecardPayload;
   removeMilestone: RemoveMilestonePayload;
@@ -1485,6 +1560,12 @@ export type Mutation = {
    * list is removed, and every candidate's score on it is removed with it.
    */
   updateRoleProfile: RoleProfilePayload;
+  /**
+   * Changes a service level's definition. A change to what is measured or how it is judged (anything but the name)
+   * makes a new definition version, in force from the start of the current period; periods that ended before keep
+   * the version they were judged by.
+   */
+  updateServiceLevel: ServiceLevelPayload;
   /** Changes an endpoint's address, events or description, or turns it off and on (e.g. after a 410 disabled it). */
   updateWebhookEndpoint: WebhookEndpointPayload;
 };
@@ -1570,6 +1651,11 @@ export type MutationCreateRoleProfileArgs = {
 };
 
 
+export type MutationCreateServiceLevelArgs = {
+  input: CreateServiceLevelInput;
+};
+
+
 export type MutationCreateWebhookEndpointArgs = {
   input: CreateWebhookEndpointInput;
 };
@@ -1607,6 +1693,11 @@ export type MutationLogInArgs = {
 
 export type MutationPublishCharterVersionArgs = {
   input: PublishCharterVersionInput;
+};
+
+
+export type MutationRecordMeasurementsArgs = {
+  input: RecordMeasurementsInput;
 };
 
 
@@ -1740,6 +1831,11 @@ export type MutationUpdateRoleProfileArgs = {
 };
 
 
+export type MutationUpdateServiceLevelArgs = {
+  input: UpdateServiceLevelInput;
+};
+
+
 export type MutationUpdateWebhookEndpointArgs = {
   input: UpdateWebhookEndpointInput;
 };
@@ -1832,6 +1928,8 @@ export type Query = {
   promiseLinks: Array<PromiseCriterionLink>;
   /** A role profile by id; null when there is none (or it belongs to another consultancy). */
   roleProfile: Maybe<RoleProfile>;
+  /** A service level; null when it does not exist or is not one the viewer may see. */
+  serviceLevel: Maybe<ServiceLevel>;
   /** Open milestones due on or before a date (default: two weeks ahead), overdue first. */
   upcomingMilestones: Array<Milestone>;
   webhookEndpoint: Maybe<WebhookEndpoint>;
@@ -1949,6 +2047,11 @@ export type QueryRoleProfileArgs = {
 };
 
 
+export type QueryServiceLevelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryUpcomingMilestonesArgs = {
   dueBy?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1973,6 +2076,28 @@ export type RankedCandidate = {
   /** 1 for the strongest; every candidate has their own number. */
   rank: Scalars['Int']['output'];
   scorecard: CandidateScorecard;
+};
+
+export type RecordMeasurementsInput = {
+  /** Why figures of closed periods change; needed only when they do. */
+  correctionReason?: InputMaybe<Scalars['String']['input']>;
+  /** Check only: report every bad row, write nothing. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** At most 10,000 per call. */
+  intervals: Array<MeasurementIntervalInput>;
+};
+
+export type RecordMeasurementsPayload = {
+  __typename?: 'RecordMeasurementsPayload';
+  /** Intervals stored for the first time (with `dryRun`: that would be). */
+  added: Scalars['Int']['output'];
+  /** Closed periods whose figures changed, each recorded as a correction. */
+  corrected: Scalars['Int']['output'];
+  /** Intervals that replaced stored ones with the same start and end. */
+  replaced: Scalars['Int']['output'];
+  /** The service levels the intervals were for (each once), when taken. */
+  serviceLevels: Maybe<Array<ServiceLevel>>;
+  userErrors: Array<UserError>;
 };
 
 export type RemoveCandidateScorecardInput = {
@@ -2155,6 +2280,180 @@ export type SeriesTrend = {
   latest: Maybe<Scalars['Float']['output']>;
 };
 
+export type ServiceEventKind =
+  | 'CALL'
+  | 'CHAT'
+  | 'COMPLAINT'
+  | 'EMAIL'
+  | 'OTHER'
+  | 'VISIT';
+
+/**
+ * One standard of a charter promise, measured against the counts the client's own systems send: what an event is,
+ * what makes it good, the share of good events promised, and the period that share is judged over.
+ */
+export type ServiceLevel = {
+  __typename?: 'ServiceLevel';
+  /** Breaches and recoveries over the closed periods, newest first. */
+  changes: Array<ServiceLevelChange>;
+  client: Client;
+  /** Corrections of closed periods, newest first. */
+  corrections: Array<MeasurementCorrection>;
+  createdAt: Scalars['DateTime']['output'];
+  /** The period now running (it may have no figures yet). */
+  currentPeriod: ServiceLevelPeriod;
+  /** The definition in force. */
+  definition: ServiceLevelDefinition;
+  id: Scalars['ID']['output'];
+  /** The end of the latest interval received; null before the first. */
+  measuredUntil: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** The latest periods, oldest first, ending with the current one (at most 520). */
+  periods: Array<ServiceLevelPeriod>;
+  /** The key of the promise it measures; stays the same across charter versions. */
+  promiseKey: Scalars['String']['output'];
+  /** The promise's title in the client's charter in force; null once the promise has been removed from it. */
+  promiseTitle: Maybe<Scalars['String']['output']>;
+  /** Increases with every change of the definition or name; pass it back as `expectedRevision`. */
+  revision: Scalars['Int']['output'];
+  /**
+   * The record in plain words, for a client leader: "Kept in 11 of the last 12 weeks", or "Not measured yet".
+   * Counts the closed periods among the last 12 that had figures.
+   */
+  summary: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Every definition version, newest first. */
+  versions: Array<ServiceLevelDefinition>;
+};
+
+
+/**
+ * One standard of a charter promise, measured against the counts the client's own systems send: what an event is,
+ * what makes it good, the share of good events promised, and the period that share is judged over.
+ */
+export type ServiceLevelChangesArgs = {
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * One standard of a charter promise, measured against the counts the client's own systems send: what an event is,
+ * what makes it good, the share of good events promised, and the period that share is judged over.
+ */
+export type ServiceLevelPeriodsArgs = {
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A breach (a period closed under target) or the recovery from one (the next period that met it). */
+export type ServiceLevelChange = {
+  __typename?: 'ServiceLevelChange';
+  kind: ServiceLevelChangeKind;
+  period: ServiceLevelPeriod;
+};
+
+export type ServiceLevelChangeKind =
+  | 'BREACHED'
+  | 'RECOVERED';
+
+/** One version of a service level's definition. */
+export type ServiceLevelDefinition = {
+  __typename?: 'ServiceLevelDefinition';
+  /** Null when events count whenever they happen. */
+  businessHours: Maybe<Array<BusinessDay>>;
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Maybe<Member>;
+  /** The rule in one phrase, e.g. "Calls answered by a person within 60 seconds, 90 % each week". */
+  description: Scalars['String']['output'];
+  /** From when periods are judged by this version. */
+  effectiveFrom: Scalars['DateTime']['output'];
+  eventKind: ServiceEventKind;
+  /** How abandoned or excluded events count, in words. */
+  exclusionRule: Scalars['String']['output'];
+  /** What makes an event good, in words, e.g. "answered by a person within". */
+  goodRule: Scalars['String']['output'];
+  period: ServicePeriodKind;
+  /** The share of valid events that must be good, from 0 (exclusive) to 1, e.g. 0.9 for 90 %. */
+  target: Scalars['Float']['output'];
+  threshold: Maybe<ServiceThreshold>;
+  /** An IANA time zone name, e.g. Europe/London: periods are the client's local days, weeks, months, quarters. */
+  timeZone: Scalars['String']['output'];
+  /** 1 for the first definition. */
+  version: Scalars['Int']['output'];
+};
+
+export type ServiceLevelDefinitionInput = {
+  businessHours?: InputMaybe<Array<BusinessDayInput>>;
+  eventKind: ServiceEventKind;
+  exclusionRule: Scalars['String']['input'];
+  goodRule: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  period: ServicePeriodKind;
+  target: Scalars['Float']['input'];
+  threshold?: InputMaybe<ServiceThresholdInput>;
+  timeZone: Scalars['String']['input'];
+};
+
+export type ServiceLevelPayload = {
+  __typename?: 'ServiceLevelPayload';
+  serviceLevel: Maybe<ServiceLevel>;
+  userErrors: Array<UserError>;
+};
+
+/** A service level's figures for one period, judged by the definition version in force for it. */
+export type ServiceLevelPeriod = {
+  __typename?: 'ServiceLevelPeriod';
+  /** Open, with figures, and the projection misses the target. */
+  atRisk: Scalars['Boolean']['output'];
+  /** How many more bad events the period can take and still meet the target (negative once missed). */
+  budgetLeft: Scalars['Int']['output'];
+  /** True once the period has ended: its status is then final. */
+  closed: Scalars['Boolean']['output'];
+  /** Σgood ÷ Σvalid over the period's intervals; null without valid events. */
+  compliance: Maybe<Scalars['Float']['output']>;
+  /** The 95 % (Wilson) interval around the compliance; null without valid events. */
+  complianceInterval: Maybe<ComplianceInterval>;
+  definitionVersion: Scalars['Int']['output'];
+  end: Scalars['DateTime']['output'];
+  excluded: Scalars['Int']['output'];
+  good: Scalars['Int']['output'];
+  /** e.g. 2026-11-30, 2026-W49, 2026-11, 2026-Q4. */
+  label: Scalars['String']['output'];
+  /** Where an open period ends at the current rate; the compliance once closed. */
+  projected: Maybe<Scalars['Float']['output']>;
+  start: Scalars['DateTime']['output'];
+  status: ServicePeriodStatus;
+  target: Scalars['Float']['output'];
+  valid: Scalars['Int']['output'];
+};
+
+export type ServicePeriodKind =
+  | 'DAY'
+  | 'MONTH'
+  | 'QUARTER'
+  | 'WEEK';
+
+export type ServicePeriodStatus =
+  | 'MET'
+  | 'MISSED'
+  | 'NOT_ENOUGH_DATA';
+
+export type ServiceThreshold = {
+  __typename?: 'ServiceThreshold';
+  unit: ServiceThresholdUnit;
+  value: Scalars['Float']['output'];
+};
+
+export type ServiceThresholdInput = {
+  unit: ServiceThresholdUnit;
+  value: Scalars['Float']['input'];
+};
+
+export type ServiceThresholdUnit =
+  | 'DAYS'
+  | 'HOURS'
+  | 'MINUTES'
+  | 'SECONDS';
+
 export type SignInInput = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
@@ -2272,6 +2571,12 @@ export type UpdateRoleProfileInput = {
   id: Scalars['ID']['input'];
   summary?: InputMaybe<Scalars['String']['input']>;
   title: Scalars['String']['input'];
+};
+
+export type UpdateServiceLevelInput = {
+  definition: ServiceLevelDefinitionInput;
+  expectedRevision: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
 };
 
 export type UpdateWebhookEndpointInput = {
@@ -2443,6 +2748,15 @@ export type WebhookSecret = {
   id: Scalars['ID']['output'];
 };
 
+export type Weekday =
+  | 'FRIDAY'
+  | 'MONDAY'
+  | 'SATURDAY'
+  | 'SUNDAY'
+  | 'THURSDAY'
+  | 'TUESDAY'
+  | 'WEDNESDAY';
+
 export type WorkshopEntry = {
   __typename?: 'WorkshopEntry';
   id: Scalars['ID']['output'];
@@ -2571,6 +2885,8 @@ export type ResolversTypes = {
   BenchmarkFigure: ResolverTypeWrapper<BenchmarkFigure>;
   BenchmarkUnavailableReason: BenchmarkUnavailableReason;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BusinessDay: ResolverTypeWrapper<BusinessDay>;
+  BusinessDayInput: BusinessDayInput;
   CandidateScore: ResolverTypeWrapper<CandidateScoreMapper>;
   CandidateScoreInput: CandidateScoreInput;
   CandidateScorecard: ResolverTypeWrapper<CandidateScorecardMapper>;
@@ -2607,6 +2923,7 @@ export type ResolversTypes = {
   ClientPayload: ResolverTypeWrapper<Omit<ClientPayload, 'client'> & { client?: Maybe<ResolversTypes['Client']> }>;
   ClientSize: ClientSize;
   ClientStatus: ClientStatus;
+  ComplianceInterval: ResolverTypeWrapper<ComplianceInterval>;
   ConfirmSignUpInput: ConfirmSignUpInput;
   Consultancy: ResolverTypeWrapper<ConsultancyMapper>;
   CopyAuditFrameworkInput: CopyAuditFrameworkInput;
@@ -2617,6 +2934,7 @@ export type ResolversTypes = {
   CreateClientInput: CreateClientInput;
   CreateEngagementInput: CreateEngagementInput;
   CreateRoleProfileInput: CreateRoleProfileInput;
+  CreateServiceLevelInput: CreateServiceLevelInput;
   CreateWebhookEndpointInput: CreateWebhookEndpointInput;
   CreateWebhookEndpointPayload: ResolverTypeWrapper<Omit<CreateWebhookEndpointPayload, 'endpoint'> & { endpoint?: Maybe<ResolversTypes['WebhookEndpoint']> }>;
   CriterionAnswer: CriterionAnswer;
@@ -2661,6 +2979,8 @@ export type ResolversTypes = {
   LinkPromiseToCriteriaInput: LinkPromiseToCriteriaInput;
   LogInInput: LogInInput;
   LogOutPayload: ResolverTypeWrapper<LogOutPayload>;
+  MeasurementCorrection: ResolverTypeWrapper<MeasurementCorrectionMapper>;
+  MeasurementIntervalInput: MeasurementIntervalInput;
   Member: ResolverTypeWrapper<MemberMapper>;
   MemberConnection: ResolverTypeWrapper<MemberConnectionMapper>;
   MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'node'> & { node: ResolversTypes['Member'] }>;
@@ -2676,6 +2996,8 @@ export type ResolversTypes = {
   PublishCharterVersionInput: PublishCharterVersionInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RankedCandidate: ResolverTypeWrapper<RankedCandidateMapper>;
+  RecordMeasurementsInput: RecordMeasurementsInput;
+  RecordMeasurementsPayload: ResolverTypeWrapper<Omit<RecordMeasurementsPayload, 'serviceLevels'> & { serviceLevels?: Maybe<Array<ResolversTypes['ServiceLevel']>> }>;
   RemoveCandidateScorecardInput: RemoveCandidateScorecardInput;
   RemoveCandidateScorecardPayload: ResolverTypeWrapper<RemoveCandidateScorecardPayload>;
   RemoveMilestoneInput: RemoveMilestoneInput;
@@ -2700,6 +3022,19 @@ export type ResolversTypes = {
   SectionScore: ResolverTypeWrapper<SectionScore>;
   SendTestWebhookInput: SendTestWebhookInput;
   SeriesTrend: ResolverTypeWrapper<SeriesTrend>;
+  ServiceEventKind: ServiceEventKind;
+  ServiceLevel: ResolverTypeWrapper<ServiceLevelMapper>;
+  ServiceLevelChange: ResolverTypeWrapper<ServiceLevelChangeMapper>;
+  ServiceLevelChangeKind: ServiceLevelChangeKind;
+  ServiceLevelDefinition: ResolverTypeWrapper<ServiceLevelDefinitionMapper>;
+  ServiceLevelDefinitionInput: ServiceLevelDefinitionInput;
+  ServiceLevelPayload: ResolverTypeWrapper<Omit<ServiceLevelPayload, 'serviceLevel'> & { serviceLevel?: Maybe<ResolversTypes['ServiceLevel']> }>;
+  ServiceLevelPeriod: ResolverTypeWrapper<ServiceLevelPeriodMapper>;
+  ServicePeriodKind: ServicePeriodKind;
+  ServicePeriodStatus: ServicePeriodStatus;
+  ServiceThreshold: ResolverTypeWrapper<ServiceThreshold>;
+  ServiceThresholdInput: ServiceThresholdInput;
+  ServiceThresholdUnit: ServiceThresholdUnit;
   SignInInput: SignInInput;
   SignOffCharterVersionInput: SignOffCharterVersionInput;
   SignOutPayload: ResolverTypeWrapper<SignOutPayload>;
@@ -2717,6 +3052,7 @@ export type ResolversTypes = {
   UpdateMilestoneInput: UpdateMilestoneInput;
   UpdateOwnActionInput: UpdateOwnActionInput;
   UpdateRoleProfileInput: UpdateRoleProfileInput;
+  UpdateServiceLevelInput: UpdateServiceLevelInput;
   UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
@@ -2734,6 +3070,7 @@ export type ResolversTypes = {
   WebhookEventType: WebhookEventType;
   WebhookEventTypeInfo: ResolverTypeWrapper<WebhookEventTypeInfo>;
   WebhookSecret: ResolverTypeWrapper<WebhookSecretMapper>;
+  Weekday: Weekday;
   WorkshopEntry: ResolverTypeWrapper<WorkshopEntryMapper>;
   WorkshopEntryInput: WorkshopEntryInput;
 };
@@ -2775,6 +3112,8 @@ export type ResolversParentTypes = {
   AuthPayload: Omit<AuthPayload, 'member'> & { member?: Maybe<ResolversParentTypes['Member']> };
   BenchmarkFigure: BenchmarkFigure;
   Boolean: Scalars['Boolean']['output'];
+  BusinessDay: BusinessDay;
+  BusinessDayInput: BusinessDayInput;
   CandidateScore: CandidateScoreMapper;
   CandidateScoreInput: CandidateScoreInput;
   CandidateScorecard: CandidateScorecardMapper;
@@ -2806,6 +3145,7 @@ export type ResolversParentTypes = {
   ClientConnection: ClientConnectionMapper;
   ClientEdge: Omit<ClientEdge, 'node'> & { node: ResolversParentTypes['Client'] };
   ClientPayload: Omit<ClientPayload, 'client'> & { client?: Maybe<ResolversParentTypes['Client']> };
+  ComplianceInterval: ComplianceInterval;
   ConfirmSignUpInput: ConfirmSignUpInput;
   Consultancy: ConsultancyMapper;
   CopyAuditFrameworkInput: CopyAuditFrameworkInput;
@@ -2816,6 +3156,7 @@ export type ResolversParentTypes = {
   CreateClientInput: CreateClientInput;
   CreateEngagementInput: CreateEngagementInput;
   CreateRoleProfileInput: CreateRoleProfileInput;
+  CreateServiceLevelInput: CreateServiceLevelInput;
   CreateWebhookEndpointInput: CreateWebhookEndpointInput;
   CreateWebhookEndpointPayload: Omit<CreateWebhookEndpointPayload, 'endpoint'> & { endpoint?: Maybe<ResolversParentTypes['WebhookEndpoint']> };
   CriterionScore: CriterionScore;
@@ -2853,6 +3194,8 @@ export type ResolversParentTypes = {
   LinkPromiseToCriteriaInput: LinkPromiseToCriteriaInput;
   LogInInput: LogInInput;
   LogOutPayload: LogOutPayload;
+  MeasurementCorrection: MeasurementCorrectionMapper;
+  MeasurementIntervalInput: MeasurementIntervalInput;
   Member: MemberMapper;
   MemberConnection: MemberConnectionMapper;
   MemberEdge: Omit<MemberEdge, 'node'> & { node: ResolversParentTypes['Member'] };
@@ -2868,6 +3211,8 @@ export type ResolversParentTypes = {
   PublishCharterVersionInput: PublishCharterVersionInput;
   Query: Record<PropertyKey, never>;
   RankedCandidate: RankedCandidateMapper;
+  RecordMeasurementsInput: RecordMeasurementsInput;
+  RecordMeasurementsPayload: Omit<RecordMeasurementsPayload, 'serviceLevels'> & { serviceLevels?: Maybe<Array<ResolversParentTypes['ServiceLevel']>> };
   RemoveCandidateScorecardInput: RemoveCandidateScorecardInput;
   RemoveCandidateScorecardPayload: RemoveCandidateScorecardPayload;
   RemoveMilestoneInput: RemoveMilestoneInput;
@@ -2891,6 +3236,14 @@ export type ResolversParentTypes = {
   SectionScore: SectionScore;
   SendTestWebhookInput: SendTestWebhookInput;
   SeriesTrend: SeriesTrend;
+  ServiceLevel: ServiceLevelMapper;
+  ServiceLevelChange: ServiceLevelChangeMapper;
+  ServiceLevelDefinition: ServiceLevelDefinitionMapper;
+  ServiceLevelDefinitionInput: ServiceLevelDefinitionInput;
+  ServiceLevelPayload: Omit<ServiceLevelPayload, 'serviceLevel'> & { serviceLevel?: Maybe<ResolversParentTypes['ServiceLevel']> };
+  ServiceLevelPeriod: ServiceLevelPeriodMapper;
+  ServiceThreshold: ServiceThreshold;
+  ServiceThresholdInput: ServiceThresholdInput;
   SignInInput: SignInInput;
   SignOffCharterVersionInput: SignOffCharterVersionInput;
   SignOutPayload: SignOutPayload;
@@ -2907,6 +3260,7 @@ export type ResolversParentTypes = {
   UpdateMilestoneInput: UpdateMilestoneInput;
   UpdateOwnActionInput: UpdateOwnActionInput;
   UpdateRoleProfileInput: UpdateRoleProfileInput;
+  UpdateServiceLevelInput: UpdateServiceLevelInput;
   UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   UserError: UserError;
   WebhookAttempt: WebhookAttemptMapper;
@@ -3178,6 +3532,12 @@ export type BenchmarkFigureResolvers<ContextType = RequestContext, ParentType ex
   upperQuartile?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type BusinessDayResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['BusinessDay'] = ResolversParentTypes['BusinessDay']> = {
+  closes?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['Weekday'], ParentType, ContextType>;
+  opens?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type CandidateScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CandidateScore'] = ResolversParentTypes['CandidateScore']> = {
   criterion?: Resolver<ResolversTypes['HiringCriterion'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3249,6 +3609,7 @@ export type CharterPromiseResolvers<ContextType = RequestContext, ParentType ext
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  serviceLevel?: Resolver<Maybe<ResolversTypes['ServiceLevel']>, ParentType, ContextType>;
   standard?: Resolver<Maybe<ResolversTypes['CharterServiceStandard']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -3340,6 +3701,7 @@ export type ClientResolvers<ContextType = RequestContext, ParentType extends Res
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   roleProfiles?: Resolver<Array<ResolversTypes['RoleProfile']>, ParentType, ContextType>;
+  serviceLevels?: Resolver<Array<ResolversTypes['ServiceLevel']>, ParentType, ContextType>;
   size?: Resolver<Maybe<ResolversTypes['ClientSize']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ClientStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -3361,6 +3723,11 @@ export type ClientEdgeResolvers<ContextType = RequestContext, ParentType extends
 export type ClientPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClientPayload'] = ResolversParentTypes['ClientPayload']> = {
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ComplianceIntervalResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplianceInterval'] = ResolversParentTypes['ComplianceInterval']> = {
+  high?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  low?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type ConsultancyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Consultancy'] = ResolversParentTypes['Consultancy']> = {
@@ -3555,6 +3922,18 @@ export type LogOutPayloadResolvers<ContextType = RequestContext, ParentType exte
   loggedOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type MeasurementCorrectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MeasurementCorrection'] = ResolversParentTypes['MeasurementCorrection']> = {
+  goodAfter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  goodBefore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordedBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  validAfter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  validBefore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MemberResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -3615,6 +3994,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   createClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationCreateClientArgs, 'input'>>;
   createEngagement?: Resolver<ResolversTypes['EngagementPayload'], ParentType, ContextType, RequireFields<MutationCreateEngagementArgs, 'input'>>;
   createRoleProfile?: Resolver<ResolversTypes['RoleProfilePayload'], ParentType, ContextType, RequireFields<MutationCreateRoleProfileArgs, 'input'>>;
+  createServiceLevel?: Resolver<ResolversTypes['ServiceLevelPayload'], ParentType, ContextType, RequireFields<MutationCreateServiceLevelArgs, 'input'>>;
   createWebhookEndpoint?: Resolver<ResolversTypes['CreateWebhookEndpointPayload'], ParentType, ContextType, RequireFields<MutationCreateWebhookEndpointArgs, 'input'>>;
   deleteConsultancy?: Resolver<ResolversTypes['DeleteConsultancyPayload'], ParentType, ContextType, RequireFields<MutationDeleteConsultancyArgs, 'input'>>;
   deleteWebhookEndpoint?: Resolver<ResolversTypes['DeleteWebhookEndpointPayload'], ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'input'>>;
@@ -3624,6 +4004,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   logIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'input'>>;
   logOut?: Resolver<ResolversTypes['LogOutPayload'], ParentType, ContextType>;
   publishCharterVersion?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationPublishCharterVersionArgs, 'input'>>;
+  recordMeasurements?: Resolver<ResolversTypes['RecordMeasurementsPayload'], ParentType, ContextType, RequireFields<MutationRecordMeasurementsArgs, 'input'>>;
   removeCandidateScorecard?: Resolver<ResolversTypes['RemoveCandidateScorecardPayload'], ParentType, ContextType, RequireFields<MutationRemoveCandidateScorecardArgs, 'input'>>;
   removeMilestone?: Resolver<ResolversTypes['RemoveMilestonePayload'], ParentType, ContextType, RequireFields<MutationRemoveMilestoneArgs, 'input'>>;
   reorderCharterPromises?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationReorderCharterPromisesArgs, 'input'>>;
@@ -3651,6 +4032,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   updateMilestone?: Resolver<ResolversTypes['MilestonePayload'], ParentType, ContextType, RequireFields<MutationUpdateMilestoneArgs, 'input'>>;
   updateOwnAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationUpdateOwnActionArgs, 'input'>>;
   updateRoleProfile?: Resolver<ResolversTypes['RoleProfilePayload'], ParentType, ContextType, RequireFields<MutationUpdateRoleProfileArgs, 'input'>>;
+  updateServiceLevel?: Resolver<ResolversTypes['ServiceLevelPayload'], ParentType, ContextType, RequireFields<MutationUpdateServiceLevelArgs, 'input'>>;
   updateWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpointPayload'], ParentType, ContextType, RequireFields<MutationUpdateWebhookEndpointArgs, 'input'>>;
 };
 
@@ -3701,6 +4083,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, Partial<QueryMembersArgs>>;
   promiseLinks?: Resolver<Array<ResolversTypes['PromiseCriterionLink']>, ParentType, ContextType, RequireFields<QueryPromiseLinksArgs, 'charterId'>>;
   roleProfile?: Resolver<Maybe<ResolversTypes['RoleProfile']>, ParentType, ContextType, RequireFields<QueryRoleProfileArgs, 'id'>>;
+  serviceLevel?: Resolver<Maybe<ResolversTypes['ServiceLevel']>, ParentType, ContextType, RequireFields<QueryServiceLevelArgs, 'id'>>;
   upcomingMilestones?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType, Partial<QueryUpcomingMilestonesArgs>>;
   webhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<QueryWebhookEndpointArgs, 'id'>>;
   webhookEndpoints?: Resolver<ResolversTypes['WebhookEndpointConnection'], ParentType, ContextType, Partial<QueryWebhookEndpointsArgs>>;
@@ -3713,6 +4096,14 @@ export type RankedCandidateResolvers<ContextType = RequestContext, ParentType ex
   flagged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   scorecard?: Resolver<ResolversTypes['CandidateScorecard'], ParentType, ContextType>;
+};
+
+export type RecordMeasurementsPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RecordMeasurementsPayload'] = ResolversParentTypes['RecordMeasurementsPayload']> = {
+  added?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  corrected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  replaced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  serviceLevels?: Resolver<Maybe<Array<ResolversTypes['ServiceLevel']>>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type RemoveCandidateScorecardPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RemoveCandidateScorecardPayload'] = ResolversParentTypes['RemoveCandidateScorecardPayload']> = {
@@ -3779,6 +4170,74 @@ export type SeriesTrendResolvers<ContextType = RequestContext, ParentType extend
   first?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   lastChange?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   latest?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type ServiceLevelResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ServiceLevel'] = ResolversParentTypes['ServiceLevel']> = {
+  changes?: Resolver<Array<ResolversTypes['ServiceLevelChange']>, ParentType, ContextType, RequireFields<ServiceLevelChangesArgs, 'last'>>;
+  client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  corrections?: Resolver<Array<ResolversTypes['MeasurementCorrection']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currentPeriod?: Resolver<ResolversTypes['ServiceLevelPeriod'], ParentType, ContextType>;
+  definition?: Resolver<ResolversTypes['ServiceLevelDefinition'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  measuredUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  periods?: Resolver<Array<ResolversTypes['ServiceLevelPeriod']>, ParentType, ContextType, RequireFields<ServiceLevelPeriodsArgs, 'last'>>;
+  promiseKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  promiseTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  versions?: Resolver<Array<ResolversTypes['ServiceLevelDefinition']>, ParentType, ContextType>;
+};
+
+export type ServiceLevelChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ServiceLevelChange'] = ResolversParentTypes['ServiceLevelChange']> = {
+  kind?: Resolver<ResolversTypes['ServiceLevelChangeKind'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['ServiceLevelPeriod'], ParentType, ContextType>;
+};
+
+export type ServiceLevelDefinitionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ServiceLevelDefinition'] = ResolversParentTypes['ServiceLevelDefinition']> = {
+  businessHours?: Resolver<Maybe<Array<ResolversTypes['BusinessDay']>>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  effectiveFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  eventKind?: Resolver<ResolversTypes['ServiceEventKind'], ParentType, ContextType>;
+  exclusionRule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  goodRule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['ServicePeriodKind'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  threshold?: Resolver<Maybe<ResolversTypes['ServiceThreshold']>, ParentType, ContextType>;
+  timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ServiceLevelPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ServiceLevelPayload'] = ResolversParentTypes['ServiceLevelPayload']> = {
+  serviceLevel?: Resolver<Maybe<ResolversTypes['ServiceLevel']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ServiceLevelPeriodResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ServiceLevelPeriod'] = ResolversParentTypes['ServiceLevelPeriod']> = {
+  atRisk?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  budgetLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  closed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  compliance?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  complianceInterval?: Resolver<Maybe<ResolversTypes['ComplianceInterval']>, ParentType, ContextType>;
+  definitionVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  excluded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  good?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  projected?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ServicePeriodStatus'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ServiceThresholdResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ServiceThreshold'] = ResolversParentTypes['ServiceThreshold']> = {
+  unit?: Resolver<ResolversTypes['ServiceThresholdUnit'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type SignOutPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SignOutPayload'] = ResolversParentTypes['SignOutPayload']> = {
@@ -3929,6 +4388,7 @@ export type Resolvers<ContextType = RequestContext> = {
   AuditTrend?: AuditTrendResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   BenchmarkFigure?: BenchmarkFigureResolvers<ContextType>;
+  BusinessDay?: BusinessDayResolvers<ContextType>;
   CandidateScore?: CandidateScoreResolvers<ContextType>;
   CandidateScorecard?: CandidateScorecardResolvers<ContextType>;
   CandidateScorecardPayload?: CandidateScorecardPayloadResolvers<ContextType>;
@@ -3952,6 +4412,7 @@ export type Resolvers<ContextType = RequestContext> = {
   ClientConnection?: ClientConnectionResolvers<ContextType>;
   ClientEdge?: ClientEdgeResolvers<ContextType>;
   ClientPayload?: ClientPayloadResolvers<ContextType>;
+  ComplianceInterval?: ComplianceIntervalResolvers<ContextType>;
   Consultancy?: ConsultancyResolvers<ContextType>;
   CreateApiKeyPayload?: CreateApiKeyPayloadResolvers<ContextType>;
   CreateWebhookEndpointPayload?: CreateWebhookEndpointPayloadResolvers<ContextType>;
@@ -3980,6 +4441,7 @@ export type Resolvers<ContextType = RequestContext> = {
   KeyedScoreDelta?: KeyedScoreDeltaResolvers<ContextType>;
   KeyedSeriesTrend?: KeyedSeriesTrendResolvers<ContextType>;
   LogOutPayload?: LogOutPayloadResolvers<ContextType>;
+  MeasurementCorrection?: MeasurementCorrectionResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;
   MemberEdge?: MemberEdgeResolvers<ContextType>;
@@ -3993,6 +4455,7 @@ export type Resolvers<ContextType = RequestContext> = {
   PromiseLinksPayload?: PromiseLinksPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RankedCandidate?: RankedCandidateResolvers<ContextType>;
+  RecordMeasurementsPayload?: RecordMeasurementsPayloadResolvers<ContextType>;
   RemoveCandidateScorecardPayload?: RemoveCandidateScorecardPayloadResolvers<ContextType>;
   RemoveMilestonePayload?: RemoveMilestonePayloadResolvers<ContextType>;
   RoleProfile?: RoleProfileResolvers<ContextType>;
@@ -4002,6 +4465,12 @@ export type Resolvers<ContextType = RequestContext> = {
   SectionBenchmark?: SectionBenchmarkResolvers<ContextType>;
   SectionScore?: SectionScoreResolvers<ContextType>;
   SeriesTrend?: SeriesTrendResolvers<ContextType>;
+  ServiceLevel?: ServiceLevelResolvers<ContextType>;
+  ServiceLevelChange?: ServiceLevelChangeResolvers<ContextType>;
+  ServiceLevelDefinition?: ServiceLevelDefinitionResolvers<ContextType>;
+  ServiceLevelPayload?: ServiceLevelPayloadResolvers<ContextType>;
+  ServiceLevelPeriod?: ServiceLevelPeriodResolvers<ContextType>;
+  ServiceThreshold?: ServiceThresholdResolvers<ContextType>;
   SignOutPayload?: SignOutPayloadResolvers<ContextType>;
   SignUpPayload?: SignUpPayloadResolvers<ContextType>;
   TrendPoint?: TrendPointResolvers<ContextType>;

@@ -13,6 +13,7 @@ import { CreatePendingSignUps1763800011000 } from './1763800011000-create-pendin
 import { FreezeAuditBenchmarks1763800012000 } from './1763800012000-freeze-audit-benchmarks.js';
 import { ClaimWebhooksPerTenant1763800013000 } from './1763800013000-claim-webhooks-per-tenant.js';
 import { BenchmarkNamesItsTenant1763800014000 } from './1763800014000-benchmark-names-its-tenant.js';
+import { CreateServiceLevels1763800015000 } from './1763800015000-create-service-levels.js';
 
 /** In the order they run. A landed migration is never edited: a change is a new file here. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   FreezeAuditBenchmarks1763800012000,
   ClaimWebhooksPerTenant1763800013000,
   BenchmarkNamesItsTenant1763800014000,
+  CreateServiceLevels1763800015000,
 ];

@@ -15,6 +15,7 @@ import { consultancy } from './consultancy/index.js';
 import { engagements } from './engagements/index.js';
 import { hiring } from './hiring/index.js';
 import { members } from './members/index.js';
+import { serviceLevels } from './service-levels/index.js';
 import { webhooks } from './webhooks/index.js';
 
 /** What each feature's `index.ts` declares: its folder name (holding its `.graphql` files), resolvers and entities. */
@@ -45,6 +46,7 @@ const features: Feature[] = [
   hiring,
   audits,
   actions,
+  serviceLevels,
   apiKeys,
   activity,
   webhooks,

@@ -64,9 +64,11 @@ const ID_TABLES: Record<string, string> = {
   criterionId: 'hiring_criteria',
   endpointId: 'webhook_endpoints',
   apiKeyId: 'api_keys',
+  serviceLevelId: 'service_levels',
 };
 
 const OWN_OBJECTS: [string, string][] = [
+  ['servicelevel', 'service_levels'],
   ['scorecard', 'candidate_scorecards'],
   ['milestone', 'milestones'],
   ['roleprofile', 'role_profiles'],

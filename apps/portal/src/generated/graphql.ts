@@ -58,7 +58,10 @@ export type ApiScope =
   | 'ENGAGEMENTS_READ'
   | 'ENGAGEMENTS_WRITE'
   | 'HIRING_READ'
-  | 'HIRING_WRITE';
+  | 'HIRING_WRITE'
+  | 'MEASUREMENTS_WRITE'
+  | 'SERVICE_LEVELS_READ'
+  | 'SERVICE_LEVELS_WRITE';
 
 export type AuditResponseInput = {
   criterionKey: string;

@@ -18,6 +18,9 @@ export const API_SCOPES = [
   'ACTIONS_WRITE',
   'HIRING_READ',
   'HIRING_WRITE',
+  'SERVICE_LEVELS_READ',
+  'SERVICE_LEVELS_WRITE',
+  'MEASUREMENTS_WRITE',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
@@ -34,6 +37,9 @@ export const API_SCOPE_LABELS: Record<ApiScope, string> = {
   ACTIONS_WRITE: 'Create and change actions',
   HIRING_READ: 'Read role profiles and candidate scorecards',
   HIRING_WRITE: 'Change role profiles and score candidates',
+  SERVICE_LEVELS_READ: 'Read service levels and their compliance',
+  SERVICE_LEVELS_WRITE: 'Set up and change service levels',
+  MEASUREMENTS_WRITE: 'Send measurements for service levels',
 };
 
 export const apiKeyInput = z

@@ -30,6 +30,9 @@ export const PERMISSIONS = [
   'action:update-own',
   'hiring:read',
   'hiring:write',
+  'service-level:read',
+  'service-level:write',
+  'measurement:write',
   'apikey:manage',
   'webhook:manage',
   'activity:read',
@@ -66,6 +69,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'audit:read',
     'action:read',
     'action:update-own',
+    'service-level:read',
     'email:read',
   ]),
 };
@@ -97,6 +101,10 @@ export const SCOPE_PERMISSIONS: Record<ApiScope, readonly Permission[]> = {
   ACTIONS_WRITE: ['action:write'],
   HIRING_READ: ['hiring:read'],
   HIRING_WRITE: ['hiring:write'],
+  SERVICE_LEVELS_READ: ['service-level:read'],
+  SERVICE_LEVELS_WRITE: ['service-level:write'],
+  // A client's platform sending counts reads back the service levels its payload names, and nothing more.
+  MEASUREMENTS_WRITE: ['measurement:write', 'service-level:read'],
 };
 
 /**

@@ -1,4 +1,10 @@
-import { LIMITS, MAX_CHARTER_PROMISES, MAX_DELIVERY_ATTEMPTS } from '@csp/domain';
+import {
+  LIMITS,
+  MAX_CHARTER_PROMISES,
+  MAX_DELIVERY_ATTEMPTS,
+  MAX_INTERVALS_PER_BATCH,
+  WEEKDAYS,
+} from '@csp/domain';
 
 /**
  * How long each plain list (a list of objects that is not a connection's page) is taken to be when a query's cost
@@ -115,6 +121,37 @@ export const LIST_SIZES: Record<string, ListSize> = {
     why: 'grows with notes added; oldest first, the newest kept',
     cap: 200,
     keep: 'last',
+  },
+
+  'Client.serviceLevels': {
+    size: 3,
+    why: `one per promise of the client, at most ${MAX_CHARTER_PROMISES} in force (removed promises keep theirs)`,
+    cap: 100,
+  },
+  'ServiceLevel.versions': {
+    size: 3,
+    why: 'one per change of definition, which grows with use; newest first',
+    cap: 100,
+  },
+  'ServiceLevel.periods': {
+    size: 12,
+    why: '`last`, 12 unless asked, at most 520 (service-levels/periods.ts)',
+    cap: 520,
+    keep: 'last',
+  },
+  'ServiceLevel.changes': {
+    size: 5,
+    why: '`last`, 20 unless asked, at most 100 (service-levels/periods.ts)',
+  },
+  'ServiceLevel.corrections': {
+    size: 5,
+    why: 'one per corrected closed period, which grows with use; newest first',
+    cap: 200,
+  },
+  'ServiceLevelDefinition.businessHours': { size: 5, why: `at most ${WEEKDAYS.length}, one per day` },
+  'RecordMeasurementsPayload.serviceLevels': {
+    size: 3,
+    why: `the service levels of the intervals sent, at most ${MAX_INTERVALS_PER_BATCH} per call`,
   },
 
   'WebhookEndpoint.secrets': {

@@ -6,6 +6,7 @@ import { startTestApi, type TestApi } from '../../../test/test-api.js';
 import { type SignedIn } from '../../../test/factories.js';
 import { publishedCharter } from '../../../test/charter-factories.js';
 import { createRoleProfile, scoreCandidate } from '../../../test/hiring-factories.js';
+import { createServiceLevel } from '../../../test/service-level-factories.js';
 import { modules } from '../../modules/index.js';
 import { loadTypeDefs } from '../graphql/schema.js';
 import { permissionsOfScopes } from '@csp/domain';
@@ -43,7 +44,8 @@ const PEOPLE = `query People($clientId: ID!, $engagementId: ID!, $actionId: ID!,
   client(id: $clientId) { leaders { name FIELDS } }
   engagement(id: $engagementId) { leadConsultant { name FIELDS } team { name FIELDS } }
   action(id: $actionId) { owner { name FIELDS } }
-  charter(clientId: $clientId) { published { createdBy { name FIELDS } publishedBy { name FIELDS } } }
+  charter(clientId: $clientId) { published { createdBy { name FIELDS } publishedBy { name FIELDS }
+    promises { serviceLevel { definition { createdBy { name FIELDS } } } } } }
   roleProfile(id: $profileId) { candidates { scorecard { assessor { name FIELDS } } } }
 }`;
 const withEmails = PEOPLE.replaceAll('FIELDS', 'email');
@@ -82,7 +84,8 @@ beforeAll(async () => {
     admin,
   );
   expect(action.data.createAction.userErrors).toEqual([]);
-  await publishedCharter(api, admin, clientId);
+  const charter = await publishedCharter(api, admin, clientId);
+  await createServiceLevel(api, consultant, clientId, charter.promises[0]!.key);
   const profile = await createRoleProfile(api, admin, clientId);
   await scoreCandidate(
     api,
@@ -104,7 +107,12 @@ async function keyWith(scopes: readonly ApiScope[]): Promise<string> {
         }
       }
     `),
-    { input: { name: `Key for ${scopes.join(' ')}`, scopes: [...scopes] } },
+    {
+      input: {
+        name: `Key for ${scopes.length === 1 ? scopes[0] : `${scopes.length} scopes`}`,
+        scopes: [...scopes],
+      },
+    },
     admin,
   );
   return created.data.createApiKey.secret!;
@@ -141,6 +149,7 @@ describe('API keys', () => {
         'action.owner.email',
         'charter.published.createdBy.email',
         'charter.published.publishedBy.email',
+        'charter.published.promises.serviceLevel.definition.createdBy.email',
         'roleProfile.candidates.scorecard.assessor.email',
       ]),
     );

@@ -242,6 +242,30 @@ const OPERATIONS: {
     query:
       'mutation { updateOwnAction(input: { id: "x", expectedRevision: 1, status: DONE }) { action { id } } }',
   },
+  { name: 'serviceLevel', allowed: EVERYONE, query: '{ serviceLevel(id: "x") { id } }' },
+  {
+    name: 'client.serviceLevels',
+    allowed: EVERYONE,
+    query: 'query ($id: ID!) { client(id: $id) { serviceLevels { id } } }',
+    variables: (i) => ({ id: i.clientId }),
+  },
+  {
+    name: 'createServiceLevel',
+    allowed: STAFF,
+    query:
+      'mutation { createServiceLevel(input: { clientId: "x", promiseKey: "p", definition: { name: "", eventKind: CALL, goodRule: "", target: 0.9, period: WEEK, timeZone: "Europe/London", exclusionRule: "" } }) { serviceLevel { id } } }',
+  },
+  {
+    name: 'updateServiceLevel',
+    allowed: STAFF,
+    query:
+      'mutation { updateServiceLevel(input: { id: "x", expectedRevision: 1, definition: { name: "", eventKind: CALL, goodRule: "", target: 0.9, period: WEEK, timeZone: "Europe/London", exclusionRule: "" } }) { serviceLevel { id } } }',
+  },
+  {
+    name: 'recordMeasurements',
+    allowed: STAFF,
+    query: 'mutation { recordMeasurements(input: { intervals: [] }) { added } }',
+  },
   { name: 'apiKeys', allowed: ['ADMIN'], query: '{ apiKeys { id } }' },
   { name: 'activity', allowed: ['ADMIN'], query: '{ activity { totalCount } }' },
   { name: 'consultancyExport', allowed: ['ADMIN'], query: '{ consultancyExport }' },

@@ -16,7 +16,8 @@ import type { CharterRow, CharterVersionRow } from './entities.js';
  * What this module's GraphQL types resolve from: `<GraphQLType>Mapper`, picked up by name by codegen.ts. A type that
  * resolves straight from a table row is an alias of the row (`<Entity>Row`, entities.ts).
  */
-export type CharterPromiseMapper = CharterPromise & { position: number };
+/** With the charter's client, for what other modules hang on a promise by its key (its service level). */
+export type CharterPromiseMapper = CharterPromise & { position: number; clientId: string };
 export type CharterServiceStandardMapper = ServiceStandard;
 export type CharterPurposeStatementMapper = PurposeStatement;
 export type CharterPurposeChangeMapper = PurposeChange;
@@ -44,7 +45,11 @@ export function draftOf(version: CharterVersionRow): CharterDraft {
 }
 
 export function promisesOf(version: CharterVersionRow): CharterPromiseMapper[] {
-  return version.promises.map((promise, index) => ({ ...promise, position: index + 1 }));
+  return version.promises.map((promise, index) => ({
+    ...promise,
+    position: index + 1,
+    clientId: version.clientId,
+  }));
 }
 
 export function signOffOf(version: CharterVersionRow): CharterSignOffMapper | null {
