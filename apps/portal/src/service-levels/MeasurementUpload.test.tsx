@@ -1,3 +1,4 @@
+import type { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -31,7 +32,7 @@ function answer(userErrors: { field: string; message: string; code: string }[], 
   };
 }
 
-function renderUpload(mocks: object[]) {
+function renderUpload(mocks: MockLink.MockedResponse[]) {
   render(
     <MockedProvider mocks={mocks}>
       <MeasurementUpload serviceLevelId="sl1" timeZone="Europe/London" onRecorded={() => undefined} />

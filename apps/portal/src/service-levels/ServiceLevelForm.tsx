@@ -204,7 +204,7 @@ export function ServiceLevelForm<P extends Payload>({
           name={`${D}.goodRule`}
           label="What makes an event good"
           defaultValue={start.goodRule}
-          hint="In words, e.g. “Answered by a person within”; the threshold, if there is one, goes beside it."
+          hint="In words, e.g. “answered by a person within”; the threshold, if there is one, goes beside it."
           required
           errors={e(`${D}.goodRule`)}
         />

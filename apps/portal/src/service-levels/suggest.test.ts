@@ -13,7 +13,7 @@ describe('a first definition from the charter standard', () => {
     ).toEqual({
       name: 'Calls answered within 20 seconds, target 90 %',
       eventKind: 'CALL',
-      goodRule: 'Answered within',
+      goodRule: 'answered within',
       threshold: { value: 20, unit: 'SECONDS' },
       targetPercent: '90',
     });
@@ -28,7 +28,7 @@ describe('a first definition from the charter standard', () => {
     });
     expect(email).toMatchObject({
       eventKind: 'EMAIL',
-      goodRule: 'Replied to within',
+      goodRule: 'replied to within',
       threshold: { value: 2, unit: 'DAYS' },
     });
     expect(

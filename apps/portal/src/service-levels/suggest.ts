@@ -56,11 +56,14 @@ export function suggestDefinition(standard: StandardLike): DefinitionSuggestion 
   };
 }
 
-/** "Calls answered" → "Answered": the event is said by the kind, the rule says what makes one good. */
+/**
+ * "Calls answered" → "answered": the kind of event says "Calls", the rule what makes one good, and the two read
+ * together as one phrase ("Calls answered within 20 seconds, 90 % each week").
+ */
 function withoutEventWord(text: string): string {
   const rest = text.replace(
     /^(all\s+)?(calls?|e-?mails?|chats?|messages?|complaints?|visits?|letters?)\s+/i,
     '',
   );
-  return rest.charAt(0).toUpperCase() + rest.slice(1);
+  return rest === text ? text : rest.charAt(0).toLowerCase() + rest.slice(1);
 }
