@@ -97,11 +97,33 @@ function isoDay(d: LocalDay): string {
 }
 
 /**
+ * Local midnights already worked out, by zone and day: a service level's page asks for the same two years of weeks
+ * on every view, and each midnight costs several time-zone look-ups. The zone rules do not change while a process
+ * runs; the memo is emptied when it holds `DAY_STARTS_KEPT` of them (about 27 years of days in 4 zones).
+ */
+const dayStarts = new Map<string, number>();
+const DAY_STARTS_KEPT = 40_000;
+
+/**
  * The first instant whose local day is `day` or later: the local midnight, or the first minute after it when a
- * clock change skips midnight (as in some zones that change at 00:00). Usually the first guess, from the zone's
- * offset near that midnight, is right; otherwise a binary search over the 52 hours around it settles it.
+ * clock change skips midnight (as in some zones that change at 00:00).
  */
 function startOfLocalDay(day: number, timeZone: string): number {
+  const key = `${timeZone} ${day}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    if (dayStarts.size >= DAY_STARTS_KEPT) dayStarts.clear();
+    start = findStartOfLocalDay(day, timeZone);
+    dayStarts.set(key, start);
+  }
+  return start;
+}
+
+/**
+ * `startOfLocalDay` worked out: usually the first guess, from the zone's offset near that midnight, is right;
+ * otherwise a binary search over the 52 hours around it settles it.
+ */
+function findStartOfLocalDay(day: number, timeZone: string): number {
   const wallMidnight = day * DAY_MS;
   const isStart = (t: number) =>
     dayNumber(localDayOf(t, timeZone)) >= day && dayNumber(localDayOf(t - 1, timeZone)) < day;
