@@ -47,10 +47,15 @@ const FIELDS = ['description', 'ownerId', 'dueOn', 'priority'] as const;
 interface Source {
   auditId?: string;
   criterionKey?: string;
+  /** A charter promise the action follows up (a service level's breach, say). */
+  charterId?: string;
+  promiseKey?: string;
+  /** What the action field starts with, e.g. the figures of a breach. */
+  description?: string;
   label?: string;
 }
 
-/** Raises an action for a client, optionally from an audit finding. Folded away until asked for. */
+/** Raises an action for a client, optionally from an audit finding or a promise. Folded away until asked for. */
 export function NewActionForm({ clientId, source = {} }: { clientId: string; source?: Source }) {
   const [open, setOpen] = useState(false);
   const { data } = useQuery(ActionOwnersQuery, { variables: { clientId }, skip: !open });
@@ -86,6 +91,8 @@ export function NewActionForm({ clientId, source = {} }: { clientId: string; sou
               priority: v.priority as ActionPriority,
               auditId: source.auditId ?? null,
               criterionKey: source.criterionKey ?? null,
+              charterId: source.charterId ?? null,
+              promiseKey: source.promiseKey ?? null,
             },
           },
         })
@@ -103,7 +110,13 @@ export function NewActionForm({ clientId, source = {} }: { clientId: string; sou
       aria-label={source.label ?? 'New action'}
     >
       <FormProblems failure={failure} errors={errors} />
-      <TextField name="description" label="Action" required errors={errors.byField.description} />
+      <TextField
+        name="description"
+        label="Action"
+        defaultValue={source.description}
+        required
+        errors={errors.byField.description}
+      />
       <SelectField
         name="ownerId"
         label="Owner"

@@ -72,11 +72,14 @@ export const RevokeApiKeyMutation = graphql(`
 
 const STATUS = { ACTIVE: 'Active', REVOKED: 'Revoked', EXPIRED: 'Expired' } as const;
 
-/** Scopes grouped by area: CLIENTS_READ and CLIENTS_WRITE under "Clients". */
-const AREAS = [...new Set(API_SCOPES.map((s) => s.split('_')[0] ?? s))].map((area) => ({
+/** A scope's area: CLIENTS_READ → CLIENTS, SERVICE_LEVELS_WRITE → SERVICE_LEVELS. */
+const areaOf = (scope: string) => scope.replace(/_(READ|WRITE)$/, '');
+
+/** Scopes grouped by area: CLIENTS_READ and CLIENTS_WRITE under "Clients", the service levels' under "Service levels". */
+const AREAS = [...new Set(API_SCOPES.map(areaOf))].map((area) => ({
   area,
-  label: area.charAt(0) + area.slice(1).toLowerCase(),
-  scopes: API_SCOPES.filter((s) => s.startsWith(`${area}_`)),
+  label: area.charAt(0) + area.slice(1).toLowerCase().replaceAll('_', ' '),
+  scopes: API_SCOPES.filter((s) => areaOf(s) === area),
 }));
 
 const FIELDS = ['name', 'scopes', 'clientId', 'expiresAt'] as const;

@@ -104,6 +104,12 @@ function consultantRoutes(): RouteObject[] {
       path: 'actions',
       lazy: () => import('../actions/ActionsPage').then((m) => ({ Component: m.ActionsPage })),
     },
+    {
+      loader: requireAccess('serviceLevels'),
+      path: 'service-levels/:serviceLevelId',
+      lazy: () =>
+        import('../service-levels/ServiceLevelPage').then((m) => ({ Component: m.ServiceLevelPage })),
+    },
   ];
 }
 

@@ -11,6 +11,7 @@ import { CharterView } from './CharterView';
 import { PromiseCriteriaPanel } from './PromiseCriteriaPanel';
 import { linkablePromises } from './promise-links';
 import { VersionHistory } from './VersionHistory';
+import { CharterStandards } from '../service-levels/CharterStandards';
 import { CharterQuery, StartCharterDraftMutation } from './documents';
 import { Button } from '../ui/Button';
 
@@ -57,6 +58,9 @@ export function CharterPage() {
               <Panel title={`In force: version ${charter.published.number}`}>
                 <CharterView version={charter.published} />
               </Panel>
+            )}
+            {charter?.published && (
+              <CharterStandards clientId={clientId} promises={charter.published.promises} />
             )}
             {charter && (
               <PromiseCriteriaPanel

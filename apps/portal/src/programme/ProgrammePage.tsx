@@ -1,12 +1,21 @@
 import { useQuery } from '@apollo/client/react';
+import { Suspense, lazy } from 'react';
 import { MeQuery } from '../session/me';
 import { SignOutButton } from '../home/SignOutButton';
-import { QueryResult, type NotFound } from '../ui/QueryResult';
+import { Loading, QueryResult, type NotFound } from '../ui/QueryResult';
 import { ProgrammeCharter } from './ProgrammeCharter';
 import { ProgrammeAudits } from './ProgrammeAudits';
 import { OwnActions } from './OwnActions';
 import { ProgrammeMilestones } from './ProgrammeMilestones';
 import { ProgrammeQuery } from './documents';
+
+/**
+ * The promises with their evidence come in a chunk of their own: they bring the service levels' figures, and the
+ * programme's first screen (the charter to sign off) stays within the bundle budget without them.
+ */
+const ProgrammePromises = lazy(() =>
+  import('./ProgrammePromises').then((m) => ({ default: m.ProgrammePromises })),
+);
 
 /**
  * A client leader's only page: their published charter and its sign-off, their latest audit results, their own
@@ -50,6 +59,9 @@ export function ProgrammePage() {
           </div>
           <div className="stack">
             <ProgrammeCharter clientId={client.id} />
+            <Suspense fallback={<Loading what="your promises" />}>
+              <ProgrammePromises clientId={client.id} />
+            </Suspense>
             <ProgrammeAudits clientId={client.id} />
             <OwnActions />
             <ProgrammeMilestones clientId={client.id} />

@@ -125,3 +125,42 @@ export const UpdateOwnActionMutation = graphql(`
     }
   }
 `);
+
+export const ProgrammePromisesQuery = graphql(`
+  query ProgrammePromises($clientId: ID!) {
+    client(id: $clientId) {
+      id
+      charter {
+        id
+        published {
+          id
+          promises {
+            key
+            title
+            standard {
+              description
+            }
+          }
+        }
+      }
+      serviceLevels {
+        ...ServiceLevelGlance
+      }
+      audits {
+        id
+        title
+        conductedOn
+        framework {
+          key
+          name
+        }
+        promisesKept {
+          promiseKey
+          score
+          linked
+          answered
+        }
+      }
+    }
+  }
+`);

@@ -9,6 +9,8 @@ export const AREA_PERMISSIONS = {
   consultancy: 'client:write',
   /** The client leader's programme page, where the charter is signed off. */
   programme: 'charter:sign-off',
+  /** A service level's own page (figures, uploads, history); leaders read theirs on the programme page. */
+  serviceLevels: 'service-level:read',
   members: 'member:manage',
   apiKeys: 'apikey:manage',
   webhooks: 'webhook:manage',

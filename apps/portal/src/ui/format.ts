@@ -40,6 +40,49 @@ export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }
 
+const percentFormats = new Map<number, Intl.NumberFormat>();
+
+/** A percentage (92.5 for 92.5 %) with exactly `decimals` decimals, as the reader writes percentages. */
+export function formatPercent(percent: number, decimals = 0): string {
+  let format = percentFormats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'percent',
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    percentFormats.set(decimals, format);
+  }
+  // Intl multiplies by 100 itself; dividing first keeps the decimals the caller chose.
+  return format.format(percent / 100);
+}
+
+const zonedFormats = new Map<string, Intl.DateTimeFormat>();
+
+function zoned(timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${timeZone} ${withTime}`;
+  let format = zonedFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      dateStyle: 'medium',
+      ...(withTime ? { timeStyle: 'short' } : {}),
+      timeZone,
+    });
+    zonedFormats.set(key, format);
+  }
+  return format;
+}
+
+/** The local day of an instant in a given time zone (a client's, not the reader's). */
+export function formatDayIn(instant: string | Date, timeZone: string): string {
+  return zoned(timeZone, false).format(new Date(instant));
+}
+
+/** An instant as the local date and time of a given time zone. */
+export function formatDateTimeIn(instant: string | Date, timeZone: string): string {
+  return zoned(timeZone, true).format(new Date(instant));
+}
+
 /** Today as YYYY-MM-DD in the reader's time zone. */
 export function today(): string {
   const now = new Date();

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../validation/field-errors.js';
-import { definitionChanges, serviceLevelInput, type ServiceLevelInput } from './definition.js';
+import {
+  THRESHOLD_UNITS,
+  THRESHOLD_UNIT_LABELS,
+  WEEKDAYS,
+  WEEKDAY_LABELS,
+  definitionChanges,
+  serviceLevelInput,
+  type ServiceLevelInput,
+} from './definition.js';
 
 const calls: ServiceLevelInput = {
   name: 'Calls answered within 60 seconds',
@@ -111,5 +119,25 @@ describe('definition versions', () => {
       businessHours: [...(calls.businessHours ?? [])].reverse(),
     });
     expect(definitionChanges(definition(calls), reordered)).toEqual({ changed: [], newVersion: false });
+  });
+});
+
+describe('labels for forms', () => {
+  it('name every threshold unit and every day of the week, in the order the definition lists them', () => {
+    expect(THRESHOLD_UNITS.map((unit) => THRESHOLD_UNIT_LABELS[unit])).toEqual([
+      'seconds',
+      'minutes',
+      'hours',
+      'days',
+    ]);
+    expect(WEEKDAYS.map((day) => WEEKDAY_LABELS[day])).toEqual([
+      'Monday',
+      'Tuesday',
+      'Wednesday',
+      'Thursday',
+      'Friday',
+      'Saturday',
+      'Sunday',
+    ]);
   });
 });

@@ -26,6 +26,13 @@ export const SERVICE_EVENT_KIND_LABELS: Record<ServiceEventKind, string> = {
 export const THRESHOLD_UNITS = ['SECONDS', 'MINUTES', 'HOURS', 'DAYS'] as const;
 export type ThresholdUnit = (typeof THRESHOLD_UNITS)[number];
 
+export const THRESHOLD_UNIT_LABELS: Record<ThresholdUnit, string> = {
+  SECONDS: 'seconds',
+  MINUTES: 'minutes',
+  HOURS: 'hours',
+  DAYS: 'days',
+};
+
 export const WEEKDAYS = [
   'MONDAY',
   'TUESDAY',
@@ -36,6 +43,16 @@ export const WEEKDAYS = [
   'SUNDAY',
 ] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
+
+export const WEEKDAY_LABELS: Record<Weekday, string> = {
+  MONDAY: 'Monday',
+  TUESDAY: 'Tuesday',
+  WEDNESDAY: 'Wednesday',
+  THURSDAY: 'Thursday',
+  FRIDAY: 'Friday',
+  SATURDAY: 'Saturday',
+  SUNDAY: 'Sunday',
+};
 
 const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 

@@ -24,6 +24,11 @@ export interface ListSize {
   why: string;
   cap?: number;
   keep?: 'first' | 'last';
+  /**
+   * The list's own argument that says how many items it answers (`periods(last: 104)`): the cost counts that many
+   * (at most the cap) instead of `size`, which stays the length when the argument is left at its default.
+   */
+  countedBy?: 'last';
 }
 
 /** Lists of objects taking a `first` argument of their own but not shaped as connections. */
@@ -136,13 +141,16 @@ export const LIST_SIZES: Record<string, ListSize> = {
   },
   'ServiceLevel.periods': {
     size: 12,
-    why: '`last`, 12 unless asked, at most 520 (service-levels/periods.ts)',
+    why: '`last`, 12 unless asked, at most 520 (service-levels/periods.ts); oldest first, the newest kept',
     cap: 520,
     keep: 'last',
+    countedBy: 'last',
   },
   'ServiceLevel.changes': {
-    size: 5,
-    why: '`last`, 20 unless asked, at most 100 (service-levels/periods.ts)',
+    size: 20,
+    why: '`last`, 20 unless asked, at most 100 (service-levels/periods.ts); newest first',
+    cap: 100,
+    countedBy: 'last',
   },
   'ServiceLevel.corrections': {
     size: 5,

@@ -18,7 +18,7 @@ import type {
  */
 
 const RECORD = graphql(`
-  mutation ServiceLevelsRecordMeasurements($input: RecordMeasurementsInput!) {
+  mutation ServiceLevelsMeasurementsRecord($input: RecordMeasurementsInput!) {
     recordMeasurements(input: $input) {
       serviceLevels {
         id
@@ -36,7 +36,7 @@ const RECORD = graphql(`
   }
 `);
 const CORRECTIONS = graphql(`
-  query ServiceLevelsCorrections($id: ID!) {
+  query ServiceLevelsMeasurementsCorrections($id: ID!) {
     serviceLevel(id: $id) {
       measuredUntil
       corrections {
@@ -54,7 +54,7 @@ const CORRECTIONS = graphql(`
   }
 `);
 const ACTIVITY = graphql(`
-  query ServiceLevelsRecordingActivity($action: String) {
+  query ServiceLevelsMeasurementsActivity($action: String) {
     activity(action: $action, first: 10) {
       nodes {
         action

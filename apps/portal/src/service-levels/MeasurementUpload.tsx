@@ -1,0 +1,332 @@
+import { useMutation } from '@apollo/client/react';
+import { useId, useRef, useState } from 'react';
+import { FormProblems } from '../forms/FormProblems';
+import { SubmitButton } from '../forms/SubmitButton';
+import { TextAreaField } from '../forms/TextAreaField';
+import type { UserErrorLike } from '../forms/field-errors';
+import { useMutationForm } from '../forms/useMutationForm';
+import type { MeasurementIntervalInput, RecordMeasurementsMutation as Answer } from '../generated/graphql';
+import { Button } from '../ui/Button';
+import { formatNumber } from '../ui/format';
+import {
+  CSV_COLUMNS,
+  CSV_HEADER,
+  asksForCorrectionReason,
+  badRowErrors,
+  exampleCsv,
+  linesNamed,
+  readMeasurementCsv,
+  rowHasErrors,
+  sendableRows,
+  withApiErrors,
+  type CsvRow,
+  type CsvUpload,
+} from './csv';
+import { RecordMeasurementsMutation } from './documents';
+
+type Result = NonNullable<Answer['recordMeasurements']>;
+
+interface Preview {
+  fileName: string;
+  upload: CsvUpload;
+  rows: CsvRow[];
+  sent: CsvRow[];
+  /** What the dry run said would happen, once it found nothing wrong. */
+  checked: Result | null;
+  /** The API asked for a correction reason: the file changes figures of a closed period. */
+  asksReason: boolean;
+  /** Lines of rows that change figures of a closed period. */
+  closedLines: number[];
+}
+
+const FIELDS = ['correctionReason', 'intervals'] as const;
+/** A preview lists every row with a problem, but only the first few good ones: a month of quarter-hours is 2,880. */
+const SAMPLE = 12;
+const MAX_SHOWN = 200;
+
+function toInput(serviceLevelId: string, row: CsvRow): MeasurementIntervalInput {
+  const interval = row.interval!;
+  return { serviceLevelId, ...interval };
+}
+
+/**
+ * Measurements from a CSV file: read in the browser, checked whole by the API (`dryRun`) without writing, shown as
+ * a preview with each problem on its row and column, and recorded only when nothing is wrong. A file that changes
+ * a closed period's figures asks for the reason, which is kept with the correction.
+ */
+export function MeasurementUpload({
+  serviceLevelId,
+  timeZone,
+  onRecorded,
+}: {
+  serviceLevelId: string;
+  timeZone: string;
+  onRecorded: () => unknown;
+}) {
+  const [record] = useMutation(RecordMeasurementsMutation);
+  const { formRef, pending, errors, failure, run } = useMutationForm(FIELDS);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [recorded, setRecorded] = useState<Result | null>(null);
+  const [general, setGeneral] = useState<UserErrorLike[]>([]);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const fileId = useId();
+  const hintId = useId();
+
+  async function send(rows: readonly CsvRow[], dryRun: boolean, correctionReason: string | null) {
+    let answer: Result | null = null;
+    const saved = await run(async () => {
+      answer =
+        (
+          await record({
+            variables: {
+              input: {
+                intervals: rows.map((row) => toInput(serviceLevelId, row)),
+                dryRun,
+                correctionReason,
+              },
+            },
+          })
+        ).data?.recordMeasurements ?? null;
+      return answer;
+    });
+    return { saved, answer: answer as Result | null };
+  }
+
+  async function check(file: File) {
+    setRecorded(null);
+    setGeneral([]);
+    const upload = readMeasurementCsv(await file.text(), timeZone);
+    const sent = sendableRows(upload);
+    const base: Preview = {
+      fileName: file.name,
+      upload,
+      rows: upload.rows,
+      sent,
+      checked: null,
+      asksReason: false,
+      closedLines: [],
+    };
+    if (upload.problems.length > 0 || sent.length === 0) {
+      setPreview(base);
+      return;
+    }
+    const { answer } = await send(sent, true, null);
+    if (!answer) {
+      setPreview(base);
+      return;
+    }
+    setPreview(judge(base, answer));
+  }
+
+  /** Puts the API's answer on the rows; the request for a correction reason is no fault of a row. */
+  function judge(base: Preview, answer: Result): Preview {
+    const faults = badRowErrors(answer.userErrors);
+    const marked = withApiErrors(base.rows, base.sent, faults);
+    setGeneral(marked.general);
+    const closedLines = linesNamed(
+      base.sent,
+      answer.userErrors.filter((e) => !faults.includes(e)),
+    );
+    const clean = answer.userErrors.length === 0;
+    const asksReason = asksForCorrectionReason(answer.userErrors);
+    return { ...base, rows: marked.rows, checked: clean ? answer : null, asksReason, closedLines };
+  }
+
+  async function commit(reason: string | null) {
+    if (!preview) return;
+    const { saved, answer } = await send(preview.sent, false, reason);
+    if (saved) {
+      setRecorded(saved);
+      setPreview(null);
+      if (fileRef.current) fileRef.current.value = '';
+      await onRecorded();
+    } else if (answer) {
+      setPreview(judge({ ...preview, rows: preview.upload.rows }, answer));
+    }
+  }
+
+  const badRows = preview ? preview.rows.filter(rowHasErrors) : [];
+  const needsReason = Boolean(
+    preview && badRows.length === 0 && preview.upload.problems.length === 0 && preview.asksReason,
+  );
+
+  return (
+    <section className="measurement-upload" aria-labelledby={`${fileId}-title`}>
+      <h3 id={`${fileId}-title`}>Upload a CSV file</h3>
+      <p className="field-hint" id={hintId}>
+        One interval a line, under the header <code>{CSV_HEADER}</code>: start and end of the interval (ISO
+        8601 with its offset, e.g. 2026-11-30T09:00:00Z, or a local time such as 2026-11-30 09:00, read in{' '}
+        {timeZone}), then how many events were good, how many were valid, and how many were left out under the
+        exclusion rule (may be left empty). The end is not part of the interval; an interval sent again with
+        the same start and end replaces the one recorded.{' '}
+        <Button size="small" onClick={() => downloadExample(timeZone)}>
+          Download an example file
+        </Button>
+      </p>
+      <div className="field">
+        <label htmlFor={fileId}>CSV file</label>
+        <input
+          ref={fileRef}
+          id={fileId}
+          type="file"
+          accept=".csv,text/csv"
+          aria-describedby={hintId}
+          disabled={pending}
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            if (file) void check(file);
+          }}
+        />
+      </div>
+      <form
+        ref={formRef}
+        className="form"
+        aria-label="Record the uploaded measurements"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const reason = new FormData(event.currentTarget).get('correctionReason');
+          void commit(needsReason ? String(reason ?? '') : null);
+        }}
+      >
+        <FormProblems
+          failure={failure}
+          errors={{
+            byField: {},
+            general: [...(preview?.upload.problems ?? []), ...general.map((e) => e.message)],
+          }}
+          title="Could not check the file"
+        />
+        {pending && !preview && <p role="status">Checking the file…</p>}
+        {recorded && (
+          <p role="status" className="banner banner-note">
+            {recordedText(recorded)}
+          </p>
+        )}
+        {preview && preview.upload.problems.length === 0 && (
+          <>
+            <p role="status" className={badRows.length ? 'banner banner-error' : 'banner banner-note'}>
+              {summaryText(preview, badRows.length)}
+            </p>
+            {preview.upload.ignoredColumns.length > 0 && (
+              <p className="muted">Left out: the columns {preview.upload.ignoredColumns.join(', ')}.</p>
+            )}
+            <PreviewTable preview={preview} />
+            {needsReason && (
+              <TextAreaField
+                name="correctionReason"
+                label="Reason for the correction"
+                hint={`${closedText(preview.closedLines)} figures of periods that have closed and were already judged. Say why (e.g. “The platform’s export for 24 November missed the evening shift.”); the reason is kept with the correction, for the client to see.`}
+                required
+                errors={errors.byField.correctionReason}
+              />
+            )}
+            {badRows.length === 0 && (preview.checked || needsReason) && (
+              <div className="form-buttons">
+                <SubmitButton pending={pending} pendingLabel="Recording…">
+                  {needsReason
+                    ? `Record ${formatNumber(preview.sent.length)} intervals with this reason`
+                    : `Record ${formatNumber(preview.sent.length)} intervals`}
+                </SubmitButton>
+                <Button onClick={() => setPreview(null)}>Discard</Button>
+              </div>
+            )}
+          </>
+        )}
+      </form>
+    </section>
+  );
+}
+
+function closedText(lines: readonly number[]): string {
+  if (lines.length === 0) return 'The file changes';
+  if (lines.length === 1) return `Line ${lines[0]} changes`;
+  return `Lines ${lines.join(', ')} change`;
+}
+
+function summaryText(preview: Preview, bad: number): string {
+  const total = formatNumber(preview.rows.length);
+  if (bad > 0) {
+    return `${formatNumber(bad)} of ${total} rows in ${preview.fileName} need fixing. Nothing has been recorded: correct them in the file and choose it again.`;
+  }
+  if (preview.checked) {
+    const { added, replaced } = preview.checked;
+    const replacing = replaced > 0 ? `, ${formatNumber(replaced)} replacing intervals already recorded` : '';
+    return `All ${total} rows of ${preview.fileName} are good: ${formatNumber(added)} new${replacing}. Nothing is recorded until you confirm.`;
+  }
+  return `All ${total} rows of ${preview.fileName} are good, but some change periods that have closed: give the reason below.`;
+}
+
+function recordedText(result: Result): string {
+  const parts = [`${formatNumber(result.added)} new`];
+  if (result.replaced) parts.push(`${formatNumber(result.replaced)} replaced`);
+  if (result.corrected) {
+    parts.push(
+      `${formatNumber(result.corrected)} closed ${result.corrected === 1 ? 'period' : 'periods'} corrected`,
+    );
+  }
+  return `Recorded: ${parts.join(', ')}.`;
+}
+
+function PreviewTable({ preview }: { preview: Preview }) {
+  const bad = preview.rows.filter(rowHasErrors);
+  const shown = (bad.length > 0 ? bad : preview.rows.slice(0, SAMPLE)).slice(0, MAX_SHOWN);
+  const caption =
+    bad.length > 0
+      ? `The rows to fix${bad.length > shown.length ? ` (the first ${formatNumber(shown.length)})` : ''}, by their line in the file.`
+      : `The first ${formatNumber(shown.length)} of ${formatNumber(preview.rows.length)} rows.`;
+  return (
+    <div className="table-wrap">
+      <table className="table upload-preview">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Line</th>
+            {CSV_COLUMNS.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((row) => (
+            <tr key={row.line} className={rowHasErrors(row) ? 'row-invalid' : undefined}>
+              <th scope="row">
+                Line {row.line}
+                {row.errors.row?.map((message) => (
+                  <span key={message} className="cell-error">
+                    {message}
+                  </span>
+                ))}
+              </th>
+              {CSV_COLUMNS.map((column) => {
+                const messages = row.errors[column];
+                return (
+                  <td key={column} className={messages ? 'cell-invalid' : undefined}>
+                    <span className="cell-value">{row.cells[column] || '—'}</span>
+                    {messages?.map((message) => (
+                      <span key={message} className="cell-error">
+                        {message}
+                      </span>
+                    ))}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function downloadExample(timeZone: string) {
+  const url = URL.createObjectURL(new Blob([exampleCsv(timeZone)], { type: 'text/csv' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = 'measurements-example.csv';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
