@@ -124,8 +124,18 @@ describe('one service level’s rows of a larger batch', () => {
 
   it('takes the periods of its definition versions: a week cut short where a monthly version takes over', () => {
     const periodOf = versionedPeriodFinder([
-      { number: 1, effectiveFrom: new Date('2026-01-05T00:00:00Z'), period: 'WEEK', timeZone: 'Europe/London' },
-      { number: 2, effectiveFrom: new Date('2026-04-01T00:00:00+01:00'), period: 'MONTH', timeZone: 'Europe/London' },
+      {
+        number: 1,
+        effectiveFrom: new Date('2026-01-05T00:00:00Z'),
+        period: 'WEEK',
+        timeZone: 'Europe/London',
+      },
+      {
+        number: 2,
+        effectiveFrom: new Date('2026-04-01T00:00:00+01:00'),
+        period: 'MONTH',
+        timeZone: 'Europe/London',
+      },
     ]);
     // Week 2026-W14 runs from Monday 30 March, but version 2 judges from 1 April (local midnight, 23:00 UTC).
     const checked = checkMeasurementBatch(

@@ -67,7 +67,6 @@ const ACTIVITY = graphql(`
 `);
 
 const HOUR = 3_600_000;
-const QUARTER_HOUR = 900_000;
 
 let api: TestApi;
 let admin: SignedIn;
@@ -427,7 +426,10 @@ describe('a bad batch', () => {
     const yearZero = await send({
       intervals: [{ ...one[0], start: '0000-03-29T00:00:00Z', end: '0000-03-29T00:15:00Z' }],
     });
-    expect(yearZero.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(yearZero.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.intervals[0].start',
+    });
     expect(yearZero.errors?.[0]?.message).toMatch(/1900 to 9999/);
     expect(await measurementsOf(level.id)).toBe(0);
   });
