@@ -3,6 +3,7 @@ import {
   MAX_CHARTER_PROMISES,
   MAX_DELIVERY_ATTEMPTS,
   MAX_INTERVALS_PER_BATCH,
+  WEBHOOK_EVENT_TYPES,
   WEEKDAYS,
 } from '@csp/domain';
 
@@ -48,7 +49,7 @@ export const LIST_SIZES: Record<string, ListSize> = {
     cap: 1000,
   },
   'Query.apiKeys': { size: 10, why: 'grows with keys made (revoked ones stay); newest first', cap: 200 },
-  'Query.webhookEventTypes': { size: 5, why: 'a fixed catalogue' },
+  'Query.webhookEventTypes': { size: WEBHOOK_EVENT_TYPES.length, why: 'a fixed catalogue' },
 
   'Client.leaders': { size: 5, why: 'grows with invitations accepted', cap: 100 },
   'Client.engagements': {
