@@ -7,7 +7,12 @@ import {
 import type { TenantFixture } from './generate.js';
 import { load, percentile, type LoadResult } from './load.js';
 import { post } from './post.js';
-import { CREATE_API_KEY, CREATE_SERVICE_LEVEL, RECORD_MEASUREMENTS } from './queries.js';
+import {
+  CREATE_API_KEY,
+  CREATE_SERVICE_LEVEL,
+  RECORD_MEASUREMENTS,
+  SERVICE_LEVEL_TOTALS,
+} from './queries.js';
 import { measuredUntil } from './service-levels.js';
 
 /**
@@ -170,17 +175,6 @@ async function throughput(options: IngestOptions): Promise<LoadResult> {
   return options.afterMeasure(result);
 }
 
-const READ_BACK = /* GraphQL */ `
-  query BenchReadBack($id: ID!, $last: Int!) {
-    serviceLevel(id: $id) {
-      periods(last: $last) {
-        good
-        valid
-      }
-    }
-  }
-`;
-
 async function yearLoad(options: IngestOptions): Promise<YearLoad> {
   const levels = await setUpLevels(options, YEAR_LEVELS, 200);
   const until = measuredUntil(new Date()).getTime();
@@ -219,7 +213,12 @@ async function yearLoad(options: IngestOptions): Promise<YearLoad> {
   let matches = true;
   let weeks = 0;
   for (const [k, level] of levels.entries()) {
-    const read = await post(options.url, READ_BACK, { id: level.id, last: 54 }, options.adminToken);
+    const read = await post(
+      options.url,
+      SERVICE_LEVEL_TOTALS,
+      { id: level.id, last: 54 },
+      options.adminToken,
+    );
     const periods = (read.data.serviceLevel as { periods: { good: number; valid: number }[] }).periods;
     const withFigures = periods.filter((p) => p.valid > 0);
     weeks = Math.max(weeks, withFigures.length);

@@ -441,3 +441,15 @@ export const RECORD_MEASUREMENTS = /* GraphQL */ `
     }
   }
 `;
+
+/** The ingest's check: the figures of the weeks just loaded, read back through the API. */
+export const SERVICE_LEVEL_TOTALS = /* GraphQL */ `
+  query BenchServiceLevelTotals($id: ID!, $last: Int!) {
+    serviceLevel(id: $id) {
+      periods(last: $last) {
+        good
+        valid
+      }
+    }
+  }
+`;
