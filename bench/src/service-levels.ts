@@ -128,13 +128,11 @@ export function measuredUntil(now: Date): Date {
 }
 
 /**
- * The quarter hours of a window and the period each counts in, as ISO texts: the same for every consultancy with
- * the same zone, period kind and window, so 10,000 consultancies ask the time zone a handful of times, not 20
- * million.
+ * The quarter hours of a window and the period each counts in: the same for every consultancy with the same zone,
+ * period kind and window, so 10,000 consultancies ask the time zone a handful of times, not once per quarter hour.
  */
 interface Skeleton {
   slots: QuarterHour[];
-  starts: string[];
   /** Per slot, the index of its period in `periods`. */
   periodOf: number[];
   periods: ServicePeriod[];
@@ -156,7 +154,6 @@ function skeletonOf(from: Date, to: Date, kind: ServicePeriodKind, timeZone: str
     }
     skeleton = {
       slots,
-      starts: slots.map((slot) => new Date(slot.start).toISOString()),
       periodOf,
       periods,
       periodStarts: periods.map((period) => period.start.toISOString()),
@@ -237,7 +234,7 @@ function addLevel(data: ServiceLevelData, plan: ServiceLevelPlan, level: Level, 
     tenantId: plan.tenantId,
     serviceLevelId: id,
     clientId: promise.clientId,
-    first: skeleton.starts[0]!,
+    first: new Date(skeleton.slots[0]!.start).toISOString(),
     good: [],
     valid: [],
     excluded: [],
