@@ -1,6 +1,7 @@
 /**
- * `npm run generate -w @csp/bench -- [--tenants N | --small | --large] [--seed S]`: fills a database with N
- * generated consultancies (default 1,000; --small 10, --large 10,000) and prints rows and seconds.
+ * `npm run generate -w @csp/bench -- [--tenants N | --small | --large] [--seed S] [--skip-service-levels]`: fills a
+ * database with N generated consultancies (default 1,000; --small 10, --large 10,000), with their service levels
+ * and measurements unless told to skip them, and prints rows and seconds.
  *
  * With DATABASE_URL (an owner or superuser connection to a migrated database), fills that database (with
  * `--skip-key-checks`, as a superuser, without the foreign-key triggers); otherwise
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '2026' },
     from: { type: 'string', default: '0' },
     'skip-key-checks': { type: 'boolean', default: false },
+    'skip-service-levels': { type: 'boolean', default: false },
   },
 });
 const tenants = values.large ? 10_000 : values.small ? 10 : Number(values.tenants ?? 1_000);
@@ -35,6 +37,7 @@ async function main() {
       seed: Number(values.seed),
       // Needs a superuser (the embedded server's owner is one).
       skipForeignKeyChecks: values['skip-key-checks'] || !process.env.DATABASE_URL,
+      serviceLevels: !values['skip-service-levels'],
       log: console.log,
     });
     for (const [table, rows] of Object.entries(result.rows))

@@ -1,5 +1,12 @@
 import pg from 'pg';
 import { BUILT_IN_FRAMEWORKS, frameworkCriteria, scoreAudit, type AuditFramework } from '@csp/domain';
+import {
+  SERVICE_LEVEL_TABLES,
+  insertMeasurements,
+  serviceLevelRows,
+  type MeasurablePromise,
+  type MeasurementRun,
+} from './service-levels.js';
 
 /**
  * A deterministic generator of consultancies with realistic programmes, written straight into the tables as the
@@ -28,6 +35,16 @@ export interface GenerateOptions {
    * rows are consistent by construction, and the EXPLAIN test generates with the checks on to prove it.
    */
   skipForeignKeyChecks?: boolean;
+  /**
+   * Service levels with their 15-minute measurements and period rows (`service-levels.ts`): two years for the
+   * measured consultancy, a week for a few of every consultancy's promises. Off unless asked for: the tests that
+   * generate a thousand consultancies to check query plans need none of it.
+   */
+  serviceLevels?: boolean;
+  /** The consultancy whose service level gets two years of data (default 0, the one the bench measures). */
+  measuredTenant?: number;
+  /** Measurements end at the last quarter hour before this (default: when `generate` is called). */
+  now?: Date;
   log?: (line: string) => void;
 }
 
@@ -42,7 +59,7 @@ export function benchEmail(tenant: number, member: 'admin' | 'consultant' = 'adm
   return `${member}-${tenant}@bench-${tenant}.example`;
 }
 
-type Kind = 'uuid' | 'text' | 'int' | 'float' | 'bool' | 'date' | 'timestamptz' | 'jsonb' | 'bytea';
+export type Kind = 'uuid' | 'text' | 'int' | 'float' | 'bool' | 'date' | 'timestamptz' | 'jsonb' | 'bytea';
 
 /** Every table the generator writes, with its columns exactly as the migrations create them, in foreign-key order. */
 const TABLES: Record<string, [string, Kind][]> = {
@@ -256,11 +273,14 @@ const TABLES: Record<string, [string, Kind][]> = {
     ['body', 'text'],
     ['created_at', 'timestamptz'],
   ],
+  ...SERVICE_LEVEL_TABLES,
 };
 
 export const GENERATED_TABLES = Object.keys(TABLES);
+/** What `generate` counts: the tables above, and the measurements (written their own way, `insertMeasurements`). */
+const COUNTED_TABLES = [...GENERATED_TABLES, 'service_level_measurements'];
 
-type Row = Record<string, unknown>;
+export type Row = Record<string, unknown>;
 
 /** mulberry32: small, fast and the same everywhere. */
 function random(seed: number) {
@@ -364,8 +384,23 @@ const day = (base: string, offset: number) => {
 };
 const at = (date: string, hour = 9) => `${date}T${String(hour).padStart(2, '0')}:00:00Z`;
 
-/** The rows of one consultancy, keyed by table. */
-export function tenantRows(index: number, seed = 2026, clientsPerTenant = 12): Record<string, Row[]> {
+export interface TenantRows {
+  /** Keyed by table. */
+  rows: Record<string, Row[]>;
+  /** Each service level's measurements. */
+  measurements: MeasurementRun[];
+}
+
+/**
+ * The rows of one consultancy, keyed by table; with `serviceLevels`, also its service levels and their
+ * measurements, from a random stream of their own (so the other rows are the same with or without them).
+ */
+export function tenantRows(
+  index: number,
+  seed = 2026,
+  clientsPerTenant = 12,
+  serviceLevels: { now: Date; measured: boolean } | null = null,
+): TenantRows {
   const r = random(seed * 1_000_003 + index);
   const rows: Record<string, Row[]> = Object.fromEntries(GENERATED_TABLES.map((table) => [table, []]));
   const add = (table: string, row: Row) => rows[table]!.push(row);
@@ -392,6 +427,7 @@ export function tenantRows(index: number, seed = 2026, clientsPerTenant = 12): R
   for (let i = 2; i < 4; i++)
     consultants.push(member('CONSULTANT', `consultant${i}-${index}@bench-${index}.example`));
   const leaders: Row[] = [];
+  const measurable: MeasurablePromise[] = [];
 
   // Three industries per consultancy, four clients in each: enough for the industry benchmark (three others).
   const industries = [0, 1, 2].map((k) => INDUSTRIES[(index * 3 + k) % INDUSTRIES.length] as string);
@@ -503,6 +539,17 @@ export function tenantRows(index: number, seed = 2026, clientsPerTenant = 12): R
         all.slice(0, 7),
       ];
       promiseKeys = versions[1]!.map((promise) => promise.key);
+      // Version 2 is the charter in force: a service level measures one of its standards.
+      for (const promise of versions[1]!) {
+        if (promise.standard)
+          measurable.push({
+            clientId: client,
+            charterId: charter,
+            key: promise.key,
+            metric: promise.standard.metric,
+            target: promise.standard.target,
+          });
+      }
       versions.forEach((promises, v) => {
         const published = v < 2;
         const when = at(day(charterCreated, v * 90));
@@ -696,7 +743,18 @@ export function tenantRows(index: number, seed = 2026, clientsPerTenant = 12): R
     add('users', user);
     add('sign_in_directory', { email: user.email, tenant_id: tenant });
   }
-  return rows;
+  if (!serviceLevels) return { rows, measurements: [] };
+  const levels = serviceLevelRows({
+    tenantId: tenant,
+    index,
+    adminId: admin.id,
+    promises: measurable,
+    measured: serviceLevels.measured,
+    now: serviceLevels.now,
+    uuid: random(seed * 1_000_003 + index + 0x5e71ce00).uuid,
+  });
+  for (const [table, list] of Object.entries(levels.rows)) rows[table] = list;
+  return { rows, measurements: levels.measurements };
 }
 
 const CAST: Record<Kind, string> = {
@@ -725,8 +783,10 @@ async function insertRows(client: pg.ClientBase, table: string, rows: Row[]): Pr
 export async function generate(ownerUrl: string, options: GenerateOptions): Promise<GenerateResult> {
   const started = performance.now();
   const seed = options.seed ?? 2026;
+  const now = options.now ?? new Date();
+  const measuredTenant = options.measuredTenant ?? 0;
   const batch = 50;
-  const totals: Record<string, number> = Object.fromEntries(GENERATED_TABLES.map((table) => [table, 0]));
+  const totals: Record<string, number> = Object.fromEntries(COUNTED_TABLES.map((table) => [table, 0]));
   const pool = new pg.Pool({ connectionString: ownerUrl, max: options.connections ?? 4 });
   // An idle client's error (the server going away) surfaces on the next query; it must not crash the process.
   pool.on('error', () => undefined);
@@ -739,9 +799,16 @@ export async function generate(ownerUrl: string, options: GenerateOptions): Prom
     while (next < batches.length) {
       const [start, end] = batches[next++]!;
       const merged: Record<string, Row[]> = Object.fromEntries(GENERATED_TABLES.map((table) => [table, []]));
+      const measurements: MeasurementRun[] = [];
       for (let index = start; index < end; index++) {
-        const rows = tenantRows(index, seed, options.clientsPerTenant);
+        const { rows, measurements: runs } = tenantRows(
+          index,
+          seed,
+          options.clientsPerTenant,
+          options.serviceLevels ? { now, measured: index === measuredTenant } : null,
+        );
         for (const table of GENERATED_TABLES) merged[table]!.push(...rows[table]!);
+        measurements.push(...runs);
       }
       const client = await pool.connect();
       try {
@@ -753,6 +820,9 @@ export async function generate(ownerUrl: string, options: GenerateOptions): Prom
           await insertRows(client, table, merged[table]!);
           totals[table]! += merged[table]!.length;
         }
+        // Read the count before adding: `total += await …` would add to the total as it was before the await.
+        const written = await insertMeasurements(client, measurements);
+        totals.service_level_measurements! += written;
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
@@ -822,6 +892,33 @@ export async function tenantFixture(ownerUrl: string, index: number) {
         [tenantId, audit.id],
       )
     ).rows.map((row) => row.criterion_key);
+    // The service level with two years of data (the oldest one), when service levels were generated.
+    const serviceLevel = (
+      await client.query<{ id: string }>(
+        `SELECT id FROM service_levels WHERE tenant_id = $1 ORDER BY created_at, id LIMIT 1`,
+        [tenantId],
+      )
+    ).rows[0];
+    // Standards of the charters in force that no service level measures yet: where the bench sets up its own.
+    const unmeasured = (
+      await client.query<{ client_id: string; key: string; metric: string; target: number }>(
+        `SELECT v.client_id, p ->> 'key' AS key, p -> 'standard' ->> 'metric' AS metric,
+                (p -> 'standard' ->> 'target')::float8 AS target
+           FROM charter_versions v CROSS JOIN LATERAL jsonb_array_elements(v.promises) p
+          WHERE v.tenant_id = $1 AND v.status = 'PUBLISHED' AND jsonb_typeof(p -> 'standard') = 'object'
+            AND v.number = (SELECT max(w.number) FROM charter_versions w
+                             WHERE w.tenant_id = v.tenant_id AND w.charter_id = v.charter_id AND w.status = 'PUBLISHED')
+            AND NOT EXISTS (SELECT 1 FROM service_levels s
+                             WHERE s.tenant_id = v.tenant_id AND s.client_id = v.client_id AND s.promise_key = p ->> 'key')
+          ORDER BY v.client_id, key`,
+        [tenantId],
+      )
+    ).rows.map((row) => ({
+      clientId: row.client_id,
+      promiseKey: row.key,
+      metric: row.metric,
+      target: row.target,
+    }));
     return {
       tenantId,
       email: benchEmail(index, 'admin'),
@@ -832,6 +929,8 @@ export async function tenantFixture(ownerUrl: string, index: number) {
       inProgressAudits: inProgress,
       charter: { id: charter.id, clientId: charter.client_id, v1: charter.v1, v2: charter.v2 },
       criterionKeys: criteria,
+      serviceLevelId: serviceLevel?.id ?? null,
+      unmeasuredPromises: unmeasured,
     };
   } finally {
     await client.end();

@@ -52,6 +52,13 @@ SELECT create_distributed_table('candidate_scores', 'tenant_id', colocate_with =
 SELECT create_distributed_table('actions', 'tenant_id', colocate_with => 'consultancies');
 SELECT create_distributed_table('action_notes', 'tenant_id', colocate_with => 'consultancies');
 
+-- Service levels: the definition versions, the measurements as received, their rollup per period, corrections.
+SELECT create_distributed_table('service_levels', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('service_level_versions', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('service_level_measurements', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('service_level_periods', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('service_level_corrections', 'tenant_id', colocate_with => 'consultancies');
+
 -- Third-party access and the activity trail.
 SELECT create_distributed_table('api_keys', 'tenant_id', colocate_with => 'consultancies');
 SELECT create_distributed_table('activity_trail', 'tenant_id', colocate_with => 'consultancies');

@@ -2728,7 +2728,10 @@ export type WebhookEventType =
   | 'AUDIT_PUBLISHED'
   | 'CHARTER_PUBLISHED'
   | 'CHARTER_SIGNED_OFF'
-  | 'ENGAGEMENT_STATUS_CHANGED';
+  | 'ENGAGEMENT_STATUS_CHANGED'
+  | 'SERVICE_LEVEL_AT_RISK'
+  | 'SERVICE_LEVEL_BREACHED'
+  | 'SERVICE_LEVEL_RECOVERED';
 
 export type WebhookEventTypeInfo = {
   __typename?: 'WebhookEventTypeInfo';

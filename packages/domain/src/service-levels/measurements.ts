@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DATE_TIME_RULE, isRealDate, isRealDateTime } from '../validation/text.js';
+import { DATE_TIME_RULE, LIMITS, isRealDate, isRealDateTime, optionalText } from '../validation/text.js';
 import { fieldError, type Checked, type FieldError } from '../validation/field-errors.js';
 import type { MeasuredInterval } from './compliance.js';
 import { periodContaining, type ServicePeriod, type ServicePeriodKind } from './periods.js';
@@ -66,8 +66,38 @@ export interface MeasurementBatchContext {
   now: Date;
   /** The dotted path of the list in the input, for the errors' `field` (`intervals.3.good`). */
   field?: string;
-  /** When given, an interval must lie within one period of the service level (it is counted where it starts). */
-  periods?: { kind: ServicePeriodKind; timeZone: string };
+  /**
+   * When given, an interval must lie within one period of the service level (it is counted where it starts): the
+   * period's kind and zone, or the period an instant counts in (`versionedPeriodFinder`, for a service level whose
+   * definition changed: a period is then cut short where the next version takes over).
+   */
+  periods?: { kind: ServicePeriodKind; timeZone: string } | ((instant: Date) => ServicePeriod);
+  /**
+   * When the list is one part of a larger batch (one service level's rows in a batch for several), each row's index
+   * in that batch: errors then name it (`intervals.17.good`, "overlaps the one at row 12").
+   */
+  rowIndexes?: readonly number[];
+}
+
+/** A batch holds at least one interval and at most MAX_INTERVALS_PER_BATCH; errors name the list itself. */
+export function checkBatchSize(input: unknown, field = 'intervals'): Checked<unknown[]> {
+  if (!Array.isArray(input))
+    return { ok: false, errors: [fieldError(field, 'INVALID', 'Give a list of intervals.')] };
+  if (input.length === 0)
+    return { ok: false, errors: [fieldError(field, 'REQUIRED', 'Give at least one interval.')] };
+  if (input.length > MAX_INTERVALS_PER_BATCH) {
+    return {
+      ok: false,
+      errors: [
+        fieldError(
+          field,
+          'TOO_LONG',
+          `Send at most ${MAX_INTERVALS_PER_BATCH.toLocaleString('en-GB')} intervals at once.`,
+        ),
+      ],
+    };
+  }
+  return { ok: true, value: input };
 }
 
 /**
@@ -81,26 +111,16 @@ export function checkMeasurementBatch(
   context: MeasurementBatchContext,
 ): Checked<MeasurementInterval[]> {
   const base = context.field ?? 'intervals';
-  if (!Array.isArray(input))
-    return { ok: false, errors: [fieldError(base, 'INVALID', 'Give a list of intervals.')] };
-  if (input.length === 0)
-    return { ok: false, errors: [fieldError(base, 'REQUIRED', 'Give at least one interval.')] };
-  if (input.length > MAX_INTERVALS_PER_BATCH) {
-    return {
-      ok: false,
-      errors: [
-        fieldError(
-          base,
-          'TOO_LONG',
-          `Send at most ${MAX_INTERVALS_PER_BATCH.toLocaleString('en-GB')} intervals at once.`,
-        ),
-      ],
-    };
-  }
+  const size = checkBatchSize(input, base);
+  if (!size.ok) return size;
+  const rowOf = (index: number) => context.rowIndexes?.[index] ?? index;
   const errors: FieldError[] = [];
-  const periodOf = context.periods ? periodFinder(context.periods.kind, context.periods.timeZone) : null;
+  const periods = context.periods;
+  const periodOf =
+    typeof periods === 'function' ? periods : periods ? periodFinder(periods.kind, periods.timeZone) : null;
   const rows: { index: number; interval: MeasurementInterval }[] = [];
-  input.forEach((row, index) => {
+  size.value.forEach((row, position) => {
+    const index = rowOf(position);
     const parsed = measurementIntervalInput.safeParse(row);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -133,7 +153,7 @@ export function checkMeasurementBatch(
         return;
       }
     }
-    rows.push({ index, interval });
+    rows.push({ index: position, interval });
   });
   const sorted = [...rows].sort(
     (a, b) => a.interval.start.getTime() - b.interval.start.getTime() || a.index - b.index,
@@ -143,9 +163,9 @@ export function checkMeasurementBatch(
     if (latest && interval.start.getTime() < latest.end) {
       errors.push(
         fieldError(
-          `${base}.${index}.start`,
+          `${base}.${rowOf(index)}.start`,
           'CONFLICT',
-          `The interval overlaps the one at row ${latest.index}.`,
+          `The interval overlaps the one at row ${rowOf(latest.index)}.`,
         ),
       );
     }
@@ -158,6 +178,58 @@ export function checkMeasurementBatch(
 function byRow(a: FieldError, b: FieldError): number {
   const row = (e: FieldError) => Number(/\.(\d+)(\.|$)/.exec(e.field)?.[1] ?? -1);
   return row(a) - row(b);
+}
+
+/**
+ * Why the figures of closed periods change, when they do; text like any other (trimmed; blank is no reason). One
+ * reason covers every period a batch corrects.
+ */
+export const correctionReasonInput = optionalText('The correction reason', LIMITS.statement);
+
+/** What an interval of a batch does to what is stored. */
+export type IntervalChange =
+  /** No stored interval had its start: it is new. */
+  | 'ADDED'
+  /** A stored interval with the same start and end had other counts. */
+  | 'REPLACED'
+  /** A stored interval with the same start and end had the same counts: a resend changes nothing. */
+  | 'UNCHANGED';
+
+/** The period an interval counts in, as it stood before the batch. */
+export interface PeriodBeforeBatch {
+  /** The period has ended (`now >= end`), so its status is final. */
+  closed: boolean;
+  /** It already holds figures (valid events, or any interval). */
+  hasFigures: boolean;
+  /** The service level's data had reached the period's end (its latest interval ended there or later). */
+  reached: boolean;
+}
+
+/**
+ * Whether an interval changes a result already judged, which takes a correction with a reason: in a closed period
+ * that has figures, a stored interval replaced with other counts, or an interval added once the data had reached
+ * the period's end (a gap filled in a judged period). Not a correction: anything in the running period (late data
+ * just recomputes it); the first figures of a closed period, or intervals added to one the data had not reached
+ * the end of yet (history loaded in order, in calls that end part-way through a period); a resend of the same
+ * counts.
+ */
+export function changesJudgedResult(period: PeriodBeforeBatch, change: IntervalChange): boolean {
+  if (!period.closed || !period.hasFigures || change === 'UNCHANGED') return false;
+  return change === 'REPLACED' || period.reached;
+}
+
+/** The error on an interval that would change a judged period without a reason. */
+export function closedPeriodMessage(label: string): string {
+  return `${label} has closed: send the change with a correctionReason.`;
+}
+
+/** The error on `correctionReason` itself when a batch changes judged periods without one. */
+export function correctionReasonMissing(labels: readonly string[]): string {
+  // A year of weeks would make a paragraph: the first few name the kind of change, the rows name every one.
+  const shown = labels.length > 6 ? labels.slice(0, 5) : labels.slice(0, -1);
+  const last = labels.length > 6 ? `${labels.length - 5} more` : labels.at(-1);
+  const list = labels.length <= 1 ? (labels[0] ?? '') : `${shown.join(', ')} and ${last}`;
+  return `Give a reason for changing closed periods: ${list} ${labels.length === 1 ? 'has' : 'have'} closed.`;
 }
 
 export interface MergedIntervals<T extends MeasuredInterval> {
@@ -192,6 +264,43 @@ export function mergeIntervals<T extends MeasuredInterval>(
     (a, b) => a.start.getTime() - b.start.getTime() || a.end.getTime() - b.end.getTime(),
   );
   return { intervals, replaced, conflicts };
+}
+
+/** What one incoming interval meets among the stored ones. */
+export interface StoredMatch<T extends MeasuredInterval> {
+  /** The stored interval with the same start and end: the incoming one replaces it. */
+  replaces: T | null;
+  /** The first stored interval (by start) it overlaps with other bounds: the batch must be refused. */
+  overlaps: T | null;
+}
+
+/**
+ * The rule of `mergeIntervals`, interval by interval, for batches of thousands against stored history: the stored
+ * intervals (which never overlap each other) are sorted once and each incoming interval finds the first one ending
+ * after its start by binary search, so the cost is O((n + m) log m) instead of n × m comparisons. Answers, for each
+ * incoming interval in the order given, what it replaces or overlaps.
+ */
+export function matchStored<T extends MeasuredInterval>(
+  stored: readonly T[],
+  incoming: readonly MeasuredInterval[],
+): StoredMatch<T>[] {
+  const sorted = [...stored].sort((a, b) => a.start.getTime() - b.start.getTime());
+  return incoming.map((interval) => {
+    const start = interval.start.getTime();
+    const end = interval.end.getTime();
+    // Stored intervals do not overlap, so their ends rise with their starts: the first ending after `start`.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.end.getTime() > start) hi = mid;
+      else lo = mid + 1;
+    }
+    const first = sorted[lo];
+    if (!first || first.start.getTime() >= end) return { replaces: null, overlaps: null };
+    const same = first.start.getTime() === start && first.end.getTime() === end;
+    return same ? { replaces: first, overlaps: null } : { replaces: null, overlaps: first };
+  });
 }
 
 /** Intervals grouped by the period each starts in, oldest period first. */

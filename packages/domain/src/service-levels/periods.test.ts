@@ -6,6 +6,7 @@ import {
   isTimeZone,
   nextPeriod,
   periodContaining,
+  previousPeriod,
   periodsBetween,
 } from './periods.js';
 
@@ -134,6 +135,9 @@ describe('periods, for any instant and zone', () => {
         expect(periodContaining(period.end, kind, zone).label).toBe(next.label);
         expect(periodContaining(new Date(period.end.getTime() - 1), kind, zone).label).toBe(period.label);
         expect(periodContaining(period.start, kind, zone).label).toBe(period.label);
+        const previous = previousPeriod(period, zone);
+        expect(previous).toEqual(periodContaining(new Date(period.start.getTime() - 1), kind, zone));
+        expect(previousPeriod(next, zone)).toEqual(period);
       }),
       { numRuns: 300 },
     );

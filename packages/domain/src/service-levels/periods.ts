@@ -101,7 +101,7 @@ function isoDay(d: LocalDay): string {
  * clock change skips midnight (as in some zones that change at 00:00). Usually the first guess, from the zone's
  * offset near that midnight, is right; otherwise a binary search over the 52 hours around it settles it.
  */
-function startOfLocalDay(day: number, timeZone: string): number {
+function findStartOfLocalDay(day: number, timeZone: string): number {
   const wallMidnight = day * DAY_MS;
   const isStart = (t: number) =>
     dayNumber(localDayOf(t, timeZone)) >= day && dayNumber(localDayOf(t - 1, timeZone)) < day;
@@ -118,6 +118,24 @@ function startOfLocalDay(day: number, timeZone: string): number {
     else lo = mid;
   }
   return hi;
+}
+
+/**
+ * Day starts found so far, by zone and day: a service level's periods are asked for again and again (every read of
+ * its last 104 weeks), and each needs its days' starts. Intl's zone data does not change while the process runs, so
+ * a start found stays true; the cache is only emptied when it grows past what a busy server would need.
+ */
+const dayStarts = new Map<string, number>();
+const MAX_CACHED_DAY_STARTS = 200_000;
+
+function startOfLocalDay(day: number, timeZone: string): number {
+  const key = `${timeZone} ${day}`;
+  const cached = dayStarts.get(key);
+  if (cached !== undefined) return cached;
+  const start = findStartOfLocalDay(day, timeZone);
+  if (dayStarts.size >= MAX_CACHED_DAY_STARTS) dayStarts.clear();
+  dayStarts.set(key, start);
+  return start;
 }
 
 /** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds (whole seconds). */
@@ -206,6 +224,13 @@ export function periodContaining(instant: Date, kind: ServicePeriodKind, timeZon
 export function nextPeriod(period: ServicePeriod, timeZone: string): ServicePeriod {
   const first = dayNumber(dayOfNumber(Math.floor(Date.parse(`${period.lastDay}T00:00:00Z`) / DAY_MS) + 1));
   const { next } = periodDays(period.kind, first);
+  return periodFromDays(period.kind, first, next, timeZone);
+}
+
+/** The period right before this one (its end is this one's start). */
+export function previousPeriod(period: ServicePeriod, timeZone: string): ServicePeriod {
+  const last = Math.floor(Date.parse(`${period.firstDay}T00:00:00Z`) / DAY_MS) - 1;
+  const { first, next } = periodDays(period.kind, last);
   return periodFromDays(period.kind, first, next, timeZone);
 }
 

@@ -82,4 +82,32 @@ describe('definition versions over time', () => {
     ]);
     expect(latestPeriods([weekly], at('2026-03-30T10:00:00Z'), 1)[0]!.label).toBe('2026-W14');
   });
+
+  it('walks back across versions exactly as asking the period of each instant would', () => {
+    const versions: VersionBounds[] = [
+      weekly,
+      { number: 2, effectiveFrom: at('2026-03-11T00:00:00Z'), period: 'DAY', timeZone: 'America/New_York' },
+      { number: 3, effectiveFrom: at('2026-03-20T04:00:00Z'), period: 'MONTH', timeZone: 'Europe/London' },
+    ];
+    const now = at('2026-05-06T12:00:00Z');
+    const walked: string[] = [];
+    for (let t = now.getTime(); walked.length < 20;) {
+      const period = versionedPeriodContaining(versions, new Date(t));
+      walked.unshift(
+        `${period.label} v${period.version} ${period.start.toISOString()}–${period.end.toISOString()}`,
+      );
+      t = period.start.getTime() - 1;
+    }
+    expect(
+      latestPeriods(versions, now, 20).map(
+        (p) => `${p.label} v${p.version} ${p.start.toISOString()}–${p.end.toISOString()}`,
+      ),
+    ).toEqual(walked);
+    expect(walked.slice(-3)).toEqual([
+      // London months, on summer time from 29 March: a local midnight is 23:00 UTC.
+      '2026-03 v3 2026-03-20T04:00:00.000Z–2026-03-31T23:00:00.000Z',
+      '2026-04 v3 2026-03-31T23:00:00.000Z–2026-04-30T23:00:00.000Z',
+      '2026-05 v3 2026-04-30T23:00:00.000Z–2026-05-31T23:00:00.000Z',
+    ]);
+  });
 });

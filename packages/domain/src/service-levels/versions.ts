@@ -1,4 +1,4 @@
-import { periodContaining, type ServicePeriod, type ServicePeriodKind } from './periods.js';
+import { periodContaining, previousPeriod, type ServicePeriod, type ServicePeriodKind } from './periods.js';
 
 /**
  * Which definition version judges which stretch of time. A service level's definition is versioned: a change to
@@ -58,14 +58,21 @@ export function versionInForce<V extends VersionBounds>(versions: readonly V[], 
   return (spans.find((span) => time >= span.from && time < span.until) ?? spans.at(-1)!).version;
 }
 
-function periodIn<V extends VersionBounds>(span: Span<V>, instant: Date): VersionedPeriod {
-  const natural = periodContaining(instant, span.version.period, span.version.timeZone);
+function spanAt<V>(spans: readonly Span<V>[], time: number): Span<V> {
+  return spans.find((s) => time >= s.from && time < s.until) ?? spans.at(-1)!;
+}
+
+function clipped<V extends VersionBounds>(natural: ServicePeriod, span: Span<V>): VersionedPeriod {
   return {
     ...natural,
     start: new Date(Math.max(natural.start.getTime(), span.from)),
     end: new Date(Math.min(natural.end.getTime(), span.until)),
     version: span.version.number,
   };
+}
+
+function periodIn<V extends VersionBounds>(span: Span<V>, instant: Date): VersionedPeriod {
+  return clipped(periodContaining(instant, span.version.period, span.version.timeZone), span);
 }
 
 /**
@@ -80,9 +87,7 @@ export function versionedPeriodFinder(
   let last: VersionedPeriod | null = null;
   return (instant) => {
     if (last && instant >= last.start && instant < last.end) return last;
-    const time = instant.getTime();
-    const span = spans.find((s) => time >= s.from && time < s.until) ?? spans.at(-1)!;
-    last = periodIn(span, instant);
+    last = periodIn(spanAt(spans, instant.getTime()), instant);
     return last;
   };
 }
@@ -113,14 +118,22 @@ export function latestPeriods(
   now: Date,
   count: number,
 ): VersionedPeriod[] {
-  const periodOf = versionedPeriodFinder(versions);
+  const spans = spansOf(versions);
+  let span = spanAt(spans, now.getTime());
+  let natural = periodContaining(now, span.version.period, span.version.timeZone);
   const periods: VersionedPeriod[] = [];
-  for (
-    let period = periodOf(now);
-    periods.length < count;
-    period = periodOf(new Date(period.start.getTime() - 1))
-  )
+  while (periods.length < count) {
+    const period = clipped(natural, span);
     periods.push(period);
+    const before = period.start.getTime() - 1;
+    if (before < span.from) {
+      span = spanAt(spans, before);
+      natural = periodContaining(new Date(before), span.version.period, span.version.timeZone);
+    } else {
+      // Still the same version: step back by the calendar, without asking the zone where the instant falls.
+      natural = previousPeriod(natural, span.version.timeZone);
+    }
+  }
   return periods.reverse();
 }
 

@@ -35,6 +35,10 @@ describe('a service level in words', () => {
       }),
     ).toBe('Emails answered within 1 day, 100 % each day');
     expect(formatShare(0.842)).toBe('84.2 %');
+    const typed = (goodRule: string) =>
+      describeServiceLevel({ eventKind: 'CHAT', goodRule, threshold: null, target: 0.8, period: 'WEEK' });
+    expect(typed('Answered by a person within')).toBe('Chats answered by a person within, 80 % each week');
+    expect(typed('NPS promoters')).toBe('Chats NPS promoters, 80 % each week');
   });
 
   it('sums up the last 12 closed periods that had figures', () => {

@@ -39,7 +39,13 @@ export function formatShare(share: number): string {
 export function describeServiceLevel(
   definition: Pick<ServiceLevelDefinition, 'eventKind' | 'goodRule' | 'threshold' | 'target' | 'period'>,
 ): string {
-  const rule = definition.goodRule.trim().replace(/[.\s]+$/, '');
+  const typed = definition.goodRule.trim().replace(/[.\s]+$/, '');
+  // It reads on from the event ("Calls answered …"): a capital typed at its start goes, an acronym ("NPS") stays.
+  const first = typed.split(/\s/)[0] ?? '';
+  const rule =
+    first.length > 1 && first === first.toUpperCase()
+      ? typed
+      : typed.charAt(0).toLowerCase() + typed.slice(1);
   const threshold = definition.threshold
     ? ` ${Number(definition.threshold.value.toFixed(3))} ${UNITS[definition.threshold.unit][definition.threshold.value === 1 ? 0 : 1]}`
     : '';

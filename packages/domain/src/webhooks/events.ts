@@ -1,6 +1,7 @@
 /**
  * What an integration can be told about. Each is something a client's other systems would act on: a published
- * result to pull into a dashboard, a charter to show on an intranet, a task to mirror in a ticket system.
+ * result to pull into a dashboard, a charter to show on an intranet, a task to mirror in a ticket system, a
+ * service level slipping to page a team lead.
  */
 export const WEBHOOK_EVENT_TYPES = [
   'AUDIT_PUBLISHED',
@@ -8,6 +9,9 @@ export const WEBHOOK_EVENT_TYPES = [
   'CHARTER_SIGNED_OFF',
   'ACTION_STATUS_CHANGED',
   'ENGAGEMENT_STATUS_CHANGED',
+  'SERVICE_LEVEL_AT_RISK',
+  'SERVICE_LEVEL_BREACHED',
+  'SERVICE_LEVEL_RECOVERED',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -18,6 +22,9 @@ export const WEBHOOK_EVENT_NAMES: Record<WebhookEventType | 'TEST', string> = {
   CHARTER_SIGNED_OFF: 'charter.signed_off',
   ACTION_STATUS_CHANGED: 'action.status_changed',
   ENGAGEMENT_STATUS_CHANGED: 'engagement.status_changed',
+  SERVICE_LEVEL_AT_RISK: 'service_level.at_risk',
+  SERVICE_LEVEL_BREACHED: 'service_level.breached',
+  SERVICE_LEVEL_RECOVERED: 'service_level.recovered',
   TEST: 'webhook.test',
 };
 
@@ -27,6 +34,9 @@ export const WEBHOOK_EVENT_LABELS: Record<WebhookEventType, string> = {
   CHARTER_SIGNED_OFF: 'A client leader signs off a charter version',
   ACTION_STATUS_CHANGED: 'An action moves to another status',
   ENGAGEMENT_STATUS_CHANGED: 'An engagement moves to another status',
+  SERVICE_LEVEL_AT_RISK: 'A service level’s running period is on course to miss its target',
+  SERVICE_LEVEL_BREACHED: 'A service level’s period closes under its target',
+  SERVICE_LEVEL_RECOVERED: 'A service level meets its target again after a breach',
 };
 
 /** The body every delivery carries; `data` holds ids and the change, so the receiver can fetch the rest. */

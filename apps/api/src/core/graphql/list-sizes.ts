@@ -3,6 +3,7 @@ import {
   MAX_CHARTER_PROMISES,
   MAX_DELIVERY_ATTEMPTS,
   MAX_INTERVALS_PER_BATCH,
+  WEBHOOK_EVENT_TYPES,
   WEEKDAYS,
 } from '@csp/domain';
 
@@ -23,6 +24,11 @@ export interface ListSize {
   why: string;
   cap?: number;
   keep?: 'first' | 'last';
+  /**
+   * The list's own argument that says how many items it answers (`periods(last: 104)`): the cost counts that many
+   * (at most the cap) instead of `size`, which stays the length when the argument is left at its default.
+   */
+  countedBy?: 'last';
 }
 
 /** Lists of objects taking a `first` argument of their own but not shaped as connections. */
@@ -43,7 +49,7 @@ export const LIST_SIZES: Record<string, ListSize> = {
     cap: 1000,
   },
   'Query.apiKeys': { size: 10, why: 'grows with keys made (revoked ones stay); newest first', cap: 200 },
-  'Query.webhookEventTypes': { size: 5, why: 'a fixed catalogue' },
+  'Query.webhookEventTypes': { size: WEBHOOK_EVENT_TYPES.length, why: 'a fixed catalogue' },
 
   'Client.leaders': { size: 5, why: 'grows with invitations accepted', cap: 100 },
   'Client.engagements': {
@@ -135,13 +141,16 @@ export const LIST_SIZES: Record<string, ListSize> = {
   },
   'ServiceLevel.periods': {
     size: 12,
-    why: '`last`, 12 unless asked, at most 520 (service-levels/periods.ts)',
+    why: '`last`, 12 unless asked, at most 520 (service-levels/periods.ts); oldest first, the newest kept',
     cap: 520,
     keep: 'last',
+    countedBy: 'last',
   },
   'ServiceLevel.changes': {
-    size: 5,
-    why: '`last`, 20 unless asked, at most 100 (service-levels/periods.ts)',
+    size: 20,
+    why: '`last`, 20 unless asked, at most 100 (service-levels/periods.ts); newest first',
+    cap: 100,
+    countedBy: 'last',
   },
   'ServiceLevel.corrections': {
     size: 5,

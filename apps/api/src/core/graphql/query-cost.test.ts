@@ -108,6 +108,16 @@ describe('query cost', () => {
     expect(queryCost(schema, query, { first: 100 })).toBe(queryCost(schema, query, { first: 1 }) * 100);
   });
 
+  it('counts a list that says how many items it answers by that argument (periods(last: n)), up to its cap', () => {
+    const periods = (last: string) =>
+      queryCost(schema, parse(`{ serviceLevel(id: "x") { periods${last} { label good valid } } }`));
+    expect(periods('')).toBe(1 + (1 + 3) * 12);
+    expect(periods('(last: 104)')).toBe(1 + (1 + 3) * 104);
+    expect(periods('(last: 100000)')).toBe(1 + (1 + 3) * LIST_SIZES['ServiceLevel.periods']!.cap!);
+    const query = parse('query ($n: Int) { serviceLevel(id: "x") { periods(last: $n) { label } } }');
+    expect(queryCost(schema, query, { n: 520 })).toBe(1 + 2 * 520);
+  });
+
   it('does not charge for __typename', () => {
     const plain = queryCost(schema, parse('{ me { id } }'));
     expect(queryCost(schema, parse('{ __typename me { __typename id } }'))).toBe(plain);

@@ -72,7 +72,12 @@ function listCostEstimator(introspection: Record<string, number>): ComplexityEst
     // A connection's page is counted once, at the connection field.
     if (type.name.endsWith('Connection')) return own;
     if (PAGED_LISTS.has(coordinate)) return own * pageSize(args.first);
-    return own * (listSizeOf(coordinate)?.size ?? DEFAULT_LIST_SIZE);
+    const size = listSizeOf(coordinate);
+    const asked: unknown = size?.countedBy ? args[size.countedBy] : undefined;
+    if (size && typeof asked === 'number' && Number.isFinite(asked)) {
+      return own * Math.min(Math.max(Math.trunc(asked), 1), size.cap ?? size.size);
+    }
+    return own * (size?.size ?? DEFAULT_LIST_SIZE);
   };
 }
 
@@ -143,7 +148,7 @@ export function queryCostPlugin(limit: number): ApolloServerPlugin {
 }
 
 interface DocumentCosts {
-  /** The variables the cost depends on: those given to `first`, `@include` and `@skip`. */
+  /** The variables the cost depends on: those given to `first`, `last`, `@include` and `@skip`. */
   variables: string[];
   costs: Map<string, number>;
 }
@@ -182,7 +187,7 @@ function costVariables(document: DocumentNode): string[] {
       return false;
     },
     Argument: (argument) => {
-      if (argument.name.value === 'first') collect(argument);
+      if (argument.name.value === 'first' || argument.name.value === 'last') collect(argument);
       return false;
     },
   });

@@ -80,16 +80,16 @@ describe('query limits', () => {
 });
 
 describe('request limits', () => {
-  it('refuses a body over 1 MB with 413 and a GraphQL error', async () => {
+  it('refuses a body over 4 MB with 413 and a GraphQL error', async () => {
     const response = await fetch(`${api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ me { id } }', variables: { padding: 'x'.repeat(1_100_000) } }),
+      body: JSON.stringify({ query: '{ me { id } }', variables: { padding: 'x'.repeat(4_300_000) } }),
     });
     expect(response.status).toBe(413);
     expect(await response.json()).toEqual({
       errors: [
-        { message: 'The request body is larger than 1mb.', extensions: { code: 'PAYLOAD_TOO_LARGE' } },
+        { message: 'The request body is larger than 4mb.', extensions: { code: 'PAYLOAD_TOO_LARGE' } },
       ],
     });
   });

@@ -120,10 +120,9 @@ export async function changesOf(
   if (!Number.isInteger(last) || last < 1 || last > MAX_CHANGES) {
     throw badInput('last', `last must be a whole number from 1 to ${MAX_CHANGES}.`);
   }
-  const [versions, rows] = await Promise.all([
-    versionsOfServiceLevel(context).load(serviceLevel.id),
-    periodRows(context).load(periodRowsKey(serviceLevel.id, null)),
-  ]);
+  // Versions first, as periodsOf does: every field's period rows are then asked for in the same batch.
+  const versions = await versionsOfServiceLevel(context).load(serviceLevel.id);
+  const rows = await periodRows(context).load(periodRowsKey(serviceLevel.id, null));
   // Periods without figures neither breach nor recover, so the stored rows are all it takes.
   const closed = rows
     .filter((row) => row.endsAt.getTime() <= now.getTime())
@@ -145,7 +144,8 @@ export async function changesOf(
 
 /** "Kept in 11 of the last 12 weeks": the domain's words over the closed periods among the latest. */
 export async function summaryOf(context: RequestContext, serviceLevel: ServiceLevelRow): Promise<string> {
-  const versions = await versionsOfServiceLevel(context).load(serviceLevel.id);
+  // periodsOf first: a second look-up of the (cached) versions before it would hold its period rows back a batch.
   const periods = await periodsOf(context, serviceLevel, SUMMARY_PERIODS + 1);
+  const versions = await versionsOfServiceLevel(context).load(serviceLevel.id);
   return serviceLevelSummary(periods, versions.at(-1)!.period);
 }

@@ -47,8 +47,29 @@ export interface WebhookEvents {
     to: EngagementStatus;
     changedAt: string;
   };
+  /** The running period of a service level is on course to miss its target (once per period). */
+  SERVICE_LEVEL_AT_RISK: ServiceLevelEvent;
+  /** The newest closed period with figures missed the target, and the service level was not in breach. */
+  SERVICE_LEVEL_BREACHED: ServiceLevelEvent;
+  /** The newest closed period with figures met the target, after a breach. */
+  SERVICE_LEVEL_RECOVERED: ServiceLevelEvent;
   /** Sent on request (`sendTestWebhook`), never for a change. */
   TEST: { endpointId: string; note: string };
+}
+
+/**
+ * A service level's events carry the period that caused them and its figures: compliance so far (Σgood ÷ Σvalid),
+ * where the period ends at the current rate (the compliance itself once closed), and the target, all as shares
+ * from 0 to 1.
+ */
+interface ServiceLevelEvent {
+  serviceLevelId: string;
+  clientId: string;
+  promiseKey: string;
+  period: { label: string; start: string; end: string };
+  compliance: number | null;
+  projected: number | null;
+  target: number;
 }
 
 /** Every event type is in the map, and the map holds nothing else (besides TEST). */
@@ -60,6 +81,16 @@ void everyEventMapped;
  * The keys of each event's data, as a value the docs test can read. The check below fails to compile when a key
  * is in `WebhookEvents` and not here, or the other way round.
  */
+const SERVICE_LEVEL_EVENT_KEYS = [
+  'serviceLevelId',
+  'clientId',
+  'promiseKey',
+  'period',
+  'compliance',
+  'projected',
+  'target',
+] as const;
+
 export const WEBHOOK_EVENT_KEYS = {
   AUDIT_PUBLISHED: [
     'auditId',
@@ -75,6 +106,9 @@ export const WEBHOOK_EVENT_KEYS = {
   CHARTER_SIGNED_OFF: ['charterId', 'versionId', 'clientId', 'versionNumber', 'signedOffBy', 'signedOffAt'],
   ACTION_STATUS_CHANGED: ['actionId', 'clientId', 'from', 'to', 'changedAt'],
   ENGAGEMENT_STATUS_CHANGED: ['engagementId', 'clientId', 'from', 'to', 'changedAt'],
+  SERVICE_LEVEL_AT_RISK: SERVICE_LEVEL_EVENT_KEYS,
+  SERVICE_LEVEL_BREACHED: SERVICE_LEVEL_EVENT_KEYS,
+  SERVICE_LEVEL_RECOVERED: SERVICE_LEVEL_EVENT_KEYS,
   TEST: ['endpointId', 'note'],
 } as const satisfies { [T in keyof WebhookEvents]: readonly (keyof WebhookEvents[T])[] };
 
