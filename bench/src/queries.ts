@@ -348,3 +348,108 @@ export const CREATE_API_KEY = /* GraphQL */ `
     }
   }
 `;
+
+/**
+ * The service level page: the record in words, the running period and the latest periods with their figures,
+ * judged against the target (with the 95 % interval, budget and projection), and the breaches among them. Sent
+ * with `last: 12` and `last: 104` (two years of weeks): the statements per request must be the same.
+ */
+export const SERVICE_LEVEL = /* GraphQL */ `
+  query BenchServiceLevel($id: ID!, $last: Int!) {
+    serviceLevel(id: $id) {
+      id
+      name
+      summary
+      measuredUntil
+      definition {
+        version
+        target
+        period
+        timeZone
+        description
+      }
+      currentPeriod {
+        label
+        start
+        end
+        good
+        valid
+        compliance
+        status
+        budgetLeft
+        projected
+        atRisk
+      }
+      periods(last: $last) {
+        label
+        start
+        end
+        closed
+        definitionVersion
+        target
+        good
+        valid
+        excluded
+        compliance
+        complianceInterval {
+          low
+          high
+        }
+        status
+        budgetLeft
+        projected
+        atRisk
+      }
+      changes(last: 20) {
+        kind
+        period {
+          label
+          compliance
+        }
+      }
+    }
+  }
+`;
+
+export const CREATE_SERVICE_LEVEL = /* GraphQL */ `
+  mutation BenchCreateServiceLevel($input: CreateServiceLevelInput!) {
+    createServiceLevel(input: $input) {
+      serviceLevel {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+/** What a client's platform sends: a batch of intervals, and only the counts back. */
+export const RECORD_MEASUREMENTS = /* GraphQL */ `
+  mutation BenchRecordMeasurements($input: RecordMeasurementsInput!) {
+    recordMeasurements(input: $input) {
+      added
+      replaced
+      corrected
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+/** The ingest's check: the figures of the weeks just loaded, read back through the API. */
+export const SERVICE_LEVEL_TOTALS = /* GraphQL */ `
+  query BenchServiceLevelTotals($id: ID!, $last: Int!) {
+    serviceLevel(id: $id) {
+      periods(last: $last) {
+        good
+        valid
+      }
+    }
+  }
+`;

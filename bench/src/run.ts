@@ -14,7 +14,9 @@ import pg from 'pg';
 import { startChildServer, type ChildServer } from './child-server.js';
 import { apiStatementTime, startBenchDatabase } from './database.js';
 import { BENCH_PASSWORD, benchEmail, generate, tenantFixture, type TenantFixture } from './generate.js';
+import { CALL_SIZE, ingestScenarios, type YearLoad } from './ingest.js';
 import { load, type LoadResult } from './load.js';
+import { post } from './post.js';
 import {
   AUDIT,
   CHARTER_DIFF,
@@ -25,6 +27,7 @@ import {
   NOISY_CLIENTS,
   QUIET,
   SAVE_RESPONSES,
+  SERVICE_LEVEL,
 } from './queries.js';
 
 // Flags (`npm run bench -w @csp/bench -- --sizes 10,1000,10000`) or, through the root script, the environment
@@ -34,8 +37,11 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: process.env.BENCH_SIZES ?? '10,1000' },
     seconds: { type: 'string', default: process.env.BENCH_SECONDS ?? '10' },
     connections: { type: 'string', default: process.env.BENCH_CONNECTIONS ?? '4' },
+    // `service-levels`: only the service-level scenarios (reading compliance, ingest), no baseline or neighbour.
+    scenarios: { type: 'string', default: process.env.BENCH_SCENARIOS ?? 'all' },
   },
 });
+const onlyServiceLevels = values.scenarios === 'service-levels';
 const sizes = values.sizes
   .split(',')
   .map((size) => Number(size.trim()))
@@ -51,27 +57,6 @@ const MEASURED_TENANT = 0;
 const NOISY_TENANT = 1;
 const NOISY_CONNECTIONS = 15;
 
-interface GraphQLAnswer {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string }[];
-}
-
-async function post(url: string, query: string, variables: unknown, token?: string) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const answer = (await response.json()) as GraphQLAnswer;
-  if (response.status !== 200 || answer.errors) {
-    throw new Error(`${response.status}: ${JSON.stringify(answer.errors ?? answer).slice(0, 500)}`);
-  }
-  return {
-    data: answer.data as Record<string, unknown>,
-    statements: response.headers.get('x-sql-statements'),
-  };
-}
-
 function responsesFor(fixture: TenantFixture, round: number) {
   return fixture.criterionKeys.map((criterionKey, k) => ({
     criterionKey,
@@ -85,7 +70,7 @@ async function scenarios(
   ownerUrl: string,
   fixture: TenantFixture,
   token: string,
-): Promise<LoadResult[]> {
+): Promise<{ results: LoadResult[]; year: YearLoad }> {
   const graphqlUrl = api.url;
   const headers = { authorization: `Bearer ${token}` };
   // The server's statement statistics and its process's CPU time are taken right before each measured run and
@@ -104,81 +89,115 @@ async function scenarios(
       result.requests && Number.isFinite(total) ? total / result.requests : undefined;
     return { ...result, dbMs: perRequest(milliseconds), cpuMs: perRequest(cpu) };
   };
-  const run = async (name: string, query: string, variables: Record<string, unknown> = {}) => {
+  const run = async (
+    name: string,
+    query: string,
+    variables: Record<string, unknown> = {},
+    options: { connections?: number } = {},
+  ) => {
     await post(graphqlUrl, query, variables, token); // answers without errors before it is measured
-    results.push(await withDbTime(await load({ ...common, name, body: () => ({ query, variables }) })));
-  };
-  await run('consultant home', HOME);
-  await run('clients(first: 50) + engagements + milestones', CLIENTS);
-  await run('audit with scores, deltas, benchmark', AUDIT, { id: fixture.auditId });
-  await run('charter diff', CHARTER_DIFF, {
-    clientId: fixture.charter.clientId,
-    from: fixture.charter.v1,
-    to: fixture.charter.v2,
-  });
-
-  // Each connection saves to its own in-progress audit, passing back the revision it was last given (kept across
-  // the warm-up and the measured run).
-  const audits = fixture.inProgressAudits.map((audit) => ({ ...audit, round: 0 }));
-  const saveConnections = Math.min(connections, audits.length);
-  // The warm-up is sequential here: a timed run ends with saves in flight whose new revision it never reads.
-  for (let i = 0; i < 20; i++) {
-    const audit = audits[i % saveConnections]!;
-    audit.round++;
-    const saved = await post(
-      graphqlUrl,
-      SAVE_RESPONSES,
-      {
-        input: {
-          auditId: audit.id,
-          expectedRevision: audit.revision,
-          responses: responsesFor(fixture, audit.round),
-        },
-      },
-      token,
+    results.push(
+      await withDbTime(await load({ ...common, ...options, name, body: () => ({ query, variables }) })),
     );
-    const payload = saved.data.saveAuditResponses as {
-      audit: { revision: number } | null;
-      userErrors: unknown[];
-    };
-    if (!payload.audit) throw new Error(`bulk save refused: ${JSON.stringify(payload.userErrors)}`);
-    audit.revision = payload.audit.revision;
-  }
-  const slot = (state: Record<string, unknown>) => audits[(state.connection as number) % audits.length]!;
-  results.push(
-    await withDbTime(
-      await load({
-        ...common,
-        connections: saveConnections,
-        warmupSeconds: 0,
-        name: `bulk save of ${fixture.criterionKeys.length} audit responses`,
-        body: () => null,
-        bodyFor: (state) => {
-          const audit = slot(state);
-          audit.round++;
-          return {
-            query: SAVE_RESPONSES,
-            variables: {
-              input: {
-                auditId: audit.id,
-                expectedRevision: audit.revision,
-                responses: responsesFor(fixture, audit.round),
+  };
+  if (!onlyServiceLevels) {
+    await run('consultant home', HOME);
+    await run('clients(first: 50) + engagements + milestones', CLIENTS);
+    await run('audit with scores, deltas, benchmark', AUDIT, { id: fixture.auditId });
+    await run('charter diff', CHARTER_DIFF, {
+      clientId: fixture.charter.clientId,
+      from: fixture.charter.v1,
+      to: fixture.charter.v2,
+    });
+    // Each connection saves to its own in-progress audit, passing back the revision it was last given (kept across
+    // the warm-up and the measured run).
+    const audits = fixture.inProgressAudits.map((audit) => ({ ...audit, round: 0 }));
+    const saveConnections = Math.min(connections, audits.length);
+    // The warm-up is sequential here: a timed run ends with saves in flight whose new revision it never reads.
+    for (let i = 0; i < 20; i++) {
+      const audit = audits[i % saveConnections]!;
+      audit.round++;
+      const saved = await post(
+        graphqlUrl,
+        SAVE_RESPONSES,
+        {
+          input: {
+            auditId: audit.id,
+            expectedRevision: audit.revision,
+            responses: responsesFor(fixture, audit.round),
+          },
+        },
+        token,
+      );
+      const payload = saved.data.saveAuditResponses as {
+        audit: { revision: number } | null;
+        userErrors: unknown[];
+      };
+      if (!payload.audit) throw new Error(`bulk save refused: ${JSON.stringify(payload.userErrors)}`);
+      audit.revision = payload.audit.revision;
+    }
+    const slot = (state: Record<string, unknown>) => audits[(state.connection as number) % audits.length]!;
+    results.push(
+      await withDbTime(
+        await load({
+          ...common,
+          connections: saveConnections,
+          warmupSeconds: 0,
+          name: `bulk save of ${fixture.criterionKeys.length} audit responses`,
+          body: () => null,
+          bodyFor: (state) => {
+            const audit = slot(state);
+            audit.round++;
+            return {
+              query: SAVE_RESPONSES,
+              variables: {
+                input: {
+                  auditId: audit.id,
+                  expectedRevision: audit.revision,
+                  responses: responsesFor(fixture, audit.round),
+                },
               },
-            },
-          };
-        },
-        onAnswer: (state, answer) => {
-          const payload = (
-            answer.data as { saveAuditResponses?: { audit?: { revision: number } | null } } | null
-          )?.saveAuditResponses;
-          if (!payload?.audit) return false;
-          slot(state).revision = payload.audit.revision;
-          return true;
-        },
-      }),
-    ),
+            };
+          },
+          onAnswer: (state, answer) => {
+            const payload = (
+              answer.data as { saveAuditResponses?: { audit?: { revision: number } | null } } | null
+            )?.saveAuditResponses;
+            if (!payload?.audit) return false;
+            slot(state).revision = payload.audit.revision;
+            return true;
+          },
+        }),
+      ),
+    );
+  }
+  // Two years of one service level's 15-minute data, judged weekly: 12 weeks or 104, the same statements (the
+  // figures come from the period rows, the running week's intervals from one more batched query).
+  if (!fixture.serviceLevelId) throw new Error('The bench consultancy has no service level.');
+  for (const last of [12, 104]) {
+    await run(`service level page, periods(last: ${last})`, SERVICE_LEVEL, {
+      id: fixture.serviceLevelId,
+      last,
+    });
+  }
+  // One page view at a time: the latency of the request itself, without the queue of the others on two cores.
+  await run(
+    'service level page, 104 weeks, 1 connection',
+    SERVICE_LEVEL,
+    { id: fixture.serviceLevelId, last: 104 },
+    { connections: 1 },
   );
-  return results;
+  const ingest = await ingestScenarios({
+    url: graphqlUrl,
+    adminToken: token,
+    fixture,
+    connections,
+    seconds,
+    beforeMeasure: resetStatementTime,
+    afterMeasure: withDbTime,
+  });
+  results.push(ingest.throughput);
+  return { results, year: ingest.year };
 }
 
 async function signIn(graphqlUrl: string, email: string): Promise<string> {
@@ -249,6 +268,28 @@ function table(results: LoadResult[]) {
   }
 }
 
+/** The service-level figures against the issue's targets, under the table of the size. */
+function serviceLevelLines(results: LoadResult[], year: YearLoad) {
+  const read = results.filter((r) => r.name.startsWith('service level page'));
+  const [twelve, twoYears, alone] = read as [LoadResult, LoadResult, LoadResult];
+  const ingest = results.find((r) => r.name.startsWith('recordMeasurements')) as LoadResult;
+  const number = (n: number) => Math.round(n).toLocaleString('en');
+  console.log(
+    `  service level page over 2 years of 15-minute data: p95 ${ms(twoYears.p95)} ms for 104 weeks on ${connections} ` +
+      `connections, ${ms(alone.p95)} ms on 1 (target ≤ 50 ms); ` +
+      `SQL/req ${twelve.statements?.toFixed(1)} for 12 weeks, ${twoYears.statements?.toFixed(1)} for 104 (must not grow)`,
+  );
+  console.log(
+    `  ingest through the API: ${number(ingest.rps * CALL_SIZE)} intervals/s in calls of ${number(CALL_SIZE)} ` +
+      `(target ≥ 5,000/s), ${ingest.failures} failed`,
+  );
+  console.log(
+    `  a year of 15-minute intervals for 3 service levels: ${number(year.intervals)} intervals in ${year.calls} calls, ` +
+      `${year.seconds.toFixed(1)} s (${number(year.intervals / year.seconds)} intervals/s; per call p50 ${ms(year.p50)} ms, ` +
+      `p95 ${ms(year.p95)} ms); read back ${year.weeks} weeks, totals ${year.matches ? 'match' : 'DO NOT match'} what was sent\n`,
+  );
+}
+
 const loadAverage = () =>
   os
     .loadavg()
@@ -296,6 +337,7 @@ async function main() {
         from: generated,
         to: size,
         skipForeignKeyChecks: true,
+        serviceLevels: true,
         log: console.log,
       });
       generated = size;
@@ -314,7 +356,13 @@ async function main() {
       });
       const token = (logIn.data.logIn as { token: string | null }).token;
       if (!token) throw new Error('The bench consultancy could not sign in.');
-      const results = await scenarios(api, database.ownerUrl, fixture, token);
+      const { results, year } = await scenarios(api, database.ownerUrl, fixture, token);
+      if (onlyServiceLevels) {
+        table(results);
+        serviceLevelLines(results, year);
+        bySize.set(size, results);
+        continue;
+      }
 
       const baseline = await startChildServer('baseline', {
         OWNER_URL: database.ownerUrl,
@@ -341,6 +389,7 @@ async function main() {
         await baseline.stop();
       }
       table(results);
+      serviceLevelLines(results, year);
       const product = results[1] as LoadResult;
       const plain = results.at(-1) as LoadResult;
       console.log(

@@ -179,6 +179,94 @@ describe('the demo consultancy', () => {
     });
   });
 
+  it('measures two clients’ calls for a year, with one breach and the action raised from it', async () => {
+    const admin = await signIn(DEMO_ACCOUNT.email);
+    const response = await api.graphql(
+      graphql(`
+        query SeedDemoServiceLevels {
+          clients(first: 10) {
+            nodes {
+              name
+              serviceLevels {
+                promiseKey
+                summary
+                periods(last: 53) {
+                  closed
+                  valid
+                }
+                changes {
+                  kind
+                  period {
+                    label
+                    compliance
+                    target
+                  }
+                }
+              }
+              actions {
+                description
+                promise {
+                  promiseKey
+                }
+              }
+            }
+          }
+        }
+      `),
+      {},
+      admin,
+    );
+    const measured = response.data.clients.nodes.filter((c) => c.serviceLevels.length > 0);
+    expect(measured.map((c) => c.name).sort()).toEqual(['ClearCall Telecom', 'Harbourline Bank']);
+    for (const client of measured) {
+      // A year: 52 closed weeks with calls in every one, and the week now running.
+      const periods = client.serviceLevels[0]!.periods;
+      expect(
+        periods.filter((p) => p.closed && p.valid > 0),
+        client.name,
+      ).toHaveLength(52);
+      expect(periods.at(-1)?.closed, client.name).toBe(false);
+    }
+
+    const harbourline = measured.find((c) => c.name === 'Harbourline Bank')!;
+    const level = harbourline.serviceLevels[0]!;
+    expect(level.summary).toBe('Kept in 11 of the last 12 weeks');
+    // Newest first: the bad week, then the week after it that kept the promise again.
+    const [recovery, breach] = level.changes;
+    expect([recovery?.kind, breach?.kind, level.changes.length]).toEqual(['RECOVERED', 'BREACHED', 2]);
+    expect(breach!.period.compliance!).toBeLessThan(breach!.period.target - 0.1);
+    const raised = harbourline.actions.filter(
+      (a) => a.promise?.promiseKey === level.promiseKey && a.description.includes(breach!.period.label),
+    );
+    expect(raised).toHaveLength(1);
+    expect(raised[0]!.description).toMatch(/^Compliance \d+(\.\d)? % in \d{4}-W\d{2}, target 90 %: /);
+
+    const clearCall = measured.find((c) => c.name === 'ClearCall Telecom')!.serviceLevels[0]!;
+    expect(clearCall.summary).toBe('Kept in 12 of the last 12 weeks');
+    expect(clearCall.changes).toEqual([]);
+
+    // The client leader reads the same record in plain words in the programme.
+    const leader = await signIn('sam@harbourline.example');
+    const own = await api.graphql(
+      graphql(`
+        query SeedDemoLeaderServiceLevels {
+          me {
+            client {
+              serviceLevels {
+                summary
+              }
+            }
+          }
+        }
+      `),
+      {},
+      leader,
+    );
+    expect(own.data.me!.client!.serviceLevels.map((l) => l.summary)).toEqual([
+      'Kept in 11 of the last 12 weeks',
+    ]);
+  });
+
   it('has a role profile with scored and ranked candidates', async () => {
     const admin = await signIn(DEMO_ACCOUNT.email);
     const response = await api.graphql(

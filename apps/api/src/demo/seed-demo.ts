@@ -10,6 +10,7 @@ import { seedChartersDemo } from './charters.js';
 import { createClient, saveWorkshop } from '../modules/clients/index.js';
 import { changeEngagementStatus, createEngagement, addDays } from '../modules/engagements/index.js';
 import { seedHiringDemo } from './hiring.js';
+import { seedServiceLevelsDemo } from './service-levels.js';
 import { invitationTokenIn, acceptInvitation, inviteMember } from '../modules/members/index.js';
 import { DEMO_ACCOUNT, DEMO_CLIENTS, DEMO_CONSULTANT, type DemoClient } from './demo-programme.js';
 
@@ -22,7 +23,8 @@ interface Invitee {
 
 /**
  * Loads the demo consultancy through the same services (and so the same rules) as the API: clients, engagements,
- * charters, audits months apart, hiring profiles, then the people, their sign-offs and their actions. Runs once:
+ * charters, audits months apart, hiring profiles, then the people, their actions, a year of measured service for
+ * two clients (with a breach and the action raised from it) and the leaders' sign-offs. Runs once:
  * if the demo email can already sign in, nothing is added.
  */
 export async function seedDemo(dataSource: DataSource) {
@@ -75,10 +77,12 @@ export async function seedDemo(dataSource: DataSource) {
 
   await inScriptContext(dataSource, async (context) => {
     expectOk(await logIn(context, { email, password }));
-    await seedActionsDemo(context, clients, today, {
+    const owners = {
       consultantId: memberIds.get(DEMO_CONSULTANT.email)!,
       leaderOf: new Map(leaders.map((l) => [l.clientId!, memberIds.get(l.email)!])),
-    });
+    };
+    await seedActionsDemo(context, clients, today, owners);
+    await seedServiceLevelsDemo(context, clients, new Date(), owners);
   });
   for (const leader of leaders) {
     await inScriptContext(dataSource, async (context) => {
