@@ -1,5 +1,5 @@
 /// <reference types="node" />
-import { instantOfLocalTime, periodContaining, type ServicePeriod } from '@csp/domain';
+import { periodContaining, type ServicePeriod } from '@csp/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
