@@ -84,7 +84,9 @@ export async function announceChanges(
     const target = targetOf(judged, row.definition_version);
     const status = periodStatus(totals, target);
     const was = inBreach.get(judged.level.id)!;
-    if (status === 'MISSED' ? was : status !== 'MET' || !was) continue;
+    const breached = status === 'MISSED' && !was;
+    const recovered = status === 'MET' && was;
+    if (!breached && !recovered) continue;
     const compliance = complianceOf(totals);
     const period = { label: row.label, start: row.starts_at, end: row.ends_at };
     await announce(
@@ -97,7 +99,7 @@ export async function announceChanges(
         target,
       },
     );
-    inBreach.set(judged.level.id, status === 'MISSED');
+    inBreach.set(judged.level.id, breached);
   }
 
   const running = levels.map((judged) => ({ judged, period: judged.periodOf(now) }));

@@ -63,7 +63,8 @@ interface Planned extends IntervalToStore {
 interface Touched extends PeriodToRoll {
   level: Level;
   closed: boolean;
-  /** The latest end among the batch's intervals in it. */
+  /** The earliest start and the latest end among the batch's intervals in it. */
+  from: Date;
   until: Date;
 }
 
@@ -104,17 +105,13 @@ export async function recordMeasurements(
     const levels = await levelsOfBatch(db, input.intervals, { lock: !dryRun });
     const { planned, errors } = checkRows(input.intervals, levels, now);
     const touched = touchedPeriods(planned, now);
+    // Only where the level's data already reaches: a period whose intervals all start at or after the end of the
+    // latest one stored (`measured_until`) can meet none of them, which spares the read when data comes in order.
+    const ranges = [...touched.values()]
+      .filter((p) => p.level.level.measuredUntil !== null && p.level.level.measuredUntil > p.from)
+      .map((p) => ({ serviceLevelId: p.serviceLevelId, periodStart: p.start, until: p.until }));
     const [stored, before] = await Promise.all([
-      planned.length > 0
-        ? storedInRanges(
-            db,
-            [...touched.values()].map((p) => ({
-              serviceLevelId: p.serviceLevelId,
-              periodStart: p.start,
-              until: p.until,
-            })),
-          )
-        : Promise.resolve([]),
+      ranges.length > 0 ? storedInRanges(db, ranges) : Promise.resolve([]),
       periodsBefore(
         db,
         [...touched.values()].filter((p) => p.closed),
@@ -307,6 +304,7 @@ function touchedPeriods(planned: readonly Planned[], now: Date): Map<string, Tou
     const key = periodKey(interval.serviceLevelId, interval.period.start);
     const seen = touched.get(key);
     if (seen) {
+      if (interval.start < seen.from) seen.from = interval.start;
       if (interval.end > seen.until) seen.until = interval.end;
       continue;
     }
@@ -319,6 +317,7 @@ function touchedPeriods(planned: readonly Planned[], now: Date): Map<string, Tou
       version: interval.period.version,
       level: interval.level,
       closed: now.getTime() >= interval.period.end.getTime(),
+      from: interval.start,
       until: interval.end,
     });
   }

@@ -214,6 +214,20 @@ describe('recording measurements', () => {
     ]);
   });
 
+  it('takes two calls at once one after the other: a batch sent twice counts once, levels in any order', async () => {
+    const calls = await newLevel();
+    const emails = await newLevel({ name: 'Emails answered the same day', eventKind: 'EMAIL' });
+    // Large enough that the two requests are checked side by side; each locks both levels before reading.
+    const forward = [...series(calls.id, W40, 600, 15, 9, 10), ...series(emails.id, W40, 600, 15, 4, 5)];
+    const backward = [...forward].reverse();
+    const answers = await Promise.all([record({ intervals: forward }), record({ intervals: backward })]);
+    expect(answers.map((a) => a.userErrors)).toEqual([[], []]);
+    expect(answers.map((a) => a.added).sort()).toEqual([0, 1200]);
+    expect(answers.map((a) => a.replaced).sort()).toEqual([0, 1200]);
+    expect(await periodsOf(calls.id)).toMatchObject([{ label: '2026-W40', good: 5400, valid: 6000 }]);
+    expect(await periodsOf(emails.id)).toMatchObject([{ label: '2026-W40', good: 2400, valid: 3000 }]);
+  });
+
   it('replaces a resent interval with its new counts, for a period still open', async () => {
     // A quarter is open for weeks: intervals from its start have ended by now, and the period is still running.
     const level = await newLevel({ period: 'QUARTER' });
