@@ -10,6 +10,7 @@ import type { RequestContext } from '../../core/context.js';
 import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { queueWebhookEvent } from '../webhooks/index.js';
 import type { ServiceLevelRow, ServiceLevelVersionRow } from './entities.js';
+import { storedInterval, type IntervalSqlRow } from './rollup.js';
 
 /**
  * The webhook events a batch of measurements can cause, queued in the batch's own transaction (the outbox), so an
@@ -122,25 +123,12 @@ export async function announceChanges(
       running.map((r) => iso(r.period.start)),
       running.map((r) => iso(r.period.end)),
     ],
-  )) as {
-    service_level_id: string;
-    starts_at: Date;
-    ends_at: Date;
-    good: number;
-    valid: number;
-    excluded: number | null;
-  }[];
+  )) as IntervalSqlRow[];
   const stamped: { level: string; start: Date }[] = [];
   for (const { judged, period } of running) {
     const intervals: MeasuredInterval[] = measured
       .filter((row) => row.service_level_id === judged.level.id)
-      .map((row) => ({
-        start: row.starts_at,
-        end: row.ends_at,
-        good: row.good,
-        valid: row.valid,
-        excluded: row.excluded,
-      }));
+      .map(storedInterval);
     if (intervals.length === 0) continue;
     const version = judged.versions.find((v) => v.number === period.version) ?? judged.versions.at(-1)!;
     const elapsed = businessElapsedShare(period, now, version.businessHours, version.timeZone);

@@ -38,6 +38,27 @@ export interface StoredInterval {
   excluded: number | null;
 }
 
+/** A stored interval as raw SQL returns it: `SELECT service_level_id, starts_at, ends_at, good, valid, excluded`. */
+export interface IntervalSqlRow {
+  service_level_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  good: number;
+  valid: number;
+  excluded: number | null;
+}
+
+export function storedInterval(row: IntervalSqlRow): StoredInterval {
+  return {
+    serviceLevelId: row.service_level_id,
+    start: row.starts_at,
+    end: row.ends_at,
+    good: row.good,
+    valid: row.valid,
+    excluded: row.excluded,
+  };
+}
+
 /** Where a batch could meet stored intervals: from a period's start to the latest end of the batch's in it. */
 export interface StoredRange {
   serviceLevelId: string;
@@ -73,22 +94,8 @@ export async function storedInRanges(
       ranges.map((r) => iso(r.periodStart)),
       ranges.map((r) => iso(r.until)),
     ],
-  )) as {
-    service_level_id: string;
-    starts_at: Date;
-    ends_at: Date;
-    good: number;
-    valid: number;
-    excluded: number | null;
-  }[];
-  return rows.map((row) => ({
-    serviceLevelId: row.service_level_id,
-    start: row.starts_at,
-    end: row.ends_at,
-    good: row.good,
-    valid: row.valid,
-    excluded: row.excluded,
-  }));
+  )) as IntervalSqlRow[];
+  return rows.map(storedInterval);
 }
 
 /** A period's totals as stored before the batch, and whether it holds figures at all. */
