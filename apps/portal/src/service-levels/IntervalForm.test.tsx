@@ -3,6 +3,7 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { recordMeasurementsAnswer as answer } from '../test/record-measurements-answer';
 import { RecordMeasurementsMutation } from './documents';
 import { IntervalForm, localInstant } from './IntervalForm';
 
@@ -10,20 +11,6 @@ interface Sent {
   input: {
     intervals: { serviceLevelId: string; start: string; end: string; good: number; valid: number }[];
     correctionReason?: string | null;
-  };
-}
-
-function answer(userErrors: { field: string; message: string; code: string }[], added = 0) {
-  return {
-    data: {
-      recordMeasurements: {
-        __typename: 'RecordMeasurementsPayload',
-        added,
-        replaced: 0,
-        corrected: 0,
-        userErrors: userErrors.map((e) => ({ __typename: 'UserError', ...e })),
-      },
-    },
   };
 }
 
@@ -97,9 +84,7 @@ describe('IntervalForm', () => {
       },
       { field: 'correctionReason', message: 'Give a reason for changing 2026-W27.', code: 'REQUIRED' },
     ]);
-    const recorded = {
-      data: { recordMeasurements: { ...answer([], 0).data.recordMeasurements, replaced: 1, corrected: 1 } },
-    };
+    const recorded = answer([], { replaced: 1, corrected: 1 });
     renderForm([
       {
         request: {

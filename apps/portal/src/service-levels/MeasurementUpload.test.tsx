@@ -3,6 +3,7 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { recordMeasurementsAnswer as answer } from '../test/record-measurements-answer';
 import { RecordMeasurementsMutation } from './documents';
 import { MeasurementUpload } from './MeasurementUpload';
 
@@ -16,20 +17,6 @@ const CSV = [
 
 interface Sent {
   input: { intervals: { good: number }[]; dryRun?: boolean | null; correctionReason?: string | null };
-}
-
-function answer(userErrors: { field: string; message: string; code: string }[], added = 0) {
-  return {
-    data: {
-      recordMeasurements: {
-        __typename: 'RecordMeasurementsPayload',
-        added,
-        replaced: 0,
-        corrected: 0,
-        userErrors: userErrors.map((e) => ({ __typename: 'UserError', ...e })),
-      },
-    },
-  };
 }
 
 function renderUpload(mocks: MockLink.MockedResponse[]) {
@@ -102,11 +89,7 @@ describe('MeasurementUpload', () => {
             );
           },
         },
-        result: {
-          data: {
-            recordMeasurements: { ...answer([], 0).data.recordMeasurements, replaced: 2, corrected: 1 },
-          },
-        },
+        result: answer([], { replaced: 2, corrected: 1 }),
       },
     ]);
     await userEvent.upload(
