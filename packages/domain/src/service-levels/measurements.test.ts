@@ -289,8 +289,10 @@ describe('merging a batch into what is stored', () => {
     ]);
     fc.assert(
       fc.property(gridIntervals, gridIntervals, (storedGrid, incomingGrid) => {
-        const incoming = incomingGrid.map((i, n) =>
-          n % 2 ? { ...i, end: new Date(i.end.getTime() + QUARTER_HOUR) } : i,
+        // A batch that overlaps itself never reaches matchStored (checkMeasurementBatch refuses it), and there the
+        // two functions may rightly disagree on which row to blame: keep each interval that overlaps none kept before.
+        const incoming = withoutSelfOverlap(
+          incomingGrid.map((i, n) => (n % 2 ? { ...i, end: new Date(i.end.getTime() + QUARTER_HOUR) } : i)),
         );
         const merged = mergeIntervals(storedGrid, incoming);
         const matches = matchStored(storedGrid, incoming);
@@ -318,3 +320,11 @@ describe('merging a batch into what is stored', () => {
     );
   });
 });
+
+function withoutSelfOverlap<T extends { start: Date; end: Date }>(intervals: readonly T[]): T[] {
+  const kept: T[] = [];
+  for (const interval of intervals) {
+    if (kept.every((k) => interval.end <= k.start || interval.start >= k.end)) kept.push(interval);
+  }
+  return kept;
+}
