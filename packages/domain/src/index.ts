@@ -44,3 +44,4 @@ export * from './service-levels/business-hours.js';
 export * from './service-levels/series.js';
 export * from './service-levels/versions.js';
 export * from './service-levels/wording.js';
+export * from './touch-points/touch-point-input.js';

@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'service-level:read',
   'service-level:write',
   'measurement:write',
+  'journey:read',
+  'journey:write',
   'apikey:manage',
   'webhook:manage',
   'activity:read',
@@ -70,6 +72,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'action:read',
     'action:update-own',
     'service-level:read',
+    'journey:read',
     'email:read',
   ]),
 };
