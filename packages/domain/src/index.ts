@@ -45,3 +45,5 @@ export * from './service-levels/series.js';
 export * from './service-levels/versions.js';
 export * from './service-levels/wording.js';
 export * from './touch-points/touch-point-input.js';
+export * from './feedback/scores.js';
+export * from './feedback/feedback-input.js';

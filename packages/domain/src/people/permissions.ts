@@ -35,6 +35,8 @@ export const PERMISSIONS = [
   'measurement:write',
   'journey:read',
   'journey:write',
+  'feedback:read',
+  'feedback:write',
   'apikey:manage',
   'webhook:manage',
   'activity:read',
@@ -73,6 +75,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'action:update-own',
     'service-level:read',
     'journey:read',
+    'feedback:read',
     'email:read',
   ]),
 };
@@ -108,6 +111,7 @@ export const SCOPE_PERMISSIONS: Record<ApiScope, readonly Permission[]> = {
   SERVICE_LEVELS_WRITE: ['service-level:write'],
   // A client's platform sending counts reads back the service levels its payload names, and nothing more.
   MEASUREMENTS_WRITE: ['measurement:write', 'service-level:read'],
+  FEEDBACK_READ: ['feedback:read'],
 };
 
 /**
