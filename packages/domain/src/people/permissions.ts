@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'service-level:read',
   'service-level:write',
   'measurement:write',
+  'complaint:read',
+  'complaint:write',
   'apikey:manage',
   'webhook:manage',
   'activity:read',
@@ -70,6 +72,8 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'action:read',
     'action:update-own',
     'service-level:read',
+    'complaint:read',
+    'complaint:write',
     'email:read',
   ]),
 };
@@ -105,6 +109,9 @@ export const SCOPE_PERMISSIONS: Record<ApiScope, readonly Permission[]> = {
   SERVICE_LEVELS_WRITE: ['service-level:write'],
   // A client's platform sending counts reads back the service levels its payload names, and nothing more.
   MEASUREMENTS_WRITE: ['measurement:write', 'service-level:read'],
+  COMPLAINTS_READ: ['complaint:read'],
+  // A client's CRM sending complaints reads back the complaints it sent (a fenced key: of its own client only).
+  COMPLAINTS_WRITE: ['complaint:write', 'complaint:read'],
 };
 
 /**
