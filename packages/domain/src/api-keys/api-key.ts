@@ -23,6 +23,7 @@ export const API_SCOPES = [
   'MEASUREMENTS_WRITE',
   'COMPLAINTS_READ',
   'COMPLAINTS_WRITE',
+  'FEEDBACK_READ',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
@@ -44,6 +45,7 @@ export const API_SCOPE_LABELS: Record<ApiScope, string> = {
   MEASUREMENTS_WRITE: 'Send measurements for service levels',
   COMPLAINTS_READ: 'Read complaints, their categories and patterns',
   COMPLAINTS_WRITE: 'Record complaints (a client’s CRM)',
+  FEEDBACK_READ: 'Read customer feedback links, scores and comments',
 };
 
 export const apiKeyInput = z

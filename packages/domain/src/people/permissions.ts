@@ -35,6 +35,8 @@ export const PERMISSIONS = [
   'measurement:write',
   'complaint:read',
   'complaint:write',
+  'feedback:read',
+  'feedback:write',
   'apikey:manage',
   'webhook:manage',
   'activity:read',
@@ -74,6 +76,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'service-level:read',
     'complaint:read',
     'complaint:write',
+    'feedback:read',
     'email:read',
   ]),
 };
@@ -112,6 +115,7 @@ export const SCOPE_PERMISSIONS: Record<ApiScope, readonly Permission[]> = {
   COMPLAINTS_READ: ['complaint:read'],
   // A client's CRM sending complaints reads back the complaints it sent (a fenced key: of its own client only).
   COMPLAINTS_WRITE: ['complaint:write', 'complaint:read'],
+  FEEDBACK_READ: ['feedback:read'],
 };
 
 /**
