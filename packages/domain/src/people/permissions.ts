@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'service-level:read',
   'service-level:write',
   'measurement:write',
+  'feedback:read',
+  'feedback:write',
   'apikey:manage',
   'webhook:manage',
   'activity:read',
@@ -70,6 +72,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'action:read',
     'action:update-own',
     'service-level:read',
+    'feedback:read',
     'email:read',
   ]),
 };
@@ -105,6 +108,7 @@ export const SCOPE_PERMISSIONS: Record<ApiScope, readonly Permission[]> = {
   SERVICE_LEVELS_WRITE: ['service-level:write'],
   // A client's platform sending counts reads back the service levels its payload names, and nothing more.
   MEASUREMENTS_WRITE: ['measurement:write', 'service-level:read'],
+  FEEDBACK_READ: ['feedback:read'],
 };
 
 /**
