@@ -50,3 +50,4 @@ export * from './complaints/patterns.js';
 export * from './feedback/scores.js';
 export * from './feedback/feedback-input.js';
 export * from './touch-points/journey-order.js';
+export * from './touch-points/journey-changes.js';

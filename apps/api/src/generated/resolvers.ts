@@ -11,7 +11,7 @@ import type { EngagementMapper, MilestoneMapper, EngagementConnectionMapper } fr
 import type { RoleProfileMapper, HiringCriterionMapper, CandidateScorecardMapper, CandidateScoreMapper, RankedCandidateMapper } from '../modules/hiring/mappers.js';
 import type { InvitationMapper, InvitationConnectionMapper } from '../modules/members/mappers.js';
 import type { ServiceLevelMapper, ServiceLevelDefinitionMapper, MeasurementCorrectionMapper, ServiceLevelPeriodMapper, ServiceLevelChangeMapper } from '../modules/service-levels/mappers.js';
-import type { TouchPointMapper, JourneyStageMapper, CustomerJourneyMapper } from '../modules/touch-points/mappers.js';
+import type { TouchPointMapper, JourneyStageMapper, CustomerJourneyMapper, TouchPointPromiseMapper, TouchPointCriterionMapper, JourneyChangeMapper } from '../modules/touch-points/mappers.js';
 import type { WebhookEndpointMapper, WebhookSecretMapper, WebhookEventMapper, WebhookDeliveryMapper, WebhookAttemptMapper, WebhookEndpointConnectionMapper, WebhookDeliveryConnectionMapper } from '../modules/webhooks/mappers.js';
 import type { RequestContext } from '../core/context.js';
 export type Maybe<T> = T | null;
@@ -169,11 +169,27 @@ export type AddActionNoteInput = {
   body: Scalars['String']['input'];
 };
 
+export type AddJourneyStageInput = {
+  clientId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  /** Where to put it among the stages, from 0; at the end when left out. */
+  position?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type AddMilestoneInput = {
   dueOn: Scalars['Date']['input'];
   engagementId: Scalars['ID']['input'];
   phase?: InputMaybe<DimePhase>;
   title: Scalars['String']['input'];
+};
+
+export type AddTouchPointInput = {
+  channel: Channel;
+  /** False when left out. */
+  momentOfTruth?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  owningTeam: Scalars['String']['input'];
+  stageId: Scalars['ID']['input'];
 };
 
 /** The A-E-I-O-U service values: Accountable, Energetic, Innovative, Optimistic, Unique. */
@@ -1011,6 +1027,8 @@ export type CriterionScore = {
 /** A client's customer journey: stages in the order the customer goes through them. */
 export type CustomerJourney = {
   __typename?: 'CustomerJourney';
+  /** The latest changes (`last`, 50 unless asked, at most 200), newest first. */
+  changes: Array<JourneyChange>;
   client: Client;
   /** How many of the live touch points are moments of truth. */
   momentsOfTruth: Scalars['Int']['output'];
@@ -1021,6 +1039,18 @@ export type CustomerJourney = {
   revision: Scalars['Int']['output'];
   /** The live stages, in order. */
   stages: Array<JourneyStage>;
+};
+
+
+/** A client's customer journey: stages in the order the customer goes through them. */
+export type CustomerJourneyChangesArgs = {
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CustomerJourneyPayload = {
+  __typename?: 'CustomerJourneyPayload';
+  journey: Maybe<CustomerJourney>;
+  userErrors: Array<UserError>;
 };
 
 export type DeleteConsultancyInput = {
@@ -1292,6 +1322,38 @@ export type InviteMemberPayload = {
   userErrors: Array<UserError>;
 };
 
+/** One change of a client's journey. */
+export type JourneyChange = {
+  __typename?: 'JourneyChange';
+  changedAt: Scalars['DateTime']['output'];
+  /** Who made it; null when an API key did (the activity trail names the key). */
+  changedBy: Maybe<Member>;
+  id: Scalars['ID']['output'];
+  kind: JourneyChangeKind;
+  /** The journey's revision this change made. */
+  revision: Scalars['Int']['output'];
+  stage: Maybe<JourneyStage>;
+  /** The change in plain words, e.g. Renamed the stage “Joining” to “Becoming a customer”. */
+  summary: Scalars['String']['output'];
+  touchPoint: Maybe<TouchPoint>;
+};
+
+export type JourneyChangeKind =
+  | 'CRITERION_LINKED'
+  | 'CRITERION_UNLINKED'
+  | 'MOMENT_OF_TRUTH_CLEARED'
+  | 'MOMENT_OF_TRUTH_SET'
+  | 'PROMISE_LINKED'
+  | 'PROMISE_UNLINKED'
+  | 'STAGES_REORDERED'
+  | 'STAGE_ADDED'
+  | 'STAGE_ARCHIVED'
+  | 'STAGE_RENAMED'
+  | 'TOUCH_POINTS_REORDERED'
+  | 'TOUCH_POINT_ADDED'
+  | 'TOUCH_POINT_ARCHIVED'
+  | 'TOUCH_POINT_CHANGED';
+
 /** One stage of the customer's journey (e.g. finding us, joining, getting help), with its touch points. */
 export type JourneyStage = {
   __typename?: 'JourneyStage';
@@ -1303,6 +1365,13 @@ export type JourneyStage = {
   position: Scalars['Int']['output'];
   /** The live touch points of this stage, in order. */
   touchPoints: Array<TouchPoint>;
+};
+
+export type JourneyStagePayload = {
+  __typename?: 'JourneyStagePayload';
+  journey: Maybe<CustomerJourney>;
+  stage: Maybe<JourneyStage>;
+  userErrors: Array<UserError>;
 };
 
 export type KeyedScore = {
@@ -1444,7 +1513,11 @@ export type Mutation = {
   /** Accepts an invitation: creates the member with a name and password, and signs them in. */
   acceptInvitation: AuthPayload;
   addActionNote: ActionPayload;
+  /** Adds a stage to the client's journey, at the end or at `position` (the stages after it move down one). */
+  addJourneyStage: JourneyStagePayload;
   addMilestone: MilestonePayload;
+  /** Adds a touch point at the end of a stage. */
+  addTouchPoint: TouchPointPayload;
   /** Archives a client: it leaves the active lists but keeps its whole history. */
   archiveClient: ClientPayload;
   /**
@@ -1515,6 +1588,10 @@ export type Mutation = {
   inviteMember: InviteMemberPayload;
   /** Replaces the criteria of one framework that test one charter promise (an empty list removes them). */
   linkPromiseToCriteria: PromiseLinksPayload;
+  /** Links an audit criterion (of a framework the client's audits use) that tests the touch point. */
+  linkTouchPointCriterion: TouchPointPayload;
+  /** Links a promise of the client's charter (by its key, so the link outlives new versions) to a touch point. */
+  linkTouchPointPromise: TouchPointPayload;
   /**
    * The former name of `signIn`, with the same behaviour.
    * @deprecated Use `signIn`, the same sign-in under the name the portal and the docs use.
@@ -1536,9 +1613,26 @@ export type Mutation = {
   recordMeasurements: RecordMeasurementsPayload;
   /** Removes a candidate's scorecard and its scores. */
   removeCandidateScorecard: RemoveCandidateScorecardPayload;
+  /**
+   * Removes a stage from the journey (it is archived, with its history). Only an empty stage can go: move or remove
+   * its touch points first.
+   */
+  removeJourneyStage: JourneyStagePayload;
   removeMilestone: RemoveMilestonePayload;
+  /**
+   * Removes a touch point from the journey. It is archived, not deleted: complaints, feedback and actions recorded on
+   * it keep their link, and its page stays readable.
+   */
+  removeTouchPoint: TouchPointPayload;
+  renameJourneyStage: JourneyStagePayload;
   /** Puts a draft's promises in a new order; `promiseKeys` lists every promise of the draft exactly once. */
   reorderCharterPromises: CharterVersionPayload;
+  /**
+   * Puts the journey in a new order, all of it at once: every live stage once, each with its live touch points in
+   * their new order (a touch point may move to another stage). Refused with CONFLICT on `expectedRevision` when the
+   * journey changed since the editor loaded it, so two editors never silently overwrite each other.
+   */
+  reorderJourney: CustomerJourneyPayload;
   /** Sends a delivery of the same event to the same endpoint again, now, with the same `webhook-id`. */
   replayWebhookDelivery: WebhookDeliveryPayload;
   /**
@@ -1572,6 +1666,8 @@ export type Mutation = {
   saveDifferentiationWorkshop: DifferentiationWorkshopPayload;
   /** Queues a `webhook.test` event for one endpoint, to check it receives and verifies deliveries. */
   sendTestWebhook: WebhookDeliveryPayload;
+  /** Flags a touch point as a moment of truth, or clears the flag. */
+  setMomentOfTruth: TouchPointPayload;
   /** Signs in with email and password. Sets the session cookie and returns the same token for bearer use. */
   signIn: AuthPayload;
   /** A client leader's sign-off of the published version in force of their charter. Given once. */
@@ -1588,6 +1684,8 @@ export type Mutation = {
    * force, or empty when none is published yet. Refused while a draft already exists.
    */
   startCharterDraft: CharterVersionPayload;
+  unlinkTouchPointCriterion: TouchPointPayload;
+  unlinkTouchPointPromise: TouchPointPayload;
   /**
    * Lifts a member's sign-in lock (after too many wrong passwords) and forgets their wrong passwords so far, so they
    * can sign in again at once. Recorded in the activity trail.
@@ -1616,6 +1714,8 @@ export type Mutation = {
    * the version they were judged by.
    */
   updateServiceLevel: ServiceLevelPayload;
+  /** Changes only the fields given: name, channel, owning team. */
+  updateTouchPoint: TouchPointPayload;
   /** Changes an endpoint's address, events or description, or turns it off and on (e.g. after a 410 disabled it). */
   updateWebhookEndpoint: WebhookEndpointPayload;
 };
@@ -1631,8 +1731,18 @@ export type MutationAddActionNoteArgs = {
 };
 
 
+export type MutationAddJourneyStageArgs = {
+  input: AddJourneyStageInput;
+};
+
+
 export type MutationAddMilestoneArgs = {
   input: AddMilestoneInput;
+};
+
+
+export type MutationAddTouchPointArgs = {
+  input: AddTouchPointInput;
 };
 
 
@@ -1736,6 +1846,16 @@ export type MutationLinkPromiseToCriteriaArgs = {
 };
 
 
+export type MutationLinkTouchPointCriterionArgs = {
+  input: TouchPointCriterionInput;
+};
+
+
+export type MutationLinkTouchPointPromiseArgs = {
+  input: TouchPointPromiseInput;
+};
+
+
 export type MutationLogInArgs = {
   input: LogInInput;
 };
@@ -1756,13 +1876,33 @@ export type MutationRemoveCandidateScorecardArgs = {
 };
 
 
+export type MutationRemoveJourneyStageArgs = {
+  input: RemoveJourneyStageInput;
+};
+
+
 export type MutationRemoveMilestoneArgs = {
   input: RemoveMilestoneInput;
 };
 
 
+export type MutationRemoveTouchPointArgs = {
+  input: RemoveTouchPointInput;
+};
+
+
+export type MutationRenameJourneyStageArgs = {
+  input: RenameJourneyStageInput;
+};
+
+
 export type MutationReorderCharterPromisesArgs = {
   input: ReorderCharterPromisesInput;
+};
+
+
+export type MutationReorderJourneyArgs = {
+  input: ReorderJourneyInput;
 };
 
 
@@ -1821,6 +1961,11 @@ export type MutationSendTestWebhookArgs = {
 };
 
 
+export type MutationSetMomentOfTruthArgs = {
+  input: SetMomentOfTruthInput;
+};
+
+
 export type MutationSignInArgs = {
   input: SignInInput;
 };
@@ -1838,6 +1983,16 @@ export type MutationSignUpArgs = {
 
 export type MutationStartCharterDraftArgs = {
   input: StartCharterDraftInput;
+};
+
+
+export type MutationUnlinkTouchPointCriterionArgs = {
+  input: TouchPointCriterionInput;
+};
+
+
+export type MutationUnlinkTouchPointPromiseArgs = {
+  input: TouchPointPromiseInput;
 };
 
 
@@ -1883,6 +2038,11 @@ export type MutationUpdateRoleProfileArgs = {
 
 export type MutationUpdateServiceLevelArgs = {
   input: UpdateServiceLevelInput;
+};
+
+
+export type MutationUpdateTouchPointArgs = {
+  input: UpdateTouchPointInput;
 };
 
 
@@ -2167,6 +2327,10 @@ export type RemoveCandidateScorecardPayload = {
   userErrors: Array<UserError>;
 };
 
+export type RemoveJourneyStageInput = {
+  id: Scalars['ID']['input'];
+};
+
 export type RemoveMilestoneInput = {
   id: Scalars['ID']['input'];
 };
@@ -2177,10 +2341,27 @@ export type RemoveMilestonePayload = {
   userErrors: Array<UserError>;
 };
 
+export type RemoveTouchPointInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type RenameJourneyStageInput = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
 export type ReorderCharterPromisesInput = {
   expectedRevision: Scalars['Int']['input'];
   promiseKeys: Array<Scalars['String']['input']>;
   versionId: Scalars['ID']['input'];
+};
+
+export type ReorderJourneyInput = {
+  clientId: Scalars['ID']['input'];
+  /** The journey's revision the new order was made on. */
+  expectedRevision: Scalars['Int']['input'];
+  /** Every live stage once, in the new order. */
+  stages: Array<StageOrderInput>;
 };
 
 export type ReplayWebhookDeliveryInput = {
@@ -2511,6 +2692,11 @@ export type ServiceThresholdUnit =
   | 'MINUTES'
   | 'SECONDS';
 
+export type SetMomentOfTruthInput = {
+  id: Scalars['ID']['input'];
+  momentOfTruth: Scalars['Boolean']['input'];
+};
+
 export type SignInInput = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
@@ -2541,6 +2727,12 @@ export type SignUpPayload = {
   userErrors: Array<UserError>;
 };
 
+export type StageOrderInput = {
+  stageId: Scalars['ID']['input'];
+  /** The stage's live touch points in their new order; may take touch points from other stages. */
+  touchPointIds: Array<Scalars['ID']['input']>;
+};
+
 export type StartCharterDraftInput = {
   clientId: Scalars['ID']['input'];
 };
@@ -2553,18 +2745,72 @@ export type TouchPoint = {
   __typename?: 'TouchPoint';
   /** Set once the touch point is removed from the journey; evidence recorded on it keeps its link. */
   archivedAt: Maybe<Scalars['DateTime']['output']>;
+  /** This touch point's latest changes (`last`, 20 unless asked, at most 200), newest first. */
+  changes: Array<JourneyChange>;
   channel: Channel;
   client: Client;
   createdAt: Scalars['DateTime']['output'];
+  /** The audit criteria that test this touch point. */
+  criteria: Array<TouchPointCriterion>;
   id: Scalars['ID']['output'];
   momentOfTruth: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
+  /** Actions about this touch point that are not done, soonest due first. */
+  openActions: Array<Action>;
   /** The team that owns this touch point at the client. */
   owningTeam: Scalars['String']['output'];
   /** Its place among its stage's live touch points, from 0. */
   position: Scalars['Int']['output'];
+  /** The charter promises this touch point serves, in the order they were linked. */
+  promises: Array<TouchPointPromise>;
   stage: JourneyStage;
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/**
+ * A moment where the customer meets the organisation, through one channel, owned by one team. A moment of truth is
+ * one where the customer makes up their mind about the organisation.
+ */
+export type TouchPointChangesArgs = {
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An audit criterion that tests a touch point, by its framework's key and its own key. */
+export type TouchPointCriterion = {
+  __typename?: 'TouchPointCriterion';
+  criterionKey: Scalars['String']['output'];
+  frameworkKey: Scalars['String']['output'];
+};
+
+export type TouchPointCriterionInput = {
+  criterionKey: Scalars['String']['input'];
+  frameworkKey: Scalars['String']['input'];
+  /** The touch point. */
+  id: Scalars['ID']['input'];
+};
+
+export type TouchPointPayload = {
+  __typename?: 'TouchPointPayload';
+  journey: Maybe<CustomerJourney>;
+  touchPoint: Maybe<TouchPoint>;
+  userErrors: Array<UserError>;
+};
+
+/** A charter promise a touch point serves, with the evidence that it is kept there. */
+export type TouchPointPromise = {
+  __typename?: 'TouchPointPromise';
+  promiseKey: Scalars['String']['output'];
+  /** The service level measuring this promise, if one is set up. */
+  serviceLevel: Maybe<ServiceLevel>;
+  /** The promise's title in the newest published charter version that has it; null when none has. */
+  title: Maybe<Scalars['String']['output']>;
+};
+
+export type TouchPointPromiseInput = {
+  /** The touch point. */
+  id: Scalars['ID']['input'];
+  promiseKey: Scalars['String']['input'];
 };
 
 export type TrendDirection =
@@ -2656,6 +2902,13 @@ export type UpdateServiceLevelInput = {
   definition: ServiceLevelDefinitionInput;
   expectedRevision: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
+};
+
+export type UpdateTouchPointInput = {
+  channel?: InputMaybe<Channel>;
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  owningTeam?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdateWebhookEndpointInput = {
@@ -2939,7 +3192,9 @@ export type ResolversTypes = {
   ActivityEdge: ResolverTypeWrapper<Omit<ActivityEdge, 'node'> & { node: ResolversTypes['ActivityEntry'] }>;
   ActivityEntry: ResolverTypeWrapper<ActivityEntryMapper>;
   AddActionNoteInput: AddActionNoteInput;
+  AddJourneyStageInput: AddJourneyStageInput;
   AddMilestoneInput: AddMilestoneInput;
+  AddTouchPointInput: AddTouchPointInput;
   AeiouValue: AeiouValue;
   ApiKey: ResolverTypeWrapper<ApiKeyMapper>;
   ApiKeyPayload: ResolverTypeWrapper<Omit<ApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
@@ -3023,6 +3278,7 @@ export type ResolversTypes = {
   CriterionAnswer: CriterionAnswer;
   CriterionScore: ResolverTypeWrapper<CriterionScore>;
   CustomerJourney: ResolverTypeWrapper<CustomerJourneyMapper>;
+  CustomerJourneyPayload: ResolverTypeWrapper<Omit<CustomerJourneyPayload, 'journey'> & { journey?: Maybe<ResolversTypes['CustomerJourney']> }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteConsultancyInput: DeleteConsultancyInput;
@@ -3057,7 +3313,10 @@ export type ResolversTypes = {
   InviteMemberInput: InviteMemberInput;
   InviteMemberPayload: ResolverTypeWrapper<Omit<InviteMemberPayload, 'invitation'> & { invitation?: Maybe<ResolversTypes['Invitation']> }>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  JourneyChange: ResolverTypeWrapper<JourneyChangeMapper>;
+  JourneyChangeKind: JourneyChangeKind;
   JourneyStage: ResolverTypeWrapper<JourneyStageMapper>;
+  JourneyStagePayload: ResolverTypeWrapper<Omit<JourneyStagePayload, 'journey' | 'stage'> & { journey?: Maybe<ResolversTypes['CustomerJourney']>, stage?: Maybe<ResolversTypes['JourneyStage']> }>;
   KeyedScore: ResolverTypeWrapper<KeyedScore>;
   KeyedScoreDelta: ResolverTypeWrapper<KeyedScoreDelta>;
   KeyedSeriesTrend: ResolverTypeWrapper<KeyedSeriesTrend>;
@@ -3085,9 +3344,13 @@ export type ResolversTypes = {
   RecordMeasurementsPayload: ResolverTypeWrapper<Omit<RecordMeasurementsPayload, 'serviceLevels'> & { serviceLevels?: Maybe<Array<ResolversTypes['ServiceLevel']>> }>;
   RemoveCandidateScorecardInput: RemoveCandidateScorecardInput;
   RemoveCandidateScorecardPayload: ResolverTypeWrapper<RemoveCandidateScorecardPayload>;
+  RemoveJourneyStageInput: RemoveJourneyStageInput;
   RemoveMilestoneInput: RemoveMilestoneInput;
   RemoveMilestonePayload: ResolverTypeWrapper<RemoveMilestonePayload>;
+  RemoveTouchPointInput: RemoveTouchPointInput;
+  RenameJourneyStageInput: RenameJourneyStageInput;
   ReorderCharterPromisesInput: ReorderCharterPromisesInput;
+  ReorderJourneyInput: ReorderJourneyInput;
   ReplayWebhookDeliveryInput: ReplayWebhookDeliveryInput;
   ResendInvitationInput: ResendInvitationInput;
   RevokeApiKeyInput: RevokeApiKeyInput;
@@ -3120,14 +3383,21 @@ export type ResolversTypes = {
   ServiceThreshold: ResolverTypeWrapper<ServiceThreshold>;
   ServiceThresholdInput: ServiceThresholdInput;
   ServiceThresholdUnit: ServiceThresholdUnit;
+  SetMomentOfTruthInput: SetMomentOfTruthInput;
   SignInInput: SignInInput;
   SignOffCharterVersionInput: SignOffCharterVersionInput;
   SignOutPayload: ResolverTypeWrapper<SignOutPayload>;
   SignUpInput: SignUpInput;
   SignUpPayload: ResolverTypeWrapper<SignUpPayload>;
+  StageOrderInput: StageOrderInput;
   StartCharterDraftInput: StartCharterDraftInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TouchPoint: ResolverTypeWrapper<TouchPointMapper>;
+  TouchPointCriterion: ResolverTypeWrapper<TouchPointCriterionMapper>;
+  TouchPointCriterionInput: TouchPointCriterionInput;
+  TouchPointPayload: ResolverTypeWrapper<Omit<TouchPointPayload, 'journey' | 'touchPoint'> & { journey?: Maybe<ResolversTypes['CustomerJourney']>, touchPoint?: Maybe<ResolversTypes['TouchPoint']> }>;
+  TouchPointPromise: ResolverTypeWrapper<TouchPointPromiseMapper>;
+  TouchPointPromiseInput: TouchPointPromiseInput;
   TrendDirection: TrendDirection;
   TrendPoint: ResolverTypeWrapper<TrendPointMapper>;
   UnlockMemberSignInInput: UnlockMemberSignInInput;
@@ -3139,6 +3409,7 @@ export type ResolversTypes = {
   UpdateOwnActionInput: UpdateOwnActionInput;
   UpdateRoleProfileInput: UpdateRoleProfileInput;
   UpdateServiceLevelInput: UpdateServiceLevelInput;
+  UpdateTouchPointInput: UpdateTouchPointInput;
   UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
@@ -3175,7 +3446,9 @@ export type ResolversParentTypes = {
   ActivityEdge: Omit<ActivityEdge, 'node'> & { node: ResolversParentTypes['ActivityEntry'] };
   ActivityEntry: ActivityEntryMapper;
   AddActionNoteInput: AddActionNoteInput;
+  AddJourneyStageInput: AddJourneyStageInput;
   AddMilestoneInput: AddMilestoneInput;
+  AddTouchPointInput: AddTouchPointInput;
   ApiKey: ApiKeyMapper;
   ApiKeyPayload: Omit<ApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
   ArchiveClientInput: ArchiveClientInput;
@@ -3247,6 +3520,7 @@ export type ResolversParentTypes = {
   CreateWebhookEndpointPayload: Omit<CreateWebhookEndpointPayload, 'endpoint'> & { endpoint?: Maybe<ResolversParentTypes['WebhookEndpoint']> };
   CriterionScore: CriterionScore;
   CustomerJourney: CustomerJourneyMapper;
+  CustomerJourneyPayload: Omit<CustomerJourneyPayload, 'journey'> & { journey?: Maybe<ResolversParentTypes['CustomerJourney']> };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DeleteConsultancyInput: DeleteConsultancyInput;
@@ -3275,7 +3549,9 @@ export type ResolversParentTypes = {
   InviteMemberInput: InviteMemberInput;
   InviteMemberPayload: Omit<InviteMemberPayload, 'invitation'> & { invitation?: Maybe<ResolversParentTypes['Invitation']> };
   JSON: Scalars['JSON']['output'];
+  JourneyChange: JourneyChangeMapper;
   JourneyStage: JourneyStageMapper;
+  JourneyStagePayload: Omit<JourneyStagePayload, 'journey' | 'stage'> & { journey?: Maybe<ResolversParentTypes['CustomerJourney']>, stage?: Maybe<ResolversParentTypes['JourneyStage']> };
   KeyedScore: KeyedScore;
   KeyedScoreDelta: KeyedScoreDelta;
   KeyedSeriesTrend: KeyedSeriesTrend;
@@ -3303,9 +3579,13 @@ export type ResolversParentTypes = {
   RecordMeasurementsPayload: Omit<RecordMeasurementsPayload, 'serviceLevels'> & { serviceLevels?: Maybe<Array<ResolversParentTypes['ServiceLevel']>> };
   RemoveCandidateScorecardInput: RemoveCandidateScorecardInput;
   RemoveCandidateScorecardPayload: RemoveCandidateScorecardPayload;
+  RemoveJourneyStageInput: RemoveJourneyStageInput;
   RemoveMilestoneInput: RemoveMilestoneInput;
   RemoveMilestonePayload: RemoveMilestonePayload;
+  RemoveTouchPointInput: RemoveTouchPointInput;
+  RenameJourneyStageInput: RenameJourneyStageInput;
   ReorderCharterPromisesInput: ReorderCharterPromisesInput;
+  ReorderJourneyInput: ReorderJourneyInput;
   ReplayWebhookDeliveryInput: ReplayWebhookDeliveryInput;
   ResendInvitationInput: ResendInvitationInput;
   RevokeApiKeyInput: RevokeApiKeyInput;
@@ -3332,14 +3612,21 @@ export type ResolversParentTypes = {
   ServiceLevelPeriod: ServiceLevelPeriodMapper;
   ServiceThreshold: ServiceThreshold;
   ServiceThresholdInput: ServiceThresholdInput;
+  SetMomentOfTruthInput: SetMomentOfTruthInput;
   SignInInput: SignInInput;
   SignOffCharterVersionInput: SignOffCharterVersionInput;
   SignOutPayload: SignOutPayload;
   SignUpInput: SignUpInput;
   SignUpPayload: SignUpPayload;
+  StageOrderInput: StageOrderInput;
   StartCharterDraftInput: StartCharterDraftInput;
   String: Scalars['String']['output'];
   TouchPoint: TouchPointMapper;
+  TouchPointCriterion: TouchPointCriterionMapper;
+  TouchPointCriterionInput: TouchPointCriterionInput;
+  TouchPointPayload: Omit<TouchPointPayload, 'journey' | 'touchPoint'> & { journey?: Maybe<ResolversParentTypes['CustomerJourney']>, touchPoint?: Maybe<ResolversParentTypes['TouchPoint']> };
+  TouchPointPromise: TouchPointPromiseMapper;
+  TouchPointPromiseInput: TouchPointPromiseInput;
   TrendPoint: TrendPointMapper;
   UnlockMemberSignInInput: UnlockMemberSignInInput;
   UpdateActionInput: UpdateActionInput;
@@ -3350,6 +3637,7 @@ export type ResolversParentTypes = {
   UpdateOwnActionInput: UpdateOwnActionInput;
   UpdateRoleProfileInput: UpdateRoleProfileInput;
   UpdateServiceLevelInput: UpdateServiceLevelInput;
+  UpdateTouchPointInput: UpdateTouchPointInput;
   UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   UserError: UserError;
   WebhookAttempt: WebhookAttemptMapper;
@@ -3851,10 +4139,16 @@ export type CriterionScoreResolvers<ContextType = RequestContext, ParentType ext
 };
 
 export type CustomerJourneyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CustomerJourney'] = ResolversParentTypes['CustomerJourney']> = {
+  changes?: Resolver<Array<ResolversTypes['JourneyChange']>, ParentType, ContextType, RequireFields<CustomerJourneyChangesArgs, 'last'>>;
   client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
   momentsOfTruth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stages?: Resolver<Array<ResolversTypes['JourneyStage']>, ParentType, ContextType>;
+};
+
+export type CustomerJourneyPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CustomerJourneyPayload'] = ResolversParentTypes['CustomerJourneyPayload']> = {
+  journey?: Resolver<Maybe<ResolversTypes['CustomerJourney']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -3995,12 +4289,29 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type JourneyChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['JourneyChange'] = ResolversParentTypes['JourneyChange']> = {
+  changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  changedBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['JourneyChangeKind'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['JourneyStage']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  touchPoint?: Resolver<Maybe<ResolversTypes['TouchPoint']>, ParentType, ContextType>;
+};
+
 export type JourneyStageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['JourneyStage'] = ResolversParentTypes['JourneyStage']> = {
   archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   touchPoints?: Resolver<Array<ResolversTypes['TouchPoint']>, ParentType, ContextType>;
+};
+
+export type JourneyStagePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['JourneyStagePayload'] = ResolversParentTypes['JourneyStagePayload']> = {
+  journey?: Resolver<Maybe<ResolversTypes['CustomerJourney']>, ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['JourneyStage']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type KeyedScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['KeyedScore'] = ResolversParentTypes['KeyedScore']> = {
@@ -4086,7 +4397,9 @@ export type MilestonePayloadResolvers<ContextType = RequestContext, ParentType e
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   acceptInvitation?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'input'>>;
   addActionNote?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationAddActionNoteArgs, 'input'>>;
+  addJourneyStage?: Resolver<ResolversTypes['JourneyStagePayload'], ParentType, ContextType, RequireFields<MutationAddJourneyStageArgs, 'input'>>;
   addMilestone?: Resolver<ResolversTypes['MilestonePayload'], ParentType, ContextType, RequireFields<MutationAddMilestoneArgs, 'input'>>;
+  addTouchPoint?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationAddTouchPointArgs, 'input'>>;
   archiveClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationArchiveClientArgs, 'input'>>;
   changeAuditStatus?: Resolver<ResolversTypes['AuditPayload'], ParentType, ContextType, RequireFields<MutationChangeAuditStatusArgs, 'input'>>;
   changeEngagementStatus?: Resolver<ResolversTypes['EngagementPayload'], ParentType, ContextType, RequireFields<MutationChangeEngagementStatusArgs, 'input'>>;
@@ -4107,13 +4420,19 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   discardCharterDraft?: Resolver<ResolversTypes['DiscardCharterDraftPayload'], ParentType, ContextType, RequireFields<MutationDiscardCharterDraftArgs, 'input'>>;
   inviteMember?: Resolver<ResolversTypes['InviteMemberPayload'], ParentType, ContextType, RequireFields<MutationInviteMemberArgs, 'input'>>;
   linkPromiseToCriteria?: Resolver<ResolversTypes['PromiseLinksPayload'], ParentType, ContextType, RequireFields<MutationLinkPromiseToCriteriaArgs, 'input'>>;
+  linkTouchPointCriterion?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationLinkTouchPointCriterionArgs, 'input'>>;
+  linkTouchPointPromise?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationLinkTouchPointPromiseArgs, 'input'>>;
   logIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'input'>>;
   logOut?: Resolver<ResolversTypes['LogOutPayload'], ParentType, ContextType>;
   publishCharterVersion?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationPublishCharterVersionArgs, 'input'>>;
   recordMeasurements?: Resolver<ResolversTypes['RecordMeasurementsPayload'], ParentType, ContextType, RequireFields<MutationRecordMeasurementsArgs, 'input'>>;
   removeCandidateScorecard?: Resolver<ResolversTypes['RemoveCandidateScorecardPayload'], ParentType, ContextType, RequireFields<MutationRemoveCandidateScorecardArgs, 'input'>>;
+  removeJourneyStage?: Resolver<ResolversTypes['JourneyStagePayload'], ParentType, ContextType, RequireFields<MutationRemoveJourneyStageArgs, 'input'>>;
   removeMilestone?: Resolver<ResolversTypes['RemoveMilestonePayload'], ParentType, ContextType, RequireFields<MutationRemoveMilestoneArgs, 'input'>>;
+  removeTouchPoint?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationRemoveTouchPointArgs, 'input'>>;
+  renameJourneyStage?: Resolver<ResolversTypes['JourneyStagePayload'], ParentType, ContextType, RequireFields<MutationRenameJourneyStageArgs, 'input'>>;
   reorderCharterPromises?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationReorderCharterPromisesArgs, 'input'>>;
+  reorderJourney?: Resolver<ResolversTypes['CustomerJourneyPayload'], ParentType, ContextType, RequireFields<MutationReorderJourneyArgs, 'input'>>;
   replayWebhookDelivery?: Resolver<ResolversTypes['WebhookDeliveryPayload'], ParentType, ContextType, RequireFields<MutationReplayWebhookDeliveryArgs, 'input'>>;
   resendInvitation?: Resolver<ResolversTypes['InvitationPayload'], ParentType, ContextType, RequireFields<MutationResendInvitationArgs, 'input'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'input'>>;
@@ -4125,11 +4444,14 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   saveCharterDraft?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationSaveCharterDraftArgs, 'input'>>;
   saveDifferentiationWorkshop?: Resolver<ResolversTypes['DifferentiationWorkshopPayload'], ParentType, ContextType, RequireFields<MutationSaveDifferentiationWorkshopArgs, 'input'>>;
   sendTestWebhook?: Resolver<ResolversTypes['WebhookDeliveryPayload'], ParentType, ContextType, RequireFields<MutationSendTestWebhookArgs, 'input'>>;
+  setMomentOfTruth?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationSetMomentOfTruthArgs, 'input'>>;
   signIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'input'>>;
   signOffCharterVersion?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationSignOffCharterVersionArgs, 'input'>>;
   signOut?: Resolver<ResolversTypes['SignOutPayload'], ParentType, ContextType>;
   signUp?: Resolver<ResolversTypes['SignUpPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
   startCharterDraft?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationStartCharterDraftArgs, 'input'>>;
+  unlinkTouchPointCriterion?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationUnlinkTouchPointCriterionArgs, 'input'>>;
+  unlinkTouchPointPromise?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationUnlinkTouchPointPromiseArgs, 'input'>>;
   unlockMemberSignIn?: Resolver<ResolversTypes['MemberPayload'], ParentType, ContextType, RequireFields<MutationUnlockMemberSignInArgs, 'input'>>;
   updateAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationUpdateActionArgs, 'input'>>;
   updateAuditFramework?: Resolver<ResolversTypes['AuditFrameworkPayload'], ParentType, ContextType, RequireFields<MutationUpdateAuditFrameworkArgs, 'input'>>;
@@ -4139,6 +4461,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   updateOwnAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationUpdateOwnActionArgs, 'input'>>;
   updateRoleProfile?: Resolver<ResolversTypes['RoleProfilePayload'], ParentType, ContextType, RequireFields<MutationUpdateRoleProfileArgs, 'input'>>;
   updateServiceLevel?: Resolver<ResolversTypes['ServiceLevelPayload'], ParentType, ContextType, RequireFields<MutationUpdateServiceLevelArgs, 'input'>>;
+  updateTouchPoint?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationUpdateTouchPointArgs, 'input'>>;
   updateWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpointPayload'], ParentType, ContextType, RequireFields<MutationUpdateWebhookEndpointArgs, 'input'>>;
 };
 
@@ -4358,16 +4681,37 @@ export type SignUpPayloadResolvers<ContextType = RequestContext, ParentType exte
 
 export type TouchPointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TouchPoint'] = ResolversParentTypes['TouchPoint']> = {
   archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['JourneyChange']>, ParentType, ContextType, RequireFields<TouchPointChangesArgs, 'last'>>;
   channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
   client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  criteria?: Resolver<Array<ResolversTypes['TouchPointCriterion']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   momentOfTruth?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openActions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
   owningTeam?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  promises?: Resolver<Array<ResolversTypes['TouchPointPromise']>, ParentType, ContextType>;
   stage?: Resolver<ResolversTypes['JourneyStage'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type TouchPointCriterionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TouchPointCriterion'] = ResolversParentTypes['TouchPointCriterion']> = {
+  criterionKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  frameworkKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TouchPointPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TouchPointPayload'] = ResolversParentTypes['TouchPointPayload']> = {
+  journey?: Resolver<Maybe<ResolversTypes['CustomerJourney']>, ParentType, ContextType>;
+  touchPoint?: Resolver<Maybe<ResolversTypes['TouchPoint']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type TouchPointPromiseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TouchPointPromise'] = ResolversParentTypes['TouchPointPromise']> = {
+  promiseKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  serviceLevel?: Resolver<Maybe<ResolversTypes['ServiceLevel']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type TrendPointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrendPoint'] = ResolversParentTypes['TrendPoint']> = {
@@ -4539,6 +4883,7 @@ export type Resolvers<ContextType = RequestContext> = {
   CreateWebhookEndpointPayload?: CreateWebhookEndpointPayloadResolvers<ContextType>;
   CriterionScore?: CriterionScoreResolvers<ContextType>;
   CustomerJourney?: CustomerJourneyResolvers<ContextType>;
+  CustomerJourneyPayload?: CustomerJourneyPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DeleteConsultancyPayload?: DeleteConsultancyPayloadResolvers<ContextType>;
@@ -4559,7 +4904,9 @@ export type Resolvers<ContextType = RequestContext> = {
   InvitationPreview?: InvitationPreviewResolvers<ContextType>;
   InviteMemberPayload?: InviteMemberPayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  JourneyChange?: JourneyChangeResolvers<ContextType>;
   JourneyStage?: JourneyStageResolvers<ContextType>;
+  JourneyStagePayload?: JourneyStagePayloadResolvers<ContextType>;
   KeyedScore?: KeyedScoreResolvers<ContextType>;
   KeyedScoreDelta?: KeyedScoreDeltaResolvers<ContextType>;
   KeyedSeriesTrend?: KeyedSeriesTrendResolvers<ContextType>;
@@ -4597,6 +4944,9 @@ export type Resolvers<ContextType = RequestContext> = {
   SignOutPayload?: SignOutPayloadResolvers<ContextType>;
   SignUpPayload?: SignUpPayloadResolvers<ContextType>;
   TouchPoint?: TouchPointResolvers<ContextType>;
+  TouchPointCriterion?: TouchPointCriterionResolvers<ContextType>;
+  TouchPointPayload?: TouchPointPayloadResolvers<ContextType>;
+  TouchPointPromise?: TouchPointPromiseResolvers<ContextType>;
   TrendPoint?: TrendPointResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   WebhookAttempt?: WebhookAttemptResolvers<ContextType>;

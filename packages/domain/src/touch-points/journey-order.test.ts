@@ -127,14 +127,12 @@ describe('touch point input', () => {
 });
 
 /** Journeys of up to 6 stages with up to 6 touch points each, with distinct ids. */
-const journeys = fc
-  .array(fc.nat({ max: 6 }), { maxLength: 6 })
-  .map((sizes): JourneyOrder =>
-    sizes.map((n, s) => ({
-      stageId: `s${s}`,
-      touchPointIds: Array.from({ length: n }, (_, t) => `s${s}t${t}`),
-    })),
-  );
+const journeys = fc.array(fc.nat({ max: 6 }), { maxLength: 6 }).map((sizes): JourneyOrder =>
+  sizes.map((n, s) => ({
+    stageId: `s${s}`,
+    touchPointIds: Array.from({ length: n }, (_, t) => `s${s}t${t}`),
+  })),
+);
 
 const allTouchPoints = (order: JourneyOrder) => order.flatMap((s) => s.touchPointIds).sort();
 const dense = (order: JourneyOrder) => {

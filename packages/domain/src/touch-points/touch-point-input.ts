@@ -79,3 +79,19 @@ export function touchPointAdditionRefusal(liveInStage: number): string | null {
     ? `A stage holds at most ${JOURNEY_LIMITS.touchPointsPerStage} touch points.`
     : null;
 }
+
+const key = (label: string) =>
+  z
+    .string(`${label} must be text.`)
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(64, `${label} must be at most 64 characters.`);
+
+/** A promise named by its key in the client's charter. */
+export const touchPointPromiseLink = z.object({ promiseKey: key('Promise key') });
+
+/** An audit criterion named by its framework's key and its own. */
+export const touchPointCriterionLink = z.object({
+  frameworkKey: key('Framework key'),
+  criterionKey: key('Criterion key'),
+});
