@@ -67,7 +67,7 @@ export class CreateComplaints1763800017000 implements MigrationInterface {
         FOREIGN KEY (tenant_id, client_id) REFERENCES clients (tenant_id, id) ON DELETE CASCADE,
         -- The category of the same client: the key includes the client.
         FOREIGN KEY (tenant_id, client_id, category_id) REFERENCES complaint_categories (tenant_id, client_id, id),
-        -- TOUCHPOINT-FK
+        FOREIGN KEY (tenant_id, touch_point_id) REFERENCES touch_points (tenant_id, id),
         FOREIGN KEY (tenant_id, charter_id) REFERENCES charters (tenant_id, id),
         FOREIGN KEY (tenant_id, recorded_by) REFERENCES users (tenant_id, id),
         CHECK (resolved_at IS NULL OR resolved_at >= received_at),

@@ -12,7 +12,12 @@ import { ComplaintCategoryEntity, type ComplaintCategoryRow } from './entities.j
 type CategoryPayload = Payload<'ComplaintCategoryPayload'>;
 
 /** A live category of the client already has this name (case aside)? Then the name is taken. */
-async function nameTaken(db: TenantDb, clientId: string, name: string, except?: string): Promise<FieldError | null> {
+async function nameTaken(
+  db: TenantDb,
+  clientId: string,
+  name: string,
+  except?: string,
+): Promise<FieldError | null> {
   const rows: { id: string }[] = await db.query(
     `SELECT id FROM complaint_categories
       WHERE tenant_id = $1 AND client_id = $2 AND archived_at IS NULL AND lower(name) = lower($3)`,
@@ -84,7 +89,10 @@ export async function removeComplaintCategory(
   return context.db.write(async (db) => {
     const category = await lockById(db, ComplaintCategoryEntity, id);
     if (!category || category.archivedAt) {
-      return { ...refused('removedComplaintCategoryId', notFound('id', 'complaint category')), archived: null };
+      return {
+        ...refused('removedComplaintCategoryId', notFound('id', 'complaint category')),
+        archived: null,
+      };
     }
     const used: { used: boolean }[] = await db.query(
       `SELECT EXISTS (SELECT 1 FROM complaints WHERE tenant_id = $1 AND category_id = $2)
@@ -93,7 +101,9 @@ export async function removeComplaintCategory(
     );
     const archived = used[0]?.used === true;
     if (archived) {
-      await db.getRepository(ComplaintCategoryEntity).update({ id }, { archivedAt: new Date(), updatedAt: new Date() });
+      await db
+        .getRepository(ComplaintCategoryEntity)
+        .update({ id }, { archivedAt: new Date(), updatedAt: new Date() });
     } else {
       await db.getRepository(ComplaintCategoryEntity).delete({ id });
     }

@@ -53,7 +53,11 @@ export function newComplaintRow(
 }
 
 /** Queues `complaint.recorded` for a complaint new to the log. */
-export async function announceRecorded(db: TenantDb, complaint: ComplaintRow, requestId: string): Promise<void> {
+export async function announceRecorded(
+  db: TenantDb,
+  complaint: ComplaintRow,
+  requestId: string,
+): Promise<void> {
   await queueWebhookEvent(db, {
     tenantId: complaint.tenantId,
     type: 'COMPLAINT_RECORDED',
@@ -181,7 +185,10 @@ export async function updateComplaint(
     };
     const { tenantId: _t, id: _i, clientId: _c, createdAt: _a, ...columns } = complaint;
     await db.getRepository(ComplaintEntity).update({ id: stored.id }, columns);
-    if (complaint.categoryId !== stored.categoryId || complaint.receivedAt.getTime() !== stored.receivedAt.getTime()) {
+    if (
+      complaint.categoryId !== stored.categoryId ||
+      complaint.receivedAt.getTime() !== stored.receivedAt.getTime()
+    ) {
       await announceRising(db, stored.clientId, [complaint], now, context.requestId);
     }
     return { complaint, userErrors: [] };

@@ -1,4 +1,10 @@
-import { CHANNELS, checkComplaintBatch, fieldError, type ComplaintRow as ComplaintRowInput, type FieldError } from '@csp/domain';
+import {
+  CHANNELS,
+  checkComplaintBatch,
+  fieldError,
+  type ComplaintRow as ComplaintRowInput,
+  type FieldError,
+} from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { loadParent, refused, type Payload } from '../../core/payloads.js';
@@ -96,7 +102,12 @@ export async function recordComplaints(
         db,
         clientId,
         { category, touchPointId: row.touchPointId, promiseKey: row.promiseKey },
-        { prefix: `rows.${index}.`, categoryField: 'category', charter, ...(before ? { current: before } : {}) },
+        {
+          prefix: `rows.${index}.`,
+          categoryField: 'category',
+          charter,
+          ...(before ? { current: before } : {}),
+        },
       );
       if (!links) {
         errors.push(...linkErrors);
@@ -104,7 +115,13 @@ export async function recordComplaints(
       }
       const fresh = newComplaintRow(actor, clientId, row, links, row.externalReference, now);
       const complaint: ComplaintRow = before
-        ? { ...fresh, id: before.id, recordedBy: before.recordedBy, createdAt: before.createdAt, revision: before.revision }
+        ? {
+            ...fresh,
+            id: before.id,
+            recordedBy: before.recordedBy,
+            createdAt: before.createdAt,
+            revision: before.revision,
+          }
         : fresh;
       planned.push({ row, complaint, before });
     }

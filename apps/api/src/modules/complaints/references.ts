@@ -4,7 +4,12 @@ import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { publishedCharterOf } from '../charters/index.js';
 import { touchPointOf } from '../touch-points/index.js';
-import { ComplaintCategoryEntity, ComplaintEntity, type ComplaintCategoryRow, type ComplaintRow } from './entities.js';
+import {
+  ComplaintCategoryEntity,
+  ComplaintEntity,
+  type ComplaintCategoryRow,
+  type ComplaintRow,
+} from './entities.js';
 
 /** The complaint with this id, as far as the caller may see it (tenant and client fence); null otherwise. */
 export async function complaintOf(db: TenantDb, id: string): Promise<ComplaintRow | null> {
@@ -59,7 +64,11 @@ export async function checkLinks(
     errors.push(notFound(categoryField, 'complaint category of this client'));
   } else if (category.archivedAt && category.id !== options.current?.categoryId) {
     errors.push(
-      fieldError(categoryField, 'NOT_ALLOWED', 'This category was removed from the client’s list; choose another.'),
+      fieldError(
+        categoryField,
+        'NOT_ALLOWED',
+        'This category was removed from the client’s list; choose another.',
+      ),
     );
   }
   if (wanted.touchPointId && wanted.touchPointId !== options.current?.touchPointId) {
@@ -67,20 +76,27 @@ export async function checkLinks(
     if (!touchPoint) errors.push(notFound(`${prefix}touchPointId`, 'touch point of this client'));
     else if (touchPoint.archivedAt) {
       errors.push(
-        fieldError(`${prefix}touchPointId`, 'NOT_ALLOWED', 'This touch point is archived; choose a current one.'),
+        fieldError(
+          `${prefix}touchPointId`,
+          'NOT_ALLOWED',
+          'This touch point is archived; choose a current one.',
+        ),
       );
     }
   }
   let charterId: string | null = null;
   if (wanted.promiseKey) {
-    const keepsOld =
-      options.current?.promiseKey === wanted.promiseKey && options.current.charterId !== null;
+    const keepsOld = options.current?.promiseKey === wanted.promiseKey && options.current.charterId !== null;
     if (keepsOld) charterId = options.current!.charterId;
     else {
       const charter = await options.charter();
       if (!charter || !charter.keys.has(wanted.promiseKey)) {
         errors.push(
-          fieldError(`${prefix}promiseKey`, 'NOT_FOUND', 'The client’s charter in force has no promise with this key.'),
+          fieldError(
+            `${prefix}promiseKey`,
+            'NOT_FOUND',
+            'The client’s charter in force has no promise with this key.',
+          ),
         );
       } else charterId = charter.charterId;
     }

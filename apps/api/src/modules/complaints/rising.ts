@@ -27,7 +27,9 @@ export async function announceRising(
   const timeZone = await timeZoneOfClient(db, clientId);
   const current = periodContaining(now, 'MONTH', timeZone);
   const categories = [
-    ...new Set(complaints.filter((c) => monthOf(c.receivedAt, timeZone) === current.label).map((c) => c.categoryId)),
+    ...new Set(
+      complaints.filter((c) => monthOf(c.receivedAt, timeZone) === current.label).map((c) => c.categoryId),
+    ),
   ];
   if (categories.length === 0) return;
   let first = current;
