@@ -80,15 +80,18 @@ export const promiseTitle = perRequest<ActionRow, string | null>('promiseTitle',
 });
 
 /** The actions raised from each complaint, newest first (for the complaints module). */
-export const actionsOfComplaint = perRequest<string, ActionRow[]>('actionsOfComplaint', async (context, ids) => {
-  const rows = await context.db.read((db) =>
-    db.getRepository(ActionEntity).find({
-      where: { complaintId: In([...ids]) },
-      order: { createdAt: 'DESC', id: 'DESC' },
-    }),
-  );
-  return manyEach(ids, rows, (row) => row.complaintId!);
-});
+export const actionsOfComplaint = perRequest<string, ActionRow[]>(
+  'actionsOfComplaint',
+  async (context, ids) => {
+    const rows = await context.db.read((db) =>
+      db.getRepository(ActionEntity).find({
+        where: { complaintId: In([...ids]) },
+        order: { createdAt: 'DESC', id: 'DESC' },
+      }),
+    );
+    return manyEach(ids, rows, (row) => row.complaintId!);
+  },
+);
 
 /** The done actions of a client raised from complaints: when each was done and on which complaint. */
 export async function doneComplaintActions(

@@ -32,5 +32,9 @@ export async function monthlyValidEvents(
       GROUP BY 1, 2`,
     [db.tenantId, clientId, range.from, range.until, range.timeZone],
   );
-  return rows.map((row) => ({ serviceLevelId: row.service_level_id, month: row.month, valid: Number(row.valid) }));
+  return rows.map((row) => ({
+    serviceLevelId: row.service_level_id,
+    month: row.month,
+    valid: Number(row.valid),
+  }));
 }
