@@ -62,7 +62,9 @@ export async function recordChanges(
   );
   if (changes.length) {
     await db.getRepository(JourneyChangeEntity).insert(
-      changes.map((change) => ({
+      // One revision may record several changes (a touch point added as a moment of truth); a millisecond apart,
+      // they read back newest first in the order they were made.
+      changes.map((change, index) => ({
         tenantId: db.tenantId,
         id: randomUUID(),
         clientId: journey.clientId,
@@ -73,7 +75,7 @@ export async function recordChanges(
         before: change.before ?? null,
         after: change.after ?? null,
         changedBy: viewer.kind === 'member' ? viewer.memberId : null,
-        changedAt: now,
+        changedAt: new Date(now.getTime() + index),
       })),
     );
   }
