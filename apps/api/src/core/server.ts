@@ -32,7 +32,7 @@ import { metricsAccess } from './observability/metrics-access.js';
 import { securityHeaders } from './http/security-headers.js';
 import { DEFAULT_TRUST_PROXY, type TrustProxy } from './http/trust-proxy.js';
 import type { ApiModule } from './api-module.js';
-import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './config.js';
+import { DEFAULT_WEBHOOK_SETTINGS, type FeedbackSettings, type WebhookSettings } from './config.js';
 
 export interface ApiOptions {
   dataSource: DataSource;
@@ -63,6 +63,8 @@ export interface ApiOptions {
    * which a caller chooses: set it in production so nobody can have a sign-up mail point at their own site.
    */
   publicUrl?: string;
+  /** The public feedback form's secret and limits (FEEDBACK_*); the config's when left out. */
+  feedback?: FeedbackSettings;
 }
 
 /**
@@ -112,6 +114,7 @@ export async function createApi(options: ApiOptions) {
   const budget = options.budget ?? config.budget;
   const metrics = createMetrics(options.dataSource, concurrency);
   const webhooks = options.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
+  const feedback = options.feedback ?? config.feedback;
   const signInGuard = createSignInGuard(options.signInThrottle);
   const mail = options.mail ?? defaultMailTransport(options.production);
   const apollo = new ApolloServer<RequestContext>({
@@ -199,6 +202,7 @@ export async function createApi(options: ApiOptions) {
               sessionDays: options.sessionDays,
               publicUrl: options.publicUrl ?? `${req.protocol}://${req.get('host')}`,
               webhooks,
+              feedback,
             },
             mail,
             session: {

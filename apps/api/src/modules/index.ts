@@ -13,6 +13,7 @@ import { charters } from './charters/index.js';
 import { clients } from './clients/index.js';
 import { consultancy } from './consultancy/index.js';
 import { engagements } from './engagements/index.js';
+import { feedback } from './feedback/index.js';
 import { hiring } from './hiring/index.js';
 import { members } from './members/index.js';
 import { serviceLevels } from './service-levels/index.js';
@@ -47,6 +48,7 @@ const features: Feature[] = [
   audits,
   actions,
   serviceLevels,
+  feedback,
   apiKeys,
   activity,
   webhooks,

@@ -12,6 +12,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'SERVICE_LEVEL_AT_RISK',
   'SERVICE_LEVEL_BREACHED',
   'SERVICE_LEVEL_RECOVERED',
+  'FEEDBACK_RECEIVED',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -25,6 +26,7 @@ export const WEBHOOK_EVENT_NAMES: Record<WebhookEventType | 'TEST', string> = {
   SERVICE_LEVEL_AT_RISK: 'service_level.at_risk',
   SERVICE_LEVEL_BREACHED: 'service_level.breached',
   SERVICE_LEVEL_RECOVERED: 'service_level.recovered',
+  FEEDBACK_RECEIVED: 'feedback.received',
   TEST: 'webhook.test',
 };
 
@@ -37,6 +39,7 @@ export const WEBHOOK_EVENT_LABELS: Record<WebhookEventType, string> = {
   SERVICE_LEVEL_AT_RISK: 'A service level’s running period is on course to miss its target',
   SERVICE_LEVEL_BREACHED: 'A service level’s period closes under its target',
   SERVICE_LEVEL_RECOVERED: 'A service level meets its target again after a breach',
+  FEEDBACK_RECEIVED: 'A customer answers a feedback link (detractors flagged)',
 };
 
 /** The body every delivery carries; `data` holds ids and the change, so the receiver can fetch the rest. */

@@ -14,6 +14,8 @@ import { loadParent, refused, type Payload } from '../../core/payloads.js';
 export async function createAction(
   context: RequestContext,
   { clientId, ...input }: { clientId: string } & Record<string, unknown>,
+  /** What other modules raise an action from, already checked by them (feedback: the answer, of this client). */
+  links: { feedbackResponseId?: string } = {},
 ): Promise<Payload<'ActionPayload'>> {
   const checked = check(actionInput, input);
   if (!checked.ok) return refused('action', ...checked.errors);
@@ -41,6 +43,7 @@ export async function createAction(
       criterionKey: value.criterionKey ?? null,
       charterId: value.charterId ?? null,
       promiseKey: value.promiseKey ?? null,
+      feedbackResponseId: links.feedbackResponseId ?? null,
       revision: 1,
       createdBy: viewer.memberId,
       createdAt: now,

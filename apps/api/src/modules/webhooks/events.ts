@@ -1,4 +1,4 @@
-import type { ActionStatus, EngagementStatus, WebhookEventType } from '@csp/domain';
+import type { ActionStatus, EngagementStatus, FeedbackKind, WebhookEventType } from '@csp/domain';
 
 /**
  * What each event's `data` holds: ids and the change, so a receiver can fetch the rest with a key that may read
@@ -53,6 +53,18 @@ export interface WebhookEvents {
   SERVICE_LEVEL_BREACHED: ServiceLevelEvent;
   /** The newest closed period with figures met the target, after a breach. */
   SERVICE_LEVEL_RECOVERED: ServiceLevelEvent;
+  /** A customer answered through a public feedback link; `detractor` by the kind's rule (docs/feedback.md). */
+  FEEDBACK_RECEIVED: {
+    feedbackResponseId: string;
+    clientId: string;
+    linkId: string;
+    touchPointId: string | null;
+    kind: FeedbackKind;
+    score: number;
+    detractor: boolean;
+    hasComment: boolean;
+    receivedAt: string;
+  };
   /** Sent on request (`sendTestWebhook`), never for a change. */
   TEST: { endpointId: string; note: string };
 }
@@ -109,6 +121,17 @@ export const WEBHOOK_EVENT_KEYS = {
   SERVICE_LEVEL_AT_RISK: SERVICE_LEVEL_EVENT_KEYS,
   SERVICE_LEVEL_BREACHED: SERVICE_LEVEL_EVENT_KEYS,
   SERVICE_LEVEL_RECOVERED: SERVICE_LEVEL_EVENT_KEYS,
+  FEEDBACK_RECEIVED: [
+    'feedbackResponseId',
+    'clientId',
+    'linkId',
+    'touchPointId',
+    'kind',
+    'score',
+    'detractor',
+    'hasComment',
+    'receivedAt',
+  ],
   TEST: ['endpointId', 'note'],
 } as const satisfies { [T in keyof WebhookEvents]: readonly (keyof WebhookEvents[T])[] };
 

@@ -1,0 +1,26 @@
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
+import type { FieldError } from '@csp/domain';
+import { isUuid, notFound } from '../../core/user-errors.js';
+import { FeedbackLinkEntity, FeedbackResponseEntity, type FeedbackLinkRow, type FeedbackResponseRow } from './entities.js';
+
+/** A feedback link of this tenant (and, for a fenced viewer, of its client), or null: the same for another's id. */
+export async function feedbackLinkOf(db: TenantDb, id: string): Promise<FeedbackLinkRow | null> {
+  return isUuid(id) ? db.getRepository(FeedbackLinkEntity).findOneBy({ id }) : null;
+}
+
+export async function feedbackResponseOf(db: TenantDb, id: string): Promise<FeedbackResponseRow | null> {
+  return isUuid(id) ? db.getRepository(FeedbackResponseEntity).findOneBy({ id }) : null;
+}
+
+/**
+ * Null when the touch point may be named (none, or one of this client's); otherwise the error for `touchPointId`,
+ * the same for another client's or another tenant's id as for an unknown one.
+ */
+export async function checkTouchPoint(
+  _db: TenantDb,
+  _clientId: string,
+  touchPointId: string | null | undefined,
+): Promise<FieldError | null> {
+  if (!touchPointId) return null;
+  return notFound('touchPointId', 'touch point');
+}
