@@ -8,6 +8,7 @@ import { inject } from 'vitest';
 import { createAppDataSource } from '../src/core/database/data-source.js';
 import { ensureDatabase } from '../src/core/database/provision.js';
 import { createApi } from '../src/core/server.js';
+import type { ApiModule } from '../src/core/api-module.js';
 import type { RateLimitOptions } from '../src/core/http/rate-limit.js';
 import type { SignInThrottleOptions } from '../src/core/auth/sign-in-guard.js';
 import type { ConcurrencyOptions } from '../src/core/http/concurrency.js';
@@ -96,6 +97,8 @@ export interface TestApiOptions {
   publicUrl?: string;
   signInThrottle?: SignInThrottleOptions;
   feedback?: Partial<FeedbackSettings>;
+  /** The features served; the product's (modules/index.ts) when left out. A test may add one of its own. */
+  modules?: readonly ApiModule[];
 }
 
 /** A real API on a random port, on its own copy of the migrated template database. */
@@ -132,7 +135,7 @@ export async function startApiOn(
     ...options.webhooks,
   };
   const api = await createApi({
-    modules,
+    modules: options.modules ?? modules,
     mail,
     publicUrl: options.publicUrl,
     dataSource,

@@ -1,10 +1,13 @@
+import type { Request } from 'express';
 import type { IResolvers } from '@graphql-tools/utils';
 import type { EntitySchema } from 'typeorm';
+import type { Permission } from '@csp/domain';
 import type { RequestContext } from './context.js';
 
 /**
- * One feature of the API as core sees it: its SDL, resolvers and entities. core never imports a module: main.ts
- * (and the tests) pass the list from `modules/index.ts` to `createApi`, `buildSchema` and the data source.
+ * One feature of the API as core sees it: its SDL, resolvers and entities, and any plain HTTP routes. core never
+ * imports a module: main.ts (and the tests) pass the list from `modules/index.ts` to `createApi`, `buildSchema`
+ * and the data source.
  */
 export interface ApiModule {
   name: string;
@@ -12,4 +15,41 @@ export interface ApiModule {
   typeDefs: string[];
   resolvers: IResolvers<unknown, RequestContext>;
   entities: EntitySchema[];
+  /** HTTP routes for what GraphQL's one JSON answer does not suit (a streamed download); see core/http/module-routes.ts. */
+  routes?: readonly ApiRoute[];
 }
+
+/**
+ * A route of a module, mounted by `createApi` beside /graphql. Core builds its RequestContext exactly as for a
+ * GraphQL request (who is asking, rate limit, in-flight slot, the request's transaction with the tenant set),
+ * checks `allow` with the GraphQL guard's own check, runs `handle`, writes its answer, and commits (or rolls back
+ * when `handle` throws or the answer cannot be delivered in full).
+ */
+export interface ApiRoute {
+  method: 'GET' | 'POST';
+  /** An Express path, e.g. `/exports/consultancy`; it must not start with /graphql. */
+  path: string;
+  /** A permission of `@allow`'s catalogue (packages/domain/src/people/permissions.ts), or `'public'` (no viewer needed). */
+  allow: Permission | 'public';
+  handle(context: RequestContext, request: RouteRequest): Promise<RouteAnswer>;
+}
+
+/** What a handler sees of the request: no Express response, so only core writes answers and commits. */
+export type RouteRequest = Pick<Request, 'params' | 'query' | 'headers' | 'body' | 'method' | 'path'>;
+
+/**
+ * What a route answers. `json` is written after the commit, like a GraphQL answer. `stream` is written as it is
+ * produced, inside the request's transaction (a cursor may read from it), with back-pressure: the next chunk is
+ * asked for only once the client has taken the last one. The commit follows the last chunk, and only then does
+ * the answer end, so a client that got the whole body got what was committed; if anything fails mid-stream, the
+ * connection is cut instead, and the client sees a truncated body.
+ */
+export type RouteAnswer =
+  | { kind: 'json'; status?: number; body: unknown }
+  | {
+      kind: 'stream';
+      contentType: string;
+      /** Offered as the download's file name (Content-Disposition: attachment). */
+      filename?: string;
+      chunks: AsyncIterable<string>;
+    };

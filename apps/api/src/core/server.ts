@@ -32,6 +32,7 @@ import { metricsAccess } from './observability/metrics-access.js';
 import { securityHeaders } from './http/security-headers.js';
 import { DEFAULT_TRUST_PROXY, type TrustProxy } from './http/trust-proxy.js';
 import type { ApiModule } from './api-module.js';
+import { mountModuleRoutes } from './http/module-routes.js';
 import { DEFAULT_WEBHOOK_SETTINGS, type FeedbackSettings, type WebhookSettings } from './config.js';
 
 export interface ApiOptions {
@@ -172,68 +173,88 @@ export async function createApi(options: ApiOptions) {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
+  /**
+   * Who is asking, their rate limit and in-flight slot, and the request's database: the same for a GraphQL
+   * request and a module's route (core/http/module-routes.ts). A failure here has already rolled back.
+   */
+  const contextOf = async (req: Request, res: Response): Promise<RequestContext> => {
+    const db = openRequestDatabase(options.dataSource);
+    const secure = req.secure || options.production;
+    let release: (() => void) | undefined;
+    try {
+      const viewer = await authenticate(presentedToken(req.headers), db);
+      await consumeRateLimit(viewer, req.ip);
+      release = await concurrency.acquire(viewer, req.ip);
+      // Normally given back at willSendResponse; this covers answers that never get that far.
+      res.once('finish', release);
+      const context: RequestContext = {
+        viewer,
+        db,
+        loaders: new Map(),
+        budget: new RequestBudget(
+          budget,
+          viewer.kind === 'anonymous' ? `address:${req.ip}` : `tenant:${viewer.tenantId}`,
+        ),
+        releaseSlot: release,
+        requestId: req.header('x-request-id') ?? randomUUID(),
+        clientAddress: req.ip,
+        signInGuard,
+        settings: {
+          sessionDays: options.sessionDays,
+          publicUrl: options.publicUrl ?? `${req.protocol}://${req.get('host')}`,
+          webhooks,
+          feedback,
+        },
+        mail,
+        session: {
+          set: (token, expires) =>
+            res.cookie(SESSION_COOKIE, token, {
+              httpOnly: true,
+              sameSite: 'lax',
+              secure,
+              expires,
+              path: '/',
+            }),
+          clear: () =>
+            res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' }),
+        },
+      };
+      return context;
+    } catch (error) {
+      release?.();
+      await db.finish('rollback').catch(() => undefined);
+      if (error instanceof GraphQLError) throw error;
+      throw serviceUnavailable(undefined, { status: 503 });
+    }
+  };
+
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<RequestContext> => {
-        const db = openRequestDatabase(options.dataSource);
-        const secure = req.secure || options.production;
-        let release: (() => void) | undefined;
-        try {
-          const viewer = await authenticate(presentedToken(req.headers), db);
-          await consumeRateLimit(viewer, req.ip);
-          release = await concurrency.acquire(viewer, req.ip);
-          // Normally given back at willSendResponse; this covers answers that never get that far.
-          res.once('finish', release);
-          const context: RequestContext = {
-            viewer,
-            db,
-            loaders: new Map(),
-            budget: new RequestBudget(
-              budget,
-              viewer.kind === 'anonymous' ? `address:${req.ip}` : `tenant:${viewer.tenantId}`,
-            ),
-            releaseSlot: release,
-            requestId: req.header('x-request-id') ?? randomUUID(),
-            clientAddress: req.ip,
-            signInGuard,
-            settings: {
-              sessionDays: options.sessionDays,
-              publicUrl: options.publicUrl ?? `${req.protocol}://${req.get('host')}`,
-              webhooks,
-              feedback,
-            },
-            mail,
-            session: {
-              set: (token, expires) =>
-                res.cookie(SESSION_COOKIE, token, {
-                  httpOnly: true,
-                  sameSite: 'lax',
-                  secure,
-                  expires,
-                  path: '/',
-                }),
-              clear: () =>
-                res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' }),
-            },
-          };
-          return context;
-        } catch (error) {
-          release?.();
-          await db.finish('rollback').catch(() => undefined);
-          if (error instanceof GraphQLError) throw error;
-          throw serviceUnavailable(undefined, { status: 503 });
-        }
-      },
-    }),
+    expressMiddleware(apollo, { context: ({ req, res }) => contextOf(req, res) }),
   );
+
+  mountModuleRoutes(app, options.modules, {
+    contextOf,
+    development,
+    production: options.production,
+    bodyLimit: MAX_BODY,
+    bodyErrors: answerBodyErrors,
+  });
 
   app.use('/graphql', answerBodyErrors);
 
   const portalDist = options.portalDist;
   if (portalDist && fs.existsSync(path.join(portalDist, 'index.html'))) {
     app.use(express.static(portalDist, { index: false, maxAge: '1h' }));
+    // The public feedback form is the portal's second entry (apps/portal/feedback.html): its own small page, not the
+    // portal's bundle, for customers who are not signed in. Its headers let other sites frame it
+    // (security-headers.ts, PUBLIC_FRAMEABLE).
+    const feedbackPage = path.join(portalDist, 'feedback.html');
+    app.get('/feedback/:token', (_req, res, next) => {
+      if (fs.existsSync(feedbackPage)) res.sendFile(feedbackPage);
+      else next();
+    });
     // Any other path is a portal route (deep links, reloads): the client-side router takes it from there.
     app.get('/{*route}', (_req, res) => {
       res.sendFile(path.join(portalDist, 'index.html'));

@@ -83,7 +83,14 @@ export class CreateCustomerFeedback1763800018000 implements MigrationInterface {
       ALTER TABLE feedback_responses
         ADD FOREIGN KEY (tenant_id, invitation_id) REFERENCES feedback_invitations (tenant_id, id) ON DELETE SET NULL (invitation_id);
 
-      -- TOUCH_POINT_FKS
+      -- Touch points are archived, never deleted, once evidence points at them (DESIGN: journey).
+      ALTER TABLE feedback_links
+        ADD FOREIGN KEY (tenant_id, touch_point_id) REFERENCES touch_points (tenant_id, id);
+      ALTER TABLE feedback_responses
+        ADD FOREIGN KEY (tenant_id, touch_point_id) REFERENCES touch_points (tenant_id, id);
+      CREATE INDEX feedback_links_by_touch_point ON feedback_links (tenant_id, touch_point_id)
+        WHERE touch_point_id IS NOT NULL;
+
       ALTER TABLE actions ADD COLUMN feedback_response_id uuid;
       ALTER TABLE actions
         ADD FOREIGN KEY (tenant_id, feedback_response_id) REFERENCES feedback_responses (tenant_id, id)

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EntitySchema } from 'typeorm';
-import type { ApiModule } from '../core/api-module.js';
+import type { ApiModule, ApiRoute } from '../core/api-module.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { accounts } from './accounts/index.js';
 import { actions } from './actions/index.js';
@@ -17,13 +17,18 @@ import { feedback } from './feedback/index.js';
 import { hiring } from './hiring/index.js';
 import { members } from './members/index.js';
 import { serviceLevels } from './service-levels/index.js';
+import { touchPoints } from './touch-points/index.js';
 import { webhooks } from './webhooks/index.js';
 
-/** What each feature's `index.ts` declares: its folder name (holding its `.graphql` files), resolvers and entities. */
+/**
+ * What each feature's `index.ts` declares: its folder name (holding its `.graphql` files), resolvers and entities,
+ * and any HTTP routes (each from a file of the module named for what it does, e.g. `consultancy/export-download.ts`).
+ */
 interface Feature {
   name: string;
   resolvers: Resolvers;
   entities: EntitySchema[];
+  routes?: readonly ApiRoute[];
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -48,6 +53,7 @@ const features: Feature[] = [
   audits,
   actions,
   serviceLevels,
+  touchPoints,
   feedback,
   apiKeys,
   activity,

@@ -55,6 +55,8 @@ export type ApiScope =
   | 'CHARTERS_WRITE'
   | 'CLIENTS_READ'
   | 'CLIENTS_WRITE'
+  | 'COMPLAINTS_READ'
+  | 'COMPLAINTS_WRITE'
   | 'ENGAGEMENTS_READ'
   | 'ENGAGEMENTS_WRITE'
   | 'FEEDBACK_READ'
@@ -182,6 +184,8 @@ export type CreateActionInput = {
   /** MEDIUM when left out. */
   priority?: ActionPriority | null | undefined;
   promiseKey?: string | null | undefined;
+  /** The touch point of the client's journey the action is about (a live one). */
+  touchPointId?: string | number | null | undefined;
 };
 
 export type CreateApiKeyInput = {

@@ -21,6 +21,8 @@ export const API_SCOPES = [
   'SERVICE_LEVELS_READ',
   'SERVICE_LEVELS_WRITE',
   'MEASUREMENTS_WRITE',
+  'COMPLAINTS_READ',
+  'COMPLAINTS_WRITE',
   'FEEDBACK_READ',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
@@ -41,6 +43,8 @@ export const API_SCOPE_LABELS: Record<ApiScope, string> = {
   SERVICE_LEVELS_READ: 'Read service levels and their compliance',
   SERVICE_LEVELS_WRITE: 'Set up and change service levels',
   MEASUREMENTS_WRITE: 'Send measurements for service levels',
+  COMPLAINTS_READ: 'Read complaints, their categories and patterns',
+  COMPLAINTS_WRITE: 'Record complaints (a client’s CRM)',
   FEEDBACK_READ: 'Read customer feedback links, scores and comments',
 };
 

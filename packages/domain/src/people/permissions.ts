@@ -33,6 +33,10 @@ export const PERMISSIONS = [
   'service-level:read',
   'service-level:write',
   'measurement:write',
+  'journey:read',
+  'journey:write',
+  'complaint:read',
+  'complaint:write',
   'feedback:read',
   'feedback:write',
   'apikey:manage',
@@ -72,6 +76,9 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'action:read',
     'action:update-own',
     'service-level:read',
+    'journey:read',
+    'complaint:read',
+    'complaint:write',
     'feedback:read',
     'email:read',
   ]),
@@ -108,6 +115,9 @@ export const SCOPE_PERMISSIONS: Record<ApiScope, readonly Permission[]> = {
   SERVICE_LEVELS_WRITE: ['service-level:write'],
   // A client's platform sending counts reads back the service levels its payload names, and nothing more.
   MEASUREMENTS_WRITE: ['measurement:write', 'service-level:read'],
+  COMPLAINTS_READ: ['complaint:read'],
+  // A client's CRM sending complaints reads back the complaints it sent (a fenced key: of its own client only).
+  COMPLAINTS_WRITE: ['complaint:write', 'complaint:read'],
   FEEDBACK_READ: ['feedback:read'],
 };
 

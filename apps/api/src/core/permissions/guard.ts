@@ -77,7 +77,15 @@ function checked(
   resolve: GraphQLFieldResolver<unknown, RequestContext>,
   ...[source, args, context, info]: Parameters<GraphQLFieldResolver<unknown, RequestContext>>
 ): unknown {
+  requirePermission(context, permission);
+  return resolve(source, args, context, info);
+}
+
+/**
+ * The one check, for a GraphQL field and a module's HTTP route alike (core/http/module-routes.ts): signed in (or
+ * an API key), and the role or the key's scopes grant the permission.
+ */
+export function requirePermission(context: RequestContext, permission: Permission): void {
   if (context.viewer.kind === 'anonymous') throw unauthenticated();
   if (!can(context, permission)) throw forbidden(permission, refusal(context, permission));
-  return resolve(source, args, context, info);
 }

@@ -43,6 +43,7 @@ export async function createAction(
       criterionKey: value.criterionKey ?? null,
       charterId: value.charterId ?? null,
       promiseKey: value.promiseKey ?? null,
+      touchPointId: value.touchPointId ?? null,
       feedbackResponseId: links.feedbackResponseId ?? null,
       revision: 1,
       createdBy: viewer.memberId,

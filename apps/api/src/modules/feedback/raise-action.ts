@@ -1,6 +1,7 @@
 import type { RequestContext } from '../../core/context.js';
 import { loadParent, refused, type Payload } from '../../core/payloads.js';
 import { createAction } from '../actions/index.js';
+import { touchPointOf } from '../touch-points/index.js';
 import { feedbackResponseOf } from './references.js';
 
 /**
@@ -15,9 +16,14 @@ export async function raiseActionFromFeedback(
     loadParent({ responseId }, 'feedback response', (id) => feedbackResponseOf(db, id)),
   );
   if (!response.ok) return refused('action', ...response.errors);
+  const { clientId, touchPointId } = response.value;
+  // The action follows the answer's touch point while it is on the journey; an archived one takes no new actions.
+  const live = touchPointId
+    ? await context.db.read(async (db) => (await touchPointOf(db, clientId, touchPointId))?.archivedAt === null)
+    : false;
   return createAction(
     context,
-    { ...action, clientId: response.value.clientId },
+    { ...action, clientId, ...(live ? { touchPointId } : {}) },
     { feedbackResponseId: response.value.id },
   );
 }

@@ -1,5 +1,6 @@
 import type { TenantDb } from '../../core/tenancy/tenant-db.js';
-import type { FieldError } from '@csp/domain';
+import { fieldError, type FieldError } from '@csp/domain';
+import { touchPointOf } from '../touch-points/index.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { FeedbackLinkEntity, FeedbackResponseEntity, type FeedbackLinkRow, type FeedbackResponseRow } from './entities.js';
 
@@ -13,14 +14,19 @@ export async function feedbackResponseOf(db: TenantDb, id: string): Promise<Feed
 }
 
 /**
- * Null when the touch point may be named (none, or one of this client's); otherwise the error for `touchPointId`,
- * the same for another client's or another tenant's id as for an unknown one.
+ * Null when the touch point may be named (none, or a live one of this client's); otherwise the error for
+ * `touchPointId`, the same for another client's or another tenant's id as for an unknown one.
  */
 export async function checkTouchPoint(
-  _db: TenantDb,
-  _clientId: string,
+  db: TenantDb,
+  clientId: string,
   touchPointId: string | null | undefined,
 ): Promise<FieldError | null> {
   if (!touchPointId) return null;
-  return notFound('touchPointId', 'touch point');
+  const touchPoint = await touchPointOf(db, clientId, touchPointId);
+  if (!touchPoint) return notFound('touchPointId', 'touch point of this client');
+  if (touchPoint.archivedAt) {
+    return fieldError('touchPointId', 'NOT_ALLOWED', 'This touch point was removed from the journey.');
+  }
+  return null;
 }
