@@ -84,10 +84,11 @@ export class CreateCustomerFeedback1763800018000 implements MigrationInterface {
         ADD FOREIGN KEY (tenant_id, invitation_id) REFERENCES feedback_invitations (tenant_id, id) ON DELETE SET NULL (invitation_id);
 
       -- Touch points are archived, never deleted, once evidence points at them (DESIGN: journey).
+      -- With the client, so a link (and its answers) can only name a touch point of its own client.
       ALTER TABLE feedback_links
-        ADD FOREIGN KEY (tenant_id, touch_point_id) REFERENCES touch_points (tenant_id, id);
+        ADD FOREIGN KEY (tenant_id, client_id, touch_point_id) REFERENCES touch_points (tenant_id, client_id, id);
       ALTER TABLE feedback_responses
-        ADD FOREIGN KEY (tenant_id, touch_point_id) REFERENCES touch_points (tenant_id, id);
+        ADD FOREIGN KEY (tenant_id, client_id, touch_point_id) REFERENCES touch_points (tenant_id, client_id, id);
       CREATE INDEX feedback_links_by_touch_point ON feedback_links (tenant_id, touch_point_id)
         WHERE touch_point_id IS NOT NULL;
 
