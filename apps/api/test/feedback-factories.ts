@@ -104,7 +104,12 @@ export async function answer(
 }
 
 /** A touch point of the client's journey, written as the owner (the journey's own mutations are not needed here). */
-export async function insertTouchPoint(api: TestApi, tenantId: string, clientId: string, name = 'Phone line') {
+export async function insertTouchPoint(
+  api: TestApi,
+  tenantId: string,
+  clientId: string,
+  name = 'Phone line',
+) {
   await api.ownerQuery(
     `INSERT INTO customer_journeys (tenant_id, client_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
     [tenantId, clientId],

@@ -135,7 +135,13 @@ export async function verifiedChallenge(
   solution: string,
   linkId: string,
 ): Promise<string | null> {
-  let payload: { algorithm?: unknown; challenge?: unknown; number?: unknown; salt?: unknown; signature?: unknown };
+  let payload: {
+    algorithm?: unknown;
+    challenge?: unknown;
+    number?: unknown;
+    salt?: unknown;
+    signature?: unknown;
+  };
   try {
     payload = JSON.parse(Buffer.from(solution, 'base64').toString('utf8')) as typeof payload;
   } catch {

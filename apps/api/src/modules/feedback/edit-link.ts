@@ -1,5 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DEFAULT_QUESTIONS, check, feedbackLinkChanges, feedbackLinkInput, type FeedbackKind } from '@csp/domain';
+import {
+  DEFAULT_QUESTIONS,
+  check,
+  feedbackLinkChanges,
+  feedbackLinkInput,
+  type FeedbackKind,
+} from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { refused, type Payload } from '../../core/payloads.js';
@@ -82,7 +88,10 @@ export async function updateFeedbackLink(
     };
     await db
       .getRepository(FeedbackLinkEntity)
-      .update({ id: link.id }, { question: updated.question, active: updated.active, updatedAt: updated.updatedAt });
+      .update(
+        { id: link.id },
+        { question: updated.question, active: updated.active, updatedAt: updated.updatedAt },
+      );
     return { feedbackLink: updated, userErrors: [] };
   });
 }

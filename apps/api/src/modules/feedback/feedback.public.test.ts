@@ -86,7 +86,9 @@ describe('the public form', () => {
     const sent = await answer(api, link.token, 3, 'Kept on hold <b>twice</b>');
     expect(sent.data?.submitFeedback).toEqual({ received: true, userErrors: [] });
     const rows = await api.ownerQuery('SELECT * FROM feedback_responses WHERE link_id = $1', [link.id]);
-    expect(rows).toMatchObject([{ score: 3, detractor: true, comment: 'Kept on hold <b>twice</b>', kind: 'NPS' }]);
+    expect(rows).toMatchObject([
+      { score: 3, detractor: true, comment: 'Kept on hold <b>twice</b>', kind: 'NPS' },
+    ]);
     expect(JSON.stringify(rows)).not.toContain('127.0.0.1');
     const columns = await api.ownerQuery<{ column_name: string }>(
       `SELECT column_name FROM information_schema.columns WHERE table_name LIKE 'feedback%'`,
@@ -98,7 +100,13 @@ describe('the public form', () => {
     const { admin, client } = await seed(api).consultancy().client();
     const link = await createLink(api, admin, client, 'NPS');
     const forged = Buffer.from(
-      JSON.stringify({ algorithm: 'SHA-256', challenge: 'ab', number: 1, salt: 'x?expires=9999999999&', signature: 'cd' }),
+      JSON.stringify({
+        algorithm: 'SHA-256',
+        challenge: 'ab',
+        number: 1,
+        salt: 'x?expires=9999999999&',
+        signature: 'cd',
+      }),
     ).toString('base64');
     for (const challenge of ['', 'not base64 json', forged]) {
       const sent = await api.graphql(SUBMIT_FEEDBACK, { input: { token: link.token, score: 10, challenge } });
@@ -114,7 +122,9 @@ describe('the public form', () => {
       input: { token: link.token, score: 10, challenge: elsewhere },
     });
     expect(sent.data?.submitFeedback.userErrors).toMatchObject([{ field: 'challenge', code: 'INVALID' }]);
-    expect(await api.ownerQuery('SELECT 1 FROM feedback_responses WHERE link_id = $1', [link.id])).toEqual([]);
+    expect(await api.ownerQuery('SELECT 1 FROM feedback_responses WHERE link_id = $1', [link.id])).toEqual(
+      [],
+    );
   });
 
   it('refuses a replayed challenge solution', async () => {
@@ -128,7 +138,9 @@ describe('the public form', () => {
       received: false,
       userErrors: [{ field: 'challenge', code: 'CONFLICT' }],
     });
-    expect(await api.ownerQuery('SELECT 1 FROM feedback_responses WHERE link_id = $1', [link.id])).toHaveLength(1);
+    expect(
+      await api.ownerQuery('SELECT 1 FROM feedback_responses WHERE link_id = $1', [link.id]),
+    ).toHaveLength(1);
   });
 
   it('checks the score against the link’s kind and bounds the comment', async () => {
@@ -137,10 +149,12 @@ describe('the public form', () => {
     expect((await answer(api, link.token, 8)).data?.submitFeedback.userErrors).toMatchObject([
       { field: 'score', code: 'INVALID' },
     ]);
-    expect((await answer(api, link.token, 0)).data?.submitFeedback.userErrors).toMatchObject([{ field: 'score' }]);
-    expect((await answer(api, link.token, 4, 'x'.repeat(2001))).data?.submitFeedback.userErrors).toMatchObject([
-      { field: 'comment', code: 'TOO_LONG' },
+    expect((await answer(api, link.token, 0)).data?.submitFeedback.userErrors).toMatchObject([
+      { field: 'score' },
     ]);
+    expect(
+      (await answer(api, link.token, 4, 'x'.repeat(2001))).data?.submitFeedback.userErrors,
+    ).toMatchObject([{ field: 'comment', code: 'TOO_LONG' }]);
     const nul = await answer(api, link.token, 4, 'a\u0000b');
     expect(nul.data?.submitFeedback.received ?? false).toBe(false);
     expect((await answer(api, link.token, 4, 'Simple enough 👍')).data?.submitFeedback.received).toBe(true);
@@ -163,22 +177,26 @@ describe('the public form', () => {
     const url = invited.data?.createFeedbackInvitation.url ?? '';
     const invitation = decodeURIComponent(new URL(url).searchParams.get('invitation') ?? '');
     expect(url.startsWith(`${link.url}?invitation=`)).toBe(true);
-    expect((await answer(api, link.token, 4, undefined, invitation)).data?.submitFeedback.received).toBe(true);
+    expect((await answer(api, link.token, 4, undefined, invitation)).data?.submitFeedback.received).toBe(
+      true,
+    );
     const replay = await answer(api, link.token, 1, undefined, invitation);
-    expect(replay.data?.submitFeedback.userErrors).toMatchObject([{ field: 'invitation', code: 'NOT_ALLOWED' }]);
-    const altered = `${invitation.split('.')[0]}.${'A'.repeat(43)}`;
-    expect((await answer(api, link.token, 1, undefined, altered)).data?.submitFeedback.userErrors).toMatchObject([
-      { field: 'invitation', code: 'INVALID' },
+    expect(replay.data?.submitFeedback.userErrors).toMatchObject([
+      { field: 'invitation', code: 'NOT_ALLOWED' },
     ]);
+    const altered = `${invitation.split('.')[0]}.${'A'.repeat(43)}`;
+    expect(
+      (await answer(api, link.token, 1, undefined, altered)).data?.submitFeedback.userErrors,
+    ).toMatchObject([{ field: 'invitation', code: 'INVALID' }]);
     // An invitation is for its own link only.
     const other = await createLink(api, admin, client, 'CSAT');
     const second = await api.graphql(INVITE, { input: { linkId: link.id } }, admin);
     const token = decodeURIComponent(
       new URL(second.data?.createFeedbackInvitation.url ?? '').searchParams.get('invitation') ?? '',
     );
-    expect((await answer(api, other.token, 4, undefined, token)).data?.submitFeedback.userErrors).toMatchObject([
-      { field: 'invitation', code: 'NOT_ALLOWED' },
-    ]);
+    expect(
+      (await answer(api, other.token, 4, undefined, token)).data?.submitFeedback.userErrors,
+    ).toMatchObject([{ field: 'invitation', code: 'NOT_ALLOWED' }]);
     const used = await api.ownerQuery<{ used_at: Date | null }>(
       'SELECT used_at FROM feedback_invitations WHERE link_id = $1 ORDER BY created_at',
       [link.id],
@@ -213,16 +231,24 @@ describe('the public form’s limits', () => {
     const { admin, client } = await seed(api).consultancy().client();
     const link = await createLink(api, admin, client, 'NPS');
     const send = async (address: string) =>
-      submitFrom(api, address, { token: link.token, score: 9, challenge: await solvedChallenge(api, link.token) });
-    for (let i = 0; i < 3; i++) expect((await send('203.0.113.7')).body.data?.submitFeedback.received).toBe(true);
+      submitFrom(api, address, {
+        token: link.token,
+        score: 9,
+        challenge: await solvedChallenge(api, link.token),
+      });
+    for (let i = 0; i < 3; i++)
+      expect((await send('203.0.113.7')).body.data?.submitFeedback.received).toBe(true);
     const limited = await send('203.0.113.7');
     expect(limited.status).toBe(429);
     expect(limited.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
     expect(limited.body.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(3000);
     // Another address still gets through, until the link has had its 5 a minute from everybody.
-    for (let i = 0; i < 2; i++) expect((await send('198.51.100.9')).body.data?.submitFeedback.received).toBe(true);
+    for (let i = 0; i < 2; i++)
+      expect((await send('198.51.100.9')).body.data?.submitFeedback.received).toBe(true);
     const linkFull = await send('192.0.2.44');
     expect(linkFull.status).toBe(429);
-    expect(await api.ownerQuery('SELECT 1 FROM feedback_responses WHERE link_id = $1', [link.id])).toHaveLength(5);
+    expect(
+      await api.ownerQuery('SELECT 1 FROM feedback_responses WHERE link_id = $1', [link.id]),
+    ).toHaveLength(5);
   });
 });

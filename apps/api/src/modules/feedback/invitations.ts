@@ -38,7 +38,11 @@ export async function createFeedbackInvitation(
     if (!link.value.active) {
       return refused(
         ['url', 'expiresAt'],
-        fieldError('linkId', 'NOT_ALLOWED', 'This link is turned off: turn it on before inviting anyone to it.'),
+        fieldError(
+          'linkId',
+          'NOT_ALLOWED',
+          'This link is turned off: turn it on before inviting anyone to it.',
+        ),
       );
     }
     const now = new Date();

@@ -19,16 +19,19 @@ export const feedbackLinksOfClient = perRequest<string, FeedbackLinkRow[]>(
   },
 );
 
-export const responseCountOfLink = perRequest<string, number>('feedbackResponseCountOfLink', async (context, ids) => {
-  const rows: { link_id: string; n: number }[] = await context.db.read((db) =>
-    db.query(
-      `SELECT link_id, count(*)::int AS n FROM feedback_responses
+export const responseCountOfLink = perRequest<string, number>(
+  'feedbackResponseCountOfLink',
+  async (context, ids) => {
+    const rows: { link_id: string; n: number }[] = await context.db.read((db) =>
+      db.query(
+        `SELECT link_id, count(*)::int AS n FROM feedback_responses
         WHERE tenant_id = $1 AND link_id = ANY($2::uuid[]) GROUP BY link_id`,
-      [db.tenantId, [...ids]],
-    ),
-  );
-  return oneEach(ids, rows, (row) => row.link_id).map((row) => row?.n ?? 0);
-});
+        [db.tenantId, [...ids]],
+      ),
+    );
+    return oneEach(ids, rows, (row) => row.link_id).map((row) => row?.n ?? 0);
+  },
+);
 
 /** The answer an action was raised from. */
 export const feedbackResponseById = perRequest<string, FeedbackResponseRow | null>(

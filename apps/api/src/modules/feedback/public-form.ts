@@ -62,7 +62,13 @@ const refusedAnswer = (...userErrors: FieldError[]) => ({ received: false, userE
 
 export async function submitFeedback(
   context: RequestContext,
-  input: { token: string; score: number; comment?: string | null; challenge: string; invitation?: string | null },
+  input: {
+    token: string;
+    score: number;
+    comment?: string | null;
+    challenge: string;
+    invitation?: string | null;
+  },
 ): Promise<Payload<'SubmitFeedbackPayload'>> {
   const link = await linkOfToken(context, input.token);
   if (!link) return refusedAnswer(notFound('token', 'feedback link'));
@@ -75,7 +81,11 @@ export async function submitFeedback(
   const digest = await verifiedChallenge(settings, input.challenge, link.id);
   if (!digest) {
     return refusedAnswer(
-      fieldError('challenge', 'INVALID', 'The form’s check is missing, expired or unsolved. Reload the page and send again.'),
+      fieldError(
+        'challenge',
+        'INVALID',
+        'The form’s check is missing, expired or unsolved. Reload the page and send again.',
+      ),
     );
   }
   abuseLimits(settings).charge(link.id, context.clientAddress);
@@ -83,7 +93,8 @@ export async function submitFeedback(
     let invitationId: string | null = null;
     if (input.invitation) {
       const id = invitationIdOf(settings, db.tenantId, input.invitation);
-      if (!id) return refusedAnswer(fieldError('invitation', 'INVALID', 'This invitation link is not valid.'));
+      if (!id)
+        return refusedAnswer(fieldError('invitation', 'INVALID', 'This invitation link is not valid.'));
       const used = (await db.query(
         `UPDATE feedback_invitations SET used_at = now()
           WHERE tenant_id = $1 AND id = $2 AND link_id = $3 AND used_at IS NULL AND expires_at > now()
@@ -120,7 +131,11 @@ export async function submitFeedback(
     const response = inserted[0];
     if (!response) {
       return refusedAnswer(
-        fieldError('challenge', 'CONFLICT', 'This form’s check was already used. Reload the page and send again.'),
+        fieldError(
+          'challenge',
+          'CONFLICT',
+          'This form’s check was already used. Reload the page and send again.',
+        ),
       );
     }
     await queueWebhookEvent(db, {

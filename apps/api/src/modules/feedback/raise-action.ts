@@ -19,7 +19,9 @@ export async function raiseActionFromFeedback(
   const { clientId, touchPointId } = response.value;
   // The action follows the answer's touch point while it is on the journey; an archived one takes no new actions.
   const live = touchPointId
-    ? await context.db.read(async (db) => (await touchPointOf(db, clientId, touchPointId))?.archivedAt === null)
+    ? await context.db.read(
+        async (db) => (await touchPointOf(db, clientId, touchPointId))?.archivedAt === null,
+      )
     : false;
   return createAction(
     context,

@@ -2,7 +2,12 @@ import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { fieldError, type FieldError } from '@csp/domain';
 import { touchPointOf } from '../touch-points/index.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
-import { FeedbackLinkEntity, FeedbackResponseEntity, type FeedbackLinkRow, type FeedbackResponseRow } from './entities.js';
+import {
+  FeedbackLinkEntity,
+  FeedbackResponseEntity,
+  type FeedbackLinkRow,
+  type FeedbackResponseRow,
+} from './entities.js';
 
 /** A feedback link of this tenant (and, for a fenced viewer, of its client), or null: the same for another's id. */
 export async function feedbackLinkOf(db: TenantDb, id: string): Promise<FeedbackLinkRow | null> {

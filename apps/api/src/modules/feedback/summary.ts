@@ -1,10 +1,4 @@
-import {
-  FEEDBACK_KINDS,
-  changeBetween,
-  scoreOf,
-  type FeedbackKind,
-  type ScoreCounts,
-} from '@csp/domain';
+import { FEEDBACK_KINDS, changeBetween, scoreOf, type FeedbackKind, type ScoreCounts } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import type { FeedbackKindSummaryMapper, FeedbackSummaryMapper } from './mappers.js';
 
