@@ -136,9 +136,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     feedback: {
       secret: env.FEEDBACK_SECRET || PROCESS_FEEDBACK_SECRET,
-      challengeMaxNumber: whole(env.FEEDBACK_CHALLENGE_MAX_NUMBER, DEFAULT_FEEDBACK_SETTINGS.challengeMaxNumber, 1),
-      perAddressPerHour: whole(env.FEEDBACK_PER_ADDRESS_PER_HOUR, DEFAULT_FEEDBACK_SETTINGS.perAddressPerHour, 1),
-      perLinkPerMinute: whole(env.FEEDBACK_PER_LINK_PER_MINUTE, DEFAULT_FEEDBACK_SETTINGS.perLinkPerMinute, 1),
+      challengeMaxNumber: whole(
+        env.FEEDBACK_CHALLENGE_MAX_NUMBER,
+        DEFAULT_FEEDBACK_SETTINGS.challengeMaxNumber,
+        1,
+      ),
+      perAddressPerHour: whole(
+        env.FEEDBACK_PER_ADDRESS_PER_HOUR,
+        DEFAULT_FEEDBACK_SETTINGS.perAddressPerHour,
+        1,
+      ),
+      perLinkPerMinute: whole(
+        env.FEEDBACK_PER_LINK_PER_MINUTE,
+        DEFAULT_FEEDBACK_SETTINGS.perLinkPerMinute,
+        1,
+      ),
     },
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/$/, '') : undefined,
     logLevel: readLogLevel(env),

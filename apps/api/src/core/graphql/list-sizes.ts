@@ -163,7 +163,11 @@ export const LIST_SIZES: Record<string, ListSize> = {
     why: `the service levels of the intervals sent, at most ${MAX_INTERVALS_PER_BATCH} per call`,
   },
 
-  'Client.feedbackLinks': { size: 5, why: 'grows with links made (inactive ones stay); oldest first', cap: 200 },
+  'Client.feedbackLinks': {
+    size: 5,
+    why: 'grows with links made (inactive ones stay); oldest first',
+    cap: 200,
+  },
   'Client.feedbackComments': {
     size: 20,
     why: '`last`, 20 unless asked, at most 100 (feedback/queries.ts); newest first',

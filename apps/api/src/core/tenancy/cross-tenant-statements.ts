@@ -67,7 +67,8 @@ export const DATABASE_FUNCTIONS: Readonly<Record<string, DatabaseFunction>> = {
   },
   claim_feedback_token: {
     crossesTenants: true,
-    reason: "A new feedback link's public token, claimed in the global directory for the request's consultancy.",
+    reason:
+      "A new feedback link's public token, claimed in the global directory for the request's consultancy.",
   },
   release_tenant_feedback_tokens: {
     crossesTenants: true,
