@@ -57,6 +57,12 @@ SELECT create_distributed_table('touch_point_promises', 'tenant_id', colocate_wi
 SELECT create_distributed_table('touch_point_criteria', 'tenant_id', colocate_with => 'consultancies');
 SELECT create_distributed_table('journey_changes', 'tenant_id', colocate_with => 'consultancies');
 
+-- Complaints: the client's categories, the log, and the months a category was announced rising. Before actions, whose
+-- complaint_id and complaint_category_id reference them.
+SELECT create_distributed_table('complaint_categories', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('complaints', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('complaint_rising_announcements', 'tenant_id', colocate_with => 'consultancies');
+
 -- Customer feedback: links, the answers customers send through them, invitations. Before actions,
 -- which point at the answer they were raised from.
 SELECT create_distributed_table('feedback_links', 'tenant_id', colocate_with => 'consultancies');

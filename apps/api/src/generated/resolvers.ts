@@ -7,6 +7,7 @@ import type { ApiKeyMapper } from '../modules/api-keys/mappers.js';
 import type { AuditFrameworkMapper, AuditFrameworkSectionMapper, AuditCriterionMapper, AuditResponseMapper, AuditScoresMapper, AuditDeltasMapper, TrendPointMapper, AuditTrendMapper, IndustryBenchmarkMapper, PromiseKeptMapper, PromiseCriterionLinkMapper, AuditMapper, AuditConnectionMapper } from '../modules/audits/mappers.js';
 import type { CharterPromiseMapper, CharterServiceStandardMapper, CharterPurposeStatementMapper, CharterPurposeChangeMapper, CharterPromisePlaceMapper, CharterPromiseChangeMapper, CharterPromiseFieldChangeMapper, CharterPromiseMoveMapper, CharterSignOffMapper, CharterDiffMapper, CharterMapper, CharterVersionMapper } from '../modules/charters/mappers.js';
 import type { ClientMapper, WorkshopEntryMapper, ClientConnectionMapper, DifferentiationWorkshopMapper } from '../modules/clients/mappers.js';
+import type { ComplaintMapper, ComplaintCategoryMapper, ComplaintConnectionMapper, ComplaintRisingFlagMapper, ComplaintCategoryPatternMapper, ComplaintTouchPointPatternMapper, ComplaintResolveMonthMapper, ComplaintRateMapper, ComplaintRecurrenceMapper, ComplaintPatternsMapper } from '../modules/complaints/mappers.js';
 import type { EngagementMapper, MilestoneMapper, EngagementConnectionMapper } from '../modules/engagements/mappers.js';
 import type { FeedbackLinkMapper, FeedbackResponseMapper, FeedbackScoreMapper, FeedbackChangeMapper, FeedbackMonthMapper, FeedbackTouchPointScoreMapper, FeedbackKindSummaryMapper, FeedbackSummaryMapper } from '../modules/feedback/mappers.js';
 import type { RoleProfileMapper, HiringCriterionMapper, CandidateScorecardMapper, CandidateScoreMapper, RankedCandidateMapper } from '../modules/hiring/mappers.js';
@@ -47,6 +48,10 @@ export type AcceptInvitationInput = {
 export type Action = {
   __typename?: 'Action';
   client: Client;
+  /** The complaint this action was raised from. */
+  complaint: Maybe<Complaint>;
+  /** The complaint category this action was raised from. */
+  complaintCategory: Maybe<ComplaintCategory>;
   completedAt: Maybe<Scalars['DateTime']['output']>;
   createdAt: Scalars['DateTime']['output'];
   description: Scalars['String']['output'];
@@ -797,6 +802,16 @@ export type Client = {
   audits: Array<Audit>;
   /** The client's customer-service charter; null until one is started (for client leaders: until one is published). */
   charter: Maybe<Charter>;
+  /** The client's complaint categories, by name; archived ones only when asked for. */
+  complaintCategories: Array<ComplaintCategory>;
+  /**
+   * Patterns of the client's complaints over the last `months` calendar months (1 to 36, ending with the current
+   * one) in the client's time zone: monthly counts per category and per touch point with the rising flag, time to
+   * resolve, the rate per 1,000 contacts of each service level, and recurrences. docs/complaints.md has the formulas.
+   */
+  complaintPatterns: ComplaintPatterns;
+  /** The client's complaint log, newest first. Filters combine; `receivedFrom` is included, `receivedBefore` is not. */
+  complaints: ComplaintConnection;
   createdAt: Scalars['DateTime']['output'];
   /** Engagements for this client, newest first. */
   engagements: Array<Engagement>;
@@ -838,6 +853,31 @@ export type ClientActionsArgs = {
 /** An organisation whose customer service the consultancy is improving. */
 export type ClientAuditsArgs = {
   frameworkKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** An organisation whose customer service the consultancy is improving. */
+export type ClientComplaintCategoriesArgs = {
+  includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** An organisation whose customer service the consultancy is improving. */
+export type ClientComplaintPatternsArgs = {
+  months?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An organisation whose customer service the consultancy is improving. */
+export type ClientComplaintsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  receivedBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  receivedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  severity?: InputMaybe<ComplaintSeverity>;
+  status?: InputMaybe<ComplaintStatus>;
+  touchPointId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -889,6 +929,172 @@ export type ClientStatus =
   | 'ACTIVE'
   | 'ARCHIVED'
   | 'PROSPECT';
+
+/** A complaint of a client's log. Its texts are the customer's and staff's words: show them escaped. */
+export type Complaint = {
+  __typename?: 'Complaint';
+  /** The actions raised from this complaint, newest first. */
+  actions: Array<Action>;
+  category: ComplaintCategory;
+  channel: Channel;
+  client: Client;
+  createdAt: Scalars['DateTime']['output'];
+  /** A case number or similar; never the customer's name or contact details. */
+  customerReference: Maybe<Scalars['String']['output']>;
+  /** The client CRM's own id of the complaint. */
+  externalReference: Maybe<Scalars['String']['output']>;
+  /** Hours from received to resolved; null while open. */
+  hoursToResolve: Maybe<Scalars['Float']['output']>;
+  id: Scalars['ID']['output'];
+  /** The key of the charter promise it broke. */
+  promiseKey: Maybe<Scalars['String']['output']>;
+  /** That promise's title in the client's charter in force; null when none or removed since. */
+  promiseTitle: Maybe<Scalars['String']['output']>;
+  receivedAt: Scalars['DateTime']['output'];
+  resolution: Maybe<Scalars['String']['output']>;
+  resolvedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Increases with every change; pass it back as `expectedRevision`. */
+  revision: Scalars['Int']['output'];
+  rootCause: Maybe<Scalars['String']['output']>;
+  severity: ComplaintSeverity;
+  status: ComplaintStatus;
+  touchPoint: Maybe<TouchPoint>;
+  updatedAt: Scalars['DateTime']['output'];
+  whatHappened: Scalars['String']['output'];
+};
+
+export type ComplaintCategory = {
+  __typename?: 'ComplaintCategory';
+  /** Set when it was removed while complaints or actions pointed at it. */
+  archivedAt: Maybe<Scalars['DateTime']['output']>;
+  description: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type ComplaintCategoryPattern = {
+  __typename?: 'ComplaintCategoryPattern';
+  category: ComplaintCategory;
+  /** One count per month of `months`. */
+  counts: Array<Scalars['Int']['output']>;
+  rising: ComplaintRisingFlag;
+};
+
+export type ComplaintCategoryPayload = {
+  __typename?: 'ComplaintCategoryPayload';
+  complaintCategory: Maybe<ComplaintCategory>;
+  userErrors: Array<UserError>;
+};
+
+export type ComplaintConnection = {
+  __typename?: 'ComplaintConnection';
+  edges: Array<ComplaintEdge>;
+  nodes: Array<Complaint>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ComplaintEdge = {
+  __typename?: 'ComplaintEdge';
+  cursor: Scalars['String']['output'];
+  node: Complaint;
+};
+
+export type ComplaintPatterns = {
+  __typename?: 'ComplaintPatterns';
+  /** Every category with complaints in the months or live in the list, by name. */
+  categories: Array<ComplaintCategoryPattern>;
+  /** The months covered, oldest first, as YYYY-MM; the last is the current month. */
+  months: Array<Scalars['String']['output']>;
+  /** Complaints per 1,000 contacts, for each service level of the client that counts contacts. */
+  rates: Array<ComplaintRate>;
+  /** Complaints whose root cause came back within 90 days after an action on it was done, newest first. */
+  recurrences: Array<ComplaintRecurrence>;
+  /** Median and 90th percentile time to resolve of the complaints received in each month. */
+  timeToResolve: Array<ComplaintResolveMonth>;
+  /** The time zone the months are counted in: the client's (that of its service levels), UTC when it has none. */
+  timeZone: Scalars['String']['output'];
+  /** Complaints of each month (all categories). */
+  totals: Array<Scalars['Int']['output']>;
+  /** Every touch point with complaints in the months. */
+  touchPoints: Array<ComplaintTouchPointPattern>;
+};
+
+export type ComplaintPayload = {
+  __typename?: 'ComplaintPayload';
+  complaint: Maybe<Complaint>;
+  userErrors: Array<UserError>;
+};
+
+export type ComplaintRate = {
+  __typename?: 'ComplaintRate';
+  /** Σvalid of the service level's measurements in each month. */
+  contacts: Array<Scalars['Int']['output']>;
+  /** Complaints per 1,000 contacts in each month; null without contacts. */
+  perThousand: Array<Maybe<Scalars['Float']['output']>>;
+  serviceLevel: ServiceLevel;
+};
+
+export type ComplaintRecurrence = {
+  __typename?: 'ComplaintRecurrence';
+  /** The action done on the same root cause before it. */
+  action: Action;
+  complaint: Complaint;
+};
+
+export type ComplaintResolveMonth = {
+  __typename?: 'ComplaintResolveMonth';
+  /** In hours; null when none was resolved. */
+  medianHours: Maybe<Scalars['Float']['output']>;
+  month: Scalars['String']['output'];
+  p90Hours: Maybe<Scalars['Float']['output']>;
+  resolved: Scalars['Int']['output'];
+};
+
+/** Whether this month's count is improbable against the six months before (docs/complaints.md). */
+export type ComplaintRisingFlag = {
+  __typename?: 'ComplaintRisingFlag';
+  /** This month's count so far. */
+  count: Scalars['Int']['output'];
+  /** P(X ≥ count) for a Poisson variable with the trailing mean. */
+  probability: Scalars['Float']['output'];
+  rising: Scalars['Boolean']['output'];
+  /** The mean count of the six months before. */
+  trailingMean: Scalars['Float']['output'];
+};
+
+/** One complaint of a batch: the category by its name in the client's list. */
+export type ComplaintRowInput = {
+  category: Scalars['String']['input'];
+  channel: Channel;
+  customerReference?: InputMaybe<Scalars['String']['input']>;
+  externalReference?: InputMaybe<Scalars['String']['input']>;
+  promiseKey?: InputMaybe<Scalars['String']['input']>;
+  receivedAt: Scalars['DateTime']['input'];
+  resolution?: InputMaybe<Scalars['String']['input']>;
+  resolvedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  rootCause?: InputMaybe<Scalars['String']['input']>;
+  severity: ComplaintSeverity;
+  touchPointId?: InputMaybe<Scalars['ID']['input']>;
+  whatHappened: Scalars['String']['input'];
+};
+
+export type ComplaintSeverity =
+  | 'CRITICAL'
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+export type ComplaintStatus =
+  | 'OPEN'
+  | 'RESOLVED';
+
+export type ComplaintTouchPointPattern = {
+  __typename?: 'ComplaintTouchPointPattern';
+  counts: Array<Scalars['Int']['output']>;
+  rising: ComplaintRisingFlag;
+  touchPoint: TouchPoint;
+};
 
 export type ComplianceInterval = {
   __typename?: 'ComplianceInterval';
@@ -970,6 +1176,12 @@ export type CreateClientInput = {
   size?: InputMaybe<ClientSize>;
   /** PROSPECT when left out. */
   status?: InputMaybe<ClientStatus>;
+};
+
+export type CreateComplaintCategoryInput = {
+  clientId: Scalars['ID']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
 };
 
 export type CreateEngagementInput = {
@@ -1664,6 +1876,8 @@ export type Mutation = {
   createAudit: AuditPayload;
   /** Creates a client. Needs the whole consultancy: a key limited to one client cannot create others. */
   createClient: ClientPayload;
+  /** Adds a category to a client's list. */
+  createComplaintCategory: ComplaintCategoryPayload;
   createEngagement: EngagementPayload;
   /**
    * A signed single-use link to the form for one contact (the client sends it after a call or a visit): it takes one
@@ -1718,6 +1932,22 @@ export type Mutation = {
   /** Raises an action from an answer, linked to it (and to the touch point it was about), in one step. */
   raiseActionFromFeedback: ActionPayload;
   /**
+   * Raises an action from a complaint, in one step: the action follows up the promise the complaint broke and its
+   * touch point, and remembers the complaint.
+   */
+  raiseComplaintAction: ActionPayload;
+  /** Raises an action from a complaint category (typically a rising one); the action remembers the category. */
+  raiseComplaintCategoryAction: ActionPayload;
+  /** Records one complaint in a client's log. Client leaders record for their own client only. */
+  recordComplaint: ComplaintPayload;
+  /**
+   * Records complaints in bulk, as a client's CRM or a CSV upload sends them, all or nothing: every bad row is
+   * reported with its index and field, and nothing is written unless none is bad. A row with an `externalReference`
+   * that the client's log already holds replaces that complaint instead of adding one, so a resend is harmless. With
+   * `dryRun`, checks everything and writes nothing (the portal's upload preview).
+   */
+  recordComplaints: RecordComplaintsPayload;
+  /**
    * Records counts per interval, for one or more service levels, all or nothing: every bad row is reported with its
    * index and field, and nothing is written unless none is bad. An interval sent again with the same start and end
    * replaces the stored one. Changing a period that has closed and already has figures needs a `correctionReason`.
@@ -1726,6 +1956,11 @@ export type Mutation = {
   recordMeasurements: RecordMeasurementsPayload;
   /** Removes a candidate's scorecard and its scores. */
   removeCandidateScorecard: RemoveCandidateScorecardPayload;
+  /**
+   * Removes a category from the client's list. One that complaints or actions point at is archived instead (it
+   * stays on them, and is no longer offered for new complaints); `archived` says which it was.
+   */
+  removeComplaintCategory: RemoveComplaintCategoryPayload;
   removeMilestone: RemoveMilestonePayload;
   /** Puts a draft's promises in a new order; `promiseKeys` lists every promise of the draft exactly once. */
   reorderCharterPromises: CharterVersionPayload;
@@ -1794,6 +2029,10 @@ export type Mutation = {
   updateAuditFramework: AuditFrameworkPayload;
   /** Changes only the fields given. */
   updateClient: ClientPayload;
+  /** Changes a complaint: its details, or its resolution once it is resolved. Fields left out keep their value. */
+  updateComplaint: ComplaintPayload;
+  /** Renames or redescribes a category. */
+  updateComplaintCategory: ComplaintCategoryPayload;
   /** Changes only the fields given; the team, when given, replaces the current team. */
   updateEngagement: EngagementPayload;
   /** Changes a link's question, or turns it off (answers already given stay) and on again. */
@@ -1888,6 +2127,11 @@ export type MutationCreateClientArgs = {
 };
 
 
+export type MutationCreateComplaintCategoryArgs = {
+  input: CreateComplaintCategoryInput;
+};
+
+
 export type MutationCreateEngagementArgs = {
   input: CreateEngagementInput;
 };
@@ -1958,6 +2202,26 @@ export type MutationRaiseActionFromFeedbackArgs = {
 };
 
 
+export type MutationRaiseComplaintActionArgs = {
+  input: RaiseComplaintActionInput;
+};
+
+
+export type MutationRaiseComplaintCategoryActionArgs = {
+  input: RaiseComplaintCategoryActionInput;
+};
+
+
+export type MutationRecordComplaintArgs = {
+  input: RecordComplaintInput;
+};
+
+
+export type MutationRecordComplaintsArgs = {
+  input: RecordComplaintsInput;
+};
+
+
 export type MutationRecordMeasurementsArgs = {
   input: RecordMeasurementsInput;
 };
@@ -1965,6 +2229,11 @@ export type MutationRecordMeasurementsArgs = {
 
 export type MutationRemoveCandidateScorecardArgs = {
   input: RemoveCandidateScorecardInput;
+};
+
+
+export type MutationRemoveComplaintCategoryArgs = {
+  input: RemoveComplaintCategoryInput;
 };
 
 
@@ -2078,6 +2347,16 @@ export type MutationUpdateClientArgs = {
 };
 
 
+export type MutationUpdateComplaintArgs = {
+  input: UpdateComplaintInput;
+};
+
+
+export type MutationUpdateComplaintCategoryArgs = {
+  input: UpdateComplaintCategoryInput;
+};
+
+
 export type MutationUpdateEngagementArgs = {
   input: UpdateEngagementInput;
 };
@@ -2180,6 +2459,8 @@ export type Query = {
   client: Maybe<Client>;
   /** Clients by name. Client leaders see only their own organisation. */
   clients: ClientConnection;
+  /** A complaint; null when it does not exist or is not one the viewer may see. */
+  complaint: Maybe<Complaint>;
   /** The signed-in member's consultancy. */
   consultancy: Consultancy;
   /**
@@ -2289,6 +2570,11 @@ export type QueryClientsArgs = {
 };
 
 
+export type QueryComplaintArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryEngagementArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2374,6 +2660,23 @@ export type RaiseActionFromFeedbackInput = {
   responseId: Scalars['ID']['input'];
 };
 
+export type RaiseComplaintActionInput = {
+  complaintId: Scalars['ID']['input'];
+  description: Scalars['String']['input'];
+  dueOn?: InputMaybe<Scalars['Date']['input']>;
+  /** A consultant or admin of the consultancy, or a leader of the complaint's client. */
+  ownerId: Scalars['ID']['input'];
+  priority?: InputMaybe<ActionPriority>;
+};
+
+export type RaiseComplaintCategoryActionInput = {
+  categoryId: Scalars['ID']['input'];
+  description: Scalars['String']['input'];
+  dueOn?: InputMaybe<Scalars['Date']['input']>;
+  ownerId: Scalars['ID']['input'];
+  priority?: InputMaybe<ActionPriority>;
+};
+
 export type RankedCandidate = {
   __typename?: 'RankedCandidate';
   complete: Scalars['Boolean']['output'];
@@ -2382,6 +2685,43 @@ export type RankedCandidate = {
   /** 1 for the strongest; every candidate has their own number. */
   rank: Scalars['Int']['output'];
   scorecard: CandidateScorecard;
+};
+
+export type RecordComplaintInput = {
+  categoryId: Scalars['ID']['input'];
+  channel: Channel;
+  clientId: Scalars['ID']['input'];
+  customerReference?: InputMaybe<Scalars['String']['input']>;
+  /** A promise of the client's charter in force. */
+  promiseKey?: InputMaybe<Scalars['String']['input']>;
+  receivedAt: Scalars['DateTime']['input'];
+  resolution?: InputMaybe<Scalars['String']['input']>;
+  resolvedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  rootCause?: InputMaybe<Scalars['String']['input']>;
+  severity: ComplaintSeverity;
+  touchPointId?: InputMaybe<Scalars['ID']['input']>;
+  whatHappened: Scalars['String']['input'];
+};
+
+export type RecordComplaintsInput = {
+  clientId: Scalars['ID']['input'];
+  /** Check only: report every bad row, write nothing. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** At most 1,000 per call. */
+  rows: Array<ComplaintRowInput>;
+};
+
+export type RecordComplaintsPayload = {
+  __typename?: 'RecordComplaintsPayload';
+  /** Rows that added a complaint (with `dryRun`: would). */
+  added: Scalars['Int']['output'];
+  /** The complaints as stored, in the order of the rows (with `dryRun`: null). */
+  complaints: Maybe<Array<Complaint>>;
+  /** Rows whose external reference replaced a stored complaint. */
+  replaced: Scalars['Int']['output'];
+  /** Rows that matched a stored complaint exactly: nothing changed. */
+  unchanged: Scalars['Int']['output'];
+  userErrors: Array<UserError>;
 };
 
 export type RecordMeasurementsInput = {
@@ -2413,6 +2753,18 @@ export type RemoveCandidateScorecardInput = {
 export type RemoveCandidateScorecardPayload = {
   __typename?: 'RemoveCandidateScorecardPayload';
   removedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type RemoveComplaintCategoryInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type RemoveComplaintCategoryPayload = {
+  __typename?: 'RemoveComplaintCategoryPayload';
+  /** True when it was archived rather than deleted. */
+  archived: Maybe<Scalars['Boolean']['output']>;
+  removedComplaintCategoryId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -2883,6 +3235,28 @@ export type UpdateClientInput = {
   status?: InputMaybe<ClientStatus>;
 };
 
+export type UpdateComplaintCategoryInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type UpdateComplaintInput = {
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  channel?: InputMaybe<Channel>;
+  customerReference?: InputMaybe<Scalars['String']['input']>;
+  expectedRevision: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  promiseKey?: InputMaybe<Scalars['String']['input']>;
+  receivedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  resolution?: InputMaybe<Scalars['String']['input']>;
+  resolvedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  rootCause?: InputMaybe<Scalars['String']['input']>;
+  severity?: InputMaybe<ComplaintSeverity>;
+  touchPointId?: InputMaybe<Scalars['ID']['input']>;
+  whatHappened?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type UpdateEngagementInput = {
   endsOn?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
@@ -3080,6 +3454,8 @@ export type WebhookEventType =
   | 'AUDIT_PUBLISHED'
   | 'CHARTER_PUBLISHED'
   | 'CHARTER_SIGNED_OFF'
+  | 'COMPLAINT_RECORDED'
+  | 'COMPLAINT_RISING'
   | 'ENGAGEMENT_STATUS_CHANGED'
   | 'FEEDBACK_RECEIVED'
   | 'SERVICE_LEVEL_AT_RISK'
@@ -3280,6 +3656,22 @@ export type ResolversTypes = {
   ClientPayload: ResolverTypeWrapper<Omit<ClientPayload, 'client'> & { client?: Maybe<ResolversTypes['Client']> }>;
   ClientSize: ClientSize;
   ClientStatus: ClientStatus;
+  Complaint: ResolverTypeWrapper<ComplaintMapper>;
+  ComplaintCategory: ResolverTypeWrapper<ComplaintCategoryMapper>;
+  ComplaintCategoryPattern: ResolverTypeWrapper<ComplaintCategoryPatternMapper>;
+  ComplaintCategoryPayload: ResolverTypeWrapper<Omit<ComplaintCategoryPayload, 'complaintCategory'> & { complaintCategory?: Maybe<ResolversTypes['ComplaintCategory']> }>;
+  ComplaintConnection: ResolverTypeWrapper<ComplaintConnectionMapper>;
+  ComplaintEdge: ResolverTypeWrapper<Omit<ComplaintEdge, 'node'> & { node: ResolversTypes['Complaint'] }>;
+  ComplaintPatterns: ResolverTypeWrapper<ComplaintPatternsMapper>;
+  ComplaintPayload: ResolverTypeWrapper<Omit<ComplaintPayload, 'complaint'> & { complaint?: Maybe<ResolversTypes['Complaint']> }>;
+  ComplaintRate: ResolverTypeWrapper<ComplaintRateMapper>;
+  ComplaintRecurrence: ResolverTypeWrapper<ComplaintRecurrenceMapper>;
+  ComplaintResolveMonth: ResolverTypeWrapper<ComplaintResolveMonthMapper>;
+  ComplaintRisingFlag: ResolverTypeWrapper<ComplaintRisingFlagMapper>;
+  ComplaintRowInput: ComplaintRowInput;
+  ComplaintSeverity: ComplaintSeverity;
+  ComplaintStatus: ComplaintStatus;
+  ComplaintTouchPointPattern: ResolverTypeWrapper<ComplaintTouchPointPatternMapper>;
   ComplianceInterval: ResolverTypeWrapper<ComplianceInterval>;
   ConfirmSignUpInput: ConfirmSignUpInput;
   Consultancy: ResolverTypeWrapper<ConsultancyMapper>;
@@ -3289,6 +3681,7 @@ export type ResolversTypes = {
   CreateApiKeyPayload: ResolverTypeWrapper<Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
   CreateAuditInput: CreateAuditInput;
   CreateClientInput: CreateClientInput;
+  CreateComplaintCategoryInput: CreateComplaintCategoryInput;
   CreateEngagementInput: CreateEngagementInput;
   CreateFeedbackInvitationInput: CreateFeedbackInvitationInput;
   CreateFeedbackLinkInput: CreateFeedbackLinkInput;
@@ -3370,11 +3763,18 @@ export type ResolversTypes = {
   PublishCharterVersionInput: PublishCharterVersionInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RaiseActionFromFeedbackInput: RaiseActionFromFeedbackInput;
+  RaiseComplaintActionInput: RaiseComplaintActionInput;
+  RaiseComplaintCategoryActionInput: RaiseComplaintCategoryActionInput;
   RankedCandidate: ResolverTypeWrapper<RankedCandidateMapper>;
+  RecordComplaintInput: RecordComplaintInput;
+  RecordComplaintsInput: RecordComplaintsInput;
+  RecordComplaintsPayload: ResolverTypeWrapper<Omit<RecordComplaintsPayload, 'complaints'> & { complaints?: Maybe<Array<ResolversTypes['Complaint']>> }>;
   RecordMeasurementsInput: RecordMeasurementsInput;
   RecordMeasurementsPayload: ResolverTypeWrapper<Omit<RecordMeasurementsPayload, 'serviceLevels'> & { serviceLevels?: Maybe<Array<ResolversTypes['ServiceLevel']>> }>;
   RemoveCandidateScorecardInput: RemoveCandidateScorecardInput;
   RemoveCandidateScorecardPayload: ResolverTypeWrapper<RemoveCandidateScorecardPayload>;
+  RemoveComplaintCategoryInput: RemoveComplaintCategoryInput;
+  RemoveComplaintCategoryPayload: ResolverTypeWrapper<RemoveComplaintCategoryPayload>;
   RemoveMilestoneInput: RemoveMilestoneInput;
   RemoveMilestonePayload: ResolverTypeWrapper<RemoveMilestonePayload>;
   ReorderCharterPromisesInput: ReorderCharterPromisesInput;
@@ -3426,6 +3826,8 @@ export type ResolversTypes = {
   UpdateActionInput: UpdateActionInput;
   UpdateAuditFrameworkInput: UpdateAuditFrameworkInput;
   UpdateClientInput: UpdateClientInput;
+  UpdateComplaintCategoryInput: UpdateComplaintCategoryInput;
+  UpdateComplaintInput: UpdateComplaintInput;
   UpdateEngagementInput: UpdateEngagementInput;
   UpdateFeedbackLinkInput: UpdateFeedbackLinkInput;
   UpdateMilestoneInput: UpdateMilestoneInput;
@@ -3524,6 +3926,20 @@ export type ResolversParentTypes = {
   ClientConnection: ClientConnectionMapper;
   ClientEdge: Omit<ClientEdge, 'node'> & { node: ResolversParentTypes['Client'] };
   ClientPayload: Omit<ClientPayload, 'client'> & { client?: Maybe<ResolversParentTypes['Client']> };
+  Complaint: ComplaintMapper;
+  ComplaintCategory: ComplaintCategoryMapper;
+  ComplaintCategoryPattern: ComplaintCategoryPatternMapper;
+  ComplaintCategoryPayload: Omit<ComplaintCategoryPayload, 'complaintCategory'> & { complaintCategory?: Maybe<ResolversParentTypes['ComplaintCategory']> };
+  ComplaintConnection: ComplaintConnectionMapper;
+  ComplaintEdge: Omit<ComplaintEdge, 'node'> & { node: ResolversParentTypes['Complaint'] };
+  ComplaintPatterns: ComplaintPatternsMapper;
+  ComplaintPayload: Omit<ComplaintPayload, 'complaint'> & { complaint?: Maybe<ResolversParentTypes['Complaint']> };
+  ComplaintRate: ComplaintRateMapper;
+  ComplaintRecurrence: ComplaintRecurrenceMapper;
+  ComplaintResolveMonth: ComplaintResolveMonthMapper;
+  ComplaintRisingFlag: ComplaintRisingFlagMapper;
+  ComplaintRowInput: ComplaintRowInput;
+  ComplaintTouchPointPattern: ComplaintTouchPointPatternMapper;
   ComplianceInterval: ComplianceInterval;
   ConfirmSignUpInput: ConfirmSignUpInput;
   Consultancy: ConsultancyMapper;
@@ -3533,6 +3949,7 @@ export type ResolversParentTypes = {
   CreateApiKeyPayload: Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
   CreateAuditInput: CreateAuditInput;
   CreateClientInput: CreateClientInput;
+  CreateComplaintCategoryInput: CreateComplaintCategoryInput;
   CreateEngagementInput: CreateEngagementInput;
   CreateFeedbackInvitationInput: CreateFeedbackInvitationInput;
   CreateFeedbackLinkInput: CreateFeedbackLinkInput;
@@ -3606,11 +4023,18 @@ export type ResolversParentTypes = {
   PublishCharterVersionInput: PublishCharterVersionInput;
   Query: Record<PropertyKey, never>;
   RaiseActionFromFeedbackInput: RaiseActionFromFeedbackInput;
+  RaiseComplaintActionInput: RaiseComplaintActionInput;
+  RaiseComplaintCategoryActionInput: RaiseComplaintCategoryActionInput;
   RankedCandidate: RankedCandidateMapper;
+  RecordComplaintInput: RecordComplaintInput;
+  RecordComplaintsInput: RecordComplaintsInput;
+  RecordComplaintsPayload: Omit<RecordComplaintsPayload, 'complaints'> & { complaints?: Maybe<Array<ResolversParentTypes['Complaint']>> };
   RecordMeasurementsInput: RecordMeasurementsInput;
   RecordMeasurementsPayload: Omit<RecordMeasurementsPayload, 'serviceLevels'> & { serviceLevels?: Maybe<Array<ResolversParentTypes['ServiceLevel']>> };
   RemoveCandidateScorecardInput: RemoveCandidateScorecardInput;
   RemoveCandidateScorecardPayload: RemoveCandidateScorecardPayload;
+  RemoveComplaintCategoryInput: RemoveComplaintCategoryInput;
+  RemoveComplaintCategoryPayload: RemoveComplaintCategoryPayload;
   RemoveMilestoneInput: RemoveMilestoneInput;
   RemoveMilestonePayload: RemoveMilestonePayload;
   ReorderCharterPromisesInput: ReorderCharterPromisesInput;
@@ -3655,6 +4079,8 @@ export type ResolversParentTypes = {
   UpdateActionInput: UpdateActionInput;
   UpdateAuditFrameworkInput: UpdateAuditFrameworkInput;
   UpdateClientInput: UpdateClientInput;
+  UpdateComplaintCategoryInput: UpdateComplaintCategoryInput;
+  UpdateComplaintInput: UpdateComplaintInput;
   UpdateEngagementInput: UpdateEngagementInput;
   UpdateFeedbackLinkInput: UpdateFeedbackLinkInput;
   UpdateMilestoneInput: UpdateMilestoneInput;
@@ -3701,6 +4127,8 @@ export type SignInDirectiveResolver<Result, Parent, ContextType = RequestContext
 
 export type ActionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Action'] = ResolversParentTypes['Action']> = {
   client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  complaint?: Resolver<Maybe<ResolversTypes['Complaint']>, ParentType, ContextType>;
+  complaintCategory?: Resolver<Maybe<ResolversTypes['ComplaintCategory']>, ParentType, ContextType>;
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4095,6 +4523,9 @@ export type ClientResolvers<ContextType = RequestContext, ParentType extends Res
   archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   audits?: Resolver<Array<ResolversTypes['Audit']>, ParentType, ContextType, Partial<ClientAuditsArgs>>;
   charter?: Resolver<Maybe<ResolversTypes['Charter']>, ParentType, ContextType>;
+  complaintCategories?: Resolver<Array<ResolversTypes['ComplaintCategory']>, ParentType, ContextType, RequireFields<ClientComplaintCategoriesArgs, 'includeArchived'>>;
+  complaintPatterns?: Resolver<ResolversTypes['ComplaintPatterns'], ParentType, ContextType, RequireFields<ClientComplaintPatternsArgs, 'months'>>;
+  complaints?: Resolver<ResolversTypes['ComplaintConnection'], ParentType, ContextType, Partial<ClientComplaintsArgs>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   engagements?: Resolver<Array<ResolversTypes['Engagement']>, ParentType, ContextType, Partial<ClientEngagementsArgs>>;
   feedbackComments?: Resolver<Array<ResolversTypes['FeedbackResponse']>, ParentType, ContextType, RequireFields<ClientFeedbackCommentsArgs, 'last'>>;
@@ -4129,6 +4560,107 @@ export type ClientEdgeResolvers<ContextType = RequestContext, ParentType extends
 export type ClientPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClientPayload'] = ResolversParentTypes['ClientPayload']> = {
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ComplaintResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Complaint'] = ResolversParentTypes['Complaint']> = {
+  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['ComplaintCategory'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
+  client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  customerReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  externalReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hoursToResolve?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  promiseKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  promiseTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  resolution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rootCause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['ComplaintSeverity'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ComplaintStatus'], ParentType, ContextType>;
+  touchPoint?: Resolver<Maybe<ResolversTypes['TouchPoint']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  whatHappened?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ComplaintCategoryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplaintCategory'] = ResolversParentTypes['ComplaintCategory']> = {
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ComplaintCategoryPatternResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplaintCategoryPattern'] = ResolversParentTypes['ComplaintCategoryPattern']> = {
+  category?: Resolver<ResolversTypes['ComplaintCategory'], ParentType, ContextType>;
+  counts?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  rising?: Resolver<ResolversTypes['ComplaintRisingFlag'], ParentType, ContextType>;
+};
+
+export type ComplaintCategoryPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplaintCategoryPayload'] = ResolversParentTypes['ComplaintCategoryPayload']> = {
+  complaintCategory?: Resolver<Maybe<ResolversTypes['ComplaintCategory']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ComplaintConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplaintConnection'] = ResolversParentTypes['ComplaintConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ComplaintEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Complaint']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ComplaintEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplaintEdge'] = ResolversParentTypes['ComplaintEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType>;
+};
+
+export type ComplaintPatternsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplaintPatterns'] = ResolversParentTypes['ComplaintPatterns']> = {
+  categories?: Resolver<Array<ResolversTypes['ComplaintCategoryPattern']>, ParentType, ContextType>;
+  months?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  rates?: Resolver<Array<ResolversTypes['ComplaintRate']>, ParentType, ContextType>;
+  recurrences?: Resolver<Array<ResolversTypes['ComplaintRecurrence']>, ParentType, ContextType>;
+  timeToResolve?: Resolver<Array<ResolversTypes['ComplaintResolveMonth']>, ParentType, ContextType>;
+  timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  totals?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  touchPoints?: Resolver<Array<ResolversTypes['ComplaintTouchPointPattern']>, ParentType, ContextType>;
+};
+
+export type ComplaintPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplaintPayload'] = ResolversParentTypes['ComplaintPayload']> = {
+  complaint?: Resolver<Maybe<ResolversTypes['Complaint']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ComplaintRateResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplaintRate'] = ResolversParentTypes['ComplaintRate']> = {
+  contacts?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  perThousand?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  serviceLevel?: Resolver<ResolversTypes['ServiceLevel'], ParentType, ContextType>;
+};
+
+export type ComplaintRecurrenceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplaintRecurrence'] = ResolversParentTypes['ComplaintRecurrence']> = {
+  action?: Resolver<ResolversTypes['Action'], ParentType, ContextType>;
+  complaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType>;
+};
+
+export type ComplaintResolveMonthResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplaintResolveMonth'] = ResolversParentTypes['ComplaintResolveMonth']> = {
+  medianHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  p90Hours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  resolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ComplaintRisingFlagResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplaintRisingFlag'] = ResolversParentTypes['ComplaintRisingFlag']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  probability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rising?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  trailingMean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ComplaintTouchPointPatternResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplaintTouchPointPattern'] = ResolversParentTypes['ComplaintTouchPointPattern']> = {
+  counts?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  rising?: Resolver<ResolversTypes['ComplaintRisingFlag'], ParentType, ContextType>;
+  touchPoint?: Resolver<ResolversTypes['TouchPoint'], ParentType, ContextType>;
 };
 
 export type ComplianceIntervalResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplianceInterval'] = ResolversParentTypes['ComplianceInterval']> = {
@@ -4507,6 +5039,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createAudit?: Resolver<ResolversTypes['AuditPayload'], ParentType, ContextType, RequireFields<MutationCreateAuditArgs, 'input'>>;
   createClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationCreateClientArgs, 'input'>>;
+  createComplaintCategory?: Resolver<ResolversTypes['ComplaintCategoryPayload'], ParentType, ContextType, RequireFields<MutationCreateComplaintCategoryArgs, 'input'>>;
   createEngagement?: Resolver<ResolversTypes['EngagementPayload'], ParentType, ContextType, RequireFields<MutationCreateEngagementArgs, 'input'>>;
   createFeedbackInvitation?: Resolver<ResolversTypes['FeedbackInvitationPayload'], ParentType, ContextType, RequireFields<MutationCreateFeedbackInvitationArgs, 'input'>>;
   createFeedbackLink?: Resolver<ResolversTypes['FeedbackLinkPayload'], ParentType, ContextType, RequireFields<MutationCreateFeedbackLinkArgs, 'input'>>;
@@ -4522,8 +5055,13 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   logOut?: Resolver<ResolversTypes['LogOutPayload'], ParentType, ContextType>;
   publishCharterVersion?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationPublishCharterVersionArgs, 'input'>>;
   raiseActionFromFeedback?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationRaiseActionFromFeedbackArgs, 'input'>>;
+  raiseComplaintAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationRaiseComplaintActionArgs, 'input'>>;
+  raiseComplaintCategoryAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationRaiseComplaintCategoryActionArgs, 'input'>>;
+  recordComplaint?: Resolver<ResolversTypes['ComplaintPayload'], ParentType, ContextType, RequireFields<MutationRecordComplaintArgs, 'input'>>;
+  recordComplaints?: Resolver<ResolversTypes['RecordComplaintsPayload'], ParentType, ContextType, RequireFields<MutationRecordComplaintsArgs, 'input'>>;
   recordMeasurements?: Resolver<ResolversTypes['RecordMeasurementsPayload'], ParentType, ContextType, RequireFields<MutationRecordMeasurementsArgs, 'input'>>;
   removeCandidateScorecard?: Resolver<ResolversTypes['RemoveCandidateScorecardPayload'], ParentType, ContextType, RequireFields<MutationRemoveCandidateScorecardArgs, 'input'>>;
+  removeComplaintCategory?: Resolver<ResolversTypes['RemoveComplaintCategoryPayload'], ParentType, ContextType, RequireFields<MutationRemoveComplaintCategoryArgs, 'input'>>;
   removeMilestone?: Resolver<ResolversTypes['RemoveMilestonePayload'], ParentType, ContextType, RequireFields<MutationRemoveMilestoneArgs, 'input'>>;
   reorderCharterPromises?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationReorderCharterPromisesArgs, 'input'>>;
   replayWebhookDelivery?: Resolver<ResolversTypes['WebhookDeliveryPayload'], ParentType, ContextType, RequireFields<MutationReplayWebhookDeliveryArgs, 'input'>>;
@@ -4547,6 +5085,8 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   updateAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationUpdateActionArgs, 'input'>>;
   updateAuditFramework?: Resolver<ResolversTypes['AuditFrameworkPayload'], ParentType, ContextType, RequireFields<MutationUpdateAuditFrameworkArgs, 'input'>>;
   updateClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationUpdateClientArgs, 'input'>>;
+  updateComplaint?: Resolver<ResolversTypes['ComplaintPayload'], ParentType, ContextType, RequireFields<MutationUpdateComplaintArgs, 'input'>>;
+  updateComplaintCategory?: Resolver<ResolversTypes['ComplaintCategoryPayload'], ParentType, ContextType, RequireFields<MutationUpdateComplaintCategoryArgs, 'input'>>;
   updateEngagement?: Resolver<ResolversTypes['EngagementPayload'], ParentType, ContextType, RequireFields<MutationUpdateEngagementArgs, 'input'>>;
   updateFeedbackLink?: Resolver<ResolversTypes['FeedbackLinkPayload'], ParentType, ContextType, RequireFields<MutationUpdateFeedbackLinkArgs, 'input'>>;
   updateMilestone?: Resolver<ResolversTypes['MilestonePayload'], ParentType, ContextType, RequireFields<MutationUpdateMilestoneArgs, 'input'>>;
@@ -4593,6 +5133,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   charter?: Resolver<Maybe<ResolversTypes['Charter']>, ParentType, ContextType, RequireFields<QueryCharterArgs, 'clientId'>>;
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<QueryClientArgs, 'id'>>;
   clients?: Resolver<ResolversTypes['ClientConnection'], ParentType, ContextType, Partial<QueryClientsArgs>>;
+  complaint?: Resolver<Maybe<ResolversTypes['Complaint']>, ParentType, ContextType, RequireFields<QueryComplaintArgs, 'id'>>;
   consultancy?: Resolver<ResolversTypes['Consultancy'], ParentType, ContextType>;
   consultancyExport?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   engagement?: Resolver<Maybe<ResolversTypes['Engagement']>, ParentType, ContextType, RequireFields<QueryEngagementArgs, 'id'>>;
@@ -4621,6 +5162,14 @@ export type RankedCandidateResolvers<ContextType = RequestContext, ParentType ex
   scorecard?: Resolver<ResolversTypes['CandidateScorecard'], ParentType, ContextType>;
 };
 
+export type RecordComplaintsPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RecordComplaintsPayload'] = ResolversParentTypes['RecordComplaintsPayload']> = {
+  added?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  complaints?: Resolver<Maybe<Array<ResolversTypes['Complaint']>>, ParentType, ContextType>;
+  replaced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type RecordMeasurementsPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RecordMeasurementsPayload'] = ResolversParentTypes['RecordMeasurementsPayload']> = {
   added?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   corrected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4631,6 +5180,12 @@ export type RecordMeasurementsPayloadResolvers<ContextType = RequestContext, Par
 
 export type RemoveCandidateScorecardPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RemoveCandidateScorecardPayload'] = ResolversParentTypes['RemoveCandidateScorecardPayload']> = {
   removedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type RemoveComplaintCategoryPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RemoveComplaintCategoryPayload'] = ResolversParentTypes['RemoveComplaintCategoryPayload']> = {
+  archived?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  removedComplaintCategoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -4954,6 +5509,19 @@ export type Resolvers<ContextType = RequestContext> = {
   ClientConnection?: ClientConnectionResolvers<ContextType>;
   ClientEdge?: ClientEdgeResolvers<ContextType>;
   ClientPayload?: ClientPayloadResolvers<ContextType>;
+  Complaint?: ComplaintResolvers<ContextType>;
+  ComplaintCategory?: ComplaintCategoryResolvers<ContextType>;
+  ComplaintCategoryPattern?: ComplaintCategoryPatternResolvers<ContextType>;
+  ComplaintCategoryPayload?: ComplaintCategoryPayloadResolvers<ContextType>;
+  ComplaintConnection?: ComplaintConnectionResolvers<ContextType>;
+  ComplaintEdge?: ComplaintEdgeResolvers<ContextType>;
+  ComplaintPatterns?: ComplaintPatternsResolvers<ContextType>;
+  ComplaintPayload?: ComplaintPayloadResolvers<ContextType>;
+  ComplaintRate?: ComplaintRateResolvers<ContextType>;
+  ComplaintRecurrence?: ComplaintRecurrenceResolvers<ContextType>;
+  ComplaintResolveMonth?: ComplaintResolveMonthResolvers<ContextType>;
+  ComplaintRisingFlag?: ComplaintRisingFlagResolvers<ContextType>;
+  ComplaintTouchPointPattern?: ComplaintTouchPointPatternResolvers<ContextType>;
   ComplianceInterval?: ComplianceIntervalResolvers<ContextType>;
   Consultancy?: ConsultancyResolvers<ContextType>;
   CreateApiKeyPayload?: CreateApiKeyPayloadResolvers<ContextType>;
@@ -5011,8 +5579,10 @@ export type Resolvers<ContextType = RequestContext> = {
   PromiseLinksPayload?: PromiseLinksPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RankedCandidate?: RankedCandidateResolvers<ContextType>;
+  RecordComplaintsPayload?: RecordComplaintsPayloadResolvers<ContextType>;
   RecordMeasurementsPayload?: RecordMeasurementsPayloadResolvers<ContextType>;
   RemoveCandidateScorecardPayload?: RemoveCandidateScorecardPayloadResolvers<ContextType>;
+  RemoveComplaintCategoryPayload?: RemoveComplaintCategoryPayloadResolvers<ContextType>;
   RemoveMilestonePayload?: RemoveMilestonePayloadResolvers<ContextType>;
   RoleProfile?: RoleProfileResolvers<ContextType>;
   RoleProfilePayload?: RoleProfilePayloadResolvers<ContextType>;

@@ -11,6 +11,7 @@ import { apiKeys } from './api-keys/index.js';
 import { audits } from './audits/index.js';
 import { charters } from './charters/index.js';
 import { clients } from './clients/index.js';
+import { complaints } from './complaints/index.js';
 import { consultancy } from './consultancy/index.js';
 import { engagements } from './engagements/index.js';
 import { feedback } from './feedback/index.js';
@@ -54,6 +55,7 @@ const features: Feature[] = [
   actions,
   serviceLevels,
   touchPoints,
+  complaints,
   feedback,
   apiKeys,
   activity,

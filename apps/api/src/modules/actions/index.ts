@@ -3,5 +3,6 @@ import { resolvers } from './resolvers.js';
 
 /** What other modules, the demo and main.ts may use: nothing else in this folder is public. */
 export { createAction, updateAction } from './edit-action.js';
+export { actionById, actionsOfComplaint, doneComplaintActions } from './loaders.js';
 
 export const actions = { name: 'actions', resolvers, entities: [ActionEntity, ActionNoteEntity] };
