@@ -5,6 +5,9 @@ import { resolvers } from './resolvers.js';
 export type { FeedbackLinkRow, FeedbackResponseRow } from './entities.js';
 export { createFeedbackLink, updateFeedbackLink } from './edit-link.js';
 export { feedbackSummary } from './summary.js';
+export { importFeedbackResponses, type ImportedAnswer } from './import-responses.js';
+export { raiseActionFromFeedback } from './raise-action.js';
+export { feedbackComments } from './queries.js';
 
 export const feedback = {
   name: 'feedback',
