@@ -1,3 +1,4 @@
+import { JourneyEditor } from '../touch-points/JourneyEditor';
 import { useQuery } from '@apollo/client/react';
 import { Suspense, lazy } from 'react';
 import { MeQuery } from '../session/me';
@@ -62,6 +63,7 @@ export function ProgrammePage() {
             <Suspense fallback={<Loading what="your promises" />}>
               <ProgrammePromises clientId={client.id} />
             </Suspense>
+            <JourneyEditor clientId={client.id} readOnly />
             <ProgrammeAudits clientId={client.id} />
             <OwnActions />
             <ProgrammeMilestones clientId={client.id} />
