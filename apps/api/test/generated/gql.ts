@@ -142,6 +142,8 @@ type Documents = {
     "\n        query ClientsMe {\n          me {\n            role\n            client {\n              name\n            }\n          }\n        }\n      ": typeof types.ClientsMeDocument,
     "\n        query ClientsClient4($id: ID!) {\n          client(id: $id) {\n            name\n            workshop {\n              gaps\n            }\n          }\n        }\n      ": typeof types.ClientsClient4Document,
     "\n          query ClientsClient5($id: ID!) {\n            client(id: $id) {\n              name\n            }\n          }\n        ": typeof types.ClientsClient5Document,
+    "\n  query ConsultancyDownloadExport {\n    consultancyExport\n  }\n": typeof types.ConsultancyDownloadExportDocument,
+    "\n        mutation ConsultancyDownloadCreateKey($input: CreateApiKeyInput!) {\n          createApiKey(input: $input) {\n            secret\n          }\n        }\n      ": typeof types.ConsultancyDownloadCreateKeyDocument,
     "\n      mutation ConsultancyLogIn($input: LogInInput!) {\n        logIn(input: $input) {\n          token\n        }\n      }\n    ": typeof types.ConsultancyLogInDocument,
     "\n      query ConsultancyConsultancy {\n        consultancy {\n          id\n        }\n      }\n    ": typeof types.ConsultancyConsultancyDocument,
     "\n        mutation ConsultancyCreateWebhookEndpoint {\n          createWebhookEndpoint(input: { url: \"http://127.0.0.1:9/x\", events: [AUDIT_PUBLISHED] }) {\n            secret\n          }\n        }\n      ": typeof types.ConsultancyCreateWebhookEndpointDocument,
@@ -391,6 +393,8 @@ const documents: Documents = {
     "\n        query ClientsMe {\n          me {\n            role\n            client {\n              name\n            }\n          }\n        }\n      ": types.ClientsMeDocument,
     "\n        query ClientsClient4($id: ID!) {\n          client(id: $id) {\n            name\n            workshop {\n              gaps\n            }\n          }\n        }\n      ": types.ClientsClient4Document,
     "\n          query ClientsClient5($id: ID!) {\n            client(id: $id) {\n              name\n            }\n          }\n        ": types.ClientsClient5Document,
+    "\n  query ConsultancyDownloadExport {\n    consultancyExport\n  }\n": types.ConsultancyDownloadExportDocument,
+    "\n        mutation ConsultancyDownloadCreateKey($input: CreateApiKeyInput!) {\n          createApiKey(input: $input) {\n            secret\n          }\n        }\n      ": types.ConsultancyDownloadCreateKeyDocument,
     "\n      mutation ConsultancyLogIn($input: LogInInput!) {\n        logIn(input: $input) {\n          token\n        }\n      }\n    ": types.ConsultancyLogInDocument,
     "\n      query ConsultancyConsultancy {\n        consultancy {\n          id\n        }\n      }\n    ": types.ConsultancyConsultancyDocument,
     "\n        mutation ConsultancyCreateWebhookEndpoint {\n          createWebhookEndpoint(input: { url: \"http://127.0.0.1:9/x\", events: [AUDIT_PUBLISHED] }) {\n            secret\n          }\n        }\n      ": types.ConsultancyCreateWebhookEndpointDocument,
@@ -1038,6 +1042,14 @@ export function graphql(source: "\n        query ClientsClient4($id: ID!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n          query ClientsClient5($id: ID!) {\n            client(id: $id) {\n              name\n            }\n          }\n        "): (typeof documents)["\n          query ClientsClient5($id: ID!) {\n            client(id: $id) {\n              name\n            }\n          }\n        "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsultancyDownloadExport {\n    consultancyExport\n  }\n"): (typeof documents)["\n  query ConsultancyDownloadExport {\n    consultancyExport\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation ConsultancyDownloadCreateKey($input: CreateApiKeyInput!) {\n          createApiKey(input: $input) {\n            secret\n          }\n        }\n      "): (typeof documents)["\n        mutation ConsultancyDownloadCreateKey($input: CreateApiKeyInput!) {\n          createApiKey(input: $input) {\n            secret\n          }\n        }\n      "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
