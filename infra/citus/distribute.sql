@@ -48,6 +48,15 @@ SELECT create_distributed_table('hiring_criteria', 'tenant_id', colocate_with =>
 SELECT create_distributed_table('candidate_scorecards', 'tenant_id', colocate_with => 'consultancies');
 SELECT create_distributed_table('candidate_scores', 'tenant_id', colocate_with => 'consultancies');
 
+-- Customer journeys: the journey row each edit locks, stages, touch points, their links and the history. Before actions, whose
+-- touch_point_id references touch_points.
+SELECT create_distributed_table('customer_journeys', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('journey_stages', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('touch_points', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('touch_point_promises', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('touch_point_criteria', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('journey_changes', 'tenant_id', colocate_with => 'consultancies');
+
 -- Actions.
 SELECT create_distributed_table('actions', 'tenant_id', colocate_with => 'consultancies');
 SELECT create_distributed_table('action_notes', 'tenant_id', colocate_with => 'consultancies');

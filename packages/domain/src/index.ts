@@ -44,6 +44,7 @@ export * from './service-levels/business-hours.js';
 export * from './service-levels/series.js';
 export * from './service-levels/versions.js';
 export * from './service-levels/wording.js';
+export * from './touch-points/touch-point-input.js';
 export * from './complaints/complaint-input.js';
 export * from './complaints/patterns.js';
 export * from './feedback/scores.js';

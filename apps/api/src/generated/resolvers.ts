@@ -11,6 +11,7 @@ import type { EngagementMapper, MilestoneMapper, EngagementConnectionMapper } fr
 import type { RoleProfileMapper, HiringCriterionMapper, CandidateScorecardMapper, CandidateScoreMapper, RankedCandidateMapper } from '../modules/hiring/mappers.js';
 import type { InvitationMapper, InvitationConnectionMapper } from '../modules/members/mappers.js';
 import type { ServiceLevelMapper, ServiceLevelDefinitionMapper, MeasurementCorrectionMapper, ServiceLevelPeriodMapper, ServiceLevelChangeMapper } from '../modules/service-levels/mappers.js';
+import type { TouchPointMapper, JourneyStageMapper, CustomerJourneyMapper } from '../modules/touch-points/mappers.js';
 import type { WebhookEndpointMapper, WebhookSecretMapper, WebhookEventMapper, WebhookDeliveryMapper, WebhookAttemptMapper, WebhookEndpointConnectionMapper, WebhookDeliveryConnectionMapper } from '../modules/webhooks/mappers.js';
 import type { RequestContext } from '../core/context.js';
 export type Maybe<T> = T | null;
@@ -61,6 +62,8 @@ export type Action = {
   promise: Maybe<ActionPromise>;
   revision: Scalars['Int']['output'];
   status: ActionStatus;
+  /** The touch point of the customer's journey this action is about, if any. */
+  touchPoint: Maybe<TouchPoint>;
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -568,6 +571,18 @@ export type ChangePasswordPayload = {
   userErrors: Array<UserError>;
 };
 
+/** How the customer meets the organisation at a touch point. */
+export type Channel =
+  | 'BRANCH'
+  | 'CHAT'
+  | 'EMAIL'
+  | 'FIELD'
+  | 'MAIL'
+  | 'OTHER'
+  | 'PHONE'
+  | 'SOCIAL'
+  | 'WEB';
+
 /**
  * A client's customer-service charter: a purpose statement in the P = W/E form and the promises customers can hold
  * the client to, kept as numbered versions. Client leaders see published versions only.
@@ -784,6 +799,8 @@ export type Client = {
   engagements: Array<Engagement>;
   id: Scalars['ID']['output'];
   industry: Industry;
+  /** The client's customer journey: its live stages in order, each with its live touch points in order. */
+  journey: CustomerJourney;
   /** The client's leaders who can sign in. */
   leaders: Array<Member>;
   name: Scalars['String']['output'];
@@ -890,6 +907,8 @@ export type CreateActionInput = {
   /** MEDIUM when left out. */
   priority?: InputMaybe<ActionPriority>;
   promiseKey?: InputMaybe<Scalars['String']['input']>;
+  /** The touch point of the client's journey the action is about (a live one). */
+  touchPointId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type CreateApiKeyInput = {
@@ -987,6 +1006,21 @@ export type CriterionScore = {
   score: Maybe<Scalars['Int']['output']>;
   sectionKey: Scalars['String']['output'];
   weight: Scalars['Float']['output'];
+};
+
+/** A client's customer journey: stages in the order the customer goes through them. */
+export type CustomerJourney = {
+  __typename?: 'CustomerJourney';
+  client: Client;
+  /** How many of the live touch points are moments of truth. */
+  momentsOfTruth: Scalars['Int']['output'];
+  /**
+   * Grows with every change of the journey (stages, touch points, links). Pass it back as `expectedRevision` when
+   * reordering, so an order made on a stale journey is refused instead of overwriting someone else's change.
+   */
+  revision: Scalars['Int']['output'];
+  /** The live stages, in order. */
+  stages: Array<JourneyStage>;
 };
 
 export type DeleteConsultancyInput = {
@@ -1256,6 +1290,19 @@ export type InviteMemberPayload = {
   __typename?: 'InviteMemberPayload';
   invitation: Maybe<Invitation>;
   userErrors: Array<UserError>;
+};
+
+/** One stage of the customer's journey (e.g. finding us, joining, getting help), with its touch points. */
+export type JourneyStage = {
+  __typename?: 'JourneyStage';
+  /** Set once the stage is removed from the journey. */
+  archivedAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** Its place among the journey's live stages, from 0. */
+  position: Scalars['Int']['output'];
+  /** The live touch points of this stage, in order. */
+  touchPoints: Array<TouchPoint>;
 };
 
 export type KeyedScore = {
@@ -1933,6 +1980,8 @@ export type Query = {
   roleProfile: Maybe<RoleProfile>;
   /** A service level; null when it does not exist or is not one the viewer may see. */
   serviceLevel: Maybe<ServiceLevel>;
+  /** A touch point of a client's journey (archived ones too); null when it does not exist or is not one the viewer may see. */
+  touchPoint: Maybe<TouchPoint>;
   /** Open milestones due on or before a date (default: two weeks ahead), overdue first. */
   upcomingMilestones: Array<Milestone>;
   webhookEndpoint: Maybe<WebhookEndpoint>;
@@ -2051,6 +2100,11 @@ export type QueryRoleProfileArgs = {
 
 
 export type QueryServiceLevelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTouchPointArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -2491,6 +2545,28 @@ export type StartCharterDraftInput = {
   clientId: Scalars['ID']['input'];
 };
 
+/**
+ * A moment where the customer meets the organisation, through one channel, owned by one team. A moment of truth is
+ * one where the customer makes up their mind about the organisation.
+ */
+export type TouchPoint = {
+  __typename?: 'TouchPoint';
+  /** Set once the touch point is removed from the journey; evidence recorded on it keeps its link. */
+  archivedAt: Maybe<Scalars['DateTime']['output']>;
+  channel: Channel;
+  client: Client;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  momentOfTruth: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  /** The team that owns this touch point at the client. */
+  owningTeam: Scalars['String']['output'];
+  /** Its place among its stage's live touch points, from 0. */
+  position: Scalars['Int']['output'];
+  stage: JourneyStage;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
 export type TrendDirection =
   | 'DECLINING'
   | 'IMPROVING'
@@ -2904,6 +2980,7 @@ export type ResolversTypes = {
   ChangeMemberRoleInput: ChangeMemberRoleInput;
   ChangePasswordInput: ChangePasswordInput;
   ChangePasswordPayload: ResolverTypeWrapper<Omit<ChangePasswordPayload, 'member'> & { member?: Maybe<ResolversTypes['Member']> }>;
+  Channel: Channel;
   Charter: ResolverTypeWrapper<CharterMapper>;
   CharterDiff: ResolverTypeWrapper<CharterDiffMapper>;
   CharterPromise: ResolverTypeWrapper<CharterPromiseMapper>;
@@ -2945,6 +3022,7 @@ export type ResolversTypes = {
   CreateWebhookEndpointPayload: ResolverTypeWrapper<Omit<CreateWebhookEndpointPayload, 'endpoint'> & { endpoint?: Maybe<ResolversTypes['WebhookEndpoint']> }>;
   CriterionAnswer: CriterionAnswer;
   CriterionScore: ResolverTypeWrapper<CriterionScore>;
+  CustomerJourney: ResolverTypeWrapper<CustomerJourneyMapper>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteConsultancyInput: DeleteConsultancyInput;
@@ -2979,6 +3057,7 @@ export type ResolversTypes = {
   InviteMemberInput: InviteMemberInput;
   InviteMemberPayload: ResolverTypeWrapper<Omit<InviteMemberPayload, 'invitation'> & { invitation?: Maybe<ResolversTypes['Invitation']> }>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  JourneyStage: ResolverTypeWrapper<JourneyStageMapper>;
   KeyedScore: ResolverTypeWrapper<KeyedScore>;
   KeyedScoreDelta: ResolverTypeWrapper<KeyedScoreDelta>;
   KeyedSeriesTrend: ResolverTypeWrapper<KeyedSeriesTrend>;
@@ -3048,6 +3127,7 @@ export type ResolversTypes = {
   SignUpPayload: ResolverTypeWrapper<SignUpPayload>;
   StartCharterDraftInput: StartCharterDraftInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TouchPoint: ResolverTypeWrapper<TouchPointMapper>;
   TrendDirection: TrendDirection;
   TrendPoint: ResolverTypeWrapper<TrendPointMapper>;
   UnlockMemberSignInInput: UnlockMemberSignInInput;
@@ -3166,6 +3246,7 @@ export type ResolversParentTypes = {
   CreateWebhookEndpointInput: CreateWebhookEndpointInput;
   CreateWebhookEndpointPayload: Omit<CreateWebhookEndpointPayload, 'endpoint'> & { endpoint?: Maybe<ResolversParentTypes['WebhookEndpoint']> };
   CriterionScore: CriterionScore;
+  CustomerJourney: CustomerJourneyMapper;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DeleteConsultancyInput: DeleteConsultancyInput;
@@ -3194,6 +3275,7 @@ export type ResolversParentTypes = {
   InviteMemberInput: InviteMemberInput;
   InviteMemberPayload: Omit<InviteMemberPayload, 'invitation'> & { invitation?: Maybe<ResolversParentTypes['Invitation']> };
   JSON: Scalars['JSON']['output'];
+  JourneyStage: JourneyStageMapper;
   KeyedScore: KeyedScore;
   KeyedScoreDelta: KeyedScoreDelta;
   KeyedSeriesTrend: KeyedSeriesTrend;
@@ -3257,6 +3339,7 @@ export type ResolversParentTypes = {
   SignUpPayload: SignUpPayload;
   StartCharterDraftInput: StartCharterDraftInput;
   String: Scalars['String']['output'];
+  TouchPoint: TouchPointMapper;
   TrendPoint: TrendPointMapper;
   UnlockMemberSignInInput: UnlockMemberSignInInput;
   UpdateActionInput: UpdateActionInput;
@@ -3320,6 +3403,7 @@ export type ActionResolvers<ContextType = RequestContext, ParentType extends Res
   promise?: Resolver<Maybe<ResolversTypes['ActionPromise']>, ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ActionStatus'], ParentType, ContextType>;
+  touchPoint?: Resolver<Maybe<ResolversTypes['TouchPoint']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
@@ -3703,6 +3787,7 @@ export type ClientResolvers<ContextType = RequestContext, ParentType extends Res
   engagements?: Resolver<Array<ResolversTypes['Engagement']>, ParentType, ContextType, Partial<ClientEngagementsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   industry?: Resolver<ResolversTypes['Industry'], ParentType, ContextType>;
+  journey?: Resolver<ResolversTypes['CustomerJourney'], ParentType, ContextType>;
   leaders?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3763,6 +3848,13 @@ export type CriterionScoreResolvers<ContextType = RequestContext, ParentType ext
   score?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   sectionKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type CustomerJourneyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CustomerJourney'] = ResolversParentTypes['CustomerJourney']> = {
+  client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  momentsOfTruth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stages?: Resolver<Array<ResolversTypes['JourneyStage']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -3902,6 +3994,14 @@ export type InviteMemberPayloadResolvers<ContextType = RequestContext, ParentTyp
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
+
+export type JourneyStageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['JourneyStage'] = ResolversParentTypes['JourneyStage']> = {
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  touchPoints?: Resolver<Array<ResolversTypes['TouchPoint']>, ParentType, ContextType>;
+};
 
 export type KeyedScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['KeyedScore'] = ResolversParentTypes['KeyedScore']> = {
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4090,6 +4190,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   promiseLinks?: Resolver<Array<ResolversTypes['PromiseCriterionLink']>, ParentType, ContextType, RequireFields<QueryPromiseLinksArgs, 'charterId'>>;
   roleProfile?: Resolver<Maybe<ResolversTypes['RoleProfile']>, ParentType, ContextType, RequireFields<QueryRoleProfileArgs, 'id'>>;
   serviceLevel?: Resolver<Maybe<ResolversTypes['ServiceLevel']>, ParentType, ContextType, RequireFields<QueryServiceLevelArgs, 'id'>>;
+  touchPoint?: Resolver<Maybe<ResolversTypes['TouchPoint']>, ParentType, ContextType, RequireFields<QueryTouchPointArgs, 'id'>>;
   upcomingMilestones?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType, Partial<QueryUpcomingMilestonesArgs>>;
   webhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<QueryWebhookEndpointArgs, 'id'>>;
   webhookEndpoints?: Resolver<ResolversTypes['WebhookEndpointConnection'], ParentType, ContextType, Partial<QueryWebhookEndpointsArgs>>;
@@ -4253,6 +4354,20 @@ export type SignOutPayloadResolvers<ContextType = RequestContext, ParentType ext
 export type SignUpPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SignUpPayload'] = ResolversParentTypes['SignUpPayload']> = {
   confirmationSent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type TouchPointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TouchPoint'] = ResolversParentTypes['TouchPoint']> = {
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
+  client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  momentOfTruth?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owningTeam?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['JourneyStage'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type TrendPointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrendPoint'] = ResolversParentTypes['TrendPoint']> = {
@@ -4423,6 +4538,7 @@ export type Resolvers<ContextType = RequestContext> = {
   CreateApiKeyPayload?: CreateApiKeyPayloadResolvers<ContextType>;
   CreateWebhookEndpointPayload?: CreateWebhookEndpointPayloadResolvers<ContextType>;
   CriterionScore?: CriterionScoreResolvers<ContextType>;
+  CustomerJourney?: CustomerJourneyResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DeleteConsultancyPayload?: DeleteConsultancyPayloadResolvers<ContextType>;
@@ -4443,6 +4559,7 @@ export type Resolvers<ContextType = RequestContext> = {
   InvitationPreview?: InvitationPreviewResolvers<ContextType>;
   InviteMemberPayload?: InviteMemberPayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  JourneyStage?: JourneyStageResolvers<ContextType>;
   KeyedScore?: KeyedScoreResolvers<ContextType>;
   KeyedScoreDelta?: KeyedScoreDeltaResolvers<ContextType>;
   KeyedSeriesTrend?: KeyedSeriesTrendResolvers<ContextType>;
@@ -4479,6 +4596,7 @@ export type Resolvers<ContextType = RequestContext> = {
   ServiceThreshold?: ServiceThresholdResolvers<ContextType>;
   SignOutPayload?: SignOutPayloadResolvers<ContextType>;
   SignUpPayload?: SignUpPayloadResolvers<ContextType>;
+  TouchPoint?: TouchPointResolvers<ContextType>;
   TrendPoint?: TrendPointResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   WebhookAttempt?: WebhookAttemptResolvers<ContextType>;

@@ -14,6 +14,7 @@ import { FreezeAuditBenchmarks1763800012000 } from './1763800012000-freeze-audit
 import { ClaimWebhooksPerTenant1763800013000 } from './1763800013000-claim-webhooks-per-tenant.js';
 import { BenchmarkNamesItsTenant1763800014000 } from './1763800014000-benchmark-names-its-tenant.js';
 import { CreateServiceLevels1763800015000 } from './1763800015000-create-service-levels.js';
+import { CreateCustomerJourneys1763800016000 } from './1763800016000-create-customer-journeys.js';
 
 /** In the order they run. A landed migration is never edited: a change is a new file here. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   ClaimWebhooksPerTenant1763800013000,
   BenchmarkNamesItsTenant1763800014000,
   CreateServiceLevels1763800015000,
+  CreateCustomerJourneys1763800016000,
 ];

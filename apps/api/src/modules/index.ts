@@ -16,6 +16,7 @@ import { engagements } from './engagements/index.js';
 import { hiring } from './hiring/index.js';
 import { members } from './members/index.js';
 import { serviceLevels } from './service-levels/index.js';
+import { touchPoints } from './touch-points/index.js';
 import { webhooks } from './webhooks/index.js';
 
 /**
@@ -51,6 +52,7 @@ const features: Feature[] = [
   audits,
   actions,
   serviceLevels,
+  touchPoints,
   apiKeys,
   activity,
   webhooks,

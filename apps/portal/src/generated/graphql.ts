@@ -184,6 +184,8 @@ export type CreateActionInput = {
   /** MEDIUM when left out. */
   priority?: ActionPriority | null | undefined;
   promiseKey?: string | null | undefined;
+  /** The touch point of the client's journey the action is about (a live one). */
+  touchPointId?: string | number | null | undefined;
 };
 
 export type CreateApiKeyInput = {

@@ -46,6 +46,7 @@ export const actionInput = z
     criterionKey: z.string().trim().min(1).max(64).nullish(),
     charterId: z.uuid('Choose the charter this action follows up.').nullish(),
     promiseKey: z.string().trim().min(1).max(64).nullish(),
+    touchPointId: z.uuid('Choose the touch point this action is about.').nullish(),
   })
   .superRefine((value, ctx) => {
     if (Boolean(value.auditId) !== Boolean(value.criterionKey)) {

@@ -41,6 +41,7 @@ export async function createAction(
       criterionKey: value.criterionKey ?? null,
       charterId: value.charterId ?? null,
       promiseKey: value.promiseKey ?? null,
+      touchPointId: value.touchPointId ?? null,
       revision: 1,
       createdBy: viewer.memberId,
       createdAt: now,

@@ -16,6 +16,8 @@ export interface ActionRow {
   criterionKey: string | null;
   charterId: string | null;
   promiseKey: string | null;
+  /** The touch point of the client's journey the action is about, if any. */
+  touchPointId: string | null;
   revision: number;
   createdBy: string;
   createdAt: Date;
@@ -39,6 +41,7 @@ export const ActionEntity = new EntitySchema<ActionRow>({
     criterionKey: { type: 'text', name: 'criterion_key', nullable: true },
     charterId: { type: 'uuid', name: 'charter_id', nullable: true },
     promiseKey: { type: 'text', name: 'promise_key', nullable: true },
+    touchPointId: { type: 'uuid', name: 'touch_point_id', nullable: true },
     revision: { type: 'integer' },
     createdBy: { type: 'uuid', name: 'created_by' },
     createdAt: { type: 'timestamptz', name: 'created_at' },

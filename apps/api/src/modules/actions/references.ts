@@ -5,6 +5,7 @@ import { notFound } from '../../core/user-errors.js';
 import { memberOf } from '../accounts/index.js';
 import { criterionOfAudit } from '../audits/index.js';
 import { promiseOfCharter } from '../charters/index.js';
+import { touchPointOf } from '../touch-points/index.js';
 
 /** An action's owner is a consultant or admin of the consultancy, or a leader of the action's own client. */
 export async function checkOwner(db: TenantDb, ownerId: string, clientId: string): Promise<FieldError[]> {
@@ -26,8 +27,15 @@ export async function checkSource(
   context: RequestContext,
   db: TenantDb,
   clientId: string,
-  source: Pick<ActionInput, 'auditId' | 'criterionKey' | 'charterId' | 'promiseKey'>,
+  source: Pick<ActionInput, 'auditId' | 'criterionKey' | 'charterId' | 'promiseKey' | 'touchPointId'>,
 ): Promise<FieldError[]> {
+  if (source.touchPointId) {
+    const touchPoint = await touchPointOf(db, clientId, source.touchPointId);
+    if (!touchPoint) return [notFound('touchPointId', 'touch point of this client')];
+    if (touchPoint.archivedAt) {
+      return [fieldError('touchPointId', 'NOT_ALLOWED', 'This touch point was removed from the journey.')];
+    }
+  }
   if (source.auditId && source.criterionKey) {
     const audit = await criterionOfAudit(context, db, source.auditId, source.criterionKey);
     if (!audit || audit.clientId !== clientId) return [notFound('auditId', 'audit of this client')];

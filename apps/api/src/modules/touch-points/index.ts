@@ -1,0 +1,9 @@
+import { touchPointEntities } from './entities.js';
+import { resolvers } from './resolvers.js';
+
+/** What other modules, the demo and main.ts may use: nothing else in this folder is public. */
+export type { TouchPointRow, JourneyStageRow } from './entities.js';
+export { touchPointOf } from './references.js';
+export { touchPointById, touchPointsOfClient } from './loaders.js';
+
+export const touchPoints = { name: 'touch-points', resolvers, entities: touchPointEntities };
