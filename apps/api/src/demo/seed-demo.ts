@@ -1,3 +1,4 @@
+import { seedFeedbackDemo } from './feedback.js';
 import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../core/context.js';
 import { memoryMailTransport, type MemoryMailTransport } from '../core/mail/memory-transport.js';
@@ -11,6 +12,7 @@ import { createClient, saveWorkshop } from '../modules/clients/index.js';
 import { changeEngagementStatus, createEngagement, addDays } from '../modules/engagements/index.js';
 import { seedHiringDemo } from './hiring.js';
 import { seedServiceLevelsDemo } from './service-levels.js';
+import { seedTouchPointsDemo } from './touch-points.js';
 import { invitationTokenIn, acceptInvitation, inviteMember } from '../modules/members/index.js';
 import { DEMO_ACCOUNT, DEMO_CLIENTS, DEMO_CONSULTANT, type DemoClient } from './demo-programme.js';
 
@@ -83,6 +85,8 @@ export async function seedDemo(dataSource: DataSource) {
     };
     await seedActionsDemo(context, clients, today, owners);
     await seedServiceLevelsDemo(context, clients, new Date(), owners);
+    await seedTouchPointsDemo(context, clients, today, owners);
+    await seedFeedbackDemo(context, clients, new Date(), owners);
   });
   for (const leader of leaders) {
     await inScriptContext(dataSource, async (context) => {

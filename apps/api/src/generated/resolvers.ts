@@ -7,11 +7,13 @@ import type { ApiKeyMapper } from '../modules/api-keys/mappers.js';
 import type { AuditFrameworkMapper, AuditFrameworkSectionMapper, AuditCriterionMapper, AuditResponseMapper, AuditScoresMapper, AuditDeltasMapper, TrendPointMapper, AuditTrendMapper, IndustryBenchmarkMapper, PromiseKeptMapper, PromiseCriterionLinkMapper, AuditMapper, AuditConnectionMapper } from '../modules/audits/mappers.js';
 import type { CharterPromiseMapper, CharterServiceStandardMapper, CharterPurposeStatementMapper, CharterPurposeChangeMapper, CharterPromisePlaceMapper, CharterPromiseChangeMapper, CharterPromiseFieldChangeMapper, CharterPromiseMoveMapper, CharterSignOffMapper, CharterDiffMapper, CharterMapper, CharterVersionMapper } from '../modules/charters/mappers.js';
 import type { ClientMapper, WorkshopEntryMapper, ClientConnectionMapper, DifferentiationWorkshopMapper } from '../modules/clients/mappers.js';
+import type { ComplaintMapper, ComplaintCategoryMapper, ComplaintConnectionMapper, ComplaintRisingFlagMapper, ComplaintCategoryPatternMapper, ComplaintTouchPointPatternMapper, ComplaintResolveMonthMapper, ComplaintRateMapper, ComplaintRecurrenceMapper, ComplaintPatternsMapper } from '../modules/complaints/mappers.js';
 import type { EngagementMapper, MilestoneMapper, EngagementConnectionMapper } from '../modules/engagements/mappers.js';
+import type { FeedbackLinkMapper, FeedbackResponseMapper, FeedbackScoreMapper, FeedbackChangeMapper, FeedbackMonthMapper, FeedbackTouchPointScoreMapper, FeedbackKindSummaryMapper, FeedbackSummaryMapper } from '../modules/feedback/mappers.js';
 import type { RoleProfileMapper, HiringCriterionMapper, CandidateScorecardMapper, CandidateScoreMapper, RankedCandidateMapper } from '../modules/hiring/mappers.js';
 import type { InvitationMapper, InvitationConnectionMapper } from '../modules/members/mappers.js';
 import type { ServiceLevelMapper, ServiceLevelDefinitionMapper, MeasurementCorrectionMapper, ServiceLevelPeriodMapper, ServiceLevelChangeMapper } from '../modules/service-levels/mappers.js';
-import type { TouchPointMapper, JourneyStageMapper, CustomerJourneyMapper } from '../modules/touch-points/mappers.js';
+import type { TouchPointMapper, JourneyStageMapper, CustomerJourneyMapper, TouchPointPromiseMapper, TouchPointCriterionMapper, JourneyChangeMapper } from '../modules/touch-points/mappers.js';
 import type { WebhookEndpointMapper, WebhookSecretMapper, WebhookEventMapper, WebhookDeliveryMapper, WebhookAttemptMapper, WebhookEndpointConnectionMapper, WebhookDeliveryConnectionMapper } from '../modules/webhooks/mappers.js';
 import type { RequestContext } from '../core/context.js';
 export type Maybe<T> = T | null;
@@ -46,10 +48,16 @@ export type AcceptInvitationInput = {
 export type Action = {
   __typename?: 'Action';
   client: Client;
+  /** The complaint this action was raised from. */
+  complaint: Maybe<Complaint>;
+  /** The complaint category this action was raised from. */
+  complaintCategory: Maybe<ComplaintCategory>;
   completedAt: Maybe<Scalars['DateTime']['output']>;
   createdAt: Scalars['DateTime']['output'];
   description: Scalars['String']['output'];
   dueOn: Maybe<Scalars['Date']['output']>;
+  /** The customer's answer the action was raised from. */
+  feedbackResponse: Maybe<FeedbackResponse>;
   /** The audit finding this action follows up, if any. */
   finding: Maybe<ActionFinding>;
   id: Scalars['ID']['output'];
@@ -169,11 +177,27 @@ export type AddActionNoteInput = {
   body: Scalars['String']['input'];
 };
 
+export type AddJourneyStageInput = {
+  clientId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  /** Where to put it among the stages, from 0; at the end when left out. */
+  position?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type AddMilestoneInput = {
   dueOn: Scalars['Date']['input'];
   engagementId: Scalars['ID']['input'];
   phase?: InputMaybe<DimePhase>;
   title: Scalars['String']['input'];
+};
+
+export type AddTouchPointInput = {
+  channel: Channel;
+  /** False when left out. */
+  momentOfTruth?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  owningTeam: Scalars['String']['input'];
+  stageId: Scalars['ID']['input'];
 };
 
 /** The A-E-I-O-U service values: Accountable, Energetic, Innovative, Optimistic, Unique. */
@@ -794,9 +818,28 @@ export type Client = {
   audits: Array<Audit>;
   /** The client's customer-service charter; null until one is started (for client leaders: until one is published). */
   charter: Maybe<Charter>;
+  /** The client's complaint categories, by name; archived ones only when asked for. */
+  complaintCategories: Array<ComplaintCategory>;
+  /**
+   * Patterns of the client's complaints over the last `months` calendar months (1 to 36, ending with the current
+   * one) in the client's time zone: monthly counts per category and per touch point with the rising flag, time to
+   * resolve, the rate per 1,000 contacts of each service level, and recurrences. docs/complaints.md has the formulas.
+   */
+  complaintPatterns: ComplaintPatterns;
+  /** The client's complaint log, newest first. Filters combine; `receivedFrom` is included, `receivedBefore` is not. */
+  complaints: ComplaintConnection;
   createdAt: Scalars['DateTime']['output'];
   /** Engagements for this client, newest first. */
   engagements: Array<Engagement>;
+  /** The latest answers with a comment, newest first (at most 100). */
+  feedbackComments: Array<FeedbackResponse>;
+  /** The client's feedback links, oldest first. */
+  feedbackLinks: Array<FeedbackLink>;
+  /**
+   * The client's scores per kind, per touch point and per month (the latest `months`, at most 36), each with its
+   * 95 % interval, whether it changed significantly from the month before, and withheld below 5 answers.
+   */
+  feedbackSummary: FeedbackSummary;
   id: Scalars['ID']['output'];
   industry: Industry;
   /** The client's customer journey: its live stages in order, each with its live touch points in order. */
@@ -830,8 +873,45 @@ export type ClientAuditsArgs = {
 
 
 /** An organisation whose customer service the consultancy is improving. */
+export type ClientComplaintCategoriesArgs = {
+  includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** An organisation whose customer service the consultancy is improving. */
+export type ClientComplaintPatternsArgs = {
+  months?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An organisation whose customer service the consultancy is improving. */
+export type ClientComplaintsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  receivedBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  receivedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  severity?: InputMaybe<ComplaintSeverity>;
+  status?: InputMaybe<ComplaintStatus>;
+  touchPointId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** An organisation whose customer service the consultancy is improving. */
 export type ClientEngagementsArgs = {
   status?: InputMaybe<EngagementStatus>;
+};
+
+
+/** An organisation whose customer service the consultancy is improving. */
+export type ClientFeedbackCommentsArgs = {
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An organisation whose customer service the consultancy is improving. */
+export type ClientFeedbackSummaryArgs = {
+  months?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type ClientConnection = {
@@ -865,6 +945,172 @@ export type ClientStatus =
   | 'ACTIVE'
   | 'ARCHIVED'
   | 'PROSPECT';
+
+/** A complaint of a client's log. Its texts are the customer's and staff's words: show them escaped. */
+export type Complaint = {
+  __typename?: 'Complaint';
+  /** The actions raised from this complaint, newest first. */
+  actions: Array<Action>;
+  category: ComplaintCategory;
+  channel: Channel;
+  client: Client;
+  createdAt: Scalars['DateTime']['output'];
+  /** A case number or similar; never the customer's name or contact details. */
+  customerReference: Maybe<Scalars['String']['output']>;
+  /** The client CRM's own id of the complaint. */
+  externalReference: Maybe<Scalars['String']['output']>;
+  /** Hours from received to resolved; null while open. */
+  hoursToResolve: Maybe<Scalars['Float']['output']>;
+  id: Scalars['ID']['output'];
+  /** The key of the charter promise it broke. */
+  promiseKey: Maybe<Scalars['String']['output']>;
+  /** That promise's title in the client's charter in force; null when none or removed since. */
+  promiseTitle: Maybe<Scalars['String']['output']>;
+  receivedAt: Scalars['DateTime']['output'];
+  resolution: Maybe<Scalars['String']['output']>;
+  resolvedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Increases with every change; pass it back as `expectedRevision`. */
+  revision: Scalars['Int']['output'];
+  rootCause: Maybe<Scalars['String']['output']>;
+  severity: ComplaintSeverity;
+  status: ComplaintStatus;
+  touchPoint: Maybe<TouchPoint>;
+  updatedAt: Scalars['DateTime']['output'];
+  whatHappened: Scalars['String']['output'];
+};
+
+export type ComplaintCategory = {
+  __typename?: 'ComplaintCategory';
+  /** Set when it was removed while complaints or actions pointed at it. */
+  archivedAt: Maybe<Scalars['DateTime']['output']>;
+  description: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type ComplaintCategoryPattern = {
+  __typename?: 'ComplaintCategoryPattern';
+  category: ComplaintCategory;
+  /** One count per month of `months`. */
+  counts: Array<Scalars['Int']['output']>;
+  rising: ComplaintRisingFlag;
+};
+
+export type ComplaintCategoryPayload = {
+  __typename?: 'ComplaintCategoryPayload';
+  complaintCategory: Maybe<ComplaintCategory>;
+  userErrors: Array<UserError>;
+};
+
+export type ComplaintConnection = {
+  __typename?: 'ComplaintConnection';
+  edges: Array<ComplaintEdge>;
+  nodes: Array<Complaint>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ComplaintEdge = {
+  __typename?: 'ComplaintEdge';
+  cursor: Scalars['String']['output'];
+  node: Complaint;
+};
+
+export type ComplaintPatterns = {
+  __typename?: 'ComplaintPatterns';
+  /** Every category with complaints in the months or live in the list, by name. */
+  categories: Array<ComplaintCategoryPattern>;
+  /** The months covered, oldest first, as YYYY-MM; the last is the current month. */
+  months: Array<Scalars['String']['output']>;
+  /** Complaints per 1,000 contacts, for each service level of the client that counts contacts. */
+  rates: Array<ComplaintRate>;
+  /** Complaints whose root cause came back within 90 days after an action on it was done, newest first. */
+  recurrences: Array<ComplaintRecurrence>;
+  /** Median and 90th percentile time to resolve of the complaints received in each month. */
+  timeToResolve: Array<ComplaintResolveMonth>;
+  /** The time zone the months are counted in: the client's (that of its service levels), UTC when it has none. */
+  timeZone: Scalars['String']['output'];
+  /** Complaints of each month (all categories). */
+  totals: Array<Scalars['Int']['output']>;
+  /** Every touch point with complaints in the months. */
+  touchPoints: Array<ComplaintTouchPointPattern>;
+};
+
+export type ComplaintPayload = {
+  __typename?: 'ComplaintPayload';
+  complaint: Maybe<Complaint>;
+  userErrors: Array<UserError>;
+};
+
+export type ComplaintRate = {
+  __typename?: 'ComplaintRate';
+  /** Σvalid of the service level's measurements in each month. */
+  contacts: Array<Scalars['Int']['output']>;
+  /** Complaints per 1,000 contacts in each month; null without contacts. */
+  perThousand: Array<Maybe<Scalars['Float']['output']>>;
+  serviceLevel: ServiceLevel;
+};
+
+export type ComplaintRecurrence = {
+  __typename?: 'ComplaintRecurrence';
+  /** The action done on the same root cause before it. */
+  action: Action;
+  complaint: Complaint;
+};
+
+export type ComplaintResolveMonth = {
+  __typename?: 'ComplaintResolveMonth';
+  /** In hours; null when none was resolved. */
+  medianHours: Maybe<Scalars['Float']['output']>;
+  month: Scalars['String']['output'];
+  p90Hours: Maybe<Scalars['Float']['output']>;
+  resolved: Scalars['Int']['output'];
+};
+
+/** Whether this month's count is improbable against the six months before (docs/complaints.md). */
+export type ComplaintRisingFlag = {
+  __typename?: 'ComplaintRisingFlag';
+  /** This month's count so far. */
+  count: Scalars['Int']['output'];
+  /** P(X ≥ count) for a Poisson variable with the trailing mean. */
+  probability: Scalars['Float']['output'];
+  rising: Scalars['Boolean']['output'];
+  /** The mean count of the six months before. */
+  trailingMean: Scalars['Float']['output'];
+};
+
+/** One complaint of a batch: the category by its name in the client's list. */
+export type ComplaintRowInput = {
+  category: Scalars['String']['input'];
+  channel: Channel;
+  customerReference?: InputMaybe<Scalars['String']['input']>;
+  externalReference?: InputMaybe<Scalars['String']['input']>;
+  promiseKey?: InputMaybe<Scalars['String']['input']>;
+  receivedAt: Scalars['DateTime']['input'];
+  resolution?: InputMaybe<Scalars['String']['input']>;
+  resolvedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  rootCause?: InputMaybe<Scalars['String']['input']>;
+  severity: ComplaintSeverity;
+  touchPointId?: InputMaybe<Scalars['ID']['input']>;
+  whatHappened: Scalars['String']['input'];
+};
+
+export type ComplaintSeverity =
+  | 'CRITICAL'
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+export type ComplaintStatus =
+  | 'OPEN'
+  | 'RESOLVED';
+
+export type ComplaintTouchPointPattern = {
+  __typename?: 'ComplaintTouchPointPattern';
+  counts: Array<Scalars['Int']['output']>;
+  rising: ComplaintRisingFlag;
+  touchPoint: TouchPoint;
+};
 
 export type ComplianceInterval = {
   __typename?: 'ComplianceInterval';
@@ -948,6 +1194,12 @@ export type CreateClientInput = {
   status?: InputMaybe<ClientStatus>;
 };
 
+export type CreateComplaintCategoryInput = {
+  clientId: Scalars['ID']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+};
+
 export type CreateEngagementInput = {
   clientId: Scalars['ID']['input'];
   endsOn?: InputMaybe<Scalars['Date']['input']>;
@@ -960,6 +1212,23 @@ export type CreateEngagementInput = {
   summary?: InputMaybe<Scalars['String']['input']>;
   teamMemberIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   title: Scalars['String']['input'];
+};
+
+export type CreateFeedbackInvitationInput = {
+  linkId: Scalars['ID']['input'];
+  /** The client's reference for the contact (a ticket number); never a name or an email. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** How long the invitation may be used: 14 days when left out, at most 90. */
+  validDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CreateFeedbackLinkInput = {
+  clientId: Scalars['ID']['input'];
+  kind: FeedbackKind;
+  /** The standard wording for the kind when left out. */
+  question?: InputMaybe<Scalars['String']['input']>;
+  /** A touch point of the same client. */
+  touchPointId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type CreateRoleProfileInput = {
@@ -1011,6 +1280,8 @@ export type CriterionScore = {
 /** A client's customer journey: stages in the order the customer goes through them. */
 export type CustomerJourney = {
   __typename?: 'CustomerJourney';
+  /** The latest changes (`last`, 50 unless asked, at most 200), newest first. */
+  changes: Array<JourneyChange>;
   client: Client;
   /** How many of the live touch points are moments of truth. */
   momentsOfTruth: Scalars['Int']['output'];
@@ -1021,6 +1292,18 @@ export type CustomerJourney = {
   revision: Scalars['Int']['output'];
   /** The live stages, in order. */
   stages: Array<JourneyStage>;
+};
+
+
+/** A client's customer journey: stages in the order the customer goes through them. */
+export type CustomerJourneyChangesArgs = {
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CustomerJourneyPayload = {
+  __typename?: 'CustomerJourneyPayload';
+  journey: Maybe<CustomerJourney>;
+  userErrors: Array<UserError>;
 };
 
 export type DeleteConsultancyInput = {
@@ -1143,6 +1426,146 @@ export type EngagementStatus =
   | 'COMPLETED'
   | 'ON_HOLD'
   | 'PROPOSED';
+
+export type FeedbackChallenge = {
+  __typename?: 'FeedbackChallenge';
+  algorithm: Scalars['String']['output'];
+  challenge: Scalars['String']['output'];
+  maxNumber: Scalars['Int']['output'];
+  salt: Scalars['String']['output'];
+  signature: Scalars['String']['output'];
+};
+
+/** A significant change from the month before (two-sided, 5 %; docs/feedback.md). */
+export type FeedbackChange = {
+  __typename?: 'FeedbackChange';
+  /** This month's score minus the month before's, in the score's unit. */
+  difference: Scalars['Float']['output'];
+  /** UP or DOWN when significant. */
+  direction: Maybe<Scalars['String']['output']>;
+  significant: Scalars['Boolean']['output'];
+};
+
+/** The public form of a link, for anyone holding its token. */
+export type FeedbackForm = {
+  __typename?: 'FeedbackForm';
+  /** An ALTCHA (v1, SHA-256) challenge: find `number` ≤ `maxNumber` with SHA-256(salt + number) = challenge. */
+  challenge: FeedbackChallenge;
+  /** The client's name, for the page's title. */
+  clientName: Scalars['String']['output'];
+  highLabel: Scalars['String']['output'];
+  kind: FeedbackKind;
+  /** What the lowest and highest score mean. */
+  lowLabel: Scalars['String']['output'];
+  max: Scalars['Int']['output'];
+  /** The lowest and highest score. */
+  min: Scalars['Int']['output'];
+  question: Scalars['String']['output'];
+};
+
+export type FeedbackInvitationPayload = {
+  __typename?: 'FeedbackInvitationPayload';
+  expiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** The address to send to the customer: the form, with the invitation's signed token. */
+  url: Maybe<Scalars['String']['output']>;
+  userErrors: Array<UserError>;
+};
+
+/** What a customer is asked: CSAT 1–5, NPS 0–10, or effort (CES) 1–7. */
+export type FeedbackKind =
+  | 'CSAT'
+  | 'EFFORT'
+  | 'NPS';
+
+export type FeedbackKindSummary = {
+  __typename?: 'FeedbackKindSummary';
+  kind: FeedbackKind;
+  months: Array<FeedbackMonth>;
+  /** Over the months asked for. */
+  overall: FeedbackScore;
+  touchPoints: Array<FeedbackTouchPointScore>;
+};
+
+/** A public link to a one-question feedback form. */
+export type FeedbackLink = {
+  __typename?: 'FeedbackLink';
+  /** An inactive link's form answers that it is closed; its answers stay. */
+  active: Scalars['Boolean']['output'];
+  client: Client;
+  createdAt: Scalars['DateTime']['output'];
+  /** HTML to paste into the client's site: a frame showing the form. */
+  embedSnippet: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: FeedbackKind;
+  question: Scalars['String']['output'];
+  /** Answers received through this link. */
+  responseCount: Scalars['Int']['output'];
+  /** The touch point the answers are about, if the link is for one. */
+  touchPointId: Maybe<Scalars['ID']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  /** The public page's address. */
+  url: Scalars['String']['output'];
+};
+
+export type FeedbackLinkPayload = {
+  __typename?: 'FeedbackLinkPayload';
+  feedbackLink: Maybe<FeedbackLink>;
+  userErrors: Array<UserError>;
+};
+
+export type FeedbackMonth = {
+  __typename?: 'FeedbackMonth';
+  /** Against the month before; null when either has fewer than 5 answers. */
+  change: Maybe<FeedbackChange>;
+  /** YYYY-MM, in UTC. */
+  month: Scalars['String']['output'];
+  score: FeedbackScore;
+};
+
+/** One customer's answer. */
+export type FeedbackResponse = {
+  __typename?: 'FeedbackResponse';
+  /** As the customer wrote it: show it escaped. */
+  comment: Maybe<Scalars['String']['output']>;
+  /** NPS 0–6, CSAT 1–2, effort 1–3. */
+  detractor: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  kind: FeedbackKind;
+  linkId: Scalars['ID']['output'];
+  receivedAt: Scalars['DateTime']['output'];
+  score: Scalars['Int']['output'];
+  touchPointId: Maybe<Scalars['ID']['output']>;
+};
+
+/** A score over some answers, or only their count when there are fewer than 5. */
+export type FeedbackScore = {
+  __typename?: 'FeedbackScore';
+  detractors: Maybe<Scalars['Int']['output']>;
+  high: Maybe<Scalars['Float']['output']>;
+  kind: FeedbackKind;
+  /** The 95 % interval. */
+  low: Maybe<Scalars['Float']['output']>;
+  /** The interval's half width (for CSAT's Wilson interval, its larger side). */
+  margin: Maybe<Scalars['Float']['output']>;
+  responses: Scalars['Int']['output'];
+  /** NPS in points (−100 to 100), CSAT as a share (0 to 1), effort as the mean answer (1 to 7). */
+  score: Maybe<Scalars['Float']['output']>;
+  /** False below 5 answers: the figures are withheld (null), not zero. */
+  shown: Scalars['Boolean']['output'];
+};
+
+export type FeedbackSummary = {
+  __typename?: 'FeedbackSummary';
+  /** The kinds the client has answers for, CSAT, NPS, EFFORT in that order. */
+  kinds: Array<FeedbackKindSummary>;
+};
+
+export type FeedbackTouchPointScore = {
+  __typename?: 'FeedbackTouchPointScore';
+  score: FeedbackScore;
+  /** Null for answers through links that are for no touch point. */
+  touchPointId: Maybe<Scalars['ID']['output']>;
+};
 
 export type HiringCategory =
   | 'INDUSTRY_EXPERIENCE'
@@ -1292,6 +1715,38 @@ export type InviteMemberPayload = {
   userErrors: Array<UserError>;
 };
 
+/** One change of a client's journey. */
+export type JourneyChange = {
+  __typename?: 'JourneyChange';
+  changedAt: Scalars['DateTime']['output'];
+  /** Who made it; null when an API key did (the activity trail names the key). */
+  changedBy: Maybe<Member>;
+  id: Scalars['ID']['output'];
+  kind: JourneyChangeKind;
+  /** The journey's revision this change made. */
+  revision: Scalars['Int']['output'];
+  stage: Maybe<JourneyStage>;
+  /** The change in plain words, e.g. Renamed the stage “Joining” to “Becoming a customer”. */
+  summary: Scalars['String']['output'];
+  touchPoint: Maybe<TouchPoint>;
+};
+
+export type JourneyChangeKind =
+  | 'CRITERION_LINKED'
+  | 'CRITERION_UNLINKED'
+  | 'MOMENT_OF_TRUTH_CLEARED'
+  | 'MOMENT_OF_TRUTH_SET'
+  | 'PROMISE_LINKED'
+  | 'PROMISE_UNLINKED'
+  | 'STAGES_REORDERED'
+  | 'STAGE_ADDED'
+  | 'STAGE_ARCHIVED'
+  | 'STAGE_RENAMED'
+  | 'TOUCH_POINTS_REORDERED'
+  | 'TOUCH_POINT_ADDED'
+  | 'TOUCH_POINT_ARCHIVED'
+  | 'TOUCH_POINT_CHANGED';
+
 /** One stage of the customer's journey (e.g. finding us, joining, getting help), with its touch points. */
 export type JourneyStage = {
   __typename?: 'JourneyStage';
@@ -1303,6 +1758,13 @@ export type JourneyStage = {
   position: Scalars['Int']['output'];
   /** The live touch points of this stage, in order. */
   touchPoints: Array<TouchPoint>;
+};
+
+export type JourneyStagePayload = {
+  __typename?: 'JourneyStagePayload';
+  journey: Maybe<CustomerJourney>;
+  stage: Maybe<JourneyStage>;
+  userErrors: Array<UserError>;
 };
 
 export type KeyedScore = {
@@ -1444,7 +1906,11 @@ export type Mutation = {
   /** Accepts an invitation: creates the member with a name and password, and signs them in. */
   acceptInvitation: AuthPayload;
   addActionNote: ActionPayload;
+  /** Adds a stage to the client's journey, at the end or at `position` (the stages after it move down one). */
+  addJourneyStage: JourneyStagePayload;
   addMilestone: MilestonePayload;
+  /** Adds a touch point at the end of a stage. */
+  addTouchPoint: TouchPointPayload;
   /** Archives a client: it leaves the active lists but keeps its whole history. */
   archiveClient: ClientPayload;
   /**
@@ -1483,7 +1949,16 @@ export type Mutation = {
   createAudit: AuditPayload;
   /** Creates a client. Needs the whole consultancy: a key limited to one client cannot create others. */
   createClient: ClientPayload;
+  /** Adds a category to a client's list. */
+  createComplaintCategory: ComplaintCategoryPayload;
   createEngagement: EngagementPayload;
+  /**
+   * A signed single-use link to the form for one contact (the client sends it after a call or a visit): it takes one
+   * answer and is refused after that, or once it has expired.
+   */
+  createFeedbackInvitation: FeedbackInvitationPayload;
+  /** A public feedback link for a client, optionally for one of its touch points. */
+  createFeedbackLink: FeedbackLinkPayload;
   /**
    * Creates a role profile. Its weights need not add up to 100 yet: a profile can be saved while it is being
    * designed, but no candidate can be scored against it until it is `ready`.
@@ -1515,6 +1990,10 @@ export type Mutation = {
   inviteMember: InviteMemberPayload;
   /** Replaces the criteria of one framework that test one charter promise (an empty list removes them). */
   linkPromiseToCriteria: PromiseLinksPayload;
+  /** Links an audit criterion (of a framework the client's audits use) that tests the touch point. */
+  linkTouchPointCriterion: TouchPointPayload;
+  /** Links a promise of the client's charter (by its key, so the link outlives new versions) to a touch point. */
+  linkTouchPointPromise: TouchPointPayload;
   /**
    * The former name of `signIn`, with the same behaviour.
    * @deprecated Use `signIn`, the same sign-in under the name the portal and the docs use.
@@ -1527,6 +2006,24 @@ export type Mutation = {
   logOut: LogOutPayload;
   /** Publishes a draft. From then on it never changes, and its client's leaders can read and sign it off. */
   publishCharterVersion: CharterVersionPayload;
+  /** Raises an action from an answer, linked to it (and to the touch point it was about), in one step. */
+  raiseActionFromFeedback: ActionPayload;
+  /**
+   * Raises an action from a complaint, in one step: the action follows up the promise the complaint broke and its
+   * touch point, and remembers the complaint.
+   */
+  raiseComplaintAction: ActionPayload;
+  /** Raises an action from a complaint category (typically a rising one); the action remembers the category. */
+  raiseComplaintCategoryAction: ActionPayload;
+  /** Records one complaint in a client's log. Client leaders record for their own client only. */
+  recordComplaint: ComplaintPayload;
+  /**
+   * Records complaints in bulk, as a client's CRM or a CSV upload sends them, all or nothing: every bad row is
+   * reported with its index and field, and nothing is written unless none is bad. A row with an `externalReference`
+   * that the client's log already holds replaces that complaint instead of adding one, so a resend is harmless. With
+   * `dryRun`, checks everything and writes nothing (the portal's upload preview).
+   */
+  recordComplaints: RecordComplaintsPayload;
   /**
    * Records counts per interval, for one or more service levels, all or nothing: every bad row is reported with its
    * index and field, and nothing is written unless none is bad. An interval sent again with the same start and end
@@ -1536,9 +2033,31 @@ export type Mutation = {
   recordMeasurements: RecordMeasurementsPayload;
   /** Removes a candidate's scorecard and its scores. */
   removeCandidateScorecard: RemoveCandidateScorecardPayload;
+  /**
+   * Removes a category from the client's list. One that complaints or actions point at is archived instead (it
+   * stays on them, and is no longer offered for new complaints); `archived` says which it was.
+   */
+  removeComplaintCategory: RemoveComplaintCategoryPayload;
+  /**
+   * Removes a stage from the journey (it is archived, with its history). Only an empty stage can go: move or remove
+   * its touch points first.
+   */
+  removeJourneyStage: JourneyStagePayload;
   removeMilestone: RemoveMilestonePayload;
+  /**
+   * Removes a touch point from the journey. It is archived, not deleted: complaints, feedback and actions recorded on
+   * it keep their link, and its page stays readable.
+   */
+  removeTouchPoint: TouchPointPayload;
+  renameJourneyStage: JourneyStagePayload;
   /** Puts a draft's promises in a new order; `promiseKeys` lists every promise of the draft exactly once. */
   reorderCharterPromises: CharterVersionPayload;
+  /**
+   * Puts the journey in a new order, all of it at once: every live stage once, each with its live touch points in
+   * their new order (a touch point may move to another stage). Refused with CONFLICT on `expectedRevision` when the
+   * journey changed since the editor loaded it, so two editors never silently overwrite each other.
+   */
+  reorderJourney: CustomerJourneyPayload;
   /** Sends a delivery of the same event to the same endpoint again, now, with the same `webhook-id`. */
   replayWebhookDelivery: WebhookDeliveryPayload;
   /**
@@ -1572,6 +2091,8 @@ export type Mutation = {
   saveDifferentiationWorkshop: DifferentiationWorkshopPayload;
   /** Queues a `webhook.test` event for one endpoint, to check it receives and verifies deliveries. */
   sendTestWebhook: WebhookDeliveryPayload;
+  /** Flags a touch point as a moment of truth, or clears the flag. */
+  setMomentOfTruth: TouchPointPayload;
   /** Signs in with email and password. Sets the session cookie and returns the same token for bearer use. */
   signIn: AuthPayload;
   /** A client leader's sign-off of the published version in force of their charter. Given once. */
@@ -1589,6 +2110,13 @@ export type Mutation = {
    */
   startCharterDraft: CharterVersionPayload;
   /**
+   * A customer's answer through a public link: the only write without a viewer. It needs the solution of a challenge
+   * from `feedbackForm` (each solves once) and is limited per link and per network address (docs/feedback.md).
+   */
+  submitFeedback: SubmitFeedbackPayload;
+  unlinkTouchPointCriterion: TouchPointPayload;
+  unlinkTouchPointPromise: TouchPointPayload;
+  /**
    * Lifts a member's sign-in lock (after too many wrong passwords) and forgets their wrong passwords so far, so they
    * can sign in again at once. Recorded in the activity trail.
    */
@@ -1599,8 +2127,14 @@ export type Mutation = {
   updateAuditFramework: AuditFrameworkPayload;
   /** Changes only the fields given. */
   updateClient: ClientPayload;
+  /** Changes a complaint: its details, or its resolution once it is resolved. Fields left out keep their value. */
+  updateComplaint: ComplaintPayload;
+  /** Renames or redescribes a category. */
+  updateComplaintCategory: ComplaintCategoryPayload;
   /** Changes only the fields given; the team, when given, replaces the current team. */
   updateEngagement: EngagementPayload;
+  /** Changes a link's question, or turns it off (answers already given stay) and on again. */
+  updateFeedbackLink: FeedbackLinkPayload;
   updateMilestone: MilestonePayload;
   /** For client leaders: moves an action they own along, with an optional note. */
   updateOwnAction: ActionPayload;
@@ -1616,6 +2150,8 @@ export type Mutation = {
    * the version they were judged by.
    */
   updateServiceLevel: ServiceLevelPayload;
+  /** Changes only the fields given: name, channel, owning team. */
+  updateTouchPoint: TouchPointPayload;
   /** Changes an endpoint's address, events or description, or turns it off and on (e.g. after a 410 disabled it). */
   updateWebhookEndpoint: WebhookEndpointPayload;
 };
@@ -1631,8 +2167,18 @@ export type MutationAddActionNoteArgs = {
 };
 
 
+export type MutationAddJourneyStageArgs = {
+  input: AddJourneyStageInput;
+};
+
+
 export type MutationAddMilestoneArgs = {
   input: AddMilestoneInput;
+};
+
+
+export type MutationAddTouchPointArgs = {
+  input: AddTouchPointInput;
 };
 
 
@@ -1691,8 +2237,23 @@ export type MutationCreateClientArgs = {
 };
 
 
+export type MutationCreateComplaintCategoryArgs = {
+  input: CreateComplaintCategoryInput;
+};
+
+
 export type MutationCreateEngagementArgs = {
   input: CreateEngagementInput;
+};
+
+
+export type MutationCreateFeedbackInvitationArgs = {
+  input: CreateFeedbackInvitationInput;
+};
+
+
+export type MutationCreateFeedbackLinkArgs = {
+  input: CreateFeedbackLinkInput;
 };
 
 
@@ -1736,6 +2297,16 @@ export type MutationLinkPromiseToCriteriaArgs = {
 };
 
 
+export type MutationLinkTouchPointCriterionArgs = {
+  input: TouchPointCriterionInput;
+};
+
+
+export type MutationLinkTouchPointPromiseArgs = {
+  input: TouchPointPromiseInput;
+};
+
+
 export type MutationLogInArgs = {
   input: LogInInput;
 };
@@ -1743,6 +2314,31 @@ export type MutationLogInArgs = {
 
 export type MutationPublishCharterVersionArgs = {
   input: PublishCharterVersionInput;
+};
+
+
+export type MutationRaiseActionFromFeedbackArgs = {
+  input: RaiseActionFromFeedbackInput;
+};
+
+
+export type MutationRaiseComplaintActionArgs = {
+  input: RaiseComplaintActionInput;
+};
+
+
+export type MutationRaiseComplaintCategoryActionArgs = {
+  input: RaiseComplaintCategoryActionInput;
+};
+
+
+export type MutationRecordComplaintArgs = {
+  input: RecordComplaintInput;
+};
+
+
+export type MutationRecordComplaintsArgs = {
+  input: RecordComplaintsInput;
 };
 
 
@@ -1756,13 +2352,38 @@ export type MutationRemoveCandidateScorecardArgs = {
 };
 
 
+export type MutationRemoveComplaintCategoryArgs = {
+  input: RemoveComplaintCategoryInput;
+};
+
+
+export type MutationRemoveJourneyStageArgs = {
+  input: RemoveJourneyStageInput;
+};
+
+
 export type MutationRemoveMilestoneArgs = {
   input: RemoveMilestoneInput;
 };
 
 
+export type MutationRemoveTouchPointArgs = {
+  input: RemoveTouchPointInput;
+};
+
+
+export type MutationRenameJourneyStageArgs = {
+  input: RenameJourneyStageInput;
+};
+
+
 export type MutationReorderCharterPromisesArgs = {
   input: ReorderCharterPromisesInput;
+};
+
+
+export type MutationReorderJourneyArgs = {
+  input: ReorderJourneyInput;
 };
 
 
@@ -1821,6 +2442,11 @@ export type MutationSendTestWebhookArgs = {
 };
 
 
+export type MutationSetMomentOfTruthArgs = {
+  input: SetMomentOfTruthInput;
+};
+
+
 export type MutationSignInArgs = {
   input: SignInInput;
 };
@@ -1838,6 +2464,21 @@ export type MutationSignUpArgs = {
 
 export type MutationStartCharterDraftArgs = {
   input: StartCharterDraftInput;
+};
+
+
+export type MutationSubmitFeedbackArgs = {
+  input: SubmitFeedbackInput;
+};
+
+
+export type MutationUnlinkTouchPointCriterionArgs = {
+  input: TouchPointCriterionInput;
+};
+
+
+export type MutationUnlinkTouchPointPromiseArgs = {
+  input: TouchPointPromiseInput;
 };
 
 
@@ -1861,8 +2502,23 @@ export type MutationUpdateClientArgs = {
 };
 
 
+export type MutationUpdateComplaintArgs = {
+  input: UpdateComplaintInput;
+};
+
+
+export type MutationUpdateComplaintCategoryArgs = {
+  input: UpdateComplaintCategoryInput;
+};
+
+
 export type MutationUpdateEngagementArgs = {
   input: UpdateEngagementInput;
+};
+
+
+export type MutationUpdateFeedbackLinkArgs = {
+  input: UpdateFeedbackLinkInput;
 };
 
 
@@ -1883,6 +2539,11 @@ export type MutationUpdateRoleProfileArgs = {
 
 export type MutationUpdateServiceLevelArgs = {
   input: UpdateServiceLevelInput;
+};
+
+
+export type MutationUpdateTouchPointArgs = {
+  input: UpdateTouchPointInput;
 };
 
 
@@ -1958,6 +2619,8 @@ export type Query = {
   client: Maybe<Client>;
   /** Clients by name. Client leaders see only their own organisation. */
   clients: ClientConnection;
+  /** A complaint; null when it does not exist or is not one the viewer may see. */
+  complaint: Maybe<Complaint>;
   /** The signed-in member's consultancy. */
   consultancy: Consultancy;
   /**
@@ -1970,6 +2633,14 @@ export type Query = {
   engagement: Maybe<Engagement>;
   /** Engagements across the consultancy, newest first, optionally for one client or in one status. */
   engagements: EngagementConnection;
+  /**
+   * What the public feedback page shows for a link's token: the question, its scale and a fresh proof-of-work
+   * challenge to solve before answering. Null for an unknown token and for a link that has been turned off. Anyone may
+   * ask: this is the only read without a viewer.
+   */
+  feedbackForm: Maybe<FeedbackForm>;
+  /** A feedback link; null when it does not exist or is not one the viewer may see. */
+  feedbackLink: Maybe<FeedbackLink>;
   /** What an invitation is for, so the person accepting it can see who invited them. Null if unknown or used up. */
   invitation: Maybe<InvitationPreview>;
   invitations: InvitationConnection;
@@ -2061,6 +2732,11 @@ export type QueryClientsArgs = {
 };
 
 
+export type QueryComplaintArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryEngagementArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2071,6 +2747,16 @@ export type QueryEngagementsArgs = {
   clientId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<EngagementStatus>;
+};
+
+
+export type QueryFeedbackFormArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+export type QueryFeedbackLinkArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -2127,6 +2813,32 @@ export type QueryWebhookEndpointsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type RaiseActionFromFeedbackInput = {
+  description: Scalars['String']['input'];
+  dueOn?: InputMaybe<Scalars['Date']['input']>;
+  /** A consultant or admin of the consultancy, or a leader of this client. */
+  ownerId: Scalars['ID']['input'];
+  priority?: InputMaybe<ActionPriority>;
+  responseId: Scalars['ID']['input'];
+};
+
+export type RaiseComplaintActionInput = {
+  complaintId: Scalars['ID']['input'];
+  description: Scalars['String']['input'];
+  dueOn?: InputMaybe<Scalars['Date']['input']>;
+  /** A consultant or admin of the consultancy, or a leader of the complaint's client. */
+  ownerId: Scalars['ID']['input'];
+  priority?: InputMaybe<ActionPriority>;
+};
+
+export type RaiseComplaintCategoryActionInput = {
+  categoryId: Scalars['ID']['input'];
+  description: Scalars['String']['input'];
+  dueOn?: InputMaybe<Scalars['Date']['input']>;
+  ownerId: Scalars['ID']['input'];
+  priority?: InputMaybe<ActionPriority>;
+};
+
 export type RankedCandidate = {
   __typename?: 'RankedCandidate';
   complete: Scalars['Boolean']['output'];
@@ -2135,6 +2847,43 @@ export type RankedCandidate = {
   /** 1 for the strongest; every candidate has their own number. */
   rank: Scalars['Int']['output'];
   scorecard: CandidateScorecard;
+};
+
+export type RecordComplaintInput = {
+  categoryId: Scalars['ID']['input'];
+  channel: Channel;
+  clientId: Scalars['ID']['input'];
+  customerReference?: InputMaybe<Scalars['String']['input']>;
+  /** A promise of the client's charter in force. */
+  promiseKey?: InputMaybe<Scalars['String']['input']>;
+  receivedAt: Scalars['DateTime']['input'];
+  resolution?: InputMaybe<Scalars['String']['input']>;
+  resolvedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  rootCause?: InputMaybe<Scalars['String']['input']>;
+  severity: ComplaintSeverity;
+  touchPointId?: InputMaybe<Scalars['ID']['input']>;
+  whatHappened: Scalars['String']['input'];
+};
+
+export type RecordComplaintsInput = {
+  clientId: Scalars['ID']['input'];
+  /** Check only: report every bad row, write nothing. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** At most 1,000 per call. */
+  rows: Array<ComplaintRowInput>;
+};
+
+export type RecordComplaintsPayload = {
+  __typename?: 'RecordComplaintsPayload';
+  /** Rows that added a complaint (with `dryRun`: would). */
+  added: Scalars['Int']['output'];
+  /** The complaints as stored, in the order of the rows (with `dryRun`: null). */
+  complaints: Maybe<Array<Complaint>>;
+  /** Rows whose external reference replaced a stored complaint. */
+  replaced: Scalars['Int']['output'];
+  /** Rows that matched a stored complaint exactly: nothing changed. */
+  unchanged: Scalars['Int']['output'];
+  userErrors: Array<UserError>;
 };
 
 export type RecordMeasurementsInput = {
@@ -2169,6 +2918,22 @@ export type RemoveCandidateScorecardPayload = {
   userErrors: Array<UserError>;
 };
 
+export type RemoveComplaintCategoryInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type RemoveComplaintCategoryPayload = {
+  __typename?: 'RemoveComplaintCategoryPayload';
+  /** True when it was archived rather than deleted. */
+  archived: Maybe<Scalars['Boolean']['output']>;
+  removedComplaintCategoryId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type RemoveJourneyStageInput = {
+  id: Scalars['ID']['input'];
+};
+
 export type RemoveMilestoneInput = {
   id: Scalars['ID']['input'];
 };
@@ -2179,10 +2944,27 @@ export type RemoveMilestonePayload = {
   userErrors: Array<UserError>;
 };
 
+export type RemoveTouchPointInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type RenameJourneyStageInput = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
 export type ReorderCharterPromisesInput = {
   expectedRevision: Scalars['Int']['input'];
   promiseKeys: Array<Scalars['String']['input']>;
   versionId: Scalars['ID']['input'];
+};
+
+export type ReorderJourneyInput = {
+  clientId: Scalars['ID']['input'];
+  /** The journey's revision the new order was made on. */
+  expectedRevision: Scalars['Int']['input'];
+  /** Every live stage once, in the new order. */
+  stages: Array<StageOrderInput>;
 };
 
 export type ReplayWebhookDeliveryInput = {
@@ -2513,6 +3295,11 @@ export type ServiceThresholdUnit =
   | 'MINUTES'
   | 'SECONDS';
 
+export type SetMomentOfTruthInput = {
+  id: Scalars['ID']['input'];
+  momentOfTruth: Scalars['Boolean']['input'];
+};
+
 export type SignInInput = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
@@ -2543,8 +3330,32 @@ export type SignUpPayload = {
   userErrors: Array<UserError>;
 };
 
+export type StageOrderInput = {
+  stageId: Scalars['ID']['input'];
+  /** The stage's live touch points in their new order; may take touch points from other stages. */
+  touchPointIds: Array<Scalars['ID']['input']>;
+};
+
 export type StartCharterDraftInput = {
   clientId: Scalars['ID']['input'];
+};
+
+export type SubmitFeedbackInput = {
+  /** The solved challenge: base64 of the JSON { algorithm, challenge, number, salt, signature }. */
+  challenge: Scalars['String']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** The invitation token, for answers through an invitation. */
+  invitation?: InputMaybe<Scalars['String']['input']>;
+  score: Scalars['Int']['input'];
+  /** The token in the link's public address. */
+  token: Scalars['String']['input'];
+};
+
+export type SubmitFeedbackPayload = {
+  __typename?: 'SubmitFeedbackPayload';
+  /** True once the answer is stored. */
+  received: Scalars['Boolean']['output'];
+  userErrors: Array<UserError>;
 };
 
 /**
@@ -2555,18 +3366,72 @@ export type TouchPoint = {
   __typename?: 'TouchPoint';
   /** Set once the touch point is removed from the journey; evidence recorded on it keeps its link. */
   archivedAt: Maybe<Scalars['DateTime']['output']>;
+  /** This touch point's latest changes (`last`, 20 unless asked, at most 200), newest first. */
+  changes: Array<JourneyChange>;
   channel: Channel;
   client: Client;
   createdAt: Scalars['DateTime']['output'];
+  /** The audit criteria that test this touch point. */
+  criteria: Array<TouchPointCriterion>;
   id: Scalars['ID']['output'];
   momentOfTruth: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
+  /** Actions about this touch point that are not done, soonest due first. */
+  openActions: Array<Action>;
   /** The team that owns this touch point at the client. */
   owningTeam: Scalars['String']['output'];
   /** Its place among its stage's live touch points, from 0. */
   position: Scalars['Int']['output'];
+  /** The charter promises this touch point serves, in the order they were linked. */
+  promises: Array<TouchPointPromise>;
   stage: JourneyStage;
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/**
+ * A moment where the customer meets the organisation, through one channel, owned by one team. A moment of truth is
+ * one where the customer makes up their mind about the organisation.
+ */
+export type TouchPointChangesArgs = {
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An audit criterion that tests a touch point, by its framework's key and its own key. */
+export type TouchPointCriterion = {
+  __typename?: 'TouchPointCriterion';
+  criterionKey: Scalars['String']['output'];
+  frameworkKey: Scalars['String']['output'];
+};
+
+export type TouchPointCriterionInput = {
+  criterionKey: Scalars['String']['input'];
+  frameworkKey: Scalars['String']['input'];
+  /** The touch point. */
+  id: Scalars['ID']['input'];
+};
+
+export type TouchPointPayload = {
+  __typename?: 'TouchPointPayload';
+  journey: Maybe<CustomerJourney>;
+  touchPoint: Maybe<TouchPoint>;
+  userErrors: Array<UserError>;
+};
+
+/** A charter promise a touch point serves, with the evidence that it is kept there. */
+export type TouchPointPromise = {
+  __typename?: 'TouchPointPromise';
+  promiseKey: Scalars['String']['output'];
+  /** The service level measuring this promise, if one is set up. */
+  serviceLevel: Maybe<ServiceLevel>;
+  /** The promise's title in the newest published charter version that has it; null when none has. */
+  title: Maybe<Scalars['String']['output']>;
+};
+
+export type TouchPointPromiseInput = {
+  /** The touch point. */
+  id: Scalars['ID']['input'];
+  promiseKey: Scalars['String']['input'];
 };
 
 export type TrendDirection =
@@ -2618,6 +3483,28 @@ export type UpdateClientInput = {
   status?: InputMaybe<ClientStatus>;
 };
 
+export type UpdateComplaintCategoryInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type UpdateComplaintInput = {
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  channel?: InputMaybe<Channel>;
+  customerReference?: InputMaybe<Scalars['String']['input']>;
+  expectedRevision: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  promiseKey?: InputMaybe<Scalars['String']['input']>;
+  receivedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  resolution?: InputMaybe<Scalars['String']['input']>;
+  resolvedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  rootCause?: InputMaybe<Scalars['String']['input']>;
+  severity?: InputMaybe<ComplaintSeverity>;
+  touchPointId?: InputMaybe<Scalars['ID']['input']>;
+  whatHappened?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type UpdateEngagementInput = {
   endsOn?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
@@ -2628,6 +3515,12 @@ export type UpdateEngagementInput = {
   summary?: InputMaybe<Scalars['String']['input']>;
   teamMemberIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateFeedbackLinkInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+  question?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdateMilestoneInput = {
@@ -2658,6 +3551,13 @@ export type UpdateServiceLevelInput = {
   definition: ServiceLevelDefinitionInput;
   expectedRevision: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
+};
+
+export type UpdateTouchPointInput = {
+  channel?: InputMaybe<Channel>;
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  owningTeam?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdateWebhookEndpointInput = {
@@ -2809,7 +3709,10 @@ export type WebhookEventType =
   | 'AUDIT_PUBLISHED'
   | 'CHARTER_PUBLISHED'
   | 'CHARTER_SIGNED_OFF'
+  | 'COMPLAINT_RECORDED'
+  | 'COMPLAINT_RISING'
   | 'ENGAGEMENT_STATUS_CHANGED'
+  | 'FEEDBACK_RECEIVED'
   | 'SERVICE_LEVEL_AT_RISK'
   | 'SERVICE_LEVEL_BREACHED'
   | 'SERVICE_LEVEL_RECOVERED';
@@ -2941,7 +3844,9 @@ export type ResolversTypes = {
   ActivityEdge: ResolverTypeWrapper<Omit<ActivityEdge, 'node'> & { node: ResolversTypes['ActivityEntry'] }>;
   ActivityEntry: ResolverTypeWrapper<ActivityEntryMapper>;
   AddActionNoteInput: AddActionNoteInput;
+  AddJourneyStageInput: AddJourneyStageInput;
   AddMilestoneInput: AddMilestoneInput;
+  AddTouchPointInput: AddTouchPointInput;
   AeiouValue: AeiouValue;
   ApiKey: ResolverTypeWrapper<ApiKeyMapper>;
   ApiKeyPayload: ResolverTypeWrapper<Omit<ApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
@@ -3008,6 +3913,22 @@ export type ResolversTypes = {
   ClientPayload: ResolverTypeWrapper<Omit<ClientPayload, 'client'> & { client?: Maybe<ResolversTypes['Client']> }>;
   ClientSize: ClientSize;
   ClientStatus: ClientStatus;
+  Complaint: ResolverTypeWrapper<ComplaintMapper>;
+  ComplaintCategory: ResolverTypeWrapper<ComplaintCategoryMapper>;
+  ComplaintCategoryPattern: ResolverTypeWrapper<ComplaintCategoryPatternMapper>;
+  ComplaintCategoryPayload: ResolverTypeWrapper<Omit<ComplaintCategoryPayload, 'complaintCategory'> & { complaintCategory?: Maybe<ResolversTypes['ComplaintCategory']> }>;
+  ComplaintConnection: ResolverTypeWrapper<ComplaintConnectionMapper>;
+  ComplaintEdge: ResolverTypeWrapper<Omit<ComplaintEdge, 'node'> & { node: ResolversTypes['Complaint'] }>;
+  ComplaintPatterns: ResolverTypeWrapper<ComplaintPatternsMapper>;
+  ComplaintPayload: ResolverTypeWrapper<Omit<ComplaintPayload, 'complaint'> & { complaint?: Maybe<ResolversTypes['Complaint']> }>;
+  ComplaintRate: ResolverTypeWrapper<ComplaintRateMapper>;
+  ComplaintRecurrence: ResolverTypeWrapper<ComplaintRecurrenceMapper>;
+  ComplaintResolveMonth: ResolverTypeWrapper<ComplaintResolveMonthMapper>;
+  ComplaintRisingFlag: ResolverTypeWrapper<ComplaintRisingFlagMapper>;
+  ComplaintRowInput: ComplaintRowInput;
+  ComplaintSeverity: ComplaintSeverity;
+  ComplaintStatus: ComplaintStatus;
+  ComplaintTouchPointPattern: ResolverTypeWrapper<ComplaintTouchPointPatternMapper>;
   ComplianceInterval: ResolverTypeWrapper<ComplianceInterval>;
   ConfirmSignUpInput: ConfirmSignUpInput;
   Consultancy: ResolverTypeWrapper<ConsultancyMapper>;
@@ -3017,7 +3938,10 @@ export type ResolversTypes = {
   CreateApiKeyPayload: ResolverTypeWrapper<Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
   CreateAuditInput: CreateAuditInput;
   CreateClientInput: CreateClientInput;
+  CreateComplaintCategoryInput: CreateComplaintCategoryInput;
   CreateEngagementInput: CreateEngagementInput;
+  CreateFeedbackInvitationInput: CreateFeedbackInvitationInput;
+  CreateFeedbackLinkInput: CreateFeedbackLinkInput;
   CreateRoleProfileInput: CreateRoleProfileInput;
   CreateServiceLevelInput: CreateServiceLevelInput;
   CreateWebhookEndpointInput: CreateWebhookEndpointInput;
@@ -3025,6 +3949,7 @@ export type ResolversTypes = {
   CriterionAnswer: CriterionAnswer;
   CriterionScore: ResolverTypeWrapper<CriterionScore>;
   CustomerJourney: ResolverTypeWrapper<CustomerJourneyMapper>;
+  CustomerJourneyPayload: ResolverTypeWrapper<Omit<CustomerJourneyPayload, 'journey'> & { journey?: Maybe<ResolversTypes['CustomerJourney']> }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteConsultancyInput: DeleteConsultancyInput;
@@ -3042,6 +3967,19 @@ export type ResolversTypes = {
   EngagementKind: EngagementKind;
   EngagementPayload: ResolverTypeWrapper<Omit<EngagementPayload, 'engagement'> & { engagement?: Maybe<ResolversTypes['Engagement']> }>;
   EngagementStatus: EngagementStatus;
+  FeedbackChallenge: ResolverTypeWrapper<FeedbackChallenge>;
+  FeedbackChange: ResolverTypeWrapper<FeedbackChangeMapper>;
+  FeedbackForm: ResolverTypeWrapper<FeedbackForm>;
+  FeedbackInvitationPayload: ResolverTypeWrapper<FeedbackInvitationPayload>;
+  FeedbackKind: FeedbackKind;
+  FeedbackKindSummary: ResolverTypeWrapper<FeedbackKindSummaryMapper>;
+  FeedbackLink: ResolverTypeWrapper<FeedbackLinkMapper>;
+  FeedbackLinkPayload: ResolverTypeWrapper<Omit<FeedbackLinkPayload, 'feedbackLink'> & { feedbackLink?: Maybe<ResolversTypes['FeedbackLink']> }>;
+  FeedbackMonth: ResolverTypeWrapper<FeedbackMonthMapper>;
+  FeedbackResponse: ResolverTypeWrapper<FeedbackResponseMapper>;
+  FeedbackScore: ResolverTypeWrapper<FeedbackScoreMapper>;
+  FeedbackSummary: ResolverTypeWrapper<FeedbackSummaryMapper>;
+  FeedbackTouchPointScore: ResolverTypeWrapper<FeedbackTouchPointScoreMapper>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   HiringCategory: HiringCategory;
   HiringCriterion: ResolverTypeWrapper<HiringCriterionMapper>;
@@ -3059,7 +3997,10 @@ export type ResolversTypes = {
   InviteMemberInput: InviteMemberInput;
   InviteMemberPayload: ResolverTypeWrapper<Omit<InviteMemberPayload, 'invitation'> & { invitation?: Maybe<ResolversTypes['Invitation']> }>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  JourneyChange: ResolverTypeWrapper<JourneyChangeMapper>;
+  JourneyChangeKind: JourneyChangeKind;
   JourneyStage: ResolverTypeWrapper<JourneyStageMapper>;
+  JourneyStagePayload: ResolverTypeWrapper<Omit<JourneyStagePayload, 'journey' | 'stage'> & { journey?: Maybe<ResolversTypes['CustomerJourney']>, stage?: Maybe<ResolversTypes['JourneyStage']> }>;
   KeyedScore: ResolverTypeWrapper<KeyedScore>;
   KeyedScoreDelta: ResolverTypeWrapper<KeyedScoreDelta>;
   KeyedSeriesTrend: ResolverTypeWrapper<KeyedSeriesTrend>;
@@ -3082,14 +4023,26 @@ export type ResolversTypes = {
   PromiseLinksPayload: ResolverTypeWrapper<Omit<PromiseLinksPayload, 'links'> & { links?: Maybe<Array<ResolversTypes['PromiseCriterionLink']>> }>;
   PublishCharterVersionInput: PublishCharterVersionInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RaiseActionFromFeedbackInput: RaiseActionFromFeedbackInput;
+  RaiseComplaintActionInput: RaiseComplaintActionInput;
+  RaiseComplaintCategoryActionInput: RaiseComplaintCategoryActionInput;
   RankedCandidate: ResolverTypeWrapper<RankedCandidateMapper>;
+  RecordComplaintInput: RecordComplaintInput;
+  RecordComplaintsInput: RecordComplaintsInput;
+  RecordComplaintsPayload: ResolverTypeWrapper<Omit<RecordComplaintsPayload, 'complaints'> & { complaints?: Maybe<Array<ResolversTypes['Complaint']>> }>;
   RecordMeasurementsInput: RecordMeasurementsInput;
   RecordMeasurementsPayload: ResolverTypeWrapper<Omit<RecordMeasurementsPayload, 'serviceLevels'> & { serviceLevels?: Maybe<Array<ResolversTypes['ServiceLevel']>> }>;
   RemoveCandidateScorecardInput: RemoveCandidateScorecardInput;
   RemoveCandidateScorecardPayload: ResolverTypeWrapper<RemoveCandidateScorecardPayload>;
+  RemoveComplaintCategoryInput: RemoveComplaintCategoryInput;
+  RemoveComplaintCategoryPayload: ResolverTypeWrapper<RemoveComplaintCategoryPayload>;
+  RemoveJourneyStageInput: RemoveJourneyStageInput;
   RemoveMilestoneInput: RemoveMilestoneInput;
   RemoveMilestonePayload: ResolverTypeWrapper<RemoveMilestonePayload>;
+  RemoveTouchPointInput: RemoveTouchPointInput;
+  RenameJourneyStageInput: RenameJourneyStageInput;
   ReorderCharterPromisesInput: ReorderCharterPromisesInput;
+  ReorderJourneyInput: ReorderJourneyInput;
   ReplayWebhookDeliveryInput: ReplayWebhookDeliveryInput;
   ResendInvitationInput: ResendInvitationInput;
   RevokeApiKeyInput: RevokeApiKeyInput;
@@ -3122,25 +4075,38 @@ export type ResolversTypes = {
   ServiceThreshold: ResolverTypeWrapper<ServiceThreshold>;
   ServiceThresholdInput: ServiceThresholdInput;
   ServiceThresholdUnit: ServiceThresholdUnit;
+  SetMomentOfTruthInput: SetMomentOfTruthInput;
   SignInInput: SignInInput;
   SignOffCharterVersionInput: SignOffCharterVersionInput;
   SignOutPayload: ResolverTypeWrapper<SignOutPayload>;
   SignUpInput: SignUpInput;
   SignUpPayload: ResolverTypeWrapper<SignUpPayload>;
+  StageOrderInput: StageOrderInput;
   StartCharterDraftInput: StartCharterDraftInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SubmitFeedbackInput: SubmitFeedbackInput;
+  SubmitFeedbackPayload: ResolverTypeWrapper<SubmitFeedbackPayload>;
   TouchPoint: ResolverTypeWrapper<TouchPointMapper>;
+  TouchPointCriterion: ResolverTypeWrapper<TouchPointCriterionMapper>;
+  TouchPointCriterionInput: TouchPointCriterionInput;
+  TouchPointPayload: ResolverTypeWrapper<Omit<TouchPointPayload, 'journey' | 'touchPoint'> & { journey?: Maybe<ResolversTypes['CustomerJourney']>, touchPoint?: Maybe<ResolversTypes['TouchPoint']> }>;
+  TouchPointPromise: ResolverTypeWrapper<TouchPointPromiseMapper>;
+  TouchPointPromiseInput: TouchPointPromiseInput;
   TrendDirection: TrendDirection;
   TrendPoint: ResolverTypeWrapper<TrendPointMapper>;
   UnlockMemberSignInInput: UnlockMemberSignInInput;
   UpdateActionInput: UpdateActionInput;
   UpdateAuditFrameworkInput: UpdateAuditFrameworkInput;
   UpdateClientInput: UpdateClientInput;
+  UpdateComplaintCategoryInput: UpdateComplaintCategoryInput;
+  UpdateComplaintInput: UpdateComplaintInput;
   UpdateEngagementInput: UpdateEngagementInput;
+  UpdateFeedbackLinkInput: UpdateFeedbackLinkInput;
   UpdateMilestoneInput: UpdateMilestoneInput;
   UpdateOwnActionInput: UpdateOwnActionInput;
   UpdateRoleProfileInput: UpdateRoleProfileInput;
   UpdateServiceLevelInput: UpdateServiceLevelInput;
+  UpdateTouchPointInput: UpdateTouchPointInput;
   UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
@@ -3177,7 +4143,9 @@ export type ResolversParentTypes = {
   ActivityEdge: Omit<ActivityEdge, 'node'> & { node: ResolversParentTypes['ActivityEntry'] };
   ActivityEntry: ActivityEntryMapper;
   AddActionNoteInput: AddActionNoteInput;
+  AddJourneyStageInput: AddJourneyStageInput;
   AddMilestoneInput: AddMilestoneInput;
+  AddTouchPointInput: AddTouchPointInput;
   ApiKey: ApiKeyMapper;
   ApiKeyPayload: Omit<ApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
   ArchiveClientInput: ArchiveClientInput;
@@ -3233,6 +4201,20 @@ export type ResolversParentTypes = {
   ClientConnection: ClientConnectionMapper;
   ClientEdge: Omit<ClientEdge, 'node'> & { node: ResolversParentTypes['Client'] };
   ClientPayload: Omit<ClientPayload, 'client'> & { client?: Maybe<ResolversParentTypes['Client']> };
+  Complaint: ComplaintMapper;
+  ComplaintCategory: ComplaintCategoryMapper;
+  ComplaintCategoryPattern: ComplaintCategoryPatternMapper;
+  ComplaintCategoryPayload: Omit<ComplaintCategoryPayload, 'complaintCategory'> & { complaintCategory?: Maybe<ResolversParentTypes['ComplaintCategory']> };
+  ComplaintConnection: ComplaintConnectionMapper;
+  ComplaintEdge: Omit<ComplaintEdge, 'node'> & { node: ResolversParentTypes['Complaint'] };
+  ComplaintPatterns: ComplaintPatternsMapper;
+  ComplaintPayload: Omit<ComplaintPayload, 'complaint'> & { complaint?: Maybe<ResolversParentTypes['Complaint']> };
+  ComplaintRate: ComplaintRateMapper;
+  ComplaintRecurrence: ComplaintRecurrenceMapper;
+  ComplaintResolveMonth: ComplaintResolveMonthMapper;
+  ComplaintRisingFlag: ComplaintRisingFlagMapper;
+  ComplaintRowInput: ComplaintRowInput;
+  ComplaintTouchPointPattern: ComplaintTouchPointPatternMapper;
   ComplianceInterval: ComplianceInterval;
   ConfirmSignUpInput: ConfirmSignUpInput;
   Consultancy: ConsultancyMapper;
@@ -3242,13 +4224,17 @@ export type ResolversParentTypes = {
   CreateApiKeyPayload: Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
   CreateAuditInput: CreateAuditInput;
   CreateClientInput: CreateClientInput;
+  CreateComplaintCategoryInput: CreateComplaintCategoryInput;
   CreateEngagementInput: CreateEngagementInput;
+  CreateFeedbackInvitationInput: CreateFeedbackInvitationInput;
+  CreateFeedbackLinkInput: CreateFeedbackLinkInput;
   CreateRoleProfileInput: CreateRoleProfileInput;
   CreateServiceLevelInput: CreateServiceLevelInput;
   CreateWebhookEndpointInput: CreateWebhookEndpointInput;
   CreateWebhookEndpointPayload: Omit<CreateWebhookEndpointPayload, 'endpoint'> & { endpoint?: Maybe<ResolversParentTypes['WebhookEndpoint']> };
   CriterionScore: CriterionScore;
   CustomerJourney: CustomerJourneyMapper;
+  CustomerJourneyPayload: Omit<CustomerJourneyPayload, 'journey'> & { journey?: Maybe<ResolversParentTypes['CustomerJourney']> };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DeleteConsultancyInput: DeleteConsultancyInput;
@@ -3263,6 +4249,18 @@ export type ResolversParentTypes = {
   EngagementConnection: EngagementConnectionMapper;
   EngagementEdge: Omit<EngagementEdge, 'node'> & { node: ResolversParentTypes['Engagement'] };
   EngagementPayload: Omit<EngagementPayload, 'engagement'> & { engagement?: Maybe<ResolversParentTypes['Engagement']> };
+  FeedbackChallenge: FeedbackChallenge;
+  FeedbackChange: FeedbackChangeMapper;
+  FeedbackForm: FeedbackForm;
+  FeedbackInvitationPayload: FeedbackInvitationPayload;
+  FeedbackKindSummary: FeedbackKindSummaryMapper;
+  FeedbackLink: FeedbackLinkMapper;
+  FeedbackLinkPayload: Omit<FeedbackLinkPayload, 'feedbackLink'> & { feedbackLink?: Maybe<ResolversParentTypes['FeedbackLink']> };
+  FeedbackMonth: FeedbackMonthMapper;
+  FeedbackResponse: FeedbackResponseMapper;
+  FeedbackScore: FeedbackScoreMapper;
+  FeedbackSummary: FeedbackSummaryMapper;
+  FeedbackTouchPointScore: FeedbackTouchPointScoreMapper;
   Float: Scalars['Float']['output'];
   HiringCriterion: HiringCriterionMapper;
   HiringCriterionInput: HiringCriterionInput;
@@ -3277,7 +4275,9 @@ export type ResolversParentTypes = {
   InviteMemberInput: InviteMemberInput;
   InviteMemberPayload: Omit<InviteMemberPayload, 'invitation'> & { invitation?: Maybe<ResolversParentTypes['Invitation']> };
   JSON: Scalars['JSON']['output'];
+  JourneyChange: JourneyChangeMapper;
   JourneyStage: JourneyStageMapper;
+  JourneyStagePayload: Omit<JourneyStagePayload, 'journey' | 'stage'> & { journey?: Maybe<ResolversParentTypes['CustomerJourney']>, stage?: Maybe<ResolversParentTypes['JourneyStage']> };
   KeyedScore: KeyedScore;
   KeyedScoreDelta: KeyedScoreDelta;
   KeyedSeriesTrend: KeyedSeriesTrend;
@@ -3300,14 +4300,26 @@ export type ResolversParentTypes = {
   PromiseLinksPayload: Omit<PromiseLinksPayload, 'links'> & { links?: Maybe<Array<ResolversParentTypes['PromiseCriterionLink']>> };
   PublishCharterVersionInput: PublishCharterVersionInput;
   Query: Record<PropertyKey, never>;
+  RaiseActionFromFeedbackInput: RaiseActionFromFeedbackInput;
+  RaiseComplaintActionInput: RaiseComplaintActionInput;
+  RaiseComplaintCategoryActionInput: RaiseComplaintCategoryActionInput;
   RankedCandidate: RankedCandidateMapper;
+  RecordComplaintInput: RecordComplaintInput;
+  RecordComplaintsInput: RecordComplaintsInput;
+  RecordComplaintsPayload: Omit<RecordComplaintsPayload, 'complaints'> & { complaints?: Maybe<Array<ResolversParentTypes['Complaint']>> };
   RecordMeasurementsInput: RecordMeasurementsInput;
   RecordMeasurementsPayload: Omit<RecordMeasurementsPayload, 'serviceLevels'> & { serviceLevels?: Maybe<Array<ResolversParentTypes['ServiceLevel']>> };
   RemoveCandidateScorecardInput: RemoveCandidateScorecardInput;
   RemoveCandidateScorecardPayload: RemoveCandidateScorecardPayload;
+  RemoveComplaintCategoryInput: RemoveComplaintCategoryInput;
+  RemoveComplaintCategoryPayload: RemoveComplaintCategoryPayload;
+  RemoveJourneyStageInput: RemoveJourneyStageInput;
   RemoveMilestoneInput: RemoveMilestoneInput;
   RemoveMilestonePayload: RemoveMilestonePayload;
+  RemoveTouchPointInput: RemoveTouchPointInput;
+  RenameJourneyStageInput: RenameJourneyStageInput;
   ReorderCharterPromisesInput: ReorderCharterPromisesInput;
+  ReorderJourneyInput: ReorderJourneyInput;
   ReplayWebhookDeliveryInput: ReplayWebhookDeliveryInput;
   ResendInvitationInput: ResendInvitationInput;
   RevokeApiKeyInput: RevokeApiKeyInput;
@@ -3334,24 +4346,37 @@ export type ResolversParentTypes = {
   ServiceLevelPeriod: ServiceLevelPeriodMapper;
   ServiceThreshold: ServiceThreshold;
   ServiceThresholdInput: ServiceThresholdInput;
+  SetMomentOfTruthInput: SetMomentOfTruthInput;
   SignInInput: SignInInput;
   SignOffCharterVersionInput: SignOffCharterVersionInput;
   SignOutPayload: SignOutPayload;
   SignUpInput: SignUpInput;
   SignUpPayload: SignUpPayload;
+  StageOrderInput: StageOrderInput;
   StartCharterDraftInput: StartCharterDraftInput;
   String: Scalars['String']['output'];
+  SubmitFeedbackInput: SubmitFeedbackInput;
+  SubmitFeedbackPayload: SubmitFeedbackPayload;
   TouchPoint: TouchPointMapper;
+  TouchPointCriterion: TouchPointCriterionMapper;
+  TouchPointCriterionInput: TouchPointCriterionInput;
+  TouchPointPayload: Omit<TouchPointPayload, 'journey' | 'touchPoint'> & { journey?: Maybe<ResolversParentTypes['CustomerJourney']>, touchPoint?: Maybe<ResolversParentTypes['TouchPoint']> };
+  TouchPointPromise: TouchPointPromiseMapper;
+  TouchPointPromiseInput: TouchPointPromiseInput;
   TrendPoint: TrendPointMapper;
   UnlockMemberSignInInput: UnlockMemberSignInInput;
   UpdateActionInput: UpdateActionInput;
   UpdateAuditFrameworkInput: UpdateAuditFrameworkInput;
   UpdateClientInput: UpdateClientInput;
+  UpdateComplaintCategoryInput: UpdateComplaintCategoryInput;
+  UpdateComplaintInput: UpdateComplaintInput;
   UpdateEngagementInput: UpdateEngagementInput;
+  UpdateFeedbackLinkInput: UpdateFeedbackLinkInput;
   UpdateMilestoneInput: UpdateMilestoneInput;
   UpdateOwnActionInput: UpdateOwnActionInput;
   UpdateRoleProfileInput: UpdateRoleProfileInput;
   UpdateServiceLevelInput: UpdateServiceLevelInput;
+  UpdateTouchPointInput: UpdateTouchPointInput;
   UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   UserError: UserError;
   WebhookAttempt: WebhookAttemptMapper;
@@ -3392,10 +4417,13 @@ export type SignInDirectiveResolver<Result, Parent, ContextType = RequestContext
 
 export type ActionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Action'] = ResolversParentTypes['Action']> = {
   client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  complaint?: Resolver<Maybe<ResolversTypes['Complaint']>, ParentType, ContextType>;
+  complaintCategory?: Resolver<Maybe<ResolversTypes['ComplaintCategory']>, ParentType, ContextType>;
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  feedbackResponse?: Resolver<Maybe<ResolversTypes['FeedbackResponse']>, ParentType, ContextType>;
   finding?: Resolver<Maybe<ResolversTypes['ActionFinding']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   notes?: Resolver<Array<ResolversTypes['ActionNote']>, ParentType, ContextType>;
@@ -3785,8 +4813,14 @@ export type ClientResolvers<ContextType = RequestContext, ParentType extends Res
   archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   audits?: Resolver<Array<ResolversTypes['Audit']>, ParentType, ContextType, Partial<ClientAuditsArgs>>;
   charter?: Resolver<Maybe<ResolversTypes['Charter']>, ParentType, ContextType>;
+  complaintCategories?: Resolver<Array<ResolversTypes['ComplaintCategory']>, ParentType, ContextType, RequireFields<ClientComplaintCategoriesArgs, 'includeArchived'>>;
+  complaintPatterns?: Resolver<ResolversTypes['ComplaintPatterns'], ParentType, ContextType, RequireFields<ClientComplaintPatternsArgs, 'months'>>;
+  complaints?: Resolver<ResolversTypes['ComplaintConnection'], ParentType, ContextType, Partial<ClientComplaintsArgs>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   engagements?: Resolver<Array<ResolversTypes['Engagement']>, ParentType, ContextType, Partial<ClientEngagementsArgs>>;
+  feedbackComments?: Resolver<Array<ResolversTypes['FeedbackResponse']>, ParentType, ContextType, RequireFields<ClientFeedbackCommentsArgs, 'last'>>;
+  feedbackLinks?: Resolver<Array<ResolversTypes['FeedbackLink']>, ParentType, ContextType>;
+  feedbackSummary?: Resolver<ResolversTypes['FeedbackSummary'], ParentType, ContextType, RequireFields<ClientFeedbackSummaryArgs, 'months'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   industry?: Resolver<ResolversTypes['Industry'], ParentType, ContextType>;
   journey?: Resolver<ResolversTypes['CustomerJourney'], ParentType, ContextType>;
@@ -3816,6 +4850,107 @@ export type ClientEdgeResolvers<ContextType = RequestContext, ParentType extends
 export type ClientPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClientPayload'] = ResolversParentTypes['ClientPayload']> = {
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ComplaintResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Complaint'] = ResolversParentTypes['Complaint']> = {
+  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['ComplaintCategory'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
+  client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  customerReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  externalReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hoursToResolve?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  promiseKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  promiseTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  resolution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rootCause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['ComplaintSeverity'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ComplaintStatus'], ParentType, ContextType>;
+  touchPoint?: Resolver<Maybe<ResolversTypes['TouchPoint']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  whatHappened?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ComplaintCategoryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplaintCategory'] = ResolversParentTypes['ComplaintCategory']> = {
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ComplaintCategoryPatternResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplaintCategoryPattern'] = ResolversParentTypes['ComplaintCategoryPattern']> = {
+  category?: Resolver<ResolversTypes['ComplaintCategory'], ParentType, ContextType>;
+  counts?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  rising?: Resolver<ResolversTypes['ComplaintRisingFlag'], ParentType, ContextType>;
+};
+
+export type ComplaintCategoryPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplaintCategoryPayload'] = ResolversParentTypes['ComplaintCategoryPayload']> = {
+  complaintCategory?: Resolver<Maybe<ResolversTypes['ComplaintCategory']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ComplaintConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplaintConnection'] = ResolversParentTypes['ComplaintConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ComplaintEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Complaint']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ComplaintEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplaintEdge'] = ResolversParentTypes['ComplaintEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType>;
+};
+
+export type ComplaintPatternsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplaintPatterns'] = ResolversParentTypes['ComplaintPatterns']> = {
+  categories?: Resolver<Array<ResolversTypes['ComplaintCategoryPattern']>, ParentType, ContextType>;
+  months?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  rates?: Resolver<Array<ResolversTypes['ComplaintRate']>, ParentType, ContextType>;
+  recurrences?: Resolver<Array<ResolversTypes['ComplaintRecurrence']>, ParentType, ContextType>;
+  timeToResolve?: Resolver<Array<ResolversTypes['ComplaintResolveMonth']>, ParentType, ContextType>;
+  timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  totals?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  touchPoints?: Resolver<Array<ResolversTypes['ComplaintTouchPointPattern']>, ParentType, ContextType>;
+};
+
+export type ComplaintPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplaintPayload'] = ResolversParentTypes['ComplaintPayload']> = {
+  complaint?: Resolver<Maybe<ResolversTypes['Complaint']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ComplaintRateResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplaintRate'] = ResolversParentTypes['ComplaintRate']> = {
+  contacts?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  perThousand?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  serviceLevel?: Resolver<ResolversTypes['ServiceLevel'], ParentType, ContextType>;
+};
+
+export type ComplaintRecurrenceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplaintRecurrence'] = ResolversParentTypes['ComplaintRecurrence']> = {
+  action?: Resolver<ResolversTypes['Action'], ParentType, ContextType>;
+  complaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType>;
+};
+
+export type ComplaintResolveMonthResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplaintResolveMonth'] = ResolversParentTypes['ComplaintResolveMonth']> = {
+  medianHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  p90Hours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  resolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ComplaintRisingFlagResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplaintRisingFlag'] = ResolversParentTypes['ComplaintRisingFlag']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  probability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rising?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  trailingMean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ComplaintTouchPointPatternResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplaintTouchPointPattern'] = ResolversParentTypes['ComplaintTouchPointPattern']> = {
+  counts?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  rising?: Resolver<ResolversTypes['ComplaintRisingFlag'], ParentType, ContextType>;
+  touchPoint?: Resolver<ResolversTypes['TouchPoint'], ParentType, ContextType>;
 };
 
 export type ComplianceIntervalResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComplianceInterval'] = ResolversParentTypes['ComplianceInterval']> = {
@@ -3853,10 +4988,16 @@ export type CriterionScoreResolvers<ContextType = RequestContext, ParentType ext
 };
 
 export type CustomerJourneyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CustomerJourney'] = ResolversParentTypes['CustomerJourney']> = {
+  changes?: Resolver<Array<ResolversTypes['JourneyChange']>, ParentType, ContextType, RequireFields<CustomerJourneyChangesArgs, 'last'>>;
   client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
   momentsOfTruth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stages?: Resolver<Array<ResolversTypes['JourneyStage']>, ParentType, ContextType>;
+};
+
+export type CustomerJourneyPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CustomerJourneyPayload'] = ResolversParentTypes['CustomerJourneyPayload']> = {
+  journey?: Resolver<Maybe<ResolversTypes['CustomerJourney']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -3931,6 +5072,100 @@ export type EngagementPayloadResolvers<ContextType = RequestContext, ParentType 
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type FeedbackChallengeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FeedbackChallenge'] = ResolversParentTypes['FeedbackChallenge']> = {
+  algorithm?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  challenge?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maxNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  salt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signature?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FeedbackChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FeedbackChange'] = ResolversParentTypes['FeedbackChange']> = {
+  difference?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  direction?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  significant?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type FeedbackFormResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FeedbackForm'] = ResolversParentTypes['FeedbackForm']> = {
+  challenge?: Resolver<ResolversTypes['FeedbackChallenge'], ParentType, ContextType>;
+  clientName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  highLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FeedbackKind'], ParentType, ContextType>;
+  lowLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  max?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  min?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  question?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FeedbackInvitationPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FeedbackInvitationPayload'] = ResolversParentTypes['FeedbackInvitationPayload']> = {
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type FeedbackKindSummaryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FeedbackKindSummary'] = ResolversParentTypes['FeedbackKindSummary']> = {
+  kind?: Resolver<ResolversTypes['FeedbackKind'], ParentType, ContextType>;
+  months?: Resolver<Array<ResolversTypes['FeedbackMonth']>, ParentType, ContextType>;
+  overall?: Resolver<ResolversTypes['FeedbackScore'], ParentType, ContextType>;
+  touchPoints?: Resolver<Array<ResolversTypes['FeedbackTouchPointScore']>, ParentType, ContextType>;
+};
+
+export type FeedbackLinkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FeedbackLink'] = ResolversParentTypes['FeedbackLink']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  embedSnippet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FeedbackKind'], ParentType, ContextType>;
+  question?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  responseCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  touchPointId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FeedbackLinkPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FeedbackLinkPayload'] = ResolversParentTypes['FeedbackLinkPayload']> = {
+  feedbackLink?: Resolver<Maybe<ResolversTypes['FeedbackLink']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type FeedbackMonthResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FeedbackMonth'] = ResolversParentTypes['FeedbackMonth']> = {
+  change?: Resolver<Maybe<ResolversTypes['FeedbackChange']>, ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['FeedbackScore'], ParentType, ContextType>;
+};
+
+export type FeedbackResponseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FeedbackResponse'] = ResolversParentTypes['FeedbackResponse']> = {
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  detractor?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FeedbackKind'], ParentType, ContextType>;
+  linkId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  touchPointId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type FeedbackScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FeedbackScore'] = ResolversParentTypes['FeedbackScore']> = {
+  detractors?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  high?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FeedbackKind'], ParentType, ContextType>;
+  low?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  margin?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  responses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  shown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type FeedbackSummaryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FeedbackSummary'] = ResolversParentTypes['FeedbackSummary']> = {
+  kinds?: Resolver<Array<ResolversTypes['FeedbackKindSummary']>, ParentType, ContextType>;
+};
+
+export type FeedbackTouchPointScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FeedbackTouchPointScore'] = ResolversParentTypes['FeedbackTouchPointScore']> = {
+  score?: Resolver<ResolversTypes['FeedbackScore'], ParentType, ContextType>;
+  touchPointId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
 export type HiringCriterionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HiringCriterion'] = ResolversParentTypes['HiringCriterion']> = {
   aeiouValue?: Resolver<Maybe<ResolversTypes['AeiouValue']>, ParentType, ContextType>;
   category?: Resolver<ResolversTypes['HiringCategory'], ParentType, ContextType>;
@@ -3997,12 +5232,29 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type JourneyChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['JourneyChange'] = ResolversParentTypes['JourneyChange']> = {
+  changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  changedBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['JourneyChangeKind'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['JourneyStage']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  touchPoint?: Resolver<Maybe<ResolversTypes['TouchPoint']>, ParentType, ContextType>;
+};
+
 export type JourneyStageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['JourneyStage'] = ResolversParentTypes['JourneyStage']> = {
   archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   touchPoints?: Resolver<Array<ResolversTypes['TouchPoint']>, ParentType, ContextType>;
+};
+
+export type JourneyStagePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['JourneyStagePayload'] = ResolversParentTypes['JourneyStagePayload']> = {
+  journey?: Resolver<Maybe<ResolversTypes['CustomerJourney']>, ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['JourneyStage']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type KeyedScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['KeyedScore'] = ResolversParentTypes['KeyedScore']> = {
@@ -4088,7 +5340,9 @@ export type MilestonePayloadResolvers<ContextType = RequestContext, ParentType e
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   acceptInvitation?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'input'>>;
   addActionNote?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationAddActionNoteArgs, 'input'>>;
+  addJourneyStage?: Resolver<ResolversTypes['JourneyStagePayload'], ParentType, ContextType, RequireFields<MutationAddJourneyStageArgs, 'input'>>;
   addMilestone?: Resolver<ResolversTypes['MilestonePayload'], ParentType, ContextType, RequireFields<MutationAddMilestoneArgs, 'input'>>;
+  addTouchPoint?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationAddTouchPointArgs, 'input'>>;
   archiveClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationArchiveClientArgs, 'input'>>;
   changeAuditStatus?: Resolver<ResolversTypes['AuditPayload'], ParentType, ContextType, RequireFields<MutationChangeAuditStatusArgs, 'input'>>;
   changeEngagementStatus?: Resolver<ResolversTypes['EngagementPayload'], ParentType, ContextType, RequireFields<MutationChangeEngagementStatusArgs, 'input'>>;
@@ -4100,7 +5354,10 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createAudit?: Resolver<ResolversTypes['AuditPayload'], ParentType, ContextType, RequireFields<MutationCreateAuditArgs, 'input'>>;
   createClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationCreateClientArgs, 'input'>>;
+  createComplaintCategory?: Resolver<ResolversTypes['ComplaintCategoryPayload'], ParentType, ContextType, RequireFields<MutationCreateComplaintCategoryArgs, 'input'>>;
   createEngagement?: Resolver<ResolversTypes['EngagementPayload'], ParentType, ContextType, RequireFields<MutationCreateEngagementArgs, 'input'>>;
+  createFeedbackInvitation?: Resolver<ResolversTypes['FeedbackInvitationPayload'], ParentType, ContextType, RequireFields<MutationCreateFeedbackInvitationArgs, 'input'>>;
+  createFeedbackLink?: Resolver<ResolversTypes['FeedbackLinkPayload'], ParentType, ContextType, RequireFields<MutationCreateFeedbackLinkArgs, 'input'>>;
   createRoleProfile?: Resolver<ResolversTypes['RoleProfilePayload'], ParentType, ContextType, RequireFields<MutationCreateRoleProfileArgs, 'input'>>;
   createServiceLevel?: Resolver<ResolversTypes['ServiceLevelPayload'], ParentType, ContextType, RequireFields<MutationCreateServiceLevelArgs, 'input'>>;
   createWebhookEndpoint?: Resolver<ResolversTypes['CreateWebhookEndpointPayload'], ParentType, ContextType, RequireFields<MutationCreateWebhookEndpointArgs, 'input'>>;
@@ -4109,13 +5366,25 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   discardCharterDraft?: Resolver<ResolversTypes['DiscardCharterDraftPayload'], ParentType, ContextType, RequireFields<MutationDiscardCharterDraftArgs, 'input'>>;
   inviteMember?: Resolver<ResolversTypes['InviteMemberPayload'], ParentType, ContextType, RequireFields<MutationInviteMemberArgs, 'input'>>;
   linkPromiseToCriteria?: Resolver<ResolversTypes['PromiseLinksPayload'], ParentType, ContextType, RequireFields<MutationLinkPromiseToCriteriaArgs, 'input'>>;
+  linkTouchPointCriterion?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationLinkTouchPointCriterionArgs, 'input'>>;
+  linkTouchPointPromise?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationLinkTouchPointPromiseArgs, 'input'>>;
   logIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'input'>>;
   logOut?: Resolver<ResolversTypes['LogOutPayload'], ParentType, ContextType>;
   publishCharterVersion?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationPublishCharterVersionArgs, 'input'>>;
+  raiseActionFromFeedback?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationRaiseActionFromFeedbackArgs, 'input'>>;
+  raiseComplaintAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationRaiseComplaintActionArgs, 'input'>>;
+  raiseComplaintCategoryAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationRaiseComplaintCategoryActionArgs, 'input'>>;
+  recordComplaint?: Resolver<ResolversTypes['ComplaintPayload'], ParentType, ContextType, RequireFields<MutationRecordComplaintArgs, 'input'>>;
+  recordComplaints?: Resolver<ResolversTypes['RecordComplaintsPayload'], ParentType, ContextType, RequireFields<MutationRecordComplaintsArgs, 'input'>>;
   recordMeasurements?: Resolver<ResolversTypes['RecordMeasurementsPayload'], ParentType, ContextType, RequireFields<MutationRecordMeasurementsArgs, 'input'>>;
   removeCandidateScorecard?: Resolver<ResolversTypes['RemoveCandidateScorecardPayload'], ParentType, ContextType, RequireFields<MutationRemoveCandidateScorecardArgs, 'input'>>;
+  removeComplaintCategory?: Resolver<ResolversTypes['RemoveComplaintCategoryPayload'], ParentType, ContextType, RequireFields<MutationRemoveComplaintCategoryArgs, 'input'>>;
+  removeJourneyStage?: Resolver<ResolversTypes['JourneyStagePayload'], ParentType, ContextType, RequireFields<MutationRemoveJourneyStageArgs, 'input'>>;
   removeMilestone?: Resolver<ResolversTypes['RemoveMilestonePayload'], ParentType, ContextType, RequireFields<MutationRemoveMilestoneArgs, 'input'>>;
+  removeTouchPoint?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationRemoveTouchPointArgs, 'input'>>;
+  renameJourneyStage?: Resolver<ResolversTypes['JourneyStagePayload'], ParentType, ContextType, RequireFields<MutationRenameJourneyStageArgs, 'input'>>;
   reorderCharterPromises?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationReorderCharterPromisesArgs, 'input'>>;
+  reorderJourney?: Resolver<ResolversTypes['CustomerJourneyPayload'], ParentType, ContextType, RequireFields<MutationReorderJourneyArgs, 'input'>>;
   replayWebhookDelivery?: Resolver<ResolversTypes['WebhookDeliveryPayload'], ParentType, ContextType, RequireFields<MutationReplayWebhookDeliveryArgs, 'input'>>;
   resendInvitation?: Resolver<ResolversTypes['InvitationPayload'], ParentType, ContextType, RequireFields<MutationResendInvitationArgs, 'input'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'input'>>;
@@ -4127,20 +5396,28 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   saveCharterDraft?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationSaveCharterDraftArgs, 'input'>>;
   saveDifferentiationWorkshop?: Resolver<ResolversTypes['DifferentiationWorkshopPayload'], ParentType, ContextType, RequireFields<MutationSaveDifferentiationWorkshopArgs, 'input'>>;
   sendTestWebhook?: Resolver<ResolversTypes['WebhookDeliveryPayload'], ParentType, ContextType, RequireFields<MutationSendTestWebhookArgs, 'input'>>;
+  setMomentOfTruth?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationSetMomentOfTruthArgs, 'input'>>;
   signIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'input'>>;
   signOffCharterVersion?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationSignOffCharterVersionArgs, 'input'>>;
   signOut?: Resolver<ResolversTypes['SignOutPayload'], ParentType, ContextType>;
   signUp?: Resolver<ResolversTypes['SignUpPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
   startCharterDraft?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationStartCharterDraftArgs, 'input'>>;
+  submitFeedback?: Resolver<ResolversTypes['SubmitFeedbackPayload'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'input'>>;
+  unlinkTouchPointCriterion?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationUnlinkTouchPointCriterionArgs, 'input'>>;
+  unlinkTouchPointPromise?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationUnlinkTouchPointPromiseArgs, 'input'>>;
   unlockMemberSignIn?: Resolver<ResolversTypes['MemberPayload'], ParentType, ContextType, RequireFields<MutationUnlockMemberSignInArgs, 'input'>>;
   updateAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationUpdateActionArgs, 'input'>>;
   updateAuditFramework?: Resolver<ResolversTypes['AuditFrameworkPayload'], ParentType, ContextType, RequireFields<MutationUpdateAuditFrameworkArgs, 'input'>>;
   updateClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationUpdateClientArgs, 'input'>>;
+  updateComplaint?: Resolver<ResolversTypes['ComplaintPayload'], ParentType, ContextType, RequireFields<MutationUpdateComplaintArgs, 'input'>>;
+  updateComplaintCategory?: Resolver<ResolversTypes['ComplaintCategoryPayload'], ParentType, ContextType, RequireFields<MutationUpdateComplaintCategoryArgs, 'input'>>;
   updateEngagement?: Resolver<ResolversTypes['EngagementPayload'], ParentType, ContextType, RequireFields<MutationUpdateEngagementArgs, 'input'>>;
+  updateFeedbackLink?: Resolver<ResolversTypes['FeedbackLinkPayload'], ParentType, ContextType, RequireFields<MutationUpdateFeedbackLinkArgs, 'input'>>;
   updateMilestone?: Resolver<ResolversTypes['MilestonePayload'], ParentType, ContextType, RequireFields<MutationUpdateMilestoneArgs, 'input'>>;
   updateOwnAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationUpdateOwnActionArgs, 'input'>>;
   updateRoleProfile?: Resolver<ResolversTypes['RoleProfilePayload'], ParentType, ContextType, RequireFields<MutationUpdateRoleProfileArgs, 'input'>>;
   updateServiceLevel?: Resolver<ResolversTypes['ServiceLevelPayload'], ParentType, ContextType, RequireFields<MutationUpdateServiceLevelArgs, 'input'>>;
+  updateTouchPoint?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationUpdateTouchPointArgs, 'input'>>;
   updateWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpointPayload'], ParentType, ContextType, RequireFields<MutationUpdateWebhookEndpointArgs, 'input'>>;
 };
 
@@ -4181,10 +5458,13 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   charter?: Resolver<Maybe<ResolversTypes['Charter']>, ParentType, ContextType, RequireFields<QueryCharterArgs, 'clientId'>>;
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<QueryClientArgs, 'id'>>;
   clients?: Resolver<ResolversTypes['ClientConnection'], ParentType, ContextType, Partial<QueryClientsArgs>>;
+  complaint?: Resolver<Maybe<ResolversTypes['Complaint']>, ParentType, ContextType, RequireFields<QueryComplaintArgs, 'id'>>;
   consultancy?: Resolver<ResolversTypes['Consultancy'], ParentType, ContextType>;
   consultancyExport?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   engagement?: Resolver<Maybe<ResolversTypes['Engagement']>, ParentType, ContextType, RequireFields<QueryEngagementArgs, 'id'>>;
   engagements?: Resolver<ResolversTypes['EngagementConnection'], ParentType, ContextType, Partial<QueryEngagementsArgs>>;
+  feedbackForm?: Resolver<Maybe<ResolversTypes['FeedbackForm']>, ParentType, ContextType, RequireFields<QueryFeedbackFormArgs, 'token'>>;
+  feedbackLink?: Resolver<Maybe<ResolversTypes['FeedbackLink']>, ParentType, ContextType, RequireFields<QueryFeedbackLinkArgs, 'id'>>;
   invitation?: Resolver<Maybe<ResolversTypes['InvitationPreview']>, ParentType, ContextType, RequireFields<QueryInvitationArgs, 'token'>>;
   invitations?: Resolver<ResolversTypes['InvitationConnection'], ParentType, ContextType, Partial<QueryInvitationsArgs>>;
   me?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
@@ -4207,6 +5487,14 @@ export type RankedCandidateResolvers<ContextType = RequestContext, ParentType ex
   scorecard?: Resolver<ResolversTypes['CandidateScorecard'], ParentType, ContextType>;
 };
 
+export type RecordComplaintsPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RecordComplaintsPayload'] = ResolversParentTypes['RecordComplaintsPayload']> = {
+  added?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  complaints?: Resolver<Maybe<Array<ResolversTypes['Complaint']>>, ParentType, ContextType>;
+  replaced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type RecordMeasurementsPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RecordMeasurementsPayload'] = ResolversParentTypes['RecordMeasurementsPayload']> = {
   added?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   corrected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4217,6 +5505,12 @@ export type RecordMeasurementsPayloadResolvers<ContextType = RequestContext, Par
 
 export type RemoveCandidateScorecardPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RemoveCandidateScorecardPayload'] = ResolversParentTypes['RemoveCandidateScorecardPayload']> = {
   removedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type RemoveComplaintCategoryPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RemoveComplaintCategoryPayload'] = ResolversParentTypes['RemoveComplaintCategoryPayload']> = {
+  archived?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  removedComplaintCategoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -4358,18 +5652,44 @@ export type SignUpPayloadResolvers<ContextType = RequestContext, ParentType exte
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type SubmitFeedbackPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SubmitFeedbackPayload'] = ResolversParentTypes['SubmitFeedbackPayload']> = {
+  received?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type TouchPointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TouchPoint'] = ResolversParentTypes['TouchPoint']> = {
   archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['JourneyChange']>, ParentType, ContextType, RequireFields<TouchPointChangesArgs, 'last'>>;
   channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
   client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  criteria?: Resolver<Array<ResolversTypes['TouchPointCriterion']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   momentOfTruth?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openActions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
   owningTeam?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  promises?: Resolver<Array<ResolversTypes['TouchPointPromise']>, ParentType, ContextType>;
   stage?: Resolver<ResolversTypes['JourneyStage'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type TouchPointCriterionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TouchPointCriterion'] = ResolversParentTypes['TouchPointCriterion']> = {
+  criterionKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  frameworkKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TouchPointPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TouchPointPayload'] = ResolversParentTypes['TouchPointPayload']> = {
+  journey?: Resolver<Maybe<ResolversTypes['CustomerJourney']>, ParentType, ContextType>;
+  touchPoint?: Resolver<Maybe<ResolversTypes['TouchPoint']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type TouchPointPromiseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TouchPointPromise'] = ResolversParentTypes['TouchPointPromise']> = {
+  promiseKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  serviceLevel?: Resolver<Maybe<ResolversTypes['ServiceLevel']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type TrendPointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrendPoint'] = ResolversParentTypes['TrendPoint']> = {
@@ -4535,12 +5855,26 @@ export type Resolvers<ContextType = RequestContext> = {
   ClientConnection?: ClientConnectionResolvers<ContextType>;
   ClientEdge?: ClientEdgeResolvers<ContextType>;
   ClientPayload?: ClientPayloadResolvers<ContextType>;
+  Complaint?: ComplaintResolvers<ContextType>;
+  ComplaintCategory?: ComplaintCategoryResolvers<ContextType>;
+  ComplaintCategoryPattern?: ComplaintCategoryPatternResolvers<ContextType>;
+  ComplaintCategoryPayload?: ComplaintCategoryPayloadResolvers<ContextType>;
+  ComplaintConnection?: ComplaintConnectionResolvers<ContextType>;
+  ComplaintEdge?: ComplaintEdgeResolvers<ContextType>;
+  ComplaintPatterns?: ComplaintPatternsResolvers<ContextType>;
+  ComplaintPayload?: ComplaintPayloadResolvers<ContextType>;
+  ComplaintRate?: ComplaintRateResolvers<ContextType>;
+  ComplaintRecurrence?: ComplaintRecurrenceResolvers<ContextType>;
+  ComplaintResolveMonth?: ComplaintResolveMonthResolvers<ContextType>;
+  ComplaintRisingFlag?: ComplaintRisingFlagResolvers<ContextType>;
+  ComplaintTouchPointPattern?: ComplaintTouchPointPatternResolvers<ContextType>;
   ComplianceInterval?: ComplianceIntervalResolvers<ContextType>;
   Consultancy?: ConsultancyResolvers<ContextType>;
   CreateApiKeyPayload?: CreateApiKeyPayloadResolvers<ContextType>;
   CreateWebhookEndpointPayload?: CreateWebhookEndpointPayloadResolvers<ContextType>;
   CriterionScore?: CriterionScoreResolvers<ContextType>;
   CustomerJourney?: CustomerJourneyResolvers<ContextType>;
+  CustomerJourneyPayload?: CustomerJourneyPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DeleteConsultancyPayload?: DeleteConsultancyPayloadResolvers<ContextType>;
@@ -4552,6 +5886,18 @@ export type Resolvers<ContextType = RequestContext> = {
   EngagementConnection?: EngagementConnectionResolvers<ContextType>;
   EngagementEdge?: EngagementEdgeResolvers<ContextType>;
   EngagementPayload?: EngagementPayloadResolvers<ContextType>;
+  FeedbackChallenge?: FeedbackChallengeResolvers<ContextType>;
+  FeedbackChange?: FeedbackChangeResolvers<ContextType>;
+  FeedbackForm?: FeedbackFormResolvers<ContextType>;
+  FeedbackInvitationPayload?: FeedbackInvitationPayloadResolvers<ContextType>;
+  FeedbackKindSummary?: FeedbackKindSummaryResolvers<ContextType>;
+  FeedbackLink?: FeedbackLinkResolvers<ContextType>;
+  FeedbackLinkPayload?: FeedbackLinkPayloadResolvers<ContextType>;
+  FeedbackMonth?: FeedbackMonthResolvers<ContextType>;
+  FeedbackResponse?: FeedbackResponseResolvers<ContextType>;
+  FeedbackScore?: FeedbackScoreResolvers<ContextType>;
+  FeedbackSummary?: FeedbackSummaryResolvers<ContextType>;
+  FeedbackTouchPointScore?: FeedbackTouchPointScoreResolvers<ContextType>;
   HiringCriterion?: HiringCriterionResolvers<ContextType>;
   IndustryBenchmark?: IndustryBenchmarkResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
@@ -4561,7 +5907,9 @@ export type Resolvers<ContextType = RequestContext> = {
   InvitationPreview?: InvitationPreviewResolvers<ContextType>;
   InviteMemberPayload?: InviteMemberPayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  JourneyChange?: JourneyChangeResolvers<ContextType>;
   JourneyStage?: JourneyStageResolvers<ContextType>;
+  JourneyStagePayload?: JourneyStagePayloadResolvers<ContextType>;
   KeyedScore?: KeyedScoreResolvers<ContextType>;
   KeyedScoreDelta?: KeyedScoreDeltaResolvers<ContextType>;
   KeyedSeriesTrend?: KeyedSeriesTrendResolvers<ContextType>;
@@ -4580,8 +5928,10 @@ export type Resolvers<ContextType = RequestContext> = {
   PromiseLinksPayload?: PromiseLinksPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RankedCandidate?: RankedCandidateResolvers<ContextType>;
+  RecordComplaintsPayload?: RecordComplaintsPayloadResolvers<ContextType>;
   RecordMeasurementsPayload?: RecordMeasurementsPayloadResolvers<ContextType>;
   RemoveCandidateScorecardPayload?: RemoveCandidateScorecardPayloadResolvers<ContextType>;
+  RemoveComplaintCategoryPayload?: RemoveComplaintCategoryPayloadResolvers<ContextType>;
   RemoveMilestonePayload?: RemoveMilestonePayloadResolvers<ContextType>;
   RoleProfile?: RoleProfileResolvers<ContextType>;
   RoleProfilePayload?: RoleProfilePayloadResolvers<ContextType>;
@@ -4598,7 +5948,11 @@ export type Resolvers<ContextType = RequestContext> = {
   ServiceThreshold?: ServiceThresholdResolvers<ContextType>;
   SignOutPayload?: SignOutPayloadResolvers<ContextType>;
   SignUpPayload?: SignUpPayloadResolvers<ContextType>;
+  SubmitFeedbackPayload?: SubmitFeedbackPayloadResolvers<ContextType>;
   TouchPoint?: TouchPointResolvers<ContextType>;
+  TouchPointCriterion?: TouchPointCriterionResolvers<ContextType>;
+  TouchPointPayload?: TouchPointPayloadResolvers<ContextType>;
+  TouchPointPromise?: TouchPointPromiseResolvers<ContextType>;
   TrendPoint?: TrendPointResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   WebhookAttempt?: WebhookAttemptResolvers<ContextType>;

@@ -11,8 +11,10 @@ import { apiKeys } from './api-keys/index.js';
 import { audits } from './audits/index.js';
 import { charters } from './charters/index.js';
 import { clients } from './clients/index.js';
+import { complaints } from './complaints/index.js';
 import { consultancy } from './consultancy/index.js';
 import { engagements } from './engagements/index.js';
+import { feedback } from './feedback/index.js';
 import { hiring } from './hiring/index.js';
 import { members } from './members/index.js';
 import { serviceLevels } from './service-levels/index.js';
@@ -53,6 +55,8 @@ const features: Feature[] = [
   actions,
   serviceLevels,
   touchPoints,
+  complaints,
+  feedback,
   apiKeys,
   activity,
   webhooks,

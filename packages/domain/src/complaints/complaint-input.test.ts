@@ -56,7 +56,7 @@ describe('a complaint', () => {
       'whatHappened:TOO_LONG',
     ]);
     expect(fieldsOf({ ...good, touchPointId: 'nope' })).toEqual(['touchPointId:INVALID']);
-    expect(fieldsOf({ ...good, promiseKey: 'Not A Key' })).toEqual(['promiseKey:INVALID']);
+    expect(fieldsOf({ ...good, promiseKey: 'not a key' })).toEqual(['promiseKey:INVALID']);
     expect(fieldsOf({ ...good, customerReference: 'c'.repeat(65) })).toEqual(['customerReference:TOO_LONG']);
   });
 

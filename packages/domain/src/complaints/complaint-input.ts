@@ -77,7 +77,7 @@ function instant(label: string) {
     .transform((value) => (typeof value === 'string' ? new Date(value) : value));
 }
 
-const KEY = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const KEY = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /**
  * The fields every complaint has, whatever its source (the record form, the CRM's bulk call, a CSV row). The channel

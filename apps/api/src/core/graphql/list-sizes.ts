@@ -1,4 +1,5 @@
 import {
+  JOURNEY_LIMITS,
   LIMITS,
   MAX_CHARTER_PROMISES,
   MAX_DELIVERY_ATTEMPTS,
@@ -163,6 +164,62 @@ export const LIST_SIZES: Record<string, ListSize> = {
     why: `the service levels of the intervals sent, at most ${MAX_INTERVALS_PER_BATCH} per call`,
   },
 
+  'CustomerJourney.stages': {
+    size: 5,
+    why: `the live stages, at most ${JOURNEY_LIMITS.stages} (touch-points/touch-point-input.ts)`,
+    cap: JOURNEY_LIMITS.stages,
+  },
+  'JourneyStage.touchPoints': {
+    size: 5,
+    why: `the stage's live touch points, at most ${JOURNEY_LIMITS.touchPointsPerStage}`,
+    cap: JOURNEY_LIMITS.touchPointsPerStage,
+  },
+  'CustomerJourney.changes': {
+    size: 50,
+    why: '`last`, 50 unless asked, at most 200 (touch-points/history.ts); newest first',
+    cap: 200,
+    countedBy: 'last',
+  },
+  'TouchPoint.changes': {
+    size: 20,
+    why: '`last`, 20 unless asked, at most 200 (touch-points/history.ts); newest first',
+    cap: 200,
+    countedBy: 'last',
+  },
+  'TouchPoint.promises': {
+    size: 2,
+    why: `the promises linked, one per promise key of the client's charter (${MAX_CHARTER_PROMISES} in force)`,
+    cap: 100,
+  },
+  'TouchPoint.criteria': { size: 3, why: 'the criteria linked, which grows with use', cap: 200 },
+  'TouchPoint.openActions': {
+    size: 3,
+    why: 'the actions not done about the touch point, which grows with use; soonest due first',
+    cap: 100,
+  },
+
+  'Client.feedbackLinks': {
+    size: 5,
+    why: 'grows with links made (inactive ones stay); oldest first',
+    cap: 200,
+  },
+  'Client.feedbackComments': {
+    size: 20,
+    why: '`last`, 20 unless asked, at most 100 (feedback/queries.ts); newest first',
+    cap: 100,
+    countedBy: 'last',
+  },
+  'FeedbackSummary.kinds': { size: 3, why: 'one per survey kind, of which there are three' },
+  'FeedbackKindSummary.months': {
+    size: 12,
+    why: '`months` of the summary, 12 unless asked, at most 36 (feedback/summary.ts)',
+    cap: 36,
+  },
+  'FeedbackKindSummary.touchPoints': {
+    size: 5,
+    why: "one per touch point with answers, which grows with the client's journey",
+    cap: 500,
+  },
   'WebhookEndpoint.secrets': {
     size: 2,
     why: 'the newest and those still in their overlap, which rotations can add to',

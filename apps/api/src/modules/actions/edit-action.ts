@@ -11,9 +11,19 @@ import { checkOwner, checkSource } from './references.js';
 import { queueWebhookEvent } from '../webhooks/index.js';
 import { loadParent, refused, type Payload } from '../../core/payloads.js';
 
+/**
+ * `links` are set by the module that raises the action from its own record (a complaint, a complaint category),
+ * after it has checked them; they are not part of the public input.
+ */
 export async function createAction(
   context: RequestContext,
   { clientId, ...input }: { clientId: string } & Record<string, unknown>,
+  /** What other modules raise an action from, already checked by them (complaints; feedback: the answer). */
+  links: {
+    complaintId?: string | null;
+    complaintCategoryId?: string | null;
+    feedbackResponseId?: string | null;
+  } = {},
 ): Promise<Payload<'ActionPayload'>> {
   const checked = check(actionInput, input);
   if (!checked.ok) return refused('action', ...checked.errors);
@@ -42,6 +52,9 @@ export async function createAction(
       charterId: value.charterId ?? null,
       promiseKey: value.promiseKey ?? null,
       touchPointId: value.touchPointId ?? null,
+      complaintId: links.complaintId ?? null,
+      complaintCategoryId: links.complaintCategoryId ?? null,
+      feedbackResponseId: links.feedbackResponseId ?? null,
       revision: 1,
       createdBy: viewer.memberId,
       createdAt: now,

@@ -18,6 +18,11 @@ export interface ActionRow {
   promiseKey: string | null;
   /** The touch point of the client's journey the action is about, if any. */
   touchPointId: string | null;
+  /** The complaint, or the complaint category, it was raised from (the complaints module sets these). */
+  complaintId: string | null;
+  complaintCategoryId: string | null;
+  /** The customer's answer it was raised from (feedback module). */
+  feedbackResponseId: string | null;
   revision: number;
   createdBy: string;
   createdAt: Date;
@@ -42,6 +47,9 @@ export const ActionEntity = new EntitySchema<ActionRow>({
     charterId: { type: 'uuid', name: 'charter_id', nullable: true },
     promiseKey: { type: 'text', name: 'promise_key', nullable: true },
     touchPointId: { type: 'uuid', name: 'touch_point_id', nullable: true },
+    complaintId: { type: 'uuid', name: 'complaint_id', nullable: true },
+    complaintCategoryId: { type: 'uuid', name: 'complaint_category_id', nullable: true },
+    feedbackResponseId: { type: 'uuid', name: 'feedback_response_id', nullable: true },
     revision: { type: 'integer' },
     createdBy: { type: 'uuid', name: 'created_by' },
     createdAt: { type: 'timestamptz', name: 'created_at' },

@@ -1,4 +1,5 @@
-import { In } from 'typeorm';
+import { In, IsNull, Not } from 'typeorm';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { manyEach, oneEach, perRequest } from '../../core/loaders.js';
 import { findingsFollowedUp } from '../audits/index.js';
 import { publishedPromiseTitles } from '../charters/index.js';
@@ -76,4 +77,52 @@ export const promiseTitle = perRequest<ActionRow, string | null>('promiseTitle',
     (await publishedPromiseTitles(context, promises)).map((p) => [`${p.charterId} ${p.promiseKey}`, p.title]),
   );
   return actions.map((a) => titles.get(`${a.charterId} ${a.promiseKey}`) ?? null);
+});
+
+/** Each touch point's actions that are not done, soonest due first (those without a due date last). */
+export const openActionsOfTouchPoint = perRequest<string, ActionRow[]>(
+  'openActionsOfTouchPoint',
+  async (context, touchPointIds) => {
+    const rows = await context.db.read((db) =>
+      db.getRepository(ActionEntity).find({
+        where: { touchPointId: In([...touchPointIds]), status: In(['OPEN', 'IN_PROGRESS']) },
+        order: { dueOn: { direction: 'ASC', nulls: 'LAST' }, id: 'ASC' },
+      }),
+    );
+    return manyEach(touchPointIds, rows, (row) => row.touchPointId ?? '');
+  },
+);
+
+/** The actions raised from each complaint, newest first (for the complaints module). */
+export const actionsOfComplaint = perRequest<string, ActionRow[]>(
+  'actionsOfComplaint',
+  async (context, ids) => {
+    const rows = await context.db.read((db) =>
+      db.getRepository(ActionEntity).find({
+        where: { complaintId: In([...ids]) },
+        order: { createdAt: 'DESC', id: 'DESC' },
+      }),
+    );
+    return manyEach(ids, rows, (row) => row.complaintId!);
+  },
+);
+
+/** The done actions of a client raised from complaints: when each was done and on which complaint. */
+export async function doneComplaintActions(
+  db: TenantDb,
+  clientId: string,
+): Promise<{ actionId: string; complaintId: string; doneAt: Date }[]> {
+  const rows = await db.getRepository(ActionEntity).find({
+    select: { id: true, complaintId: true, completedAt: true },
+    where: { clientId, status: 'DONE', complaintId: Not(IsNull()) },
+  });
+  return rows
+    .filter((row) => row.completedAt !== null)
+    .map((row) => ({ actionId: row.id, complaintId: row.complaintId!, doneAt: row.completedAt! }));
+}
+
+/** Actions by id, as far as the caller may see them (for other modules' fields that point at an action). */
+export const actionById = perRequest<string, ActionRow | null>('actionById', async (context, ids) => {
+  const rows = await context.db.read((db) => db.getRepository(ActionEntity).findBy({ id: In([...ids]) }));
+  return oneEach(ids, rows, (row) => row.id);
 });

@@ -66,7 +66,8 @@ async function download(
 async function tenantTables(): Promise<string[]> {
   const rows = await api.ownerQuery<{ table_name: string }>(
     `SELECT table_name FROM information_schema.columns
-      WHERE table_schema = 'public' AND column_name = 'tenant_id' AND table_name <> 'sign_in_directory'`,
+      WHERE table_schema = 'public' AND column_name = 'tenant_id'
+        AND table_name NOT IN ('sign_in_directory', 'feedback_link_directory')`,
   );
   return rows.map((r) => r.table_name).sort();
 }

@@ -9,11 +9,17 @@ const SECRET_COLUMNS = new Set(['password_hash', 'token_hash', 'secret_hash', 's
 /** Rows fetched from the export's cursor at a time: what the API holds of a table at once. */
 export const EXPORT_BATCH_ROWS = 1000;
 
+/**
+ * The consultancy's tables: those with a tenant_id under forced row-level security (every tenant table, as
+ * catalog.test.ts checks). The global directories (sign_in_directory, feedback_link_directory) have a tenant_id
+ * too, but are reached only through their functions, and are not the consultancy's data.
+ */
 export async function tenantTables(db: TenantDb): Promise<string[]> {
   const rows: { table_name: string }[] = await db.query(
-    `SELECT table_name FROM information_schema.columns
-      WHERE table_schema = 'public' AND column_name = 'tenant_id' AND table_name <> 'sign_in_directory'
-      ORDER BY table_name`,
+    `SELECT DISTINCT c.relname AS table_name FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+      WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') AND c.relforcerowsecurity
+        AND a.attname = 'tenant_id' AND NOT a.attisdropped
+      ORDER BY 1`,
   );
   return rows.map((row) => row.table_name);
 }

@@ -14,6 +14,7 @@ export { updateServiceLevel } from './update-service-level.js';
 export { recordMeasurements } from './record-measurements.js';
 export { serviceLevelById, serviceLevelsOfClient } from './loaders.js';
 export { serviceLevelOf } from './references.js';
+export { monthlyValidEvents, timeZoneOfClient } from './volumes.js';
 
 export const serviceLevels = {
   name: 'service-levels',

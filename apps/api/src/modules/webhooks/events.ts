@@ -1,4 +1,10 @@
-import type { ActionStatus, EngagementStatus, WebhookEventType } from '@csp/domain';
+import type {
+  ActionStatus,
+  ComplaintSeverity,
+  EngagementStatus,
+  FeedbackKind,
+  WebhookEventType,
+} from '@csp/domain';
 
 /**
  * What each event's `data` holds: ids and the change, so a receiver can fetch the rest with a key that may read
@@ -53,6 +59,39 @@ export interface WebhookEvents {
   SERVICE_LEVEL_BREACHED: ServiceLevelEvent;
   /** The newest closed period with figures met the target, after a breach. */
   SERVICE_LEVEL_RECOVERED: ServiceLevelEvent;
+  /** A complaint new to a client's log (a resend of a known external reference is not new). */
+  COMPLAINT_RECORDED: {
+    complaintId: string;
+    clientId: string;
+    categoryId: string;
+    touchPointId: string | null;
+    promiseKey: string | null;
+    severity: ComplaintSeverity;
+    receivedAt: string;
+    externalReference: string | null;
+  };
+  /** A category's count this month became improbable against the six months before (once per category and month). */
+  COMPLAINT_RISING: {
+    clientId: string;
+    categoryId: string;
+    /** `YYYY-MM` in the client's time zone. */
+    month: string;
+    count: number;
+    trailingMean: number;
+    probability: number;
+  };
+  /** A customer answered through a public feedback link; `detractor` by the kind's rule (docs/feedback.md). */
+  FEEDBACK_RECEIVED: {
+    feedbackResponseId: string;
+    clientId: string;
+    linkId: string;
+    touchPointId: string | null;
+    kind: FeedbackKind;
+    score: number;
+    detractor: boolean;
+    hasComment: boolean;
+    receivedAt: string;
+  };
   /** Sent on request (`sendTestWebhook`), never for a change. */
   TEST: { endpointId: string; note: string };
 }
@@ -109,6 +148,28 @@ export const WEBHOOK_EVENT_KEYS = {
   SERVICE_LEVEL_AT_RISK: SERVICE_LEVEL_EVENT_KEYS,
   SERVICE_LEVEL_BREACHED: SERVICE_LEVEL_EVENT_KEYS,
   SERVICE_LEVEL_RECOVERED: SERVICE_LEVEL_EVENT_KEYS,
+  COMPLAINT_RECORDED: [
+    'complaintId',
+    'clientId',
+    'categoryId',
+    'touchPointId',
+    'promiseKey',
+    'severity',
+    'receivedAt',
+    'externalReference',
+  ],
+  COMPLAINT_RISING: ['clientId', 'categoryId', 'month', 'count', 'trailingMean', 'probability'],
+  FEEDBACK_RECEIVED: [
+    'feedbackResponseId',
+    'clientId',
+    'linkId',
+    'touchPointId',
+    'kind',
+    'score',
+    'detractor',
+    'hasComment',
+    'receivedAt',
+  ],
   TEST: ['endpointId', 'note'],
 } as const satisfies { [T in keyof WebhookEvents]: readonly (keyof WebhookEvents[T])[] };
 

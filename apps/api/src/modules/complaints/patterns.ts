@@ -1,0 +1,186 @@
+import {
+  RISING_TRAILING_MONTHS,
+  monthlySeries,
+  periodContaining,
+  previousPeriod,
+  nextPeriod,
+  ratePerThousand,
+  recurrences,
+  rootCauseKey,
+  type ServicePeriod,
+} from '@csp/domain';
+import type { RequestContext } from '../../core/context.js';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
+import { badInput } from '../../core/errors.js';
+import { doneComplaintActions } from '../actions/index.js';
+import { monthlyValidEvents, serviceLevelsOfClient, timeZoneOfClient } from '../service-levels/index.js';
+import { touchPointById } from '../touch-points/index.js';
+import { categoriesOfClient } from './loaders.js';
+import type { ComplaintPatternsMapper } from './mappers.js';
+
+export const MAX_PATTERN_MONTHS = 36;
+
+/**
+ * A client's complaint patterns over the last `months` calendar months in its time zone (docs/complaints.md). The
+ * volume work is SQL aggregates: one GROUP BY (with grouping sets) counts the months × categories and months ×
+ * touch points, including the six months before the window that the rising flag compares with; one more takes the
+ * median and 90th percentile time to resolve per month with percentile_cont (the domain's `percentile` method). The
+ * domain then lays out the series and flags rising ones. The statements are the same few for 1 month or 36.
+ */
+export async function complaintPatterns(
+  context: RequestContext,
+  clientId: string,
+  months: number,
+): Promise<ComplaintPatternsMapper> {
+  if (!Number.isInteger(months) || months < 1 || months > MAX_PATTERN_MONTHS) {
+    throw badInput('months', `months must be a whole number from 1 to ${MAX_PATTERN_MONTHS}.`);
+  }
+  const now = new Date();
+  return context.db.read(async (db) => {
+    const timeZone = await timeZoneOfClient(db, clientId);
+    const current = periodContaining(now, 'MONTH', timeZone);
+    let first: ServicePeriod = current;
+    for (let i = 1; i < months; i += 1) first = previousPeriod(first, timeZone);
+    let trailingStart: ServicePeriod = first;
+    for (let i = 0; i < RISING_TRAILING_MONTHS; i += 1)
+      trailingStart = previousPeriod(trailingStart, timeZone);
+    const labels: string[] = [];
+    for (let month = first; ; month = nextPeriod(month, timeZone)) {
+      labels.push(month.label);
+      if (month.label === current.label) break;
+    }
+
+    const [counts, resolveRows, categories, levels, volumes, doneActions] = await Promise.all([
+      db.query(
+        `SELECT to_char(received_at AT TIME ZONE $5, 'YYYY-MM') AS month, category_id, touch_point_id,
+                grouping(category_id) AS by_touch_point, count(*)::int AS count
+           FROM complaints
+          WHERE tenant_id = $1 AND client_id = $2 AND received_at >= $3 AND received_at < $4
+          GROUP BY GROUPING SETS ((1, category_id), (1, touch_point_id))`,
+        [db.tenantId, clientId, trailingStart.start, current.end, timeZone],
+      ) as Promise<
+        {
+          month: string;
+          category_id: string | null;
+          touch_point_id: string | null;
+          by_touch_point: number;
+          count: number;
+        }[]
+      >,
+      db.query(
+        `SELECT to_char(received_at AT TIME ZONE $5, 'YYYY-MM') AS month, count(*)::int AS resolved,
+                percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP
+                  (ORDER BY extract(epoch FROM resolved_at - received_at) / 3600) AS hours
+           FROM complaints
+          WHERE tenant_id = $1 AND client_id = $2 AND received_at >= $3 AND received_at < $4
+            AND resolved_at IS NOT NULL
+          GROUP BY 1`,
+        [db.tenantId, clientId, first.start, current.end, timeZone],
+      ) as Promise<{ month: string; resolved: number; hours: number[] }[]>,
+      categoriesOfClient(context).load(clientId),
+      serviceLevelsOfClient(context).load(clientId),
+      monthlyValidEvents(db, clientId, { from: first.start, until: current.end, timeZone }),
+      doneComplaintActions(db, clientId),
+    ]);
+
+    const byCategory = counts
+      .filter((row) => Number(row.by_touch_point) === 0 && row.category_id)
+      .map((row) => ({ key: row.category_id!, month: row.month, count: row.count }));
+    const byTouchPoint = counts
+      .filter((row) => Number(row.by_touch_point) === 1 && row.touch_point_id)
+      .map((row) => ({ key: row.touch_point_id!, month: row.month, count: row.count }));
+    const inWindow = new Set(labels);
+    const categoryIds = new Set(byCategory.filter((c) => inWindow.has(c.month)).map((c) => c.key));
+    const shown = categories.filter((c) => !c.archivedAt || categoryIds.has(c.id));
+    const categorySeries = monthlySeries(
+      byCategory,
+      labels,
+      shown.map((c) => c.id),
+    );
+    const touchPointIds = [...new Set(byTouchPoint.filter((c) => inWindow.has(c.month)).map((c) => c.key))];
+    const touchPoints = await touchPointById(context).loadMany(touchPointIds);
+    const touchPointSeries = monthlySeries(byTouchPoint, labels, touchPointIds);
+
+    const totals = labels.map((month) =>
+      byCategory.filter((c) => c.month === month).reduce((sum, c) => sum + c.count, 0),
+    );
+    const timeToResolve = labels.map((month) => {
+      const row = resolveRows.find((r) => r.month === month);
+      return {
+        month,
+        resolved: row?.resolved ?? 0,
+        medianHours: row ? Number(row.hours[0]) : null,
+        p90Hours: row ? Number(row.hours[1]) : null,
+      };
+    });
+    const rates = levels
+      .map((serviceLevel) => {
+        const contacts = labels.map(
+          (month) =>
+            volumes.find((v) => v.serviceLevelId === serviceLevel.id && v.month === month)?.valid ?? 0,
+        );
+        return {
+          serviceLevel,
+          contacts,
+          perThousand: contacts.map((valid, index) => ratePerThousand(totals[index]!, valid)),
+        };
+      })
+      .filter((rate) => rate.contacts.some((valid) => valid > 0));
+
+    return {
+      months: labels,
+      timeZone,
+      categories: categorySeries.map((series, index) => ({
+        category: shown[index]!,
+        counts: series.counts,
+        rising: series.rising,
+      })),
+      touchPoints: touchPointSeries.flatMap((series, index) => {
+        const touchPoint = touchPoints[index];
+        return touchPoint && !(touchPoint instanceof Error)
+          ? [{ touchPoint, counts: series.counts, rising: series.rising }]
+          : [];
+      }),
+      totals,
+      timeToResolve,
+      rates,
+      recurrences: await recurrencesOf(db, clientId, doneActions, first.start, current.end),
+    };
+  });
+}
+
+/**
+ * Complaints in the window whose root cause is that of a done action's complaint: the candidates are found in SQL
+ * by the normalised cause (one statement for the actions' complaints, one for the candidates), and the domain's
+ * `recurrences` applies the 90-day rule.
+ */
+async function recurrencesOf(
+  db: TenantDb,
+  clientId: string,
+  doneActions: { actionId: string; complaintId: string; doneAt: Date }[],
+  from: Date,
+  until: Date,
+) {
+  if (doneActions.length === 0) return [];
+  const sources: { id: string; root_cause: string | null }[] = await db.query(
+    `SELECT id, root_cause FROM complaints WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND root_cause IS NOT NULL`,
+    [db.tenantId, doneActions.map((a) => a.complaintId)],
+  );
+  const causeOf = new Map(sources.map((s) => [s.id, s.root_cause!]));
+  const actions = doneActions.flatMap((a) => {
+    const rootCause = causeOf.get(a.complaintId);
+    return rootCause ? [{ actionId: a.actionId, rootCause, doneAt: a.doneAt }] : [];
+  });
+  if (actions.length === 0) return [];
+  const candidates: { id: string; received_at: Date; root_cause: string }[] = await db.query(
+    `SELECT id, received_at, root_cause FROM complaints
+      WHERE tenant_id = $1 AND client_id = $2 AND received_at >= $3 AND received_at < $4
+        AND lower(regexp_replace(btrim(root_cause), '\\s+', ' ', 'g')) = ANY($5::text[])
+      ORDER BY received_at DESC, id DESC`,
+    [db.tenantId, clientId, from, until, [...new Set(actions.map((a) => rootCauseKey(a.rootCause)))]],
+  );
+  return recurrences(
+    candidates.map((c) => ({ id: c.id, receivedAt: c.received_at, rootCause: c.root_cause })),
+    actions,
+  );
+}
