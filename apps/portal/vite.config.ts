@@ -11,5 +11,9 @@ export default defineConfig({
     sourcemap: true,
     // scripts/bundle-report.ts reads it to size the initial JavaScript of each route.
     manifest: true,
+    // Two pages: the portal, and the public feedback form (its own small entry: no React, no Apollo).
+    rollupOptions: {
+      input: { main: 'index.html', feedback: 'feedback.html' },
+    },
   },
 });

@@ -63,6 +63,12 @@ SELECT create_distributed_table('complaint_categories', 'tenant_id', colocate_wi
 SELECT create_distributed_table('complaints', 'tenant_id', colocate_with => 'consultancies');
 SELECT create_distributed_table('complaint_rising_announcements', 'tenant_id', colocate_with => 'consultancies');
 
+-- Customer feedback: links, the answers customers send through them, invitations. Before actions,
+-- which point at the answer they were raised from.
+SELECT create_distributed_table('feedback_links', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('feedback_invitations', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('feedback_responses', 'tenant_id', colocate_with => 'consultancies');
+
 -- Actions.
 SELECT create_distributed_table('actions', 'tenant_id', colocate_with => 'consultancies');
 SELECT create_distributed_table('action_notes', 'tenant_id', colocate_with => 'consultancies');
@@ -93,6 +99,9 @@ SELECT create_distributed_table('webhook_attempts', 'tenant_id', colocate_with =
 SELECT create_reference_table('sign_in_directory');
 -- Sign-ups waiting for their emailed link: no tenant exists until the link is used, so global in the same way.
 SELECT create_reference_table('pending_sign_ups');
+-- A public feedback link's token maps to its consultancy before any tenant is known (an anonymous answer), so
+-- global in the same way as the sign-in directory.
+SELECT create_reference_table('feedback_link_directory');
 
 -- The TypeORM `migrations` table stays a plain table on the coordinator: only migrations read or write it.
 

@@ -15,7 +15,7 @@ import type { ConcurrencyOptions } from '../src/core/http/concurrency.js';
 import type { BudgetLimits } from '../src/core/graphql/request-budget.js';
 import { memoryMailTransport } from '../src/core/mail/memory-transport.js';
 import type { MailMessage } from '../src/core/mail/transport.js';
-import type { WebhookSettings } from '../src/core/config.js';
+import { DEFAULT_FEEDBACK_SETTINGS, type FeedbackSettings, type WebhookSettings } from '../src/core/config.js';
 import { entities, modules } from '../src/modules/index.js';
 import { startWebhookWorker, type WebhookWorker } from '../src/modules/webhooks/index.js';
 import { API_PASSWORD, TEMPLATE, withDatabase } from './global-setup.js';
@@ -96,6 +96,7 @@ export interface TestApiOptions {
   webhooks?: Partial<WebhookSettings>;
   publicUrl?: string;
   signInThrottle?: SignInThrottleOptions;
+  feedback?: Partial<FeedbackSettings>;
   /** The features served; the product's (modules/index.ts) when left out. A test may add one of its own. */
   modules?: readonly ApiModule[];
 }
@@ -148,6 +149,15 @@ export async function startApiOn(
     concurrency: options.concurrency ?? { perCaller: 1000, perTenant: 1000, queueMs: 1000, maxQueued: 1000 },
     budget: options.budget,
     webhooks,
+    // Every test sends from 127.0.0.1 and solves its challenges in Node: the per-address limit stays out of the way,
+    // and challenges are small, unless a test asks otherwise (feedback.abuse.test.ts).
+    feedback: {
+      ...DEFAULT_FEEDBACK_SETTINGS,
+      perAddressPerHour: 100_000,
+      perLinkPerMinute: 100_000,
+      challengeMaxNumber: 2000,
+      ...options.feedback,
+    },
   });
   const webhookWorker = startWebhookWorker(dataSource, webhooks);
   const server: Server = await new Promise((resolve) => {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { BudgetLimits } from './graphql/request-budget.js';
 import type { ConcurrencyOptions } from './http/concurrency.js';
@@ -27,6 +28,31 @@ export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
 };
 
 /**
+ * The public feedback form's abuse limits (docs/feedback.md, "Abuse protection"). The secret signs proof-of-work
+ * challenges and invitation links; without FEEDBACK_SECRET each process makes its own at start, which is fine for one
+ * process (challenges live 5 minutes) but breaks invitations across a restart or between replicas: set it in
+ * production.
+ */
+export interface FeedbackSettings {
+  secret: string;
+  /** The largest number a challenge hides (FEEDBACK_CHALLENGE_MAX_NUMBER): a browser tries half of them on average. */
+  challengeMaxNumber: number;
+  /** Answers one network address may send per hour, over all links (FEEDBACK_PER_ADDRESS_PER_HOUR). */
+  perAddressPerHour: number;
+  /** Answers one link takes per minute, from everybody (FEEDBACK_PER_LINK_PER_MINUTE). */
+  perLinkPerMinute: number;
+}
+
+const PROCESS_FEEDBACK_SECRET = randomBytes(32).toString('base64url');
+
+export const DEFAULT_FEEDBACK_SETTINGS: FeedbackSettings = {
+  secret: PROCESS_FEEDBACK_SECRET,
+  challengeMaxNumber: 100_000,
+  perAddressPerHour: 10,
+  perLinkPerMinute: 60,
+};
+
+/**
  * Every setting the API takes from its environment, read here and nowhere else: the variable's name, its default
  * and how it is parsed sit together. README.md and infra/README.md list the same variables for operators.
  */
@@ -51,6 +77,7 @@ export interface Config {
    */
   demoData: boolean;
   webhooks: WebhookSettings;
+  feedback: FeedbackSettings;
   /** Whose X-Forwarded-For to believe (TRUST_PROXY): a hop count or addresses; `loopback` by default. */
   trustProxy: TrustProxy;
   /** The bearer token for /metrics (METRICS_TOKEN); production without one serves no /metrics. */
@@ -106,6 +133,24 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       worker: env.WEBHOOK_WORKER !== 'off',
       pollMs: Number(env.WEBHOOK_POLL_MS ?? DEFAULT_WEBHOOK_SETTINGS.pollMs),
       timeoutMs: Number(env.WEBHOOK_TIMEOUT_MS ?? DEFAULT_WEBHOOK_SETTINGS.timeoutMs),
+    },
+    feedback: {
+      secret: env.FEEDBACK_SECRET || PROCESS_FEEDBACK_SECRET,
+      challengeMaxNumber: whole(
+        env.FEEDBACK_CHALLENGE_MAX_NUMBER,
+        DEFAULT_FEEDBACK_SETTINGS.challengeMaxNumber,
+        1,
+      ),
+      perAddressPerHour: whole(
+        env.FEEDBACK_PER_ADDRESS_PER_HOUR,
+        DEFAULT_FEEDBACK_SETTINGS.perAddressPerHour,
+        1,
+      ),
+      perLinkPerMinute: whole(
+        env.FEEDBACK_PER_LINK_PER_MINUTE,
+        DEFAULT_FEEDBACK_SETTINGS.perLinkPerMinute,
+        1,
+      ),
     },
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/$/, '') : undefined,
     logLevel: readLogLevel(env),

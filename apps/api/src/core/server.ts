@@ -33,7 +33,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { DEFAULT_TRUST_PROXY, type TrustProxy } from './http/trust-proxy.js';
 import type { ApiModule } from './api-module.js';
 import { mountModuleRoutes } from './http/module-routes.js';
-import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './config.js';
+import { DEFAULT_WEBHOOK_SETTINGS, type FeedbackSettings, type WebhookSettings } from './config.js';
 
 export interface ApiOptions {
   dataSource: DataSource;
@@ -64,6 +64,8 @@ export interface ApiOptions {
    * which a caller chooses: set it in production so nobody can have a sign-up mail point at their own site.
    */
   publicUrl?: string;
+  /** The public feedback form's secret and limits (FEEDBACK_*); the config's when left out. */
+  feedback?: FeedbackSettings;
 }
 
 /**
@@ -113,6 +115,7 @@ export async function createApi(options: ApiOptions) {
   const budget = options.budget ?? config.budget;
   const metrics = createMetrics(options.dataSource, concurrency);
   const webhooks = options.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
+  const feedback = options.feedback ?? config.feedback;
   const signInGuard = createSignInGuard(options.signInThrottle);
   const mail = options.mail ?? defaultMailTransport(options.production);
   const apollo = new ApolloServer<RequestContext>({
@@ -200,6 +203,7 @@ export async function createApi(options: ApiOptions) {
           sessionDays: options.sessionDays,
           publicUrl: options.publicUrl ?? `${req.protocol}://${req.get('host')}`,
           webhooks,
+          feedback,
         },
         mail,
         session: {
@@ -243,6 +247,14 @@ export async function createApi(options: ApiOptions) {
   const portalDist = options.portalDist;
   if (portalDist && fs.existsSync(path.join(portalDist, 'index.html'))) {
     app.use(express.static(portalDist, { index: false, maxAge: '1h' }));
+    // The public feedback form is the portal's second entry (apps/portal/feedback.html): its own small page, not the
+    // portal's bundle, for customers who are not signed in. Its headers let other sites frame it
+    // (security-headers.ts, PUBLIC_FRAMEABLE).
+    const feedbackPage = path.join(portalDist, 'feedback.html');
+    app.get('/feedback/:token', (_req, res, next) => {
+      if (fs.existsSync(feedbackPage)) res.sendFile(feedbackPage);
+      else next();
+    });
     // Any other path is a portal route (deep links, reloads): the client-side router takes it from there.
     app.get('/{*route}', (_req, res) => {
       res.sendFile(path.join(portalDist, 'index.html'));

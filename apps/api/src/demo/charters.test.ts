@@ -10,7 +10,7 @@ import { createAppDataSource } from '../core/database/data-source.js';
 import { memoryMailTransport } from '../core/mail/memory-transport.js';
 import { openRequestDatabase } from '../core/tenancy/request-database.js';
 import { entities } from '../modules/index.js';
-import { DEFAULT_WEBHOOK_SETTINGS } from '../core/config.js';
+import { DEFAULT_FEEDBACK_SETTINGS, DEFAULT_WEBHOOK_SETTINGS } from '../core/config.js';
 import { seedChartersDemo, type DemoClientRef } from './charters.js';
 
 let api: TestApi;
@@ -46,7 +46,12 @@ async function asAdmin(work: (context: RequestContext) => Promise<void>) {
     loaders: new Map(),
     requestId: randomUUID(),
     session: { set: () => undefined, clear: () => undefined },
-    settings: { sessionDays: 1, publicUrl: 'http://localhost', webhooks: DEFAULT_WEBHOOK_SETTINGS },
+    settings: {
+      sessionDays: 1,
+      publicUrl: 'http://localhost',
+      webhooks: DEFAULT_WEBHOOK_SETTINGS,
+      feedback: DEFAULT_FEEDBACK_SETTINGS,
+    },
     mail: memoryMailTransport(),
   };
   await context.db.enterTenant({ tenantId: admin.tenantId, clientId: null });

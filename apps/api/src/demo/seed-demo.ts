@@ -1,3 +1,4 @@
+import { seedFeedbackDemo } from './feedback.js';
 import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../core/context.js';
 import { memoryMailTransport, type MemoryMailTransport } from '../core/mail/memory-transport.js';
@@ -85,6 +86,7 @@ export async function seedDemo(dataSource: DataSource) {
     await seedActionsDemo(context, clients, today, owners);
     await seedServiceLevelsDemo(context, clients, new Date(), owners);
     await seedComplaintsDemo(context, clients, new Date(), owners);
+    await seedFeedbackDemo(context, clients, new Date(), owners);
   });
   for (const leader of leaders) {
     await inScriptContext(dataSource, async (context) => {

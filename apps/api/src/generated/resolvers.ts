@@ -9,6 +9,7 @@ import type { CharterPromiseMapper, CharterServiceStandardMapper, CharterPurpose
 import type { ClientMapper, WorkshopEntryMapper, ClientConnectionMapper, DifferentiationWorkshopMapper } from '../modules/clients/mappers.js';
 import type { ComplaintMapper, ComplaintCategoryMapper, ComplaintConnectionMapper, ComplaintRisingFlagMapper, ComplaintCategoryPatternMapper, ComplaintTouchPointPatternMapper, ComplaintResolveMonthMapper, ComplaintRateMapper, ComplaintRecurrenceMapper, ComplaintPatternsMapper } from '../modules/complaints/mappers.js';
 import type { EngagementMapper, MilestoneMapper, EngagementConnectionMapper } from '../modules/engagements/mappers.js';
+import type { FeedbackLinkMapper, FeedbackResponseMapper, FeedbackScoreMapper, FeedbackChangeMapper, FeedbackMonthMapper, FeedbackTouchPointScoreMapper, FeedbackKindSummaryMapper, FeedbackSummaryMapper } from '../modules/feedback/mappers.js';
 import type { RoleProfileMapper, HiringCriterionMapper, CandidateScorecardMapper, CandidateScoreMapper, RankedCandidateMapper } from '../modules/hiring/mappers.js';
 import type { InvitationMapper, InvitationConnectionMapper } from '../modules/members/mappers.js';
 import type { ServiceLevelMapper, ServiceLevelDefinitionMapper, MeasurementCorrectionMapper, ServiceLevelPeriodMapper, ServiceLevelChangeMapper } from '../modules/service-levels/mappers.js';
@@ -55,6 +56,8 @@ export type Action = {
   createdAt: Scalars['DateTime']['output'];
   description: Scalars['String']['output'];
   dueOn: Maybe<Scalars['Date']['output']>;
+  /** The customer's answer the action was raised from. */
+  feedbackResponse: Maybe<FeedbackResponse>;
   /** The audit finding this action follows up, if any. */
   finding: Maybe<ActionFinding>;
   id: Scalars['ID']['output'];
@@ -812,6 +815,15 @@ export type Client = {
   createdAt: Scalars['DateTime']['output'];
   /** Engagements for this client, newest first. */
   engagements: Array<Engagement>;
+  /** The latest answers with a comment, newest first (at most 100). */
+  feedbackComments: Array<FeedbackResponse>;
+  /** The client's feedback links, oldest first. */
+  feedbackLinks: Array<FeedbackLink>;
+  /**
+   * The client's scores per kind, per touch point and per month (the latest `months`, at most 36), each with its
+   * 95 % interval, whether it changed significantly from the month before, and withheld below 5 answers.
+   */
+  feedbackSummary: FeedbackSummary;
   id: Scalars['ID']['output'];
   industry: Industry;
   /** The client's customer journey: its live stages in order, each with its live touch points in order. */
@@ -872,6 +884,18 @@ export type ClientComplaintsArgs = {
 /** An organisation whose customer service the consultancy is improving. */
 export type ClientEngagementsArgs = {
   status?: InputMaybe<EngagementStatus>;
+};
+
+
+/** An organisation whose customer service the consultancy is improving. */
+export type ClientFeedbackCommentsArgs = {
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An organisation whose customer service the consultancy is improving. */
+export type ClientFeedbackSummaryArgs = {
+  months?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type ClientConnection = {
@@ -1174,6 +1198,23 @@ export type CreateEngagementInput = {
   title: Scalars['String']['input'];
 };
 
+export type CreateFeedbackInvitationInput = {
+  linkId: Scalars['ID']['input'];
+  /** The client's reference for the contact (a ticket number); never a name or an email. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** How long the invitation may be used: 14 days when left out, at most 90. */
+  validDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CreateFeedbackLinkInput = {
+  clientId: Scalars['ID']['input'];
+  kind: FeedbackKind;
+  /** The standard wording for the kind when left out. */
+  question?: InputMaybe<Scalars['String']['input']>;
+  /** A touch point of the same client. */
+  touchPointId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type CreateRoleProfileInput = {
   clientId: Scalars['ID']['input'];
   criteria: Array<HiringCriterionInput>;
@@ -1355,6 +1396,146 @@ export type EngagementStatus =
   | 'COMPLETED'
   | 'ON_HOLD'
   | 'PROPOSED';
+
+export type FeedbackChallenge = {
+  __typename?: 'FeedbackChallenge';
+  algorithm: Scalars['String']['output'];
+  challenge: Scalars['String']['output'];
+  maxNumber: Scalars['Int']['output'];
+  salt: Scalars['String']['output'];
+  signature: Scalars['String']['output'];
+};
+
+/** A significant change from the month before (two-sided, 5 %; docs/feedback.md). */
+export type FeedbackChange = {
+  __typename?: 'FeedbackChange';
+  /** This month's score minus the month before's, in the score's unit. */
+  difference: Scalars['Float']['output'];
+  /** UP or DOWN when significant. */
+  direction: Maybe<Scalars['String']['output']>;
+  significant: Scalars['Boolean']['output'];
+};
+
+/** The public form of a link, for anyone holding its token. */
+export type FeedbackForm = {
+  __typename?: 'FeedbackForm';
+  /** An ALTCHA (v1, SHA-256) challenge: find `number` ≤ `maxNumber` with SHA-256(salt + number) = challenge. */
+  challenge: FeedbackChallenge;
+  /** The client's name, for the page's title. */
+  clientName: Scalars['String']['output'];
+  highLabel: Scalars['String']['output'];
+  kind: FeedbackKind;
+  /** What the lowest and highest score mean. */
+  lowLabel: Scalars['String']['output'];
+  max: Scalars['Int']['output'];
+  /** The lowest and highest score. */
+  min: Scalars['Int']['output'];
+  question: Scalars['String']['output'];
+};
+
+export type FeedbackInvitationPayload = {
+  __typename?: 'FeedbackInvitationPayload';
+  expiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** The address to send to the customer: the form, with the invitation's signed token. */
+  url: Maybe<Scalars['String']['output']>;
+  userErrors: Array<UserError>;
+};
+
+/** What a customer is asked: CSAT 1–5, NPS 0–10, or effort (CES) 1–7. */
+export type FeedbackKind =
+  | 'CSAT'
+  | 'EFFORT'
+  | 'NPS';
+
+export type FeedbackKindSummary = {
+  __typename?: 'FeedbackKindSummary';
+  kind: FeedbackKind;
+  months: Array<FeedbackMonth>;
+  /** Over the months asked for. */
+  overall: FeedbackScore;
+  touchPoints: Array<FeedbackTouchPointScore>;
+};
+
+/** A public link to a one-question feedback form. */
+export type FeedbackLink = {
+  __typename?: 'FeedbackLink';
+  /** An inactive link's form answers that it is closed; its answers stay. */
+  active: Scalars['Boolean']['output'];
+  client: Client;
+  createdAt: Scalars['DateTime']['output'];
+  /** HTML to paste into the client's site: a frame showing the form. */
+  embedSnippet: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: FeedbackKind;
+  question: Scalars['String']['output'];
+  /** Answers received through this link. */
+  responseCount: Scalars['Int']['output'];
+  /** The touch point the answers are about, if the link is for one. */
+  touchPointId: Maybe<Scalars['ID']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  /** The public page's address. */
+  url: Scalars['String']['output'];
+};
+
+export type FeedbackLinkPayload = {
+  __typename?: 'FeedbackLinkPayload';
+  feedbackLink: Maybe<FeedbackLink>;
+  userErrors: Array<UserError>;
+};
+
+export type FeedbackMonth = {
+  __typename?: 'FeedbackMonth';
+  /** Against the month before; null when either has fewer than 5 answers. */
+  change: Maybe<FeedbackChange>;
+  /** YYYY-MM, in UTC. */
+  month: Scalars['String']['output'];
+  score: FeedbackScore;
+};
+
+/** One customer's answer. */
+export type FeedbackResponse = {
+  __typename?: 'FeedbackResponse';
+  /** As the customer wrote it: show it escaped. */
+  comment: Maybe<Scalars['String']['output']>;
+  /** NPS 0–6, CSAT 1–2, effort 1–3. */
+  detractor: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  kind: FeedbackKind;
+  linkId: Scalars['ID']['output'];
+  receivedAt: Scalars['DateTime']['output'];
+  score: Scalars['Int']['output'];
+  touchPointId: Maybe<Scalars['ID']['output']>;
+};
+
+/** A score over some answers, or only their count when there are fewer than 5. */
+export type FeedbackScore = {
+  __typename?: 'FeedbackScore';
+  detractors: Maybe<Scalars['Int']['output']>;
+  high: Maybe<Scalars['Float']['output']>;
+  kind: FeedbackKind;
+  /** The 95 % interval. */
+  low: Maybe<Scalars['Float']['output']>;
+  /** The interval's half width (for CSAT's Wilson interval, its larger side). */
+  margin: Maybe<Scalars['Float']['output']>;
+  responses: Scalars['Int']['output'];
+  /** NPS in points (−100 to 100), CSAT as a share (0 to 1), effort as the mean answer (1 to 7). */
+  score: Maybe<Scalars['Float']['output']>;
+  /** False below 5 answers: the figures are withheld (null), not zero. */
+  shown: Scalars['Boolean']['output'];
+};
+
+export type FeedbackSummary = {
+  __typename?: 'FeedbackSummary';
+  /** The kinds the client has answers for, CSAT, NPS, EFFORT in that order. */
+  kinds: Array<FeedbackKindSummary>;
+};
+
+export type FeedbackTouchPointScore = {
+  __typename?: 'FeedbackTouchPointScore';
+  score: FeedbackScore;
+  /** Null for answers through links that are for no touch point. */
+  touchPointId: Maybe<Scalars['ID']['output']>;
+};
 
 export type HiringCategory =
   | 'INDUSTRY_EXPERIENCE'
@@ -1699,6 +1880,13 @@ export type Mutation = {
   createComplaintCategory: ComplaintCategoryPayload;
   createEngagement: EngagementPayload;
   /**
+   * A signed single-use link to the form for one contact (the client sends it after a call or a visit): it takes one
+   * answer and is refused after that, or once it has expired.
+   */
+  createFeedbackInvitation: FeedbackInvitationPayload;
+  /** A public feedback link for a client, optionally for one of its touch points. */
+  createFeedbackLink: FeedbackLinkPayload;
+  /**
    * Creates a role profile. Its weights need not add up to 100 yet: a profile can be saved while it is being
    * designed, but no candidate can be scored against it until it is `ready`.
    */
@@ -1741,6 +1929,8 @@ export type Mutation = {
   logOut: LogOutPayload;
   /** Publishes a draft. From then on it never changes, and its client's leaders can read and sign it off. */
   publishCharterVersion: CharterVersionPayload;
+  /** Raises an action from an answer, linked to it (and to the touch point it was about), in one step. */
+  raiseActionFromFeedback: ActionPayload;
   /**
    * Raises an action from a complaint, in one step: the action follows up the promise the complaint broke and its
    * touch point, and remembers the complaint.
@@ -1824,6 +2014,11 @@ export type Mutation = {
    */
   startCharterDraft: CharterVersionPayload;
   /**
+   * A customer's answer through a public link: the only write without a viewer. It needs the solution of a challenge
+   * from `feedbackForm` (each solves once) and is limited per link and per network address (docs/feedback.md).
+   */
+  submitFeedback: SubmitFeedbackPayload;
+  /**
    * Lifts a member's sign-in lock (after too many wrong passwords) and forgets their wrong passwords so far, so they
    * can sign in again at once. Recorded in the activity trail.
    */
@@ -1840,6 +2035,8 @@ export type Mutation = {
   updateComplaintCategory: ComplaintCategoryPayload;
   /** Changes only the fields given; the team, when given, replaces the current team. */
   updateEngagement: EngagementPayload;
+  /** Changes a link's question, or turns it off (answers already given stay) and on again. */
+  updateFeedbackLink: FeedbackLinkPayload;
   updateMilestone: MilestonePayload;
   /** For client leaders: moves an action they own along, with an optional note. */
   updateOwnAction: ActionPayload;
@@ -1940,6 +2137,16 @@ export type MutationCreateEngagementArgs = {
 };
 
 
+export type MutationCreateFeedbackInvitationArgs = {
+  input: CreateFeedbackInvitationInput;
+};
+
+
+export type MutationCreateFeedbackLinkArgs = {
+  input: CreateFeedbackLinkInput;
+};
+
+
 export type MutationCreateRoleProfileArgs = {
   input: CreateRoleProfileInput;
 };
@@ -1987,6 +2194,11 @@ export type MutationLogInArgs = {
 
 export type MutationPublishCharterVersionArgs = {
   input: PublishCharterVersionInput;
+};
+
+
+export type MutationRaiseActionFromFeedbackArgs = {
+  input: RaiseActionFromFeedbackInput;
 };
 
 
@@ -2110,6 +2322,11 @@ export type MutationStartCharterDraftArgs = {
 };
 
 
+export type MutationSubmitFeedbackArgs = {
+  input: SubmitFeedbackInput;
+};
+
+
 export type MutationUnlockMemberSignInArgs = {
   input: UnlockMemberSignInInput;
 };
@@ -2142,6 +2359,11 @@ export type MutationUpdateComplaintCategoryArgs = {
 
 export type MutationUpdateEngagementArgs = {
   input: UpdateEngagementInput;
+};
+
+
+export type MutationUpdateFeedbackLinkArgs = {
+  input: UpdateFeedbackLinkInput;
 };
 
 
@@ -2249,6 +2471,14 @@ export type Query = {
   engagement: Maybe<Engagement>;
   /** Engagements across the consultancy, newest first, optionally for one client or in one status. */
   engagements: EngagementConnection;
+  /**
+   * What the public feedback page shows for a link's token: the question, its scale and a fresh proof-of-work
+   * challenge to solve before answering. Null for an unknown token and for a link that has been turned off. Anyone may
+   * ask: this is the only read without a viewer.
+   */
+  feedbackForm: Maybe<FeedbackForm>;
+  /** A feedback link; null when it does not exist or is not one the viewer may see. */
+  feedbackLink: Maybe<FeedbackLink>;
   /** What an invitation is for, so the person accepting it can see who invited them. Null if unknown or used up. */
   invitation: Maybe<InvitationPreview>;
   invitations: InvitationConnection;
@@ -2358,6 +2588,16 @@ export type QueryEngagementsArgs = {
 };
 
 
+export type QueryFeedbackFormArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+export type QueryFeedbackLinkArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryInvitationArgs = {
   token: Scalars['String']['input'];
 };
@@ -2409,6 +2649,15 @@ export type QueryWebhookEndpointArgs = {
 export type QueryWebhookEndpointsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RaiseActionFromFeedbackInput = {
+  description: Scalars['String']['input'];
+  dueOn?: InputMaybe<Scalars['Date']['input']>;
+  /** A consultant or admin of the consultancy, or a leader of this client. */
+  ownerId: Scalars['ID']['input'];
+  priority?: InputMaybe<ActionPriority>;
+  responseId: Scalars['ID']['input'];
 };
 
 export type RaiseComplaintActionInput = {
@@ -2897,6 +3146,24 @@ export type StartCharterDraftInput = {
   clientId: Scalars['ID']['input'];
 };
 
+export type SubmitFeedbackInput = {
+  /** The solved challenge: base64 of the JSON { algorithm, challenge, number, salt, signature }. */
+  challenge: Scalars['String']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** The invitation token, for answers through an invitation. */
+  invitation?: InputMaybe<Scalars['String']['input']>;
+  score: Scalars['Int']['input'];
+  /** The token in the link's public address. */
+  token: Scalars['String']['input'];
+};
+
+export type SubmitFeedbackPayload = {
+  __typename?: 'SubmitFeedbackPayload';
+  /** True once the answer is stored. */
+  received: Scalars['Boolean']['output'];
+  userErrors: Array<UserError>;
+};
+
 /**
  * A moment where the customer meets the organisation, through one channel, owned by one team. A moment of truth is
  * one where the customer makes up their mind about the organisation.
@@ -3000,6 +3267,12 @@ export type UpdateEngagementInput = {
   summary?: InputMaybe<Scalars['String']['input']>;
   teamMemberIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateFeedbackLinkInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+  question?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdateMilestoneInput = {
@@ -3184,6 +3457,7 @@ export type WebhookEventType =
   | 'COMPLAINT_RECORDED'
   | 'COMPLAINT_RISING'
   | 'ENGAGEMENT_STATUS_CHANGED'
+  | 'FEEDBACK_RECEIVED'
   | 'SERVICE_LEVEL_AT_RISK'
   | 'SERVICE_LEVEL_BREACHED'
   | 'SERVICE_LEVEL_RECOVERED';
@@ -3409,6 +3683,8 @@ export type ResolversTypes = {
   CreateClientInput: CreateClientInput;
   CreateComplaintCategoryInput: CreateComplaintCategoryInput;
   CreateEngagementInput: CreateEngagementInput;
+  CreateFeedbackInvitationInput: CreateFeedbackInvitationInput;
+  CreateFeedbackLinkInput: CreateFeedbackLinkInput;
   CreateRoleProfileInput: CreateRoleProfileInput;
   CreateServiceLevelInput: CreateServiceLevelInput;
   CreateWebhookEndpointInput: CreateWebhookEndpointInput;
@@ -3433,6 +3709,19 @@ export type ResolversTypes = {
   EngagementKind: EngagementKind;
   EngagementPayload: ResolverTypeWrapper<Omit<EngagementPayload, 'engagement'> & { engagement?: Maybe<ResolversTypes['Engagement']> }>;
   EngagementStatus: EngagementStatus;
+  FeedbackChallenge: ResolverTypeWrapper<FeedbackChallenge>;
+  FeedbackChange: ResolverTypeWrapper<FeedbackChangeMapper>;
+  FeedbackForm: ResolverTypeWrapper<FeedbackForm>;
+  FeedbackInvitationPayload: ResolverTypeWrapper<FeedbackInvitationPayload>;
+  FeedbackKind: FeedbackKind;
+  FeedbackKindSummary: ResolverTypeWrapper<FeedbackKindSummaryMapper>;
+  FeedbackLink: ResolverTypeWrapper<FeedbackLinkMapper>;
+  FeedbackLinkPayload: ResolverTypeWrapper<Omit<FeedbackLinkPayload, 'feedbackLink'> & { feedbackLink?: Maybe<ResolversTypes['FeedbackLink']> }>;
+  FeedbackMonth: ResolverTypeWrapper<FeedbackMonthMapper>;
+  FeedbackResponse: ResolverTypeWrapper<FeedbackResponseMapper>;
+  FeedbackScore: ResolverTypeWrapper<FeedbackScoreMapper>;
+  FeedbackSummary: ResolverTypeWrapper<FeedbackSummaryMapper>;
+  FeedbackTouchPointScore: ResolverTypeWrapper<FeedbackTouchPointScoreMapper>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   HiringCategory: HiringCategory;
   HiringCriterion: ResolverTypeWrapper<HiringCriterionMapper>;
@@ -3473,6 +3762,7 @@ export type ResolversTypes = {
   PromiseLinksPayload: ResolverTypeWrapper<Omit<PromiseLinksPayload, 'links'> & { links?: Maybe<Array<ResolversTypes['PromiseCriterionLink']>> }>;
   PublishCharterVersionInput: PublishCharterVersionInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RaiseActionFromFeedbackInput: RaiseActionFromFeedbackInput;
   RaiseComplaintActionInput: RaiseComplaintActionInput;
   RaiseComplaintCategoryActionInput: RaiseComplaintCategoryActionInput;
   RankedCandidate: ResolverTypeWrapper<RankedCandidateMapper>;
@@ -3527,6 +3817,8 @@ export type ResolversTypes = {
   SignUpPayload: ResolverTypeWrapper<SignUpPayload>;
   StartCharterDraftInput: StartCharterDraftInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SubmitFeedbackInput: SubmitFeedbackInput;
+  SubmitFeedbackPayload: ResolverTypeWrapper<SubmitFeedbackPayload>;
   TouchPoint: ResolverTypeWrapper<TouchPointMapper>;
   TrendDirection: TrendDirection;
   TrendPoint: ResolverTypeWrapper<TrendPointMapper>;
@@ -3537,6 +3829,7 @@ export type ResolversTypes = {
   UpdateComplaintCategoryInput: UpdateComplaintCategoryInput;
   UpdateComplaintInput: UpdateComplaintInput;
   UpdateEngagementInput: UpdateEngagementInput;
+  UpdateFeedbackLinkInput: UpdateFeedbackLinkInput;
   UpdateMilestoneInput: UpdateMilestoneInput;
   UpdateOwnActionInput: UpdateOwnActionInput;
   UpdateRoleProfileInput: UpdateRoleProfileInput;
@@ -3658,6 +3951,8 @@ export type ResolversParentTypes = {
   CreateClientInput: CreateClientInput;
   CreateComplaintCategoryInput: CreateComplaintCategoryInput;
   CreateEngagementInput: CreateEngagementInput;
+  CreateFeedbackInvitationInput: CreateFeedbackInvitationInput;
+  CreateFeedbackLinkInput: CreateFeedbackLinkInput;
   CreateRoleProfileInput: CreateRoleProfileInput;
   CreateServiceLevelInput: CreateServiceLevelInput;
   CreateWebhookEndpointInput: CreateWebhookEndpointInput;
@@ -3678,6 +3973,18 @@ export type ResolversParentTypes = {
   EngagementConnection: EngagementConnectionMapper;
   EngagementEdge: Omit<EngagementEdge, 'node'> & { node: ResolversParentTypes['Engagement'] };
   EngagementPayload: Omit<EngagementPayload, 'engagement'> & { engagement?: Maybe<ResolversParentTypes['Engagement']> };
+  FeedbackChallenge: FeedbackChallenge;
+  FeedbackChange: FeedbackChangeMapper;
+  FeedbackForm: FeedbackForm;
+  FeedbackInvitationPayload: FeedbackInvitationPayload;
+  FeedbackKindSummary: FeedbackKindSummaryMapper;
+  FeedbackLink: FeedbackLinkMapper;
+  FeedbackLinkPayload: Omit<FeedbackLinkPayload, 'feedbackLink'> & { feedbackLink?: Maybe<ResolversParentTypes['FeedbackLink']> };
+  FeedbackMonth: FeedbackMonthMapper;
+  FeedbackResponse: FeedbackResponseMapper;
+  FeedbackScore: FeedbackScoreMapper;
+  FeedbackSummary: FeedbackSummaryMapper;
+  FeedbackTouchPointScore: FeedbackTouchPointScoreMapper;
   Float: Scalars['Float']['output'];
   HiringCriterion: HiringCriterionMapper;
   HiringCriterionInput: HiringCriterionInput;
@@ -3715,6 +4022,7 @@ export type ResolversParentTypes = {
   PromiseLinksPayload: Omit<PromiseLinksPayload, 'links'> & { links?: Maybe<Array<ResolversParentTypes['PromiseCriterionLink']>> };
   PublishCharterVersionInput: PublishCharterVersionInput;
   Query: Record<PropertyKey, never>;
+  RaiseActionFromFeedbackInput: RaiseActionFromFeedbackInput;
   RaiseComplaintActionInput: RaiseComplaintActionInput;
   RaiseComplaintCategoryActionInput: RaiseComplaintCategoryActionInput;
   RankedCandidate: RankedCandidateMapper;
@@ -3763,6 +4071,8 @@ export type ResolversParentTypes = {
   SignUpPayload: SignUpPayload;
   StartCharterDraftInput: StartCharterDraftInput;
   String: Scalars['String']['output'];
+  SubmitFeedbackInput: SubmitFeedbackInput;
+  SubmitFeedbackPayload: SubmitFeedbackPayload;
   TouchPoint: TouchPointMapper;
   TrendPoint: TrendPointMapper;
   UnlockMemberSignInInput: UnlockMemberSignInInput;
@@ -3772,6 +4082,7 @@ export type ResolversParentTypes = {
   UpdateComplaintCategoryInput: UpdateComplaintCategoryInput;
   UpdateComplaintInput: UpdateComplaintInput;
   UpdateEngagementInput: UpdateEngagementInput;
+  UpdateFeedbackLinkInput: UpdateFeedbackLinkInput;
   UpdateMilestoneInput: UpdateMilestoneInput;
   UpdateOwnActionInput: UpdateOwnActionInput;
   UpdateRoleProfileInput: UpdateRoleProfileInput;
@@ -3822,6 +4133,7 @@ export type ActionResolvers<ContextType = RequestContext, ParentType extends Res
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  feedbackResponse?: Resolver<Maybe<ResolversTypes['FeedbackResponse']>, ParentType, ContextType>;
   finding?: Resolver<Maybe<ResolversTypes['ActionFinding']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   notes?: Resolver<Array<ResolversTypes['ActionNote']>, ParentType, ContextType>;
@@ -4216,6 +4528,9 @@ export type ClientResolvers<ContextType = RequestContext, ParentType extends Res
   complaints?: Resolver<ResolversTypes['ComplaintConnection'], ParentType, ContextType, Partial<ClientComplaintsArgs>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   engagements?: Resolver<Array<ResolversTypes['Engagement']>, ParentType, ContextType, Partial<ClientEngagementsArgs>>;
+  feedbackComments?: Resolver<Array<ResolversTypes['FeedbackResponse']>, ParentType, ContextType, RequireFields<ClientFeedbackCommentsArgs, 'last'>>;
+  feedbackLinks?: Resolver<Array<ResolversTypes['FeedbackLink']>, ParentType, ContextType>;
+  feedbackSummary?: Resolver<ResolversTypes['FeedbackSummary'], ParentType, ContextType, RequireFields<ClientFeedbackSummaryArgs, 'months'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   industry?: Resolver<ResolversTypes['Industry'], ParentType, ContextType>;
   journey?: Resolver<ResolversTypes['CustomerJourney'], ParentType, ContextType>;
@@ -4461,6 +4776,100 @@ export type EngagementPayloadResolvers<ContextType = RequestContext, ParentType 
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type FeedbackChallengeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FeedbackChallenge'] = ResolversParentTypes['FeedbackChallenge']> = {
+  algorithm?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  challenge?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maxNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  salt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signature?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FeedbackChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FeedbackChange'] = ResolversParentTypes['FeedbackChange']> = {
+  difference?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  direction?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  significant?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type FeedbackFormResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FeedbackForm'] = ResolversParentTypes['FeedbackForm']> = {
+  challenge?: Resolver<ResolversTypes['FeedbackChallenge'], ParentType, ContextType>;
+  clientName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  highLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FeedbackKind'], ParentType, ContextType>;
+  lowLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  max?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  min?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  question?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FeedbackInvitationPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FeedbackInvitationPayload'] = ResolversParentTypes['FeedbackInvitationPayload']> = {
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type FeedbackKindSummaryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FeedbackKindSummary'] = ResolversParentTypes['FeedbackKindSummary']> = {
+  kind?: Resolver<ResolversTypes['FeedbackKind'], ParentType, ContextType>;
+  months?: Resolver<Array<ResolversTypes['FeedbackMonth']>, ParentType, ContextType>;
+  overall?: Resolver<ResolversTypes['FeedbackScore'], ParentType, ContextType>;
+  touchPoints?: Resolver<Array<ResolversTypes['FeedbackTouchPointScore']>, ParentType, ContextType>;
+};
+
+export type FeedbackLinkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FeedbackLink'] = ResolversParentTypes['FeedbackLink']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  embedSnippet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FeedbackKind'], ParentType, ContextType>;
+  question?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  responseCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  touchPointId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FeedbackLinkPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FeedbackLinkPayload'] = ResolversParentTypes['FeedbackLinkPayload']> = {
+  feedbackLink?: Resolver<Maybe<ResolversTypes['FeedbackLink']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type FeedbackMonthResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FeedbackMonth'] = ResolversParentTypes['FeedbackMonth']> = {
+  change?: Resolver<Maybe<ResolversTypes['FeedbackChange']>, ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['FeedbackScore'], ParentType, ContextType>;
+};
+
+export type FeedbackResponseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FeedbackResponse'] = ResolversParentTypes['FeedbackResponse']> = {
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  detractor?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FeedbackKind'], ParentType, ContextType>;
+  linkId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  touchPointId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type FeedbackScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FeedbackScore'] = ResolversParentTypes['FeedbackScore']> = {
+  detractors?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  high?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FeedbackKind'], ParentType, ContextType>;
+  low?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  margin?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  responses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  shown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type FeedbackSummaryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FeedbackSummary'] = ResolversParentTypes['FeedbackSummary']> = {
+  kinds?: Resolver<Array<ResolversTypes['FeedbackKindSummary']>, ParentType, ContextType>;
+};
+
+export type FeedbackTouchPointScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FeedbackTouchPointScore'] = ResolversParentTypes['FeedbackTouchPointScore']> = {
+  score?: Resolver<ResolversTypes['FeedbackScore'], ParentType, ContextType>;
+  touchPointId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
 export type HiringCriterionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HiringCriterion'] = ResolversParentTypes['HiringCriterion']> = {
   aeiouValue?: Resolver<Maybe<ResolversTypes['AeiouValue']>, ParentType, ContextType>;
   category?: Resolver<ResolversTypes['HiringCategory'], ParentType, ContextType>;
@@ -4632,6 +5041,8 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   createClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationCreateClientArgs, 'input'>>;
   createComplaintCategory?: Resolver<ResolversTypes['ComplaintCategoryPayload'], ParentType, ContextType, RequireFields<MutationCreateComplaintCategoryArgs, 'input'>>;
   createEngagement?: Resolver<ResolversTypes['EngagementPayload'], ParentType, ContextType, RequireFields<MutationCreateEngagementArgs, 'input'>>;
+  createFeedbackInvitation?: Resolver<ResolversTypes['FeedbackInvitationPayload'], ParentType, ContextType, RequireFields<MutationCreateFeedbackInvitationArgs, 'input'>>;
+  createFeedbackLink?: Resolver<ResolversTypes['FeedbackLinkPayload'], ParentType, ContextType, RequireFields<MutationCreateFeedbackLinkArgs, 'input'>>;
   createRoleProfile?: Resolver<ResolversTypes['RoleProfilePayload'], ParentType, ContextType, RequireFields<MutationCreateRoleProfileArgs, 'input'>>;
   createServiceLevel?: Resolver<ResolversTypes['ServiceLevelPayload'], ParentType, ContextType, RequireFields<MutationCreateServiceLevelArgs, 'input'>>;
   createWebhookEndpoint?: Resolver<ResolversTypes['CreateWebhookEndpointPayload'], ParentType, ContextType, RequireFields<MutationCreateWebhookEndpointArgs, 'input'>>;
@@ -4643,6 +5054,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   logIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'input'>>;
   logOut?: Resolver<ResolversTypes['LogOutPayload'], ParentType, ContextType>;
   publishCharterVersion?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationPublishCharterVersionArgs, 'input'>>;
+  raiseActionFromFeedback?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationRaiseActionFromFeedbackArgs, 'input'>>;
   raiseComplaintAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationRaiseComplaintActionArgs, 'input'>>;
   raiseComplaintCategoryAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationRaiseComplaintCategoryActionArgs, 'input'>>;
   recordComplaint?: Resolver<ResolversTypes['ComplaintPayload'], ParentType, ContextType, RequireFields<MutationRecordComplaintArgs, 'input'>>;
@@ -4668,6 +5080,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   signOut?: Resolver<ResolversTypes['SignOutPayload'], ParentType, ContextType>;
   signUp?: Resolver<ResolversTypes['SignUpPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
   startCharterDraft?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationStartCharterDraftArgs, 'input'>>;
+  submitFeedback?: Resolver<ResolversTypes['SubmitFeedbackPayload'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'input'>>;
   unlockMemberSignIn?: Resolver<ResolversTypes['MemberPayload'], ParentType, ContextType, RequireFields<MutationUnlockMemberSignInArgs, 'input'>>;
   updateAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationUpdateActionArgs, 'input'>>;
   updateAuditFramework?: Resolver<ResolversTypes['AuditFrameworkPayload'], ParentType, ContextType, RequireFields<MutationUpdateAuditFrameworkArgs, 'input'>>;
@@ -4675,6 +5088,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   updateComplaint?: Resolver<ResolversTypes['ComplaintPayload'], ParentType, ContextType, RequireFields<MutationUpdateComplaintArgs, 'input'>>;
   updateComplaintCategory?: Resolver<ResolversTypes['ComplaintCategoryPayload'], ParentType, ContextType, RequireFields<MutationUpdateComplaintCategoryArgs, 'input'>>;
   updateEngagement?: Resolver<ResolversTypes['EngagementPayload'], ParentType, ContextType, RequireFields<MutationUpdateEngagementArgs, 'input'>>;
+  updateFeedbackLink?: Resolver<ResolversTypes['FeedbackLinkPayload'], ParentType, ContextType, RequireFields<MutationUpdateFeedbackLinkArgs, 'input'>>;
   updateMilestone?: Resolver<ResolversTypes['MilestonePayload'], ParentType, ContextType, RequireFields<MutationUpdateMilestoneArgs, 'input'>>;
   updateOwnAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationUpdateOwnActionArgs, 'input'>>;
   updateRoleProfile?: Resolver<ResolversTypes['RoleProfilePayload'], ParentType, ContextType, RequireFields<MutationUpdateRoleProfileArgs, 'input'>>;
@@ -4724,6 +5138,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   consultancyExport?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   engagement?: Resolver<Maybe<ResolversTypes['Engagement']>, ParentType, ContextType, RequireFields<QueryEngagementArgs, 'id'>>;
   engagements?: Resolver<ResolversTypes['EngagementConnection'], ParentType, ContextType, Partial<QueryEngagementsArgs>>;
+  feedbackForm?: Resolver<Maybe<ResolversTypes['FeedbackForm']>, ParentType, ContextType, RequireFields<QueryFeedbackFormArgs, 'token'>>;
+  feedbackLink?: Resolver<Maybe<ResolversTypes['FeedbackLink']>, ParentType, ContextType, RequireFields<QueryFeedbackLinkArgs, 'id'>>;
   invitation?: Resolver<Maybe<ResolversTypes['InvitationPreview']>, ParentType, ContextType, RequireFields<QueryInvitationArgs, 'token'>>;
   invitations?: Resolver<ResolversTypes['InvitationConnection'], ParentType, ContextType, Partial<QueryInvitationsArgs>>;
   me?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
@@ -4908,6 +5324,11 @@ export type SignOutPayloadResolvers<ContextType = RequestContext, ParentType ext
 
 export type SignUpPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SignUpPayload'] = ResolversParentTypes['SignUpPayload']> = {
   confirmationSent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type SubmitFeedbackPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SubmitFeedbackPayload'] = ResolversParentTypes['SubmitFeedbackPayload']> = {
+  received?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -5118,6 +5539,18 @@ export type Resolvers<ContextType = RequestContext> = {
   EngagementConnection?: EngagementConnectionResolvers<ContextType>;
   EngagementEdge?: EngagementEdgeResolvers<ContextType>;
   EngagementPayload?: EngagementPayloadResolvers<ContextType>;
+  FeedbackChallenge?: FeedbackChallengeResolvers<ContextType>;
+  FeedbackChange?: FeedbackChangeResolvers<ContextType>;
+  FeedbackForm?: FeedbackFormResolvers<ContextType>;
+  FeedbackInvitationPayload?: FeedbackInvitationPayloadResolvers<ContextType>;
+  FeedbackKindSummary?: FeedbackKindSummaryResolvers<ContextType>;
+  FeedbackLink?: FeedbackLinkResolvers<ContextType>;
+  FeedbackLinkPayload?: FeedbackLinkPayloadResolvers<ContextType>;
+  FeedbackMonth?: FeedbackMonthResolvers<ContextType>;
+  FeedbackResponse?: FeedbackResponseResolvers<ContextType>;
+  FeedbackScore?: FeedbackScoreResolvers<ContextType>;
+  FeedbackSummary?: FeedbackSummaryResolvers<ContextType>;
+  FeedbackTouchPointScore?: FeedbackTouchPointScoreResolvers<ContextType>;
   HiringCriterion?: HiringCriterionResolvers<ContextType>;
   IndustryBenchmark?: IndustryBenchmarkResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
@@ -5166,6 +5599,7 @@ export type Resolvers<ContextType = RequestContext> = {
   ServiceThreshold?: ServiceThresholdResolvers<ContextType>;
   SignOutPayload?: SignOutPayloadResolvers<ContextType>;
   SignUpPayload?: SignUpPayloadResolvers<ContextType>;
+  SubmitFeedbackPayload?: SubmitFeedbackPayloadResolvers<ContextType>;
   TouchPoint?: TouchPointResolvers<ContextType>;
   TrendPoint?: TrendPointResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;

@@ -16,6 +16,7 @@ import { BenchmarkNamesItsTenant1763800014000 } from './1763800014000-benchmark-
 import { CreateServiceLevels1763800015000 } from './1763800015000-create-service-levels.js';
 import { CreateComplaints1763800017000 } from './1763800017000-create-complaints.js';
 import { CreateCustomerJourneys1763800016000 } from './1763800016000-create-customer-journeys.js';
+import { CreateCustomerFeedback1763800018000 } from './1763800018000-create-customer-feedback.js';
 
 /** In the order they run. A landed migration is never edited: a change is a new file here. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   CreateServiceLevels1763800015000,
   CreateCustomerJourneys1763800016000,
   CreateComplaints1763800017000,
+  CreateCustomerFeedback1763800018000,
 ];

@@ -14,6 +14,7 @@ import { clients } from './clients/index.js';
 import { complaints } from './complaints/index.js';
 import { consultancy } from './consultancy/index.js';
 import { engagements } from './engagements/index.js';
+import { feedback } from './feedback/index.js';
 import { hiring } from './hiring/index.js';
 import { members } from './members/index.js';
 import { serviceLevels } from './service-levels/index.js';
@@ -55,6 +56,7 @@ const features: Feature[] = [
   serviceLevels,
   touchPoints,
   complaints,
+  feedback,
   apiKeys,
   activity,
   webhooks,

@@ -34,7 +34,11 @@ export function feedbackResponseInput(kind: FeedbackKind) {
   const { min, max } = SCORE_RANGES[kind];
   const rule = `The score must be ${scoreRule(kind)}.`;
   return z.object({
-    score: z.number(rule).int(rule).min(min, rule).max(max, rule),
+    // A refinement rather than min/max: a score out of range is INVALID, not "too long".
+    score: z
+      .number(rule)
+      .int(rule)
+      .refine((score) => score >= min && score <= max, rule),
     comment: z
       .string('The comment must be text.')
       .superRefine(storable('The comment'))

@@ -14,6 +14,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'SERVICE_LEVEL_RECOVERED',
   'COMPLAINT_RECORDED',
   'COMPLAINT_RISING',
+  'FEEDBACK_RECEIVED',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -29,6 +30,7 @@ export const WEBHOOK_EVENT_NAMES: Record<WebhookEventType | 'TEST', string> = {
   SERVICE_LEVEL_RECOVERED: 'service_level.recovered',
   COMPLAINT_RECORDED: 'complaint.recorded',
   COMPLAINT_RISING: 'complaint.rising',
+  FEEDBACK_RECEIVED: 'feedback.received',
   TEST: 'webhook.test',
 };
 
@@ -43,6 +45,7 @@ export const WEBHOOK_EVENT_LABELS: Record<WebhookEventType, string> = {
   SERVICE_LEVEL_RECOVERED: 'A service level meets its target again after a breach',
   COMPLAINT_RECORDED: 'A complaint is recorded in a client’s log',
   COMPLAINT_RISING: 'A complaint category is rising this month',
+  FEEDBACK_RECEIVED: 'A customer answers a feedback link (detractors flagged)',
 };
 
 /** The body every delivery carries; `data` holds ids and the change, so the receiver can fetch the rest. */

@@ -7,7 +7,7 @@ import { signUpConsultancy } from '../../../test/factories.js';
  * tenant table with tenant_id leading its keys and forced row-level security, or one of the few global tables.
  * These are also the prerequisites for distributing the schema by tenant_id on Citus.
  */
-const GLOBAL_TABLES = ['migrations', 'sign_in_directory', 'pending_sign_ups'];
+const GLOBAL_TABLES = ['migrations', 'sign_in_directory', 'pending_sign_ups', 'feedback_link_directory'];
 
 let api: TestApi;
 beforeAll(async () => {

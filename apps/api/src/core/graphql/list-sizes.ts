@@ -163,6 +163,28 @@ export const LIST_SIZES: Record<string, ListSize> = {
     why: `the service levels of the intervals sent, at most ${MAX_INTERVALS_PER_BATCH} per call`,
   },
 
+  'Client.feedbackLinks': {
+    size: 5,
+    why: 'grows with links made (inactive ones stay); oldest first',
+    cap: 200,
+  },
+  'Client.feedbackComments': {
+    size: 20,
+    why: '`last`, 20 unless asked, at most 100 (feedback/queries.ts); newest first',
+    cap: 100,
+    countedBy: 'last',
+  },
+  'FeedbackSummary.kinds': { size: 3, why: 'one per survey kind, of which there are three' },
+  'FeedbackKindSummary.months': {
+    size: 12,
+    why: '`months` of the summary, 12 unless asked, at most 36 (feedback/summary.ts)',
+    cap: 36,
+  },
+  'FeedbackKindSummary.touchPoints': {
+    size: 5,
+    why: "one per touch point with answers, which grows with the client's journey",
+    cap: 500,
+  },
   'WebhookEndpoint.secrets': {
     size: 2,
     why: 'the newest and those still in their overlap, which rotations can add to',

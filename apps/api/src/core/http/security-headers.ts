@@ -43,10 +43,21 @@ function graphqlPolicy(production: boolean): Directives {
       };
 }
 
-function headers(directives: Directives, production: boolean) {
+/**
+ * The public feedback form (`/feedback/<token>`) is the one page other sites may frame: the client embeds it on its
+ * own site. It holds no session and shows nothing of the consultancy, so there is nothing to clickjack; every
+ * other page keeps `frame-ancestors 'none'`.
+ */
+export const PUBLIC_FRAMEABLE = /^\/feedback\/[^/]+$/;
+
+function frameablePolicy(production: boolean): Directives {
+  return { ...portalPolicy(production), 'frame-ancestors': ['*'] };
+}
+
+function headers(directives: Directives, production: boolean, frameable = false) {
   return helmet({
     contentSecurityPolicy: { useDefaults: false, directives },
-    xFrameOptions: { action: 'deny' },
+    xFrameOptions: frameable ? false : { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
     // Only production is certain to be HTTPS; HSTS on a laptop's http://localhost would pin it to HTTPS for a year.
     strictTransportSecurity: production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
@@ -56,8 +67,9 @@ function headers(directives: Directives, production: boolean) {
 export function securityHeaders(options: { production: boolean }) {
   const portal = headers(portalPolicy(options.production), options.production);
   const graphql = headers(graphqlPolicy(options.production), options.production);
+  const frameable = headers(frameablePolicy(options.production), options.production, true);
   return (req: Request, res: Response, next: NextFunction) => {
     const isGraphql = req.path === '/graphql' || req.path.startsWith('/graphql/');
-    (isGraphql ? graphql : portal)(req, res, next);
+    (isGraphql ? graphql : PUBLIC_FRAMEABLE.test(req.path) ? frameable : portal)(req, res, next);
   };
 }

@@ -59,6 +59,21 @@ export const DATABASE_FUNCTIONS: Readonly<Record<string, DatabaseFunction>> = {
       'The webhook worker finds which consultancies have deliveries due; it then claims per consultancy, ' +
       'with the tenant in the WHERE (modules/webhooks/worker.ts).',
   },
+  feedback_link_tenant: {
+    crossesTenants: true,
+    reason:
+      'A public feedback answer: which consultancy a link token belongs to, asked before any tenant is known ' +
+      '(feedback_link_directory); the request then enters that tenant (modules/feedback/public-form.ts).',
+  },
+  claim_feedback_token: {
+    crossesTenants: true,
+    reason:
+      "A new feedback link's public token, claimed in the global directory for the request's consultancy.",
+  },
+  release_tenant_feedback_tokens: {
+    crossesTenants: true,
+    reason: "Deleting a consultancy gives its feedback links' tokens back to the global directory.",
+  },
   industry_benchmark_rows: {
     crossesTenants: false,
     reason:

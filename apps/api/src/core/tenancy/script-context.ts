@@ -5,7 +5,7 @@ import { ANONYMOUS } from '../auth/viewer.js';
 import { memoryMailTransport } from '../mail/memory-transport.js';
 import type { MailTransport } from '../mail/transport.js';
 import { openRequestDatabase } from './request-database.js';
-import { DEFAULT_WEBHOOK_SETTINGS } from '../config.js';
+import { DEFAULT_FEEDBACK_SETTINGS, DEFAULT_WEBHOOK_SETTINGS } from '../config.js';
 
 /**
  * A request context for code that is not an HTTP request (the demo seed, scripts): the same services, rules and
@@ -23,7 +23,12 @@ export async function inScriptContext<T>(
     loaders: new Map(),
     requestId: randomUUID(),
     session: { set: () => undefined, clear: () => undefined },
-    settings: { sessionDays: 1, publicUrl: 'http://localhost:4000', webhooks: DEFAULT_WEBHOOK_SETTINGS },
+    settings: {
+      sessionDays: 1,
+      publicUrl: 'http://localhost:4000',
+      webhooks: DEFAULT_WEBHOOK_SETTINGS,
+      feedback: DEFAULT_FEEDBACK_SETTINGS,
+    },
     mail: options.mail ?? memoryMailTransport({ keep: 0 }),
   };
   try {

@@ -18,7 +18,12 @@ import { loadParent, refused, type Payload } from '../../core/payloads.js';
 export async function createAction(
   context: RequestContext,
   { clientId, ...input }: { clientId: string } & Record<string, unknown>,
-  links: { complaintId?: string | null; complaintCategoryId?: string | null } = {},
+  /** What other modules raise an action from, already checked by them (complaints; feedback: the answer). */
+  links: {
+    complaintId?: string | null;
+    complaintCategoryId?: string | null;
+    feedbackResponseId?: string | null;
+  } = {},
 ): Promise<Payload<'ActionPayload'>> {
   const checked = check(actionInput, input);
   if (!checked.ok) return refused('action', ...checked.errors);
@@ -49,6 +54,7 @@ export async function createAction(
       touchPointId: value.touchPointId ?? null,
       complaintId: links.complaintId ?? null,
       complaintCategoryId: links.complaintCategoryId ?? null,
+      feedbackResponseId: links.feedbackResponseId ?? null,
       revision: 1,
       createdBy: viewer.memberId,
       createdAt: now,

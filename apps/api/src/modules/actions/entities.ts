@@ -21,6 +21,8 @@ export interface ActionRow {
   /** The complaint, or the complaint category, it was raised from (the complaints module sets these). */
   complaintId: string | null;
   complaintCategoryId: string | null;
+  /** The customer's answer it was raised from (feedback module). */
+  feedbackResponseId: string | null;
   revision: number;
   createdBy: string;
   createdAt: Date;
@@ -47,6 +49,7 @@ export const ActionEntity = new EntitySchema<ActionRow>({
     touchPointId: { type: 'uuid', name: 'touch_point_id', nullable: true },
     complaintId: { type: 'uuid', name: 'complaint_id', nullable: true },
     complaintCategoryId: { type: 'uuid', name: 'complaint_category_id', nullable: true },
+    feedbackResponseId: { type: 'uuid', name: 'feedback_response_id', nullable: true },
     revision: { type: 'integer' },
     createdBy: { type: 'uuid', name: 'created_by' },
     createdAt: { type: 'timestamptz', name: 'created_at' },

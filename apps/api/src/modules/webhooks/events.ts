@@ -1,4 +1,10 @@
-import type { ActionStatus, ComplaintSeverity, EngagementStatus, WebhookEventType } from '@csp/domain';
+import type {
+  ActionStatus,
+  ComplaintSeverity,
+  EngagementStatus,
+  FeedbackKind,
+  WebhookEventType,
+} from '@csp/domain';
 
 /**
  * What each event's `data` holds: ids and the change, so a receiver can fetch the rest with a key that may read
@@ -74,6 +80,18 @@ export interface WebhookEvents {
     trailingMean: number;
     probability: number;
   };
+  /** A customer answered through a public feedback link; `detractor` by the kind's rule (docs/feedback.md). */
+  FEEDBACK_RECEIVED: {
+    feedbackResponseId: string;
+    clientId: string;
+    linkId: string;
+    touchPointId: string | null;
+    kind: FeedbackKind;
+    score: number;
+    detractor: boolean;
+    hasComment: boolean;
+    receivedAt: string;
+  };
   /** Sent on request (`sendTestWebhook`), never for a change. */
   TEST: { endpointId: string; note: string };
 }
@@ -141,6 +159,17 @@ export const WEBHOOK_EVENT_KEYS = {
     'externalReference',
   ],
   COMPLAINT_RISING: ['clientId', 'categoryId', 'month', 'count', 'trailingMean', 'probability'],
+  FEEDBACK_RECEIVED: [
+    'feedbackResponseId',
+    'clientId',
+    'linkId',
+    'touchPointId',
+    'kind',
+    'score',
+    'detractor',
+    'hasComment',
+    'receivedAt',
+  ],
   TEST: ['endpointId', 'note'],
 } as const satisfies { [T in keyof WebhookEvents]: readonly (keyof WebhookEvents[T])[] };
 
