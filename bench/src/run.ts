@@ -16,6 +16,7 @@ import { apiStatementTime, startBenchDatabase } from './database.js';
 import { BENCH_PASSWORD, benchEmail, generate, tenantFixture, type TenantFixture } from './generate.js';
 import { CALL_SIZE, ingestScenarios, type YearLoad } from './ingest.js';
 import { complaintLines, complaintScenarios, loadComplaints } from './complaints.js';
+import { FEEDBACK_API_ENV, SENDERS, feedbackScenarios } from './feedback.js';
 import { load, type LoadResult } from './load.js';
 import { post } from './post.js';
 import {
@@ -45,6 +46,8 @@ const { values } = parseArgs({
 const onlyServiceLevels = values.scenarios === 'service-levels';
 // `complaints`: only the complaint patterns over three years of 50 complaints a day (complaints.ts).
 const onlyComplaints = values.scenarios === 'complaints';
+// `feedback`: only the feedback scenarios (public submissions with 50 senders, the client's summary): feedback.ts.
+const onlyFeedback = values.scenarios === 'feedback';
 const sizes = values.sizes
   .split(',')
   .map((size) => Number(size.trim()))
@@ -330,6 +333,14 @@ async function main() {
         process.env.CONCURRENT_REQUESTS_PER_CALLER ?? String(Math.max(4, connections)),
       CONCURRENT_REQUESTS_PER_TENANT:
         process.env.CONCURRENT_REQUESTS_PER_TENANT ?? String(Math.max(8, connections)),
+      // The feedback senders are 50 anonymous callers from one address: its limits raised out of the way.
+      ...(onlyFeedback
+        ? {
+            ...FEEDBACK_API_ENV,
+            CONCURRENT_REQUESTS_PER_CALLER: String(SENDERS),
+            CONCURRENCY_MAX_QUEUED: '100',
+          }
+        : {}),
     });
     const graphqlUrl = api.url;
 
@@ -341,7 +352,7 @@ async function main() {
         from: generated,
         to: size,
         skipForeignKeyChecks: true,
-        serviceLevels: true,
+        serviceLevels: !onlyFeedback,
         log: console.log,
       });
       generated = size;
@@ -381,6 +392,23 @@ async function main() {
         table(results);
         complaintLines(results, complaints);
         bySize.set(size, results);
+        continue;
+      }
+      if (onlyFeedback) {
+        const feedback = await feedbackScenarios({
+          url: graphqlUrl,
+          ownerUrl: database.ownerUrl,
+          consultantToken: token,
+          clientId: fixture.charter.clientId,
+          seconds,
+          connections,
+        });
+        table([feedback.submissions, feedback.summary]);
+        console.log(
+          `  feedback summary p95 ${feedback.summary.p95.toFixed(1)} ms (target ≤ 100 ms); ` +
+            `public submissions ${feedback.submissions.rps.toFixed(0)} req/s, p95 ${feedback.submissions.p95.toFixed(1)} ms\n`,
+        );
+        bySize.set(size, [feedback.submissions, feedback.summary]);
         continue;
       }
       const { results, year } = await scenarios(api, database.ownerUrl, fixture, token);

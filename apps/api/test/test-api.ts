@@ -15,7 +15,11 @@ import type { ConcurrencyOptions } from '../src/core/http/concurrency.js';
 import type { BudgetLimits } from '../src/core/graphql/request-budget.js';
 import { memoryMailTransport } from '../src/core/mail/memory-transport.js';
 import type { MailMessage } from '../src/core/mail/transport.js';
-import { DEFAULT_FEEDBACK_SETTINGS, type FeedbackSettings, type WebhookSettings } from '../src/core/config.js';
+import {
+  DEFAULT_FEEDBACK_SETTINGS,
+  type FeedbackSettings,
+  type WebhookSettings,
+} from '../src/core/config.js';
 import { entities, modules } from '../src/modules/index.js';
 import { startWebhookWorker, type WebhookWorker } from '../src/modules/webhooks/index.js';
 import { API_PASSWORD, TEMPLATE, withDatabase } from './global-setup.js';

@@ -49,3 +49,5 @@ export * from './complaints/complaint-input.js';
 export * from './complaints/patterns.js';
 export * from './feedback/scores.js';
 export * from './feedback/feedback-input.js';
+export * from './touch-points/journey-order.js';
+export * from './touch-points/journey-changes.js';

@@ -13,6 +13,7 @@ import { createClient, saveWorkshop } from '../modules/clients/index.js';
 import { changeEngagementStatus, createEngagement, addDays } from '../modules/engagements/index.js';
 import { seedHiringDemo } from './hiring.js';
 import { seedServiceLevelsDemo } from './service-levels.js';
+import { seedTouchPointsDemo } from './touch-points.js';
 import { invitationTokenIn, acceptInvitation, inviteMember } from '../modules/members/index.js';
 import { DEMO_ACCOUNT, DEMO_CLIENTS, DEMO_CONSULTANT, type DemoClient } from './demo-programme.js';
 
@@ -86,6 +87,7 @@ export async function seedDemo(dataSource: DataSource) {
     await seedActionsDemo(context, clients, today, owners);
     await seedServiceLevelsDemo(context, clients, new Date(), owners);
     await seedComplaintsDemo(context, clients, new Date(), owners);
+    await seedTouchPointsDemo(context, clients, today, owners);
     await seedFeedbackDemo(context, clients, new Date(), owners);
   });
   for (const leader of leaders) {

@@ -13,7 +13,7 @@ import type { FeedbackLinkMapper, FeedbackResponseMapper, FeedbackScoreMapper, F
 import type { RoleProfileMapper, HiringCriterionMapper, CandidateScorecardMapper, CandidateScoreMapper, RankedCandidateMapper } from '../modules/hiring/mappers.js';
 import type { InvitationMapper, InvitationConnectionMapper } from '../modules/members/mappers.js';
 import type { ServiceLevelMapper, ServiceLevelDefinitionMapper, MeasurementCorrectionMapper, ServiceLevelPeriodMapper, ServiceLevelChangeMapper } from '../modules/service-levels/mappers.js';
-import type { TouchPointMapper, JourneyStageMapper, CustomerJourneyMapper } from '../modules/touch-points/mappers.js';
+import type { TouchPointMapper, JourneyStageMapper, CustomerJourneyMapper, TouchPointPromiseMapper, TouchPointCriterionMapper, JourneyChangeMapper } from '../modules/touch-points/mappers.js';
 import type { WebhookEndpointMapper, WebhookSecretMapper, WebhookEventMapper, WebhookDeliveryMapper, WebhookAttemptMapper, WebhookEndpointConnectionMapper, WebhookDeliveryConnectionMapper } from '../modules/webhooks/mappers.js';
 import type { RequestContext } from '../core/context.js';
 export type Maybe<T> = T | null;
@@ -177,11 +177,27 @@ export type AddActionNoteInput = {
   body: Scalars['String']['input'];
 };
 
+export type AddJourneyStageInput = {
+  clientId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  /** Where to put it among the stages, from 0; at the end when left out. */
+  position?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type AddMilestoneInput = {
   dueOn: Scalars['Date']['input'];
   engagementId: Scalars['ID']['input'];
   phase?: InputMaybe<DimePhase>;
   title: Scalars['String']['input'];
+};
+
+export type AddTouchPointInput = {
+  channel: Channel;
+  /** False when left out. */
+  momentOfTruth?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  owningTeam: Scalars['String']['input'];
+  stageId: Scalars['ID']['input'];
 };
 
 /** The A-E-I-O-U service values: Accountable, Energetic, Innovative, Optimistic, Unique. */
@@ -1264,6 +1280,8 @@ export type CriterionScore = {
 /** A client's customer journey: stages in the order the customer goes through them. */
 export type CustomerJourney = {
   __typename?: 'CustomerJourney';
+  /** The latest changes (`last`, 50 unless asked, at most 200), newest first. */
+  changes: Array<JourneyChange>;
   client: Client;
   /** How many of the live touch points are moments of truth. */
   momentsOfTruth: Scalars['Int']['output'];
@@ -1274,6 +1292,18 @@ export type CustomerJourney = {
   revision: Scalars['Int']['output'];
   /** The live stages, in order. */
   stages: Array<JourneyStage>;
+};
+
+
+/** A client's customer journey: stages in the order the customer goes through them. */
+export type CustomerJourneyChangesArgs = {
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CustomerJourneyPayload = {
+  __typename?: 'CustomerJourneyPayload';
+  journey: Maybe<CustomerJourney>;
+  userErrors: Array<UserError>;
 };
 
 export type DeleteConsultancyInput = {
@@ -1685,6 +1715,38 @@ export type InviteMemberPayload = {
   userErrors: Array<UserError>;
 };
 
+/** One change of a client's journey. */
+export type JourneyChange = {
+  __typename?: 'JourneyChange';
+  changedAt: Scalars['DateTime']['output'];
+  /** Who made it; null when an API key did (the activity trail names the key). */
+  changedBy: Maybe<Member>;
+  id: Scalars['ID']['output'];
+  kind: JourneyChangeKind;
+  /** The journey's revision this change made. */
+  revision: Scalars['Int']['output'];
+  stage: Maybe<JourneyStage>;
+  /** The change in plain words, e.g. Renamed the stage “Joining” to “Becoming a customer”. */
+  summary: Scalars['String']['output'];
+  touchPoint: Maybe<TouchPoint>;
+};
+
+export type JourneyChangeKind =
+  | 'CRITERION_LINKED'
+  | 'CRITERION_UNLINKED'
+  | 'MOMENT_OF_TRUTH_CLEARED'
+  | 'MOMENT_OF_TRUTH_SET'
+  | 'PROMISE_LINKED'
+  | 'PROMISE_UNLINKED'
+  | 'STAGES_REORDERED'
+  | 'STAGE_ADDED'
+  | 'STAGE_ARCHIVED'
+  | 'STAGE_RENAMED'
+  | 'TOUCH_POINTS_REORDERED'
+  | 'TOUCH_POINT_ADDED'
+  | 'TOUCH_POINT_ARCHIVED'
+  | 'TOUCH_POINT_CHANGED';
+
 /** One stage of the customer's journey (e.g. finding us, joining, getting help), with its touch points. */
 export type JourneyStage = {
   __typename?: 'JourneyStage';
@@ -1696,6 +1758,13 @@ export type JourneyStage = {
   position: Scalars['Int']['output'];
   /** The live touch points of this stage, in order. */
   touchPoints: Array<TouchPoint>;
+};
+
+export type JourneyStagePayload = {
+  __typename?: 'JourneyStagePayload';
+  journey: Maybe<CustomerJourney>;
+  stage: Maybe<JourneyStage>;
+  userErrors: Array<UserError>;
 };
 
 export type KeyedScore = {
@@ -1837,7 +1906,11 @@ export type Mutation = {
   /** Accepts an invitation: creates the member with a name and password, and signs them in. */
   acceptInvitation: AuthPayload;
   addActionNote: ActionPayload;
+  /** Adds a stage to the client's journey, at the end or at `position` (the stages after it move down one). */
+  addJourneyStage: JourneyStagePayload;
   addMilestone: MilestonePayload;
+  /** Adds a touch point at the end of a stage. */
+  addTouchPoint: TouchPointPayload;
   /** Archives a client: it leaves the active lists but keeps its whole history. */
   archiveClient: ClientPayload;
   /**
@@ -1917,6 +1990,10 @@ export type Mutation = {
   inviteMember: InviteMemberPayload;
   /** Replaces the criteria of one framework that test one charter promise (an empty list removes them). */
   linkPromiseToCriteria: PromiseLinksPayload;
+  /** Links an audit criterion (of a framework the client's audits use) that tests the touch point. */
+  linkTouchPointCriterion: TouchPointPayload;
+  /** Links a promise of the client's charter (by its key, so the link outlives new versions) to a touch point. */
+  linkTouchPointPromise: TouchPointPayload;
   /**
    * The former name of `signIn`, with the same behaviour.
    * @deprecated Use `signIn`, the same sign-in under the name the portal and the docs use.
@@ -1961,9 +2038,26 @@ export type Mutation = {
    * stays on them, and is no longer offered for new complaints); `archived` says which it was.
    */
   removeComplaintCategory: RemoveComplaintCategoryPayload;
+  /**
+   * Removes a stage from the journey (it is archived, with its history). Only an empty stage can go: move or remove
+   * its touch points first.
+   */
+  removeJourneyStage: JourneyStagePayload;
   removeMilestone: RemoveMilestonePayload;
+  /**
+   * Removes a touch point from the journey. It is archived, not deleted: complaints, feedback and actions recorded on
+   * it keep their link, and its page stays readable.
+   */
+  removeTouchPoint: TouchPointPayload;
+  renameJourneyStage: JourneyStagePayload;
   /** Puts a draft's promises in a new order; `promiseKeys` lists every promise of the draft exactly once. */
   reorderCharterPromises: CharterVersionPayload;
+  /**
+   * Puts the journey in a new order, all of it at once: every live stage once, each with its live touch points in
+   * their new order (a touch point may move to another stage). Refused with CONFLICT on `expectedRevision` when the
+   * journey changed since the editor loaded it, so two editors never silently overwrite each other.
+   */
+  reorderJourney: CustomerJourneyPayload;
   /** Sends a delivery of the same event to the same endpoint again, now, with the same `webhook-id`. */
   replayWebhookDelivery: WebhookDeliveryPayload;
   /**
@@ -1997,6 +2091,8 @@ export type Mutation = {
   saveDifferentiationWorkshop: DifferentiationWorkshopPayload;
   /** Queues a `webhook.test` event for one endpoint, to check it receives and verifies deliveries. */
   sendTestWebhook: WebhookDeliveryPayload;
+  /** Flags a touch point as a moment of truth, or clears the flag. */
+  setMomentOfTruth: TouchPointPayload;
   /** Signs in with email and password. Sets the session cookie and returns the same token for bearer use. */
   signIn: AuthPayload;
   /** A client leader's sign-off of the published version in force of their charter. Given once. */
@@ -2018,6 +2114,8 @@ export type Mutation = {
    * from `feedbackForm` (each solves once) and is limited per link and per network address (docs/feedback.md).
    */
   submitFeedback: SubmitFeedbackPayload;
+  unlinkTouchPointCriterion: TouchPointPayload;
+  unlinkTouchPointPromise: TouchPointPayload;
   /**
    * Lifts a member's sign-in lock (after too many wrong passwords) and forgets their wrong passwords so far, so they
    * can sign in again at once. Recorded in the activity trail.
@@ -2052,6 +2150,8 @@ export type Mutation = {
    * the version they were judged by.
    */
   updateServiceLevel: ServiceLevelPayload;
+  /** Changes only the fields given: name, channel, owning team. */
+  updateTouchPoint: TouchPointPayload;
   /** Changes an endpoint's address, events or description, or turns it off and on (e.g. after a 410 disabled it). */
   updateWebhookEndpoint: WebhookEndpointPayload;
 };
@@ -2067,8 +2167,18 @@ export type MutationAddActionNoteArgs = {
 };
 
 
+export type MutationAddJourneyStageArgs = {
+  input: AddJourneyStageInput;
+};
+
+
 export type MutationAddMilestoneArgs = {
   input: AddMilestoneInput;
+};
+
+
+export type MutationAddTouchPointArgs = {
+  input: AddTouchPointInput;
 };
 
 
@@ -2187,6 +2297,16 @@ export type MutationLinkPromiseToCriteriaArgs = {
 };
 
 
+export type MutationLinkTouchPointCriterionArgs = {
+  input: TouchPointCriterionInput;
+};
+
+
+export type MutationLinkTouchPointPromiseArgs = {
+  input: TouchPointPromiseInput;
+};
+
+
 export type MutationLogInArgs = {
   input: LogInInput;
 };
@@ -2237,13 +2357,33 @@ export type MutationRemoveComplaintCategoryArgs = {
 };
 
 
+export type MutationRemoveJourneyStageArgs = {
+  input: RemoveJourneyStageInput;
+};
+
+
 export type MutationRemoveMilestoneArgs = {
   input: RemoveMilestoneInput;
 };
 
 
+export type MutationRemoveTouchPointArgs = {
+  input: RemoveTouchPointInput;
+};
+
+
+export type MutationRenameJourneyStageArgs = {
+  input: RenameJourneyStageInput;
+};
+
+
 export type MutationReorderCharterPromisesArgs = {
   input: ReorderCharterPromisesInput;
+};
+
+
+export type MutationReorderJourneyArgs = {
+  input: ReorderJourneyInput;
 };
 
 
@@ -2302,6 +2442,11 @@ export type MutationSendTestWebhookArgs = {
 };
 
 
+export type MutationSetMomentOfTruthArgs = {
+  input: SetMomentOfTruthInput;
+};
+
+
 export type MutationSignInArgs = {
   input: SignInInput;
 };
@@ -2324,6 +2469,16 @@ export type MutationStartCharterDraftArgs = {
 
 export type MutationSubmitFeedbackArgs = {
   input: SubmitFeedbackInput;
+};
+
+
+export type MutationUnlinkTouchPointCriterionArgs = {
+  input: TouchPointCriterionInput;
+};
+
+
+export type MutationUnlinkTouchPointPromiseArgs = {
+  input: TouchPointPromiseInput;
 };
 
 
@@ -2384,6 +2539,11 @@ export type MutationUpdateRoleProfileArgs = {
 
 export type MutationUpdateServiceLevelArgs = {
   input: UpdateServiceLevelInput;
+};
+
+
+export type MutationUpdateTouchPointArgs = {
+  input: UpdateTouchPointInput;
 };
 
 
@@ -2768,6 +2928,10 @@ export type RemoveComplaintCategoryPayload = {
   userErrors: Array<UserError>;
 };
 
+export type RemoveJourneyStageInput = {
+  id: Scalars['ID']['input'];
+};
+
 export type RemoveMilestoneInput = {
   id: Scalars['ID']['input'];
 };
@@ -2778,10 +2942,27 @@ export type RemoveMilestonePayload = {
   userErrors: Array<UserError>;
 };
 
+export type RemoveTouchPointInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type RenameJourneyStageInput = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
 export type ReorderCharterPromisesInput = {
   expectedRevision: Scalars['Int']['input'];
   promiseKeys: Array<Scalars['String']['input']>;
   versionId: Scalars['ID']['input'];
+};
+
+export type ReorderJourneyInput = {
+  clientId: Scalars['ID']['input'];
+  /** The journey's revision the new order was made on. */
+  expectedRevision: Scalars['Int']['input'];
+  /** Every live stage once, in the new order. */
+  stages: Array<StageOrderInput>;
 };
 
 export type ReplayWebhookDeliveryInput = {
@@ -3112,6 +3293,11 @@ export type ServiceThresholdUnit =
   | 'MINUTES'
   | 'SECONDS';
 
+export type SetMomentOfTruthInput = {
+  id: Scalars['ID']['input'];
+  momentOfTruth: Scalars['Boolean']['input'];
+};
+
 export type SignInInput = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
@@ -3140,6 +3326,12 @@ export type SignUpPayload = {
   /** True once the input is valid: a link (or a note to sign in instead) is on its way to the email given. */
   confirmationSent: Scalars['Boolean']['output'];
   userErrors: Array<UserError>;
+};
+
+export type StageOrderInput = {
+  stageId: Scalars['ID']['input'];
+  /** The stage's live touch points in their new order; may take touch points from other stages. */
+  touchPointIds: Array<Scalars['ID']['input']>;
 };
 
 export type StartCharterDraftInput = {
@@ -3172,18 +3364,72 @@ export type TouchPoint = {
   __typename?: 'TouchPoint';
   /** Set once the touch point is removed from the journey; evidence recorded on it keeps its link. */
   archivedAt: Maybe<Scalars['DateTime']['output']>;
+  /** This touch point's latest changes (`last`, 20 unless asked, at most 200), newest first. */
+  changes: Array<JourneyChange>;
   channel: Channel;
   client: Client;
   createdAt: Scalars['DateTime']['output'];
+  /** The audit criteria that test this touch point. */
+  criteria: Array<TouchPointCriterion>;
   id: Scalars['ID']['output'];
   momentOfTruth: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
+  /** Actions about this touch point that are not done, soonest due first. */
+  openActions: Array<Action>;
   /** The team that owns this touch point at the client. */
   owningTeam: Scalars['String']['output'];
   /** Its place among its stage's live touch points, from 0. */
   position: Scalars['Int']['output'];
+  /** The charter promises this touch point serves, in the order they were linked. */
+  promises: Array<TouchPointPromise>;
   stage: JourneyStage;
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/**
+ * A moment where the customer meets the organisation, through one channel, owned by one team. A moment of truth is
+ * one where the customer makes up their mind about the organisation.
+ */
+export type TouchPointChangesArgs = {
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An audit criterion that tests a touch point, by its framework's key and its own key. */
+export type TouchPointCriterion = {
+  __typename?: 'TouchPointCriterion';
+  criterionKey: Scalars['String']['output'];
+  frameworkKey: Scalars['String']['output'];
+};
+
+export type TouchPointCriterionInput = {
+  criterionKey: Scalars['String']['input'];
+  frameworkKey: Scalars['String']['input'];
+  /** The touch point. */
+  id: Scalars['ID']['input'];
+};
+
+export type TouchPointPayload = {
+  __typename?: 'TouchPointPayload';
+  journey: Maybe<CustomerJourney>;
+  touchPoint: Maybe<TouchPoint>;
+  userErrors: Array<UserError>;
+};
+
+/** A charter promise a touch point serves, with the evidence that it is kept there. */
+export type TouchPointPromise = {
+  __typename?: 'TouchPointPromise';
+  promiseKey: Scalars['String']['output'];
+  /** The service level measuring this promise, if one is set up. */
+  serviceLevel: Maybe<ServiceLevel>;
+  /** The promise's title in the newest published charter version that has it; null when none has. */
+  title: Maybe<Scalars['String']['output']>;
+};
+
+export type TouchPointPromiseInput = {
+  /** The touch point. */
+  id: Scalars['ID']['input'];
+  promiseKey: Scalars['String']['input'];
 };
 
 export type TrendDirection =
@@ -3303,6 +3549,13 @@ export type UpdateServiceLevelInput = {
   definition: ServiceLevelDefinitionInput;
   expectedRevision: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
+};
+
+export type UpdateTouchPointInput = {
+  channel?: InputMaybe<Channel>;
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  owningTeam?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdateWebhookEndpointInput = {
@@ -3589,7 +3842,9 @@ export type ResolversTypes = {
   ActivityEdge: ResolverTypeWrapper<Omit<ActivityEdge, 'node'> & { node: ResolversTypes['ActivityEntry'] }>;
   ActivityEntry: ResolverTypeWrapper<ActivityEntryMapper>;
   AddActionNoteInput: AddActionNoteInput;
+  AddJourneyStageInput: AddJourneyStageInput;
   AddMilestoneInput: AddMilestoneInput;
+  AddTouchPointInput: AddTouchPointInput;
   AeiouValue: AeiouValue;
   ApiKey: ResolverTypeWrapper<ApiKeyMapper>;
   ApiKeyPayload: ResolverTypeWrapper<Omit<ApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
@@ -3692,6 +3947,7 @@ export type ResolversTypes = {
   CriterionAnswer: CriterionAnswer;
   CriterionScore: ResolverTypeWrapper<CriterionScore>;
   CustomerJourney: ResolverTypeWrapper<CustomerJourneyMapper>;
+  CustomerJourneyPayload: ResolverTypeWrapper<Omit<CustomerJourneyPayload, 'journey'> & { journey?: Maybe<ResolversTypes['CustomerJourney']> }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteConsultancyInput: DeleteConsultancyInput;
@@ -3739,7 +3995,10 @@ export type ResolversTypes = {
   InviteMemberInput: InviteMemberInput;
   InviteMemberPayload: ResolverTypeWrapper<Omit<InviteMemberPayload, 'invitation'> & { invitation?: Maybe<ResolversTypes['Invitation']> }>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  JourneyChange: ResolverTypeWrapper<JourneyChangeMapper>;
+  JourneyChangeKind: JourneyChangeKind;
   JourneyStage: ResolverTypeWrapper<JourneyStageMapper>;
+  JourneyStagePayload: ResolverTypeWrapper<Omit<JourneyStagePayload, 'journey' | 'stage'> & { journey?: Maybe<ResolversTypes['CustomerJourney']>, stage?: Maybe<ResolversTypes['JourneyStage']> }>;
   KeyedScore: ResolverTypeWrapper<KeyedScore>;
   KeyedScoreDelta: ResolverTypeWrapper<KeyedScoreDelta>;
   KeyedSeriesTrend: ResolverTypeWrapper<KeyedSeriesTrend>;
@@ -3775,9 +4034,13 @@ export type ResolversTypes = {
   RemoveCandidateScorecardPayload: ResolverTypeWrapper<RemoveCandidateScorecardPayload>;
   RemoveComplaintCategoryInput: RemoveComplaintCategoryInput;
   RemoveComplaintCategoryPayload: ResolverTypeWrapper<RemoveComplaintCategoryPayload>;
+  RemoveJourneyStageInput: RemoveJourneyStageInput;
   RemoveMilestoneInput: RemoveMilestoneInput;
   RemoveMilestonePayload: ResolverTypeWrapper<RemoveMilestonePayload>;
+  RemoveTouchPointInput: RemoveTouchPointInput;
+  RenameJourneyStageInput: RenameJourneyStageInput;
   ReorderCharterPromisesInput: ReorderCharterPromisesInput;
+  ReorderJourneyInput: ReorderJourneyInput;
   ReplayWebhookDeliveryInput: ReplayWebhookDeliveryInput;
   ResendInvitationInput: ResendInvitationInput;
   RevokeApiKeyInput: RevokeApiKeyInput;
@@ -3810,16 +4073,23 @@ export type ResolversTypes = {
   ServiceThreshold: ResolverTypeWrapper<ServiceThreshold>;
   ServiceThresholdInput: ServiceThresholdInput;
   ServiceThresholdUnit: ServiceThresholdUnit;
+  SetMomentOfTruthInput: SetMomentOfTruthInput;
   SignInInput: SignInInput;
   SignOffCharterVersionInput: SignOffCharterVersionInput;
   SignOutPayload: ResolverTypeWrapper<SignOutPayload>;
   SignUpInput: SignUpInput;
   SignUpPayload: ResolverTypeWrapper<SignUpPayload>;
+  StageOrderInput: StageOrderInput;
   StartCharterDraftInput: StartCharterDraftInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SubmitFeedbackInput: SubmitFeedbackInput;
   SubmitFeedbackPayload: ResolverTypeWrapper<SubmitFeedbackPayload>;
   TouchPoint: ResolverTypeWrapper<TouchPointMapper>;
+  TouchPointCriterion: ResolverTypeWrapper<TouchPointCriterionMapper>;
+  TouchPointCriterionInput: TouchPointCriterionInput;
+  TouchPointPayload: ResolverTypeWrapper<Omit<TouchPointPayload, 'journey' | 'touchPoint'> & { journey?: Maybe<ResolversTypes['CustomerJourney']>, touchPoint?: Maybe<ResolversTypes['TouchPoint']> }>;
+  TouchPointPromise: ResolverTypeWrapper<TouchPointPromiseMapper>;
+  TouchPointPromiseInput: TouchPointPromiseInput;
   TrendDirection: TrendDirection;
   TrendPoint: ResolverTypeWrapper<TrendPointMapper>;
   UnlockMemberSignInInput: UnlockMemberSignInInput;
@@ -3834,6 +4104,7 @@ export type ResolversTypes = {
   UpdateOwnActionInput: UpdateOwnActionInput;
   UpdateRoleProfileInput: UpdateRoleProfileInput;
   UpdateServiceLevelInput: UpdateServiceLevelInput;
+  UpdateTouchPointInput: UpdateTouchPointInput;
   UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
@@ -3870,7 +4141,9 @@ export type ResolversParentTypes = {
   ActivityEdge: Omit<ActivityEdge, 'node'> & { node: ResolversParentTypes['ActivityEntry'] };
   ActivityEntry: ActivityEntryMapper;
   AddActionNoteInput: AddActionNoteInput;
+  AddJourneyStageInput: AddJourneyStageInput;
   AddMilestoneInput: AddMilestoneInput;
+  AddTouchPointInput: AddTouchPointInput;
   ApiKey: ApiKeyMapper;
   ApiKeyPayload: Omit<ApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
   ArchiveClientInput: ArchiveClientInput;
@@ -3959,6 +4232,7 @@ export type ResolversParentTypes = {
   CreateWebhookEndpointPayload: Omit<CreateWebhookEndpointPayload, 'endpoint'> & { endpoint?: Maybe<ResolversParentTypes['WebhookEndpoint']> };
   CriterionScore: CriterionScore;
   CustomerJourney: CustomerJourneyMapper;
+  CustomerJourneyPayload: Omit<CustomerJourneyPayload, 'journey'> & { journey?: Maybe<ResolversParentTypes['CustomerJourney']> };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DeleteConsultancyInput: DeleteConsultancyInput;
@@ -3999,7 +4273,9 @@ export type ResolversParentTypes = {
   InviteMemberInput: InviteMemberInput;
   InviteMemberPayload: Omit<InviteMemberPayload, 'invitation'> & { invitation?: Maybe<ResolversParentTypes['Invitation']> };
   JSON: Scalars['JSON']['output'];
+  JourneyChange: JourneyChangeMapper;
   JourneyStage: JourneyStageMapper;
+  JourneyStagePayload: Omit<JourneyStagePayload, 'journey' | 'stage'> & { journey?: Maybe<ResolversParentTypes['CustomerJourney']>, stage?: Maybe<ResolversParentTypes['JourneyStage']> };
   KeyedScore: KeyedScore;
   KeyedScoreDelta: KeyedScoreDelta;
   KeyedSeriesTrend: KeyedSeriesTrend;
@@ -4035,9 +4311,13 @@ export type ResolversParentTypes = {
   RemoveCandidateScorecardPayload: RemoveCandidateScorecardPayload;
   RemoveComplaintCategoryInput: RemoveComplaintCategoryInput;
   RemoveComplaintCategoryPayload: RemoveComplaintCategoryPayload;
+  RemoveJourneyStageInput: RemoveJourneyStageInput;
   RemoveMilestoneInput: RemoveMilestoneInput;
   RemoveMilestonePayload: RemoveMilestonePayload;
+  RemoveTouchPointInput: RemoveTouchPointInput;
+  RenameJourneyStageInput: RenameJourneyStageInput;
   ReorderCharterPromisesInput: ReorderCharterPromisesInput;
+  ReorderJourneyInput: ReorderJourneyInput;
   ReplayWebhookDeliveryInput: ReplayWebhookDeliveryInput;
   ResendInvitationInput: ResendInvitationInput;
   RevokeApiKeyInput: RevokeApiKeyInput;
@@ -4064,16 +4344,23 @@ export type ResolversParentTypes = {
   ServiceLevelPeriod: ServiceLevelPeriodMapper;
   ServiceThreshold: ServiceThreshold;
   ServiceThresholdInput: ServiceThresholdInput;
+  SetMomentOfTruthInput: SetMomentOfTruthInput;
   SignInInput: SignInInput;
   SignOffCharterVersionInput: SignOffCharterVersionInput;
   SignOutPayload: SignOutPayload;
   SignUpInput: SignUpInput;
   SignUpPayload: SignUpPayload;
+  StageOrderInput: StageOrderInput;
   StartCharterDraftInput: StartCharterDraftInput;
   String: Scalars['String']['output'];
   SubmitFeedbackInput: SubmitFeedbackInput;
   SubmitFeedbackPayload: SubmitFeedbackPayload;
   TouchPoint: TouchPointMapper;
+  TouchPointCriterion: TouchPointCriterionMapper;
+  TouchPointCriterionInput: TouchPointCriterionInput;
+  TouchPointPayload: Omit<TouchPointPayload, 'journey' | 'touchPoint'> & { journey?: Maybe<ResolversParentTypes['CustomerJourney']>, touchPoint?: Maybe<ResolversParentTypes['TouchPoint']> };
+  TouchPointPromise: TouchPointPromiseMapper;
+  TouchPointPromiseInput: TouchPointPromiseInput;
   TrendPoint: TrendPointMapper;
   UnlockMemberSignInInput: UnlockMemberSignInInput;
   UpdateActionInput: UpdateActionInput;
@@ -4087,6 +4374,7 @@ export type ResolversParentTypes = {
   UpdateOwnActionInput: UpdateOwnActionInput;
   UpdateRoleProfileInput: UpdateRoleProfileInput;
   UpdateServiceLevelInput: UpdateServiceLevelInput;
+  UpdateTouchPointInput: UpdateTouchPointInput;
   UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   UserError: UserError;
   WebhookAttempt: WebhookAttemptMapper;
@@ -4698,10 +4986,16 @@ export type CriterionScoreResolvers<ContextType = RequestContext, ParentType ext
 };
 
 export type CustomerJourneyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CustomerJourney'] = ResolversParentTypes['CustomerJourney']> = {
+  changes?: Resolver<Array<ResolversTypes['JourneyChange']>, ParentType, ContextType, RequireFields<CustomerJourneyChangesArgs, 'last'>>;
   client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
   momentsOfTruth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stages?: Resolver<Array<ResolversTypes['JourneyStage']>, ParentType, ContextType>;
+};
+
+export type CustomerJourneyPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CustomerJourneyPayload'] = ResolversParentTypes['CustomerJourneyPayload']> = {
+  journey?: Resolver<Maybe<ResolversTypes['CustomerJourney']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -4936,12 +5230,29 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type JourneyChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['JourneyChange'] = ResolversParentTypes['JourneyChange']> = {
+  changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  changedBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['JourneyChangeKind'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['JourneyStage']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  touchPoint?: Resolver<Maybe<ResolversTypes['TouchPoint']>, ParentType, ContextType>;
+};
+
 export type JourneyStageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['JourneyStage'] = ResolversParentTypes['JourneyStage']> = {
   archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   touchPoints?: Resolver<Array<ResolversTypes['TouchPoint']>, ParentType, ContextType>;
+};
+
+export type JourneyStagePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['JourneyStagePayload'] = ResolversParentTypes['JourneyStagePayload']> = {
+  journey?: Resolver<Maybe<ResolversTypes['CustomerJourney']>, ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['JourneyStage']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type KeyedScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['KeyedScore'] = ResolversParentTypes['KeyedScore']> = {
@@ -5027,7 +5338,9 @@ export type MilestonePayloadResolvers<ContextType = RequestContext, ParentType e
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   acceptInvitation?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'input'>>;
   addActionNote?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationAddActionNoteArgs, 'input'>>;
+  addJourneyStage?: Resolver<ResolversTypes['JourneyStagePayload'], ParentType, ContextType, RequireFields<MutationAddJourneyStageArgs, 'input'>>;
   addMilestone?: Resolver<ResolversTypes['MilestonePayload'], ParentType, ContextType, RequireFields<MutationAddMilestoneArgs, 'input'>>;
+  addTouchPoint?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationAddTouchPointArgs, 'input'>>;
   archiveClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationArchiveClientArgs, 'input'>>;
   changeAuditStatus?: Resolver<ResolversTypes['AuditPayload'], ParentType, ContextType, RequireFields<MutationChangeAuditStatusArgs, 'input'>>;
   changeEngagementStatus?: Resolver<ResolversTypes['EngagementPayload'], ParentType, ContextType, RequireFields<MutationChangeEngagementStatusArgs, 'input'>>;
@@ -5051,6 +5364,8 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   discardCharterDraft?: Resolver<ResolversTypes['DiscardCharterDraftPayload'], ParentType, ContextType, RequireFields<MutationDiscardCharterDraftArgs, 'input'>>;
   inviteMember?: Resolver<ResolversTypes['InviteMemberPayload'], ParentType, ContextType, RequireFields<MutationInviteMemberArgs, 'input'>>;
   linkPromiseToCriteria?: Resolver<ResolversTypes['PromiseLinksPayload'], ParentType, ContextType, RequireFields<MutationLinkPromiseToCriteriaArgs, 'input'>>;
+  linkTouchPointCriterion?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationLinkTouchPointCriterionArgs, 'input'>>;
+  linkTouchPointPromise?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationLinkTouchPointPromiseArgs, 'input'>>;
   logIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'input'>>;
   logOut?: Resolver<ResolversTypes['LogOutPayload'], ParentType, ContextType>;
   publishCharterVersion?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationPublishCharterVersionArgs, 'input'>>;
@@ -5062,8 +5377,12 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   recordMeasurements?: Resolver<ResolversTypes['RecordMeasurementsPayload'], ParentType, ContextType, RequireFields<MutationRecordMeasurementsArgs, 'input'>>;
   removeCandidateScorecard?: Resolver<ResolversTypes['RemoveCandidateScorecardPayload'], ParentType, ContextType, RequireFields<MutationRemoveCandidateScorecardArgs, 'input'>>;
   removeComplaintCategory?: Resolver<ResolversTypes['RemoveComplaintCategoryPayload'], ParentType, ContextType, RequireFields<MutationRemoveComplaintCategoryArgs, 'input'>>;
+  removeJourneyStage?: Resolver<ResolversTypes['JourneyStagePayload'], ParentType, ContextType, RequireFields<MutationRemoveJourneyStageArgs, 'input'>>;
   removeMilestone?: Resolver<ResolversTypes['RemoveMilestonePayload'], ParentType, ContextType, RequireFields<MutationRemoveMilestoneArgs, 'input'>>;
+  removeTouchPoint?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationRemoveTouchPointArgs, 'input'>>;
+  renameJourneyStage?: Resolver<ResolversTypes['JourneyStagePayload'], ParentType, ContextType, RequireFields<MutationRenameJourneyStageArgs, 'input'>>;
   reorderCharterPromises?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationReorderCharterPromisesArgs, 'input'>>;
+  reorderJourney?: Resolver<ResolversTypes['CustomerJourneyPayload'], ParentType, ContextType, RequireFields<MutationReorderJourneyArgs, 'input'>>;
   replayWebhookDelivery?: Resolver<ResolversTypes['WebhookDeliveryPayload'], ParentType, ContextType, RequireFields<MutationReplayWebhookDeliveryArgs, 'input'>>;
   resendInvitation?: Resolver<ResolversTypes['InvitationPayload'], ParentType, ContextType, RequireFields<MutationResendInvitationArgs, 'input'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'input'>>;
@@ -5075,12 +5394,15 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   saveCharterDraft?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationSaveCharterDraftArgs, 'input'>>;
   saveDifferentiationWorkshop?: Resolver<ResolversTypes['DifferentiationWorkshopPayload'], ParentType, ContextType, RequireFields<MutationSaveDifferentiationWorkshopArgs, 'input'>>;
   sendTestWebhook?: Resolver<ResolversTypes['WebhookDeliveryPayload'], ParentType, ContextType, RequireFields<MutationSendTestWebhookArgs, 'input'>>;
+  setMomentOfTruth?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationSetMomentOfTruthArgs, 'input'>>;
   signIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'input'>>;
   signOffCharterVersion?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationSignOffCharterVersionArgs, 'input'>>;
   signOut?: Resolver<ResolversTypes['SignOutPayload'], ParentType, ContextType>;
   signUp?: Resolver<ResolversTypes['SignUpPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
   startCharterDraft?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationStartCharterDraftArgs, 'input'>>;
   submitFeedback?: Resolver<ResolversTypes['SubmitFeedbackPayload'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'input'>>;
+  unlinkTouchPointCriterion?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationUnlinkTouchPointCriterionArgs, 'input'>>;
+  unlinkTouchPointPromise?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationUnlinkTouchPointPromiseArgs, 'input'>>;
   unlockMemberSignIn?: Resolver<ResolversTypes['MemberPayload'], ParentType, ContextType, RequireFields<MutationUnlockMemberSignInArgs, 'input'>>;
   updateAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationUpdateActionArgs, 'input'>>;
   updateAuditFramework?: Resolver<ResolversTypes['AuditFrameworkPayload'], ParentType, ContextType, RequireFields<MutationUpdateAuditFrameworkArgs, 'input'>>;
@@ -5093,6 +5415,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   updateOwnAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationUpdateOwnActionArgs, 'input'>>;
   updateRoleProfile?: Resolver<ResolversTypes['RoleProfilePayload'], ParentType, ContextType, RequireFields<MutationUpdateRoleProfileArgs, 'input'>>;
   updateServiceLevel?: Resolver<ResolversTypes['ServiceLevelPayload'], ParentType, ContextType, RequireFields<MutationUpdateServiceLevelArgs, 'input'>>;
+  updateTouchPoint?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationUpdateTouchPointArgs, 'input'>>;
   updateWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpointPayload'], ParentType, ContextType, RequireFields<MutationUpdateWebhookEndpointArgs, 'input'>>;
 };
 
@@ -5334,16 +5657,37 @@ export type SubmitFeedbackPayloadResolvers<ContextType = RequestContext, ParentT
 
 export type TouchPointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TouchPoint'] = ResolversParentTypes['TouchPoint']> = {
   archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['JourneyChange']>, ParentType, ContextType, RequireFields<TouchPointChangesArgs, 'last'>>;
   channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
   client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  criteria?: Resolver<Array<ResolversTypes['TouchPointCriterion']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   momentOfTruth?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openActions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
   owningTeam?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  promises?: Resolver<Array<ResolversTypes['TouchPointPromise']>, ParentType, ContextType>;
   stage?: Resolver<ResolversTypes['JourneyStage'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type TouchPointCriterionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TouchPointCriterion'] = ResolversParentTypes['TouchPointCriterion']> = {
+  criterionKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  frameworkKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TouchPointPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TouchPointPayload'] = ResolversParentTypes['TouchPointPayload']> = {
+  journey?: Resolver<Maybe<ResolversTypes['CustomerJourney']>, ParentType, ContextType>;
+  touchPoint?: Resolver<Maybe<ResolversTypes['TouchPoint']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type TouchPointPromiseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TouchPointPromise'] = ResolversParentTypes['TouchPointPromise']> = {
+  promiseKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  serviceLevel?: Resolver<Maybe<ResolversTypes['ServiceLevel']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type TrendPointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrendPoint'] = ResolversParentTypes['TrendPoint']> = {
@@ -5528,6 +5872,7 @@ export type Resolvers<ContextType = RequestContext> = {
   CreateWebhookEndpointPayload?: CreateWebhookEndpointPayloadResolvers<ContextType>;
   CriterionScore?: CriterionScoreResolvers<ContextType>;
   CustomerJourney?: CustomerJourneyResolvers<ContextType>;
+  CustomerJourneyPayload?: CustomerJourneyPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DeleteConsultancyPayload?: DeleteConsultancyPayloadResolvers<ContextType>;
@@ -5560,7 +5905,9 @@ export type Resolvers<ContextType = RequestContext> = {
   InvitationPreview?: InvitationPreviewResolvers<ContextType>;
   InviteMemberPayload?: InviteMemberPayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  JourneyChange?: JourneyChangeResolvers<ContextType>;
   JourneyStage?: JourneyStageResolvers<ContextType>;
+  JourneyStagePayload?: JourneyStagePayloadResolvers<ContextType>;
   KeyedScore?: KeyedScoreResolvers<ContextType>;
   KeyedScoreDelta?: KeyedScoreDeltaResolvers<ContextType>;
   KeyedSeriesTrend?: KeyedSeriesTrendResolvers<ContextType>;
@@ -5601,6 +5948,9 @@ export type Resolvers<ContextType = RequestContext> = {
   SignUpPayload?: SignUpPayloadResolvers<ContextType>;
   SubmitFeedbackPayload?: SubmitFeedbackPayloadResolvers<ContextType>;
   TouchPoint?: TouchPointResolvers<ContextType>;
+  TouchPointCriterion?: TouchPointCriterionResolvers<ContextType>;
+  TouchPointPayload?: TouchPointPayloadResolvers<ContextType>;
+  TouchPointPromise?: TouchPointPromiseResolvers<ContextType>;
   TrendPoint?: TrendPointResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   WebhookAttempt?: WebhookAttemptResolvers<ContextType>;

@@ -41,7 +41,9 @@ describe('module routes', () => {
     expect(new Set(keys).size).toBe(keys.length);
     for (const route of routes) {
       expect(route.path).toMatch(/^\/(?!graphql)/);
-      expect(route.allow === 'public' || isPermission(route.allow), `${route.module}: ${route.allow}`).toBe(true);
+      expect(route.allow === 'public' || isPermission(route.allow), `${route.module}: ${route.allow}`).toBe(
+        true,
+      );
     }
   });
 });

@@ -65,9 +65,14 @@ const ID_TABLES: Record<string, string> = {
   endpointId: 'webhook_endpoints',
   apiKeyId: 'api_keys',
   serviceLevelId: 'service_levels',
+  stageId: 'journey_stages',
+  touchPointId: 'touch_points',
 };
 
 const OWN_OBJECTS: [string, string][] = [
+  ['touchpoint', 'touch_points'],
+  ['momentoftruth', 'touch_points'],
+  ['journeystage', 'journey_stages'],
   ['servicelevel', 'service_levels'],
   ['scorecard', 'candidate_scorecards'],
   ['milestone', 'milestones'],

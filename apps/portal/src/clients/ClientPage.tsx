@@ -9,6 +9,7 @@ import { EngagementList } from '../engagements/EngagementList';
 import { WorkshopEditor } from './WorkshopEditor';
 import { ClientAudits } from '../audits/ClientAudits';
 import { ClientActions } from '../actions/ClientActions';
+import { ClientFeedback } from '../feedback/ClientFeedback';
 
 export const ClientPageQuery = graphql(`
   query ClientPage($id: ID!) {
@@ -84,6 +85,7 @@ export function ClientPage() {
             <EngagementList clientId={client.id} />
             <ClientAudits clientId={client.id} />
             <ClientActions clientId={client.id} />
+            <ClientFeedback clientId={client.id} />
             <WorkshopEditor clientId={client.id} />
           </div>
         </>

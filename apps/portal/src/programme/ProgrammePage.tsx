@@ -17,6 +17,10 @@ import { ProgrammeQuery } from './documents';
 const ProgrammePromises = lazy(() =>
   import('./ProgrammePromises').then((m) => ({ default: m.ProgrammePromises })),
 );
+/** The customer feedback, read-only for the leader (no links to make, no actions to raise), loaded the same way. */
+const ClientFeedback = lazy(() =>
+  import('../feedback/ClientFeedback').then((m) => ({ default: m.ClientFeedback })),
+);
 
 /**
  * A client leader's only page: their published charter and its sign-off, their latest audit results, their own
@@ -69,6 +73,9 @@ export function ProgrammePage() {
             <ProgrammeAudits clientId={client.id} />
             <OwnActions />
             <ProgrammeMilestones clientId={client.id} />
+            <Suspense fallback={<Loading what="your customers' feedback" />}>
+              <ClientFeedback clientId={client.id} />
+            </Suspense>
           </div>
         </>
       )}

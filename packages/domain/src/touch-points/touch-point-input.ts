@@ -59,3 +59,39 @@ export const touchPointChange = z.object({
   owningTeam: requiredText('Owning team', LIMITS.name).optional(),
 });
 export type TouchPointChange = z.infer<typeof touchPointChange>;
+
+/** Why a stage may not be removed now, or null: only an empty stage goes, so no touch point is left without one. */
+export function stageRemovalRefusal(liveTouchPoints: number): string | null {
+  if (liveTouchPoints === 0) return null;
+  return `This stage still has ${liveTouchPoints} touch point${liveTouchPoints === 1 ? '' : 's'}: move or remove ${liveTouchPoints === 1 ? 'it' : 'them'} first.`;
+}
+
+/** Why another stage may not be added, or null. */
+export function stageAdditionRefusal(liveStages: number): string | null {
+  return liveStages >= JOURNEY_LIMITS.stages
+    ? `A journey holds at most ${JOURNEY_LIMITS.stages} stages.`
+    : null;
+}
+
+/** Why another touch point may not be added to a stage, or null. */
+export function touchPointAdditionRefusal(liveInStage: number): string | null {
+  return liveInStage >= JOURNEY_LIMITS.touchPointsPerStage
+    ? `A stage holds at most ${JOURNEY_LIMITS.touchPointsPerStage} touch points.`
+    : null;
+}
+
+const key = (label: string) =>
+  z
+    .string(`${label} must be text.`)
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(64, `${label} must be at most 64 characters.`);
+
+/** A promise named by its key in the client's charter. */
+export const touchPointPromiseLink = z.object({ promiseKey: key('Promise key') });
+
+/** An audit criterion named by its framework's key and its own. */
+export const touchPointCriterionLink = z.object({
+  frameworkKey: key('Framework key'),
+  criterionKey: key('Criterion key'),
+});

@@ -1,4 +1,5 @@
 import {
+  JOURNEY_LIMITS,
   LIMITS,
   MAX_CHARTER_PROMISES,
   MAX_DELIVERY_ATTEMPTS,
@@ -161,6 +162,40 @@ export const LIST_SIZES: Record<string, ListSize> = {
   'RecordMeasurementsPayload.serviceLevels': {
     size: 3,
     why: `the service levels of the intervals sent, at most ${MAX_INTERVALS_PER_BATCH} per call`,
+  },
+
+  'CustomerJourney.stages': {
+    size: 5,
+    why: `the live stages, at most ${JOURNEY_LIMITS.stages} (touch-points/touch-point-input.ts)`,
+    cap: JOURNEY_LIMITS.stages,
+  },
+  'JourneyStage.touchPoints': {
+    size: 5,
+    why: `the stage's live touch points, at most ${JOURNEY_LIMITS.touchPointsPerStage}`,
+    cap: JOURNEY_LIMITS.touchPointsPerStage,
+  },
+  'CustomerJourney.changes': {
+    size: 50,
+    why: '`last`, 50 unless asked, at most 200 (touch-points/history.ts); newest first',
+    cap: 200,
+    countedBy: 'last',
+  },
+  'TouchPoint.changes': {
+    size: 20,
+    why: '`last`, 20 unless asked, at most 200 (touch-points/history.ts); newest first',
+    cap: 200,
+    countedBy: 'last',
+  },
+  'TouchPoint.promises': {
+    size: 2,
+    why: `the promises linked, one per promise key of the client's charter (${MAX_CHARTER_PROMISES} in force)`,
+    cap: 100,
+  },
+  'TouchPoint.criteria': { size: 3, why: 'the criteria linked, which grows with use', cap: 200 },
+  'TouchPoint.openActions': {
+    size: 3,
+    why: 'the actions not done about the touch point, which grows with use; soonest due first',
+    cap: 100,
   },
 
   'Client.feedbackLinks': {

@@ -79,6 +79,20 @@ export const promiseTitle = perRequest<ActionRow, string | null>('promiseTitle',
   return actions.map((a) => titles.get(`${a.charterId} ${a.promiseKey}`) ?? null);
 });
 
+/** Each touch point's actions that are not done, soonest due first (those without a due date last). */
+export const openActionsOfTouchPoint = perRequest<string, ActionRow[]>(
+  'openActionsOfTouchPoint',
+  async (context, touchPointIds) => {
+    const rows = await context.db.read((db) =>
+      db.getRepository(ActionEntity).find({
+        where: { touchPointId: In([...touchPointIds]), status: In(['OPEN', 'IN_PROGRESS']) },
+        order: { dueOn: { direction: 'ASC', nulls: 'LAST' }, id: 'ASC' },
+      }),
+    );
+    return manyEach(touchPointIds, rows, (row) => row.touchPointId ?? '');
+  },
+);
+
 /** The actions raised from each complaint, newest first (for the complaints module). */
 export const actionsOfComplaint = perRequest<string, ActionRow[]>(
   'actionsOfComplaint',

@@ -14,7 +14,7 @@ export { createAudit } from './edit-audit.js';
 export { findingsFollowedUp } from './findings.js';
 export { auditById, charterPromisesOfClient } from './loaders.js';
 export { linkPromiseToCriteria } from './promise-links.js';
-export { criterionOfAudit } from './references.js';
+export { criterionOfAudit, criterionOfClientAudits } from './references.js';
 export { saveAuditResponses } from './responses.js';
 
 export const audits = {

@@ -12,7 +12,7 @@ export {
   publishedPromiseTitles,
   type PublishedPromises,
 } from './published-charter.js';
-export { charterHasPromise, lockCharter, promiseOfCharter } from './references.js';
+export { charterHasPromise, charterOfClient, lockCharter, promiseOfCharter } from './references.js';
 export { signOffCharterVersion } from './sign-off.js';
 
 export const charters = {

@@ -56,3 +56,16 @@ export async function charterHasPromise(
   );
   return rows.length > 0;
 }
+
+/** The client's charter (one per client), whatever its versions' state; null when none is started or visible. */
+export async function charterOfClient(
+  context: RequestContext,
+  db: TenantDb,
+  clientId: string,
+): Promise<{ charterId: string } | null> {
+  const rows: { id: string }[] = await db.query(
+    'SELECT id FROM charters WHERE tenant_id = $1 AND client_id = $2',
+    [requireActor(context.viewer).tenantId, clientId],
+  );
+  return rows[0] ? { charterId: rows[0].id } : null;
+}

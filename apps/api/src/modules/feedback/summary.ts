@@ -38,11 +38,13 @@ export async function feedbackSummary(
   const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - span, 1));
   const rows: CountRow[] = await context.db.read((db) =>
     db.query(
-      `SELECT kind, touch_point_id, to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, score,
-              count(*)::int AS n
-         FROM feedback_responses
-        WHERE tenant_id = $1 AND client_id = $2 AND received_at >= $3
-        GROUP BY kind, touch_point_id, month, score`,
+      // Months are cut with date_trunc per row and named once per group: to_char on every row cost more than the scan.
+      `SELECT kind, touch_point_id, to_char(month, 'YYYY-MM') AS month, score, n
+         FROM (SELECT kind, touch_point_id, date_trunc('month', received_at AT TIME ZONE 'UTC') AS month, score,
+                      count(*)::int AS n
+                 FROM feedback_responses
+                WHERE tenant_id = $1 AND client_id = $2 AND received_at >= $3
+                GROUP BY 1, 2, 3, 4) AS counted`,
       [db.tenantId, clientId, from],
     ),
   );

@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import type { Channel } from '@csp/domain';
+import type { Channel, JourneyChangeKind, JourneyChangeSide } from '@csp/domain';
 
 const tenantId = { type: 'uuid', primary: true, name: 'tenant_id' } as const;
 
@@ -132,22 +132,6 @@ export const TouchPointCriterionEntity = new EntitySchema<TouchPointCriterionRow
   },
 });
 
-export type JourneyChangeKind =
-  | 'STAGE_ADDED'
-  | 'STAGE_RENAMED'
-  | 'STAGE_ARCHIVED'
-  | 'STAGES_REORDERED'
-  | 'TOUCH_POINT_ADDED'
-  | 'TOUCH_POINT_CHANGED'
-  | 'TOUCH_POINT_ARCHIVED'
-  | 'TOUCH_POINTS_REORDERED'
-  | 'MOMENT_OF_TRUTH_SET'
-  | 'MOMENT_OF_TRUTH_CLEARED'
-  | 'PROMISE_LINKED'
-  | 'PROMISE_UNLINKED'
-  | 'CRITERION_LINKED'
-  | 'CRITERION_UNLINKED';
-
 /** One change of a client's journey, as its history shows it. */
 export interface JourneyChangeRow {
   tenantId: string;
@@ -157,8 +141,8 @@ export interface JourneyChangeRow {
   kind: JourneyChangeKind;
   stageId: string | null;
   touchPointId: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
+  before: JourneyChangeSide | null;
+  after: JourneyChangeSide | null;
   /** A member, or null when an API key made the change. */
   changedBy: string | null;
   changedAt: Date;

@@ -1,4 +1,11 @@
-import type { CustomerJourneyRow, JourneyStageRow, TouchPointRow } from './entities.js';
+import type {
+  CustomerJourneyRow,
+  JourneyChangeRow,
+  JourneyStageRow,
+  TouchPointCriterionRow,
+  TouchPointPromiseRow,
+  TouchPointRow,
+} from './entities.js';
 
 /**
  * What this module's GraphQL types resolve from: `<GraphQLType>Mapper`, picked up by name by codegen.ts. A type that
@@ -8,3 +15,6 @@ export type TouchPointMapper = TouchPointRow;
 export type JourneyStageMapper = JourneyStageRow;
 /** A client's journey; `revision` is 0 for a client whose journey was never edited (no row yet). */
 export type CustomerJourneyMapper = Pick<CustomerJourneyRow, 'clientId' | 'revision'>;
+export type TouchPointPromiseMapper = TouchPointPromiseRow;
+export type TouchPointCriterionMapper = TouchPointCriterionRow;
+export type JourneyChangeMapper = JourneyChangeRow;
