@@ -322,6 +322,55 @@ describe('service levels, from a charter standard to the leader’s programme', 
     expect(errors).toEqual([]);
   });
 
+  it('asks for a reason when one interval entered by hand changes a closed week, and shows the correction', async () => {
+    await consultant.goto(`${url}${serviceLevelPath}`);
+    await expectNoRouteError(consultant);
+    const closed = weeks[0]!;
+    const table = consultant.getByRole('table', { name: /Each period, newest first/ });
+    const closedRow = table.getByRole('row', { name: new RegExp(`^${closed.label}`) });
+    await closedRow.getByText('95.0%').waitFor();
+    const history = consultant.getByRole('region', { name: 'History' });
+    await history.getByText('No corrections').waitFor();
+
+    // An afternoon hour the platform's export left out, on the closed week's Monday (the client's local time).
+    const form = consultant.getByRole('form', { name: 'Enter one interval by hand' });
+    await form.getByLabel('Start', { exact: true }).fill(`${closed.firstDay}T14:00`);
+    await form.getByLabel('End', { exact: true }).fill(`${closed.firstDay}T15:00`);
+    await form.getByLabel('Good', { exact: true }).fill('98');
+    await form.getByLabel('Valid', { exact: true }).fill('100');
+    await form.getByRole('button', { name: 'Record interval' }).click();
+
+    // Refused until a reason is given: the form asks for one, and the week keeps its figures.
+    const reason = form.getByLabel('Reason for the correction');
+    await reason.waitFor();
+    await form
+      .getByText(/This period has closed and already has figures: say why they change/)
+      .first()
+      .waitFor();
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    await closedRow.getByText('95.0%').waitFor();
+    await history.getByText('No corrections').waitFor();
+    await screenshot(consultant, 'service-level-correction-reason');
+    expect(await seriousViolations(consultant)).toEqual([]);
+
+    // Markup in the reason is kept as text, never read as HTML.
+    const why = 'The 14:00 hour was missing from the <b>Monday</b> export; re-sent by the platform team';
+    await reason.fill(why);
+    await form.getByRole('button', { name: 'Record interval' }).click();
+    await form.getByText('Interval recorded; the closed period’s correction is in the history.').waitFor();
+
+    // 475 good of 500, and the hour's 98 of 100: 573 of 600, 95.5 %, still met.
+    await closedRow.getByText('95.5%').waitFor();
+    const correction = history.getByRole('listitem').filter({ hasText: closed.label });
+    await correction.getByText('475 good of 500 → 573 good of 600').waitFor();
+    await correction.getByText(`“${why}”`).waitFor();
+    await correction.getByText(`by ${account.name}`).waitFor();
+    expect(await history.locator('.correction-reason b').count()).toBe(0);
+    await screenshot(consultant, 'service-level-correction-history');
+    expect(await seriousViolations(consultant)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('shows the client leader each promise in plain words, audited and measured side by side', async () => {
     // An audit that tests the promise, published, so the leader has both kinds of evidence.
     await graphql(

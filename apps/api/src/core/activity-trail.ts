@@ -97,8 +97,26 @@ export async function recordActivity(
   context: RequestContext,
   object: { type: string; id: string } | null,
 ): Promise<void> {
+  if (!context.mutation || NOT_RECORDED.has(context.mutation.name)) return;
+  await recordAction(db, context, {
+    action: context.mutation.name,
+    object,
+    changedFields: changedFields(context.mutation.input),
+  });
+}
+
+/**
+ * Records an action that is not a mutation's write: a read worth tracing (the consultancy's export, by GraphQL or
+ * its download route). Named like a mutation would be, camel case.
+ */
+export async function recordAction(
+  db: TenantDb,
+  context: RequestContext,
+  entry: { action: string; object: { type: string; id: string } | null; changedFields: string[] },
+): Promise<void> {
   const viewer = context.viewer;
-  if (viewer.kind === 'anonymous' || !context.mutation || NOT_RECORDED.has(context.mutation.name)) return;
+  if (viewer.kind === 'anonymous') return;
+  const { object } = entry;
   await db.query(
     `INSERT INTO activity_trail (tenant_id, id, actor_member_id, actor_api_key_id, action, object_type, object_id,
                                  changed_fields, request_id)
@@ -108,10 +126,10 @@ export async function recordActivity(
       randomUUID(),
       viewer.memberId,
       viewer.kind === 'apiKey' ? viewer.apiKeyId : null,
-      context.mutation.name,
+      entry.action,
       object?.type ?? null,
       object && isUuid(object.id) ? object.id : null,
-      changedFields(context.mutation.input),
+      entry.changedFields,
       context.requestId,
     ],
   );

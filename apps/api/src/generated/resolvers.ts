@@ -2625,7 +2625,9 @@ export type Query = {
   consultancy: Consultancy;
   /**
    * Everything the consultancy has stored, as one JSON document: every row of every table it owns, by table. Secrets
-   * (password, session, invitation and key hashes) are left out.
+   * (password, session, invitation and key hashes) are left out. For a small consultancy: the answer is held in
+   * memory and capped by the response budget (16 MB by default, QUERY_TOO_COSTLY beyond it). The same rows, of any
+   * size, stream from `GET /exports/consultancy` (NDJSON; see docs/api.md, "Exporting the consultancy").
    */
   consultancyExport: Scalars['JSON']['output'];
   engagement: Maybe<Engagement>;

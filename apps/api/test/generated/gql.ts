@@ -161,6 +161,8 @@ type Documents = {
     "\n  mutation ComplaintsRaiseAction($input: RaiseComplaintActionInput!) {\n    raiseComplaintAction(input: $input) {\n      action {\n        id\n        promise {\n          promiseKey\n        }\n        touchPoint {\n          id\n        }\n        complaint {\n          id\n        }\n      }\n      userErrors {\n        field\n        code\n      }\n    }\n  }\n": typeof types.ComplaintsRaiseActionDocument,
     "\n  mutation ComplaintsRaiseCategoryAction($input: RaiseComplaintCategoryActionInput!) {\n    raiseComplaintCategoryAction(input: $input) {\n      action {\n        id\n        complaintCategory {\n          id\n        }\n      }\n      userErrors {\n        field\n        code\n      }\n    }\n  }\n": typeof types.ComplaintsRaiseCategoryActionDocument,
     "\n  mutation ComplaintsCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": typeof types.ComplaintsCreateApiKeyDocument,
+    "\n  query ConsultancyDownloadExport {\n    consultancyExport\n  }\n": typeof types.ConsultancyDownloadExportDocument,
+    "\n        mutation ConsultancyDownloadCreateKey($input: CreateApiKeyInput!) {\n          createApiKey(input: $input) {\n            secret\n          }\n        }\n      ": typeof types.ConsultancyDownloadCreateKeyDocument,
     "\n      mutation ConsultancyLogIn($input: LogInInput!) {\n        logIn(input: $input) {\n          token\n        }\n      }\n    ": typeof types.ConsultancyLogInDocument,
     "\n      query ConsultancyConsultancy {\n        consultancy {\n          id\n        }\n      }\n    ": typeof types.ConsultancyConsultancyDocument,
     "\n        mutation ConsultancyCreateWebhookEndpoint {\n          createWebhookEndpoint(input: { url: \"http://127.0.0.1:9/x\", events: [AUDIT_PUBLISHED] }) {\n            secret\n          }\n        }\n      ": typeof types.ConsultancyCreateWebhookEndpointDocument,
@@ -457,6 +459,8 @@ const documents: Documents = {
     "\n  mutation ComplaintsRaiseAction($input: RaiseComplaintActionInput!) {\n    raiseComplaintAction(input: $input) {\n      action {\n        id\n        promise {\n          promiseKey\n        }\n        touchPoint {\n          id\n        }\n        complaint {\n          id\n        }\n      }\n      userErrors {\n        field\n        code\n      }\n    }\n  }\n": types.ComplaintsRaiseActionDocument,
     "\n  mutation ComplaintsRaiseCategoryAction($input: RaiseComplaintCategoryActionInput!) {\n    raiseComplaintCategoryAction(input: $input) {\n      action {\n        id\n        complaintCategory {\n          id\n        }\n      }\n      userErrors {\n        field\n        code\n      }\n    }\n  }\n": types.ComplaintsRaiseCategoryActionDocument,
     "\n  mutation ComplaintsCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": types.ComplaintsCreateApiKeyDocument,
+    "\n  query ConsultancyDownloadExport {\n    consultancyExport\n  }\n": types.ConsultancyDownloadExportDocument,
+    "\n        mutation ConsultancyDownloadCreateKey($input: CreateApiKeyInput!) {\n          createApiKey(input: $input) {\n            secret\n          }\n        }\n      ": types.ConsultancyDownloadCreateKeyDocument,
     "\n      mutation ConsultancyLogIn($input: LogInInput!) {\n        logIn(input: $input) {\n          token\n        }\n      }\n    ": types.ConsultancyLogInDocument,
     "\n      query ConsultancyConsultancy {\n        consultancy {\n          id\n        }\n      }\n    ": types.ConsultancyConsultancyDocument,
     "\n        mutation ConsultancyCreateWebhookEndpoint {\n          createWebhookEndpoint(input: { url: \"http://127.0.0.1:9/x\", events: [AUDIT_PUBLISHED] }) {\n            secret\n          }\n        }\n      ": types.ConsultancyCreateWebhookEndpointDocument,
@@ -1208,6 +1212,14 @@ export function graphql(source: "\n  mutation ComplaintsRaiseCategoryAction($inp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ComplaintsCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ComplaintsCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsultancyDownloadExport {\n    consultancyExport\n  }\n"): (typeof documents)["\n  query ConsultancyDownloadExport {\n    consultancyExport\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation ConsultancyDownloadCreateKey($input: CreateApiKeyInput!) {\n          createApiKey(input: $input) {\n            secret\n          }\n        }\n      "): (typeof documents)["\n        mutation ConsultancyDownloadCreateKey($input: CreateApiKeyInput!) {\n          createApiKey(input: $input) {\n            secret\n          }\n        }\n      "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

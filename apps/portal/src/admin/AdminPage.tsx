@@ -5,6 +5,7 @@ import { graphql } from '../generated/gql';
 import { formatDate } from '../ui/format';
 import { Panel } from '../ui/Panel';
 import { EmptyState, QueryState } from '../ui/QueryState';
+import { ConsultancyExport } from './ConsultancyExport';
 import { InviteForm } from './InviteForm';
 import { MemberRoleControl } from './MemberRoleControl';
 import { ResendButton } from './ResendButton';
@@ -130,6 +131,7 @@ export function AdminPage() {
                 </ul>
               )}
             </Panel>
+            <ConsultancyExport />
           </div>
         )}
       </QueryState>
