@@ -79,6 +79,7 @@ export function ClientPage() {
               </Link>
               <Link to={`/clients/${client.id}/hiring`}>Hiring criteria</Link>
               <Link to={`/actions?clientId=${client.id}`}>Actions</Link>
+              <Link to={`/clients/${client.id}/complaints`}>Complaints</Link>
             </nav>
           </div>
           <div className="stack">

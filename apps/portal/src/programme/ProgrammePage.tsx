@@ -1,5 +1,6 @@
 import { JourneyEditor } from '../touch-points/JourneyEditor';
 import { useQuery } from '@apollo/client/react';
+import { Link } from 'react-router';
 import { Suspense, lazy } from 'react';
 import { MeQuery } from '../session/me';
 import { SignOutButton } from '../home/SignOutButton';
@@ -60,6 +61,9 @@ export function ProgrammePage() {
             <h1>{client.name}</h1>
             <p className="lead">
               Your customer-service programme: what you have promised your customers, and how well it is kept.
+            </p>
+            <p>
+              <Link to={`/clients/${client.id}/complaints`}>Your complaint log</Link>
             </p>
           </div>
           <div className="stack">

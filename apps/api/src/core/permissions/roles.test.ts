@@ -266,6 +266,58 @@ const OPERATIONS: {
     allowed: STAFF,
     query: 'mutation { recordMeasurements(input: { intervals: [] }) { added } }',
   },
+  { name: 'complaint', allowed: EVERYONE, query: '{ complaint(id: "x") { id } }' },
+  {
+    name: 'client.complaints',
+    allowed: EVERYONE,
+    query: 'query ($id: ID!) { client(id: $id) { complaints { totalCount } complaintCategories { id } } }',
+    variables: (i) => ({ id: i.clientId }),
+  },
+  {
+    name: 'recordComplaint',
+    allowed: EVERYONE,
+    query:
+      'mutation { recordComplaint(input: { clientId: "x", receivedAt: "2026-01-01T00:00:00Z", channel: PHONE, categoryId: "x", severity: LOW, whatHappened: "x" }) { complaint { id } } }',
+  },
+  {
+    name: 'updateComplaint',
+    allowed: EVERYONE,
+    query:
+      'mutation { updateComplaint(input: { id: "x", expectedRevision: 1, severity: LOW }) { complaint { id } } }',
+  },
+  {
+    name: 'recordComplaints',
+    allowed: EVERYONE,
+    query: 'mutation { recordComplaints(input: { clientId: "x", rows: [] }) { added } }',
+  },
+  {
+    name: 'createComplaintCategory',
+    allowed: EVERYONE,
+    query:
+      'mutation { createComplaintCategory(input: { clientId: "x", name: "" }) { complaintCategory { id } } }',
+  },
+  {
+    name: 'updateComplaintCategory',
+    allowed: EVERYONE,
+    query: 'mutation { updateComplaintCategory(input: { id: "x", name: "" }) { complaintCategory { id } } }',
+  },
+  {
+    name: 'removeComplaintCategory',
+    allowed: EVERYONE,
+    query: 'mutation { removeComplaintCategory(input: { id: "x" }) { archived } }',
+  },
+  {
+    name: 'raiseComplaintAction',
+    allowed: STAFF,
+    query:
+      'mutation { raiseComplaintAction(input: { complaintId: "x", description: "", ownerId: "x" }) { action { id } } }',
+  },
+  {
+    name: 'raiseComplaintCategoryAction',
+    allowed: STAFF,
+    query:
+      'mutation { raiseComplaintCategoryAction(input: { categoryId: "x", description: "", ownerId: "x" }) { action { id } } }',
+  },
   { name: 'apiKeys', allowed: ['ADMIN'], query: '{ apiKeys { id } }' },
   { name: 'activity', allowed: ['ADMIN'], query: '{ activity { totalCount } }' },
   { name: 'consultancyExport', allowed: ['ADMIN'], query: '{ consultancyExport }' },
