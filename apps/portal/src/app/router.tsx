@@ -115,6 +115,10 @@ function consultantRoutes(): RouteObject[] {
       lazy: () => import('../actions/ActionsPage').then((m) => ({ Component: m.ActionsPage })),
     },
     {
+      path: 'touch-points/:touchPointId',
+      lazy: () => import('../touch-points/TouchPointPage').then((m) => ({ Component: m.TouchPointPage })),
+    },
+    {
       loader: requireAccess('serviceLevels'),
       path: 'service-levels/:serviceLevelId',
       lazy: () =>

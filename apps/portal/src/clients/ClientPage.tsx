@@ -10,6 +10,7 @@ import { WorkshopEditor } from './WorkshopEditor';
 import { ClientAudits } from '../audits/ClientAudits';
 import { ClientActions } from '../actions/ClientActions';
 import { ClientFeedback } from '../feedback/ClientFeedback';
+import { JourneyEditor } from '../touch-points/JourneyEditor';
 
 export const ClientPageQuery = graphql(`
   query ClientPage($id: ID!) {
@@ -84,6 +85,7 @@ export function ClientPage() {
           <div className="stack">
             <EngagementList clientId={client.id} />
             <ClientAudits clientId={client.id} />
+            <JourneyEditor clientId={client.id} />
             <ClientActions clientId={client.id} />
             <ClientFeedback clientId={client.id} />
             <WorkshopEditor clientId={client.id} />

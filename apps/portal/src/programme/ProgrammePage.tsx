@@ -1,3 +1,4 @@
+import { JourneyEditor } from '../touch-points/JourneyEditor';
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { Suspense, lazy } from 'react';
@@ -70,6 +71,7 @@ export function ProgrammePage() {
             <Suspense fallback={<Loading what="your promises" />}>
               <ProgrammePromises clientId={client.id} />
             </Suspense>
+            <JourneyEditor clientId={client.id} readOnly />
             <ProgrammeAudits clientId={client.id} />
             <OwnActions />
             <ProgrammeMilestones clientId={client.id} />
