@@ -127,7 +127,9 @@ describe('the journey editor, from an empty journey to the leader’s programme'
     await expectNoRouteError(consultant);
     await stage().waitFor();
     await expect.poll(() => cardNames(stage())).toEqual([FIRST, SECOND]);
-    await stage().getByRole('listitem', { name: `${FIRST}, moment of truth`, exact: true }).waitFor();
+    await stage()
+      .getByRole('listitem', { name: `${FIRST}, moment of truth`, exact: true })
+      .waitFor();
     await stage().getByRole('listitem', { name: SECOND, exact: true }).waitFor();
     await journey().getByText('Recent changes').waitFor();
     await screenshot(consultant, 'journey-editor');
