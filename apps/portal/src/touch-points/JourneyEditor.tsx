@@ -51,7 +51,9 @@ export function JourneyEditor({ clientId, readOnly = false }: { clientId: string
   const [setMoment] = useMutation(SetMomentOfTruthMutation);
   const [removeTouchPoint] = useMutation(RemoveTouchPointMutation);
   const [removeStage] = useMutation(RemoveStageMutation);
-  const moves = useMutationForm(['stages', 'expectedRevision', 'id'] as const);
+  // No fields: the editor has no inputs, so every user error (a stale revision names `expectedRevision`) is shown
+  // above the journey rather than filed under a field nobody renders.
+  const moves = useMutationForm([] as const);
 
   const order: JourneyOrder =
     journey?.stages.map((s) => ({ stageId: s.id, touchPointIds: s.touchPoints.map((t) => t.id) })) ?? [];
@@ -67,7 +69,9 @@ export function JourneyEditor({ clientId, readOnly = false }: { clientId: string
       });
       return answer.data?.reorderJourney;
     });
-    await refetch();
+    // Moved or refused, show the journey as it now is. A failed reload shows in the query's own state; it must not
+    // become an unhandled rejection of this fire-and-forget handler (nor one when the editor unmounts meanwhile).
+    await refetch().catch(() => undefined);
     if (saved) {
       const stage = next.find((s) => s.touchPointIds.includes(touchPointId));
       if (stage) {

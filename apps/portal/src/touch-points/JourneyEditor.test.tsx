@@ -1,0 +1,258 @@
+import { MockedProvider, type MockedResponse } from '@apollo/client/testing/react';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { JourneyQuery, ReorderMutation } from './documents';
+import { JourneyEditor } from './JourneyEditor';
+
+interface Point {
+  id: string;
+  name: string;
+  momentOfTruth?: boolean;
+}
+
+function journeyAnswer(revision: number, stages: { id: string; name: string; points: Point[] }[]) {
+  return {
+    data: {
+      client: {
+        __typename: 'Client',
+        id: 'c1',
+        journey: {
+          __typename: 'CustomerJourney',
+          revision,
+          momentsOfTruth: 0,
+          stages: stages.map((stage) => ({
+            __typename: 'JourneyStage',
+            id: stage.id,
+            name: stage.name,
+            touchPoints: stage.points.map((point) => ({
+              __typename: 'TouchPoint',
+              id: point.id,
+              name: point.name,
+              channel: 'PHONE',
+              owningTeam: 'Contact centre',
+              momentOfTruth: point.momentOfTruth ?? false,
+            })),
+          })),
+          changes: [],
+        },
+      },
+    },
+  };
+}
+
+const HELP = { id: 't1', name: 'Help line' };
+const CHAT = { id: 't2', name: 'Web chat' };
+const BRANCH = { id: 't3', name: 'Branch visit' };
+const BEFORE = journeyAnswer(3, [
+  { id: 's1', name: 'Asking for help', points: [HELP, CHAT] },
+  { id: 's2', name: 'Getting it fixed', points: [BRANCH] },
+]);
+
+function journeyMock(result: object): MockedResponse {
+  return { request: { query: JourneyQuery, variables: { clientId: 'c1' } }, result };
+}
+
+function reorderMock(stages: { stageId: string; touchPointIds: string[] }[], result: object): MockedResponse {
+  return {
+    request: {
+      query: ReorderMutation,
+      variables: { input: { clientId: 'c1', expectedRevision: 3, stages } },
+    },
+    result,
+  };
+}
+
+function reorderSaved(revision: number) {
+  return {
+    data: {
+      reorderJourney: {
+        __typename: 'CustomerJourneyPayload',
+        journey: { __typename: 'CustomerJourney', revision },
+        userErrors: [],
+      },
+    },
+  };
+}
+
+function renderEditor(mocks: MockedResponse[], readOnly = false) {
+  render(
+    <MockedProvider mocks={mocks}>
+      <MemoryRouter>
+        <JourneyEditor clientId="c1" readOnly={readOnly} />
+      </MemoryRouter>
+    </MockedProvider>,
+  );
+}
+
+async function cardsOf(stage: string): Promise<string[]> {
+  const list = await screen.findByRole('list', { name: `Touch points of ${stage}` });
+  return within(list)
+    .getAllByRole('listitem')
+    .map((item) => item.getAttribute('aria-label') ?? '');
+}
+
+describe('JourneyEditor keyboard moves', () => {
+  it('moves a card down with Alt+ArrowDown, sending the whole order with the revision, and announces it', async () => {
+    const user = userEvent.setup();
+    renderEditor([
+      journeyMock(BEFORE),
+      reorderMock(
+        [
+          { stageId: 's1', touchPointIds: ['t2', 't1'] },
+          { stageId: 's2', touchPointIds: ['t3'] },
+        ],
+        reorderSaved(4),
+      ),
+      journeyMock(
+        journeyAnswer(4, [
+          { id: 's1', name: 'Asking for help', points: [CHAT, HELP] },
+          { id: 's2', name: 'Getting it fixed', points: [BRANCH] },
+        ]),
+      ),
+    ]);
+    (await screen.findByRole('listitem', { name: 'Help line' })).focus();
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    expect(await screen.findByText('Help line moved to Asking for help, position 2 of 2.')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe(
+      'Help line moved to Asking for help, position 2 of 2.',
+    );
+    expect(await cardsOf('Asking for help')).toEqual(['Web chat', 'Help line']);
+  });
+
+  it('moves a card to the end of the next stage with Alt+ArrowRight', async () => {
+    const user = userEvent.setup();
+    renderEditor([
+      journeyMock(BEFORE),
+      reorderMock(
+        [
+          { stageId: 's1', touchPointIds: ['t1'] },
+          { stageId: 's2', touchPointIds: ['t3', 't2'] },
+        ],
+        reorderSaved(4),
+      ),
+      journeyMock(
+        journeyAnswer(4, [
+          { id: 's1', name: 'Asking for help', points: [HELP] },
+          { id: 's2', name: 'Getting it fixed', points: [BRANCH, CHAT] },
+        ]),
+      ),
+    ]);
+    (await screen.findByRole('listitem', { name: 'Web chat' })).focus();
+    await user.keyboard('{Alt>}{ArrowRight}{/Alt}');
+    expect(await screen.findByText('Web chat moved to Getting it fixed, position 2 of 2.')).toBeTruthy();
+    expect(await cardsOf('Getting it fixed')).toEqual(['Branch visit', 'Web chat']);
+  });
+
+  it('says a card cannot move past the edge, and sends nothing', async () => {
+    const user = userEvent.setup();
+    // No reorder mock: a request would fail the move with a "no more mocked responses" error.
+    renderEditor([journeyMock(BEFORE)]);
+    (await screen.findByRole('listitem', { name: 'Help line' })).focus();
+    await user.keyboard('{Alt>}{ArrowUp}{/Alt}');
+    expect(screen.getByRole('status').textContent).toBe('Help line cannot move further that way.');
+    (screen.getByRole('listitem', { name: 'Branch visit' }) as HTMLElement).focus();
+    await user.keyboard('{Alt>}{ArrowRight}{/Alt}');
+    expect(screen.getByRole('status').textContent).toBe('Branch visit cannot move further that way.');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(await cardsOf('Asking for help')).toEqual(['Help line', 'Web chat']);
+  });
+
+  it('ignores arrows without Alt, and every key when read-only', async () => {
+    const user = userEvent.setup();
+    renderEditor([journeyMock(BEFORE)], true);
+    const card = await screen.findByRole('listitem', { name: 'Help line' });
+    expect(card.getAttribute('draggable')).toBe('false');
+    card.focus();
+    await user.keyboard('{ArrowDown}');
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    expect(screen.getByRole('status').textContent).toBe('');
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(screen.queryByRole('form')).toBeNull();
+    expect(screen.queryByRole('link')).toBeNull();
+  });
+});
+
+describe('JourneyEditor error states', () => {
+  it('shows a stale revision’s message above the journey and keeps the order it shows', async () => {
+    const user = userEvent.setup();
+    renderEditor([
+      journeyMock(BEFORE),
+      reorderMock(
+        [
+          { stageId: 's1', touchPointIds: ['t2', 't1'] },
+          { stageId: 's2', touchPointIds: ['t3'] },
+        ],
+        {
+          data: {
+            reorderJourney: {
+              __typename: 'CustomerJourneyPayload',
+              journey: null,
+              userErrors: [
+                {
+                  __typename: 'UserError',
+                  field: 'expectedRevision',
+                  message: 'Someone changed this journey meanwhile: look again and repeat the move.',
+                  code: 'CONFLICT',
+                },
+              ],
+            },
+          },
+        },
+      ),
+      journeyMock(BEFORE),
+    ]);
+    (await screen.findByRole('listitem', { name: 'Help line' })).focus();
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Someone changed this journey meanwhile');
+    expect(screen.getByRole('status').textContent).toBe('');
+    expect(await cardsOf('Asking for help')).toEqual(['Help line', 'Web chat']);
+  });
+
+  it('turns a network failure of a move into one message', async () => {
+    const user = userEvent.setup();
+    renderEditor([
+      journeyMock(BEFORE),
+      {
+        request: {
+          query: ReorderMutation,
+          variables: {
+            input: {
+              clientId: 'c1',
+              expectedRevision: 3,
+              stages: [
+                { stageId: 's1', touchPointIds: ['t2', 't1'] },
+                { stageId: 's2', touchPointIds: ['t3'] },
+              ],
+            },
+          },
+        },
+        error: new TypeError('Failed to fetch'),
+      },
+      journeyMock(BEFORE),
+    ]);
+    (await screen.findByRole('listitem', { name: 'Help line' })).focus();
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Could not change the journey');
+    expect(screen.getByRole('status').textContent).toBe('');
+  });
+
+  it('says when the journey cannot be loaded, with a retry', async () => {
+    renderEditor([
+      {
+        request: { query: JourneyQuery, variables: { clientId: 'c1' } },
+        error: new TypeError('Failed to fetch'),
+      },
+    ]);
+    expect(await screen.findByRole('button', { name: /try again|retry/i })).toBeTruthy();
+  });
+
+  it('shows an empty journey’s invitation to add the first stage', async () => {
+    renderEditor([journeyMock(journeyAnswer(0, []))]);
+    expect(await screen.findByText('No journey mapped yet')).toBeTruthy();
+    expect(screen.getByRole('form', { name: 'New stage' })).toBeTruthy();
+  });
+});
