@@ -14,7 +14,10 @@ import {
   watchPageErrors,
 } from './portal';
 
-const STAGE = 'Asking for help';
+const FIRST_STAGE_NAME = 'Asking for help';
+const STAGE = 'Getting help';
+const PROMISE = 'We pick up within a minute';
+const CRITERION = 'commitments-kept';
 const FIRST = 'Help line';
 const SECOND = 'Web chat <b>now</b>';
 
@@ -38,6 +41,8 @@ describe('the journey editor, from an empty journey to the leader’s programme'
   let consultant: Page;
   let errors: string[];
   let clientId = '';
+  let stageName = FIRST_STAGE_NAME;
+  let criterionPrompt = '';
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -50,6 +55,49 @@ describe('the journey editor, from an empty journey to the leader’s programme'
       { name: clientName },
     );
     clientId = created.createClient.client.id;
+    // A published charter with a promise, and an audit on a framework, for the touch point to be linked to.
+    const started = await graphql<{ startCharterDraft: { version: { id: string; revision: number } } }>(
+      consultant,
+      'mutation ($id: ID!) { startCharterDraft(input: { clientId: $id }) { version { id revision } } }',
+      { id: clientId },
+    );
+    const saved = await graphql<{ saveCharterDraft: { version: { revision: number } } }>(
+      consultant,
+      'mutation ($input: SaveCharterDraftInput!) { saveCharterDraft(input: $input) { version { revision } } }',
+      {
+        input: {
+          versionId: started.startCharterDraft.version.id,
+          expectedRevision: started.startCharterDraft.version.revision,
+          purposeStatement: {
+            purpose: 'Banking that answers',
+            why: 'because money worries do not wait for office hours',
+            everythingElse: 'over queues and scripts',
+          },
+          promises: [{ title: PROMISE }],
+        },
+      },
+    );
+    await graphql(
+      consultant,
+      'mutation ($input: PublishCharterVersionInput!) { publishCharterVersion(input: $input) { version { id } } }',
+      {
+        input: {
+          versionId: started.startCharterDraft.version.id,
+          expectedRevision: saved.saveCharterDraft.version.revision,
+        },
+      },
+    );
+    await graphql(
+      consultant,
+      'mutation ($id: ID!) { createAudit(input: { clientId: $id, frameworkKey: "aeiou-values" }) { audit { id } } }',
+      { id: clientId },
+    );
+    const framework = await graphql<{
+      auditFramework: { sections: { criteria: { key: string; prompt: string }[] }[] };
+    }>(consultant, 'query { auditFramework(key: "aeiou-values") { sections { criteria { key prompt } } } }');
+    criterionPrompt = framework.auditFramework.sections
+      .flatMap((section) => section.criteria)
+      .find((criterion) => criterion.key === CRITERION)!.prompt;
   });
 
   afterAll(async () => {
@@ -57,7 +105,7 @@ describe('the journey editor, from an empty journey to the leader’s programme'
   });
 
   const journey = () => consultant.getByRole('region', { name: 'Customer journey' });
-  const stage = () => journey().getByRole('listitem', { name: STAGE, exact: true });
+  const stage = () => journey().getByRole('listitem', { name: stageName, exact: true });
 
   it('adds a stage and two touch points', async () => {
     await consultant.goto(`${url}/clients/${clientId}`);
@@ -65,7 +113,7 @@ describe('the journey editor, from an empty journey to the leader’s programme'
     await journey().getByText('No journey mapped yet').waitFor();
 
     const newStage = journey().getByRole('form', { name: 'New stage' });
-    await newStage.getByLabel('New stage').fill(STAGE);
+    await newStage.getByLabel('New stage').fill(FIRST_STAGE_NAME);
     await newStage.getByRole('button', { name: 'Add stage' }).click();
     await stage().waitFor();
 
@@ -91,7 +139,9 @@ describe('the journey editor, from an empty journey to the leader’s programme'
     await card.focus();
     await consultant.keyboard.press('Alt+ArrowDown');
     const status = journey().getByRole('status');
-    await expect.poll(() => status.textContent()).toBe(`${FIRST} moved to ${STAGE}, position 2 of 2.`);
+    await expect
+      .poll(() => status.textContent())
+      .toBe(`${FIRST} moved to ${FIRST_STAGE_NAME}, position 2 of 2.`);
     await expect.poll(() => cardNames(stage())).toEqual([SECOND, FIRST]);
     // Focus follows the card to its new place, so the next press moves it again.
     await expect
@@ -109,7 +159,7 @@ describe('the journey editor, from an empty journey to the leader’s programme'
     await expect.poll(() => cardNames(stage())).toEqual([FIRST, SECOND]);
     await expect
       .poll(() => journey().getByRole('status').textContent())
-      .toBe(`${FIRST} moved to ${STAGE}, position 1 of 2.`);
+      .toBe(`${FIRST} moved to ${FIRST_STAGE_NAME}, position 1 of 2.`);
   });
 
   it('marks a moment of truth, and keeps it and the order over a reload', async () => {
@@ -137,6 +187,56 @@ describe('the journey editor, from an empty journey to the leader’s programme'
     expect(errors).toEqual([]);
   });
 
+  it('renames the stage, and changes and links the touch point on its own page', async () => {
+    await stage().getByText('Rename stage').click();
+    const rename = stage().getByRole('form', { name: `Rename the stage ${FIRST_STAGE_NAME}` });
+    await rename.getByLabel('Stage name').fill(STAGE);
+    await rename.getByRole('button', { name: 'Rename' }).click();
+    stageName = STAGE;
+    await stage().waitFor();
+
+    await stage().getByRole('link', { name: SECOND }).click();
+    await consultant.waitForURL(/\/touch-points\//);
+    await expectNoRouteError(consultant);
+    await consultant.getByRole('heading', { level: 1, name: SECOND }).waitFor();
+    const details = consultant.getByRole('form', { name: 'Change the touch point' });
+    // A blank team is refused on its field, and nothing changes.
+    await details.getByLabel('Owning team').fill(' ');
+    await details.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => details.getByLabel('Owning team').getAttribute('aria-invalid')).toBe('true');
+    await details.getByLabel('Channel').selectOption('EMAIL');
+    await details.getByLabel('Owning team').fill('Customer care');
+    await details.getByRole('button', { name: 'Save changes' }).click();
+    await consultant.getByText('Email, owned by Customer care').waitFor();
+
+    const promises = consultant.getByRole('region', { name: 'Promises it serves' });
+    await promises.getByLabel('Promise', { exact: true }).selectOption({ label: PROMISE });
+    await promises.getByRole('button', { name: 'Link promise' }).click();
+    await promises.getByText(PROMISE, { exact: true }).waitFor();
+    await promises.getByText('Every promise of the charter is linked.').waitFor();
+
+    const criteria = consultant.getByRole('region', { name: 'Audit criteria that test it' });
+    await criteria
+      .getByLabel('Audit criterion', { exact: true })
+      .selectOption({ label: `A-E-I-O-U service values: ${criterionPrompt}` });
+    await criteria.getByRole('button', { name: 'Link criterion' }).click();
+    // Its wording, not its key.
+    await criteria.getByText(criterionPrompt, { exact: true }).waitFor();
+    expect(await criteria.getByText(CRITERION).count()).toBe(0);
+    await screenshot(consultant, 'touch-point-page');
+    expect(await seriousViolations(consultant)).toEqual([]);
+
+    // Unlink the promise again, then link it back for the leader to see.
+    await promises.getByRole('button', { name: `Unlink “${PROMISE}”` }).click();
+    await promises.getByText('No promises linked yet').waitFor();
+    await promises.getByRole('button', { name: 'Link promise' }).click();
+    await promises.getByText(PROMISE, { exact: true }).waitFor();
+    await consultant.goto(`${url}/clients/${clientId}`);
+    await stage().waitFor();
+    expect(await cardNames(stage())).toEqual([FIRST, SECOND]);
+    expect(errors).toEqual([]);
+  });
+
   it('shows the client leader the journey, read-only', async () => {
     await graphql(
       consultant,
@@ -161,6 +261,7 @@ describe('the journey editor, from an empty journey to the leader’s programme'
     expect(await cardNames(seenStage)).toEqual([FIRST, SECOND]);
     await seenStage.getByRole('listitem', { name: `${FIRST}, moment of truth`, exact: true }).waitFor();
     expect(await seen.getByRole('button').count()).toBe(0);
+    expect(await seen.getByText('Rename stage').count()).toBe(0);
     expect(await seen.getByRole('form').count()).toBe(0);
     expect(await seen.locator('[draggable="true"]').count()).toBe(0);
 
@@ -169,6 +270,21 @@ describe('the journey editor, from an empty journey to the leader’s programme'
     await leader.keyboard.press('Alt+ArrowUp');
     expect(await cardNames(seenStage)).toEqual([FIRST, SECOND]);
     await screenshot(leader, 'journey-leader');
+    expect(await seriousViolations(leader)).toEqual([]);
+
+    // The touch point's page opens for the leader too, without a way to change it.
+    await seenStage.getByRole('link', { name: SECOND }).click();
+    await leader.waitForURL(/\/touch-points\//);
+    await expectNoRouteError(leader);
+    await leader.getByRole('heading', { level: 1, name: SECOND }).waitFor();
+    await leader.getByText(criterionPrompt, { exact: true }).waitFor();
+    await leader
+      .getByRole('region', { name: 'Promises it serves' })
+      .getByText(PROMISE, { exact: true })
+      .waitFor();
+    expect(await leader.getByRole('form', { name: 'Change the touch point' }).count()).toBe(0);
+    expect(await leader.getByRole('form', { name: 'Link a promise' }).count()).toBe(0);
+    expect(await leader.getByRole('button', { name: /Unlink/ }).count()).toBe(0);
     expect(await seriousViolations(leader)).toEqual([]);
     expect(leaderErrors).toEqual([]);
   });

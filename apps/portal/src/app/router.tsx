@@ -58,6 +58,12 @@ export const routes: RouteObject[] = [
             lazy: () => import('../complaints/ComplaintPage').then((m) => ({ Component: m.ComplaintPage })),
           },
           {
+            loader: requireAccess('journey'),
+            path: 'touch-points/:touchPointId',
+            lazy: () =>
+              import('../touch-points/TouchPointPage').then((m) => ({ Component: m.TouchPointPage })),
+          },
+          {
             loader: requireAccess('programme'),
             path: 'programme',
             lazy: () => import('../programme/ProgrammePage').then((m) => ({ Component: m.ProgrammePage })),
@@ -113,10 +119,6 @@ function consultantRoutes(): RouteObject[] {
     {
       path: 'actions',
       lazy: () => import('../actions/ActionsPage').then((m) => ({ Component: m.ActionsPage })),
-    },
-    {
-      path: 'touch-points/:touchPointId',
-      lazy: () => import('../touch-points/TouchPointPage').then((m) => ({ Component: m.TouchPointPage })),
     },
     {
       loader: requireAccess('serviceLevels'),

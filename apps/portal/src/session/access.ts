@@ -13,6 +13,8 @@ export const AREA_PERMISSIONS = {
   serviceLevels: 'service-level:read',
   /** A client's complaint log and a complaint's page; leaders see and record their own client's. */
   complaints: 'complaint:read',
+  /** A touch point's page; leaders read their own client's (the forms are offered to journey:write only). */
+  journey: 'journey:read',
   members: 'member:manage',
   apiKeys: 'apikey:manage',
   webhooks: 'webhook:manage',

@@ -1,4 +1,5 @@
-import { MockedProvider, type MockedResponse } from '@apollo/client/testing/react';
+import type { MockLink } from '@apollo/client/testing';
+import { MockedProvider } from '@apollo/client/testing/react';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
@@ -50,11 +51,14 @@ const BEFORE = journeyAnswer(3, [
   { id: 's2', name: 'Getting it fixed', points: [BRANCH] },
 ]);
 
-function journeyMock(result: object): MockedResponse {
+function journeyMock(result: object): MockLink.MockedResponse {
   return { request: { query: JourneyQuery, variables: { clientId: 'c1' } }, result };
 }
 
-function reorderMock(stages: { stageId: string; touchPointIds: string[] }[], result: object): MockedResponse {
+function reorderMock(
+  stages: { stageId: string; touchPointIds: string[] }[],
+  result: object,
+): MockLink.MockedResponse {
   return {
     request: {
       query: ReorderMutation,
@@ -76,7 +80,7 @@ function reorderSaved(revision: number) {
   };
 }
 
-function renderEditor(mocks: MockedResponse[], readOnly = false) {
+function renderEditor(mocks: MockLink.MockedResponse[], readOnly = false) {
   render(
     <MockedProvider mocks={mocks}>
       <MemoryRouter>
@@ -170,7 +174,8 @@ describe('JourneyEditor keyboard moves', () => {
     expect(screen.getByRole('status').textContent).toBe('');
     expect(screen.queryByRole('button')).toBeNull();
     expect(screen.queryByRole('form')).toBeNull();
-    expect(screen.queryByRole('link')).toBeNull();
+    // The touch point's page is still a link: leaders read it too.
+    expect(screen.getByRole('link', { name: 'Help line' }).getAttribute('href')).toBe('/touch-points/t1');
   });
 });
 

@@ -19,6 +19,7 @@ import { Panel } from '../ui/Panel';
 import { EmptyState, QueryState } from '../ui/QueryState';
 import {
   AddStageMutation,
+  RenameStageMutation,
   AddTouchPointMutation,
   JourneyQuery,
   RemoveStageMutation,
@@ -157,13 +158,9 @@ export function JourneyEditor({ clientId, readOnly = false }: { clientId: string
                           onDragOver={(e) => !readOnly && e.preventDefault()}
                           onDrop={(e) => onDrop(e, stage.id, index)}
                         >
-                          {readOnly ? (
-                            <span className="item-title">{point.name}</span>
-                          ) : (
-                            <Link to={`/touch-points/${point.id}`} className="item-title">
-                              {point.name}
-                            </Link>
-                          )}
+                          <Link to={`/touch-points/${point.id}`} className="item-title">
+                            {point.name}
+                          </Link>
                           <span className="muted">
                             {CHANNEL_LABELS[point.channel]} · {point.owningTeam}
                           </span>
@@ -210,6 +207,7 @@ export function JourneyEditor({ clientId, readOnly = false }: { clientId: string
                     {!readOnly && (
                       <>
                         <NewTouchPointForm stageId={stage.id} onAdded={() => void refetch()} />
+                        <RenameStageForm key={stage.name} stage={stage} onRenamed={() => void refetch()} />
                         {stage.touchPoints.length === 0 && (
                           <Button
                             size="small"
@@ -320,5 +318,39 @@ function NewTouchPointForm({ stageId, onAdded }: { stageId: string; onAdded: () 
         Add touch point
       </SubmitButton>
     </form>
+  );
+}
+
+/** Renames a stage, folded away under its own summary so the column stays short. */
+function RenameStageForm({
+  stage,
+  onRenamed,
+}: {
+  stage: { id: string; name: string };
+  onRenamed: () => void;
+}) {
+  const [rename] = useMutation(RenameStageMutation);
+  const { formRef, pending, errors, failure, onSubmit } = useMutationForm(['name'] as const);
+  return (
+    <details className="journey-rename">
+      <summary>Rename stage</summary>
+      <form
+        ref={formRef}
+        className="inline-form"
+        aria-label={`Rename the stage ${stage.name}`}
+        onSubmit={onSubmit(
+          async (values) =>
+            (await rename({ variables: { input: { id: stage.id, name: values.name } } })).data
+              ?.renameJourneyStage,
+          () => onRenamed(),
+        )}
+      >
+        <FormProblems failure={failure} errors={errors} />
+        <TextField name="name" label="Stage name" defaultValue={stage.name} errors={errors.byField.name} />
+        <SubmitButton pending={pending} pendingLabel="Renaming…">
+          Rename
+        </SubmitButton>
+      </form>
+    </details>
   );
 }

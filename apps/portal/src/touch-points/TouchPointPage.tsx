@@ -4,9 +4,17 @@ import { Link, useParams } from 'react-router';
 import { graphql } from '../generated/gql';
 import { formatDate } from '../ui/format';
 import { TouchPointComplaints } from '../complaints/TouchPointComplaints';
+import { useCan } from '../session/useCan';
 import { Panel } from '../ui/Panel';
 import { QueryResult, type NotFound } from '../ui/QueryResult';
 import { EmptyState } from '../ui/QueryState';
+import {
+  CriterionLinkForm,
+  PromiseLinkForm,
+  TouchPointDetailsForm,
+  UnlinkButton,
+  useCriterionChoices,
+} from './TouchPointEditing';
 import './touch-points.css';
 
 const TouchPointDocument = graphql(`
@@ -67,13 +75,17 @@ const NOT_FOUND: NotFound = {
 export function TouchPointPage() {
   const { touchPointId = '' } = useParams();
   const query = useQuery(TouchPointDocument, { variables: { id: touchPointId } });
+  // Client leaders read it (journey:read); only those who may change the journey get the forms.
+  const canWrite = useCan('journey:write');
+  const reload = () => void query.refetch();
   return (
     <QueryResult query={query} what="the touch point" select={(data) => data.touchPoint} notFound={NOT_FOUND}>
       {(point) => (
         <>
           <div className="page-header">
             <p>
-              <Link to={`/clients/${point.client.id}`}>{point.client.name}</Link> · {point.stage.name}
+              <Link to={canWrite ? `/clients/${point.client.id}` : '/programme'}>{point.client.name}</Link> ·{' '}
+              {point.stage.name}
             </p>
             <h1>{point.name}</h1>
             <p className="lead">
@@ -83,6 +95,11 @@ export function TouchPointPage() {
             </p>
           </div>
           <div className="stack">
+            {canWrite && !point.archivedAt && (
+              <Panel title="Change the touch point">
+                <TouchPointDetailsForm key={point.id} point={point} onSaved={reload} />
+              </Panel>
+            )}
             <Panel title="Promises it serves" count={point.promises.length}>
               {point.promises.length === 0 ? (
                 <EmptyState title="No promises linked yet" />
@@ -91,6 +108,14 @@ export function TouchPointPage() {
                   {point.promises.map((promise) => (
                     <li key={promise.promiseKey}>
                       <span className="item-title">{promise.title ?? promise.promiseKey}</span>
+                      {canWrite && (
+                        <UnlinkButton
+                          label={`Unlink “${promise.title ?? promise.promiseKey}”`}
+                          touchPointId={point.id}
+                          promiseKey={promise.promiseKey}
+                          onSaved={reload}
+                        />
+                      )}
                       {promise.serviceLevel ? (
                         <p>
                           <Link to={`/service-levels/${promise.serviceLevel.id}`}>
@@ -106,20 +131,16 @@ export function TouchPointPage() {
                   ))}
                 </ul>
               )}
-            </Panel>
-            <Panel title="Audit criteria that test it" count={point.criteria.length}>
-              {point.criteria.length === 0 ? (
-                <EmptyState title="No audit criteria linked yet" />
-              ) : (
-                <ul className="item-list">
-                  {point.criteria.map((c) => (
-                    <li key={`${c.frameworkKey}/${c.criterionKey}`}>
-                      <span className="tag">{c.frameworkKey}</span> {c.criterionKey}
-                    </li>
-                  ))}
-                </ul>
+              {canWrite && !point.archivedAt && (
+                <PromiseLinkForm
+                  touchPointId={point.id}
+                  clientId={point.client.id}
+                  linked={point.promises.map((p) => p.promiseKey)}
+                  onSaved={reload}
+                />
               )}
             </Panel>
+            <TouchPointCriteria point={point} canWrite={canWrite} onSaved={reload} />
             <Panel title="Open actions" count={point.openActions.length}>
               {point.openActions.length === 0 ? (
                 <EmptyState title="No open actions about this touch point" />
@@ -150,5 +171,58 @@ export function TouchPointPage() {
         </>
       )}
     </QueryResult>
+  );
+}
+
+/** The criteria that test the touch point, in their own words (the key only when the framework no longer has it). */
+function TouchPointCriteria({
+  point,
+  canWrite,
+  onSaved,
+}: {
+  point: {
+    id: string;
+    archivedAt?: string | null;
+    client: { id: string };
+    criteria: readonly { frameworkKey: string; criterionKey: string }[];
+  };
+  canWrite: boolean;
+  onSaved: () => void;
+}) {
+  const { wording } = useCriterionChoices(point.client.id);
+  return (
+    <Panel title="Audit criteria that test it" count={point.criteria.length}>
+      {point.criteria.length === 0 ? (
+        <EmptyState title="No audit criteria linked yet" />
+      ) : (
+        <ul className="item-list">
+          {point.criteria.map((c) => {
+            const words = wording.get(`${c.frameworkKey}/${c.criterionKey}`);
+            return (
+              <li key={`${c.frameworkKey}/${c.criterionKey}`}>
+                <span className="tag">{words?.framework ?? c.frameworkKey}</span>{' '}
+                <span>{words?.prompt ?? c.criterionKey}</span>
+                {canWrite && (
+                  <UnlinkButton
+                    label={`Unlink “${words?.prompt ?? c.criterionKey}”`}
+                    touchPointId={point.id}
+                    criterion={{ frameworkKey: c.frameworkKey, criterionKey: c.criterionKey }}
+                    onSaved={onSaved}
+                  />
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {canWrite && !point.archivedAt && (
+        <CriterionLinkForm
+          touchPointId={point.id}
+          clientId={point.client.id}
+          linked={point.criteria}
+          onSaved={onSaved}
+        />
+      )}
+    </Panel>
   );
 }
