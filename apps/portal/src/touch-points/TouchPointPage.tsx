@@ -3,6 +3,7 @@ import { CHANNEL_LABELS } from '@csp/domain';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../generated/gql';
 import { formatDate } from '../ui/format';
+import { TouchPointComplaints } from '../complaints/TouchPointComplaints';
 import { Panel } from '../ui/Panel';
 import { QueryResult, type NotFound } from '../ui/QueryResult';
 import { EmptyState } from '../ui/QueryState';
@@ -135,6 +136,7 @@ export function TouchPointPage() {
                 </ul>
               )}
             </Panel>
+            <TouchPointComplaints clientId={point.client.id} touchPointId={point.id} />
             <Panel title="History">
               <ul className="item-list">
                 {point.changes.map((change) => (
