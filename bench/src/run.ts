@@ -15,6 +15,7 @@ import { startChildServer, type ChildServer } from './child-server.js';
 import { apiStatementTime, startBenchDatabase } from './database.js';
 import { BENCH_PASSWORD, benchEmail, generate, tenantFixture, type TenantFixture } from './generate.js';
 import { CALL_SIZE, ingestScenarios, type YearLoad } from './ingest.js';
+import { complaintLines, complaintScenarios, loadComplaints } from './complaints.js';
 import { FEEDBACK_API_ENV, SENDERS, feedbackScenarios } from './feedback.js';
 import { load, type LoadResult } from './load.js';
 import { post } from './post.js';
@@ -43,6 +44,8 @@ const { values } = parseArgs({
   },
 });
 const onlyServiceLevels = values.scenarios === 'service-levels';
+// `complaints`: only the complaint patterns over three years of 50 complaints a day (complaints.ts).
+const onlyComplaints = values.scenarios === 'complaints';
 // `feedback`: only the feedback scenarios (public submissions with 50 senders, the client's summary): feedback.ts.
 const onlyFeedback = values.scenarios === 'feedback';
 const sizes = values.sizes
@@ -342,6 +345,7 @@ async function main() {
     const graphqlUrl = api.url;
 
     let generated = 0;
+    let complaintsLoaded: number | undefined;
     for (const size of sizes) {
       console.log(`== ${size.toLocaleString('en')} consultancies`);
       const result = await generate(database.ownerUrl, {
@@ -367,6 +371,29 @@ async function main() {
       });
       const token = (logIn.data.logIn as { token: string | null }).token;
       if (!token) throw new Error('The bench consultancy could not sign in.');
+      if (onlyComplaints) {
+        // The measured consultancy is generated once, at the first size: its complaints are loaded once too.
+        complaintsLoaded ??= await loadComplaints(
+          database.ownerUrl,
+          fixture.tenantId,
+          fixture.clientId,
+          new Date(),
+        );
+        const complaints = complaintsLoaded;
+        const results = await complaintScenarios({
+          url: graphqlUrl,
+          token,
+          clientId: fixture.clientId,
+          connections,
+          seconds,
+          beforeMeasure: async () => void (await apiStatementTime(database.ownerUrl)),
+          afterMeasure: async (result) => result,
+        });
+        table(results);
+        complaintLines(results, complaints);
+        bySize.set(size, results);
+        continue;
+      }
       if (onlyFeedback) {
         const feedback = await feedbackScenarios({
           url: graphqlUrl,

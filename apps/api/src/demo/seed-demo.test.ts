@@ -267,6 +267,48 @@ describe('the demo consultancy', () => {
     ]);
   });
 
+  it('logs a year of complaints for two clients, with one category rising this month and an action on it', async () => {
+    const admin = await signIn(DEMO_ACCOUNT.email);
+    const response = await api.graphql(
+      graphql(`
+        query SeedDemoComplaints {
+          clients(first: 10) {
+            nodes {
+              name
+              complaints(first: 1) {
+                totalCount
+              }
+              complaintPatterns(months: 12) {
+                months
+                categories {
+                  category {
+                    name
+                  }
+                  rising {
+                    rising
+                  }
+                }
+                rates {
+                  contacts
+                }
+              }
+            }
+          }
+        }
+      `),
+      {},
+      admin,
+    );
+    const logged = response.data.clients.nodes.filter((c) => c.complaints.totalCount > 0);
+    expect(logged.map((c) => c.name).sort()).toEqual(['ClearCall Telecom', 'Harbourline Bank']);
+    for (const client of logged) {
+      expect(client.complaints.totalCount).toBeGreaterThan(100);
+      expect(client.complaints.totalCount).toBeLessThan(600);
+      expect(client.complaintPatterns.categories.filter((c) => c.rising.rising)).toHaveLength(1);
+      expect(client.complaintPatterns.rates.length).toBeGreaterThan(0);
+    }
+  });
+
   it('has a role profile with scored and ranked candidates', async () => {
     const admin = await signIn(DEMO_ACCOUNT.email);
     const response = await api.graphql(

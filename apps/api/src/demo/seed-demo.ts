@@ -8,6 +8,7 @@ import { seedActionsDemo } from './actions.js';
 import { seedAuditsDemo } from './audits.js';
 import { publishedCharterOf, signOffCharterVersion } from '../modules/charters/index.js';
 import { seedChartersDemo } from './charters.js';
+import { seedComplaintsDemo } from './complaints.js';
 import { createClient, saveWorkshop } from '../modules/clients/index.js';
 import { changeEngagementStatus, createEngagement, addDays } from '../modules/engagements/index.js';
 import { seedHiringDemo } from './hiring.js';
@@ -85,6 +86,7 @@ export async function seedDemo(dataSource: DataSource) {
     };
     await seedActionsDemo(context, clients, today, owners);
     await seedServiceLevelsDemo(context, clients, new Date(), owners);
+    await seedComplaintsDemo(context, clients, new Date(), owners);
     await seedTouchPointsDemo(context, clients, today, owners);
     await seedFeedbackDemo(context, clients, new Date(), owners);
   });

@@ -48,6 +48,16 @@ export const routes: RouteObject[] = [
         children: [
           { loader: requireAccess('consultancy'), children: consultantRoutes() },
           {
+            loader: requireAccess('complaints'),
+            path: 'clients/:clientId/complaints',
+            lazy: () => import('../complaints/ComplaintsPage').then((m) => ({ Component: m.ComplaintsPage })),
+          },
+          {
+            loader: requireAccess('complaints'),
+            path: 'complaints/:complaintId',
+            lazy: () => import('../complaints/ComplaintPage').then((m) => ({ Component: m.ComplaintPage })),
+          },
+          {
             loader: requireAccess('programme'),
             path: 'programme',
             lazy: () => import('../programme/ProgrammePage').then((m) => ({ Component: m.ProgrammePage })),
@@ -103,6 +113,10 @@ function consultantRoutes(): RouteObject[] {
     {
       path: 'actions',
       lazy: () => import('../actions/ActionsPage').then((m) => ({ Component: m.ActionsPage })),
+    },
+    {
+      path: 'touch-points/:touchPointId',
+      lazy: () => import('../touch-points/TouchPointPage').then((m) => ({ Component: m.TouchPointPage })),
     },
     {
       loader: requireAccess('serviceLevels'),

@@ -10,6 +10,7 @@ import { WorkshopEditor } from './WorkshopEditor';
 import { ClientAudits } from '../audits/ClientAudits';
 import { ClientActions } from '../actions/ClientActions';
 import { ClientFeedback } from '../feedback/ClientFeedback';
+import { JourneyEditor } from '../touch-points/JourneyEditor';
 
 export const ClientPageQuery = graphql(`
   query ClientPage($id: ID!) {
@@ -78,11 +79,13 @@ export function ClientPage() {
               </Link>
               <Link to={`/clients/${client.id}/hiring`}>Hiring criteria</Link>
               <Link to={`/actions?clientId=${client.id}`}>Actions</Link>
+              <Link to={`/clients/${client.id}/complaints`}>Complaints</Link>
             </nav>
           </div>
           <div className="stack">
             <EngagementList clientId={client.id} />
             <ClientAudits clientId={client.id} />
+            <JourneyEditor clientId={client.id} />
             <ClientActions clientId={client.id} />
             <ClientFeedback clientId={client.id} />
             <WorkshopEditor clientId={client.id} />

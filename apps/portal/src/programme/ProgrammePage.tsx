@@ -1,4 +1,6 @@
+import { JourneyEditor } from '../touch-points/JourneyEditor';
 import { useQuery } from '@apollo/client/react';
+import { Link } from 'react-router';
 import { Suspense, lazy } from 'react';
 import { MeQuery } from '../session/me';
 import { SignOutButton } from '../home/SignOutButton';
@@ -60,12 +62,16 @@ export function ProgrammePage() {
             <p className="lead">
               Your customer-service programme: what you have promised your customers, and how well it is kept.
             </p>
+            <p>
+              <Link to={`/clients/${client.id}/complaints`}>Your complaint log</Link>
+            </p>
           </div>
           <div className="stack">
             <ProgrammeCharter clientId={client.id} />
             <Suspense fallback={<Loading what="your promises" />}>
               <ProgrammePromises clientId={client.id} />
             </Suspense>
+            <JourneyEditor clientId={client.id} readOnly />
             <ProgrammeAudits clientId={client.id} />
             <OwnActions />
             <ProgrammeMilestones clientId={client.id} />

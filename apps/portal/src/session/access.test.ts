@@ -12,6 +12,8 @@ describe('who may enter which part of the portal (the API’s own permission cat
     expect(who('webhooks')).toEqual(['ADMIN']);
     // Leaders read their service levels too, but on their programme page: the page itself is a consultant's.
     expect(who('serviceLevels')).toEqual(['ADMIN', 'CONSULTANT', 'CLIENT_LEADER']);
+    // Leaders see and record their own client's complaints.
+    expect(who('complaints')).toEqual(['ADMIN', 'CONSULTANT', 'CLIENT_LEADER']);
     expect(ROLES.map(homeOf)).toEqual(['/', '/', '/programme']);
   });
 });

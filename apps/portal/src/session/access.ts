@@ -11,6 +11,8 @@ export const AREA_PERMISSIONS = {
   programme: 'charter:sign-off',
   /** A service level's own page (figures, uploads, history); leaders read theirs on the programme page. */
   serviceLevels: 'service-level:read',
+  /** A client's complaint log and a complaint's page; leaders see and record their own client's. */
+  complaints: 'complaint:read',
   members: 'member:manage',
   apiKeys: 'apikey:manage',
   webhooks: 'webhook:manage',

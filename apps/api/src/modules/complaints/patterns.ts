@@ -1,4 +1,5 @@
 import {
+  RECURRENCE_DAYS,
   RISING_TRAILING_MONTHS,
   monthlySeries,
   periodContaining,
@@ -44,23 +45,28 @@ export async function complaintPatterns(
     let trailingStart: ServicePeriod = first;
     for (let i = 0; i < RISING_TRAILING_MONTHS; i += 1)
       trailingStart = previousPeriod(trailingStart, timeZone);
-    const labels: string[] = [];
-    for (let month = first; ; month = nextPeriod(month, timeZone)) {
-      labels.push(month.label);
+    // Month boundaries from the domain (the client's zone), so SQL buckets rows with width_bucket (a binary search
+    // over the boundaries) instead of converting every row's time to local time.
+    const periods: ServicePeriod[] = [];
+    for (let month = trailingStart; ; month = nextPeriod(month, timeZone)) {
+      periods.push(month);
       if (month.label === current.label) break;
     }
+    const bounds = [...periods.map((p) => p.start), current.end];
+    const labelOf = (bucket: number) => periods[bucket - 1]?.label ?? '';
+    const labels = periods.slice(RISING_TRAILING_MONTHS).map((p) => p.label);
 
     const [counts, resolveRows, categories, levels, volumes, doneActions] = await Promise.all([
       db.query(
-        `SELECT to_char(received_at AT TIME ZONE $5, 'YYYY-MM') AS month, category_id, touch_point_id,
+        `SELECT width_bucket(received_at, $3::timestamptz[]) AS bucket, category_id, touch_point_id,
                 grouping(category_id) AS by_touch_point, count(*)::int AS count
            FROM complaints
-          WHERE tenant_id = $1 AND client_id = $2 AND received_at >= $3 AND received_at < $4
+          WHERE tenant_id = $1 AND client_id = $2 AND received_at >= $4 AND received_at < $5
           GROUP BY GROUPING SETS ((1, category_id), (1, touch_point_id))`,
-        [db.tenantId, clientId, trailingStart.start, current.end, timeZone],
+        [db.tenantId, clientId, bounds, trailingStart.start, current.end],
       ) as Promise<
         {
-          month: string;
+          bucket: number;
           category_id: string | null;
           touch_point_id: string | null;
           by_touch_point: number;
@@ -68,27 +74,27 @@ export async function complaintPatterns(
         }[]
       >,
       db.query(
-        `SELECT to_char(received_at AT TIME ZONE $5, 'YYYY-MM') AS month, count(*)::int AS resolved,
+        `SELECT width_bucket(received_at, $3::timestamptz[]) AS bucket, count(*)::int AS resolved,
                 percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP
                   (ORDER BY extract(epoch FROM resolved_at - received_at) / 3600) AS hours
            FROM complaints
-          WHERE tenant_id = $1 AND client_id = $2 AND received_at >= $3 AND received_at < $4
+          WHERE tenant_id = $1 AND client_id = $2 AND received_at >= $4 AND received_at < $5
             AND resolved_at IS NOT NULL
           GROUP BY 1`,
-        [db.tenantId, clientId, first.start, current.end, timeZone],
-      ) as Promise<{ month: string; resolved: number; hours: number[] }[]>,
+        [db.tenantId, clientId, bounds, first.start, current.end],
+      ) as Promise<{ bucket: number; resolved: number; hours: number[] }[]>,
       categoriesOfClient(context).load(clientId),
       serviceLevelsOfClient(context).load(clientId),
-      monthlyValidEvents(db, clientId, { from: first.start, until: current.end, timeZone }),
+      monthlyValidEvents(db, clientId, periods.slice(RISING_TRAILING_MONTHS)),
       doneComplaintActions(db, clientId),
     ]);
 
     const byCategory = counts
       .filter((row) => Number(row.by_touch_point) === 0 && row.category_id)
-      .map((row) => ({ key: row.category_id!, month: row.month, count: row.count }));
+      .map((row) => ({ key: row.category_id!, month: labelOf(row.bucket), count: row.count }));
     const byTouchPoint = counts
       .filter((row) => Number(row.by_touch_point) === 1 && row.touch_point_id)
-      .map((row) => ({ key: row.touch_point_id!, month: row.month, count: row.count }));
+      .map((row) => ({ key: row.touch_point_id!, month: labelOf(row.bucket), count: row.count }));
     const inWindow = new Set(labels);
     const categoryIds = new Set(byCategory.filter((c) => inWindow.has(c.month)).map((c) => c.key));
     const shown = categories.filter((c) => !c.archivedAt || categoryIds.has(c.id));
@@ -105,7 +111,7 @@ export async function complaintPatterns(
       byCategory.filter((c) => c.month === month).reduce((sum, c) => sum + c.count, 0),
     );
     const timeToResolve = labels.map((month) => {
-      const row = resolveRows.find((r) => r.month === month);
+      const row = resolveRows.find((r) => labelOf(r.bucket) === month);
       return {
         month,
         resolved: row?.resolved ?? 0,
@@ -172,12 +178,19 @@ async function recurrencesOf(
     return rootCause ? [{ actionId: a.actionId, rootCause, doneAt: a.doneAt }] : [];
   });
   if (actions.length === 0) return [];
+  // Only complaints received after the earliest done action, and within the window after the latest one, can recur.
+  const doneTimes = actions.map((a) => a.doneAt.getTime());
+  const after = new Date(Math.max(from.getTime(), Math.min(...doneTimes)));
+  const before = new Date(
+    Math.min(until.getTime(), Math.max(...doneTimes) + RECURRENCE_DAYS * 86_400_000 + 1),
+  );
+  if (after >= before) return [];
   const candidates: { id: string; received_at: Date; root_cause: string }[] = await db.query(
     `SELECT id, received_at, root_cause FROM complaints
       WHERE tenant_id = $1 AND client_id = $2 AND received_at >= $3 AND received_at < $4
         AND lower(regexp_replace(btrim(root_cause), '\\s+', ' ', 'g')) = ANY($5::text[])
       ORDER BY received_at DESC, id DESC`,
-    [db.tenantId, clientId, from, until, [...new Set(actions.map((a) => rootCauseKey(a.rootCause)))]],
+    [db.tenantId, clientId, after, before, [...new Set(actions.map((a) => rootCauseKey(a.rootCause)))]],
   );
   return recurrences(
     candidates.map((c) => ({ id: c.id, receivedAt: c.received_at, rootCause: c.root_cause })),

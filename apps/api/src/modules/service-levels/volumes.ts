@@ -17,24 +17,27 @@ export async function timeZoneOfClient(db: TenantDb, clientId: string): Promise<
 }
 
 /**
- * Σvalid of each service level of the client per calendar month (`YYYY-MM` in `timeZone`), counting an interval in
- * the month it starts, for the intervals starting in [from, until). One statement for all the client's levels.
+ * Σvalid of each service level of the client per period (consecutive, e.g. the calendar months of a zone), counting
+ * an interval in the period it starts in. One statement for all the client's levels; width_bucket finds each
+ * interval's period by a binary search over the periods' starts.
  */
 export async function monthlyValidEvents(
   db: TenantDb,
   clientId: string,
-  range: { from: Date; until: Date; timeZone: string },
+  periods: readonly { label: string; start: Date; end: Date }[],
 ): Promise<{ serviceLevelId: string; month: string; valid: number }[]> {
-  const rows: { service_level_id: string; month: string; valid: string }[] = await db.query(
-    `SELECT service_level_id, to_char(starts_at AT TIME ZONE $5, 'YYYY-MM') AS month, sum(valid) AS valid
+  if (periods.length === 0) return [];
+  const bounds = [...periods.map((p) => p.start), periods.at(-1)!.end];
+  const rows: { service_level_id: string; bucket: number; valid: string }[] = await db.query(
+    `SELECT service_level_id, width_bucket(starts_at, $3::timestamptz[]) AS bucket, sum(valid) AS valid
        FROM service_level_measurements
-      WHERE tenant_id = $1 AND client_id = $2 AND starts_at >= $3 AND starts_at < $4
+      WHERE tenant_id = $1 AND client_id = $2 AND starts_at >= $4 AND starts_at < $5
       GROUP BY 1, 2`,
-    [db.tenantId, clientId, range.from, range.until, range.timeZone],
+    [db.tenantId, clientId, bounds, bounds[0], bounds.at(-1)],
   );
   return rows.map((row) => ({
     serviceLevelId: row.service_level_id,
-    month: row.month,
+    month: periods[row.bucket - 1]?.label ?? '',
     valid: Number(row.valid),
   }));
 }
