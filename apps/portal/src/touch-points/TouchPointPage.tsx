@@ -4,6 +4,8 @@ import { Link, useParams } from 'react-router';
 import { graphql } from '../generated/gql';
 import { formatDate } from '../ui/format';
 import { TouchPointComplaints } from '../complaints/TouchPointComplaints';
+import { TouchPointFeedback } from '../feedback/TouchPointFeedback';
+import { useCan } from '../session/useCan';
 import { Panel } from '../ui/Panel';
 import { QueryResult, type NotFound } from '../ui/QueryResult';
 import { EmptyState } from '../ui/QueryState';
@@ -67,6 +69,7 @@ const NOT_FOUND: NotFound = {
 export function TouchPointPage() {
   const { touchPointId = '' } = useParams();
   const query = useQuery(TouchPointDocument, { variables: { id: touchPointId } });
+  const mayReadFeedback = useCan('feedback:read');
   return (
     <QueryResult query={query} what="the touch point" select={(data) => data.touchPoint} notFound={NOT_FOUND}>
       {(point) => (
@@ -137,6 +140,7 @@ export function TouchPointPage() {
               )}
             </Panel>
             <TouchPointComplaints clientId={point.client.id} touchPointId={point.id} />
+            {mayReadFeedback && <TouchPointFeedback touchPointId={point.id} />}
             <Panel title="History">
               <ul className="item-list">
                 {point.changes.map((change) => (

@@ -35,6 +35,24 @@ const SUMMARY = graphql(`
   }
 `);
 
+const TOUCH_POINT = graphql(`
+  query FeedbackTotalsTouchPoint($id: ID!) {
+    touchPoint(id: $id) {
+      feedbackSummary {
+        kinds {
+          kind
+          overall {
+            responses
+          }
+          touchPoints {
+            touchPointId
+          }
+        }
+      }
+    }
+  }
+`);
+
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi();
@@ -134,6 +152,12 @@ describe('feedback monthly totals', () => {
     expect(perMonth[monthStart(2).toISOString().slice(0, 7)]).toBe(2);
     expect(perMonth[monthStart(1).toISOString().slice(0, 7)]).toBe(3);
     expect(perMonth[monthStart(0).toISOString().slice(0, 7)]).toBe(9);
+
+    // The touch point's section: only the answers through its link (the effort link has none), batched per page.
+    const ofTouchPoint = await api.graphql(TOUCH_POINT, { id: touchPoint }, leader);
+    expect(ofTouchPoint.data?.touchPoint?.feedbackSummary.kinds).toEqual([
+      { kind: 'NPS', overall: { responses: 8 + 1 + 3 + 2 }, touchPoints: [{ touchPointId: touchPoint }] },
+    ]);
   });
 
   it('go with their client', async () => {

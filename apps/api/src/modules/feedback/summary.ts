@@ -4,7 +4,7 @@ import type { FeedbackKindSummaryMapper, FeedbackSummaryMapper } from './mappers
 
 export const MAX_SUMMARY_MONTHS = 36;
 
-interface CountRow {
+export interface CountRow {
   kind: FeedbackKind;
   touch_point_id: string | null;
   month: string;
@@ -33,9 +33,7 @@ export async function feedbackSummary(
   months: number,
   now = new Date(),
 ): Promise<FeedbackSummaryMapper> {
-  const span = Math.min(Math.max(1, Math.floor(months)), MAX_SUMMARY_MONTHS);
-  const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - span, 1));
-  const fromMonth = from.toISOString().slice(0, 10);
+  const fromMonth = countedFrom(months, now);
   const rows: CountRow[] = await context.db.read((db) =>
     db.query(
       // The monthly totals (monthly-totals.ts), summed over the client's links: one index-only range scan of
@@ -47,6 +45,27 @@ export async function feedbackSummary(
       [db.tenantId, clientId, fromMonth],
     ),
   );
+  return summaryOfCounts(rows, months, now);
+}
+
+/** How many months are shown: 1 to 36. */
+function spanOf(months: number): number {
+  return Math.min(Math.max(1, Math.floor(months)), MAX_SUMMARY_MONTHS);
+}
+
+/** The first day (UTC) of the month before the first one shown: where the counts start. */
+export function countedFrom(months: number, now = new Date()): string {
+  const span = spanOf(months);
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - span, 1)).toISOString().slice(0, 10);
+}
+
+/** Counts per kind, touch point, month and score, as figures per kind over the span (the touch point's or the client's). */
+export function summaryOfCounts(
+  rows: readonly CountRow[],
+  months: number,
+  now = new Date(),
+): FeedbackSummaryMapper {
+  const span = spanOf(months);
   const labels = Array.from({ length: span + 1 }, (_, i) => monthLabel(now, span - i));
   const firstShown = labels[1]!;
   const kinds: FeedbackKindSummaryMapper[] = [];
