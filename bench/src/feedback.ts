@@ -111,8 +111,25 @@ export async function feedbackScenarios(options: {
         WHERE l.id = $1`,
         [created.id, ANSWERS],
       );
+    // Written past the API, so the link's monthly totals (what the summary reads) are recounted from its answers,
+    // as the migration that made them counted the answers before it.
+    await owner.query(
+      `DELETE FROM feedback_monthly_totals t USING feedback_links l
+        WHERE t.tenant_id = l.tenant_id AND t.link_id = l.id AND l.id = $1`,
+      [created.id],
+    );
+    await owner.query(
+      `INSERT INTO feedback_monthly_totals
+         (tenant_id, client_id, link_id, touch_point_id, kind, month, score, responses)
+       SELECT r.tenant_id, r.client_id, r.link_id, r.touch_point_id, r.kind,
+              date_trunc('month', r.received_at AT TIME ZONE 'UTC')::date, r.score, count(*)
+         FROM feedback_responses r JOIN feedback_links l ON l.tenant_id = r.tenant_id AND l.id = r.link_id
+        WHERE l.id = $1
+        GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+      [created.id],
+    );
     // As autovacuum leaves a table in steady use: the visibility map set, so the summary's scan is index-only.
-    await owner.query('VACUUM ANALYZE feedback_responses');
+    await owner.query('VACUUM ANALYZE feedback_responses, feedback_monthly_totals');
   } finally {
     await owner.end();
   }

@@ -68,6 +68,8 @@ SELECT create_distributed_table('complaint_rising_announcements', 'tenant_id', c
 SELECT create_distributed_table('feedback_links', 'tenant_id', colocate_with => 'consultancies');
 SELECT create_distributed_table('feedback_invitations', 'tenant_id', colocate_with => 'consultancies');
 SELECT create_distributed_table('feedback_responses', 'tenant_id', colocate_with => 'consultancies');
+-- Their totals per link, month and score, kept with every answer: what the client's summary reads.
+SELECT create_distributed_table('feedback_monthly_totals', 'tenant_id', colocate_with => 'consultancies');
 
 -- Actions.
 SELECT create_distributed_table('actions', 'tenant_id', colocate_with => 'consultancies');

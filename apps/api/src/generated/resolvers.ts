@@ -3373,6 +3373,11 @@ export type TouchPoint = {
   createdAt: Scalars['DateTime']['output'];
   /** The audit criteria that test this touch point. */
   criteria: Array<TouchPointCriterion>;
+  /**
+   * The scores of answers given through links for this touch point, per kind and month over the latest 12 months,
+   * as in the client's summary (withheld below 5 answers).
+   */
+  feedbackSummary: FeedbackSummary;
   id: Scalars['ID']['output'];
   momentOfTruth: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
@@ -5664,6 +5669,7 @@ export type TouchPointResolvers<ContextType = RequestContext, ParentType extends
   client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   criteria?: Resolver<Array<ResolversTypes['TouchPointCriterion']>, ParentType, ContextType>;
+  feedbackSummary?: Resolver<ResolversTypes['FeedbackSummary'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   momentOfTruth?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -17,6 +17,7 @@ import { CreateServiceLevels1763800015000 } from './1763800015000-create-service
 import { CreateComplaints1763800017000 } from './1763800017000-create-complaints.js';
 import { CreateCustomerJourneys1763800016000 } from './1763800016000-create-customer-journeys.js';
 import { CreateCustomerFeedback1763800018000 } from './1763800018000-create-customer-feedback.js';
+import { TotalFeedbackPerMonth1763800020000 } from './1763800020000-total-feedback-per-month.js';
 
 /** In the order they run. A landed migration is never edited: a change is a new file here. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   CreateCustomerJourneys1763800016000,
   CreateComplaints1763800017000,
   CreateCustomerFeedback1763800018000,
+  TotalFeedbackPerMonth1763800020000,
 ];

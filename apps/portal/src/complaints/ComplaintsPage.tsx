@@ -14,6 +14,7 @@ import { Panel } from '../ui/Panel';
 import { QueryResult, type NotFound } from '../ui/QueryResult';
 import { EmptyState } from '../ui/QueryState';
 import { ComplaintPatternsView } from './ComplaintPatternsView';
+import { ComplaintUpload } from './ComplaintUpload';
 import { RecordComplaintForm } from './RecordComplaintForm';
 import { ComplaintLogQuery, CreateComplaintCategoryMutation } from './documents';
 import './complaints.css';
@@ -103,6 +104,11 @@ export function ComplaintsPage() {
                   onRecorded={() => query.refetch()}
                 />
               )}
+            </Panel>
+          )}
+          {mayRecord && (
+            <Panel title="Upload complaints">
+              <ComplaintUpload clientId={client.id} onRecorded={() => query.refetch()} />
             </Panel>
           )}
           <Panel title="Categories" count={client.complaintCategories.length}>

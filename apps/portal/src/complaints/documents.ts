@@ -211,3 +211,14 @@ export const RaiseComplaintCategoryActionMutation = graphql(`
     }
   }
 `);
+
+export const ComplaintTimeZoneQuery = graphql(`
+  query ComplaintTimeZone($clientId: ID!) {
+    client(id: $clientId) {
+      id
+      complaintPatterns(months: 1) {
+        timeZone
+      }
+    }
+  }
+`);

@@ -82,3 +82,30 @@ export const RaiseActionFromFeedbackMutation = graphql(`
     }
   }
 `);
+
+export const TouchPointFeedbackQuery = graphql(`
+  query TouchPointFeedback($touchPointId: ID!) {
+    touchPoint(id: $touchPointId) {
+      id
+      feedbackSummary {
+        kinds {
+          kind
+          overall {
+            ...FeedbackScoreFields
+          }
+          months {
+            month
+            score {
+              ...FeedbackScoreFields
+            }
+            change {
+              difference
+              significant
+              direction
+            }
+          }
+        }
+      }
+    }
+  }
+`);

@@ -1,5 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useId, useRef, useState } from 'react';
+import { CsvPreviewTable } from '../forms/CsvPreviewTable';
+import { downloadText } from '../forms/csv';
 import { FormProblems } from '../forms/FormProblems';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextAreaField } from '../forms/TextAreaField';
@@ -40,9 +42,6 @@ interface Preview {
 }
 
 const FIELDS = ['correctionReason', 'intervals'] as const;
-/** A preview lists every row with a problem, but only the first few good ones: a month of quarter-hours is 2,880. */
-const SAMPLE = 12;
-const MAX_SHOWN = 200;
 
 function toInput(serviceLevelId: string, row: CsvRow): MeasurementIntervalInput {
   const interval = row.interval!;
@@ -210,7 +209,7 @@ export function MeasurementUpload({
             {preview.upload.ignoredColumns.length > 0 && (
               <p className="muted">Left out: the columns {preview.upload.ignoredColumns.join(', ')}.</p>
             )}
-            <PreviewTable preview={preview} />
+            <CsvPreviewTable rows={preview.rows} columns={CSV_COLUMNS} />
             {needsReason && (
               <TextAreaField
                 name="correctionReason"
@@ -267,66 +266,6 @@ function recordedText(result: Result): string {
   return `Recorded: ${parts.join(', ')}.`;
 }
 
-function PreviewTable({ preview }: { preview: Preview }) {
-  const bad = preview.rows.filter(rowHasErrors);
-  const shown = (bad.length > 0 ? bad : preview.rows.slice(0, SAMPLE)).slice(0, MAX_SHOWN);
-  const caption =
-    bad.length > 0
-      ? `The rows to fix${bad.length > shown.length ? ` (the first ${formatNumber(shown.length)})` : ''}, by their line in the file.`
-      : `The first ${formatNumber(shown.length)} of ${formatNumber(preview.rows.length)} rows.`;
-  return (
-    <div className="table-wrap">
-      <table className="table upload-preview">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Line</th>
-            {CSV_COLUMNS.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((row) => (
-            <tr key={row.line} className={rowHasErrors(row) ? 'row-invalid' : undefined}>
-              <th scope="row">
-                Line {row.line}
-                {row.errors.row?.map((message) => (
-                  <span key={message} className="cell-error">
-                    {message}
-                  </span>
-                ))}
-              </th>
-              {CSV_COLUMNS.map((column) => {
-                const messages = row.errors[column];
-                return (
-                  <td key={column} className={messages ? 'cell-invalid' : undefined}>
-                    <span className="cell-value">{row.cells[column] || '—'}</span>
-                    {messages?.map((message) => (
-                      <span key={message} className="cell-error">
-                        {message}
-                      </span>
-                    ))}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
 function downloadExample(timeZone: string) {
-  const url = URL.createObjectURL(new Blob([exampleCsv(timeZone)], { type: 'text/csv' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = 'measurements-example.csv';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadText('measurements-example.csv', exampleCsv(timeZone));
 }

@@ -1,12 +1,15 @@
-import Papa from 'papaparse';
+import { MAX_COUNT, MAX_INTERVALS_PER_BATCH, instantOfLocalTime } from '@csp/domain';
 import {
-  MAX_COUNT,
-  MAX_INTERVALS_PER_BATCH,
-  instantOfLocalTime,
-  isRealDate,
-  isRealDateTime,
-} from '@csp/domain';
+  instantOfCell,
+  linesNamedBy,
+  parseCsv,
+  rowHasErrors as anyRowErrors,
+  rowsWithApiErrors,
+  type CheckedCsvRow,
+} from '../forms/csv';
 import type { UserErrorLike } from '../forms/field-errors';
+
+export { parseCsv };
 
 /**
  * Measurements uploaded as CSV: one interval a line, under the header `start,end,good,valid,excluded` (excluded
@@ -35,13 +38,9 @@ export interface IntervalValues {
   excluded: number | null;
 }
 
-export interface CsvRow {
-  /** The line in the file, the header being line 1, as a spreadsheet numbers it. */
-  line: number;
-  cells: Record<CsvColumn, string>;
+export interface CsvRow extends CheckedCsvRow<CsvColumn> {
   /** Null when the row cannot be sent as it is (see `errors`). */
   interval: IntervalValues | null;
-  errors: Partial<Record<RowPart, string[]>>;
 }
 
 export interface CsvUpload {
@@ -132,8 +131,6 @@ function readRow(line: number, cells: Record<CsvColumn, string>, timeZone: strin
   };
 }
 
-const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::00(?:\.0+)?)?$/;
-
 function readInstant(
   cell: string,
   column: 'start' | 'end',
@@ -144,12 +141,8 @@ function readInstant(
     note(column, `Give the ${column} of the interval.`);
     return null;
   }
-  if (isRealDateTime(cell)) return cell;
-  const local = LOCAL_TIME.exec(cell);
-  const [, day, hours, minutes] = local ?? [];
-  if (day && hours && minutes && isRealDate(day) && Number(hours) < 24 && Number(minutes) < 60) {
-    return instantOfLocalTime(day, `${hours}:${minutes}`, timeZone).toISOString();
-  }
+  const instant = instantOfCell(cell, timeZone);
+  if (instant !== null) return instant;
   note(
     column,
     `${COLUMN_LABELS[column]} must be a time such as 2026-11-30T09:00:00Z, or a local time such as 2026-11-30 09:00 (read in ${timeZone}).`,
@@ -190,60 +183,25 @@ export function sendableRows(upload: CsvUpload): CsvRow[] {
   return upload.rows.filter((row) => row.interval !== null);
 }
 
-const INTERVAL_FIELD = /^(?:input\.)?intervals\.(\d+)(?:\.([A-Za-z]+))?/;
-
 /**
- * The API's errors put on the rows of the file: `intervals.3.good` is the good cell of the fourth row sent (rows
- * that could not be sent are not in the batch, so the index goes through `sent`), and a field that is not a
- * column (`intervals.3.serviceLevelId`) marks the row as a whole. Errors about no interval are answered apart.
+ * The API's errors put on the rows of the file: `intervals.3.good` is the good cell of the fourth row sent, and a
+ * field that is not a column (`intervals.3.serviceLevelId`) marks the row as a whole (see `rowsWithApiErrors`).
  */
 export function withApiErrors(
   rows: readonly CsvRow[],
   sent: readonly CsvRow[],
   userErrors: readonly UserErrorLike[],
 ): { rows: CsvRow[]; general: UserErrorLike[] } {
-  const extra = new Map<number, CsvRow['errors']>();
-  const general: UserErrorLike[] = [];
-  for (const error of userErrors) {
-    const match = INTERVAL_FIELD.exec(error.field);
-    const row = match ? sent[Number(match[1])] : undefined;
-    if (!match || !row) {
-      general.push(error);
-      continue;
-    }
-    const name = match[2] ?? '';
-    const part: RowPart = (CSV_COLUMNS as readonly string[]).includes(name) ? (name as CsvColumn) : 'row';
-    const errors = extra.get(row.line) ?? {};
-    (errors[part] ??= []).push(error.message);
-    extra.set(row.line, errors);
-  }
-  return {
-    rows: rows.map((row) => {
-      const more = extra.get(row.line);
-      if (!more) return row;
-      const errors: CsvRow['errors'] = { ...row.errors };
-      for (const [part, messages] of Object.entries(more) as [RowPart, string[]][]) {
-        errors[part] = [...(errors[part] ?? []), ...messages];
-      }
-      return { ...row, errors };
-    }),
-    general,
-  };
+  return rowsWithApiErrors(rows, sent, userErrors, 'intervals', CSV_COLUMNS);
 }
 
 /** The file lines of the rows sent that these errors name, in file order, each once. */
 export function linesNamed(sent: readonly CsvRow[], userErrors: readonly UserErrorLike[]): number[] {
-  const lines = new Set<number>();
-  for (const error of userErrors) {
-    const match = INTERVAL_FIELD.exec(error.field);
-    const row = match ? sent[Number(match[1])] : undefined;
-    if (row) lines.add(row.line);
-  }
-  return [...lines].sort((a, b) => a - b);
+  return linesNamedBy(sent, userErrors, 'intervals');
 }
 
 export function rowHasErrors(row: CsvRow): boolean {
-  return Object.values(row.errors).some((messages) => messages && messages.length > 0);
+  return anyRowErrors(row);
 }
 
 /**
@@ -284,32 +242,4 @@ export function exampleCsv(timeZone: string, now: Date = new Date()): string {
     [at('09:30'), at('09:45'), 38, 44, 1],
   ];
   return [CSV_HEADER, ...lines.map((line) => line.join(','))].join('\n') + '\n';
-}
-
-/**
- * CSV through papaparse: cells separated by commas (or semicolons or tabs, as spreadsheets in many locales save
- * them), quotes around a cell that holds one of those, a doubled quote or a line break. Each record keeps the line
- * it starts on, counted from the parser's position in the text, so a quoted line break does not shift the lines
- * after it. A quoted cell left open is a problem of the file.
- */
-export function parseCsv(text: string): { records: { line: number; cells: string[] }[]; problems: string[] } {
-  const normalised = text.replace(/\r\n?/g, '\n');
-  const records: { line: number; cells: string[] }[] = [];
-  const problems: string[] = [];
-  let line = 1;
-  let from = 0;
-  Papa.parse<string[]>(normalised, {
-    delimitersToGuess: [',', ';', '\t'],
-    skipEmptyLines: false,
-    step: (result) => {
-      records.push({ line, cells: result.data });
-      if (result.errors.some((error) => error.type === 'Quotes')) {
-        problems.push(`Line ${line}: a quoted cell is not closed. Check the quotes on that line.`);
-      }
-      const to = result.meta.cursor;
-      for (let i = from; i < to; i += 1) if (normalised[i] === '\n') line += 1;
-      from = to;
-    },
-  });
-  return { records, problems };
 }

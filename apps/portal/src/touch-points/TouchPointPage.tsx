@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { graphql } from '../generated/gql';
 import { formatDate } from '../ui/format';
 import { TouchPointComplaints } from '../complaints/TouchPointComplaints';
+import { TouchPointFeedback } from '../feedback/TouchPointFeedback';
 import { useCan } from '../session/useCan';
 import { Panel } from '../ui/Panel';
 import { QueryResult, type NotFound } from '../ui/QueryResult';
@@ -78,6 +79,7 @@ export function TouchPointPage() {
   // Client leaders read it (journey:read); only those who may change the journey get the forms.
   const canWrite = useCan('journey:write');
   const reload = () => void query.refetch();
+  const mayReadFeedback = useCan('feedback:read');
   return (
     <QueryResult query={query} what="the touch point" select={(data) => data.touchPoint} notFound={NOT_FOUND}>
       {(point) => (
@@ -158,6 +160,7 @@ export function TouchPointPage() {
               )}
             </Panel>
             <TouchPointComplaints clientId={point.client.id} touchPointId={point.id} />
+            {mayReadFeedback && <TouchPointFeedback touchPointId={point.id} />}
             <Panel title="History">
               <ul className="item-list">
                 {point.changes.map((change) => (

@@ -1,4 +1,5 @@
 import {
+  COMPLAINT_LIMITS,
   JOURNEY_LIMITS,
   LIMITS,
   MAX_CHARTER_PROMISES,
@@ -196,6 +197,46 @@ export const LIST_SIZES: Record<string, ListSize> = {
     size: 3,
     why: 'the actions not done about the touch point, which grows with use; soonest due first',
     cap: 100,
+  },
+
+  'Client.complaintCategories': {
+    size: 10,
+    why: "the client's own list, which grows with use (archived ones only when asked); by name",
+    cap: 500,
+  },
+  'Complaint.actions': {
+    size: 1,
+    why: 'the actions raised from one complaint, which grows with use; newest first',
+    cap: 100,
+  },
+  'ComplaintPatterns.categories': {
+    size: 10,
+    why: 'the categories with complaints in the window or live in the list, which grows with use',
+    cap: 500,
+  },
+  'ComplaintPatterns.touchPoints': {
+    size: 10,
+    why: "the touch points with complaints in the window, which grows with the client's journey",
+    cap: 500,
+  },
+  'ComplaintPatterns.timeToResolve': {
+    size: 12,
+    why: '`months` of the patterns, 12 unless asked, at most 36 (complaints/patterns.ts)',
+    cap: 36,
+  },
+  'ComplaintPatterns.rates': {
+    size: 2,
+    why: 'one per service level of the client that counts contacts, which grows with use',
+    cap: 100,
+  },
+  'ComplaintPatterns.recurrences': {
+    size: 5,
+    why: 'the complaints whose root cause came back after an action on it, which grows with use; newest first',
+    cap: 200,
+  },
+  'RecordComplaintsPayload.complaints': {
+    size: 100,
+    why: `the rows sent, at most ${COMPLAINT_LIMITS.batch} per call (complaints/complaint-input.ts)`,
   },
 
   'Client.feedbackLinks': {

@@ -14,6 +14,7 @@ import {
   isNonNullType,
   isObjectType,
   parse,
+  print,
   typeFromAST,
   type DocumentNode,
   type GraphQLInputType,
@@ -24,7 +25,7 @@ import { MAX_PAGE_SIZE } from '../pagination.js';
 import { modules } from '../../modules/index.js';
 import { buildSchema } from './schema.js';
 import { QUERY_LIMITS } from './query-limits.js';
-import { queryCost } from './query-cost.js';
+import { introspectionCost, introspectionLimit, queryCost } from './query-cost.js';
 import { LIST_SIZES, PAGED_LISTS, listSizeOf } from './list-sizes.js';
 import { capPlainLists } from './list-caps.js';
 
@@ -140,8 +141,18 @@ describe('query cost', () => {
     expect(heaviest).toBeLessThan(QUERY_LIMITS.cost / 10);
   });
 
-  it('lets a full introspection through', () => {
-    expect(queryCost(schema, parse(getIntrospectionQuery()))).toBeLessThan(QUERY_LIMITS.cost);
+  it('prices introspection apart from data: a full one passes its own limit whatever the schema grows to, twice does not', () => {
+    const full = parse(getIntrospectionQuery());
+    // The data cost of an introspection is its root field alone: it reads the schema in memory, not the database.
+    expect(queryCost(schema, full)).toBeLessThan(10);
+    const once = introspectionCost(schema, full);
+    expect(once).toBeGreaterThan(10_000);
+    expect(once).toBeLessThan(introspectionLimit(schema));
+    const twice = parse(
+      print(full).replace(/__schema \{/, 'once: __schema { types { ...FullType } }\n  again: __schema {'),
+    );
+    expect(introspectionCost(schema, twice)).toBeGreaterThan(introspectionLimit(schema) / 1.5);
+    expect(introspectionCost(schema, parse('{ me { id } }'))).toBe(0);
   });
 
   it('knows the length of every plain list of objects in the schema, and caps those that grow with use', () => {

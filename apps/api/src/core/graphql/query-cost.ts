@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
+  getIntrospectionQuery,
   getNamedType,
   getNullableType,
   isCompositeType,
@@ -8,6 +9,7 @@ import {
   isInputObjectType,
   isListType,
   isObjectType,
+  parse,
   visit,
   type DocumentNode,
   type GraphQLSchema,
@@ -24,7 +26,7 @@ export const DEFAULT_LIST_SIZE = 20;
  * The cost of a query: every field costs 1, and a list costs (1 + the cost of what is asked of each item) × its
  * length: `first` for connections (default and maximum from pagination.ts), the size in list-sizes.ts for plain
  * lists. So nested lists multiply, as their work does. `__typename` is free. Computed from the operation and
- * its variables before anything runs.
+ * its variables before anything runs. Introspection (`__schema`, `__type`) is not in it: see `introspectionCost`.
  */
 export function queryCost(
   schema: GraphQLSchema,
@@ -32,25 +34,78 @@ export function queryCost(
   variables: Record<string, unknown> = {},
   operationName?: string | null,
 ): number {
+  return costWith(estimatorsFor(schema).data, schema, document, variables, operationName);
+}
+
+/**
+ * What the operation's introspection fields resolve, about one per value. Introspection is answered from the
+ * schema in memory, never from the database, so it has a limit of its own (`introspectionLimit`) instead of
+ * counting against the data limit; otherwise each new module would push a full introspection over that limit.
+ */
+export function introspectionCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> = {},
+  operationName?: string | null,
+): number {
+  const estimators = estimatorsFor(schema);
+  return (
+    costWith(estimators.all, schema, document, variables, operationName) -
+    costWith(estimators.data, schema, document, variables, operationName)
+  );
+}
+
+/** One full introspection, as tools (codegen, GraphiQL, Apollo's sandbox) send it, and half as much again. */
+export function introspectionLimit(schema: GraphQLSchema): number {
+  let limit = introspectionLimits.get(schema);
+  if (limit === undefined) {
+    limit = Math.ceil(1.5 * introspectionCost(schema, parse(getIntrospectionQuery())));
+    introspectionLimits.set(schema, limit);
+  }
+  return limit;
+}
+
+const introspectionLimits = new WeakMap<GraphQLSchema, number>();
+
+function costWith(
+  estimator: ComplexityEstimator,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName?: string | null,
+): number {
   return getComplexity({
     schema,
     query: document,
     variables,
     ...(operationName ? { operationName } : {}),
-    estimators: [estimatorFor(schema)],
+    estimators: [estimator],
   });
 }
 
-const estimators = new WeakMap<GraphQLSchema, ComplexityEstimator>();
-
-function estimatorFor(schema: GraphQLSchema): ComplexityEstimator {
-  let estimator = estimators.get(schema);
-  if (!estimator) {
-    estimator = listCostEstimator(introspectionSizes(schema));
-    estimators.set(schema, estimator);
-  }
-  return estimator;
+interface Estimators {
+  /** Everything, introspection included. */
+  all: ComplexityEstimator;
+  /** Introspection's root fields at 1 each, whatever is asked below them. */
+  data: ComplexityEstimator;
 }
+
+const estimators = new WeakMap<GraphQLSchema, Estimators>();
+
+function estimatorsFor(schema: GraphQLSchema): Estimators {
+  let found = estimators.get(schema);
+  if (!found) {
+    const all = listCostEstimator(introspectionSizes(schema));
+    const roots = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name]);
+    const data: ComplexityEstimator = (options) =>
+      roots.has(options.type.name) && INTROSPECTION_ROOTS.has(options.field.name) ? 1 : all(options);
+    found = { all, data };
+    estimators.set(schema, found);
+  }
+  return found;
+}
+
+const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
 
 function pageSize(first: unknown): number {
   if (typeof first !== 'number' || !Number.isFinite(first)) return DEFAULT_PAGE_SIZE;
@@ -130,7 +185,7 @@ export function queryCostPlugin(limit: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          let cost: number;
+          let cost: Costs;
           try {
             cost = cachedCost(schema, document, request.variables ?? {}, request.operationName);
           } catch (error) {
@@ -140,17 +195,33 @@ export function queryCostPlugin(limit: number): ApolloServerPlugin {
               throw queryTooCostly(limit, Infinity);
             return;
           }
-          if (cost > limit) throw queryTooCostly(limit, cost);
+          if (cost.data > limit) throw queryTooCostly(limit, cost.data);
+          const introspection = introspectionLimit(schema);
+          if (cost.introspection > introspection)
+            throw coded(
+              'QUERY_TOO_COSTLY',
+              `This introspection would resolve about ${cost.introspection.toLocaleString('en')} values, over ` +
+                `the limit of ${introspection.toLocaleString('en')} (one full introspection and half as much ` +
+                'again): ask for the schema once per request.',
+              { extensions: { cost: cost.introspection, limit: introspection }, http: { status: 400 } },
+            );
         },
       };
     },
   };
 }
 
+interface Costs {
+  data: number;
+  introspection: number;
+}
+
 interface DocumentCosts {
   /** The variables the cost depends on: those given to `first`, `last`, `@include` and `@skip`. */
   variables: string[];
-  costs: Map<string, number>;
+  /** Whether it asks `__schema` or `__type` anywhere (most documents do not: their introspection costs 0). */
+  introspects: boolean;
+  costs: Map<string, Costs>;
 }
 
 /** Apollo hands the same parsed document for the same query text, so its cost is worked out once per variables. */
@@ -161,19 +232,32 @@ function cachedCost(
   document: DocumentNode,
   variables: Record<string, unknown>,
   operationName?: string | null,
-): number {
+): Costs {
   let entry = documentCosts.get(document);
   if (!entry) {
-    entry = { variables: costVariables(document), costs: new Map() };
+    entry = { variables: costVariables(document), introspects: introspects(document), costs: new Map() };
     documentCosts.set(document, entry);
   }
   const key = `${operationName ?? ''}|${entry.variables.map((name) => JSON.stringify(variables[name])).join(',')}`;
   let cost = entry.costs.get(key);
   if (cost === undefined) {
-    cost = queryCost(schema, document, variables, operationName);
+    cost = {
+      data: queryCost(schema, document, variables, operationName),
+      introspection: entry.introspects ? introspectionCost(schema, document, variables, operationName) : 0,
+    };
     if (entry.costs.size < 32) entry.costs.set(key, cost);
   }
   return cost;
+}
+
+function introspects(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field: (field) => {
+      if (INTROSPECTION_ROOTS.has(field.name.value)) found = true;
+    },
+  });
+  return found;
 }
 
 function costVariables(document: DocumentNode): string[] {

@@ -13,7 +13,8 @@ export const QUERY_LIMITS = {
   depth: 12,
   /**
    * query-cost.ts: nested lists multiply. The portal's heaviest screen costs about 6,000, the bench's
-   * `clients(first: 50)` with engagements and milestones 27,000 and a full introspection 80,000; walking
+   * `clients(first: 50)` with engagements and milestones 27,000 (introspection has its own limit, one full
+   * introspection and half again: query-cost.ts's `introspectionLimit`); walking
    * clients → audits → client → audits four levels deep costs 6.7 million (query-cost.test.ts keeps these true).
    */
   cost: 100_000,

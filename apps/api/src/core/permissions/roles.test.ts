@@ -266,6 +266,93 @@ const OPERATIONS: {
     allowed: STAFF,
     query: 'mutation { recordMeasurements(input: { intervals: [] }) { added } }',
   },
+  { name: 'touchPoint', allowed: EVERYONE, query: '{ touchPoint(id: "x") { id } }' },
+  { name: 'feedbackLink', allowed: EVERYONE, query: '{ feedbackLink(id: "x") { id } }' },
+  {
+    name: 'addJourneyStage',
+    allowed: STAFF,
+    query: 'mutation { addJourneyStage(input: { clientId: "x", name: "" }) { stage { id } } }',
+  },
+  {
+    name: 'renameJourneyStage',
+    allowed: STAFF,
+    query: 'mutation { renameJourneyStage(input: { id: "x", name: "" }) { stage { id } } }',
+  },
+  {
+    name: 'removeJourneyStage',
+    allowed: STAFF,
+    query: 'mutation { removeJourneyStage(input: { id: "x" }) { stage { id } } }',
+  },
+  {
+    name: 'addTouchPoint',
+    allowed: STAFF,
+    query:
+      'mutation { addTouchPoint(input: { stageId: "x", name: "", channel: PHONE, owningTeam: "" }) { touchPoint { id } } }',
+  },
+  {
+    name: 'updateTouchPoint',
+    allowed: STAFF,
+    query: 'mutation { updateTouchPoint(input: { id: "x", name: "" }) { touchPoint { id } } }',
+  },
+  {
+    name: 'setMomentOfTruth',
+    allowed: STAFF,
+    query: 'mutation { setMomentOfTruth(input: { id: "x", momentOfTruth: true }) { touchPoint { id } } }',
+  },
+  {
+    name: 'removeTouchPoint',
+    allowed: STAFF,
+    query: 'mutation { removeTouchPoint(input: { id: "x" }) { touchPoint { id } } }',
+  },
+  {
+    name: 'reorderJourney',
+    allowed: STAFF,
+    query:
+      'mutation { reorderJourney(input: { clientId: "x", expectedRevision: 1, stages: [] }) { journey { revision } } }',
+  },
+  {
+    name: 'linkTouchPointPromise',
+    allowed: STAFF,
+    query: 'mutation { linkTouchPointPromise(input: { id: "x", promiseKey: "" }) { touchPoint { id } } }',
+  },
+  {
+    name: 'unlinkTouchPointPromise',
+    allowed: STAFF,
+    query: 'mutation { unlinkTouchPointPromise(input: { id: "x", promiseKey: "" }) { touchPoint { id } } }',
+  },
+  {
+    name: 'linkTouchPointCriterion',
+    allowed: STAFF,
+    query:
+      'mutation { linkTouchPointCriterion(input: { id: "x", frameworkKey: "", criterionKey: "" }) { touchPoint { id } } }',
+  },
+  {
+    name: 'unlinkTouchPointCriterion',
+    allowed: STAFF,
+    query:
+      'mutation { unlinkTouchPointCriterion(input: { id: "x", frameworkKey: "", criterionKey: "" }) { touchPoint { id } } }',
+  },
+  {
+    name: 'createFeedbackLink',
+    allowed: STAFF,
+    query: 'mutation { createFeedbackLink(input: { clientId: "x", kind: NPS }) { feedbackLink { id } } }',
+  },
+  {
+    name: 'updateFeedbackLink',
+    allowed: STAFF,
+    query: 'mutation { updateFeedbackLink(input: { id: "x", active: false }) { feedbackLink { id } } }',
+  },
+  {
+    name: 'createFeedbackInvitation',
+    allowed: STAFF,
+    query: 'mutation { createFeedbackInvitation(input: { linkId: "x" }) { url } }',
+  },
+  {
+    name: 'raiseActionFromFeedback',
+    allowed: STAFF,
+    query:
+      'mutation { raiseActionFromFeedback(input: { responseId: "x", description: "", ownerId: "x" }) { action { id } } }',
+  },
   { name: 'complaint', allowed: EVERYONE, query: '{ complaint(id: "x") { id } }' },
   {
     name: 'client.complaints',

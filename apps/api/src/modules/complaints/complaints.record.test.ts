@@ -563,6 +563,23 @@ describe('a batch from the client’s CRM', () => {
     ]);
   });
 
+  it('stores one complaint when two first sends of a reference arrive at once, the later replacing it', async () => {
+    const w = await world();
+    const send = (severity: ComplaintRowInput['severity']) =>
+      api.graphql(
+        RECORD_MANY,
+        { input: { clientId: w.client, rows: [row({ externalReference: 'CRM-RACE', severity })] } },
+        w.admin,
+      );
+    const answers = await Promise.all([send('LOW'), send('HIGH')]);
+    for (const answer of answers) expect(answer.data.recordComplaints.userErrors).toEqual([]);
+    const counts = answers.map((a) => `${a.data.recordComplaints.added}/${a.data.recordComplaints.replaced}`);
+    expect(counts.sort()).toEqual(['0/1', '1/0']);
+    const ids = answers.map((a) => a.data.recordComplaints.complaints?.[0]?.id);
+    expect(ids[0]).toBe(ids[1]);
+    expect(await api.countRows('complaints', w.admin.tenantId)).toBe(1);
+  });
+
   it('lets a client-fenced key write only its own client’s complaints', async () => {
     const w = await world();
     const other = await seed(api, w.admin).client({}, 'otherClient');

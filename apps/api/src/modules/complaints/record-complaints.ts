@@ -137,13 +137,35 @@ export async function recordComplaints(
     if (dryRun) return { complaints: null, ...counts, userErrors: [] };
 
     const repository = db.getRepository(ComplaintEntity);
-    if (added.length > 0) await repository.insert(added.map((p) => p.complaint));
+    const unreferenced = added.filter((p) => !p.complaint.externalReference);
+    if (unreferenced.length > 0) await repository.insert(unreferenced.map((p) => p.complaint));
+    // A row with a reference not stored when we looked may have been stored since by a call running at the same
+    // time: the upsert waits for that call and replaces its complaint, as a resend would, instead of failing on
+    // the unique index.
+    const raced: typeof added = [];
+    for (const p of added) {
+      if (!p.complaint.externalReference) continue;
+      const stored = await upsertByReference(db, p.complaint);
+      if (!stored.inserted) {
+        Object.assign(p.complaint, {
+          id: stored.id,
+          revision: stored.revision,
+          createdAt: stored.createdAt,
+          recordedBy: stored.recordedBy,
+        });
+        raced.push(p);
+      }
+    }
+    counts.added -= raced.length;
+    counts.replaced += raced.length;
     for (const p of changed) {
       p.complaint.revision = p.before!.revision + 1;
       const { tenantId: _t, id, clientId: _c, createdAt: _a, recordedBy: _r, ...columns } = p.complaint;
       await repository.update({ id }, columns);
     }
-    for (const p of added) await announceRecorded(db, p.complaint, context.requestId);
+    for (const p of added) {
+      if (!raced.includes(p)) await announceRecorded(db, p.complaint, context.requestId);
+    }
     await announceRising(
       db,
       clientId,
@@ -155,4 +177,66 @@ export async function recordComplaints(
     return { complaints, ...counts, userErrors: [] };
   };
   return dryRun ? context.db.read(work) : context.db.write(work);
+}
+
+/**
+ * Inserts a complaint with its external reference, or replaces the one stored under it meanwhile (its id, who
+ * recorded it and when stay; its revision goes up). `inserted` says which.
+ */
+async function upsertByReference(
+  db: TenantDb,
+  c: ComplaintRow,
+): Promise<{ id: string; revision: number; createdAt: Date; recordedBy: string | null; inserted: boolean }> {
+  const rows: {
+    id: string;
+    revision: number;
+    created_at: Date;
+    recorded_by: string | null;
+    inserted: boolean;
+  }[] = await db.query(
+    `INSERT INTO complaints AS c
+         (tenant_id, id, client_id, received_at, channel, touch_point_id, category_id, charter_id, promise_key,
+          severity, what_happened, customer_reference, resolved_at, resolution, root_cause, external_reference,
+          revision, recorded_by, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+       ON CONFLICT (tenant_id, client_id, external_reference) DO UPDATE SET
+         received_at = EXCLUDED.received_at, channel = EXCLUDED.channel, touch_point_id = EXCLUDED.touch_point_id,
+         category_id = EXCLUDED.category_id, charter_id = EXCLUDED.charter_id, promise_key = EXCLUDED.promise_key,
+         severity = EXCLUDED.severity, what_happened = EXCLUDED.what_happened,
+         customer_reference = EXCLUDED.customer_reference, resolved_at = EXCLUDED.resolved_at,
+         resolution = EXCLUDED.resolution, root_cause = EXCLUDED.root_cause, revision = c.revision + 1,
+         updated_at = EXCLUDED.updated_at
+       WHERE c.tenant_id = $1
+       RETURNING c.id, c.revision, c.created_at, c.recorded_by, (c.xmax = 0) AS inserted`,
+    [
+      db.tenantId,
+      c.id,
+      c.clientId,
+      c.receivedAt,
+      c.channel,
+      c.touchPointId,
+      c.categoryId,
+      c.charterId,
+      c.promiseKey,
+      c.severity,
+      c.whatHappened,
+      c.customerReference,
+      c.resolvedAt,
+      c.resolution,
+      c.rootCause,
+      c.externalReference,
+      c.revision,
+      c.recordedBy,
+      c.createdAt,
+      c.updatedAt,
+    ],
+  );
+  const row = rows[0]!;
+  return {
+    id: row.id,
+    revision: row.revision,
+    createdAt: row.created_at,
+    recordedBy: row.recorded_by,
+    inserted: row.inserted,
+  };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isDetractor } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import type { FeedbackLinkRow } from './entities.js';
+import { addToMonthlyTotals } from './monthly-totals.js';
 
 export interface ImportedAnswer {
   score: number;
@@ -40,6 +41,7 @@ export async function importFeedbackResponses(
         answers.map((a) => a.receivedAt),
       ],
     );
+    await addToMonthlyTotals(db, link, answers);
     return { userErrors: [] };
   });
 }

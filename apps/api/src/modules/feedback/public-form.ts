@@ -15,6 +15,7 @@ import { clientOf } from '../clients/index.js';
 import { queueWebhookEvent } from '../webhooks/index.js';
 import { abuseLimits, invitationIdOf, issueChallenge, verifiedChallenge } from './abuse-limits.js';
 import { FeedbackLinkEntity, type FeedbackLinkRow } from './entities.js';
+import { addToMonthlyTotals } from './monthly-totals.js';
 
 /**
  * The public side of a feedback link: the form's question with a fresh challenge, and the answer. Both run without
@@ -138,6 +139,7 @@ export async function submitFeedback(
         ),
       );
     }
+    await addToMonthlyTotals(db, link, [{ score: checked.value.score, receivedAt: response.received_at }]);
     await queueWebhookEvent(db, {
       tenantId: db.tenantId,
       type: 'FEEDBACK_RECEIVED',

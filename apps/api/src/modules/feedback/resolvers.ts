@@ -2,7 +2,12 @@ import type { Resolvers } from '../../generated/resolvers.js';
 import { clientById } from '../clients/index.js';
 import { createFeedbackLink, embedSnippetOf, publicUrlOf, updateFeedbackLink } from './edit-link.js';
 import { createFeedbackInvitation } from './invitations.js';
-import { feedbackLinksOfClient, feedbackResponseById, responseCountOfLink } from './loaders.js';
+import {
+  feedbackLinksOfClient,
+  feedbackResponseById,
+  feedbackSummaryOfTouchPoint,
+  responseCountOfLink,
+} from './loaders.js';
 import { feedbackForm, submitFeedback } from './public-form.js';
 import { feedbackComments, findFeedbackLink } from './queries.js';
 import { raiseActionFromFeedback } from './raise-action.js';
@@ -24,6 +29,9 @@ export const resolvers: Resolvers = {
     feedbackLinks: (client, _, context) => feedbackLinksOfClient(context).load(client.id),
     feedbackSummary: (client, { months }, context) => feedbackSummary(context, client.id, months ?? 12),
     feedbackComments: (client, { last }, context) => feedbackComments(context, client.id, last ?? 20),
+  },
+  TouchPoint: {
+    feedbackSummary: (touchPoint, _, context) => feedbackSummaryOfTouchPoint(context).load(touchPoint.id),
   },
   Action: {
     feedbackResponse: (action, _, context) =>

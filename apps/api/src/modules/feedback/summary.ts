@@ -4,7 +4,7 @@ import type { FeedbackKindSummaryMapper, FeedbackSummaryMapper } from './mappers
 
 export const MAX_SUMMARY_MONTHS = 36;
 
-interface CountRow {
+export interface CountRow {
   kind: FeedbackKind;
   touch_point_id: string | null;
   month: string;
@@ -23,9 +23,8 @@ function add(counts: Record<number, number>, score: number, n: number) {
 }
 
 /**
- * The client's scores over the latest `months` months (the current one included): PostgreSQL counts the answers
- * per kind, touch point, month and score (one index-only scan of feedback_responses_by_client, at most a few
- * thousand groups); the domain turns each set of counts into a figure, its interval, its suppression below 5 and
+ * The client's scores over the latest `months` months (the current one included): the answers counted per kind,
+ * touch point, month and score come from the monthly totals kept with every write (monthly-totals.ts); the domain turns each set of counts into a figure, its interval, its suppression below 5 and
  * the change from the month before. The month before the first one shown is counted too, so the first has a change.
  */
 export async function feedbackSummary(
@@ -34,20 +33,39 @@ export async function feedbackSummary(
   months: number,
   now = new Date(),
 ): Promise<FeedbackSummaryMapper> {
-  const span = Math.min(Math.max(1, Math.floor(months)), MAX_SUMMARY_MONTHS);
-  const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - span, 1));
+  const fromMonth = countedFrom(months, now);
   const rows: CountRow[] = await context.db.read((db) =>
     db.query(
-      // Months are cut with date_trunc per row and named once per group: to_char on every row cost more than the scan.
-      `SELECT kind, touch_point_id, to_char(month, 'YYYY-MM') AS month, score, n
-         FROM (SELECT kind, touch_point_id, date_trunc('month', received_at AT TIME ZONE 'UTC') AS month, score,
-                      count(*)::int AS n
-                 FROM feedback_responses
-                WHERE tenant_id = $1 AND client_id = $2 AND received_at >= $3
-                GROUP BY 1, 2, 3, 4) AS counted`,
-      [db.tenantId, clientId, from],
+      // The monthly totals (monthly-totals.ts), summed over the client's links: one index-only range scan of
+      // feedback_monthly_totals_by_client, a few hundred rows for three years, one statement whatever the span.
+      `SELECT kind, touch_point_id, to_char(month, 'YYYY-MM') AS month, score, sum(responses)::int AS n
+         FROM feedback_monthly_totals
+        WHERE tenant_id = $1 AND client_id = $2 AND month >= $3::date
+        GROUP BY kind, touch_point_id, month, score`,
+      [db.tenantId, clientId, fromMonth],
     ),
   );
+  return summaryOfCounts(rows, months, now);
+}
+
+/** How many months are shown: 1 to 36. */
+function spanOf(months: number): number {
+  return Math.min(Math.max(1, Math.floor(months)), MAX_SUMMARY_MONTHS);
+}
+
+/** The first day (UTC) of the month before the first one shown: where the counts start. */
+export function countedFrom(months: number, now = new Date()): string {
+  const span = spanOf(months);
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - span, 1)).toISOString().slice(0, 10);
+}
+
+/** Counts per kind, touch point, month and score, as figures per kind over the span (the touch point's or the client's). */
+export function summaryOfCounts(
+  rows: readonly CountRow[],
+  months: number,
+  now = new Date(),
+): FeedbackSummaryMapper {
+  const span = spanOf(months);
   const labels = Array.from({ length: span + 1 }, (_, i) => monthLabel(now, span - i));
   const firstShown = labels[1]!;
   const kinds: FeedbackKindSummaryMapper[] = [];
