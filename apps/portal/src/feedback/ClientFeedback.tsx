@@ -1,6 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { DEFAULT_QUESTIONS, FEEDBACK_KINDS, FEEDBACK_KIND_LABELS, type FeedbackKind } from '@csp/domain';
 import { useState } from 'react';
+import { FormProblems } from '../forms/FormProblems';
+import { useMutationForm } from '../forms/useMutationForm';
 import { MeQuery } from '../session/me';
 import { useCan } from '../session/useCan';
 import { Button } from '../ui/Button';
@@ -24,35 +26,30 @@ export function ClientFeedback({ clientId }: { clientId: string }) {
   const mayManage = useCan('feedback:write');
   const mayRaise = useCan('action:write');
   const [kind, setKind] = useState<FeedbackKind>('NPS');
-  const [problem, setProblem] = useState<string | null>(null);
   const [raised, setRaised] = useState<Set<string>>(new Set());
-  const [createLink, creating] = useMutation(CreateFeedbackLinkMutation);
+  const [createLink] = useMutation(CreateFeedbackLinkMutation);
   const [raiseAction] = useMutation(RaiseActionFromFeedbackMutation);
+  const linkForm = useMutationForm(['kind'] as const);
+  const raising = useMutationForm([]);
   const client = data?.client;
 
-  async function addLink() {
-    setProblem(null);
-    const answer = await createLink({ variables: { input: { clientId, kind } } });
-    const errors = answer.data?.createFeedbackLink.userErrors ?? [];
-    if (errors.length) setProblem(errors.map((e) => e.message).join(' '));
-    else await refetch();
-  }
-
-  async function raise(comment: FeedbackComment) {
+  function raise(comment: FeedbackComment) {
     if (!me) return;
-    setProblem(null);
-    const answer = await raiseAction({
-      variables: {
-        input: {
-          responseId: comment.id,
-          description: `Follow up a customer's feedback: “${(comment.comment ?? '').slice(0, 150)}”`,
-          ownerId: me.id,
-        },
-      },
-    });
-    const errors = answer.data?.raiseActionFromFeedback.userErrors ?? [];
-    if (errors.length) setProblem(errors.map((e) => e.message).join(' '));
-    else setRaised((before) => new Set([...before, comment.id]));
+    void raising.run(
+      async () =>
+        (
+          await raiseAction({
+            variables: {
+              input: {
+                responseId: comment.id,
+                description: `Follow up a customer's feedback: “${(comment.comment ?? '').slice(0, 150)}”`,
+                ownerId: me.id,
+              },
+            },
+          })
+        ).data?.raiseActionFromFeedback,
+      () => setRaised((before) => new Set([...before, comment.id])),
+    );
   }
 
   return (
@@ -60,12 +57,16 @@ export function ClientFeedback({ clientId }: { clientId: string }) {
       <QueryState loading={loading} error={error} what="the feedback" retry={refetch} hasData={Boolean(data)}>
         {client && (
           <>
-            {problem && <p role="alert">{problem}</p>}
+            <FormProblems
+              failure={raising.failure}
+              errors={raising.errors}
+              title="Could not raise the action"
+            />
             <FeedbackScores kinds={client.feedbackSummary.kinds} />
             <h3>Comments</h3>
             <FeedbackComments
               comments={client.feedbackComments}
-              onRaise={mayRaise ? (comment) => void raise(comment) : undefined}
+              onRaise={mayRaise && !raising.pending ? raise : undefined}
               raised={raised}
             />
             <h3>Feedback links</h3>
@@ -90,10 +91,28 @@ export function ClientFeedback({ clientId }: { clientId: string }) {
               ))}
             </ul>
             {mayManage && (
-              <div className="form-row">
+              <form
+                ref={linkForm.formRef}
+                className="form-row"
+                onSubmit={linkForm.onSubmit(
+                  async (values) =>
+                    (
+                      await createLink({
+                        variables: { input: { clientId, kind: values.kind as FeedbackKind } },
+                      })
+                    ).data?.createFeedbackLink,
+                  () => refetch(),
+                )}
+              >
+                <FormProblems failure={linkForm.failure} errors={linkForm.errors} />
                 <label>
                   Kind of question
-                  <select value={kind} onChange={(event) => setKind(event.target.value as FeedbackKind)}>
+                  <select
+                    name="kind"
+                    value={kind}
+                    aria-invalid={linkForm.errors.byField.kind ? true : undefined}
+                    onChange={(event) => setKind(event.target.value as FeedbackKind)}
+                  >
                     {FEEDBACK_KINDS.map((k) => (
                       <option key={k} value={k}>
                         {FEEDBACK_KIND_LABELS[k]}
@@ -101,11 +120,16 @@ export function ClientFeedback({ clientId }: { clientId: string }) {
                     ))}
                   </select>
                 </label>
+                {linkForm.errors.byField.kind?.map((message) => (
+                  <p key={message} className="field-error">
+                    {message}
+                  </p>
+                ))}
                 <span className="muted">Asks: “{DEFAULT_QUESTIONS[kind]}”</span>
-                <Button onClick={() => void addLink()} disabled={creating.loading}>
+                <Button type="submit" disabled={linkForm.pending}>
                   Make a feedback link
                 </Button>
-              </div>
+              </form>
             )}
           </>
         )}
