@@ -144,10 +144,10 @@ describe('ComplaintUpload', () => {
       screen.getByLabelText('Complaints CSV file'),
       new File([good], 'good.csv', { type: 'text/csv' }),
     );
-    await screen.findByText(/All 1 rows of good.csv are good: 1 new/);
+    await screen.findByText(/The 1 row of good.csv is good: 1 new/);
     expect(screen.getByText(MARKUP)).toBeTruthy();
     expect(document.querySelector('img')).toBeNull();
-    await userEvent.click(screen.getByRole('button', { name: 'Record 1 complaints' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Record 1 complaint' }));
     await screen.findByText('Recorded: 1 new.');
     expect(sent.map((s) => s.input.dryRun)).toEqual([true, false]);
   });

@@ -1,8 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useRef, useState } from 'react';
-import { CsvPreviewTable } from '../forms/CsvPreviewTable';
+import { CsvUploadStatus } from '../forms/CsvUploadStatus';
 import { downloadText, rowHasErrors } from '../forms/csv';
-import { FormProblems } from '../forms/FormProblems';
 import { SubmitButton } from '../forms/SubmitButton';
 import type { UserErrorLike } from '../forms/field-errors';
 import { useMutationForm } from '../forms/useMutationForm';
@@ -138,60 +137,53 @@ export function ComplaintUpload({ clientId, onRecorded }: { clientId: string; on
           void commit();
         }}
       >
-        <FormProblems
+        <CsvUploadStatus
           failure={failure}
-          errors={{
-            byField: {},
-            general: [...(preview?.upload.problems ?? []), ...general.map((e) => e.message)],
-          }}
-          title="Could not check the file"
-        />
-        {pending && !preview && <p role="status">Checking the file…</p>}
-        {recorded && (
-          <p role="status" className="banner banner-note">
-            {recordedText(recorded)}
-          </p>
-        )}
-        {preview && preview.upload.problems.length === 0 && (
-          <>
-            <p role="status" className={badRows.length ? 'banner banner-error' : 'banner banner-note'}>
-              {summaryText(preview, badRows.length)}
-            </p>
-            {preview.upload.ignoredColumns.length > 0 && (
-              <p className="muted">Left out: the columns {preview.upload.ignoredColumns.join(', ')}.</p>
-            )}
-            <CsvPreviewTable
-              rows={preview.rows}
-              columns={COMPLAINT_CSV_COLUMNS}
-              labels={COMPLAINT_CSV_LABELS}
-            />
-            {badRows.length === 0 && preview.checked && (
-              <div className="form-buttons">
-                <SubmitButton pending={pending} pendingLabel="Recording…">
-                  {`Record ${formatNumber(preview.sent.length)} complaints`}
-                </SubmitButton>
-                <Button onClick={() => setPreview(null)}>Discard</Button>
-              </div>
-            )}
-          </>
-        )}
+          general={general}
+          pending={pending}
+          preview={preview}
+          summary={preview ? summaryText(preview, badRows.length) : ''}
+          recorded={recorded && recordedText(recorded)}
+          columns={COMPLAINT_CSV_COLUMNS}
+          labels={COMPLAINT_CSV_LABELS}
+        >
+          {preview && badRows.length === 0 && preview.checked && (
+            <div className="form-buttons">
+              <SubmitButton pending={pending} pendingLabel="Recording…">
+                {`Record ${formatNumber(preview.sent.length)} ${preview.sent.length === 1 ? 'complaint' : 'complaints'}`}
+              </SubmitButton>
+              <Button onClick={() => setPreview(null)}>Discard</Button>
+            </div>
+          )}
+        </CsvUploadStatus>
       </form>
     </section>
   );
 }
 
 function summaryText(preview: Preview, bad: number): string {
+  const one = preview.rows.length === 1;
   const total = formatNumber(preview.rows.length);
   if (bad > 0) {
-    return `${formatNumber(bad)} of ${total} rows in ${preview.fileName} need fixing. Nothing has been recorded: correct them in the file and choose it again.`;
+    const rows = one
+      ? `The 1 row in ${preview.fileName} needs`
+      : `${formatNumber(bad)} of ${total} rows in ${preview.fileName} ${bad === 1 ? 'needs' : 'need'}`;
+    return `${rows} fixing. Nothing has been recorded: correct ${bad === 1 ? 'that row' : 'them'} in the file and choose it again.`;
   }
   if (preview.checked) {
     const { added, replaced, unchanged } = preview.checked;
     const more = [
-      replaced > 0 ? `${formatNumber(replaced)} replacing complaints already recorded` : '',
-      unchanged > 0 ? `${formatNumber(unchanged)} already recorded as they are` : '',
+      replaced > 0
+        ? `${formatNumber(replaced)} replacing ${replaced === 1 ? 'a complaint' : 'complaints'} already recorded`
+        : '',
+      unchanged > 0
+        ? `${formatNumber(unchanged)} already recorded as ${unchanged === 1 ? 'it is' : 'they are'}`
+        : '',
     ].filter(Boolean);
-    return `All ${total} rows of ${preview.fileName} are good: ${[`${formatNumber(added)} new`, ...more].join(', ')}. Nothing is recorded until you confirm.`;
+    const rows = one
+      ? `The 1 row of ${preview.fileName} is good`
+      : `All ${total} rows of ${preview.fileName} are good`;
+    return `${rows}: ${[`${formatNumber(added)} new`, ...more].join(', ')}. Nothing is recorded until you confirm.`;
   }
   return `The rows of ${preview.fileName} could not be checked.`;
 }

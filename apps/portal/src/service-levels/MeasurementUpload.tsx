@@ -1,8 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useId, useRef, useState } from 'react';
-import { CsvPreviewTable } from '../forms/CsvPreviewTable';
+import { CsvUploadStatus } from '../forms/CsvUploadStatus';
 import { downloadText } from '../forms/csv';
-import { FormProblems } from '../forms/FormProblems';
 import { SubmitButton } from '../forms/SubmitButton';
 import { TextAreaField } from '../forms/TextAreaField';
 import type { UserErrorLike } from '../forms/field-errors';
@@ -187,50 +186,35 @@ export function MeasurementUpload({
           void commit(needsReason ? String(reason ?? '') : null);
         }}
       >
-        <FormProblems
+        <CsvUploadStatus
           failure={failure}
-          errors={{
-            byField: {},
-            general: [...(preview?.upload.problems ?? []), ...general.map((e) => e.message)],
-          }}
-          title="Could not check the file"
-        />
-        {pending && !preview && <p role="status">Checking the file…</p>}
-        {recorded && (
-          <p role="status" className="banner banner-note">
-            {recordedText(recorded)}
-          </p>
-        )}
-        {preview && preview.upload.problems.length === 0 && (
-          <>
-            <p role="status" className={badRows.length ? 'banner banner-error' : 'banner banner-note'}>
-              {summaryText(preview, badRows.length)}
-            </p>
-            {preview.upload.ignoredColumns.length > 0 && (
-              <p className="muted">Left out: the columns {preview.upload.ignoredColumns.join(', ')}.</p>
-            )}
-            <CsvPreviewTable rows={preview.rows} columns={CSV_COLUMNS} />
-            {needsReason && (
-              <TextAreaField
-                name="correctionReason"
-                label="Reason for the correction"
-                hint={`${closedText(preview.closedLines)} figures of periods that have closed and were already judged. Say why (e.g. “The platform’s export for 24 November missed the evening shift.”); the reason is kept with the correction, for the client to see.`}
-                required
-                errors={errors.byField.correctionReason}
-              />
-            )}
-            {badRows.length === 0 && (preview.checked || needsReason) && (
-              <div className="form-buttons">
-                <SubmitButton pending={pending} pendingLabel="Recording…">
-                  {needsReason
-                    ? `Record ${formatNumber(preview.sent.length)} intervals with this reason`
-                    : `Record ${formatNumber(preview.sent.length)} intervals`}
-                </SubmitButton>
-                <Button onClick={() => setPreview(null)}>Discard</Button>
-              </div>
-            )}
-          </>
-        )}
+          general={general}
+          pending={pending}
+          preview={preview}
+          summary={preview ? summaryText(preview, badRows.length) : ''}
+          recorded={recorded && recordedText(recorded)}
+          columns={CSV_COLUMNS}
+        >
+          {preview && needsReason && (
+            <TextAreaField
+              name="correctionReason"
+              label="Reason for the correction"
+              hint={`${closedText(preview.closedLines)} figures of periods that have closed and were already judged. Say why (e.g. “The platform’s export for 24 November missed the evening shift.”); the reason is kept with the correction, for the client to see.`}
+              required
+              errors={errors.byField.correctionReason}
+            />
+          )}
+          {preview && badRows.length === 0 && (preview.checked || needsReason) && (
+            <div className="form-buttons">
+              <SubmitButton pending={pending} pendingLabel="Recording…">
+                {needsReason
+                  ? `Record ${formatNumber(preview.sent.length)} intervals with this reason`
+                  : `Record ${formatNumber(preview.sent.length)} intervals`}
+              </SubmitButton>
+              <Button onClick={() => setPreview(null)}>Discard</Button>
+            </div>
+          )}
+        </CsvUploadStatus>
       </form>
     </section>
   );
