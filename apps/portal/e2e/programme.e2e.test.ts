@@ -67,7 +67,7 @@ describe('a client programme, from the consultant to the client leader', () => {
     await consultant.getByText('No engagements yet').waitFor();
     await consultant.getByRole('button', { name: 'New engagement' }).click();
     await consultant.getByLabel('Title').fill('Service culture diagnostic');
-    await consultant.getByLabel('Kind').selectOption('DIAGNOSTIC');
+    await consultant.getByLabel('Kind', { exact: true }).selectOption('DIAGNOSTIC');
     await consultant.getByRole('button', { name: 'Propose engagement' }).click();
     await consultant.getByRole('heading', { name: 'Service culture diagnostic' }).waitFor();
     // Only the moves the API allows from "proposed" are offered.
