@@ -25,6 +25,13 @@ export const ActionSummaryFragmentDoc = graphql(`
       criterionKey
       criterionPrompt
     }
+    complaint {
+      id
+      category {
+        id
+        name
+      }
+    }
   }
 `);
 
@@ -47,6 +54,15 @@ export function ActionSummary({
         )}
         {action.owner.name} · {ACTION_PRIORITY_LABELS[action.priority]} priority
         {action.finding?.criterionPrompt && <> · from “{action.finding.criterionPrompt}”</>}
+        {action.complaint && (
+          <>
+            {' '}
+            ·{' '}
+            <Link to={`/complaints/${action.complaint.id}`}>
+              from a complaint ({action.complaint.category.name})
+            </Link>
+          </>
+        )}
       </span>
       <span className="tags">
         <span className={`tag status-${action.status.toLowerCase()}`}>
