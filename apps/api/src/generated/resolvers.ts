@@ -1079,7 +1079,10 @@ export type ComplaintRisingFlag = {
   trailingMean: Scalars['Float']['output'];
 };
 
-/** One complaint of a batch: the category by its name in the client's list. */
+/**
+ * One complaint of a batch: the category by its name in the client's list; the touch point, optional, by its id or
+ * by its name among the client's current touch points (not both).
+ */
 export type ComplaintRowInput = {
   category: Scalars['String']['input'];
   channel: Channel;
@@ -1092,6 +1095,11 @@ export type ComplaintRowInput = {
   rootCause?: InputMaybe<Scalars['String']['input']>;
   severity: ComplaintSeverity;
   touchPointId?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * A current touch point of the client by its name, compared trimmed and without case (what a CSV export holds). An
+   * unknown name is NOT_FOUND and a name two touch points share is CONFLICT, on `rows.<index>.touchPointName`.
+   */
+  touchPointName?: InputMaybe<Scalars['String']['input']>;
   whatHappened: Scalars['String']['input'];
 };
 

@@ -17,7 +17,11 @@ const CSV = [
 ].join('\n');
 
 interface Sent {
-  input: { clientId: string; dryRun?: boolean | null; rows: { externalReference?: string | null }[] };
+  input: {
+    clientId: string;
+    dryRun?: boolean | null;
+    rows: { externalReference?: string | null; touchPointName?: string | null }[];
+  };
 }
 
 const zone: MockLink.MockedResponse = {
@@ -72,6 +76,49 @@ describe('readComplaintCsv', () => {
 });
 
 describe('ComplaintUpload', () => {
+  it('sends the touch point by its name, and shows the API’s error on that line’s touch point cell', async () => {
+    const file = [
+      'Received at,Channel,Touch point,Category,Severity,What happened,Reference',
+      '2026-11-23 09:00,Phone, Help line ,Billing,Medium,Held for an hour.,CRM-1',
+      '2026-11-24 10:30,Email,Helpline,Billing,High,Charged twice.,CRM-2',
+      '2026-11-25 10:30,Email,,Billing,Low,No reply.,CRM-3',
+    ].join('\n');
+    const sent: Sent[] = [];
+    const message = 'The client’s journey has no current touch point named “Helpline”.';
+    render(
+      <MockedProvider
+        mocks={[
+          zone,
+          {
+            request: {
+              query: RecordComplaintsMutation,
+              variables: (variables: Sent) => {
+                sent.push(variables);
+                return variables.input.dryRun === true;
+              },
+            },
+            result: answer([{ field: 'rows.1.touchPointName', message, code: 'NOT_FOUND' }]),
+          },
+        ]}
+      >
+        <ComplaintUpload clientId="client1" onRecorded={() => undefined} />
+      </MockedProvider>,
+    );
+    await screen.findByText(/read in Europe\/London/);
+    await userEvent.upload(
+      screen.getByLabelText('Complaints CSV file'),
+      new File([file], 'journey.csv', { type: 'text/csv' }),
+    );
+    await screen.findByText(/1 of 3 rows in journey.csv needs fixing/);
+    expect(sent[0]!.input.rows.map((r) => r.touchPointName)).toEqual(['Help line', 'Helpline', null]);
+    const line3 = screen.getByRole('row', { name: /^Line 3/ });
+    const cell = within(line3).getByText(message).closest('td');
+    expect(cell?.className).toBe('cell-invalid');
+    expect(within(cell!).getByText('Helpline')).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: 'touch point' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Record/ })).toBeNull();
+  });
+
   it('shows each bad row by its line and field, shows markup as text, and offers no commit', async () => {
     const sent: Sent[] = [];
     render(

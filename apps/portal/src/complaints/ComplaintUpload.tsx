@@ -107,8 +107,9 @@ export function ComplaintUpload({ clientId, onRecorded }: { clientId: string; on
         One complaint a line, as your CRM or spreadsheet exports them, under a header such as{' '}
         <code>{COMPLAINT_CSV_HEADER}</code>. Received at, channel, category, severity and what happened are
         needed; times are ISO 8601 with their offset (2026-11-30T09:00:00Z) or local times (2026-11-30 09:00,
-        read in {timeZone}); the category is its name in the client’s list. A line with a reference sent
-        before replaces that complaint. Nothing is recorded while any line is wrong.{' '}
+        read in {timeZone}); the category is its name in the client’s list, and the touch point (optional) its
+        name on the client’s journey. A line with a reference sent before replaces that complaint. Nothing is
+        recorded while any line is wrong.{' '}
         <Button size="small" onClick={() => downloadText('complaints-example.csv', exampleComplaintCsv())}>
           Download an example file
         </Button>

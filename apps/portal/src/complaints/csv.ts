@@ -11,9 +11,10 @@ import type { Channel, ComplaintRowInput, ComplaintSeverity } from '../generated
 
 /**
  * Complaints uploaded as CSV, as a CRM or a spreadsheet exports them: one complaint a line, under a header of
- * column names a person would write (`received at`, `channel`, `category`, `severity`, `what happened`,
- * `reference`, …; case, spaces and underscores do not matter, and other columns are left out). The columns are
- * the fields of `recordComplaints`' rows, so the API's errors (`rows.3.receivedAt`) land on their cells.
+ * column names a person would write (`received at`, `channel`, `touch point`, `category`, `severity`,
+ * `what happened`, `reference`, …; case, spaces and underscores do not matter, and other columns are left out). The columns are
+ * the fields of `recordComplaints`' rows, so the API's errors (`rows.3.receivedAt`) land on their cells. The touch
+ * point, like the category, is its name, which the API finds among the client's current ones (`touchPointName`).
  *
  * The rules are the API's: the preview sends the rows with `dryRun: true`. Only what cannot even be sent is caught
  * here: a missing column, a time in no known form, a channel or severity not in the list.
@@ -22,6 +23,7 @@ import type { Channel, ComplaintRowInput, ComplaintSeverity } from '../generated
 export const COMPLAINT_CSV_COLUMNS = [
   'receivedAt',
   'channel',
+  'touchPointName',
   'category',
   'severity',
   'whatHappened',
@@ -38,6 +40,7 @@ export type ComplaintCsvColumn = (typeof COMPLAINT_CSV_COLUMNS)[number];
 export const COMPLAINT_CSV_NAMES: Record<ComplaintCsvColumn, readonly [string, ...string[]]> = {
   receivedAt: ['received at', 'received', 'date received'],
   channel: ['channel'],
+  touchPointName: ['touch point', 'touch point name'],
   category: ['category'],
   severity: ['severity'],
   whatHappened: ['what happened', 'description', 'complaint'],
@@ -179,6 +182,7 @@ function readRow(line: number, cells: Record<ComplaintCsvColumn, string>, timeZo
           channel,
           severity,
           category: cells.category,
+          touchPointName: optional(cells.touchPointName),
           whatHappened: cells.whatHappened,
           externalReference: optional(cells.externalReference),
           customerReference: optional(cells.customerReference),
@@ -210,9 +214,9 @@ export function exampleComplaintCsv(): string {
   return (
     [
       COMPLAINT_CSV_HEADER,
-      '2026-11-30 09:12,Phone,Billing,Medium,"Charged twice for November, no reply to the first call.",CRM-1041,,,2026-11-30 15:40,Refunded the second charge.,Duplicate direct debit',
-      '2026-11-30 11:05,Email,Delivery,High,"Parcel promised by Friday, still not here on Monday.",CRM-1042,ORD-88213,,,,',
-      '2026-11-30T14:30:00Z,Chat,Staff,Low,Agent ended the chat before answering.,CRM-1043,,,,,',
+      '2026-11-30 09:12,Phone,Help line,Billing,Medium,"Charged twice for November, no reply to the first call.",CRM-1041,,,2026-11-30 15:40,Refunded the second charge.,Duplicate direct debit',
+      '2026-11-30 11:05,Email,,Delivery,High,"Parcel promised by Friday, still not here on Monday.",CRM-1042,ORD-88213,,,,',
+      '2026-11-30T14:30:00Z,Chat,Web chat,Staff,Low,Agent ended the chat before answering.,CRM-1043,,,,,',
     ].join('\n') + '\n'
   );
 }

@@ -193,7 +193,10 @@ export type ClientStatus =
   | 'ARCHIVED'
   | 'PROSPECT';
 
-/** One complaint of a batch: the category by its name in the client's list. */
+/**
+ * One complaint of a batch: the category by its name in the client's list; the touch point, optional, by its id or
+ * by its name among the client's current touch points (not both).
+ */
 export type ComplaintRowInput = {
   category: string;
   channel: Channel;
@@ -206,6 +209,11 @@ export type ComplaintRowInput = {
   rootCause?: string | null | undefined;
   severity: ComplaintSeverity;
   touchPointId?: string | number | null | undefined;
+  /**
+   * A current touch point of the client by its name, compared trimmed and without case (what a CSV export holds). An
+   * unknown name is NOT_FOUND and a name two touch points share is CONFLICT, on `rows.<index>.touchPointName`.
+   */
+  touchPointName?: string | null | undefined;
   whatHappened: string;
 };
 

@@ -5,6 +5,7 @@ import {
   checkComplaintBatch,
   complaintCategoryInput,
   COMPLAINT_LIMITS,
+  touchPointNamed,
 } from './complaint-input.js';
 
 // The journey's channel list stands in here; the API passes @csp/domain's CHANNELS.
@@ -140,6 +141,67 @@ describe('a batch of complaints', () => {
       field: 'rows',
     });
     expect(ok.ok && ok.value[0]!.externalReference).toBe('CRM-9');
+  });
+});
+
+describe('a batch row’s touch point, by name', () => {
+  const { categoryId: _id, ...rest } = good;
+  const row = { ...rest, category: 'Waiting' };
+  const journey = [
+    { id: 'a', name: 'Help line' },
+    { id: 'b', name: 'Web chat' },
+    { id: 'c', name: 'Shop counter' },
+    { id: 'd', name: 'shop COUNTER ' },
+  ];
+
+  it('is optional, trimmed, and blank is none', () => {
+    const checked = checkComplaintBatch(
+      CHANNELS,
+      [row, { ...row, touchPointName: '  Help line ' }, { ...row, touchPointName: '   ' }],
+      { now, field: 'rows' },
+    );
+    expect(checked.ok && checked.value.map((r) => r.touchPointName)).toEqual([null, 'Help line', null]);
+  });
+
+  it('is by id or by name, never both, the error naming the row and field', () => {
+    const checked = checkComplaintBatch(
+      CHANNELS,
+      [row, { ...row, touchPointId: '6f1c1c4e-2b7a-4f1e-9d7a-1a2b3c4d5e6f', touchPointName: 'Help line' }],
+      { now, field: 'rows' },
+    );
+    expect(!checked.ok && checked.errors).toEqual([
+      expect.objectContaining({ field: 'rows.1.touchPointName', code: 'INVALID' }),
+    ]);
+  });
+
+  it('refuses a name longer than a touch point’s', () => {
+    const checked = checkComplaintBatch(
+      CHANNELS,
+      [{ ...row, touchPointName: 'x'.repeat(COMPLAINT_LIMITS.touchPointName + 1) }],
+      { now, field: 'rows' },
+    );
+    expect(!checked.ok && checked.errors.map((e) => `${e.field}:${e.code}`)).toEqual([
+      'rows.0.touchPointName:TOO_LONG',
+    ]);
+  });
+
+  it('finds the one live touch point of that name, without case or surrounding spaces', () => {
+    expect(touchPointNamed(journey, 'help LINE')).toEqual({ ok: true, touchPoint: journey[0] });
+    expect(touchPointNamed(journey, ' Web chat  ')).toEqual({ ok: true, touchPoint: journey[1] });
+  });
+
+  it('says when no touch point, or more than one, has the name', () => {
+    expect(touchPointNamed(journey, 'Helpline')).toMatchObject({
+      ok: false,
+      reason: 'UNKNOWN',
+      message: expect.stringContaining('no current touch point named “Helpline”'),
+    });
+    expect(touchPointNamed(journey, 'Shop counter')).toMatchObject({
+      ok: false,
+      reason: 'AMBIGUOUS',
+      message: expect.stringContaining('2 touch points'),
+    });
+    expect(touchPointNamed([], 'Help line')).toMatchObject({ ok: false, reason: 'UNKNOWN' });
   });
 });
 

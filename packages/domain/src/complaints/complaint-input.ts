@@ -37,6 +37,8 @@ export const COMPLAINT_LIMITS = {
   /** The CRM's own id of the complaint, which makes a resend idempotent. */
   externalReference: 128,
   categoryName: LIMITS.shortText,
+  /** A touch point's name, as the journey holds it (`touchPointInput`). */
+  touchPointName: LIMITS.name,
   /** Rows of one bulk call or one CSV upload. */
   batch: 1000,
 } as const;
@@ -151,9 +153,47 @@ export function complaintRowFields<C extends readonly [string, ...string[]]>(cha
   return complaintBase(channels)
     .extend({
       category: storableText('Category', COMPLAINT_LIMITS.categoryName),
+      touchPointName: optionalStorableText('Touch point', COMPLAINT_LIMITS.touchPointName),
       externalReference: optionalStorableText('External reference', COMPLAINT_LIMITS.externalReference),
     })
-    .superRefine(betweenFields);
+    .superRefine(betweenFields)
+    .superRefine((value, ctx) => {
+      // Two ways to say one thing could say two different things: the row must choose.
+      if (value.touchPointId && value.touchPointName) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['touchPointName'],
+          message: 'Give the touch point by its id or by its name, not both.',
+        });
+      }
+    });
+}
+
+/**
+ * The touch point a batch row names (`touchPointName`): the one of the client's live touch points with that name,
+ * compared trimmed and without case. None, or more than one (two touch points may share a name on different
+ * stages), is an answer the caller turns into the row's error.
+ */
+export function touchPointNamed<T extends { name: string }>(
+  touchPoints: readonly T[],
+  name: string,
+): { ok: true; touchPoint: T } | { ok: false; reason: 'UNKNOWN' | 'AMBIGUOUS'; message: string } {
+  const key = (text: string) => text.trim().toLocaleLowerCase('en');
+  const wanted = key(name);
+  const found = touchPoints.filter((t) => key(t.name) === wanted);
+  if (found.length === 1) return { ok: true, touchPoint: found[0]! };
+  if (found.length === 0) {
+    return {
+      ok: false,
+      reason: 'UNKNOWN',
+      message: `The client’s journey has no current touch point named “${name.trim()}”: use a name from the journey, or leave it empty.`,
+    };
+  }
+  return {
+    ok: false,
+    reason: 'AMBIGUOUS',
+    message: `${found.length} touch points of the client’s journey are named “${name.trim()}”: rename one of them, or give the touch point’s id instead.`,
+  };
 }
 
 type AnyChannels = readonly [string, ...string[]];

@@ -66,6 +66,9 @@ const RECORD_MANY = graphql(`
         id
         externalReference
         severity
+        touchPoint {
+          id
+        }
       }
       added
       replaced
@@ -507,6 +510,95 @@ describe('a batch from the client’s CRM', () => {
       'rows.1.category:NOT_FOUND',
     ]);
     expect(await api.countRows('complaints', w.admin.tenantId)).toBe(0);
+  });
+
+  it('names the touch point by name: trimmed, without case, among the client’s current ones only', async () => {
+    const w = await world();
+    const other = await seed(api).consultancy().client();
+    await createTouchPoint(api, other.admin, other.client, 'Branch desk');
+    const [stage] = await api.ownerQuery<{ id: string }>(
+      `SELECT id FROM journey_stages WHERE tenant_id = $1 AND client_id = $2`,
+      [w.admin.tenantId, w.client],
+    );
+    for (const [position, name, archived] of [
+      [1, 'Shop counter', false],
+      [2, 'shop counter', false],
+      [3, 'Old kiosk', true],
+    ] as const) {
+      await api.ownerQuery(
+        `INSERT INTO touch_points (tenant_id, client_id, stage_id, name, channel, owning_team, position, archived_at)
+         VALUES ($1, $2, $3, $4, 'BRANCH', 'Shops', $5, $6)`,
+        [w.admin.tenantId, w.client, stage!.id, name, position, archived ? new Date() : null],
+      );
+    }
+    const bad = await api.graphql(
+      RECORD_MANY,
+      {
+        input: {
+          clientId: w.client,
+          rows: [
+            row({ touchPointName: '  PHONE line ' }),
+            row({ touchPointName: 'Helpline' }),
+            row({ touchPointName: 'Shop Counter' }),
+            row({ touchPointName: 'Old kiosk' }),
+            row({ touchPointName: 'Branch desk' }),
+            row({ touchPointName: 'Phone line', touchPointId: w.touchPointId }),
+            row({ touchPointName: 'Helpline', category: 'Parking' }),
+          ],
+        },
+      },
+      w.admin,
+    );
+    expect(bad.data.recordComplaints.userErrors.map((e) => `${e.field}:${e.code}`)).toEqual([
+      'rows.5.touchPointName:INVALID',
+    ]);
+    const unknown = await api.graphql(
+      RECORD_MANY,
+      {
+        input: {
+          clientId: w.client,
+          rows: [
+            row({ touchPointName: '  PHONE line ' }),
+            row({ touchPointName: 'Helpline' }),
+            row({ touchPointName: 'Shop Counter' }),
+            row({ touchPointName: 'Old kiosk' }),
+            row({ touchPointName: 'Branch desk' }),
+            row({ touchPointName: 'Helpline', category: 'Parking' }),
+          ],
+        },
+      },
+      w.admin,
+    );
+    expect(unknown.data.recordComplaints.userErrors).toEqual([
+      {
+        field: 'rows.1.touchPointName',
+        code: 'NOT_FOUND',
+        message:
+          'The client’s journey has no current touch point named “Helpline”: use a name from the journey, or leave it empty.',
+      },
+      {
+        field: 'rows.2.touchPointName',
+        code: 'CONFLICT',
+        message:
+          '2 touch points of the client’s journey are named “Shop Counter”: rename one of them, or give the touch point’s id instead.',
+      },
+      expect.objectContaining({ field: 'rows.3.touchPointName', code: 'NOT_FOUND' }),
+      expect.objectContaining({ field: 'rows.4.touchPointName', code: 'NOT_FOUND' }),
+      expect.objectContaining({ field: 'rows.5.touchPointName', code: 'NOT_FOUND' }),
+      expect.objectContaining({ field: 'rows.5.category', code: 'NOT_FOUND' }),
+    ]);
+    expect(await api.countRows('complaints', w.admin.tenantId)).toBe(0);
+
+    const good = await api.graphql(
+      RECORD_MANY,
+      { input: { clientId: w.client, rows: [row({ touchPointName: '  PHONE line ' }), row()] } },
+      w.admin,
+    );
+    expect(good.data.recordComplaints.userErrors).toEqual([]);
+    expect(good.data.recordComplaints.complaints?.map((c) => c.touchPoint?.id ?? null)).toEqual([
+      w.touchPointId,
+      null,
+    ]);
   });
 
   it('checks without writing on a dry run', async () => {

@@ -2,6 +2,7 @@ import {
   CHANNELS,
   checkComplaintBatch,
   fieldError,
+  touchPointNamed,
   type ComplaintRow as ComplaintRowInput,
   type FieldError,
 } from '@csp/domain';
@@ -10,6 +11,7 @@ import { requireActor } from '../../core/auth/viewer.js';
 import { loadParent, refused, type Payload } from '../../core/payloads.js';
 import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { clientOf } from '../clients/index.js';
+import { liveTouchPointsOfClient } from '../touch-points/index.js';
 import { ComplaintEntity, type ComplaintRow } from './entities.js';
 import { announceRecorded, newComplaintRow } from './record-complaint.js';
 import { charterLookup, checkLinks, complaintsByReference, liveCategoriesByName } from './references.js';
@@ -49,8 +51,9 @@ function sameColumns(a: ComplaintRow, b: ComplaintRow): boolean {
  * Records a batch of complaints for one client, all or nothing (the rules are in docs/complaints.md):
  *
  * 1. every row is checked by the domain (`checkComplaintBatch`), errors naming `rows.<index>.<field>`;
- * 2. each row's category is found by name in the client's live list, its touch point and promise checked to be the
- *    client's own; the stored complaints with the batch's external references are locked;
+ * 2. each row's category is found by name in the client's live list, its touch point (by id, or by name among the
+ *    client's current touch points) and promise checked to be the client's own; the stored complaints with the
+ *    batch's external references are locked;
  * 3. a row whose external reference is stored replaces that complaint (or leaves it as it is, when nothing
  *    differs); any other row adds one. New complaints are announced with `complaint.recorded`, and categories that
  *    rise this month with `complaint.rising`.
@@ -82,12 +85,26 @@ export async function recordComplaints(
         !dryRun,
       ),
     ]);
+    // Read only when a row names its touch point; rows with an id are checked by id in checkLinks.
+    const touchPoints = rows.some((row) => row.touchPointName)
+      ? await liveTouchPointsOfClient(db, clientId)
+      : [];
     const charter = charterLookup(db, clientId);
     const errors: FieldError[] = [];
     const planned: { row: ComplaintRowInput; complaint: ComplaintRow; before: ComplaintRow | null }[] = [];
     for (const [index, row] of rows.entries()) {
       const before = row.externalReference ? (stored.get(row.externalReference) ?? null) : null;
       const category = categories.get(row.category.toLocaleLowerCase('en')) ?? null;
+      const named = row.touchPointName ? touchPointNamed(touchPoints, row.touchPointName) : null;
+      if (named && !named.ok) {
+        errors.push(
+          fieldError(
+            `rows.${index}.touchPointName`,
+            named.reason === 'UNKNOWN' ? 'NOT_FOUND' : 'CONFLICT',
+            named.message,
+          ),
+        );
+      }
       if (!category) {
         errors.push(
           fieldError(
@@ -98,10 +115,11 @@ export async function recordComplaints(
         );
         continue;
       }
+      if (named && !named.ok) continue;
       const { links, errors: linkErrors } = await checkLinks(
         db,
         clientId,
-        { category, touchPointId: row.touchPointId, promiseKey: row.promiseKey },
+        { category, touchPointId: named?.touchPoint.id ?? row.touchPointId, promiseKey: row.promiseKey },
         {
           prefix: `rows.${index}.`,
           categoryField: 'category',

@@ -1,5 +1,6 @@
 import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { isUuid } from '../../core/user-errors.js';
+import { IsNull } from 'typeorm';
 import { TouchPointEntity, type TouchPointRow } from './entities.js';
 
 /**
@@ -15,4 +16,10 @@ export async function touchPointOf(
 ): Promise<TouchPointRow | null> {
   if (!isUuid(touchPointId) || !isUuid(clientId)) return null;
   return db.getRepository(TouchPointEntity).findOneBy({ id: touchPointId, clientId });
+}
+
+/** The client's current (not archived) touch points, for callers that find one by its name (complaint batches). */
+export async function liveTouchPointsOfClient(db: TenantDb, clientId: string): Promise<TouchPointRow[]> {
+  if (!isUuid(clientId)) return [];
+  return db.getRepository(TouchPointEntity).findBy({ clientId, archivedAt: IsNull() });
 }
