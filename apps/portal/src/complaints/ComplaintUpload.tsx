@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { CsvFilePicker } from '../forms/CsvFilePicker';
 import { CsvUploadStatus } from '../forms/CsvUploadStatus';
 import { downloadText, rowHasErrors } from '../forms/csv';
 import { SubmitButton } from '../forms/SubmitButton';
@@ -48,8 +49,6 @@ export function ComplaintUpload({ clientId, onRecorded }: { clientId: string; on
   const [recorded, setRecorded] = useState<Result | null>(null);
   const [general, setGeneral] = useState<UserErrorLike[]>([]);
   const fileRef = useRef<HTMLInputElement>(null);
-  const fileId = useId();
-  const hintId = useId();
 
   async function send(rows: readonly ComplaintCsvRow[], dryRun: boolean) {
     let answer: Result | null = null;
@@ -101,34 +100,26 @@ export function ComplaintUpload({ clientId, onRecorded }: { clientId: string; on
   const badRows = preview ? preview.rows.filter(rowHasErrors) : [];
 
   return (
-    <section className="complaint-upload" aria-labelledby={`${fileId}-title`}>
-      <h3 id={`${fileId}-title`}>Upload a CSV file</h3>
-      <p className="field-hint" id={hintId}>
-        One complaint a line, as your CRM or spreadsheet exports them, under a header such as{' '}
-        <code>{COMPLAINT_CSV_HEADER}</code>. Received at, channel, category, severity and what happened are
-        needed; times are ISO 8601 with their offset (2026-11-30T09:00:00Z) or local times (2026-11-30 09:00,
-        read in {timeZone}); the category is its name in the client’s list, and the touch point (optional) its
-        name on the client’s journey. A line with a reference sent before replaces that complaint. Nothing is
-        recorded while any line is wrong.{' '}
-        <Button size="small" onClick={() => downloadText('complaints-example.csv', exampleComplaintCsv())}>
-          Download an example file
-        </Button>
-      </p>
-      <div className="field">
-        <label htmlFor={fileId}>Complaints CSV file</label>
-        <input
-          ref={fileRef}
-          id={fileId}
-          type="file"
-          accept=".csv,text/csv"
-          aria-describedby={hintId}
-          disabled={pending}
-          onChange={(event) => {
-            const file = event.currentTarget.files?.[0];
-            if (file) void check(file);
-          }}
-        />
-      </div>
+    <CsvFilePicker
+      className="complaint-upload"
+      label="Complaints CSV file"
+      pending={pending}
+      inputRef={fileRef}
+      onFile={check}
+      hint={
+        <>
+          One complaint a line, as your CRM or spreadsheet exports them, under a header such as{' '}
+          <code>{COMPLAINT_CSV_HEADER}</code>. Received at, channel, category, severity and what happened are
+          needed; times are ISO 8601 with their offset (2026-11-30T09:00:00Z) or local times (2026-11-30
+          09:00, read in {timeZone}); the category is its name in the client’s list, and the touch point
+          (optional) its name on the client’s journey. A line with a reference sent before replaces that
+          complaint. Nothing is recorded while any line is wrong.{' '}
+          <Button size="small" onClick={() => downloadText('complaints-example.csv', exampleComplaintCsv())}>
+            Download an example file
+          </Button>
+        </>
+      }
+    >
       <form
         ref={formRef}
         className="form"
@@ -158,7 +149,7 @@ export function ComplaintUpload({ clientId, onRecorded }: { clientId: string; on
           )}
         </CsvUploadStatus>
       </form>
-    </section>
+    </CsvFilePicker>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { CsvFilePicker } from '../forms/CsvFilePicker';
 import { CsvUploadStatus } from '../forms/CsvUploadStatus';
 import { downloadText } from '../forms/csv';
 import { SubmitButton } from '../forms/SubmitButton';
@@ -67,8 +68,6 @@ export function MeasurementUpload({
   const [recorded, setRecorded] = useState<Result | null>(null);
   const [general, setGeneral] = useState<UserErrorLike[]>([]);
   const fileRef = useRef<HTMLInputElement>(null);
-  const fileId = useId();
-  const hintId = useId();
 
   async function send(rows: readonly CsvRow[], dryRun: boolean, correctionReason: string | null) {
     let answer: Result | null = null;
@@ -149,33 +148,25 @@ export function MeasurementUpload({
   );
 
   return (
-    <section className="measurement-upload" aria-labelledby={`${fileId}-title`}>
-      <h3 id={`${fileId}-title`}>Upload a CSV file</h3>
-      <p className="field-hint" id={hintId}>
-        One interval a line, under the header <code>{CSV_HEADER}</code>: start and end of the interval (ISO
-        8601 with its offset, e.g. 2026-11-30T09:00:00Z, or a local time such as 2026-11-30 09:00, read in{' '}
-        {timeZone}), then how many events were good, how many were valid, and how many were left out under the
-        exclusion rule (may be left empty). The end is not part of the interval; an interval sent again with
-        the same start and end replaces the one recorded.{' '}
-        <Button size="small" onClick={() => downloadExample(timeZone)}>
-          Download an example file
-        </Button>
-      </p>
-      <div className="field">
-        <label htmlFor={fileId}>CSV file</label>
-        <input
-          ref={fileRef}
-          id={fileId}
-          type="file"
-          accept=".csv,text/csv"
-          aria-describedby={hintId}
-          disabled={pending}
-          onChange={(event) => {
-            const file = event.currentTarget.files?.[0];
-            if (file) void check(file);
-          }}
-        />
-      </div>
+    <CsvFilePicker
+      className="measurement-upload"
+      label="CSV file"
+      pending={pending}
+      inputRef={fileRef}
+      onFile={check}
+      hint={
+        <>
+          One interval a line, under the header <code>{CSV_HEADER}</code>: start and end of the interval (ISO
+          8601 with its offset, e.g. 2026-11-30T09:00:00Z, or a local time such as 2026-11-30 09:00, read in{' '}
+          {timeZone}), then how many events were good, how many were valid, and how many were left out under
+          the exclusion rule (may be left empty). The end is not part of the interval; an interval sent again
+          with the same start and end replaces the one recorded.{' '}
+          <Button size="small" onClick={() => downloadExample(timeZone)}>
+            Download an example file
+          </Button>
+        </>
+      }
+    >
       <form
         ref={formRef}
         className="form"
@@ -216,7 +207,7 @@ export function MeasurementUpload({
           )}
         </CsvUploadStatus>
       </form>
-    </section>
+    </CsvFilePicker>
   );
 }
 
