@@ -314,11 +314,13 @@ describe('a service level’s periods', () => {
       },
       admin,
     );
-    const days = periodsNow('DAY', 30);
+    // Closed days only, as the first level has nothing in its running week: a running period with measurements
+    // adds its projection's statement, and whether today's 10:00 had ended made this test depend on the clock.
+    const days = periodsNow('DAY', 30).slice(0, -1);
     await storeMeasurements(
       api,
       second.data.createServiceLevel.serviceLevel!.id,
-      days.map((day) => hourOf(day, 9, 10, 10)).filter((i) => Date.parse(i.end) <= Date.now()),
+      days.map((day) => hourOf(day, 9, 10, 10)),
     );
     const two = await api.graphql(OF_CLIENT, { id: client }, admin);
     expect(two.data.client!.serviceLevels).toHaveLength(2);
