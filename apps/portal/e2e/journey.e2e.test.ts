@@ -20,6 +20,7 @@ const PROMISE = 'We pick up within a minute';
 const CRITERION = 'commitments-kept';
 const FIRST = 'Help line';
 const SECOND = 'Web chat <b>now</b>';
+const LATER_STAGE = 'Hearing back';
 
 /** The names of a stage's cards, top to bottom (each card's link or title). */
 async function cardNames(stage: Locator): Promise<string[]> {
@@ -106,6 +107,7 @@ describe('the journey editor, from an empty journey to the leader’s programme'
 
   const journey = () => consultant.getByRole('region', { name: 'Customer journey' });
   const stage = () => journey().getByRole('listitem', { name: stageName, exact: true });
+  const stageNames = () => journey().locator('.journey-stage h3').allTextContents();
 
   it('adds a stage and two touch points', async () => {
     await consultant.goto(`${url}/clients/${clientId}`);
@@ -183,6 +185,35 @@ describe('the journey editor, from an empty journey to the leader’s programme'
     await stage().getByRole('listitem', { name: SECOND, exact: true }).waitFor();
     await journey().getByText('Recent changes').waitFor();
     await screenshot(consultant, 'journey-editor');
+    expect(await seriousViolations(consultant)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('moves a stage by its handle with Alt+Arrow, and keeps the order over a reload', async () => {
+    const newStage = journey().getByRole('form', { name: 'New stage' });
+    await newStage.getByLabel('New stage').fill(LATER_STAGE);
+    await newStage.getByRole('button', { name: 'Add stage' }).click();
+    await expect.poll(() => stageNames()).toEqual([FIRST_STAGE_NAME, LATER_STAGE]);
+
+    await journey()
+      .getByRole('button', { name: `Move stage ${LATER_STAGE}` })
+      .focus();
+    await consultant.keyboard.press('Alt+ArrowLeft');
+    const status = journey().getByRole('status');
+    await expect.poll(() => status.textContent()).toBe(`${LATER_STAGE} moved to position 1 of 2.`);
+    await expect.poll(() => stageNames()).toEqual([LATER_STAGE, FIRST_STAGE_NAME]);
+    // Focus stays on the handle, so the next press moves it again: here, past the edge.
+    await expect
+      .poll(() => consultant.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe(`Move stage ${LATER_STAGE}`);
+    await consultant.keyboard.press('Alt+ArrowLeft');
+    await expect.poll(() => status.textContent()).toBe(`${LATER_STAGE} cannot move further that way.`);
+
+    await consultant.reload();
+    await expectNoRouteError(consultant);
+    await stage().waitFor();
+    await expect.poll(() => stageNames()).toEqual([LATER_STAGE, FIRST_STAGE_NAME]);
+    expect(await cardNames(stage())).toEqual([FIRST, SECOND]);
     expect(await seriousViolations(consultant)).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import type { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
@@ -176,6 +176,157 @@ describe('JourneyEditor keyboard moves', () => {
     expect(screen.queryByRole('form')).toBeNull();
     // The touch point's page is still a link: leaders read it too.
     expect(screen.getByRole('link', { name: 'Help line' }).getAttribute('href')).toBe('/touch-points/t1');
+  });
+});
+
+// Three stages, so a stage can move one place either way and the announcement counts them.
+const FIXED = { id: 's2', name: 'Getting it fixed', points: [BRANCH] };
+const ASKING = { id: 's1', name: 'Asking for help', points: [HELP, CHAT] };
+const FOLLOW_UP = { id: 's3', name: 'Hearing back', points: [] };
+const THREE = journeyAnswer(3, [ASKING, FIXED, FOLLOW_UP]);
+
+function stageOrder(...ids: string[]) {
+  const points: Record<string, string[]> = { s1: ['t1', 't2'], s2: ['t3'], s3: [] };
+  return ids.map((stageId) => ({ stageId, touchPointIds: points[stageId]! }));
+}
+
+function stageNames(): string[] {
+  return within(screen.getByRole('list', { name: 'Stages' }))
+    .getAllByRole('heading', { level: 3 })
+    .map((heading) => heading.textContent ?? '');
+}
+
+/** jsdom has no DataTransfer: just enough of one for the editor's drag handlers. */
+function dataTransfer() {
+  const data = new Map<string, string>();
+  return {
+    effectAllowed: 'all',
+    dropEffect: 'none',
+    setData: (type: string, value: string) => void data.set(type, value),
+    getData: (type: string) => data.get(type) ?? '',
+  };
+}
+
+describe('JourneyEditor stage moves', () => {
+  it('moves a stage one place left with Alt+ArrowLeft on its handle, and announces its new position', async () => {
+    const user = userEvent.setup();
+    renderEditor([
+      journeyMock(THREE),
+      reorderMock(stageOrder('s2', 's1', 's3'), reorderSaved(4)),
+      journeyMock(journeyAnswer(4, [FIXED, ASKING, FOLLOW_UP])),
+    ]);
+    (await screen.findByRole('button', { name: 'Move stage Getting it fixed' })).focus();
+    await user.keyboard('{Alt>}{ArrowLeft}{/Alt}');
+    expect(await screen.findByText('Getting it fixed moved to position 1 of 3.')).toBeTruthy();
+    expect(stageNames()).toEqual(['Getting it fixed', 'Asking for help', 'Hearing back']);
+    // The stage keeps its cards.
+    expect(await cardsOf('Getting it fixed')).toEqual(['Branch visit']);
+  });
+
+  it('moves a stage one place right with Alt+ArrowRight', async () => {
+    const user = userEvent.setup();
+    renderEditor([
+      journeyMock(THREE),
+      reorderMock(stageOrder('s2', 's1', 's3'), reorderSaved(4)),
+      journeyMock(journeyAnswer(4, [FIXED, ASKING, FOLLOW_UP])),
+    ]);
+    (await screen.findByRole('button', { name: 'Move stage Asking for help' })).focus();
+    await user.keyboard('{Alt>}{ArrowRight}{/Alt}');
+    expect(await screen.findByText('Asking for help moved to position 2 of 3.')).toBeTruthy();
+    expect(stageNames()).toEqual(['Getting it fixed', 'Asking for help', 'Hearing back']);
+  });
+
+  it('moves a stage dragged by its handle onto a later stage to that stage’s place, after it', async () => {
+    renderEditor([
+      journeyMock(THREE),
+      reorderMock(stageOrder('s2', 's3', 's1'), reorderSaved(4)),
+      journeyMock(journeyAnswer(4, [FIXED, FOLLOW_UP, ASKING])),
+    ]);
+    const handle = await screen.findByRole('button', { name: 'Move stage Asking for help' });
+    const target = screen.getByRole('listitem', { name: 'Hearing back' });
+    const transfer = dataTransfer();
+    fireEvent.dragStart(handle, { dataTransfer: transfer });
+    fireEvent.dragOver(target, { dataTransfer: transfer });
+    fireEvent.drop(target, { dataTransfer: transfer });
+    expect(await screen.findByText('Asking for help moved to position 3 of 3.')).toBeTruthy();
+    expect(stageNames()).toEqual(['Getting it fixed', 'Hearing back', 'Asking for help']);
+  });
+
+  it('moves a stage dropped on another stage’s card before that stage, and leaves the cards where they are', async () => {
+    renderEditor([
+      journeyMock(THREE),
+      reorderMock(stageOrder('s3', 's1', 's2'), reorderSaved(4)),
+      journeyMock(journeyAnswer(4, [FOLLOW_UP, ASKING, FIXED])),
+    ]);
+    const handle = await screen.findByRole('button', { name: 'Move stage Hearing back' });
+    const card = screen.getByRole('listitem', { name: 'Web chat' });
+    const transfer = dataTransfer();
+    fireEvent.dragStart(handle, { dataTransfer: transfer });
+    fireEvent.dragOver(card, { dataTransfer: transfer });
+    fireEvent.drop(card, { dataTransfer: transfer });
+    expect(await screen.findByText('Hearing back moved to position 1 of 3.')).toBeTruthy();
+    expect(await cardsOf('Asking for help')).toEqual(['Help line', 'Web chat']);
+  });
+
+  it('says a stage at either end cannot move further, and sends nothing', async () => {
+    const user = userEvent.setup();
+    // No reorder mock: a request would fail the move with a "no more mocked responses" error.
+    renderEditor([journeyMock(THREE)]);
+    (await screen.findByRole('button', { name: 'Move stage Asking for help' })).focus();
+    await user.keyboard('{Alt>}{ArrowLeft}{/Alt}');
+    expect(screen.getByRole('status').textContent).toBe('Asking for help cannot move further that way.');
+    screen.getByRole('button', { name: 'Move stage Hearing back' }).focus();
+    await user.keyboard('{Alt>}{ArrowRight}{/Alt}');
+    expect(screen.getByRole('status').textContent).toBe('Hearing back cannot move further that way.');
+    // Up and down are not a stage's moves; a drop on itself is no move either.
+    await user.keyboard('{Alt>}{ArrowUp}{/Alt}');
+    const own = screen.getByRole('listitem', { name: 'Hearing back' });
+    const transfer = dataTransfer();
+    fireEvent.dragStart(screen.getByRole('button', { name: 'Move stage Hearing back' }), {
+      dataTransfer: transfer,
+    });
+    fireEvent.drop(own, { dataTransfer: transfer });
+    expect(screen.getByRole('status').textContent).toBe('Hearing back cannot move further that way.');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(stageNames()).toEqual(['Asking for help', 'Getting it fixed', 'Hearing back']);
+  });
+
+  it('shows a stale revision’s message when a stage move is refused, and reloads the journey', async () => {
+    const user = userEvent.setup();
+    renderEditor([
+      journeyMock(THREE),
+      reorderMock(stageOrder('s1', 's3', 's2'), {
+        data: {
+          reorderJourney: {
+            __typename: 'CustomerJourneyPayload',
+            journey: null,
+            userErrors: [
+              {
+                __typename: 'UserError',
+                field: 'expectedRevision',
+                message: 'Someone changed this journey meanwhile: look again and repeat the move.',
+                code: 'CONFLICT',
+              },
+            ],
+          },
+        },
+      }),
+      // Meanwhile someone renamed the last stage: the reload shows it.
+      journeyMock(journeyAnswer(4, [ASKING, FIXED, { ...FOLLOW_UP, name: 'Hearing from us' }])),
+    ]);
+    (await screen.findByRole('button', { name: 'Move stage Hearing back' })).focus();
+    await user.keyboard('{Alt>}{ArrowLeft}{/Alt}');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Someone changed this journey meanwhile');
+    expect(await screen.findByRole('heading', { level: 3, name: 'Hearing from us' })).toBeTruthy();
+    expect(stageNames()).toEqual(['Asking for help', 'Getting it fixed', 'Hearing from us']);
+    expect(screen.getByRole('status').textContent).toBe('');
+  });
+
+  it('has no stage handles when read-only', async () => {
+    renderEditor([journeyMock(THREE)], true);
+    await screen.findByRole('listitem', { name: 'Hearing back' });
+    expect(screen.queryByRole('button', { name: /Move stage/ })).toBeNull();
   });
 });
 

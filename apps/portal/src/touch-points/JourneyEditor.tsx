@@ -2,7 +2,9 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import {
   CHANNEL_LABELS,
   CHANNELS,
+  moveStage,
   moveTouchPoint,
+  stepStage,
   stepTouchPoint,
   type JourneyOrder,
   type Step,
@@ -36,10 +38,24 @@ const KEY_STEPS: Record<string, Step> = {
   ArrowRight: 'NEXT_STAGE',
 };
 
+/** A stage steps along the row of columns: left is earlier, right is later. */
+const STAGE_KEY_STEPS: Record<string, 'EARLIER' | 'LATER'> = {
+  ArrowLeft: 'EARLIER',
+  ArrowRight: 'LATER',
+};
+
+/** What is being dragged: a touch point card or a stage (by its handle), which drop in different places. */
+type Dragged = { kind: 'touchPoint' | 'stage'; id: string };
+
+/** The drag data type of a stage, so a stage dropped on a card is never read as a touch point id. */
+const STAGE_DRAG_TYPE = 'application/x-journey-stage';
+
 /**
  * The client's journey as columns of stages holding touch point cards. A card moves by drag and drop (native HTML
  * drag and drop: no library, nothing to install, and the keyboard path below is the accessible one) or, focused,
  * with Alt+Arrow keys (up/down inside its stage, left/right to the neighbouring stage), announced in a live region.
+ * A stage moves the same two ways by the handle on its header: dragged onto another stage it takes that stage's
+ * place (so before it when dragged left, after it when dragged right), and focused, Alt+Left/Right steps it.
  * Each move sends the whole new order with the revision it was made on; the API refuses a stale one.
  */
 export function JourneyEditor({ clientId, readOnly = false }: { clientId: string; readOnly?: boolean }) {
@@ -47,7 +63,7 @@ export function JourneyEditor({ clientId, readOnly = false }: { clientId: string
   const { data, loading, error, refetch } = query;
   const journey = data?.client?.journey;
   const [announcement, setAnnouncement] = useState('');
-  const [dragged, setDragged] = useState<string | null>(null);
+  const [dragged, setDragged] = useState<Dragged | null>(null);
   const [reorder] = useMutation(ReorderMutation);
   const [setMoment] = useMutation(SetMomentOfTruthMutation);
   const [removeTouchPoint] = useMutation(RemoveTouchPointMutation);
@@ -62,7 +78,8 @@ export function JourneyEditor({ clientId, readOnly = false }: { clientId: string
     journey?.stages.flatMap((s) => s.touchPoints).find((t) => t.id === id)?.name ?? 'The touch point';
   const stageName = (id: string) => journey?.stages.find((s) => s.id === id)?.name ?? '';
 
-  async function send(next: JourneyOrder, touchPointId: string) {
+  /** Sends a new order; once saved, says where `moved` went (a touch point or a stage) and focuses it again. */
+  async function send(next: JourneyOrder, moved: Dragged) {
     if (!journey) return;
     const saved = await moves.run(async () => {
       const answer = await reorder({
@@ -73,16 +90,21 @@ export function JourneyEditor({ clientId, readOnly = false }: { clientId: string
     // Moved or refused, show the journey as it now is. A failed reload shows in the query's own state; it must not
     // become an unhandled rejection of this fire-and-forget handler (nor one when the editor unmounts meanwhile).
     await refetch().catch(() => undefined);
-    if (saved) {
-      const stage = next.find((s) => s.touchPointIds.includes(touchPointId));
-      if (stage) {
-        const place = stage.touchPointIds.indexOf(touchPointId) + 1;
-        setAnnouncement(
-          `${nameOf(touchPointId)} moved to ${stageName(stage.stageId)}, position ${place} of ${stage.touchPointIds.length}.`,
-        );
-      }
-      requestAnimationFrame(() => document.getElementById(`touch-point-${touchPointId}`)?.focus());
+    if (!saved) return;
+    if (moved.kind === 'stage') {
+      const place = next.findIndex((s) => s.stageId === moved.id) + 1;
+      setAnnouncement(`${stageName(moved.id)} moved to position ${place} of ${next.length}.`);
+      requestAnimationFrame(() => document.getElementById(`stage-handle-${moved.id}`)?.focus());
+      return;
     }
+    const stage = next.find((s) => s.touchPointIds.includes(moved.id));
+    if (stage) {
+      const place = stage.touchPointIds.indexOf(moved.id) + 1;
+      setAnnouncement(
+        `${nameOf(moved.id)} moved to ${stageName(stage.stageId)}, position ${place} of ${stage.touchPointIds.length}.`,
+      );
+    }
+    requestAnimationFrame(() => document.getElementById(`touch-point-${moved.id}`)?.focus());
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLElement>, touchPointId: string) {
@@ -90,17 +112,53 @@ export function JourneyEditor({ clientId, readOnly = false }: { clientId: string
     if (!event.altKey || !step || readOnly) return;
     event.preventDefault();
     const next = stepTouchPoint(order, touchPointId, step);
-    if (next) void send(next, touchPointId);
+    if (next) void send(next, { kind: 'touchPoint', id: touchPointId });
     else setAnnouncement(`${nameOf(touchPointId)} cannot move further that way.`);
   }
 
+  function onStageKeyDown(event: KeyboardEvent<HTMLElement>, stageId: string) {
+    const step = STAGE_KEY_STEPS[event.key];
+    if (!event.altKey || !step || readOnly) return;
+    event.preventDefault();
+    const next = stepStage(order, stageId, step);
+    if (next) void send(next, { kind: 'stage', id: stageId });
+    else setAnnouncement(`${stageName(stageId)} cannot move further that way.`);
+  }
+
+  /** What is being dragged: this editor's own drag first, else what the drag carries (a drag from another tab). */
+  function draggedOf(event: DragEvent<HTMLElement>): Dragged | null {
+    if (dragged) return dragged;
+    const stageId = event.dataTransfer.getData(STAGE_DRAG_TYPE);
+    if (stageId) return { kind: 'stage', id: stageId };
+    const touchPointId = event.dataTransfer.getData('text/plain');
+    return touchPointId ? { kind: 'touchPoint', id: touchPointId } : null;
+  }
+
+  /** A card dropped on a card takes its place; a stage dropped on a card is left to the card's stage. */
   function onDrop(event: DragEvent<HTMLElement>, stageId: string, index: number) {
+    const moved = draggedOf(event);
+    if (moved?.kind === 'stage') return;
     event.preventDefault();
     event.stopPropagation();
-    const id = dragged ?? event.dataTransfer.getData('text/plain');
     setDragged(null);
-    if (!id) return;
-    void send(moveTouchPoint(order, id, stageId, index), id);
+    if (!moved) return;
+    void send(moveTouchPoint(order, moved.id, stageId, index), moved);
+  }
+
+  /** Dropped on a stage: a card goes to the end of it, a stage takes its place. */
+  function onStageDrop(event: DragEvent<HTMLElement>, stageId: string, cards: number) {
+    const moved = draggedOf(event);
+    event.preventDefault();
+    setDragged(null);
+    if (!moved) return;
+    if (moved.kind === 'touchPoint') {
+      void send(moveTouchPoint(order, moved.id, stageId, cards), moved);
+      return;
+    }
+    const to = order.findIndex((s) => s.stageId === stageId);
+    const from = order.findIndex((s) => s.stageId === moved.id);
+    if (to < 0 || from < 0 || to === from) return;
+    void send(moveStage(order, moved.id, to), moved);
   }
 
   return (
@@ -114,7 +172,8 @@ export function JourneyEditor({ clientId, readOnly = false }: { clientId: string
             {!readOnly && (
               <p className="muted">
                 Drag a card to move it, or focus it and press Alt with the arrow keys: up and down within a
-                stage, left and right to the next stage.
+                stage, left and right to the next stage. Move a stage the same way by its handle (⠿): drag it,
+                or focus it and press Alt with the left and right arrow keys.
               </p>
             )}
             <FormProblems
@@ -136,9 +195,29 @@ export function JourneyEditor({ clientId, readOnly = false }: { clientId: string
                     className="journey-stage"
                     aria-label={stage.name}
                     onDragOver={(e) => !readOnly && e.preventDefault()}
-                    onDrop={(e) => onDrop(e, stage.id, stage.touchPoints.length)}
+                    onDrop={(e) => onStageDrop(e, stage.id, stage.touchPoints.length)}
                   >
-                    <h3>{stage.name}</h3>
+                    <div className="journey-stage-header">
+                      {!readOnly && (
+                        <Button
+                          size="small"
+                          id={`stage-handle-${stage.id}`}
+                          draggable
+                          aria-label={`Move stage ${stage.name}`}
+                          aria-roledescription="movable stage"
+                          onKeyDown={(e) => onStageKeyDown(e, stage.id)}
+                          onDragStart={(e) => {
+                            e.dataTransfer.setData(STAGE_DRAG_TYPE, stage.id);
+                            e.dataTransfer.effectAllowed = 'move';
+                            setDragged({ kind: 'stage', id: stage.id });
+                          }}
+                          onDragEnd={() => setDragged(null)}
+                        >
+                          ⠿
+                        </Button>
+                      )}
+                      <h3>{stage.name}</h3>
+                    </div>
                     <ol className="journey-cards" aria-label={`Touch points of ${stage.name}`}>
                       {stage.touchPoints.map((point, index) => (
                         <li
@@ -153,8 +232,9 @@ export function JourneyEditor({ clientId, readOnly = false }: { clientId: string
                           onDragStart={(e) => {
                             e.dataTransfer.setData('text/plain', point.id);
                             e.dataTransfer.effectAllowed = 'move';
-                            setDragged(point.id);
+                            setDragged({ kind: 'touchPoint', id: point.id });
                           }}
+                          onDragEnd={() => setDragged(null)}
                           onDragOver={(e) => !readOnly && e.preventDefault()}
                           onDrop={(e) => onDrop(e, stage.id, index)}
                         >

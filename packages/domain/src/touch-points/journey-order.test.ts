@@ -59,6 +59,9 @@ describe('moving within the journey (worked examples)', () => {
     expect(stepTouchPoint(journey, 'phone', 'NEXT_STAGE')).toBeNull();
     expect(stepStage(journey, 'join', 'EARLIER')!.map((s) => s.stageId)).toEqual(['join', 'find', 'help']);
     expect(stepStage(journey, 'find', 'EARLIER')).toBeNull();
+    expect(stepStage(journey, 'help', 'LATER')).toBeNull();
+    expect(stepStage(journey, 'find', 'LATER')!.map((s) => s.stageId)).toEqual(['join', 'find', 'help']);
+    expect(stepStage(journey, 'nowhere', 'LATER')).toBeNull();
   });
 
   it('reads stored rows back into order, positions first, ids breaking ties', () => {
@@ -203,6 +206,28 @@ describe('reorder properties', () => {
         if (later) expect(stepTouchPoint(later, id, 'EARLIER')).toEqual(order);
         const earlier = stepTouchPoint(order, id, 'EARLIER');
         if (earlier) expect(stepTouchPoint(earlier, id, 'LATER')).toEqual(order);
+      }),
+    );
+  });
+
+  it('a stage step moves that stage exactly one place, its opposite brings it back, and only the ends refuse', () => {
+    fc.assert(
+      fc.property(journeys, fc.nat(), fc.boolean(), (order, pick, later) => {
+        fc.pre(order.length > 0);
+        const from = pick % order.length;
+        const { stageId } = order[from]!;
+        const step = later ? 'LATER' : 'EARLIER';
+        const next = stepStage(order, stageId, step);
+        const atEnd = later ? from === order.length - 1 : from === 0;
+        expect(next === null).toBe(atEnd);
+        if (!next) return;
+        const to = from + (later ? 1 : -1);
+        expect(next[to]).toEqual(order[from]);
+        // Only the stage it swapped with moved besides itself.
+        expect(next.filter((stage, i) => stage.stageId !== order[i]!.stageId)).toHaveLength(2);
+        expect(checkNewOrder(order, next).ok).toBe(true);
+        expect(stepStage(next, stageId, later ? 'EARLIER' : 'LATER')).toEqual(order);
+        expect(movedPlacements(order, next).touchPoints).toEqual([]);
       }),
     );
   });
