@@ -4,7 +4,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { JourneyQuery, ReorderMutation } from './documents';
+import { JourneyQuery, ReorderMutation, SetMomentOfTruthMutation } from './documents';
 import { JourneyEditor } from './JourneyEditor';
 
 interface Point {
@@ -327,6 +327,45 @@ describe('JourneyEditor stage moves', () => {
     renderEditor([journeyMock(THREE)], true);
     await screen.findByRole('listitem', { name: 'Hearing back' });
     expect(screen.queryByRole('button', { name: /Move stage/ })).toBeNull();
+  });
+});
+
+describe('JourneyEditor moment of truth', () => {
+  it('marks a touch point a moment of truth with its toggle, and shows it marked after the reload', async () => {
+    const user = userEvent.setup();
+    renderEditor([
+      journeyMock(BEFORE),
+      {
+        request: {
+          query: SetMomentOfTruthMutation,
+          variables: { input: { id: 't1', momentOfTruth: true } },
+        },
+        result: {
+          data: {
+            setMomentOfTruth: {
+              __typename: 'TouchPointPayload',
+              touchPoint: { __typename: 'TouchPoint', id: 't1', momentOfTruth: true },
+              userErrors: [],
+            },
+          },
+        },
+      },
+      journeyMock(
+        journeyAnswer(4, [
+          { id: 's1', name: 'Asking for help', points: [{ ...HELP, momentOfTruth: true }, CHAT] },
+          { id: 's2', name: 'Getting it fixed', points: [BRANCH] },
+        ]),
+      ),
+    ]);
+    const card = await screen.findByRole('listitem', { name: 'Help line' });
+    const toggle = within(card).getByRole('button', { name: 'Moment of truth' });
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    await user.click(toggle);
+    const marked = await screen.findByRole('listitem', { name: 'Help line, moment of truth' });
+    expect(within(marked).getByRole('button', { name: 'Moment of truth' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    expect(within(marked).getByText('Moment of truth', { selector: '.tag' })).toBeTruthy();
   });
 });
 
