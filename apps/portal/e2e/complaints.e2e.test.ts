@@ -1,7 +1,6 @@
 /// <reference types="node" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
 import {
   expectNoRouteError,
   graphql,
@@ -9,8 +8,7 @@ import {
   portalUrl,
   screenshot,
   seriousViolations,
-  signUpThroughEmail,
-  watchPageErrors,
+  startWithClient,
 } from './portal';
 
 const CATEGORY = 'Billing';
@@ -54,16 +52,11 @@ describe('a complaint from record to action', () => {
     ).client.complaints.totalCount;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    consultant = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    errors = watchPageErrors(consultant);
-    await signUpThroughEmail(consultant, account);
-    const created = await graphql<{ createClient: { client: { id: string } } }>(
-      consultant,
-      'mutation ($name: String!) { createClient(input: { name: $name, industry: UTILITIES }) { client { id } } }',
-      { name: clientName },
-    );
-    clientId = created.createClient.client.id;
+    ({ browser, consultant, errors, clientId } = await startWithClient({
+      account,
+      clientName,
+      industry: 'UTILITIES',
+    }));
   });
 
   afterAll(async () => {

@@ -1,7 +1,6 @@
 /// <reference types="node" />
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
 import {
   expectNoRouteError,
   graphql,
@@ -10,7 +9,7 @@ import {
   portalUrl,
   screenshot,
   seriousViolations,
-  signUpThroughEmail,
+  startWithClient,
   watchPageErrors,
 } from './portal';
 
@@ -46,16 +45,11 @@ describe('the journey editor, from an empty journey to the leader’s programme'
   let criterionPrompt = '';
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    consultant = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    errors = watchPageErrors(consultant);
-    await signUpThroughEmail(consultant, account);
-    const created = await graphql<{ createClient: { client: { id: string } } }>(
-      consultant,
-      'mutation ($name: String!) { createClient(input: { name: $name, industry: BANKING_FINANCE }) { client { id } } }',
-      { name: clientName },
-    );
-    clientId = created.createClient.client.id;
+    ({ browser, consultant, errors, clientId } = await startWithClient({
+      account,
+      clientName,
+      industry: 'BANKING_FINANCE',
+    }));
     // A published charter with a promise, and an audit on a framework, for the touch point to be linked to.
     const started = await graphql<{ startCharterDraft: { version: { id: string; revision: number } } }>(
       consultant,

@@ -1,8 +1,10 @@
 /// <reference types="node" />
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Industry } from '@csp/domain';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { launchBrowser, type LaunchOptions } from './browser';
 
 /** Where the product under test is served: PORTAL_URL, or the one e2e/product.ts started for this run. */
 export function portalUrl(): string {
@@ -112,4 +114,39 @@ export async function expectNoRouteError(page: Page): Promise<void> {
   if (!/^(Something went wrong|We could not reach Service Programme)/.test(title)) return;
   const lead = await page.locator('main .lead').first().textContent();
   expect.fail(`The page shows the error page instead: "${title}: ${lead ?? ''}"`);
+}
+
+/** What `startWithClient` sets up: the browser, the signed-in consultant's page and its errors, and the client. */
+export interface ConsultantWithClient {
+  browser: Browser;
+  consultant: Page;
+  /** The consultant page's uncaught and console errors (`watchPageErrors`), for a test to insist on none. */
+  errors: string[];
+  clientId: string;
+}
+
+/**
+ * The start of a browser test about one client: Chromium, a page (1280×900 unless `context` says otherwise) whose
+ * errors are watched, a new consultancy signed up through the mailed link as a person does, and a client of theirs
+ * created through the API. The test closes `browser` in its afterAll.
+ */
+export async function startWithClient(options: {
+  account: ReturnType<typeof newAccount>;
+  clientName: string;
+  industry: Industry;
+  launch?: LaunchOptions;
+  context?: BrowserContextOptions;
+}): Promise<ConsultantWithClient> {
+  const browser = await launchBrowser(options.launch);
+  const consultant = await (
+    await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options.context })
+  ).newPage();
+  const errors = watchPageErrors(consultant);
+  await signUpThroughEmail(consultant, options.account);
+  const created = await graphql<{ createClient: { client: { id: string } } }>(
+    consultant,
+    'mutation ($name: String!, $industry: Industry!) { createClient(input: { name: $name, industry: $industry }) { client { id } } }',
+    { name: options.clientName, industry: options.industry },
+  );
+  return { browser, consultant, errors, clientId: created.createClient.client.id };
 }

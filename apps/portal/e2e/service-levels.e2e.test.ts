@@ -2,7 +2,6 @@
 import { periodContaining, type ServicePeriod } from '@csp/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
 import {
   expectNoRouteError,
   graphql,
@@ -11,7 +10,7 @@ import {
   portalUrl,
   screenshot,
   seriousViolations,
-  signUpThroughEmail,
+  startWithClient,
   watchPageErrors,
 } from './portal';
 
@@ -71,21 +70,13 @@ describe('service levels, from a charter standard to the leader’s programme', 
   let serviceLevelPath = '';
 
   beforeAll(async () => {
-    browser = await launchBrowser({ lang: 'C.UTF-8' });
-    consultant = await (
-      await browser.newContext({
-        viewport: { width: 1280, height: 900 },
-        timezoneId: ZONE,
-      })
-    ).newPage();
-    errors = watchPageErrors(consultant);
-    await signUpThroughEmail(consultant, account);
-    const created = await graphql<{ createClient: { client: { id: string } } }>(
-      consultant,
-      'mutation ($name: String!) { createClient(input: { name: $name, industry: UTILITIES }) { client { id } } }',
-      { name: clientName },
-    );
-    clientId = created.createClient.client.id;
+    ({ browser, consultant, errors, clientId } = await startWithClient({
+      account,
+      clientName,
+      industry: 'UTILITIES',
+      launch: { lang: 'C.UTF-8' },
+      context: { timezoneId: ZONE },
+    }));
     const started = await graphql<{
       startCharterDraft: {
         version: { id: string; revision: number; charter: { id: string } };
