@@ -104,6 +104,21 @@ export async function loadComplaints(
                 ORDER BY root_cause, received_at DESC) c`,
       [tenantId, clientId, ownerId, now],
     );
+    // The totals the API keeps with every complaint it records (apps/api's complaints/monthly-totals.ts), as
+    // migration 1763800023000 counts them: per UTC month's core, category and touch point.
+    await client.query(
+      `INSERT INTO complaint_monthly_totals (tenant_id, client_id, month, category_id, touch_point_id, complaints)
+       SELECT tenant_id, client_id, date_trunc('month', received_at AT TIME ZONE 'UTC')::date, category_id,
+              touch_point_id, count(*)
+         FROM complaints
+        WHERE tenant_id = $1 AND client_id = $2
+          AND received_at >= (date_trunc('month', received_at AT TIME ZONE 'UTC') + interval '12 hours')
+                             AT TIME ZONE 'UTC'
+          AND received_at < (date_trunc('month', received_at AT TIME ZONE 'UTC') + interval '1 month'
+                             - interval '14 hours') AT TIME ZONE 'UTC'
+        GROUP BY 1, 2, 3, 4, 5`,
+      [tenantId, clientId],
+    );
     await client.query('COMMIT');
     // What autovacuum would have done by now: statistics, and the visibility map the index-only scans need.
     await client.query('VACUUM ANALYZE complaints');

@@ -62,6 +62,8 @@ SELECT create_distributed_table('journey_changes', 'tenant_id', colocate_with =>
 SELECT create_distributed_table('complaint_categories', 'tenant_id', colocate_with => 'consultancies');
 SELECT create_distributed_table('complaints', 'tenant_id', colocate_with => 'consultancies');
 SELECT create_distributed_table('complaint_rising_announcements', 'tenant_id', colocate_with => 'consultancies');
+-- Their totals per UTC month's core, category and touch point, kept with every complaint: what the patterns read.
+SELECT create_distributed_table('complaint_monthly_totals', 'tenant_id', colocate_with => 'consultancies');
 
 -- Customer feedback: links, the answers customers send through them, invitations. Before actions,
 -- which point at the answer they were raised from.

@@ -47,6 +47,7 @@ export * from './service-levels/wording.js';
 export * from './touch-points/touch-point-input.js';
 export * from './complaints/complaint-input.js';
 export * from './complaints/patterns.js';
+export * from './complaints/month-cores.js';
 export * from './feedback/scores.js';
 export * from './feedback/feedback-input.js';
 export * from './touch-points/journey-order.js';

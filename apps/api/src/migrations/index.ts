@@ -18,6 +18,9 @@ import { CreateComplaints1763800017000 } from './1763800017000-create-complaints
 import { CreateCustomerJourneys1763800016000 } from './1763800016000-create-customer-journeys.js';
 import { CreateCustomerFeedback1763800018000 } from './1763800018000-create-customer-feedback.js';
 import { TotalFeedbackPerMonth1763800020000 } from './1763800020000-total-feedback-per-month.js';
+import { IndexComplaintResolutionTimes1763800021000 } from './1763800021000-index-complaint-resolution-times.js';
+import { ReadClientFenceOncePerStatement1763800022000 } from './1763800022000-read-client-fence-once-per-statement.js';
+import { TotalComplaintsPerMonth1763800023000 } from './1763800023000-total-complaints-per-month.js';
 
 /** In the order they run. A landed migration is never edited: a change is a new file here. */
 export const migrations = [
@@ -41,4 +44,7 @@ export const migrations = [
   CreateComplaints1763800017000,
   CreateCustomerFeedback1763800018000,
   TotalFeedbackPerMonth1763800020000,
+  IndexComplaintResolutionTimes1763800021000,
+  ReadClientFenceOncePerStatement1763800022000,
+  TotalComplaintsPerMonth1763800023000,
 ];

@@ -32,3 +32,13 @@ export function publishedOnlyForClients(table: string, condition: string): strin
   const rule = `app_client() IS NULL OR (${condition})`;
   return `CREATE POLICY published_only ON ${table} AS RESTRICTIVE USING (${rule})`;
 }
+
+/**
+ * The client fence's rule as tables created from migration 1763800022000 on get it: `app_client()` in a scalar
+ * subquery, so PostgreSQL reads the setting once per statement (an InitPlan) instead of once per row. Use it with
+ * `tenantIsolation(table)` (no fence) for a new fenced table.
+ */
+export function clientFenceReadOnce(table: string, clientColumn: string): string {
+  const rule = `(SELECT app_client()) IS NULL OR ${clientColumn} = (SELECT app_client())`;
+  return `CREATE POLICY client_fence ON ${table} AS RESTRICTIVE USING (${rule}) WITH CHECK (${rule})`;
+}

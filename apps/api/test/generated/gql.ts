@@ -161,6 +161,9 @@ type Documents = {
     "\n  mutation ComplaintsRaiseAction($input: RaiseComplaintActionInput!) {\n    raiseComplaintAction(input: $input) {\n      action {\n        id\n        promise {\n          promiseKey\n        }\n        touchPoint {\n          id\n        }\n        complaint {\n          id\n        }\n      }\n      userErrors {\n        field\n        code\n      }\n    }\n  }\n": typeof types.ComplaintsRaiseActionDocument,
     "\n  mutation ComplaintsRaiseCategoryAction($input: RaiseComplaintCategoryActionInput!) {\n    raiseComplaintCategoryAction(input: $input) {\n      action {\n        id\n        complaintCategory {\n          id\n        }\n      }\n      userErrors {\n        field\n        code\n      }\n    }\n  }\n": typeof types.ComplaintsRaiseCategoryActionDocument,
     "\n  mutation ComplaintsCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": typeof types.ComplaintsCreateApiKeyDocument,
+    "\n  mutation ComplaintTotalsRecordMany($input: RecordComplaintsInput!) {\n    recordComplaints(input: $input) {\n      complaints {\n        id\n        revision\n      }\n      added\n      replaced\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": typeof types.ComplaintTotalsRecordManyDocument,
+    "\n  mutation ComplaintTotalsUpdate($input: UpdateComplaintInput!) {\n    updateComplaint(input: $input) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": typeof types.ComplaintTotalsUpdateDocument,
+    "\n  query ComplaintTotalsCounts($id: ID!) {\n    client(id: $id) {\n      complaintPatterns(months: 3) {\n        months\n        timeZone\n        totals\n        categories {\n          category {\n            name\n          }\n          counts\n        }\n      }\n    }\n  }\n": typeof types.ComplaintTotalsCountsDocument,
     "\n  query ConsultancyDownloadExport {\n    consultancyExport\n  }\n": typeof types.ConsultancyDownloadExportDocument,
     "\n        mutation ConsultancyDownloadCreateKey($input: CreateApiKeyInput!) {\n          createApiKey(input: $input) {\n            secret\n          }\n        }\n      ": typeof types.ConsultancyDownloadCreateKeyDocument,
     "\n      mutation ConsultancyLogIn($input: LogInInput!) {\n        logIn(input: $input) {\n          token\n        }\n      }\n    ": typeof types.ConsultancyLogInDocument,
@@ -461,6 +464,9 @@ const documents: Documents = {
     "\n  mutation ComplaintsRaiseAction($input: RaiseComplaintActionInput!) {\n    raiseComplaintAction(input: $input) {\n      action {\n        id\n        promise {\n          promiseKey\n        }\n        touchPoint {\n          id\n        }\n        complaint {\n          id\n        }\n      }\n      userErrors {\n        field\n        code\n      }\n    }\n  }\n": types.ComplaintsRaiseActionDocument,
     "\n  mutation ComplaintsRaiseCategoryAction($input: RaiseComplaintCategoryActionInput!) {\n    raiseComplaintCategoryAction(input: $input) {\n      action {\n        id\n        complaintCategory {\n          id\n        }\n      }\n      userErrors {\n        field\n        code\n      }\n    }\n  }\n": types.ComplaintsRaiseCategoryActionDocument,
     "\n  mutation ComplaintsCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": types.ComplaintsCreateApiKeyDocument,
+    "\n  mutation ComplaintTotalsRecordMany($input: RecordComplaintsInput!) {\n    recordComplaints(input: $input) {\n      complaints {\n        id\n        revision\n      }\n      added\n      replaced\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": types.ComplaintTotalsRecordManyDocument,
+    "\n  mutation ComplaintTotalsUpdate($input: UpdateComplaintInput!) {\n    updateComplaint(input: $input) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": types.ComplaintTotalsUpdateDocument,
+    "\n  query ComplaintTotalsCounts($id: ID!) {\n    client(id: $id) {\n      complaintPatterns(months: 3) {\n        months\n        timeZone\n        totals\n        categories {\n          category {\n            name\n          }\n          counts\n        }\n      }\n    }\n  }\n": types.ComplaintTotalsCountsDocument,
     "\n  query ConsultancyDownloadExport {\n    consultancyExport\n  }\n": types.ConsultancyDownloadExportDocument,
     "\n        mutation ConsultancyDownloadCreateKey($input: CreateApiKeyInput!) {\n          createApiKey(input: $input) {\n            secret\n          }\n        }\n      ": types.ConsultancyDownloadCreateKeyDocument,
     "\n      mutation ConsultancyLogIn($input: LogInInput!) {\n        logIn(input: $input) {\n          token\n        }\n      }\n    ": types.ConsultancyLogInDocument,
@@ -1216,6 +1222,18 @@ export function graphql(source: "\n  mutation ComplaintsRaiseCategoryAction($inp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ComplaintsCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ComplaintsCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ComplaintTotalsRecordMany($input: RecordComplaintsInput!) {\n    recordComplaints(input: $input) {\n      complaints {\n        id\n        revision\n      }\n      added\n      replaced\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ComplaintTotalsRecordMany($input: RecordComplaintsInput!) {\n    recordComplaints(input: $input) {\n      complaints {\n        id\n        revision\n      }\n      added\n      replaced\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ComplaintTotalsUpdate($input: UpdateComplaintInput!) {\n    updateComplaint(input: $input) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ComplaintTotalsUpdate($input: UpdateComplaintInput!) {\n    updateComplaint(input: $input) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ComplaintTotalsCounts($id: ID!) {\n    client(id: $id) {\n      complaintPatterns(months: 3) {\n        months\n        timeZone\n        totals\n        categories {\n          category {\n            name\n          }\n          counts\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ComplaintTotalsCounts($id: ID!) {\n    client(id: $id) {\n      complaintPatterns(months: 3) {\n        months\n        timeZone\n        totals\n        categories {\n          category {\n            name\n          }\n          counts\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -49,6 +49,22 @@ describe('tenant tables in the catalog', () => {
     }
   });
 
+  it('reads the client fence once per statement in every policy, never once per row', async () => {
+    // Migration 1763800022000: a bare app_client() is inlined into each row's filter; `(SELECT app_client())`
+    // is evaluated once. Every restrictive policy names the fence, so there are some to check.
+    const rows = await api.ownerQuery<{ table: string; policy: string; rule: string }>(
+      `SELECT tablename AS table, policyname AS policy, coalesce(qual, '') || ' ' || coalesce(with_check, '') AS rule
+         FROM pg_policies WHERE schemaname = 'public' AND (qual LIKE '%app_client%' OR with_check LIKE '%app_client%')`,
+    );
+    expect(rows.length).toBeGreaterThan(30);
+    for (const row of rows) {
+      expect(
+        row.rule.replaceAll('( SELECT app_client() AS app_client)', ''),
+        `${row.table}.${row.policy}`,
+      ).not.toContain('app_client()');
+    }
+  });
+
   it('puts tenant_id first in every primary key and inside every unique constraint', async () => {
     const rows = await api.ownerQuery<{ name: string; table: string; type: string; columns: string[] }>(
       `SELECT con.conname AS name, c.relname AS table, con.contype AS type,

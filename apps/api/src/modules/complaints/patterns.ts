@@ -1,6 +1,7 @@
 import {
   RECURRENCE_DAYS,
   RISING_TRAILING_MONTHS,
+  monthCountingPlan,
   monthlySeries,
   periodContaining,
   previousPeriod,
@@ -23,10 +24,14 @@ export const MAX_PATTERN_MONTHS = 36;
 
 /**
  * A client's complaint patterns over the last `months` calendar months in its time zone (docs/complaints.md). The
- * volume work is SQL aggregates: one GROUP BY (with grouping sets) counts the months × categories and months ×
- * touch points, including the six months before the window that the rising flag compares with; one more takes the
- * median and 90th percentile time to resolve per month with percentile_cont (the domain's `percentile` method). The
- * domain then lays out the series and flags rising ones. The statements are the same few for 1 month or 36.
+ * volume work is SQL aggregates over the domain's month bounds (the client's zone): one statement counts every
+ * month × category and month × touch point (grouping sets), including the six months before the window that the
+ * rising flag compares with, from the totals kept per UTC month's core (monthly-totals.ts) plus the complaints of
+ * the bands between cores, read row by row (packages/domain's month-cores.ts); one more takes the median and 90th
+ * percentile time to resolve per month with percentile_cont (the domain's `percentile` method), each month an
+ * index-only range scan (LATERAL over the bounds) so that no step sorts three years of rows. The domain then lays
+ * out the series and flags rising ones. The statements are the same few for 1 month or 36; bench/README.md has the
+ * figures.
  */
 export async function complaintPatterns(
   context: RequestContext,
@@ -45,25 +50,43 @@ export async function complaintPatterns(
     let trailingStart: ServicePeriod = first;
     for (let i = 0; i < RISING_TRAILING_MONTHS; i += 1)
       trailingStart = previousPeriod(trailingStart, timeZone);
-    // Month boundaries from the domain (the client's zone), so SQL buckets rows with width_bucket (a binary search
-    // over the boundaries) instead of converting every row's time to local time.
+    // Month bounds from the domain (the client's zone), so SQL never converts a row's time to local time.
     const periods: ServicePeriod[] = [];
     for (let month = trailingStart; ; month = nextPeriod(month, timeZone)) {
       periods.push(month);
       if (month.label === current.label) break;
     }
-    const bounds = [...periods.map((p) => p.start), current.end];
+    const starts = periods.map((p) => p.start);
+    const ends = periods.map((p) => p.end);
     const labelOf = (bucket: number) => periods[bucket - 1]?.label ?? '';
+    const plan = monthCountingPlan(periods);
+    const bands = plan.flatMap((p, index) => p.bands.map((band) => ({ ...band, bucket: index + 1 })));
     const labels = periods.slice(RISING_TRAILING_MONTHS).map((p) => p.label);
 
     const [counts, resolveRows, categories, levels, volumes, doneActions] = await Promise.all([
+      // Each month is its core's totals plus its bands' complaints (packages/domain's month-cores.ts).
       db.query(
-        `SELECT width_bucket(received_at, $3::timestamptz[]) AS bucket, category_id, touch_point_id,
-                grouping(category_id) AS by_touch_point, count(*)::int AS count
-           FROM complaints
-          WHERE tenant_id = $1 AND client_id = $2 AND received_at >= $4 AND received_at < $5
-          GROUP BY GROUPING SETS ((1, category_id), (1, touch_point_id))`,
-        [db.tenantId, clientId, bounds, trailingStart.start, current.end],
+        `SELECT bucket, category_id, touch_point_id, grouping(category_id) AS by_touch_point,
+                sum(complaints)::int AS count
+           FROM (SELECT m.bucket, t.category_id, t.touch_point_id, t.complaints
+                   FROM unnest($3::date[]) WITH ORDINALITY AS m(month, bucket)
+                   JOIN complaint_monthly_totals t
+                     ON t.tenant_id = $1 AND t.client_id = $2 AND t.month = m.month
+                 UNION ALL
+                 SELECT b.bucket, c.category_id, c.touch_point_id, 1
+                   FROM unnest($4::timestamptz[], $5::timestamptz[], $6::int[]) AS b(starts, ends, bucket)
+                   JOIN complaints c
+                     ON c.tenant_id = $1 AND c.client_id = $2 AND c.received_at >= b.starts AND c.received_at < b.ends
+                ) counted
+          GROUP BY GROUPING SETS ((bucket, category_id), (bucket, touch_point_id))`,
+        [
+          db.tenantId,
+          clientId,
+          plan.map((p) => p.coreMonth),
+          bands.map((b) => b.start),
+          bands.map((b) => b.end),
+          bands.map((b) => b.bucket),
+        ],
       ) as Promise<
         {
           bucket: number;
@@ -73,16 +96,26 @@ export async function complaintPatterns(
           count: number;
         }[]
       >,
+      // Ordered by the interval itself: converting each row to hours first costs more than the sort.
       db.query(
-        `SELECT width_bucket(received_at, $3::timestamptz[]) AS bucket, count(*)::int AS resolved,
-                percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP
-                  (ORDER BY extract(epoch FROM resolved_at - received_at) / 3600) AS hours
-           FROM complaints
-          WHERE tenant_id = $1 AND client_id = $2 AND received_at >= $4 AND received_at < $5
-            AND resolved_at IS NOT NULL
-          GROUP BY 1`,
-        [db.tenantId, clientId, bounds, first.start, current.end],
-      ) as Promise<{ bucket: number; resolved: number; hours: number[] }[]>,
+        `SELECT m.bucket + $5 AS bucket, r.resolved,
+                ARRAY[extract(epoch FROM r.times[1]), extract(epoch FROM r.times[2])] AS seconds
+           FROM unnest($3::timestamptz[], $4::timestamptz[]) WITH ORDINALITY AS m(starts, ends, bucket)
+          CROSS JOIN LATERAL (
+                SELECT count(*)::int AS resolved,
+                       percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolved_at - received_at) AS times
+                  FROM complaints
+                 WHERE tenant_id = $1 AND client_id = $2 AND received_at >= m.starts AND received_at < m.ends
+                   AND resolved_at IS NOT NULL) r
+          WHERE r.resolved > 0`,
+        [
+          db.tenantId,
+          clientId,
+          starts.slice(RISING_TRAILING_MONTHS),
+          ends.slice(RISING_TRAILING_MONTHS),
+          RISING_TRAILING_MONTHS,
+        ],
+      ) as Promise<{ bucket: number; resolved: number; seconds: string[] }[]>,
       categoriesOfClient(context).load(clientId),
       serviceLevelsOfClient(context).load(clientId),
       monthlyValidEvents(db, clientId, periods.slice(RISING_TRAILING_MONTHS)),
@@ -115,8 +148,8 @@ export async function complaintPatterns(
       return {
         month,
         resolved: row?.resolved ?? 0,
-        medianHours: row ? Number(row.hours[0]) : null,
-        p90Hours: row ? Number(row.hours[1]) : null,
+        medianHours: row ? Number(row.seconds[0]) / 3600 : null,
+        p90Hours: row ? Number(row.seconds[1]) / 3600 : null,
       };
     });
     const rates = levels

@@ -8,6 +8,7 @@ import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { notFound } from '../../core/user-errors.js';
 import { clientOf } from '../clients/index.js';
 import { queueWebhookEvent } from '../webhooks/index.js';
+import { countInMonthlyTotals } from './monthly-totals.js';
 import { ComplaintEntity, type ComplaintRow } from './entities.js';
 import { charterLookup, checkLinks, complaintCategoryOf, type ComplaintLinks } from './references.js';
 import { announceRising } from './rising.js';
@@ -105,6 +106,7 @@ export async function recordComplaint(
     if (!links) return refused('complaint', ...errors);
     const complaint = newComplaintRow(actor, clientId, value, links, null, now);
     await db.getRepository(ComplaintEntity).insert(complaint);
+    await countInMonthlyTotals(db, clientId, [{ after: complaint }]);
     await announceRecorded(db, complaint, context.requestId);
     await announceRising(db, clientId, [complaint], now, context.requestId);
     return { complaint, userErrors: [] };
@@ -185,6 +187,7 @@ export async function updateComplaint(
     };
     const { tenantId: _t, id: _i, clientId: _c, createdAt: _a, ...columns } = complaint;
     await db.getRepository(ComplaintEntity).update({ id: stored.id }, columns);
+    await countInMonthlyTotals(db, stored.clientId, [{ before: stored, after: complaint }]);
     if (
       complaint.categoryId !== stored.categoryId ||
       complaint.receivedAt.getTime() !== stored.receivedAt.getTime()

@@ -15,6 +15,7 @@ import { liveTouchPointsOfClient } from '../touch-points/index.js';
 import { ComplaintEntity, type ComplaintRow } from './entities.js';
 import { announceRecorded, newComplaintRow } from './record-complaint.js';
 import { charterLookup, checkLinks, complaintsByReference, liveCategoriesByName } from './references.js';
+import { countInMonthlyTotals } from './monthly-totals.js';
 import { announceRising } from './rising.js';
 
 type RecordComplaintsPayload = Payload<'RecordComplaintsPayload'>;
@@ -158,29 +159,35 @@ export async function recordComplaints(
     const unreferenced = added.filter((p) => !p.complaint.externalReference);
     if (unreferenced.length > 0) await repository.insert(unreferenced.map((p) => p.complaint));
     // A row with a reference not stored when we looked may have been stored since by a call running at the same
-    // time: the upsert waits for that call and replaces its complaint, as a resend would, instead of failing on
-    // the unique index.
+    // time: the insert waits for that call, and then the complaint it stored is locked and replaced, as a resend
+    // would, instead of failing on the unique index.
     const raced: typeof added = [];
     for (const p of added) {
       if (!p.complaint.externalReference) continue;
-      const stored = await upsertByReference(db, p.complaint);
-      if (!stored.inserted) {
+      const stored = await insertUnlessReferenced(db, p.complaint);
+      if (stored) {
         Object.assign(p.complaint, {
           id: stored.id,
           revision: stored.revision,
           createdAt: stored.createdAt,
           recordedBy: stored.recordedBy,
         });
+        p.before = stored;
         raced.push(p);
       }
     }
     counts.added -= raced.length;
     counts.replaced += raced.length;
-    for (const p of changed) {
+    for (const p of [...changed, ...raced]) {
       p.complaint.revision = p.before!.revision + 1;
       const { tenantId: _t, id, clientId: _c, createdAt: _a, recordedBy: _r, ...columns } = p.complaint;
       await repository.update({ id }, columns);
     }
+    await countInMonthlyTotals(
+      db,
+      clientId,
+      [...added, ...changed].map((p) => ({ before: p.before, after: p.complaint })),
+    );
     for (const p of added) {
       if (!raced.includes(p)) await announceRecorded(db, p.complaint, context.requestId);
     }
@@ -198,34 +205,18 @@ export async function recordComplaints(
 }
 
 /**
- * Inserts a complaint with its external reference, or replaces the one stored under it meanwhile (its id, who
- * recorded it and when stay; its revision goes up). `inserted` says which.
+ * Inserts a complaint with its external reference, unless one is stored under it by now: then that one is locked
+ * and returned, for the caller to replace.
  */
-async function upsertByReference(
-  db: TenantDb,
-  c: ComplaintRow,
-): Promise<{ id: string; revision: number; createdAt: Date; recordedBy: string | null; inserted: boolean }> {
-  const rows: {
-    id: string;
-    revision: number;
-    created_at: Date;
-    recorded_by: string | null;
-    inserted: boolean;
-  }[] = await db.query(
-    `INSERT INTO complaints AS c
+async function insertUnlessReferenced(db: TenantDb, c: ComplaintRow): Promise<ComplaintRow | null> {
+  const inserted: { id: string }[] = await db.query(
+    `INSERT INTO complaints
          (tenant_id, id, client_id, received_at, channel, touch_point_id, category_id, charter_id, promise_key,
           severity, what_happened, customer_reference, resolved_at, resolution, root_cause, external_reference,
           revision, recorded_by, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
-       ON CONFLICT (tenant_id, client_id, external_reference) DO UPDATE SET
-         received_at = EXCLUDED.received_at, channel = EXCLUDED.channel, touch_point_id = EXCLUDED.touch_point_id,
-         category_id = EXCLUDED.category_id, charter_id = EXCLUDED.charter_id, promise_key = EXCLUDED.promise_key,
-         severity = EXCLUDED.severity, what_happened = EXCLUDED.what_happened,
-         customer_reference = EXCLUDED.customer_reference, resolved_at = EXCLUDED.resolved_at,
-         resolution = EXCLUDED.resolution, root_cause = EXCLUDED.root_cause, revision = c.revision + 1,
-         updated_at = EXCLUDED.updated_at
-       WHERE c.tenant_id = $1
-       RETURNING c.id, c.revision, c.created_at, c.recorded_by, (c.xmax = 0) AS inserted`,
+       ON CONFLICT (tenant_id, client_id, external_reference) DO NOTHING
+       RETURNING id`,
     [
       db.tenantId,
       c.id,
@@ -249,12 +240,7 @@ async function upsertByReference(
       c.updatedAt,
     ],
   );
-  const row = rows[0]!;
-  return {
-    id: row.id,
-    revision: row.revision,
-    createdAt: row.created_at,
-    recordedBy: row.recorded_by,
-    inserted: row.inserted,
-  };
+  if (inserted.length > 0) return null;
+  const stored = await complaintsByReference(db, c.clientId, [c.externalReference!], true);
+  return stored.get(c.externalReference!)!;
 }

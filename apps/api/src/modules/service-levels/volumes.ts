@@ -18,8 +18,9 @@ export async function timeZoneOfClient(db: TenantDb, clientId: string): Promise<
 
 /**
  * Σvalid of each service level of the client per period (consecutive, e.g. the calendar months of a zone), counting
- * an interval in the period it starts in. One statement for all the client's levels; width_bucket finds each
- * interval's period by a binary search over the periods' starts.
+ * an interval in the period it starts in. One statement for all the client's levels, each level's measurements a
+ * range of its primary key (measurements have no index by client: reading them by client scanned the whole
+ * tenant's); width_bucket finds each interval's period by a binary search over the periods' starts.
  */
 export async function monthlyValidEvents(
   db: TenantDb,
@@ -29,9 +30,11 @@ export async function monthlyValidEvents(
   if (periods.length === 0) return [];
   const bounds = [...periods.map((p) => p.start), periods.at(-1)!.end];
   const rows: { service_level_id: string; bucket: number; valid: string }[] = await db.query(
-    `SELECT service_level_id, width_bucket(starts_at, $3::timestamptz[]) AS bucket, sum(valid) AS valid
-       FROM service_level_measurements
-      WHERE tenant_id = $1 AND client_id = $2 AND starts_at >= $4 AND starts_at < $5
+    `SELECT m.service_level_id, width_bucket(m.starts_at, $3::timestamptz[]) AS bucket, sum(m.valid) AS valid
+       FROM service_levels s
+       JOIN service_level_measurements m
+         ON m.tenant_id = s.tenant_id AND m.service_level_id = s.id AND m.starts_at >= $4 AND m.starts_at < $5
+      WHERE s.tenant_id = $1 AND s.client_id = $2
       GROUP BY 1, 2`,
     [db.tenantId, clientId, bounds, bounds[0], bounds.at(-1)],
   );
