@@ -5,6 +5,11 @@ import { resolvers } from './resolvers.js';
 export type { ActionRow } from './entities.js';
 export { createAction, updateAction } from './edit-action.js';
 export { openActionsOfTouchPoint } from './loaders.js';
-export { actionById, actionsOfComplaint, doneComplaintActions } from './loaders.js';
+export {
+  actionById,
+  actionsOfComplaint,
+  complaintCategoryHasActions,
+  doneComplaintActions,
+} from './loaders.js';
 
 export const actions = { name: 'actions', resolvers, entities: [ActionEntity, ActionNoteEntity] };

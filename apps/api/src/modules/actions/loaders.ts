@@ -121,6 +121,11 @@ export async function doneComplaintActions(
     .map((row) => ({ actionId: row.id, complaintId: row.complaintId!, doneAt: row.completedAt! }));
 }
 
+/** Whether any action was raised from this complaint category (its rising flag): then the category is archived, not deleted. */
+export async function complaintCategoryHasActions(db: TenantDb, categoryId: string): Promise<boolean> {
+  return db.getRepository(ActionEntity).existsBy({ complaintCategoryId: categoryId });
+}
+
 /** Actions by id, as far as the caller may see them (for other modules' fields that point at an action). */
 export const actionById = perRequest<string, ActionRow | null>('actionById', async (context, ids) => {
   const rows = await context.db.read((db) => db.getRepository(ActionEntity).findBy({ id: In([...ids]) }));

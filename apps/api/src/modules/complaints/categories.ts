@@ -6,6 +6,7 @@ import { loadParent, refused, type Payload } from '../../core/payloads.js';
 import { lockById } from '../../core/row-lock.js';
 import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { notFound } from '../../core/user-errors.js';
+import { complaintCategoryHasActions } from '../actions/index.js';
 import { clientOf } from '../clients/index.js';
 import { ComplaintCategoryEntity, type ComplaintCategoryRow } from './entities.js';
 
@@ -94,12 +95,12 @@ export async function removeComplaintCategory(
         archived: null,
       };
     }
-    const used: { used: boolean }[] = await db.query(
-      `SELECT EXISTS (SELECT 1 FROM complaints WHERE tenant_id = $1 AND category_id = $2)
-           OR EXISTS (SELECT 1 FROM actions WHERE tenant_id = $1 AND complaint_category_id = $2) AS used`,
+    const logged: { used: boolean }[] = await db.query(
+      `SELECT EXISTS (SELECT 1 FROM complaints WHERE tenant_id = $1 AND category_id = $2) AS used`,
       [db.tenantId, id],
     );
-    const archived = used[0]?.used === true;
+    // The actions table is the actions module's: it answers for its own rows.
+    const archived = logged[0]?.used === true || (await complaintCategoryHasActions(db, id));
     if (archived) {
       await db
         .getRepository(ComplaintCategoryEntity)

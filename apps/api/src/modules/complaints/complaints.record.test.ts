@@ -427,6 +427,28 @@ describe('the complaint log', () => {
 });
 
 describe('complaint categories', () => {
+  it('are archived, not deleted, when only an action points at them', async () => {
+    const w = await world();
+    const raised = await api.graphql(
+      RAISE_FROM_CATEGORY,
+      {
+        input: {
+          categoryId: w.categoryId,
+          description: 'Add a Saturday shift',
+          ownerId: w.consultant.memberId,
+        },
+      },
+      w.admin,
+    );
+    expect(raised.data.raiseComplaintCategoryAction.userErrors).toEqual([]);
+    const removed = await api.graphql(REMOVE_CATEGORY, { input: { id: w.categoryId } }, w.admin);
+    expect(removed.data.removeComplaintCategory).toEqual({
+      removedComplaintCategoryId: w.categoryId,
+      archived: true,
+      userErrors: [],
+    });
+  });
+
   it('are the client’s own list: unique names, archived when in use', async () => {
     const w = await world();
     const taken = await api.graphql(
