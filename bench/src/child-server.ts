@@ -29,7 +29,7 @@ function processCpuMilliseconds(pid: number | undefined): number {
 
 /** Starts `serve.ts <kind>` in a child process and resolves with its URL once it listens. */
 export function startChildServer(
-  kind: 'api' | 'baseline',
+  kind: 'api' | 'baseline' | 'limit',
   env: Record<string, string>,
 ): Promise<ChildServer> {
   const child = spawn(

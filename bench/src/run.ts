@@ -17,6 +17,7 @@ import { BENCH_PASSWORD, benchEmail, generate, tenantFixture, type TenantFixture
 import { CALL_SIZE, ingestScenarios, type YearLoad } from './ingest.js';
 import { complaintLines, complaintScenarios, loadComplaints } from './complaints.js';
 import { FEEDBACK_API_ENV, SENDERS, feedbackScenarios } from './feedback.js';
+import { limitLines, limitRounds } from './limit-rounds.js';
 import { load, type LoadResult } from './load.js';
 import { post } from './post.js';
 import {
@@ -48,6 +49,8 @@ const onlyServiceLevels = values.scenarios === 'service-levels';
 const onlyComplaints = values.scenarios === 'complaints';
 // `feedback`: only the feedback scenarios (public submissions with 50 senders, the client's summary): feedback.ts.
 const onlyFeedback = values.scenarios === 'feedback';
+// `limit`: only the limit server's rounds, interleaved with the API's (limit-rounds.ts, issue #15).
+const onlyLimit = values.scenarios === 'limit';
 const sizes = values.sizes
   .split(',')
   .map((size) => Number(size.trim()))
@@ -352,7 +355,7 @@ async function main() {
         from: generated,
         to: size,
         skipForeignKeyChecks: true,
-        serviceLevels: !onlyFeedback,
+        serviceLevels: !onlyFeedback && !onlyLimit,
         log: console.log,
       });
       generated = size;
@@ -392,6 +395,20 @@ async function main() {
         table(results);
         complaintLines(results, complaints);
         bySize.set(size, results);
+        continue;
+      }
+      if (onlyLimit) {
+        const reads = await limitRounds({
+          api,
+          appUrl: database.appUrl,
+          ownerUrl: database.ownerUrl,
+          tenantId: fixture.tenantId,
+          auditId: fixture.auditId,
+          token,
+          connections,
+          seconds,
+        });
+        limitLines(reads);
         continue;
       }
       if (onlyFeedback) {

@@ -1,9 +1,10 @@
 import type { Server } from 'node:http';
 import { startBaseline } from '../baseline.js';
+import { startLimitServer } from './limit-server.js';
 
 /**
  * One server under test in a process of its own, as in production: `serve.ts api` (the product, as the API role)
- * or `serve.ts baseline`. It prints `listening <url>` once ready and stops on SIGTERM. Keeping it out of the bench's
+ * `serve.ts baseline`, or `serve.ts limit` (limit-server.ts, as the API role). It prints `listening <url>` once ready and stops on SIGTERM. Keeping it out of the bench's
  * process means the load generator and the data generator do not share its event loop or its heap.
  */
 process.env.NODE_ENV = 'test'; // statement counts in responses
@@ -48,8 +49,10 @@ const served =
     ? await serveApi()
     : kind === 'baseline'
       ? await startBaseline(required('OWNER_URL'), required('TENANT_ID'))
-      : null;
-if (!served) throw new Error('usage: serve.ts api|baseline');
+      : kind === 'limit'
+        ? await startLimitServer(required('APP_URL'))
+        : null;
+if (!served) throw new Error('usage: serve.ts api|baseline|limit');
 console.log(`listening ${served.url}`);
 process.once('SIGTERM', () => {
   void served.stop().then(() => process.exit(0));
