@@ -91,6 +91,14 @@ describe('GraphQL', () => {
     expect(answer.headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
   });
 
+  it('lets no cache keep an answer, whatever the query', async () => {
+    // Apollo's cache-control plugin, which said so before, is off (core/server.ts): the header is ours now.
+    for (const served of [development, production]) {
+      const response = await graphql(served, JSON.stringify({ query: '{ __typename }' }));
+      expect(response.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+
   it('keeps Apollo’s sandbox page usable in development, and does not serve it in production', async () => {
     const page = await fetch(`${development.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);

@@ -70,6 +70,8 @@ export function securityHeaders(options: { production: boolean }) {
   const frameable = headers(frameablePolicy(options.production), options.production, true);
   return (req: Request, res: Response, next: NextFunction) => {
     const isGraphql = req.path === '/graphql' || req.path.startsWith('/graphql/');
+    // Answers are per viewer and often private: no browser or proxy may keep one.
+    if (isGraphql) res.setHeader('cache-control', 'no-store');
     (isGraphql ? graphql : PUBLIC_FRAMEABLE.test(req.path) ? frameable : portal)(req, res, next);
   };
 }
