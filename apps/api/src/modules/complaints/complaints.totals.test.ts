@@ -17,6 +17,7 @@ const RECORD_MANY = graphql(`
       complaints {
         id
         revision
+        whatHappened
       }
       added
       replaced
@@ -158,5 +159,49 @@ describe('complaint monthly totals', () => {
       [w.admin.tenantId],
     );
     expect(drift).toEqual([]);
+  });
+
+  it('stay whole when two calls send the same new reference at once', async () => {
+    const w = await seed(api).consultancy().client();
+    await createCategory(api, w.admin, w.client, 'Billing');
+    await createCategory(api, w.admin, w.client, 'Staff attitude');
+    const month = previousPeriod(periodContaining(new Date(), 'MONTH', 'UTC'), 'UTC');
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const reference = `race-${attempt}`;
+      const [one, two] = await Promise.all(
+        (['Billing', 'Staff attitude'] as const).map((category, i) =>
+          api.graphql(
+            RECORD_MANY,
+            {
+              input: {
+                clientId: w.client,
+                rows: [
+                  {
+                    ...row(new Date(month.start.getTime() + (i + 1) * 3 * 86_400_000), category, reference),
+                    whatHappened: `Sent as ${category}.`,
+                  },
+                ],
+              },
+            },
+            w.admin,
+          ),
+        ),
+      );
+      // Either call may come second; each answers the complaint as it wrote it, and one of them replaced.
+      for (const [answer, category] of [
+        [one!, 'Billing'],
+        [two!, 'Staff attitude'],
+      ] as const) {
+        expect(answer.data.recordComplaints.userErrors).toEqual([]);
+        expect(answer.data.recordComplaints.complaints?.[0]?.whatHappened).toBe(`Sent as ${category}.`);
+      }
+      expect(one!.data.recordComplaints.added + two!.data.recordComplaints.added).toBe(1);
+      expect(one!.data.recordComplaints.replaced + two!.data.recordComplaints.replaced).toBe(1);
+    }
+    const totals = await api.ownerQuery<{ complaints: number }>(
+      `SELECT sum(complaints)::int AS complaints FROM complaint_monthly_totals WHERE tenant_id = $1`,
+      [w.admin.tenantId],
+    );
+    expect(totals[0]?.complaints).toBe(5);
   });
 });

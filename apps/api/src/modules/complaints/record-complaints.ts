@@ -198,7 +198,10 @@ export async function recordComplaints(
       now,
       context.requestId,
     );
-    const complaints = planned.map((p) => (p.before && !changed.includes(p) ? p.before : p.complaint));
+    // A resend that changed nothing answers what is stored; every other row answers what it wrote.
+    const complaints = planned.map((p) =>
+      p.before && !changed.includes(p) && !raced.includes(p) ? p.before : p.complaint,
+    );
     return { complaints, ...counts, userErrors: [] };
   };
   return dryRun ? context.db.read(work) : context.db.write(work);
