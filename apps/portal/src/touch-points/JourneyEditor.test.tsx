@@ -207,6 +207,14 @@ function dataTransfer() {
   };
 }
 
+/** Drags `source` over `target` and drops it there, as a pointer would. */
+function dragOnto(source: HTMLElement, target: HTMLElement) {
+  const transfer = dataTransfer();
+  fireEvent.dragStart(source, { dataTransfer: transfer });
+  fireEvent.dragOver(target, { dataTransfer: transfer });
+  fireEvent.drop(target, { dataTransfer: transfer });
+}
+
 describe('JourneyEditor stage moves', () => {
   it('moves a stage one place left with Alt+ArrowLeft on its handle, and announces its new position', async () => {
     const user = userEvent.setup();
@@ -244,10 +252,7 @@ describe('JourneyEditor stage moves', () => {
     ]);
     const handle = await screen.findByRole('button', { name: 'Move stage Asking for help' });
     const target = screen.getByRole('listitem', { name: 'Hearing back' });
-    const transfer = dataTransfer();
-    fireEvent.dragStart(handle, { dataTransfer: transfer });
-    fireEvent.dragOver(target, { dataTransfer: transfer });
-    fireEvent.drop(target, { dataTransfer: transfer });
+    dragOnto(handle, target);
     expect(await screen.findByText('Asking for help moved to position 3 of 3.')).toBeTruthy();
     expect(stageNames()).toEqual(['Getting it fixed', 'Hearing back', 'Asking for help']);
   });
@@ -260,10 +265,7 @@ describe('JourneyEditor stage moves', () => {
     ]);
     const handle = await screen.findByRole('button', { name: 'Move stage Hearing back' });
     const card = screen.getByRole('listitem', { name: 'Web chat' });
-    const transfer = dataTransfer();
-    fireEvent.dragStart(handle, { dataTransfer: transfer });
-    fireEvent.dragOver(card, { dataTransfer: transfer });
-    fireEvent.drop(card, { dataTransfer: transfer });
+    dragOnto(handle, card);
     expect(await screen.findByText('Hearing back moved to position 1 of 3.')).toBeTruthy();
     expect(await cardsOf('Asking for help')).toEqual(['Help line', 'Web chat']);
   });
