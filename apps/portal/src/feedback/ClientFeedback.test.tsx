@@ -90,6 +90,26 @@ function meMock(role: 'CONSULTANT' | 'CLIENT_LEADER'): MockLink.MockedResponse {
   };
 }
 
+/** The one-step action from the detractor's comment, as the viewer (m1) raises it, answered as given. */
+function raiseMock(
+  action: { __typename: 'Action'; id: string } | null,
+  userErrors: { __typename: 'UserError'; field: string; message: string; code: string }[],
+): MockLink.MockedResponse {
+  return {
+    request: {
+      query: RaiseActionFromFeedbackMutation,
+      variables: {
+        input: {
+          responseId: 'r1',
+          description: `Follow up a customer's feedback: “${DETRACTOR.comment}”`,
+          ownerId: 'm1',
+        },
+      },
+    },
+    result: { data: { raiseActionFromFeedback: { __typename: 'ActionPayload', action, userErrors } } },
+  };
+}
+
 function renderFeedback(mocks: MockLink.MockedResponse[]) {
   return render(
     <MockedProvider mocks={mocks}>
@@ -134,27 +154,7 @@ describe('ClientFeedback', () => {
     renderFeedback([
       meMock('CONSULTANT'),
       feedbackMock({ kinds: [NPS_SUMMARY], comments: [DETRACTOR, PROMOTER] }),
-      {
-        request: {
-          query: RaiseActionFromFeedbackMutation,
-          variables: {
-            input: {
-              responseId: 'r1',
-              description: `Follow up a customer's feedback: “${DETRACTOR.comment}”`,
-              ownerId: 'm1',
-            },
-          },
-        },
-        result: {
-          data: {
-            raiseActionFromFeedback: {
-              __typename: 'ActionPayload',
-              action: { __typename: 'Action', id: 'a1' },
-              userErrors: [],
-            },
-          },
-        },
-      },
+      raiseMock({ __typename: 'Action', id: 'a1' }, []),
     ]);
     const comments = await screen.findAllByRole('listitem');
     const detractor = comments.find((item) => item.textContent?.includes('Kept on hold'))!;
@@ -173,34 +173,14 @@ describe('ClientFeedback', () => {
     renderFeedback([
       meMock('CONSULTANT'),
       feedbackMock({ kinds: [], comments: [DETRACTOR] }),
-      {
-        request: {
-          query: RaiseActionFromFeedbackMutation,
-          variables: {
-            input: {
-              responseId: 'r1',
-              description: `Follow up a customer's feedback: “${DETRACTOR.comment}”`,
-              ownerId: 'm1',
-            },
-          },
+      raiseMock(null, [
+        {
+          __typename: 'UserError',
+          field: 'responseId',
+          message: 'An action is already open for this response.',
+          code: 'CONFLICT',
         },
-        result: {
-          data: {
-            raiseActionFromFeedback: {
-              __typename: 'ActionPayload',
-              action: null,
-              userErrors: [
-                {
-                  __typename: 'UserError',
-                  field: 'responseId',
-                  message: 'An action is already open for this response.',
-                  code: 'CONFLICT',
-                },
-              ],
-            },
-          },
-        },
-      },
+      ]),
     ]);
     await user.click(await screen.findByRole('button', { name: 'Raise an action' }));
     expect(await screen.findByText('An action is already open for this response.')).toBeTruthy();
