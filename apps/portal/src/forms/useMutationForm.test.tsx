@@ -1,5 +1,5 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { FormProblems } from './FormProblems';
@@ -65,7 +65,8 @@ describe('useMutationForm', () => {
     await screen.findByText('A client with this name exists.');
     expect(name.getAttribute('aria-invalid')).toBe('true');
     expect(name.value).toBe('Harbour Water');
-    expect(document.activeElement).toBe(name);
+    // Focus moves in an effect after the errors render: wait for it rather than race it.
+    await waitFor(() => expect(document.activeElement).toBe(name));
     expect(screen.getByRole('alert').textContent).toContain('This client was archived.');
     expect(screen.getByLabelText('Region').getAttribute('aria-invalid')).toBeNull();
     expect(onSaved).not.toHaveBeenCalled();

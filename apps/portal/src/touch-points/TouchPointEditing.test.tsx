@@ -160,8 +160,8 @@ describe('TouchPointDetailsForm', () => {
       'Say which team owns it.',
     );
     expect(screen.getByLabelText('Channel').getAttribute('aria-invalid')).toBeNull();
-    // Focus goes to the first field to fix.
-    expect(document.activeElement).toBe(name);
+    // Focus goes to the first field to fix, once the form has shown the errors (an effect after that render).
+    await waitFor(() => expect(document.activeElement).toBe(name));
     expect(name.value).toBe(' ');
     expect(onSaved).not.toHaveBeenCalled();
   });
