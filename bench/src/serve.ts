@@ -1,6 +1,4 @@
 import type { Server } from 'node:http';
-import { startBaseline } from '../baseline.js';
-import { startLimitServer } from './limit-server.js';
 
 /**
  * One server under test in a process of its own, as in production: `serve.ts api` (the product, as the API role)
@@ -8,8 +6,9 @@ import { startLimitServer } from './limit-server.js';
  * process means the load generator and the data generator do not share its event loop or its heap.
  */
 // As deployed (the Dockerfile and infra/k8s set it): graphql-js and Express take their production paths (graphql's
-// development-only instanceOf check was 6 % of the API's CPU, #15). The statement counts the bench prints come
-// from createApi's `production: false`, not from NODE_ENV.
+// development-only instanceOf check was 6 % of the API's CPU, #15). graphql-js reads NODE_ENV once, when it is
+// first loaded, so every import that reaches it is dynamic, below this line: a static one is hoisted above it
+// and left the check on. The statement counts the bench prints come from createApi's `production: false`.
 process.env.NODE_ENV = 'production';
 process.env.LOG_LEVEL ??= 'warn';
 process.env.RATE_LIMIT_REQUESTS ??= '1000000000'; // one caller makes all the requests
@@ -51,9 +50,9 @@ const served =
   kind === 'api'
     ? await serveApi()
     : kind === 'baseline'
-      ? await startBaseline(required('OWNER_URL'), required('TENANT_ID'))
+      ? await (await import('../baseline.js')).startBaseline(required('OWNER_URL'), required('TENANT_ID'))
       : kind === 'limit'
-        ? await startLimitServer(required('APP_URL'))
+        ? await (await import('./limit-server.js')).startLimitServer(required('APP_URL'))
         : null;
 if (!served) throw new Error('usage: serve.ts api|baseline|limit');
 console.log(`listening ${served.url}`);

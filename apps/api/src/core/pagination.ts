@@ -2,6 +2,7 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { isRealDate, isRealDateTime, unstorableText } from '@csp/domain';
 import { badInput } from './errors.js';
 import { isUuid } from './user-errors.js';
+import { manyOf } from './tenancy/lean-rows.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -122,6 +123,6 @@ export async function keysetPage<T extends ObjectLiteral>(
     if (index === 0) page.orderBy(column, order.direction);
     else page.addOrderBy(column, order.direction);
   }
-  const rows = await page.limit(window.limit + 1).getMany();
+  const rows = await manyOf(page.limit(window.limit + 1));
   return toConnection(rows, window, order.key, () => filtered().getCount());
 }

@@ -32,15 +32,18 @@ export function watchStatements(listener: StatementListener): () => void {
 }
 
 /**
- * Counts the statements each request sends, so tests can prove DataLoaders keep the count flat and benchmarks can
+ * Counts the statements each request sends (TypeORM's through its logger, lean reads by calling it themselves), so tests can prove DataLoaders keep the count flat and benchmarks can
  * print statements per request. The count lives on the request's query runner.
  */
+export function noteStatement(query: string, parameters: readonly unknown[], runner?: QueryRunner): void {
+  logStatement?.(query);
+  for (const listener of listeners) listener(query, parameters);
+  if (runner) runner.data = { ...runner.data, statements: ((runner.data?.statements as number) ?? 0) + 1 };
+}
+
 const statementCounter: Logger = {
-  logQuery: (query: string, parameters?: unknown[], runner?: QueryRunner) => {
-    logStatement?.(query);
-    for (const listener of listeners) listener(query, parameters ?? []);
-    if (runner) runner.data = { ...runner.data, statements: ((runner.data?.statements as number) ?? 0) + 1 };
-  },
+  logQuery: (query: string, parameters?: unknown[], runner?: QueryRunner) =>
+    noteStatement(query, parameters ?? [], runner),
   logQueryError: () => undefined,
   logQuerySlow: () => undefined,
   logSchemaBuild: () => undefined,

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { serviceUnavailable, unauthenticated } from '../errors.js';
 import { TenantDb } from './tenant-db.js';
+import { leanSqlOf, registerLeanSql } from './lean-rows.js';
 
 /** Whose data a request may touch: its consultancy, and for client leaders and fenced keys one client of it. */
 export interface TenantFence {
@@ -128,15 +129,19 @@ function hasUserErrors(result: unknown): boolean {
 
 /**
  * DataLoaders resolve side by side, but one connection runs one statement at a time: queue them here rather than
- * lean on the driver's internal queue (deprecated in pg 8, gone in pg 9).
+ * lean on the driver's internal queue (deprecated in pg 8, gone in pg 9). TypeORM's statements and lean reads
+ * (lean-rows.ts) share the one queue.
  */
 function serialised(runner: QueryRunner): QueryRunner {
   const query = runner.query.bind(runner);
   let previous: Promise<unknown> = Promise.resolve();
-  runner.query = ((...args: Parameters<QueryRunner['query']>) => {
-    const next = previous.then(() => query(...args));
+  const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = previous.then(work);
     previous = next.catch(() => undefined);
     return next;
-  }) as QueryRunner['query'];
+  };
+  runner.query = ((...args: Parameters<QueryRunner['query']>) =>
+    enqueue(() => query(...args))) as QueryRunner['query'];
+  registerLeanSql(runner, leanSqlOf(runner, enqueue));
   return runner;
 }

@@ -8,6 +8,7 @@ import type {
   Repository,
   SelectQueryBuilder,
 } from 'typeorm';
+import { leanSqlFor, rowsWhere, type LeanOrder, type LeanWhere } from './lean-rows.js';
 
 /**
  * What `context.db.read` and `context.db.write` hand a module: data access in which the request's tenant is the
@@ -41,6 +42,18 @@ export class TenantDb {
       this.#repositories.set(key, repository as unknown as TenantRepository<never>);
     }
     return repository;
+  }
+
+  /**
+   * Rows of one table by columns' values (a list means any of them), lean: straight from the driver, without
+   * TypeORM's query building and hydration, as TypeORM would answer them (lean-rows.ts). The read of loaders:
+   * `db.rows(MilestoneEntity, { engagementId: ids }, [['dueOn', 'ASC'], ['id', 'ASC']])`.
+   */
+  rows<T extends Tenanted>(entity: EntitySchema<T>, where: LeanWhere<T>, order?: LeanOrder<T>): Promise<T[]> {
+    const runner = this.#manager.queryRunner;
+    if (!runner) throw new Error('A lean read needs the connection of a transaction.');
+    const metadata = this.#manager.connection.getMetadata(entity);
+    return rowsWhere<T>(leanSqlFor(runner), metadata, this.tenantId, where, order);
   }
 
   /** Raw SQL: it must say `tenant_id = $n` with `this.tenantId` for every tenant table it reads or writes. */

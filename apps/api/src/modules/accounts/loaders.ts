@@ -3,7 +3,7 @@ import { manyEach, oneEach, perRequest } from '../../core/loaders.js';
 import { ConsultancyEntity, MemberEntity, type ConsultancyRow, type MemberRow } from './entities.js';
 
 export const memberById = perRequest<string, MemberRow | null>('memberById', async (context, ids) => {
-  const rows = await context.db.read((db) => db.getRepository(MemberEntity).findBy({ id: In([...ids]) }));
+  const rows = await context.db.read((db) => db.rows(MemberEntity, { id: ids }));
   return oneEach(ids, rows, (row) => row.id);
 });
 
@@ -22,9 +22,7 @@ export const leadersOfClient = perRequest<string, MemberRow[]>(
   'leadersOfClient',
   async (context, clientIds) => {
     const rows = await context.db.read((db) =>
-      db
-        .getRepository(MemberEntity)
-        .find({ where: { clientId: In([...clientIds]) }, order: { name: 'ASC' } }),
+      db.rows(MemberEntity, { clientId: clientIds }, [['name', 'ASC']]),
     );
     return manyEach(clientIds, rows, (row) => row.clientId ?? '');
   },

@@ -1,4 +1,3 @@
-import { In } from 'typeorm';
 import type { RequestContext } from '../../core/context.js';
 import { manyEach, oneEach, perRequest } from '../../core/loaders.js';
 import { publishedPromisesOfClients } from '../charters/index.js';
@@ -16,7 +15,7 @@ import {
 } from './entities.js';
 
 export const auditById = perRequest<string, AuditRow | null>('auditById', async (context, ids) => {
-  const rows = await context.db.read((db) => db.getRepository(AuditEntity).findBy({ id: In([...ids]) }));
+  const rows = await context.db.read((db) => db.rows(AuditEntity, { id: ids }));
   return oneEach(ids, rows, (row) => row.id);
 });
 
@@ -26,10 +25,11 @@ export const auditById = perRequest<string, AuditRow | null>('auditById', async 
  */
 export const auditsOfClient = perRequest<string, AuditRow[]>('auditsOfClient', async (context, ids) => {
   const rows = await context.db.read((db) =>
-    db.getRepository(AuditEntity).find({
-      where: { clientId: In([...ids]) },
-      order: { conductedOn: 'ASC', createdAt: 'ASC', id: 'ASC' },
-    }),
+    db.rows(AuditEntity, { clientId: ids }, [
+      ['conductedOn', 'ASC'],
+      ['createdAt', 'ASC'],
+      ['id', 'ASC'],
+    ]),
   );
   return manyEach(ids, rows, (row) => row.clientId);
 });
@@ -37,9 +37,7 @@ export const auditsOfClient = perRequest<string, AuditRow[]>('auditsOfClient', a
 export const responsesOfAudit = perRequest<string, AuditResponseRow[]>(
   'responsesOfAudit',
   async (context, ids) => {
-    const rows = await context.db.read((db) =>
-      db.getRepository(AuditResponseEntity).findBy({ auditId: In([...ids]) }),
-    );
+    const rows = await context.db.read((db) => db.rows(AuditResponseEntity, { auditId: ids }));
     return manyEach(ids, rows, (row) => row.auditId);
   },
 );
@@ -47,9 +45,7 @@ export const responsesOfAudit = perRequest<string, AuditResponseRow[]>(
 export const frameworkCopyByKey = perRequest<string, AuditFrameworkRow | null>(
   'frameworkCopyByKey',
   async (context, keys) => {
-    const rows = await context.db.read((db) =>
-      db.getRepository(AuditFrameworkEntity).findBy({ key: In([...keys]) }),
-    );
+    const rows = await context.db.read((db) => db.rows(AuditFrameworkEntity, { key: keys }));
     return oneEach(keys, rows, (row) => row.key);
   },
 );
@@ -142,10 +138,10 @@ export const promiseLinksOf = perRequest<string, PromiseCriterionLinkRow[]>(
   async (context, keys) => {
     const charterIds = [...new Set(keys.map((key) => key.split(' ')[0] ?? ''))];
     const rows = await context.db.read((db) =>
-      db.getRepository(PromiseCriterionLinkEntity).find({
-        where: { charterId: In(charterIds) },
-        order: { promiseKey: 'ASC', criterionKey: 'ASC' },
-      }),
+      db.rows(PromiseCriterionLinkEntity, { charterId: charterIds }, [
+        ['promiseKey', 'ASC'],
+        ['criterionKey', 'ASC'],
+      ]),
     );
     return manyEach(keys, rows, (row) => `${row.charterId} ${row.frameworkKey}`);
   },

@@ -1,4 +1,3 @@
-import { In } from 'typeorm';
 import { manyEach, oneEach, perRequest } from '../../core/loaders.js';
 import {
   EngagementEntity,
@@ -12,9 +11,7 @@ import {
 export const engagementById = perRequest<string, EngagementRow | null>(
   'engagementById',
   async (context, ids) => {
-    const rows = await context.db.read((db) =>
-      db.getRepository(EngagementEntity).findBy({ id: In([...ids]) }),
-    );
+    const rows = await context.db.read((db) => db.rows(EngagementEntity, { id: ids }));
     return oneEach(ids, rows, (row) => row.id);
   },
 );
@@ -23,10 +20,10 @@ export const engagementsOfClient = perRequest<string, EngagementRow[]>(
   'engagementsOfClient',
   async (context, ids) => {
     const rows = await context.db.read((db) =>
-      db.getRepository(EngagementEntity).find({
-        where: { clientId: In([...ids]) },
-        order: { createdAt: 'DESC', id: 'DESC' },
-      }),
+      db.rows(EngagementEntity, { clientId: ids }, [
+        ['createdAt', 'DESC'],
+        ['id', 'DESC'],
+      ]),
     );
     return manyEach(ids, rows, (row) => row.clientId);
   },
@@ -36,18 +33,16 @@ export const milestonesOfEngagement = perRequest<string, MilestoneRow[]>(
   'milestonesOf',
   async (context, ids) => {
     const rows = await context.db.read((db) =>
-      db.getRepository(MilestoneEntity).find({
-        where: { engagementId: In([...ids]) },
-        order: { dueOn: 'ASC', id: 'ASC' },
-      }),
+      db.rows(MilestoneEntity, { engagementId: ids }, [
+        ['dueOn', 'ASC'],
+        ['id', 'ASC'],
+      ]),
     );
     return manyEach(ids, rows, (row) => row.engagementId);
   },
 );
 
 export const teamOfEngagement = perRequest<string, TeamMemberRow[]>('teamOf', async (context, ids) => {
-  const rows = await context.db.read((db) =>
-    db.getRepository(TeamMemberEntity).findBy({ engagementId: In([...ids]) }),
-  );
+  const rows = await context.db.read((db) => db.rows(TeamMemberEntity, { engagementId: ids }));
   return manyEach(ids, rows, (row) => row.engagementId);
 });
