@@ -34,5 +34,6 @@ export async function listAudits(context: RequestContext, args: AuditFilter) {
 
 export async function findAudit(context: RequestContext, id: string): Promise<AuditRow | null> {
   if (!isUuid(id)) return null;
-  return context.db.read((db) => db.getRepository(AuditEntity).findOneBy({ id }));
+  const [audit] = await context.db.read((db) => db.rows(AuditEntity, { id }));
+  return audit ?? null;
 }
