@@ -11,6 +11,11 @@ export interface ChildServer {
    * same code agree to within a few per cent even on a busy machine.
    */
   cpuMilliseconds(): number;
+  /**
+   * Resident memory (VmRSS) of the server's process now, in bytes; NaN where /proc is missing. For `api-cluster`,
+   * the primary's and its workers' summed, as CPU is.
+   */
+  rssBytes(): number;
   stop(): Promise<void>;
 }
 
@@ -27,9 +32,25 @@ function processCpuMilliseconds(pid: number | undefined): number {
   }
 }
 
-/** Starts `serve.ts <kind>` in a child process and resolves with its URL once it listens. */
+/** VmRSS from /proc/<pid>/status (in kB there), in bytes. */
+function processRssBytes(pid: number | undefined): number {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match?.[1] ? Number(match[1]) * 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+const summed = (pids: readonly (number | undefined)[], of: (pid: number | undefined) => number) =>
+  pids.reduce<number>((sum, pid) => sum + of(pid), 0);
+
+/**
+ * Starts `serve.ts <kind>` in a child process and resolves with its URL once it listens. `api-cluster` prints
+ * `workers <pid> …` before `listening`: its figures are the primary's and the workers' together.
+ */
 export function startChildServer(
-  kind: 'api' | 'baseline' | 'limit',
+  kind: 'api' | 'api-cluster' | 'baseline' | 'limit',
   env: Record<string, string>,
 ): Promise<ChildServer> {
   const child = spawn(
@@ -41,16 +62,20 @@ export function startChildServer(
     },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const pids: (number | undefined)[] = [child.pid];
   return new Promise((resolve, reject) => {
     child.once('exit', (code) =>
       reject(new Error(`the ${kind} server exited with ${code} before listening`)),
     );
     readline.createInterface({ input: child.stdout }).on('line', (line) => {
+      const workers = /^workers ((?:\d+ ?)+)$/.exec(line);
+      if (workers?.[1]) pids.push(...workers[1].trim().split(' ').map(Number));
       const match = /^listening (\S+)/.exec(line);
       if (!match?.[1]) return;
       resolve({
         url: match[1],
-        cpuMilliseconds: () => processCpuMilliseconds(child.pid),
+        cpuMilliseconds: () => summed(pids, processCpuMilliseconds),
+        rssBytes: () => summed(pids, processRssBytes),
         async stop() {
           child.kill('SIGTERM');
           await exited;

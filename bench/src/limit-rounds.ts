@@ -151,7 +151,9 @@ export async function limitRounds(options: LimitOptions): Promise<LimitRead[]> {
           const { milliseconds } = await apiStatementTime(options.ownerUrl);
           const perRequest = (total: number) =>
             result.requests && Number.isFinite(total) ? total / result.requests : undefined;
-          into.push({ ...result, cpuMs: perRequest(cpu), dbMs: perRequest(milliseconds) });
+          // Read after each round, with no GC forced: what the process holds as it serves, round after round.
+          const rssBytes = server.rssBytes();
+          into.push({ ...result, cpuMs: perRequest(cpu), dbMs: perRequest(milliseconds), rssBytes });
         }
       }
       results.push(measured);
@@ -162,17 +164,30 @@ export async function limitRounds(options: LimitOptions): Promise<LimitRead[]> {
   }
 }
 
-const median = (values: readonly number[]) => {
+export const median = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 };
 
-const fixed = (value: number | null | undefined, digits: number) =>
+export const fixed = (value: number | null | undefined, digits: number) =>
   value === null || value === undefined || !Number.isFinite(value) ? '-' : value.toFixed(digits);
+
+const megabytes = (bytes: number | undefined) => (bytes === undefined ? NaN : bytes / 1024 / 1024);
+
+/** The API's memory after each round, and its growth from the first round to the last (the issue: none). */
+function rssLine(rounds: readonly LoadResult[]): string {
+  const sizes = rounds.map((r) => megabytes(r.rssBytes));
+  const [first, last] = [sizes[0] ?? NaN, sizes.at(-1) ?? NaN];
+  const growth = ((last - first) / first) * 100;
+  return (
+    `API RSS after rounds ${sizes.map((_, i) => i + 1).join('/')}: ${sizes.map((mb) => fixed(mb, 0)).join(' / ')} MB ` +
+    `(growth from round 1 to ${sizes.length}: ${growth >= 0 ? '+' : ''}${fixed(growth, 1)} %)`
+  );
+}
 
 /** Each round's row, then per read the median of the rounds for each server and the ratios API / limit. */
 export function limitLines(reads: readonly LimitRead[]): void {
-  const columns = ['req/s', 'p50 ms', 'p95 ms', 'CPU ms', 'SQL/req', 'DB ms', 'failed'];
+  const columns = ['req/s', 'p50 ms', 'p95 ms', 'CPU ms', 'SQL/req', 'DB ms', 'RSS MB', 'failed'];
   for (const read of reads) {
     console.log(
       `  ${read.name}: limit server's answer equal to the API's for ${read.checked} ${read.checked === 1 ? 'request' : 'audits'}${read.coverage}`,
@@ -180,7 +195,7 @@ export function limitLines(reads: readonly LimitRead[]): void {
     console.log(`  ${'round'.padEnd(16)}${columns.map((c) => c.padStart(9)).join('')}`);
     const row = (
       label: string,
-      r: Pick<LoadResult, 'rps' | 'p50' | 'p95' | 'cpuMs' | 'statements' | 'dbMs' | 'failures'>,
+      r: Pick<LoadResult, 'rps' | 'p50' | 'p95' | 'cpuMs' | 'statements' | 'dbMs' | 'rssBytes' | 'failures'>,
     ) =>
       console.log(
         `  ${label.padEnd(16)}${[
@@ -190,6 +205,7 @@ export function limitLines(reads: readonly LimitRead[]): void {
           fixed(r.cpuMs, 2),
           fixed(r.statements, 1),
           fixed(r.dbMs, 2),
+          fixed(megabytes(r.rssBytes), 0),
           String(r.failures),
         ]
           .map((cell) => cell.padStart(9))
@@ -206,6 +222,7 @@ export function limitLines(reads: readonly LimitRead[]): void {
       cpuMs: median(results.map((r) => r.cpuMs ?? NaN)),
       statements: median(results.map((r) => r.statements ?? NaN)),
       dbMs: median(results.map((r) => r.dbMs ?? NaN)),
+      rssBytes: median(results.map((r) => r.rssBytes ?? NaN)),
       failures: results.reduce((sum, r) => sum + r.failures, 0),
     });
     const [api, limit] = [summary(read.api), summary(read.limit)];
@@ -214,7 +231,8 @@ export function limitLines(reads: readonly LimitRead[]): void {
     console.log(
       `  API / limit: p95 ${fixed(api.p95 / limit.p95, 2)}x, CPU ${fixed(api.cpuMs / limit.cpuMs, 2)}x, ` +
         `p50 ${fixed(api.p50 / limit.p50, 2)}x, req/s ${fixed(api.rps / limit.rps, 2)}x, ` +
-        `SQL/req ${fixed(api.statements, 1)} vs ${fixed(limit.statements, 1)}\n`,
+        `SQL/req ${fixed(api.statements, 1)} vs ${fixed(limit.statements, 1)}`,
     );
+    console.log(`  ${rssLine(read.api)}\n`);
   }
 }

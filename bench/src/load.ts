@@ -17,6 +17,8 @@ export interface LoadResult {
   dbMs?: number;
   /** CPU time of the server's process per request (user + system), when measured. */
   cpuMs?: number;
+  /** Resident memory of the server's process right after the run, when measured. */
+  rssBytes?: number;
   /** The first failed answer, cut short, to tell why. */
   firstFailure?: string;
 }
@@ -37,6 +39,8 @@ export interface LoadOptions {
   /** Runs after the warm-up, right before the measured run (e.g. to reset the server's statistics). */
   beforeMeasure?: () => Promise<void>;
   /** Reads the answer (e.g. a new revision) into the connection's state; false counts the answer as failed. */
+  /** The measured run's latencies (not the warm-up's) are pushed here too, to merge concurrent runs' percentiles. */
+  latencies?: number[];
   onAnswer?: (state: Record<string, unknown>, answer: Record<string, unknown>) => boolean;
 }
 
@@ -53,7 +57,7 @@ export function percentile(sorted: number[], p: number): number {
 export async function load(options: LoadOptions & { warmupSeconds?: number }): Promise<LoadResult> {
   if (!/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(options.url)) throw new Error('loopback only');
   const warmup = options.warmupSeconds ?? 2;
-  if (warmup > 0) await measure({ ...options, seconds: warmup });
+  if (warmup > 0) await measure({ ...options, seconds: warmup, latencies: undefined });
   await options.beforeMeasure?.();
   return measure(options);
 }
@@ -125,6 +129,7 @@ async function measure(options: LoadOptions): Promise<LoadResult> {
   });
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
+  options.latencies?.push(...latencies);
   return {
     name: options.name,
     requests: latencies.length,

@@ -19,6 +19,7 @@ import { complaintLines, complaintScenarios, loadComplaints } from './complaints
 import { FEEDBACK_API_ENV, SENDERS, feedbackScenarios } from './feedback.js';
 import { limitLines, limitRounds } from './limit-rounds.js';
 import { load, type LoadResult } from './load.js';
+import { scaleOut, scaleOutLines } from './scale-out.js';
 import { post } from './post.js';
 import {
   AUDIT,
@@ -330,7 +331,7 @@ async function main() {
     );
     // The scenarios send from one caller on `connections` connections; the in-flight limits otherwise stay at
     // their defaults (4 per caller, 4 per consultancy), which the noisy-neighbour scenario is about.
-    api = await startChildServer('api', {
+    const apiEnv: Record<string, string> = {
       APP_URL: database.appUrl,
       CONCURRENT_REQUESTS_PER_CALLER:
         process.env.CONCURRENT_REQUESTS_PER_CALLER ?? String(Math.max(4, connections)),
@@ -344,7 +345,8 @@ async function main() {
             CONCURRENCY_MAX_QUEUED: '100',
           }
         : {}),
-    });
+    };
+    api = await startChildServer('api', apiEnv);
     const graphqlUrl = api.url;
 
     let generated = 0;
@@ -409,6 +411,11 @@ async function main() {
           seconds,
         });
         limitLines(reads);
+        // After the per-process ratios, and apart from them: the clients read scaled out on this machine.
+        const clients = reads[0]; // limitRounds measures the clients page first
+        if (clients) {
+          scaleOutLines(clients.api, await scaleOut({ apiEnv, token, connections, seconds }), connections);
+        }
         continue;
       }
       if (onlyFeedback) {

@@ -1,8 +1,10 @@
+import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 
 /**
  * One server under test in a process of its own, as in production: `serve.ts api` (the product, as the API role)
- * `serve.ts baseline`, or `serve.ts limit` (limit-server.ts, as the API role). It prints `listening <url>` once ready and stops on SIGTERM. Keeping it out of the bench's
+ * `serve.ts baseline`, `serve.ts limit` (limit-server.ts, as the API role), or `serve.ts api-cluster` (the API in
+ * node:cluster workers, for the scale-out figures only: scale-out.ts). It prints `listening <url>` once ready and stops on SIGTERM. Keeping it out of the bench's
  * process means the load generator and the data generator do not share its event loop or its heap.
  */
 // As deployed (the Dockerfile and infra/k8s set it): graphql-js and Express take their production paths (graphql's
@@ -40,6 +42,43 @@ async function serveApi(): Promise<{ url: string; stop: () => Promise<void> }> {
   };
 }
 
+/** `serve.ts api-cluster`'s workers: 2, one per core of the bench machine (its scale-out figures, #15). */
+const CLUSTER_WORKERS = 2;
+
+/**
+ * `serve.ts api-cluster`'s primary: forks the workers (each runs `serveApi`; node:cluster shares their port, the
+ * primary handing out connections), prints `workers <pid> …` for the bench to read their CPU and memory, and
+ * resolves once every worker listens. Stopping sends each worker SIGTERM, which stops it as `serve.ts api` stops.
+ */
+async function serveCluster(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const workers = Array.from({ length: CLUSTER_WORKERS }, () => cluster.fork());
+  const ports = await Promise.all(
+    workers.map(
+      (worker) =>
+        new Promise<number>((resolve, reject) => {
+          worker.once('listening', (address) => resolve(address.port));
+          worker.once('exit', (code) => reject(new Error(`a cluster worker exited with ${code}`)));
+        }),
+    ),
+  );
+  console.log(`workers ${workers.map((worker) => worker.process.pid).join(' ')}`);
+  return {
+    url: `http://127.0.0.1:${ports[0]}/graphql`,
+    async stop() {
+      await Promise.all(
+        workers.map(
+          (worker) =>
+            new Promise<void>((resolve) => {
+              if (worker.isDead()) return resolve();
+              worker.once('exit', () => resolve());
+              worker.process.kill('SIGTERM');
+            }),
+        ),
+      );
+    },
+  };
+}
+
 function required(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set`);
@@ -47,15 +86,18 @@ function required(name: string): string {
 }
 
 const served =
-  kind === 'api'
-    ? await serveApi()
-    : kind === 'baseline'
-      ? await (await import('../baseline.js')).startBaseline(required('OWNER_URL'), required('TENANT_ID'))
-      : kind === 'limit'
-        ? await (await import('./limit-server.js')).startLimitServer(required('APP_URL'))
-        : null;
-if (!served) throw new Error('usage: serve.ts api|baseline|limit');
-console.log(`listening ${served.url}`);
+  kind === 'api-cluster' && cluster.isPrimary
+    ? await serveCluster()
+    : kind === 'api' || kind === 'api-cluster'
+      ? await serveApi()
+      : kind === 'baseline'
+        ? await (await import('../baseline.js')).startBaseline(required('OWNER_URL'), required('TENANT_ID'))
+        : kind === 'limit'
+          ? await (await import('./limit-server.js')).startLimitServer(required('APP_URL'))
+          : null;
+if (!served) throw new Error('usage: serve.ts api|api-cluster|baseline|limit');
+// A cluster's workers share the primary's stdout: only the primary says where it listens.
+if (cluster.isPrimary) console.log(`listening ${served.url}`);
 process.once('SIGTERM', () => {
   void served.stop().then(() => process.exit(0));
 });
