@@ -32,7 +32,8 @@ export function watchStatements(listener: StatementListener): () => void {
 }
 
 /**
- * Counts the statements each request sends (TypeORM's through its logger, lean reads by calling it themselves), so tests can prove DataLoaders keep the count flat and benchmarks can
+ * Counts the statements each request sends (TypeORM's through its logger, lean reads by calling it themselves),
+ * so tests can prove DataLoaders keep the count flat and benchmarks can
  * print statements per request. The count lives on the request's query runner.
  */
 export function noteStatement(query: string, parameters: readonly unknown[], runner?: QueryRunner): void {

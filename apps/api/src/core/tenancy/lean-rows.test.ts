@@ -44,7 +44,7 @@ describe('lean reads', () => {
     expect(compared).toBeGreaterThan(20);
   });
 
-  it('read by a list of keys, one statement whatever its length, and by none', async () => {
+  it('read by a list of keys or by none, and find nothing of another tenant', async () => {
     const rows = await api.ownerQuery<{ tenant_id: string; id: string }>(
       'SELECT tenant_id, id FROM clients ORDER BY id LIMIT 3',
     );
