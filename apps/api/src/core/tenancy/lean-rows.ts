@@ -200,9 +200,10 @@ export async function manyOf<T extends ObjectLiteral>(builder: SelectQueryBuilde
   const shape = `${main.metadata.tableName}|${main.name}`;
   let columns = builderColumns.get(shape);
   if (!columns) {
-    columns = leanTable(main.metadata).columns.map((column) => ({
+    const table = leanTable(main.metadata);
+    columns = table.columns.map((column) => ({
       ...column,
-      key: `${main.name}_${main.metadata.findColumnWithPropertyName(column.property)?.databaseName}`,
+      key: `${main.name}_${table.database.get(column.property)}`,
     }));
     builderColumns.set(shape, columns);
   }

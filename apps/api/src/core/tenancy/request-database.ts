@@ -138,10 +138,9 @@ async function beginFenced(runner: QueryRunner, next: TenantFence): Promise<void
   const values = [next.tenantId, next.clientId ?? ''];
   noteStatement(`START TRANSACTION; ${FENCE_SQL}`, values, runner);
   const [tenant, clientFence] = values.map((value) => pg.escapeLiteral(value));
+  const fence = FENCE_SQL.replace('$1', () => tenant!).replace('$2', () => clientFence!);
   try {
-    await client.query(
-      `START TRANSACTION; SELECT set_config('app.tenant_id', ${tenant}, true), set_config('app.client_id', ${clientFence}, true)`,
-    );
+    await client.query(`START TRANSACTION; ${fence}`);
   } catch (error) {
     // The transaction may be open (and aborted) though TypeORM does not know it: end it before the connection
     // goes back to the pool.
