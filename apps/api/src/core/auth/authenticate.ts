@@ -38,15 +38,16 @@ export async function authenticate(token: string | undefined, db: RequestDatabas
 async function sessionViewer(token: string, db: RequestDatabase): Promise<Viewer> {
   const parsed = readToken('session', token);
   if (!parsed) return ANONYMOUS;
-  await db.enterTenant({ tenantId: parsed.tenantId, clientId: null });
-  const rows: SessionRow[] = await db.read((m) =>
-    m.query(
-      `SELECT s.id AS session_id, u.id AS member_id, u.role, u.client_id
-         FROM sessions s JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
-        WHERE s.tenant_id = $1 AND s.token_hash = $2 AND s.revoked_at IS NULL AND s.expires_at > now()`,
-      [m.tenantId, parsed.hash],
-    ),
-  );
+  // In the round trip that opens the transaction and sets the tenant ($1; $2 is the hash): see FirstRead.
+  const rows = (await db.enterTenant(
+    { tenantId: parsed.tenantId, clientId: null },
+    {
+      sql: `SELECT s.id AS session_id, u.id AS member_id, u.role, u.client_id
+              FROM sessions s JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
+             WHERE s.tenant_id = $1 AND s.token_hash = $2 AND s.revoked_at IS NULL AND s.expires_at > now()`,
+      values: [parsed.hash],
+    },
+  )) as unknown as SessionRow[];
   const row = rows[0];
   if (!row) return ANONYMOUS;
   if (row.client_id) await db.enterTenant({ tenantId: parsed.tenantId, clientId: row.client_id });
@@ -71,22 +72,23 @@ interface KeyRow {
 async function keyViewer(token: string, db: RequestDatabase): Promise<Viewer> {
   const parsed = readToken('apiKey', token);
   if (!parsed) return ANONYMOUS;
-  await db.enterTenant({ tenantId: parsed.tenantId, clientId: null });
-  const rows: KeyRow[] = await db.read((m) =>
-    m.query(
+  // In the round trip that opens the transaction and sets the tenant ($1; $2 is the hash): see FirstRead.
+  const rows = (await db.enterTenant(
+    { tenantId: parsed.tenantId, clientId: null },
+    {
       // Marks "last used" at most once a minute, so busy keys do not queue on their own row's lock.
-      `WITH key AS (
-         SELECT id, scopes, client_id, created_by, last_used_at FROM api_keys
-          WHERE tenant_id = $1 AND secret_hash = $2 AND revoked_at IS NULL
-            AND (expires_at IS NULL OR expires_at > now())),
-       touched AS (
-         UPDATE api_keys k SET last_used_at = now() FROM key
-          WHERE k.tenant_id = $1 AND k.id = key.id
-            AND (key.last_used_at IS NULL OR key.last_used_at < now() - interval '1 minute'))
-       SELECT id, scopes, client_id, created_by FROM key`,
-      [m.tenantId, parsed.hash],
-    ),
-  );
+      sql: `WITH key AS (
+              SELECT id, scopes, client_id, created_by, last_used_at FROM api_keys
+               WHERE tenant_id = $1 AND secret_hash = $2 AND revoked_at IS NULL
+                 AND (expires_at IS NULL OR expires_at > now())),
+            touched AS (
+              UPDATE api_keys k SET last_used_at = now() FROM key
+               WHERE k.tenant_id = $1 AND k.id = key.id
+                 AND (key.last_used_at IS NULL OR key.last_used_at < now() - interval '1 minute'))
+            SELECT id, scopes, client_id, created_by FROM key`,
+      values: [parsed.hash],
+    },
+  )) as unknown as KeyRow[];
   const row = rows[0];
   if (!row) return ANONYMOUS;
   if (row.client_id) await db.enterTenant({ tenantId: parsed.tenantId, clientId: row.client_id });

@@ -1,4 +1,4 @@
-import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import { MapperKind, getDirective, mapSchema } from '@graphql-tools/utils';
 import type { RequestContext } from '../context.js';
 import { forbidden, unauthenticated } from '../errors.js';
@@ -54,6 +54,9 @@ export function applyPermissionGuards(schema: GraphQLSchema): GraphQLSchema {
       if (!rule) throw new Error(`${typeName}.${fieldName} declares neither @allow nor @public.`);
       if (rule.kind === 'public') return field;
       const resolve = field.resolve ?? defaultFieldResolver;
+      const { permission } = rule;
+      // Runs for every guarded field of every object (#15: the read path's hottest few lines), so it allocates
+      // nothing: no rest arguments, no closure per call.
       return {
         ...field,
         resolve: (source, args, context: RequestContext, info) => {
@@ -63,22 +66,17 @@ export function applyPermissionGuards(schema: GraphQLSchema): GraphQLSchema {
           if (budget && ++budget.spent > budget.checkAt) {
             const pause = budget.check();
             if (pause)
-              return pause.then(() => checked(rule.permission, resolve, source, args, context, info));
+              return pause.then(() => {
+                requirePermission(context, permission);
+                return resolve(source, args, context, info);
+              });
           }
-          return checked(rule.permission, resolve, source, args, context, info);
+          requirePermission(context, permission);
+          return resolve(source, args, context, info);
         },
       };
     },
   });
-}
-
-function checked(
-  permission: Permission,
-  resolve: GraphQLFieldResolver<unknown, RequestContext>,
-  ...[source, args, context, info]: Parameters<GraphQLFieldResolver<unknown, RequestContext>>
-): unknown {
-  requirePermission(context, permission);
-  return resolve(source, args, context, info);
 }
 
 /**

@@ -20,8 +20,12 @@ export interface TenantFence {
  */
 export interface RequestDatabase {
   readonly fence: TenantFence | null;
-  /** Sets the tenant of an anonymous request (sign-up, sign-in, accepting an invitation). Once only. */
-  enterTenant(fence: TenantFence): Promise<void>;
+  /**
+   * Sets the tenant of an anonymous request (sign-up, sign-in, accepting an invitation, the session or key lookup
+   * of every request). Once only. With `first`, that read runs in the same round trip as the transaction's opening
+   * when the transaction is not open yet, and its rows are the answer (without it, none).
+   */
+  enterTenant(fence: TenantFence, first?: FirstRead): Promise<Record<string, unknown>[]>;
   /** Runs reads fenced to the request's tenant. */
   read<T>(work: (db: TenantDb) => Promise<T>): Promise<T>;
   /** Runs a mutation's writes in a savepoint; user errors or an exception roll them back. */
@@ -38,24 +42,45 @@ export interface RequestDatabase {
   finish(outcome: 'commit' | 'rollback'): Promise<void>;
 }
 
+/**
+ * A read that may ride on the transaction's opening round trip. In `sql`, `$1` is the tenant id and `values` are
+ * `$2` onwards. Strings and bytes only: riding along, they go in as escaped literals.
+ */
+export interface FirstRead {
+  sql: string;
+  values: readonly (string | Buffer)[];
+}
+
 export function openRequestDatabase(dataSource: DataSource): RequestDatabase {
   let runner: QueryRunner | undefined;
   let fence: TenantFence | null = null;
   let scoped: TenantDb | undefined;
   let statementsOfEarlierTransactions = 0;
 
-  async function connection(first?: TenantFence): Promise<QueryRunner> {
+  async function connection(): Promise<QueryRunner> {
     if (runner) return runner;
     const opened = serialised(dataSource.createQueryRunner());
     try {
-      if (first) await beginFenced(opened, first);
-      else await opened.startTransaction();
+      await opened.startTransaction();
     } catch (error) {
       await opened.release().catch(() => undefined);
       throw serviceUnavailable(error);
     }
     runner = opened;
     return opened;
+  }
+
+  /** Opens the transaction with its fence set (and `first` read) in one round trip. */
+  async function openFenced(next: TenantFence, first?: FirstRead): Promise<Record<string, unknown>[]> {
+    const opened = serialised(dataSource.createQueryRunner());
+    try {
+      const rows = await beginFenced(opened, next, first);
+      runner = opened;
+      return rows;
+    } catch (error) {
+      await opened.release().catch(() => undefined);
+      throw serviceUnavailable(error);
+    }
   }
 
   async function fenced(): Promise<{ runner: QueryRunner; db: TenantDb }> {
@@ -69,14 +94,18 @@ export function openRequestDatabase(dataSource: DataSource): RequestDatabase {
     get fence() {
       return fence;
     },
-    async enterTenant(next) {
+    async enterTenant(next, first) {
       if (fence && fence.tenantId !== next.tenantId) throw new Error('A request cannot change tenant.');
+      const fenceValues = [next.tenantId, next.clientId ?? ''];
+      let rows: Record<string, unknown>[] = [];
       if (!runner) {
-        await connection(next);
+        rows = await openFenced(next, first);
       } else {
-        await runner.query(FENCE_SQL, [next.tenantId, next.clientId ?? '']);
+        await runner.query(FENCE_SQL, fenceValues);
+        if (first) rows = await runner.query(first.sql, [next.tenantId, ...first.values]);
       }
       fence = next;
+      return rows;
     },
     async read(work) {
       return work((await fenced()).db);
@@ -127,20 +156,32 @@ export function openRequestDatabase(dataSource: DataSource): RequestDatabase {
 const FENCE_SQL = `SELECT set_config('app.tenant_id', $1, true), set_config('app.client_id', $2, true)`;
 
 /**
- * Opens the transaction and sets its fence in one round trip instead of two (#15: every statement costs the API a
- * socket write and a read, and most requests know their tenant before their first statement). One simple-protocol
- * string of two statements, so the values go in as escaped literals; the log and the count see the parameterised
- * form. TypeORM is then told the transaction is open, which is all its own START TRANSACTION would have changed:
- * savepoints (`write`) and the final COMMIT read these two fields.
+ * Opens the transaction, sets its fence and runs the first read in one round trip instead of three (#15: every
+ * statement costs the API a socket write and a read, and every signed-in request knows its tenant, from its token,
+ * before its first statement, which is the session or key lookup). One simple-protocol string of two or three
+ * statements, so the values go in as escaped literals; the log and the checks see the parameterised forms. TypeORM
+ * is then told the transaction is open, which is all its own START TRANSACTION would have changed: savepoints
+ * (`write`) and the final COMMIT read these two fields.
  */
-async function beginFenced(runner: QueryRunner, next: TenantFence): Promise<void> {
+async function beginFenced(
+  runner: QueryRunner,
+  next: TenantFence,
+  first?: FirstRead,
+): Promise<Record<string, unknown>[]> {
   const client = (await runner.connect()) as pg.PoolClient;
-  const values = [next.tenantId, next.clientId ?? ''];
-  noteStatement(`START TRANSACTION; ${FENCE_SQL}`, values, runner);
-  const [tenant, clientFence] = values.map((value) => pg.escapeLiteral(value));
-  const fence = FENCE_SQL.replace('$1', () => tenant!).replace('$2', () => clientFence!);
+  const fenceValues = [next.tenantId, next.clientId ?? ''];
+  // Counted once, as the one round trip it is; the first read is shown to the statement log and checks on its own,
+  // as it would run alone.
+  noteStatement(`START TRANSACTION; ${FENCE_SQL}`, fenceValues, runner);
+  let sql = `START TRANSACTION; ${inlined(FENCE_SQL, fenceValues)}`;
+  if (first) {
+    const firstValues = [next.tenantId, ...first.values];
+    noteStatement(first.sql, firstValues);
+    sql += `; ${inlined(first.sql, firstValues)}`;
+  }
+  let results: pg.QueryResult | pg.QueryResult[];
   try {
-    await client.query(`START TRANSACTION; ${fence}`);
+    results = (await client.query(sql)) as unknown as pg.QueryResult | pg.QueryResult[];
   } catch (error) {
     // The transaction may be open (and aborted) though TypeORM does not know it: end it before the connection
     // goes back to the pool.
@@ -148,6 +189,17 @@ async function beginFenced(runner: QueryRunner, next: TenantFence): Promise<void
     throw error;
   }
   Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+  const answers = Array.isArray(results) ? results : [results];
+  return first ? (answers[2]?.rows ?? []) : [];
+}
+
+/** `$n` replaced by the nth value as an escaped literal, in one pass (so a value's own text is never re-read). */
+function inlined(sql: string, values: readonly (string | Buffer)[]): string {
+  return sql.replace(/\$(\d+)/g, (placeholder, n: string) => {
+    const value = values[Number(n) - 1];
+    if (value === undefined) throw new Error(`No value for ${placeholder} in ${sql}`);
+    return typeof value === 'string' ? pg.escapeLiteral(value) : `'\\x${value.toString('hex')}'::bytea`;
+  });
 }
 
 function hasUserErrors(result: unknown): boolean {
