@@ -52,3 +52,4 @@ export * from './feedback/scores.js';
 export * from './feedback/feedback-input.js';
 export * from './touch-points/journey-order.js';
 export * from './touch-points/journey-changes.js';
+export * from './reports/programme-report.js';
