@@ -8,13 +8,7 @@
  */
 
 export type ReportSectionKey =
-  | 'charter'
-  | 'audits'
-  | 'service-levels'
-  | 'complaints'
-  | 'feedback'
-  | 'actions'
-  | 'milestones';
+  'charter' | 'audits' | 'service-levels' | 'complaints' | 'feedback' | 'actions' | 'milestones';
 
 /** The order sections appear in, in every format. */
 export const REPORT_SECTIONS: readonly ReportSectionKey[] = [
