@@ -57,30 +57,28 @@ export function openRequestDatabase(dataSource: DataSource): RequestDatabase {
   let scoped: TenantDb | undefined;
   let statementsOfEarlierTransactions = 0;
 
-  async function connection(): Promise<QueryRunner> {
-    if (runner) return runner;
+  /**
+   * Opens the request's connection and its transaction by `begin`, or gives the connection back to the pool if that
+   * fails: a request that cannot reach the database is answered "unavailable", never left holding a connection.
+   */
+  async function open<T>(begin: (opened: QueryRunner) => Promise<T>): Promise<T> {
     const opened = serialised(dataSource.createQueryRunner());
     try {
-      await opened.startTransaction();
+      const answer = await begin(opened);
+      runner = opened;
+      return answer;
     } catch (error) {
       await opened.release().catch(() => undefined);
       throw serviceUnavailable(error);
     }
-    runner = opened;
-    return opened;
   }
 
-  /** Opens the transaction with its fence set (and `first` read) in one round trip. */
-  async function openFenced(next: TenantFence, first?: FirstRead): Promise<Record<string, unknown>[]> {
-    const opened = serialised(dataSource.createQueryRunner());
-    try {
-      const rows = await beginFenced(opened, next, first);
-      runner = opened;
-      return rows;
-    } catch (error) {
-      await opened.release().catch(() => undefined);
-      throw serviceUnavailable(error);
-    }
+  async function connection(): Promise<QueryRunner> {
+    if (runner) return runner;
+    return open(async (opened) => {
+      await opened.startTransaction();
+      return opened;
+    });
   }
 
   async function fenced(): Promise<{ runner: QueryRunner; db: TenantDb }> {
@@ -96,11 +94,12 @@ export function openRequestDatabase(dataSource: DataSource): RequestDatabase {
     },
     async enterTenant(next, first) {
       if (fence && fence.tenantId !== next.tenantId) throw new Error('A request cannot change tenant.');
-      const fenceValues = [next.tenantId, next.clientId ?? ''];
+      const fenceValues = valuesOfFence(next);
       let rows: Record<string, unknown>[] = [];
       if (!runner) {
-        rows = await openFenced(next, first);
+        rows = await open((opened) => beginFenced(opened, fenceValues, first));
       } else {
+        // A sign-in function already opened the transaction: the same statements, one round trip each.
         await runner.query(FENCE_SQL, fenceValues);
         if (first) rows = await runner.query(first.sql, [next.tenantId, ...first.values]);
       }
@@ -153,6 +152,11 @@ export function openRequestDatabase(dataSource: DataSource): RequestDatabase {
   return database;
 }
 
+/** The fence's settings as FENCE_SQL takes them: no client is the empty setting, which policies read as none. */
+function valuesOfFence(fence: TenantFence): [tenantId: string, clientId: string] {
+  return [fence.tenantId, fence.clientId ?? ''];
+}
+
 const FENCE_SQL = `SELECT set_config('app.tenant_id', $1, true), set_config('app.client_id', $2, true)`;
 
 /**
@@ -165,17 +169,16 @@ const FENCE_SQL = `SELECT set_config('app.tenant_id', $1, true), set_config('app
  */
 async function beginFenced(
   runner: QueryRunner,
-  next: TenantFence,
+  fenceValues: [tenantId: string, clientId: string],
   first?: FirstRead,
 ): Promise<Record<string, unknown>[]> {
   const client = (await runner.connect()) as pg.PoolClient;
-  const fenceValues = [next.tenantId, next.clientId ?? ''];
   // Counted once, as the one round trip it is; the first read is shown to the statement log and checks on its own,
   // as it would run alone.
   noteStatement(`START TRANSACTION; ${FENCE_SQL}`, fenceValues, runner);
   let sql = `START TRANSACTION; ${inlined(FENCE_SQL, fenceValues)}`;
   if (first) {
-    const firstValues = [next.tenantId, ...first.values];
+    const firstValues = [fenceValues[0], ...first.values];
     noteStatement(first.sql, firstValues);
     sql += `; ${inlined(first.sql, firstValues)}`;
   }
