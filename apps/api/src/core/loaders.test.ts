@@ -68,3 +68,60 @@ describe('per-request DataLoaders', () => {
     expect(fifty.statements).toBeLessThanOrEqual(16);
   });
 });
+
+const LIST_PARTS = {
+  total: graphql(`
+    query LoadersClientsTotal {
+      clients {
+        totalCount
+      }
+    }
+  `),
+  page: graphql(`
+    query LoadersClientsPage($after: String) {
+      clients(first: 10, after: $after) {
+        nodes {
+          name
+        }
+        pageInfo {
+          endCursor
+        }
+      }
+    }
+  `),
+  both: graphql(`
+    query LoadersClientsBoth($after: String) {
+      clients(first: 10, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        totalCount
+        nodes {
+          name
+        }
+      }
+    }
+  `),
+};
+
+describe('a list page', () => {
+  it('reads a first page and its total in one statement, a total alone without the page, and after a cursor both', async () => {
+    const page = await api.graphql(LIST_PARTS.page, {}, tenant);
+    const both = await api.graphql(LIST_PARTS.both, {}, tenant);
+    const total = await api.graphql(LIST_PARTS.total, {}, tenant);
+    expect(both.data.clients.totalCount).toBe(50);
+    expect(total.data.clients.totalCount).toBe(50);
+    expect(both.data.clients.nodes).toEqual(page.data.clients.nodes);
+    expect(both.data.clients.pageInfo.hasNextPage).toBe(true);
+    expect(both.statements).toBe(page.statements);
+    expect(total.statements).toBe(page.statements);
+
+    // After a cursor the window would count only what follows it, so the total is its own statement.
+    const after = page.data.clients.pageInfo.endCursor;
+    const next = await api.graphql(LIST_PARTS.both, { after }, tenant);
+    expect(next.data.clients.totalCount).toBe(50);
+    expect(next.data.clients.nodes[0]?.name).toBe('Client 10');
+    expect(next.statements).toBe(page.statements + 1);
+  });
+});

@@ -2,7 +2,7 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { isRealDate, isRealDateTime, unstorableText } from '@csp/domain';
 import { badInput } from './errors.js';
 import { isUuid } from './user-errors.js';
-import { manyOf } from './tenancy/lean-rows.js';
+import { manyAndTotalOf, manyOf } from './tenancy/lean-rows.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -63,29 +63,90 @@ function decodeCursor(cursor: string, parts: readonly CursorPart[]): unknown[] {
   throw badInput('after', 'This cursor is not one the API gave out; start again from the first page.');
 }
 
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+/**
+ * A list's page, fetched on first use: each field is a thunk, which graphql-js's default resolver calls. Nothing is
+ * read until a field is asked for, so a client asking only for `totalCount` sends no page query.
+ */
 export interface Connection<T> {
-  edges: { cursor: string; node: T }[];
-  nodes: T[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  /** A thunk, so the count query runs only when a client asks for it. */
+  edges: () => Promise<Edge<T>[]>;
+  nodes: () => Promise<T[]>;
+  pageInfo: () => Promise<PageInfo>;
   totalCount: () => Promise<number>;
 }
 
-/** Builds a connection from up to `limit + 1` rows (the extra row only says whether there is a next page). */
+/** Where a lazy connection reads from. */
+export interface ListSource<T> {
+  /**
+   * Up to `limit + 1` rows after the window's cursor (the extra row only says whether there is a next page), and,
+   * when `withTotal` (only ever on a first page), the number of rows of the whole list from the same statement.
+   */
+  page(withTotal: boolean): Promise<{ rows: T[]; total: number | null }>;
+  count(): Promise<number>;
+}
+
+/**
+ * A connection that reads one microtask after its first field is asked for. graphql-js calls the resolvers of one
+ * selection set in one synchronous pass, so by then it knows whether the page, the total or both are wanted, and a
+ * first page with its total is one statement instead of two (#15). A field asked for later (after the request's
+ * budget paused it) is still answered right, at the cost of its own statement.
+ */
+export function lazyConnection<T>(
+  window: PageWindow,
+  sortKey: (row: T) => unknown[],
+  source: ListSource<T>,
+): Connection<T> {
+  let totalWanted = false;
+  let countAlone = false;
+  let fetched: Promise<{ edges: Edge<T>[]; nodes: T[]; pageInfo: PageInfo; total: number | null }> | undefined;
+  let total: Promise<number> | undefined;
+
+  const page = () =>
+    (fetched ??= Promise.resolve().then(async () => {
+      const answer = await source.page(totalWanted && !countAlone && window.after === null);
+      const nodes = answer.rows.slice(0, window.limit);
+      const edges = nodes.map((node) => ({ cursor: encodeCursor(sortKey(node)), node }));
+      const pageInfo = { hasNextPage: answer.rows.length > window.limit, endCursor: edges.at(-1)?.cursor ?? null };
+      return { edges, nodes, pageInfo, total: answer.total };
+    }));
+
+  return {
+    edges: async () => (await page()).edges,
+    nodes: async () => (await page()).nodes,
+    pageInfo: async () => (await page()).pageInfo,
+    totalCount: () =>
+      (total ??= (() => {
+        totalWanted = true;
+        return Promise.resolve().then(async () => {
+          if (fetched) {
+            const known = (await fetched).total;
+            if (known !== null) return known;
+          } else {
+            countAlone = true;
+          }
+          return source.count();
+        });
+      })()),
+  };
+}
+
+/** A connection over rows already read (up to `limit + 1`), with the total on demand. */
 export function toConnection<T>(
   rows: T[],
   window: PageWindow,
   sortKey: (row: T) => unknown[],
   count: () => Promise<number>,
 ): Connection<T> {
-  const page = rows.slice(0, window.limit);
-  const edges = page.map((node) => ({ cursor: encodeCursor(sortKey(node)), node }));
-  return {
-    edges,
-    nodes: page,
-    pageInfo: { hasNextPage: rows.length > window.limit, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: count,
-  };
+  return lazyConnection(window, sortKey, { page: async () => ({ rows, total: null }), count });
 }
 
 /** The page of a list filtered by an id that cannot name anything (malformed): empty, without a query. */
@@ -107,22 +168,28 @@ export async function keysetPage<T extends ObjectLiteral>(
   window: PageWindow,
   order: { by: string[]; direction: 'ASC' | 'DESC'; key: (row: T) => unknown[] },
 ): Promise<Connection<T>> {
-  const page = filtered();
-  if (window.after) {
-    if (window.after.length !== order.by.length) {
-      throw badInput('after', 'This cursor is not one the API gave out; start again from the first page.');
-    }
-    const names = order.by.map((_, index) => `after${index}`);
-    const comparison = order.direction === 'ASC' ? '>' : '<';
-    page.andWhere(
-      `(${order.by.join(', ')}) ${comparison} (${names.map((name) => `:${name}`).join(', ')})`,
-      Object.fromEntries(names.map((name, index) => [name, window.after![index]])),
-    );
+  if (window.after && window.after.length !== order.by.length) {
+    throw badInput('after', 'This cursor is not one the API gave out; start again from the first page.');
   }
-  for (const [index, column] of order.by.entries()) {
-    if (index === 0) page.orderBy(column, order.direction);
-    else page.addOrderBy(column, order.direction);
-  }
-  const rows = await manyOf(page.limit(window.limit + 1));
-  return toConnection(rows, window, order.key, () => filtered().getCount());
+  return lazyConnection(window, order.key, {
+    page: async (withTotal) => {
+      const page = filtered();
+      if (window.after) {
+        const names = order.by.map((_, index) => `after${index}`);
+        const comparison = order.direction === 'ASC' ? '>' : '<';
+        page.andWhere(
+          `(${order.by.join(', ')}) ${comparison} (${names.map((name) => `:${name}`).join(', ')})`,
+          Object.fromEntries(names.map((name, index) => [name, window.after![index]])),
+        );
+      }
+      for (const [index, column] of order.by.entries()) {
+        if (index === 0) page.orderBy(column, order.direction);
+        else page.addOrderBy(column, order.direction);
+      }
+      page.limit(window.limit + 1);
+      if (withTotal) return manyAndTotalOf(page);
+      return { rows: await manyOf(page), total: null };
+    },
+    count: () => filtered().getCount(),
+  });
 }

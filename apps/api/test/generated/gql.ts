@@ -23,6 +23,9 @@ type Documents = {
     "\n        query LimitsMe2 {\n          me {\n            id\n          }\n        }\n      ": typeof types.LimitsMe2Document,
     "\n  mutation ModuleRoutesCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      userErrors {\n        field\n      }\n    }\n  }\n": typeof types.ModuleRoutesCreateApiKeyDocument,
     "\n  query LoadersClients($first: Int) {\n    clients(first: $first) {\n      totalCount\n      nodes {\n        name\n        leaders {\n          name\n        }\n        engagements {\n          title\n          leadConsultant {\n            name\n          }\n          team {\n            name\n          }\n          client {\n            name\n          }\n          milestones {\n            title\n            dueOn\n            overdue\n            engagement {\n              title\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.LoadersClientsDocument,
+    "\n    query LoadersClientsTotal {\n      clients {\n        totalCount\n      }\n    }\n  ": typeof types.LoadersClientsTotalDocument,
+    "\n    query LoadersClientsPage($after: String) {\n      clients(first: 10, after: $after) {\n        nodes {\n          name\n        }\n        pageInfo {\n          endCursor\n        }\n      }\n    }\n  ": typeof types.LoadersClientsPageDocument,
+    "\n    query LoadersClientsBoth($after: String) {\n      clients(first: 10, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n        nodes {\n          name\n        }\n      }\n    }\n  ": typeof types.LoadersClientsBothDocument,
     "\n        mutation ErrorLogsInviteMember($input: InviteMemberInput!) {\n          inviteMember(input: $input) {\n            invitation {\n              id\n            }\n          }\n        }\n      ": typeof types.ErrorLogsInviteMemberDocument,
     "\n          mutation ErrorLogsAcceptInvitation($input: AcceptInvitationInput!) {\n            acceptInvitation(input: $input) {\n              token\n            }\n          }\n        ": typeof types.ErrorLogsAcceptInvitationDocument,
     "\n        query Home {\n          me {\n            id\n          }\n        }\n      ": typeof types.HomeDocument,
@@ -326,6 +329,9 @@ const documents: Documents = {
     "\n        query LimitsMe2 {\n          me {\n            id\n          }\n        }\n      ": types.LimitsMe2Document,
     "\n  mutation ModuleRoutesCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      userErrors {\n        field\n      }\n    }\n  }\n": types.ModuleRoutesCreateApiKeyDocument,
     "\n  query LoadersClients($first: Int) {\n    clients(first: $first) {\n      totalCount\n      nodes {\n        name\n        leaders {\n          name\n        }\n        engagements {\n          title\n          leadConsultant {\n            name\n          }\n          team {\n            name\n          }\n          client {\n            name\n          }\n          milestones {\n            title\n            dueOn\n            overdue\n            engagement {\n              title\n            }\n          }\n        }\n      }\n    }\n  }\n": types.LoadersClientsDocument,
+    "\n    query LoadersClientsTotal {\n      clients {\n        totalCount\n      }\n    }\n  ": types.LoadersClientsTotalDocument,
+    "\n    query LoadersClientsPage($after: String) {\n      clients(first: 10, after: $after) {\n        nodes {\n          name\n        }\n        pageInfo {\n          endCursor\n        }\n      }\n    }\n  ": types.LoadersClientsPageDocument,
+    "\n    query LoadersClientsBoth($after: String) {\n      clients(first: 10, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n        nodes {\n          name\n        }\n      }\n    }\n  ": types.LoadersClientsBothDocument,
     "\n        mutation ErrorLogsInviteMember($input: InviteMemberInput!) {\n          inviteMember(input: $input) {\n            invitation {\n              id\n            }\n          }\n        }\n      ": types.ErrorLogsInviteMemberDocument,
     "\n          mutation ErrorLogsAcceptInvitation($input: AcceptInvitationInput!) {\n            acceptInvitation(input: $input) {\n              token\n            }\n          }\n        ": types.ErrorLogsAcceptInvitationDocument,
     "\n        query Home {\n          me {\n            id\n          }\n        }\n      ": types.HomeDocument,
@@ -670,6 +676,18 @@ export function graphql(source: "\n  mutation ModuleRoutesCreateApiKey($input: C
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query LoadersClients($first: Int) {\n    clients(first: $first) {\n      totalCount\n      nodes {\n        name\n        leaders {\n          name\n        }\n        engagements {\n          title\n          leadConsultant {\n            name\n          }\n          team {\n            name\n          }\n          client {\n            name\n          }\n          milestones {\n            title\n            dueOn\n            overdue\n            engagement {\n              title\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query LoadersClients($first: Int) {\n    clients(first: $first) {\n      totalCount\n      nodes {\n        name\n        leaders {\n          name\n        }\n        engagements {\n          title\n          leadConsultant {\n            name\n          }\n          team {\n            name\n          }\n          client {\n            name\n          }\n          milestones {\n            title\n            dueOn\n            overdue\n            engagement {\n              title\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query LoadersClientsTotal {\n      clients {\n        totalCount\n      }\n    }\n  "): (typeof documents)["\n    query LoadersClientsTotal {\n      clients {\n        totalCount\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query LoadersClientsPage($after: String) {\n      clients(first: 10, after: $after) {\n        nodes {\n          name\n        }\n        pageInfo {\n          endCursor\n        }\n      }\n    }\n  "): (typeof documents)["\n    query LoadersClientsPage($after: String) {\n      clients(first: 10, after: $after) {\n        nodes {\n          name\n        }\n        pageInfo {\n          endCursor\n        }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query LoadersClientsBoth($after: String) {\n      clients(first: 10, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n        nodes {\n          name\n        }\n      }\n    }\n  "): (typeof documents)["\n    query LoadersClientsBoth($after: String) {\n      clients(first: 10, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n        nodes {\n          name\n        }\n      }\n    }\n  "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -190,13 +190,47 @@ const builderColumns = new Map<string, LeanColumn[]>();
  * the rows skip its hydration. A builder with joins keeps `getMany()`, which also folds joined duplicates.
  */
 export async function manyOf<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>): Promise<T[]> {
+  const lean = leanOf(builder);
+  if (!lean) return builder.getMany();
+  const [sql, parameters] = builder.getQueryAndParameters();
+  return hydrate<T>(await lean.run(sql, parameters), lean.columns);
+}
+
+const TOTAL = 'total_of_list';
+
+/**
+ * `manyOf`, and how many rows the whole list has, from the same statement: `count(*) OVER ()` is computed before
+ * the LIMIT, so a first page and its total cost one round trip instead of two (#15). Only for a builder without a
+ * keyset condition: after a cursor, the window would count what follows it, not the list.
+ */
+export async function manyAndTotalOf<T extends ObjectLiteral>(
+  builder: SelectQueryBuilder<T>,
+): Promise<{ rows: T[]; total: number }> {
+  const lean = leanOf(builder);
+  builder.addSelect('count(*) OVER ()', TOTAL);
+  if (!lean) {
+    const { raw, entities } = await builder.getRawAndEntities();
+    return { rows: entities, total: totalOf(raw) };
+  }
+  const [sql, parameters] = builder.getQueryAndParameters();
+  const raw = await lean.run(sql, parameters);
+  return { rows: hydrate<T>(raw, lean.columns), total: totalOf(raw) };
+}
+
+/** No rows on a first page is an empty list. */
+function totalOf(raw: Record<string, unknown>[]): number {
+  return raw.length ? Number(raw[0]![TOTAL]) : 0;
+}
+
+/** How to run a builder's SQL lean and hydrate its rows, or undefined where TypeORM's `getMany()` must do it. */
+function leanOf<T extends ObjectLiteral>(
+  builder: SelectQueryBuilder<T>,
+): { run: LeanSql; columns: LeanColumn[] } | undefined {
   const map = builder.expressionMap;
   const main = map.mainAlias;
   // Protected in TypeORM's types; set when the builder comes from a request's manager (TenantRepository).
   const runner = (builder as unknown as { queryRunner?: QueryRunner }).queryRunner;
-  if (!runner || !main?.hasMetadata || map.joinAttributes.length || map.selects.length > 1)
-    return builder.getMany();
-  const [sql, parameters] = builder.getQueryAndParameters();
+  if (!runner || !main?.hasMetadata || map.joinAttributes.length || map.selects.length > 1) return undefined;
   const shape = `${main.metadata.tableName}|${main.name}`;
   let columns = builderColumns.get(shape);
   if (!columns) {
@@ -207,5 +241,5 @@ export async function manyOf<T extends ObjectLiteral>(builder: SelectQueryBuilde
     }));
     builderColumns.set(shape, columns);
   }
-  return hydrate<T>(await leanSqlFor(runner)(sql, parameters), columns);
+  return { run: leanSqlFor(runner), columns };
 }

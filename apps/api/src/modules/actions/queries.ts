@@ -1,6 +1,7 @@
 import { type ActionStatus } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
-import { emptyConnection, pageWindow, toConnection, type PageArgs } from '../../core/pagination.js';
+import { emptyConnection, lazyConnection, pageWindow, type PageArgs } from '../../core/pagination.js';
+import { manyAndTotalOf, manyOf } from '../../core/tenancy/lean-rows.js';
 import { isUuid } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { ActionEntity, type ActionRow } from './entities.js';
@@ -30,28 +31,28 @@ export async function listActions(context: RequestContext, args: ActionFilter, t
       if (args.overdue) query.andWhere(`a.status <> 'DONE' AND a.dueOn < :today`, { today });
       return query;
     };
-    const page = filtered();
-    if (window.after) {
-      const [dueOn, id] = window.after;
-      if (dueOn === null) page.andWhere('a.dueOn IS NULL AND a.id > :id', { id });
-      else {
-        page.andWhere('(a.dueOn > :dueOn OR (a.dueOn = :dueOn AND a.id > :id) OR a.dueOn IS NULL)', {
-          dueOn,
-          id,
-        });
-      }
-    }
-    const rows = await page
-      .orderBy('a.dueOn', 'ASC', 'NULLS LAST')
-      .addOrderBy('a.id', 'ASC')
-      .limit(window.limit + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      window,
-      (a) => [a.dueOn, a.id],
-      () => filtered().getCount(),
-    );
+    return lazyConnection<ActionRow>(window, (a) => [a.dueOn, a.id], {
+      page: async (withTotal) => {
+        const page = filtered();
+        if (window.after) {
+          const [dueOn, id] = window.after;
+          if (dueOn === null) page.andWhere('a.dueOn IS NULL AND a.id > :id', { id });
+          else {
+            page.andWhere('(a.dueOn > :dueOn OR (a.dueOn = :dueOn AND a.id > :id) OR a.dueOn IS NULL)', {
+              dueOn,
+              id,
+            });
+          }
+        }
+        page
+          .orderBy('a.dueOn', 'ASC', 'NULLS LAST')
+          .addOrderBy('a.id', 'ASC')
+          .limit(window.limit + 1);
+        if (withTotal) return manyAndTotalOf(page);
+        return { rows: await manyOf(page), total: null };
+      },
+      count: () => filtered().getCount(),
+    });
   });
 }
 
