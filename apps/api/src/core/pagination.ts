@@ -107,7 +107,8 @@ export function lazyConnection<T>(
 ): Connection<T> {
   let totalWanted = false;
   let countAlone = false;
-  let fetched: Promise<{ edges: Edge<T>[]; nodes: T[]; pageInfo: PageInfo; total: number | null }> | undefined;
+  let fetched:
+    Promise<{ edges: Edge<T>[]; nodes: T[]; pageInfo: PageInfo; total: number | null }> | undefined;
   let total: Promise<number> | undefined;
 
   const page = () =>
@@ -115,7 +116,10 @@ export function lazyConnection<T>(
       const answer = await source.page(totalWanted && !countAlone && window.after === null);
       const nodes = answer.rows.slice(0, window.limit);
       const edges = nodes.map((node) => ({ cursor: encodeCursor(sortKey(node)), node }));
-      const pageInfo = { hasNextPage: answer.rows.length > window.limit, endCursor: edges.at(-1)?.cursor ?? null };
+      const pageInfo = {
+        hasNextPage: answer.rows.length > window.limit,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      };
       return { edges, nodes, pageInfo, total: answer.total };
     }));
 

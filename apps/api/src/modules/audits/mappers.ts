@@ -28,7 +28,14 @@ export interface AuditResponseMapper extends AuditResponseRow {
   sectionKey: string;
 }
 
-export type AuditScoresMapper = AuditScores;
+/**
+ * An audit's scores: what was stored when it was published (the overall score and the flag cannot change after),
+ * and the full scoring from its responses, computed on first use only.
+ */
+export interface AuditScoresMapper {
+  stored: { overall: number | null; flagged: boolean } | null;
+  scored: () => Promise<AuditScores>;
+}
 export type AuditDeltasMapper = AuditDeltas;
 
 /** A point of the domain's trend, with the audit it comes from. */

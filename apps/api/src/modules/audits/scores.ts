@@ -11,7 +11,7 @@ import type { RequestContext } from '../../core/context.js';
 import type { AuditRow } from './entities.js';
 import { auditsOfClient, charterPromisesOfClient, promiseLinksOf, responsesOfAudit } from './loaders.js';
 import { scoringResponses } from './responses.js';
-import type { AuditTrendMapper, PromiseKeptMapper } from './mappers.js';
+import type { AuditScoresMapper, AuditTrendMapper, PromiseKeptMapper } from './mappers.js';
 
 /**
  * Everything an audit is compared with (the industry benchmark is in benchmarks.ts). All arithmetic is the
@@ -22,6 +22,20 @@ import type { AuditTrendMapper, PromiseKeptMapper } from './mappers.js';
 export async function liveScores(context: RequestContext, audit: AuditRow): Promise<AuditScores> {
   const rows = await responsesOfAudit(context).load(audit.id);
   return scoreAudit(audit.framework, scoringResponses(rows));
+}
+
+/**
+ * A published audit's list entry showing only its overall score or flag (the home screen, the audits page) reads
+ * them from the row, as stored at publication, instead of loading and scoring every response again (#15). An audit
+ * published before scores were stored (no flag) is scored live, like one under way.
+ */
+export function scoresOf(context: RequestContext, audit: AuditRow): AuditScoresMapper {
+  let scoring: Promise<AuditScores> | undefined;
+  const stored =
+    audit.status === 'PUBLISHED' && audit.flagged !== null
+      ? { overall: audit.overallScore, flagged: audit.flagged }
+      : null;
+  return { stored, scored: () => (scoring ??= liveScores(context, audit)) };
 }
 
 /** Audits order by the date conducted, then creation, then id, so two on one day still have an order. */
