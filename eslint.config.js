@@ -56,9 +56,13 @@ function moduleBoundaries() {
   };
   const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
   return [
-    { files: [`${api}/**/*.ts`], ignores: tests, rules: restrict(internals) },
-    { files: [`${api}/modules/*/*.ts`], ignores: tests, rules: restrict(internals, siblingInternals, demo) },
-    { files: [`${api}/core/**/*.ts`], ignores: tests, rules: restrict(anyModule, demo) },
+    { files: [`${api}/**/*.{ts,tsx}`], ignores: tests, rules: restrict(internals) },
+    {
+      files: [`${api}/modules/*/*.{ts,tsx}`],
+      ignores: tests,
+      rules: restrict(internals, siblingInternals, demo),
+    },
+    { files: [`${api}/core/**/*.{ts,tsx}`], ignores: tests, rules: restrict(anyModule, demo) },
   ];
 }
 
@@ -81,7 +85,7 @@ function oneWayEach() {
   };
   return [
     {
-      files: [`${api}/**/*.ts`],
+      files: [`${api}/**/*.{ts,tsx}`],
       ignores: ['**/*.test.ts'],
       rules: { 'no-restricted-syntax': ['error', env, graphqlError] },
     },
