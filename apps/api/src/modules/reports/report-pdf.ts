@@ -23,9 +23,12 @@ const REFERENCE_COLOUR = '#c0392b';
 const TABLE_FONT_SIZE = 8;
 const CELL_PAD_X = 4;
 const CELL_PAD_Y = 3;
-/** A text column is never squeezed below this, so its words still fit a line; numbers keep their full width. */
+/** With less room than this per text column, every column shrinks in proportion instead (figures may then wrap). */
 const MIN_TEXT_WIDTH = 60;
 const CHART_HEIGHT = 230;
+
+/** pdfkit reads `bbox` (a Layout attribute) for figures, though its types leave it out. */
+type FigureOptions = PDFKit.Mixins.StructureElementOptions & { bbox: [number, number, number, number] };
 
 /** The table header's cells: the Scope attribute tells a screen reader they head their column. */
 const COLUMN_HEADER: PDFKit.Mixins.StructureElementOptions & { scope: 'Column' } = { scope: 'Column' };
@@ -105,8 +108,25 @@ function naturalWidths(doc: Doc, section: ReportSection): number[] {
 }
 
 /**
+ * Text columns share the room by water-filling: one whose content is narrower than an equal share keeps its
+ * natural width (a name stays on one line), and the widest ones split what is left, wrapping.
+ */
+function shareRoom(natural: number[], flexible: boolean[], room: number): number[] {
+  const widths = [...natural];
+  const byWidth = natural.map((width, i) => ({ width, i })).filter(({ i }) => flexible[i]);
+  byWidth.sort((a, b) => a.width - b.width);
+  let left = room;
+  byWidth.forEach(({ width, i }, rank) => {
+    const share = left / (byWidth.length - rank);
+    widths[i] = Math.min(width, share);
+    left -= widths[i] ?? 0;
+  });
+  return widths;
+}
+
+/**
  * Figures, dates and their headers keep their natural width, so they stay on one line (and extract as one
- * piece of text); text columns share what is left in proportion to their content, wrapping when they must.
+ * piece of text); text columns share what is left, wrapping when they must; spare room goes to text columns.
  */
 function fitWidths(columns: ReportColumn[], natural: number[], available: number): number[] {
   const flexible = columns.map((column) => column.type === 'text');
@@ -122,9 +142,7 @@ function fitWidths(columns: ReportColumn[], natural: number[], available: number
   if (room < MIN_TEXT_WIDTH * flexible.filter(Boolean).length) {
     return natural.map((width) => (width * available) / total);
   }
-  return natural.map((width, i) =>
-    flexible[i] ? Math.max(MIN_TEXT_WIDTH, (width * room) / flexTotal) : width,
-  );
+  return shareRoom(natural, flexible, room);
 }
 
 function layoutTable(doc: Doc, section: ReportSection): TableLayout {
@@ -245,7 +263,8 @@ interface Scale {
 function niceStep(raw: number): number {
   const power = 10 ** Math.floor(Math.log10(raw));
   const fraction = raw / power;
-  const nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10;
+  // Rounded to the nearest of 1, 2, 5 and 10, so an axis has between about four and eight gridlines.
+  const nice = fraction < 1.5 ? 1 : fraction < 3 ? 2 : fraction < 7 ? 5 : 10;
   return nice * power;
 }
 
@@ -263,8 +282,9 @@ export function chartScale(chart: ReportChart): Scale {
     high += high === 0 ? 1 : Math.abs(high) * 0.1;
   }
   const step = niceStep((high - low) / 5);
-  const min = Math.floor(low / step) * step;
-  let max = Math.ceil(high / step) * step;
+  // The epsilon keeps 0.6 / 0.2 (2.9999999999999996 in floating point) on its own gridline.
+  const min = Math.floor(low / step + 1e-9) * step;
+  let max = Math.ceil(high / step - 1e-9) * step;
   if (max === min) max += step;
   return { min, max, step };
 }
@@ -411,7 +431,10 @@ function categoriesOf(chart: ReportChart): string[] {
   return [...seen];
 }
 
-/** The chart as vectors (sharp at any zoom, and its labels are text), from the same figures as the table. */
+/**
+ * The chart as vectors (sharp at any zoom, and its labels are text), from the same figures as the table. Values
+ * are drawn as the model gives them, in the chart's `unit` (a '%' chart holds 87.5, not 0.875).
+ */
 function drawChart(doc: Doc, chart: ReportChart, x: number, y: number, width: number): void {
   doc.save();
   doc.font(BOLD).fontSize(10).fillColor(INK).text(chart.title, x, y, { lineBreak: false });
@@ -452,7 +475,9 @@ function drawSection(doc: Doc, root: Struct, section: ReportSection): void {
   if (chart) {
     ensureSpace(doc, CHART_HEIGHT);
     const top = doc.y;
-    sect.add(doc.struct('Figure', { alt: chart.title }, () => drawChart(doc, chart, left, top, width)));
+    // The box lets a reflowing reader (and PDF/UA checkers) place the figure; the title is its alternative text.
+    const figure: FigureOptions = { alt: chart.title, bbox: [left, top, left + width, top + CHART_HEIGHT] };
+    sect.add(doc.struct('Figure', figure, () => drawChart(doc, chart, left, top, width)));
     doc.x = left;
     doc.y = top + CHART_HEIGHT + 12;
   }
