@@ -455,6 +455,85 @@ function drawChart(doc: Doc, chart: ReportChart, x: number, y: number, width: nu
   doc.restore();
 }
 
+// ——— The standard fonts' characters ———
+
+/** What the standard fonts can show besides Latin-1: the Windows-1252 extras (pdfkit encodes them as WinAnsi). */
+const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+/** Letters that carry no combining mark to strip, spelled as their base letter. */
+const BASE_LETTERS: Record<string, string> = {
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  ı: 'i',
+  Ħ: 'H',
+  ħ: 'h',
+  ŀ: 'l',
+};
+
+function isWinAnsi(char: string): boolean {
+  const code = char.codePointAt(0) ?? 0;
+  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRAS.has(char);
+}
+
+/**
+ * Helvetica without a font file shows only WinAnsi characters; anything else pdfkit would write as garbage. So
+ * `ő`, `ź` or `ť` lose their accent (`o`, `z`, `t`), `Ł` becomes `L`, and what has no Latin spelling becomes `?`:
+ * the reader still recognises the name, and the XLSX and CSV keep it exactly.
+ */
+export function standardFontText(text: string): string {
+  let folded = '';
+  for (const char of text) {
+    if (char === '\n' || isWinAnsi(char)) folded += char;
+    else {
+      const base = BASE_LETTERS[char] ?? char.normalize('NFKD').replace(/\p{M}/gu, '');
+      folded += base !== '' && [...base].every(isWinAnsi) ? base : '?';
+    }
+  }
+  return folded;
+}
+
+/** The report with every string it prints folded once, so measuring and drawing see the same text. */
+function printable(report: ProgrammeReport): ProgrammeReport {
+  const fold = standardFontText;
+  return {
+    ...report,
+    title: fold(report.title),
+    consultancy: { name: fold(report.consultancy.name) },
+    client: { ...report.client, name: fold(report.client.name) },
+    preparedBy: report.preparedBy === null ? null : fold(report.preparedBy),
+    sections: report.sections.map((section) => ({
+      ...section,
+      title: fold(section.title),
+      summary: fold(section.summary),
+      ...(section.emptyNote === undefined ? {} : { emptyNote: fold(section.emptyNote) }),
+      table: {
+        columns: section.table.columns.map((column) => ({ ...column, label: fold(column.label) })),
+        rows: section.table.rows.map((row) =>
+          row.map((cell) => (typeof cell === 'string' ? fold(cell) : cell)),
+        ),
+      },
+      ...(section.chart === undefined ? {} : { chart: printableChart(section.chart) }),
+    })),
+  };
+}
+
+function printableChart(chart: ReportChart): ReportChart {
+  const fold = standardFontText;
+  return {
+    ...chart,
+    title: fold(chart.title),
+    unit: fold(chart.unit),
+    series: chart.series.map((series) => ({
+      name: fold(series.name),
+      points: series.points.map((point) => ({ ...point, label: fold(point.label) })),
+    })),
+    ...(chart.reference === undefined
+      ? {}
+      : { reference: { ...chart.reference, label: fold(chart.reference.label) } }),
+  };
+}
+
 // ——— Sections and pages ———
 
 function drawSection(doc: Doc, root: Struct, section: ReportSection): void {
@@ -524,6 +603,7 @@ function drawPageFurniture(doc: Doc, title: string): void {
  * document is itself the stream; pages are buffered until the end, for the "Page N of M" footers.
  */
 export function reportPdfStream(report: ProgrammeReport, options: ReportPdfOptions): Readable {
+  const shown = printable(report);
   const doc = new PDFDocument({
     size: options.pageSize,
     margins: MARGINS,
@@ -533,6 +613,7 @@ export function reportPdfStream(report: ProgrammeReport, options: ReportPdfOptio
     displayTitle: true,
     bufferPages: true,
     font: REGULAR,
+    // The document information keeps the exact names: its strings are Unicode, unlike the standard fonts.
     info: {
       Title: report.title,
       Author: report.consultancy.name,
@@ -543,10 +624,10 @@ export function reportPdfStream(report: ProgrammeReport, options: ReportPdfOptio
   });
   const root = doc.struct('Document');
   doc.addStructure(root);
-  drawCover(doc, root, report);
-  for (const section of report.sections) drawSection(doc, root, section);
+  drawCover(doc, root, shown);
+  for (const section of shown.sections) drawSection(doc, root, section);
   root.end();
-  drawPageFurniture(doc, report.title);
+  drawPageFurniture(doc, shown.title);
   doc.end();
   return doc;
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProgrammeReport, ReportCell, ReportChart, ReportSection } from '@csp/domain';
 import { formatCell, isNumericColumn } from './report-cells.js';
 import { csvFileName, renderSectionCsv } from './report-csv.js';
-import { chartScale, renderReportPdf } from './report-pdf.js';
+import { chartScale, renderReportPdf, standardFontText } from './report-pdf.js';
 import { renderReportXlsx } from './report-xlsx.js';
 
 const FORMULA_LOOKING = ['=HYPERLINK("x")', '-2+3', '@SUM(A1)'];
@@ -51,7 +51,7 @@ function sections(rowsPerTable?: number): ReportSection[] {
           [
             'A very long promise that goes on to explain, in the consultancy’s careful words, how every caller is ' +
               'answered by a person who can act on what they ask, without being passed from desk to desk.',
-            'Customer care',
+            'Łukasz Żółć 🙂',
             '2026-05-20',
             null,
           ],
@@ -300,6 +300,7 @@ describe('the PDF', () => {
     expect(all).toContain('No feedback survey has closed yet.');
     for (const text of FORMULA_LOOKING) expect(all).toContain(text);
     expect(all).toContain('Qualité du service');
+    expect(all).toContain('Lukasz Zólc ?');
     expect(all).toContain('Benchmark: 75');
     expect(all).toContain('Target: 90 %');
     expect(all).toContain('Sector median');
@@ -311,6 +312,16 @@ describe('the PDF', () => {
     const continued = pages.filter((text) => /Week \d+/.test(text));
     expect(continued.length).toBeGreaterThan(2);
     for (const text of continued) for (const label of labels) expect(text).toContain(label);
+  });
+});
+
+describe('text in the standard fonts', () => {
+  it('keeps what WinAnsi shows and spells the rest in Latin letters', () => {
+    expect(standardFontText('Élodie Martin – 87.5 % “quoted” €5 …')).toBe(
+      'Élodie Martin – 87.5 % “quoted” €5 …',
+    );
+    expect(standardFontText('Łódź, Győr, Žluťoučký, İstanbul')).toBe('Lódz, Gyor, Žlutoucký, Istanbul');
+    expect(standardFontText('東京 🙂')).toBe('?? ?');
   });
 });
 
