@@ -321,6 +321,14 @@ function label(doc: Doc, text: string, x: number, y: number, size = 7, colour = 
   doc.font(REGULAR).fontSize(size).fillColor(colour).text(text, x, y, { lineBreak: false });
 }
 
+/** A one-line label cut to `width` with an ellipsis (in the current font), as text without wrapping would overflow. */
+function fitLine(doc: Doc, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text;
+  let kept = text;
+  while (kept.length > 0 && doc.widthOfString(`${kept}…`) > width) kept = kept.slice(0, -1);
+  return `${kept.trimEnd()}…`;
+}
+
 function drawGridAndAxes(doc: Doc, plot: Plot, unit: string): void {
   const { min, max, step } = plot.scale;
   doc.lineWidth(0.5);
@@ -437,7 +445,8 @@ function categoriesOf(chart: ReportChart): string[] {
  */
 function drawChart(doc: Doc, chart: ReportChart, x: number, y: number, width: number): void {
   doc.save();
-  doc.font(BOLD).fontSize(10).fillColor(INK).text(chart.title, x, y, { lineBreak: false });
+  doc.font(BOLD).fontSize(10).fillColor(INK);
+  doc.text(fitLine(doc, chart.title, width), x, y, { lineBreak: false });
   drawLegend(doc, chart, x, y + 16, width);
   const plot: Plot = {
     left: x + 44,
@@ -582,8 +591,8 @@ function drawPageFurniture(doc: Doc, title: string): void {
       doc,
       () => {
         doc.font(REGULAR).fontSize(8);
-        label(doc, title, margins.left, 32, 8);
         const pageText = `Page ${index + 1} of ${count}`;
+        label(doc, fitLine(doc, title, width - margins.left - margins.right), margins.left, 32, 8);
         label(doc, pageText, width - margins.right - doc.widthOfString(pageText), height - 38, 8);
         doc
           .moveTo(margins.left, height - 44)
