@@ -51,5 +51,6 @@ export type RouteAnswer =
       contentType: string;
       /** Offered as the download's file name (Content-Disposition: attachment). */
       filename?: string;
-      chunks: AsyncIterable<string>;
+      /** Text, or the bytes of a file (a PDF, a workbook). */
+      chunks: AsyncIterable<string | Uint8Array>;
     };

@@ -12,6 +12,7 @@ import type { EngagementMapper, MilestoneMapper, EngagementConnectionMapper } fr
 import type { FeedbackLinkMapper, FeedbackResponseMapper, FeedbackScoreMapper, FeedbackChangeMapper, FeedbackMonthMapper, FeedbackTouchPointScoreMapper, FeedbackKindSummaryMapper, FeedbackSummaryMapper } from '../modules/feedback/mappers.js';
 import type { RoleProfileMapper, HiringCriterionMapper, CandidateScorecardMapper, CandidateScoreMapper, RankedCandidateMapper } from '../modules/hiring/mappers.js';
 import type { InvitationMapper, InvitationConnectionMapper } from '../modules/members/mappers.js';
+import type { ProgrammeReportMapper } from '../modules/reports/mappers.js';
 import type { ServiceLevelMapper, ServiceLevelDefinitionMapper, MeasurementCorrectionMapper, ServiceLevelPeriodMapper, ServiceLevelChangeMapper } from '../modules/service-levels/mappers.js';
 import type { TouchPointMapper, JourneyStageMapper, CustomerJourneyMapper, TouchPointPromiseMapper, TouchPointCriterionMapper, JourneyChangeMapper } from '../modules/touch-points/mappers.js';
 import type { WebhookEndpointMapper, WebhookSecretMapper, WebhookEventMapper, WebhookDeliveryMapper, WebhookAttemptMapper, WebhookEndpointConnectionMapper, WebhookDeliveryConnectionMapper } from '../modules/webhooks/mappers.js';
@@ -255,6 +256,7 @@ export type ApiScope =
   | 'HIRING_READ'
   | 'HIRING_WRITE'
   | 'MEASUREMENTS_WRITE'
+  | 'REPORTS_CREATE'
   | 'SERVICE_LEVELS_READ'
   | 'SERVICE_LEVELS_WRITE';
 
@@ -847,6 +849,8 @@ export type Client = {
   /** The client's leaders who can sign in. */
   leaders: Array<Member>;
   name: Scalars['String']['output'];
+  /** The programme reports made of this client, newest first (at most `last`, 1 to 100). */
+  programmeReports: Array<ProgrammeReport>;
   region: Maybe<Scalars['String']['output']>;
   /** The client's role profiles for customer-contact staff, by title. */
   roleProfiles: Array<RoleProfile>;
@@ -912,6 +916,12 @@ export type ClientFeedbackCommentsArgs = {
 /** An organisation whose customer service the consultancy is improving. */
 export type ClientFeedbackSummaryArgs = {
   months?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An organisation whose customer service the consultancy is improving. */
+export type ClientProgrammeReportsArgs = {
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type ClientConnection = {
@@ -1237,6 +1247,15 @@ export type CreateFeedbackLinkInput = {
   question?: InputMaybe<Scalars['String']['input']>;
   /** A touch point of the same client. */
   touchPointId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateProgrammeReportInput = {
+  clientId: Scalars['ID']['input'];
+  format: ReportFormat;
+  /** For a PDF; A4 unless asked. */
+  pageSize?: InputMaybe<ReportPageSize>;
+  /** For a CSV, which is one section's table; required then, refused otherwise. */
+  section?: InputMaybe<ReportSection>;
 };
 
 export type CreateRoleProfileInput = {
@@ -1968,6 +1987,13 @@ export type Mutation = {
   /** A public feedback link for a client, optionally for one of its touch points. */
   createFeedbackLink: FeedbackLinkPayload;
   /**
+   * Makes one snapshot of a client's programme as a file: a PDF (A4 or Letter), an Excel workbook with a sheet per
+   * section, or the CSV of one section. It shows what the caller may see (a client leader: only what is published to
+   * them; a key: what its read scopes allow). The file is kept with its SHA-256 and recorded in the activity trail;
+   * the answer carries a link to download it without signing in, valid for 15 minutes.
+   */
+  createProgrammeReport: ProgrammeReportPayload;
+  /**
    * Creates a role profile. Its weights need not add up to 100 yet: a profile can be saved while it is being
    * designed, but no candidate can be scored against it until it is `ready`.
    */
@@ -2262,6 +2288,11 @@ export type MutationCreateFeedbackInvitationArgs = {
 
 export type MutationCreateFeedbackLinkArgs = {
   input: CreateFeedbackLinkInput;
+};
+
+
+export type MutationCreateProgrammeReportArgs = {
+  input: CreateProgrammeReportInput;
 };
 
 
@@ -2564,6 +2595,32 @@ export type PageInfo = {
   /** Pass as `after` to get the next page. */
   endCursor: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type ProgrammeReport = {
+  __typename?: 'ProgrammeReport';
+  client: Client;
+  contentType: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Maybe<Member>;
+  fileName: Scalars['String']['output'];
+  format: ReportFormat;
+  id: Scalars['ID']['output'];
+  pageSize: Maybe<ReportPageSize>;
+  /** Made by the monthly schedule rather than by a person or a key. */
+  scheduled: Scalars['Boolean']['output'];
+  section: Maybe<ReportSection>;
+  /** SHA-256 of the file, in hex: a downloaded copy can be checked against it. */
+  sha256: Scalars['String']['output'];
+};
+
+export type ProgrammeReportPayload = {
+  __typename?: 'ProgrammeReportPayload';
+  downloadExpiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** Where to download the file (no sign-in needed: the link is the permission). Null with userErrors. */
+  downloadUrl: Maybe<Scalars['String']['output']>;
+  report: Maybe<ProgrammeReport>;
+  userErrors: Array<UserError>;
 };
 
 export type PromiseCriterionLink = {
@@ -2978,6 +3035,25 @@ export type ReorderJourneyInput = {
 export type ReplayWebhookDeliveryInput = {
   id: Scalars['ID']['input'];
 };
+
+export type ReportFormat =
+  | 'CSV'
+  | 'PDF'
+  | 'XLSX';
+
+export type ReportPageSize =
+  | 'A4'
+  | 'LETTER';
+
+/** The report's sections, in the order every format shows them. */
+export type ReportSection =
+  | 'ACTIONS'
+  | 'AUDITS'
+  | 'CHARTER'
+  | 'COMPLAINTS'
+  | 'FEEDBACK'
+  | 'MILESTONES'
+  | 'SERVICE_LEVELS';
 
 export type ResendInvitationInput = {
   id: Scalars['ID']['input'];
@@ -3955,6 +4031,7 @@ export type ResolversTypes = {
   CreateEngagementInput: CreateEngagementInput;
   CreateFeedbackInvitationInput: CreateFeedbackInvitationInput;
   CreateFeedbackLinkInput: CreateFeedbackLinkInput;
+  CreateProgrammeReportInput: CreateProgrammeReportInput;
   CreateRoleProfileInput: CreateRoleProfileInput;
   CreateServiceLevelInput: CreateServiceLevelInput;
   CreateWebhookEndpointInput: CreateWebhookEndpointInput;
@@ -4031,6 +4108,8 @@ export type ResolversTypes = {
   MilestonePayload: ResolverTypeWrapper<Omit<MilestonePayload, 'milestone'> & { milestone?: Maybe<ResolversTypes['Milestone']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  ProgrammeReport: ResolverTypeWrapper<ProgrammeReportMapper>;
+  ProgrammeReportPayload: ResolverTypeWrapper<Omit<ProgrammeReportPayload, 'report'> & { report?: Maybe<ResolversTypes['ProgrammeReport']> }>;
   PromiseCriterionLink: ResolverTypeWrapper<PromiseCriterionLinkMapper>;
   PromiseKept: ResolverTypeWrapper<PromiseKeptMapper>;
   PromiseLinksPayload: ResolverTypeWrapper<Omit<PromiseLinksPayload, 'links'> & { links?: Maybe<Array<ResolversTypes['PromiseCriterionLink']>> }>;
@@ -4057,6 +4136,9 @@ export type ResolversTypes = {
   ReorderCharterPromisesInput: ReorderCharterPromisesInput;
   ReorderJourneyInput: ReorderJourneyInput;
   ReplayWebhookDeliveryInput: ReplayWebhookDeliveryInput;
+  ReportFormat: ReportFormat;
+  ReportPageSize: ReportPageSize;
+  ReportSection: ReportSection;
   ResendInvitationInput: ResendInvitationInput;
   RevokeApiKeyInput: RevokeApiKeyInput;
   RevokeInvitationInput: RevokeInvitationInput;
@@ -4241,6 +4323,7 @@ export type ResolversParentTypes = {
   CreateEngagementInput: CreateEngagementInput;
   CreateFeedbackInvitationInput: CreateFeedbackInvitationInput;
   CreateFeedbackLinkInput: CreateFeedbackLinkInput;
+  CreateProgrammeReportInput: CreateProgrammeReportInput;
   CreateRoleProfileInput: CreateRoleProfileInput;
   CreateServiceLevelInput: CreateServiceLevelInput;
   CreateWebhookEndpointInput: CreateWebhookEndpointInput;
@@ -4308,6 +4391,8 @@ export type ResolversParentTypes = {
   MilestonePayload: Omit<MilestonePayload, 'milestone'> & { milestone?: Maybe<ResolversParentTypes['Milestone']> };
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  ProgrammeReport: ProgrammeReportMapper;
+  ProgrammeReportPayload: Omit<ProgrammeReportPayload, 'report'> & { report?: Maybe<ResolversParentTypes['ProgrammeReport']> };
   PromiseCriterionLink: PromiseCriterionLinkMapper;
   PromiseKept: PromiseKeptMapper;
   PromiseLinksPayload: Omit<PromiseLinksPayload, 'links'> & { links?: Maybe<Array<ResolversParentTypes['PromiseCriterionLink']>> };
@@ -4839,6 +4924,7 @@ export type ClientResolvers<ContextType = RequestContext, ParentType extends Res
   journey?: Resolver<ResolversTypes['CustomerJourney'], ParentType, ContextType>;
   leaders?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  programmeReports?: Resolver<Array<ResolversTypes['ProgrammeReport']>, ParentType, ContextType, RequireFields<ClientProgrammeReportsArgs, 'last'>>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   roleProfiles?: Resolver<Array<ResolversTypes['RoleProfile']>, ParentType, ContextType>;
   serviceLevels?: Resolver<Array<ResolversTypes['ServiceLevel']>, ParentType, ContextType>;
@@ -5371,6 +5457,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   createEngagement?: Resolver<ResolversTypes['EngagementPayload'], ParentType, ContextType, RequireFields<MutationCreateEngagementArgs, 'input'>>;
   createFeedbackInvitation?: Resolver<ResolversTypes['FeedbackInvitationPayload'], ParentType, ContextType, RequireFields<MutationCreateFeedbackInvitationArgs, 'input'>>;
   createFeedbackLink?: Resolver<ResolversTypes['FeedbackLinkPayload'], ParentType, ContextType, RequireFields<MutationCreateFeedbackLinkArgs, 'input'>>;
+  createProgrammeReport?: Resolver<ResolversTypes['ProgrammeReportPayload'], ParentType, ContextType, RequireFields<MutationCreateProgrammeReportArgs, 'input'>>;
   createRoleProfile?: Resolver<ResolversTypes['RoleProfilePayload'], ParentType, ContextType, RequireFields<MutationCreateRoleProfileArgs, 'input'>>;
   createServiceLevel?: Resolver<ResolversTypes['ServiceLevelPayload'], ParentType, ContextType, RequireFields<MutationCreateServiceLevelArgs, 'input'>>;
   createWebhookEndpoint?: Resolver<ResolversTypes['CreateWebhookEndpointPayload'], ParentType, ContextType, RequireFields<MutationCreateWebhookEndpointArgs, 'input'>>;
@@ -5437,6 +5524,27 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ProgrammeReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProgrammeReport'] = ResolversParentTypes['ProgrammeReport']> = {
+  client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['ReportFormat'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pageSize?: Resolver<Maybe<ResolversTypes['ReportPageSize']>, ParentType, ContextType>;
+  scheduled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  section?: Resolver<Maybe<ResolversTypes['ReportSection']>, ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ProgrammeReportPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProgrammeReportPayload'] = ResolversParentTypes['ProgrammeReportPayload']> = {
+  downloadExpiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  downloadUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  report?: Resolver<Maybe<ResolversTypes['ProgrammeReport']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type PromiseCriterionLinkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PromiseCriterionLink'] = ResolversParentTypes['PromiseCriterionLink']> = {
@@ -5937,6 +6045,8 @@ export type Resolvers<ContextType = RequestContext> = {
   MilestonePayload?: MilestonePayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  ProgrammeReport?: ProgrammeReportResolvers<ContextType>;
+  ProgrammeReportPayload?: ProgrammeReportPayloadResolvers<ContextType>;
   PromiseCriterionLink?: PromiseCriterionLinkResolvers<ContextType>;
   PromiseKept?: PromiseKeptResolvers<ContextType>;
   PromiseLinksPayload?: PromiseLinksPayloadResolvers<ContextType>;

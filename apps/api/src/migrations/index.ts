@@ -20,6 +20,7 @@ import { CreateCustomerFeedback1763800018000 } from './1763800018000-create-cust
 import { TotalFeedbackPerMonth1763800020000 } from './1763800020000-total-feedback-per-month.js';
 import { IndexComplaintResolutionTimes1763800021000 } from './1763800021000-index-complaint-resolution-times.js';
 import { ReadClientFenceOncePerStatement1763800022000 } from './1763800022000-read-client-fence-once-per-statement.js';
+import { KeepProgrammeReportSnapshots1763800026000 } from './1763800026000-keep-programme-report-snapshots.js';
 import { TotalComplaintsPerMonth1763800023000 } from './1763800023000-total-complaints-per-month.js';
 
 /** In the order they run. A landed migration is never edited: a change is a new file here. */
@@ -47,4 +48,5 @@ export const migrations = [
   IndexComplaintResolutionTimes1763800021000,
   ReadClientFenceOncePerStatement1763800022000,
   TotalComplaintsPerMonth1763800023000,
+  KeepProgrammeReportSnapshots1763800026000,
 ];

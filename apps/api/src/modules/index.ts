@@ -17,6 +17,7 @@ import { engagements } from './engagements/index.js';
 import { feedback } from './feedback/index.js';
 import { hiring } from './hiring/index.js';
 import { members } from './members/index.js';
+import { reports } from './reports/index.js';
 import { serviceLevels } from './service-levels/index.js';
 import { touchPoints } from './touch-points/index.js';
 import { webhooks } from './webhooks/index.js';
@@ -57,6 +58,7 @@ const features: Feature[] = [
   touchPoints,
   complaints,
   feedback,
+  reports,
   apiKeys,
   activity,
   webhooks,

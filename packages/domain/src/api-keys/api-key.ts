@@ -24,6 +24,7 @@ export const API_SCOPES = [
   'COMPLAINTS_READ',
   'COMPLAINTS_WRITE',
   'FEEDBACK_READ',
+  'REPORTS_CREATE',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
@@ -46,6 +47,7 @@ export const API_SCOPE_LABELS: Record<ApiScope, string> = {
   COMPLAINTS_READ: 'Read complaints, their categories and patterns',
   COMPLAINTS_WRITE: 'Record complaints (a client’s CRM)',
   FEEDBACK_READ: 'Read customer feedback links, scores and comments',
+  REPORTS_CREATE: 'Make programme reports (PDF, Excel, CSV) of what its read scopes allow',
 };
 
 export const apiKeyInput = z

@@ -44,6 +44,7 @@ export const PERMISSIONS = [
   'activity:read',
   'consultancy:manage',
   'email:read',
+  'report:create',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -81,6 +82,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'complaint:write',
     'feedback:read',
     'email:read',
+    'report:create',
   ]),
 };
 
@@ -119,6 +121,8 @@ export const SCOPE_PERMISSIONS: Record<ApiScope, readonly Permission[]> = {
   // A client's CRM sending complaints reads back the complaints it sent (a fenced key: of its own client only).
   COMPLAINTS_WRITE: ['complaint:write', 'complaint:read'],
   FEEDBACK_READ: ['feedback:read'],
+  // A report reads every section, so a key needs the read scopes of what it should show as well (create-report.ts).
+  REPORTS_CREATE: ['report:create'],
 };
 
 /**
