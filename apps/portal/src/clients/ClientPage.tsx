@@ -11,6 +11,7 @@ import { ClientAudits } from '../audits/ClientAudits';
 import { ClientActions } from '../actions/ClientActions';
 import { ClientFeedback } from '../feedback/ClientFeedback';
 import { JourneyEditor } from '../touch-points/JourneyEditor';
+import { ProgrammeReportDownload } from '../reports/ProgrammeReportDownload';
 
 export const ClientPageQuery = graphql(`
   query ClientPage($id: ID!) {
@@ -84,6 +85,7 @@ export function ClientPage() {
           </div>
           <div className="stack">
             <EngagementList clientId={client.id} />
+            <ProgrammeReportDownload clientId={client.id} />
             <ClientAudits clientId={client.id} />
             <JourneyEditor clientId={client.id} />
             <ClientActions clientId={client.id} />

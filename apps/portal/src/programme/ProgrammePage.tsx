@@ -18,6 +18,10 @@ import { ProgrammeQuery } from './documents';
 const ProgrammePromises = lazy(() =>
   import('./ProgrammePromises').then((m) => ({ default: m.ProgrammePromises })),
 );
+/** The report's download, with the domain's section titles, in a chunk of its own like the parts above. */
+const ProgrammeReportDownload = lazy(() =>
+  import('../reports/ProgrammeReportDownload').then((m) => ({ default: m.ProgrammeReportDownload })),
+);
 /** The customer feedback, read-only for the leader (no links to make, no actions to raise), loaded the same way. */
 const ClientFeedback = lazy(() =>
   import('../feedback/ClientFeedback').then((m) => ({ default: m.ClientFeedback })),
@@ -68,6 +72,9 @@ export function ProgrammePage() {
           </div>
           <div className="stack">
             <ProgrammeCharter clientId={client.id} />
+            <Suspense fallback={<Loading what="your programme report" />}>
+              <ProgrammeReportDownload clientId={client.id} />
+            </Suspense>
             <Suspense fallback={<Loading what="your promises" />}>
               <ProgrammePromises clientId={client.id} />
             </Suspense>

@@ -21,6 +21,17 @@ export const REPORT_SECTIONS: readonly ReportSectionKey[] = [
   'milestones',
 ];
 
+/** Each section's title, the same in every format and in the portal's choice of a section's CSV. */
+export const REPORT_SECTION_TITLES: Record<ReportSectionKey, string> = {
+  charter: 'Charter and promises kept',
+  audits: 'Service culture audits',
+  'service-levels': 'Service levels against the charter',
+  complaints: 'Complaint patterns',
+  feedback: 'Customer feedback',
+  actions: 'Open and overdue actions',
+  milestones: 'Milestones',
+};
+
 /**
  * How a column's cells are typed: `text` a string; `integer` and `number` a JS number (a number cell in XLSX);
  * `percent` a fraction from 0 to 1 (shown as 87.5 %, stored as 0.875); `date` an ISO calendar date `YYYY-MM-DD`

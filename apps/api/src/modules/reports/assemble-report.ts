@@ -3,6 +3,7 @@ import {
   ACTION_STATUS_LABELS,
   FEEDBACK_KIND_LABELS,
   PERIOD_STATUS_LABELS,
+  REPORT_SECTION_TITLES,
   type ProgrammeReport,
   type ReportCell,
   type ReportChart,
@@ -60,7 +61,7 @@ function charterSection(client: Client): ReportSection {
   const kept = new Map(latest?.promisesKept.map((promise) => [promise.promiseKey, promise.score]) ?? []);
   return {
     key: 'charter',
-    title: 'Charter and promises kept',
+    title: REPORT_SECTION_TITLES['charter'],
     summary: published
       ? `Version ${published.number} of the charter: ${published.purposeStatement.purpose} Each promise with its ` +
         `service standard and how well the latest published audit found it kept (0 to 100).`
@@ -104,7 +105,7 @@ function auditsSection(client: Client): ReportSection {
     : undefined;
   return {
     key: 'audits',
-    title: 'Service culture audits',
+    title: REPORT_SECTION_TITLES['audits'],
     summary:
       'Published audits, oldest first: the overall score (0 to 100), the change from the audit before on the same ' +
       'framework, and the median of comparable clients in the industry when enough of them contribute.',
@@ -152,7 +153,7 @@ function serviceLevelsSection(client: Client): ReportSection {
   const withFigures = levels.filter((level) => level.periods.some((period) => period.compliance !== null));
   return {
     key: 'service-levels',
-    title: 'Service levels against the charter',
+    title: REPORT_SECTION_TITLES['service-levels'],
     summary:
       'Each service level of the charter, period by period: the share of valid events that met the standard, ' +
       'against the target. An open period is not final.',
@@ -206,7 +207,7 @@ function complaintsSection(client: Client): ReportSection {
   if (rows.length) rows.push(['All categories', ...patterns.totals, sum(patterns.totals), null]);
   return {
     key: 'complaints',
-    title: 'Complaint patterns',
+    title: REPORT_SECTION_TITLES['complaints'],
     summary: `Complaints received per month over the last ${patterns.months.length} months (${patterns.timeZone}), by category, and whether a category is rising beyond its usual variation.`,
     table: {
       columns: [
@@ -256,7 +257,7 @@ function feedbackSection(client: Client): ReportSection {
   const charted = kinds.find((kind) => kind.kind === 'NPS') ?? kinds[0];
   return {
     key: 'feedback',
-    title: 'Customer feedback',
+    title: REPORT_SECTION_TITLES['feedback'],
     summary:
       'Scores over the last twelve months with their 95 % margin of error. Below 5 answers a score is withheld, ' +
       'not shown as zero.',
@@ -314,7 +315,7 @@ function actionsSection(client: Client): ReportSection {
   const overdue = open.filter((action) => action.overdue).length;
   return {
     key: 'actions',
-    title: 'Open and overdue actions',
+    title: REPORT_SECTION_TITLES['actions'],
     summary: `${open.length} open action${open.length === 1 ? '' : 's'}, ${overdue} of them overdue; overdue first, then by due date.`,
     table: {
       columns: [
@@ -344,7 +345,7 @@ function milestonesSection(client: Client): ReportSection {
     .sort((a, b) => a.milestone.dueOn.localeCompare(b.milestone.dueOn));
   return {
     key: 'milestones',
-    title: 'Milestones',
+    title: REPORT_SECTION_TITLES['milestones'],
     summary: 'The milestones of every engagement with the client, by due date.',
     table: {
       columns: [
