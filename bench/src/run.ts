@@ -21,6 +21,7 @@ import { limitLines, limitRounds } from './limit-rounds.js';
 import { load, type LoadResult } from './load.js';
 import { scaleOut, scaleOutLines } from './scale-out.js';
 import { post } from './post.js';
+import { reportLines, reportScenario } from './reports.js';
 import {
   AUDIT,
   CHARTER_DIFF,
@@ -52,6 +53,8 @@ const onlyComplaints = values.scenarios === 'complaints';
 const onlyFeedback = values.scenarios === 'feedback';
 // `limit`: only the limit server's rounds, interleaved with the API's (limit-rounds.ts, issue #15).
 const onlyLimit = values.scenarios === 'limit';
+// `reports`: only the programme report of a client grown to some thirty pages (reports.ts, issue #16).
+const onlyReports = values.scenarios === 'reports';
 const sizes = values.sizes
   .split(',')
   .map((size) => Number(size.trim()))
@@ -416,6 +419,21 @@ async function main() {
         if (clients) {
           scaleOutLines(clients.api, await scaleOut({ apiEnv, token, connections, seconds }), connections);
         }
+        continue;
+      }
+      if (onlyReports) {
+        const rounds = 10;
+        reportLines(
+          await reportScenario({
+            api,
+            ownerUrl: database.ownerUrl,
+            token,
+            tenantId: fixture.tenantId,
+            clientId: fixture.clientId,
+            rounds,
+          }),
+          rounds,
+        );
         continue;
       }
       if (onlyFeedback) {

@@ -103,6 +103,7 @@ describe('the permission layer', () => {
       'Mutation.sendTestWebhook': 'webhook:manage',
       'Query.activity': 'activity:read',
       'Query.consultancyExport': 'consultancy:manage',
+      'Mutation.createProgrammeReport': 'report:create',
       'Mutation.deleteConsultancy': 'consultancy:manage',
       'Query.touchPoint': 'journey:read',
       'Query.complaint': 'complaint:read',

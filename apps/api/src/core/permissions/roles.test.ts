@@ -409,6 +409,11 @@ const OPERATIONS: {
   { name: 'activity', allowed: ['ADMIN'], query: '{ activity { totalCount } }' },
   { name: 'consultancyExport', allowed: ['ADMIN'], query: '{ consultancyExport }' },
   {
+    name: 'createProgrammeReport',
+    allowed: EVERYONE,
+    query: 'mutation { createProgrammeReport(input: { clientId: "x", format: PDF }) { downloadUrl } }',
+  },
+  {
     name: 'deleteConsultancy',
     allowed: ['ADMIN'],
     query: 'mutation { deleteConsultancy(input: { confirmName: "not the name" }) { deleted } }',
