@@ -11,7 +11,7 @@ import { post } from './post.js';
 const CREATE = `mutation ($input: CreateProgrammeReportInput!) {
   createProgrammeReport(input: $input) { report { id sha256 } downloadUrl userErrors { field message } } }`;
 
-const EXTRA_ACTIONS = 700;
+const EXTRA_ACTIONS = 850;
 const EXTRA_MILESTONES = 60;
 
 export interface ReportTiming {
