@@ -73,6 +73,9 @@ SELECT create_distributed_table('feedback_responses', 'tenant_id', colocate_with
 -- Their totals per link, month and score, kept with every answer: what the client's summary reads.
 SELECT create_distributed_table('feedback_monthly_totals', 'tenant_id', colocate_with => 'consultancies');
 
+-- Programme reports as handed out (the file, its SHA-256 and its download link's hash), each of one client.
+SELECT create_distributed_table('programme_reports', 'tenant_id', colocate_with => 'consultancies');
+
 -- Actions.
 SELECT create_distributed_table('actions', 'tenant_id', colocate_with => 'consultancies');
 SELECT create_distributed_table('action_notes', 'tenant_id', colocate_with => 'consultancies');

@@ -250,6 +250,12 @@ export const LIST_SIZES: Record<string, ListSize> = {
     cap: 100,
     countedBy: 'last',
   },
+  'Client.programmeReports': {
+    size: 20,
+    why: '`last`, 20 unless asked, at most 100 (reports/queries.ts); newest first',
+    cap: 100,
+    countedBy: 'last',
+  },
   'FeedbackSummary.kinds': { size: 3, why: 'one per survey kind, of which there are three' },
   'FeedbackKindSummary.months': {
     size: 12,
