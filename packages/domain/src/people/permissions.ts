@@ -44,6 +44,8 @@ export const PERMISSIONS = [
   'activity:read',
   'consultancy:manage',
   'email:read',
+  'mail:read',
+  'mail:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,6 +58,9 @@ const ADMIN_ONLY: readonly Permission[] = [
   'webhook:manage',
   'activity:read',
   'consultancy:manage',
+  // The consultancy's outgoing mail: addresses and bodies (links in them) of everyone it wrote to.
+  'mail:read',
+  'mail:manage',
 ];
 
 /**
