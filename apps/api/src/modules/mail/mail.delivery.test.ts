@@ -5,6 +5,8 @@ import { modules } from '../index.js';
 import { mailProbe, QUEUE_PROBE_MAIL } from '../../../test/mail-probe.js';
 import { startSmtpReceiver, type SmtpReceiver } from '../../../test/smtp-receiver.js';
 import { graphql } from '../../../test/generated/index.js';
+import { DEFAULT_MAIL_SETTINGS } from '../../core/config.js';
+import { startMailWorker } from './worker.js';
 
 /**
  * Mail end to end: a mutation queues a mail in its own write (through a probe module of the tests, as a feature
@@ -137,6 +139,22 @@ describe('with an SMTP server', () => {
       status: 'SENT',
       attemptCount: 1,
     });
+  });
+
+  it('is sent once when two workers claim side by side', async () => {
+    const other = startMailWorker(api.dataSource, {
+      ...DEFAULT_MAIL_SETTINGS,
+      smtpUrl: smtp.url,
+      worker: false,
+    });
+    const subjects = ['One', 'Two', 'Three', 'Four', 'Five'].map((n) => `Side by side ${n}`);
+    for (const subject of subjects) await queue(api, admin, 'both@example.com', subject);
+    const before = smtp.received.length;
+    const [mine, theirs] = await Promise.all([api.mailWorker.runOnce(), other.runOnce()]);
+    expect(mine + theirs).toBe(5);
+    const arrived = (await smtp.waitFor(before + 5)).slice(before).map((mail) => mail.subject);
+    expect(arrived.sort()).toEqual([...subjects].sort());
+    await other.stop();
   });
 
   it('queues nothing for a write that rolls back', async () => {
