@@ -100,6 +100,11 @@ SELECT create_distributed_table('webhook_events', 'tenant_id', colocate_with => 
 SELECT create_distributed_table('webhook_deliveries', 'tenant_id', colocate_with => 'consultancies');
 SELECT create_distributed_table('webhook_attempts', 'tenant_id', colocate_with => 'consultancies');
 
+-- Mail: the outbox and the suppressed addresses. Like webhooks, the worker finds the consultancies with mail due
+-- (mail_tenants_due, a read across shards), then claims per consultancy with tenant_id in the WHERE.
+SELECT create_distributed_table('mail_outbox', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('mail_suppressions', 'tenant_id', colocate_with => 'consultancies');
+
 -- Global tables. The sign-in directory maps an email to its consultancy before anyone is signed in, so it cannot
 -- be keyed by tenant: it is a reference table (a full copy on every node). It has no foreign key into tenant
 -- tables, which Citus would refuse for a reference table.

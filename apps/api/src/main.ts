@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { readConfig } from './core/config.js';
+import { mailDeliveryOf, readConfig } from './core/config.js';
 import { createAppDataSource } from './core/database/data-source.js';
 import { provisionDatabase } from './core/database/provision.js';
 import { logger } from './core/logger.js';
@@ -7,6 +7,7 @@ import { loggedError } from './core/logged-error.js';
 import { createApi } from './core/server.js';
 import { entities, modules } from './modules/index.js';
 import { startWebhookWorker } from './modules/webhooks/index.js';
+import { startMailWorker } from './modules/mail/index.js';
 import { seedDemo } from './demo/seed-demo.js';
 
 async function main() {
@@ -32,9 +33,12 @@ async function main() {
     concurrency: config.concurrency,
     budget: config.budget,
     publicUrl: config.publicUrl,
+    mailDelivery: mailDeliveryOf(config.mail),
   });
   // Every API process delivers the outbox too (unless WEBHOOK_WORKER=off): claims are leased, so they share the work.
   const webhookWorker = startWebhookWorker(dataSource, config.webhooks);
+  // Likewise the mail outbox (unless MAIL_WORKER=off); without SMTP_URL it keeps mail instead of sending it.
+  const mailWorker = startMailWorker(dataSource, config.mail);
   const server: Server = api.app.listen(config.port, () => {
     const url = `http://localhost:${config.port}`;
     console.log(`\nService Programme is running at ${url}  (GraphQL: ${url}/graphql)`);
@@ -42,6 +46,11 @@ async function main() {
     if (demo) {
       console.log(
         `Demo sign-in: ${demo.email} / ${demo.password}${demo.created ? '  (demo data just created)' : ''}`,
+      );
+    }
+    if (!config.mail.smtpUrl) {
+      console.log(
+        'No SMTP server is configured (SMTP_URL): mail is kept, not sent; admins read it on the "Sent mail" page.',
       );
     }
     console.log('Press Ctrl-C to stop.\n');
@@ -55,7 +64,7 @@ async function main() {
     // Closing the server stops new connections and waits for the requests in flight; then the pool, then PostgreSQL.
     await api.stop(server);
     // After the requests: an attempt in flight is recorded before the pool closes.
-    await webhookWorker.stop();
+    await Promise.all([webhookWorker.stop(), mailWorker.stop()]);
     await dataSource.destroy();
     await database.stop();
     process.exit(0);

@@ -17,11 +17,15 @@ import { memoryMailTransport } from '../src/core/mail/memory-transport.js';
 import type { MailMessage } from '../src/core/mail/transport.js';
 import {
   DEFAULT_FEEDBACK_SETTINGS,
+  DEFAULT_MAIL_SETTINGS,
+  mailDeliveryOf,
   type FeedbackSettings,
+  type MailSettings,
   type WebhookSettings,
 } from '../src/core/config.js';
 import { entities, modules } from '../src/modules/index.js';
 import { startWebhookWorker, type WebhookWorker } from '../src/modules/webhooks/index.js';
+import { startMailWorker, type MailWorker } from '../src/modules/mail/index.js';
 import { API_PASSWORD, TEMPLATE, withDatabase } from './global-setup.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -87,6 +91,8 @@ export interface TestApi {
   countRows(table: string, tenantId: string): Promise<number>;
   /** The API's delivery worker (polling only when the test asked for it with `webhooks.worker`). */
   webhookWorker: WebhookWorker;
+  /** The API's mail outbox sender (polling only when the test asked for it with `outgoingMail.worker`). */
+  mailWorker: MailWorker;
   /** Every email the API sent, oldest first (kept in memory, never delivered). */
   sentMail(): readonly MailMessage[];
   close(): Promise<void>;
@@ -98,6 +104,8 @@ export interface TestApiOptions {
   concurrency?: ConcurrencyOptions;
   budget?: BudgetLimits;
   webhooks?: Partial<WebhookSettings>;
+  /** The mail outbox's sender: no SMTP server (mail KEPT) and no polling unless a test asks. */
+  outgoingMail?: Partial<MailSettings>;
   publicUrl?: string;
   signInThrottle?: SignInThrottleOptions;
   feedback?: Partial<FeedbackSettings>;
@@ -138,9 +146,17 @@ export async function startApiOn(
     timeoutMs: 2000,
     ...options.webhooks,
   };
+  const outgoingMail: MailSettings = {
+    ...DEFAULT_MAIL_SETTINGS,
+    worker: false,
+    pollMs: 200,
+    timeoutMs: 2000,
+    ...options.outgoingMail,
+  };
   const api = await createApi({
     modules: options.modules ?? modules,
     mail,
+    mailDelivery: mailDeliveryOf(outgoingMail),
     publicUrl: options.publicUrl,
     dataSource,
     production: false,
@@ -164,6 +180,7 @@ export async function startApiOn(
     },
   });
   const webhookWorker = startWebhookWorker(dataSource, webhooks);
+  const mailWorker = startMailWorker(dataSource, outgoingMail);
   const server: Server = await new Promise((resolve) => {
     const listening = api.app.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -176,6 +193,7 @@ export async function startApiOn(
     appUrl: options.appUrl,
     dataSource,
     webhookWorker,
+    mailWorker,
     sentMail: () => mail.sent(),
     async graphql(
       document: string | TypedDocumentNode,
@@ -235,7 +253,7 @@ export async function startApiOn(
     async close() {
       await api.stop(server);
       // After the requests: an attempt in flight is recorded before the pool closes.
-      await webhookWorker.stop();
+      await Promise.all([webhookWorker.stop(), mailWorker.stop()]);
       await dataSource.destroy();
       await owner.end();
     },

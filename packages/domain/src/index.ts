@@ -36,6 +36,7 @@ export * from './api-keys/api-key.js';
 export * from './webhooks/events.js';
 export * from './webhooks/retry-schedule.js';
 export * from './webhooks/endpoint-input.js';
+export * from './mail/sending.js';
 export * from './service-levels/periods.js';
 export * from './service-levels/compliance.js';
 export * from './service-levels/definition.js';

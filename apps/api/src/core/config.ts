@@ -27,6 +27,37 @@ export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
   timeoutMs: 10_000,
 };
 
+/** How mail is sent (read from the environment by `readConfig`; tests pass their own). */
+export interface MailSettings {
+  /**
+   * The SMTP server (SMTP_URL), e.g. `smtp://user:pass@host:2525` or `smtps://…`. Unset: mail is kept, not sent,
+   * and admins read it on the "Sent mail" page.
+   */
+  smtpUrl: string | undefined;
+  /** The From of every mail (MAIL_FROM). */
+  from: string;
+  /** Whether this process sends the outbox (MAIL_WORKER); API processes that should only serve can turn it off. */
+  worker: boolean;
+  /** How often the worker looks for mail due (MAIL_POLL_MS). */
+  pollMs: number;
+  /** How long one SMTP conversation may take, connecting included (MAIL_TIMEOUT_MS). */
+  timeoutMs: number;
+}
+
+/** Whether mail goes out through an SMTP server or is kept, unsent, for admins to read. */
+export type MailDeliveryMode = 'SMTP' | 'KEPT';
+
+export const mailDeliveryOf = (settings: Pick<MailSettings, 'smtpUrl'>): MailDeliveryMode =>
+  settings.smtpUrl ? 'SMTP' : 'KEPT';
+
+export const DEFAULT_MAIL_SETTINGS: MailSettings = {
+  smtpUrl: undefined,
+  from: 'Service Programme <no-reply@service-programme.localhost>',
+  worker: true,
+  pollMs: 2000,
+  timeoutMs: 10_000,
+};
+
 /**
  * The public feedback form's abuse limits (docs/feedback.md, "Abuse protection"). The secret signs proof-of-work
  * challenges and invitation links; without FEEDBACK_SECRET each process makes its own at start, which is fine for one
@@ -77,6 +108,7 @@ export interface Config {
    */
   demoData: boolean;
   webhooks: WebhookSettings;
+  mail: MailSettings;
   feedback: FeedbackSettings;
   /** Whose X-Forwarded-For to believe (TRUST_PROXY): a hop count or addresses; `loopback` by default. */
   trustProxy: TrustProxy;
@@ -133,6 +165,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       worker: env.WEBHOOK_WORKER !== 'off',
       pollMs: Number(env.WEBHOOK_POLL_MS ?? DEFAULT_WEBHOOK_SETTINGS.pollMs),
       timeoutMs: Number(env.WEBHOOK_TIMEOUT_MS ?? DEFAULT_WEBHOOK_SETTINGS.timeoutMs),
+    },
+    mail: {
+      smtpUrl: env.SMTP_URL || undefined,
+      from: env.MAIL_FROM || DEFAULT_MAIL_SETTINGS.from,
+      worker: env.MAIL_WORKER !== 'off',
+      pollMs: positive(env.MAIL_POLL_MS, DEFAULT_MAIL_SETTINGS.pollMs),
+      timeoutMs: positive(env.MAIL_TIMEOUT_MS, DEFAULT_MAIL_SETTINGS.timeoutMs),
     },
     feedback: {
       secret: env.FEEDBACK_SECRET || PROCESS_FEEDBACK_SECRET,

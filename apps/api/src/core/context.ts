@@ -4,7 +4,7 @@ import type { Viewer } from './auth/viewer.js';
 import type { MailTransport } from './mail/transport.js';
 import type { RequestDatabase } from './tenancy/request-database.js';
 import type { RequestBudget } from './graphql/request-budget.js';
-import type { FeedbackSettings, WebhookSettings } from './config.js';
+import type { FeedbackSettings, MailDeliveryMode, WebhookSettings } from './config.js';
 
 /** What every resolver and service receives for one GraphQL request. */
 export interface RequestContext {
@@ -18,7 +18,14 @@ export interface RequestContext {
   /** Sign-in throttling kept in memory by the API process; scripts go without (see core/auth/sign-in-guard.ts). */
   signInGuard?: SignInGuard;
   session: SessionCookie;
-  settings: { sessionDays: number; publicUrl: string; webhooks: WebhookSettings; feedback: FeedbackSettings };
+  settings: {
+    sessionDays: number;
+    publicUrl: string;
+    webhooks: WebhookSettings;
+    feedback: FeedbackSettings;
+    /** How the mail outbox is sent (modules/mail): SMTP, or kept for admins to read. */
+    mailDelivery: MailDeliveryMode;
+  };
   /** Where email goes (sign-up links); see core/mail. */
   mail: MailTransport;
   /** The mutation being resolved, for the activity trail (set by core/activity-trail.ts). */

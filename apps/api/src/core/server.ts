@@ -36,7 +36,13 @@ import { securityHeaders } from './http/security-headers.js';
 import { DEFAULT_TRUST_PROXY, type TrustProxy } from './http/trust-proxy.js';
 import type { ApiModule } from './api-module.js';
 import { mountModuleRoutes } from './http/module-routes.js';
-import { DEFAULT_WEBHOOK_SETTINGS, type FeedbackSettings, type WebhookSettings } from './config.js';
+import {
+  DEFAULT_WEBHOOK_SETTINGS,
+  mailDeliveryOf,
+  type FeedbackSettings,
+  type MailDeliveryMode,
+  type WebhookSettings,
+} from './config.js';
 
 export interface ApiOptions {
   dataSource: DataSource;
@@ -62,6 +68,8 @@ export interface ApiOptions {
   metricsToken?: string;
   /** Where email goes; by default kept in memory (and printed outside production), see core/mail. */
   mail?: MailTransport;
+  /** How the mail outbox is sent (the worker itself is started next to the API); the config's when left out. */
+  mailDelivery?: MailDeliveryMode;
   /**
    * The address links in email point to (PUBLIC_URL). Without it, links are built from the request's Host header,
    * which a caller chooses: set it in production so nobody can have a sign-up mail point at their own site.
@@ -121,6 +129,7 @@ export async function createApi(options: ApiOptions) {
   const feedback = options.feedback ?? config.feedback;
   const signInGuard = createSignInGuard(options.signInThrottle);
   const mail = options.mail ?? defaultMailTransport(options.production);
+  const mailDelivery = options.mailDelivery ?? mailDeliveryOf(config.mail);
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(options.modules),
     // graphql-armor's plugins and validation rules; like its `protect()` preset, one request per body.
@@ -211,6 +220,7 @@ export async function createApi(options: ApiOptions) {
           publicUrl: options.publicUrl ?? `${req.protocol}://${req.get('host')}`,
           webhooks,
           feedback,
+          mailDelivery,
         },
         mail,
         session: {

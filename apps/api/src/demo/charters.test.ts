@@ -51,6 +51,7 @@ async function asAdmin(work: (context: RequestContext) => Promise<void>) {
       publicUrl: 'http://localhost',
       webhooks: DEFAULT_WEBHOOK_SETTINGS,
       feedback: DEFAULT_FEEDBACK_SETTINGS,
+      mailDelivery: 'KEPT',
     },
     mail: memoryMailTransport(),
   };

@@ -11,6 +11,7 @@ import type { ComplaintMapper, ComplaintCategoryMapper, ComplaintConnectionMappe
 import type { EngagementMapper, MilestoneMapper, EngagementConnectionMapper } from '../modules/engagements/mappers.js';
 import type { FeedbackLinkMapper, FeedbackResponseMapper, FeedbackScoreMapper, FeedbackChangeMapper, FeedbackMonthMapper, FeedbackTouchPointScoreMapper, FeedbackKindSummaryMapper, FeedbackSummaryMapper } from '../modules/feedback/mappers.js';
 import type { RoleProfileMapper, HiringCriterionMapper, CandidateScorecardMapper, CandidateScoreMapper, RankedCandidateMapper } from '../modules/hiring/mappers.js';
+import type { MailMapper, MailSuppressionMapper, MailConnectionMapper } from '../modules/mail/mappers.js';
 import type { InvitationMapper, InvitationConnectionMapper } from '../modules/members/mappers.js';
 import type { ProgrammeReportMapper } from '../modules/reports/mappers.js';
 import type { ServiceLevelMapper, ServiceLevelDefinitionMapper, MeasurementCorrectionMapper, ServiceLevelPeriodMapper, ServiceLevelChangeMapper } from '../modules/service-levels/mappers.js';
@@ -1818,6 +1819,17 @@ export type KeyedSeriesTrend = {
   latest: Maybe<Scalars['Float']['output']>;
 };
 
+export type LiftMailSuppressionInput = {
+  address: Scalars['String']['input'];
+};
+
+export type LiftMailSuppressionPayload = {
+  __typename?: 'LiftMailSuppressionPayload';
+  /** The address mail may go to again. */
+  address: Maybe<Scalars['String']['output']>;
+  userErrors: Array<UserError>;
+};
+
 export type LinkPromiseToCriteriaInput = {
   charterId: Scalars['ID']['input'];
   /** Criteria of the framework's latest version. */
@@ -1836,6 +1848,72 @@ export type LogInInput = {
 export type LogOutPayload = {
   __typename?: 'LogOutPayload';
   loggedOut: Scalars['Boolean']['output'];
+};
+
+export type Mail = {
+  __typename?: 'Mail';
+  attemptCount: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  /** What the mail is, e.g. INVITATION. */
+  kind: Scalars['String']['output'];
+  /** The mail server's last refusal, or why no connection could be made. */
+  lastError: Maybe<Scalars['String']['output']>;
+  /** When it is tried again, while PENDING. */
+  nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  queuedAt: Scalars['DateTime']['output'];
+  sentAt: Maybe<Scalars['DateTime']['output']>;
+  status: MailStatus;
+  subject: Scalars['String']['output'];
+  /** The plain-text body, exactly as it goes (or would have gone) out. */
+  text: Scalars['String']['output'];
+  to: Scalars['String']['output'];
+};
+
+export type MailConnection = {
+  __typename?: 'MailConnection';
+  edges: Array<MailEdge>;
+  nodes: Array<Mail>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MailDelivery = {
+  __typename?: 'MailDelivery';
+  mode: MailDeliveryMode;
+};
+
+export type MailDeliveryMode =
+  /** No SMTP server is configured: mail is kept here, on the Sent mail list, and not sent. */
+  | 'KEPT'
+  /** Sent through the SMTP server of SMTP_URL. */
+  | 'SMTP';
+
+export type MailEdge = {
+  __typename?: 'MailEdge';
+  cursor: Scalars['String']['output'];
+  node: Mail;
+};
+
+export type MailStatus =
+  /** Refused for good by the mail server, or out of attempts. */
+  | 'FAILED'
+  /** Kept here and not sent: no SMTP server is configured. */
+  | 'KEPT'
+  /** Waiting for its first or next attempt. */
+  | 'PENDING'
+  /** Accepted by the SMTP server. */
+  | 'SENT'
+  /** Not sent: its address is suppressed. */
+  | 'SUPPRESSED';
+
+export type MailSuppression = {
+  __typename?: 'MailSuppression';
+  /** Lower-cased. */
+  address: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  reason: Scalars['String']['output'];
+  /** The mail server's answer that caused it. */
+  smtpResponse: Maybe<Scalars['String']['output']>;
 };
 
 /** A recorded change to the figures of a closed period, with its reason. */
@@ -2022,6 +2100,8 @@ export type Mutation = {
    * invitee only (it lasts 14 days); the answer never carries it.
    */
   inviteMember: InviteMemberPayload;
+  /** Allows mail to a suppressed address again (e.g. once its mailbox exists again). Mail suppressed before stays so. */
+  liftMailSuppression: LiftMailSuppressionPayload;
   /** Replaces the criteria of one framework that test one charter promise (an empty list removes them). */
   linkPromiseToCriteria: PromiseLinksPayload;
   /** Links an audit criterion (of a framework the client's audits use) that tests the touch point. */
@@ -2328,6 +2408,11 @@ export type MutationDiscardCharterDraftArgs = {
 
 export type MutationInviteMemberArgs = {
   input: InviteMemberInput;
+};
+
+
+export type MutationLiftMailSuppressionArgs = {
+  input: LiftMailSuppressionInput;
 };
 
 
@@ -2709,6 +2794,10 @@ export type Query = {
   /** What an invitation is for, so the person accepting it can see who invited them. Null if unknown or used up. */
   invitation: Maybe<InvitationPreview>;
   invitations: InvitationConnection;
+  /** How this installation sends mail: through an SMTP server, or kept here and not sent. */
+  mailDelivery: MailDelivery;
+  /** Addresses a mail server refused for good; no mail goes to them until allowed again. Newest first. */
+  mailSuppressions: Array<MailSuppression>;
   /** The signed-in member, or null when nobody is signed in. */
   me: Maybe<Member>;
   members: MemberConnection;
@@ -2716,6 +2805,8 @@ export type Query = {
   promiseLinks: Array<PromiseCriterionLink>;
   /** A role profile by id; null when there is none (or it belongs to another consultancy). */
   roleProfile: Maybe<RoleProfile>;
+  /** The consultancy's outgoing mail, newest first: what was sent, kept, refused or is waiting. */
+  sentMail: MailConnection;
   /** A service level; null when it does not exist or is not one the viewer may see. */
   serviceLevel: Maybe<ServiceLevel>;
   /** A touch point of a client's journey (archived ones too); null when it does not exist or is not one the viewer may see. */
@@ -2849,6 +2940,13 @@ export type QueryPromiseLinksArgs = {
 
 export type QueryRoleProfileArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QuerySentMailArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<MailStatus>;
 };
 
 
@@ -4094,9 +4192,18 @@ export type ResolversTypes = {
   KeyedScore: ResolverTypeWrapper<KeyedScore>;
   KeyedScoreDelta: ResolverTypeWrapper<KeyedScoreDelta>;
   KeyedSeriesTrend: ResolverTypeWrapper<KeyedSeriesTrend>;
+  LiftMailSuppressionInput: LiftMailSuppressionInput;
+  LiftMailSuppressionPayload: ResolverTypeWrapper<LiftMailSuppressionPayload>;
   LinkPromiseToCriteriaInput: LinkPromiseToCriteriaInput;
   LogInInput: LogInInput;
   LogOutPayload: ResolverTypeWrapper<LogOutPayload>;
+  Mail: ResolverTypeWrapper<MailMapper>;
+  MailConnection: ResolverTypeWrapper<MailConnectionMapper>;
+  MailDelivery: ResolverTypeWrapper<MailDelivery>;
+  MailDeliveryMode: MailDeliveryMode;
+  MailEdge: ResolverTypeWrapper<Omit<MailEdge, 'node'> & { node: ResolversTypes['Mail'] }>;
+  MailStatus: MailStatus;
+  MailSuppression: ResolverTypeWrapper<MailSuppressionMapper>;
   MeasurementCorrection: ResolverTypeWrapper<MeasurementCorrectionMapper>;
   MeasurementIntervalInput: MeasurementIntervalInput;
   Member: ResolverTypeWrapper<MemberMapper>;
@@ -4377,9 +4484,16 @@ export type ResolversParentTypes = {
   KeyedScore: KeyedScore;
   KeyedScoreDelta: KeyedScoreDelta;
   KeyedSeriesTrend: KeyedSeriesTrend;
+  LiftMailSuppressionInput: LiftMailSuppressionInput;
+  LiftMailSuppressionPayload: LiftMailSuppressionPayload;
   LinkPromiseToCriteriaInput: LinkPromiseToCriteriaInput;
   LogInInput: LogInInput;
   LogOutPayload: LogOutPayload;
+  Mail: MailMapper;
+  MailConnection: MailConnectionMapper;
+  MailDelivery: MailDelivery;
+  MailEdge: Omit<MailEdge, 'node'> & { node: ResolversParentTypes['Mail'] };
+  MailSuppression: MailSuppressionMapper;
   MeasurementCorrection: MeasurementCorrectionMapper;
   MeasurementIntervalInput: MeasurementIntervalInput;
   Member: MemberMapper;
@@ -5377,8 +5491,50 @@ export type KeyedSeriesTrendResolvers<ContextType = RequestContext, ParentType e
   latest?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
+export type LiftMailSuppressionPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LiftMailSuppressionPayload'] = ResolversParentTypes['LiftMailSuppressionPayload']> = {
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type LogOutPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LogOutPayload'] = ResolversParentTypes['LogOutPayload']> = {
   loggedOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type MailResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mail'] = ResolversParentTypes['Mail']> = {
+  attemptCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  queuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  sentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MailStatus'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MailConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MailConnection'] = ResolversParentTypes['MailConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MailEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Mail']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MailDeliveryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MailDelivery'] = ResolversParentTypes['MailDelivery']> = {
+  mode?: Resolver<ResolversTypes['MailDeliveryMode'], ParentType, ContextType>;
+};
+
+export type MailEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MailEdge'] = ResolversParentTypes['MailEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Mail'], ParentType, ContextType>;
+};
+
+export type MailSuppressionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MailSuppression'] = ResolversParentTypes['MailSuppression']> = {
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  smtpResponse?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type MeasurementCorrectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MeasurementCorrection'] = ResolversParentTypes['MeasurementCorrection']> = {
@@ -5465,6 +5621,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   deleteWebhookEndpoint?: Resolver<ResolversTypes['DeleteWebhookEndpointPayload'], ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'input'>>;
   discardCharterDraft?: Resolver<ResolversTypes['DiscardCharterDraftPayload'], ParentType, ContextType, RequireFields<MutationDiscardCharterDraftArgs, 'input'>>;
   inviteMember?: Resolver<ResolversTypes['InviteMemberPayload'], ParentType, ContextType, RequireFields<MutationInviteMemberArgs, 'input'>>;
+  liftMailSuppression?: Resolver<ResolversTypes['LiftMailSuppressionPayload'], ParentType, ContextType, RequireFields<MutationLiftMailSuppressionArgs, 'input'>>;
   linkPromiseToCriteria?: Resolver<ResolversTypes['PromiseLinksPayload'], ParentType, ContextType, RequireFields<MutationLinkPromiseToCriteriaArgs, 'input'>>;
   linkTouchPointCriterion?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationLinkTouchPointCriterionArgs, 'input'>>;
   linkTouchPointPromise?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationLinkTouchPointPromiseArgs, 'input'>>;
@@ -5588,10 +5745,13 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   feedbackLink?: Resolver<Maybe<ResolversTypes['FeedbackLink']>, ParentType, ContextType, RequireFields<QueryFeedbackLinkArgs, 'id'>>;
   invitation?: Resolver<Maybe<ResolversTypes['InvitationPreview']>, ParentType, ContextType, RequireFields<QueryInvitationArgs, 'token'>>;
   invitations?: Resolver<ResolversTypes['InvitationConnection'], ParentType, ContextType, Partial<QueryInvitationsArgs>>;
+  mailDelivery?: Resolver<ResolversTypes['MailDelivery'], ParentType, ContextType>;
+  mailSuppressions?: Resolver<Array<ResolversTypes['MailSuppression']>, ParentType, ContextType>;
   me?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, Partial<QueryMembersArgs>>;
   promiseLinks?: Resolver<Array<ResolversTypes['PromiseCriterionLink']>, ParentType, ContextType, RequireFields<QueryPromiseLinksArgs, 'charterId'>>;
   roleProfile?: Resolver<Maybe<ResolversTypes['RoleProfile']>, ParentType, ContextType, RequireFields<QueryRoleProfileArgs, 'id'>>;
+  sentMail?: Resolver<ResolversTypes['MailConnection'], ParentType, ContextType, Partial<QuerySentMailArgs>>;
   serviceLevel?: Resolver<Maybe<ResolversTypes['ServiceLevel']>, ParentType, ContextType, RequireFields<QueryServiceLevelArgs, 'id'>>;
   touchPoint?: Resolver<Maybe<ResolversTypes['TouchPoint']>, ParentType, ContextType, RequireFields<QueryTouchPointArgs, 'id'>>;
   upcomingMilestones?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType, Partial<QueryUpcomingMilestonesArgs>>;
@@ -6035,7 +6195,13 @@ export type Resolvers<ContextType = RequestContext> = {
   KeyedScore?: KeyedScoreResolvers<ContextType>;
   KeyedScoreDelta?: KeyedScoreDeltaResolvers<ContextType>;
   KeyedSeriesTrend?: KeyedSeriesTrendResolvers<ContextType>;
+  LiftMailSuppressionPayload?: LiftMailSuppressionPayloadResolvers<ContextType>;
   LogOutPayload?: LogOutPayloadResolvers<ContextType>;
+  Mail?: MailResolvers<ContextType>;
+  MailConnection?: MailConnectionResolvers<ContextType>;
+  MailDelivery?: MailDeliveryResolvers<ContextType>;
+  MailEdge?: MailEdgeResolvers<ContextType>;
+  MailSuppression?: MailSuppressionResolvers<ContextType>;
   MeasurementCorrection?: MeasurementCorrectionResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;

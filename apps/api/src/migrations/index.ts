@@ -22,6 +22,7 @@ import { IndexComplaintResolutionTimes1763800021000 } from './1763800021000-inde
 import { ReadClientFenceOncePerStatement1763800022000 } from './1763800022000-read-client-fence-once-per-statement.js';
 import { KeepProgrammeReportSnapshots1763800026000 } from './1763800026000-keep-programme-report-snapshots.js';
 import { TotalComplaintsPerMonth1763800023000 } from './1763800023000-total-complaints-per-month.js';
+import { MailOutbox1763800024000 } from './1763800024000-mail-outbox.js';
 
 /** In the order they run. A landed migration is never edited: a change is a new file here. */
 export const migrations = [
@@ -48,5 +49,6 @@ export const migrations = [
   IndexComplaintResolutionTimes1763800021000,
   ReadClientFenceOncePerStatement1763800022000,
   TotalComplaintsPerMonth1763800023000,
+  MailOutbox1763800024000,
   KeepProgrammeReportSnapshots1763800026000,
 ];

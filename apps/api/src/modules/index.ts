@@ -16,6 +16,7 @@ import { consultancy } from './consultancy/index.js';
 import { engagements } from './engagements/index.js';
 import { feedback } from './feedback/index.js';
 import { hiring } from './hiring/index.js';
+import { mail } from './mail/index.js';
 import { members } from './members/index.js';
 import { reports } from './reports/index.js';
 import { serviceLevels } from './service-levels/index.js';
@@ -62,6 +63,7 @@ const features: Feature[] = [
   apiKeys,
   activity,
   webhooks,
+  mail,
   consultancy,
 ] as Feature[];
 

@@ -70,7 +70,8 @@ export function AdminPage() {
           Admins manage members; consultants run programmes; client leaders see only their own organisation.
         </p>
         <p>
-          <Link to="/admin/api-keys">API keys</Link> · <Link to="/admin/webhooks">Webhooks</Link>
+          <Link to="/admin/api-keys">API keys</Link> · <Link to="/admin/webhooks">Webhooks</Link> ·{' '}
+          <Link to="/admin/mail">Sent mail</Link>
         </p>
       </div>
       <QueryState loading={loading} error={error} what="members" retry={refetch} hasData={Boolean(data)}>

@@ -79,6 +79,11 @@ export const routes: RouteObject[] = [
             lazy: () => import('../admin/ApiKeysPage').then((m) => ({ Component: m.ApiKeysPage })),
           },
           {
+            loader: requireAccess('mail'),
+            path: 'admin/mail',
+            lazy: () => import('../admin/SentMailPage').then((m) => ({ Component: m.SentMailPage })),
+          },
+          {
             loader: requireAccess('webhooks'),
             path: 'admin/webhooks',
             lazy: () => import('../webhooks/WebhooksPage').then((m) => ({ Component: m.WebhooksPage })),

@@ -31,6 +31,9 @@ type Documents = {
     "\n  mutation ResendInvitation($input: ResendInvitationInput!) {\n    resendInvitation(input: $input) {\n      invitation {\n        id\n        status\n        expiresAt\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.ResendInvitationDocument,
     "\n  mutation RevokeInvitation($input: RevokeInvitationInput!) {\n    revokeInvitation(input: $input) {\n      invitation {\n        id\n        status\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.RevokeInvitationDocument,
     "\n  mutation UnlockMemberSignIn($input: UnlockMemberSignInInput!) {\n    unlockMemberSignIn(input: $input) {\n      member {\n        id\n        signInLockedUntil\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.UnlockMemberSignInDocument,
+    "\n  query SentMail($status: MailStatus) {\n    mailDelivery {\n      mode\n    }\n    sentMail(first: 50, status: $status) {\n      totalCount\n      nodes {\n        id\n        kind\n        to\n        subject\n        status\n        queuedAt\n        sentAt\n        attemptCount\n        nextAttemptAt\n        lastError\n        text\n      }\n    }\n  }\n": typeof types.SentMailDocument,
+    "\n  query MailSuppressions {\n    mailSuppressions {\n      address\n      reason\n      createdAt\n    }\n  }\n": typeof types.MailSuppressionsDocument,
+    "\n  mutation LiftMailSuppression($input: LiftMailSuppressionInput!) {\n    liftMailSuppression(input: $input) {\n      address\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.LiftMailSuppressionDocument,
     "\n  query ClientAudits($clientId: ID!) {\n    client(id: $clientId) {\n      id\n      audits {\n        id\n        title\n        status\n        conductedOn\n        framework {\n          key\n          name\n        }\n        scores {\n          overall\n          flagged\n        }\n      }\n    }\n  }\n": typeof types.ClientAuditsDocument,
     "\n  query AuditFrameworks {\n    auditFrameworks {\n      key\n      version\n      name\n    }\n  }\n": typeof types.AuditFrameworksDocument,
     "\n  mutation CreateAudit($input: CreateAuditInput!) {\n    createAudit(input: $input) {\n      audit {\n        id\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.CreateAuditDocument,
@@ -155,6 +158,9 @@ const documents: Documents = {
     "\n  mutation ResendInvitation($input: ResendInvitationInput!) {\n    resendInvitation(input: $input) {\n      invitation {\n        id\n        status\n        expiresAt\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.ResendInvitationDocument,
     "\n  mutation RevokeInvitation($input: RevokeInvitationInput!) {\n    revokeInvitation(input: $input) {\n      invitation {\n        id\n        status\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.RevokeInvitationDocument,
     "\n  mutation UnlockMemberSignIn($input: UnlockMemberSignInInput!) {\n    unlockMemberSignIn(input: $input) {\n      member {\n        id\n        signInLockedUntil\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.UnlockMemberSignInDocument,
+    "\n  query SentMail($status: MailStatus) {\n    mailDelivery {\n      mode\n    }\n    sentMail(first: 50, status: $status) {\n      totalCount\n      nodes {\n        id\n        kind\n        to\n        subject\n        status\n        queuedAt\n        sentAt\n        attemptCount\n        nextAttemptAt\n        lastError\n        text\n      }\n    }\n  }\n": types.SentMailDocument,
+    "\n  query MailSuppressions {\n    mailSuppressions {\n      address\n      reason\n      createdAt\n    }\n  }\n": types.MailSuppressionsDocument,
+    "\n  mutation LiftMailSuppression($input: LiftMailSuppressionInput!) {\n    liftMailSuppression(input: $input) {\n      address\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.LiftMailSuppressionDocument,
     "\n  query ClientAudits($clientId: ID!) {\n    client(id: $clientId) {\n      id\n      audits {\n        id\n        title\n        status\n        conductedOn\n        framework {\n          key\n          name\n        }\n        scores {\n          overall\n          flagged\n        }\n      }\n    }\n  }\n": types.ClientAuditsDocument,
     "\n  query AuditFrameworks {\n    auditFrameworks {\n      key\n      version\n      name\n    }\n  }\n": types.AuditFrameworksDocument,
     "\n  mutation CreateAudit($input: CreateAuditInput!) {\n    createAudit(input: $input) {\n      audit {\n        id\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.CreateAuditDocument,
@@ -344,6 +350,18 @@ export function graphql(source: "\n  mutation RevokeInvitation($input: RevokeInv
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UnlockMemberSignIn($input: UnlockMemberSignInInput!) {\n    unlockMemberSignIn(input: $input) {\n      member {\n        id\n        signInLockedUntil\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UnlockMemberSignIn($input: UnlockMemberSignInInput!) {\n    unlockMemberSignIn(input: $input) {\n      member {\n        id\n        signInLockedUntil\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SentMail($status: MailStatus) {\n    mailDelivery {\n      mode\n    }\n    sentMail(first: 50, status: $status) {\n      totalCount\n      nodes {\n        id\n        kind\n        to\n        subject\n        status\n        queuedAt\n        sentAt\n        attemptCount\n        nextAttemptAt\n        lastError\n        text\n      }\n    }\n  }\n"): (typeof documents)["\n  query SentMail($status: MailStatus) {\n    mailDelivery {\n      mode\n    }\n    sentMail(first: 50, status: $status) {\n      totalCount\n      nodes {\n        id\n        kind\n        to\n        subject\n        status\n        queuedAt\n        sentAt\n        attemptCount\n        nextAttemptAt\n        lastError\n        text\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MailSuppressions {\n    mailSuppressions {\n      address\n      reason\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query MailSuppressions {\n    mailSuppressions {\n      address\n      reason\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LiftMailSuppression($input: LiftMailSuppressionInput!) {\n    liftMailSuppression(input: $input) {\n      address\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation LiftMailSuppression($input: LiftMailSuppressionInput!) {\n    liftMailSuppression(input: $input) {\n      address\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -10,6 +10,7 @@ describe('who may enter which part of the portal (the API’s own permission cat
     expect(who('members')).toEqual(['ADMIN']);
     expect(who('apiKeys')).toEqual(['ADMIN']);
     expect(who('webhooks')).toEqual(['ADMIN']);
+    expect(who('mail')).toEqual(['ADMIN']);
     // Leaders read their service levels too, but on their programme page: the page itself is a consultant's.
     expect(who('serviceLevels')).toEqual(['ADMIN', 'CONSULTANT', 'CLIENT_LEADER']);
     // Leaders see and record their own client's complaints.

@@ -18,6 +18,7 @@ export const AREA_PERMISSIONS = {
   members: 'member:manage',
   apiKeys: 'apikey:manage',
   webhooks: 'webhook:manage',
+  mail: 'mail:read',
 } as const satisfies Record<string, Permission>;
 
 export type Area = keyof typeof AREA_PERMISSIONS;

@@ -4,9 +4,15 @@ import { PERMISSIONS, ROLE_PERMISSIONS, isPermission, permissionsOfScopes, roleC
 import { ROLES } from './roles.js';
 
 describe('the permission catalogue', () => {
-  it('lets only client leaders sign off a charter, and only admins manage members, keys and webhooks', () => {
+  it('lets only client leaders sign off a charter, and only admins manage members, keys, webhooks and mail', () => {
     expect(ROLES.filter((role) => roleCan(role, 'charter:sign-off'))).toEqual(['CLIENT_LEADER']);
-    for (const permission of ['member:manage', 'apikey:manage', 'webhook:manage'] as const) {
+    for (const permission of [
+      'member:manage',
+      'apikey:manage',
+      'webhook:manage',
+      'mail:read',
+      'mail:manage',
+    ] as const) {
       expect(ROLES.filter((role) => roleCan(role, permission))).toEqual(['ADMIN']);
     }
     expect(ROLES.filter((role) => roleCan(role, 'client:write'))).toEqual(['ADMIN', 'CONSULTANT']);

@@ -45,6 +45,8 @@ export const PERMISSIONS = [
   'consultancy:manage',
   'email:read',
   'report:create',
+  'mail:read',
+  'mail:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,6 +59,9 @@ const ADMIN_ONLY: readonly Permission[] = [
   'webhook:manage',
   'activity:read',
   'consultancy:manage',
+  // The consultancy's outgoing mail: addresses and bodies (links in them) of everyone it wrote to.
+  'mail:read',
+  'mail:manage',
 ];
 
 /**

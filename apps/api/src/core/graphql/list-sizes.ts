@@ -51,6 +51,11 @@ export const LIST_SIZES: Record<string, ListSize> = {
     cap: 1000,
   },
   'Query.apiKeys': { size: 10, why: 'grows with keys made (revoked ones stay); newest first', cap: 200 },
+  'Query.mailSuppressions': {
+    size: 10,
+    why: 'grows with addresses mail servers refused for good, until allowed again; newest first',
+    cap: 500,
+  },
   'Query.webhookEventTypes': { size: WEBHOOK_EVENT_TYPES.length, why: 'a fixed catalogue' },
 
   'Client.leaders': { size: 5, why: 'grows with invitations accepted', cap: 100 },

@@ -59,6 +59,12 @@ export const DATABASE_FUNCTIONS: Readonly<Record<string, DatabaseFunction>> = {
       'The webhook worker finds which consultancies have deliveries due; it then claims per consultancy, ' +
       'with the tenant in the WHERE (modules/webhooks/worker.ts).',
   },
+  mail_tenants_due: {
+    crossesTenants: true,
+    reason:
+      'The mail worker finds which consultancies have mail due; it then claims per consultancy, ' +
+      'with the tenant in the WHERE (modules/mail/worker.ts).',
+  },
   feedback_link_tenant: {
     crossesTenants: true,
     reason:

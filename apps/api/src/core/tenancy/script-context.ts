@@ -28,6 +28,7 @@ export async function inScriptContext<T>(
       publicUrl: 'http://localhost:4000',
       webhooks: DEFAULT_WEBHOOK_SETTINGS,
       feedback: DEFAULT_FEEDBACK_SETTINGS,
+      mailDelivery: 'KEPT',
     },
     mail: options.mail ?? memoryMailTransport({ keep: 0 }),
   };

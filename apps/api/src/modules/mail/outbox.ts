@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { mailAddressKey } from '@csp/domain';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
+import type { MailStatus } from './entities.js';
+
+export interface QueuedMail {
+  /** What the mail is, e.g. INVITATION or a notification's kind. */
+  kind: string;
+  to: string;
+  /** The member it is written to, when it is one (for their preferences). */
+  memberId?: string | null;
+  clientId?: string | null;
+  subject: string;
+  html: string;
+  text: string;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post. */
+  headers?: Record<string, string>;
+}
+
+/** Ours alone, so a mail system that sees the same Message-ID twice knows it is one mail sent again. */
+const messageId = () => `<${randomUUID()}@mail.service-programme>`;
+
+/**
+ * Puts a mail in the outbox in the caller's transaction: it exists exactly when the change that caused it
+ * commits, and a mail server that is down or slow never delays or fails the request. An address the consultancy's
+ * mail server refused for good is recorded as SUPPRESSED and never sent, in the same statement.
+ */
+export async function queueMail(
+  db: TenantDb,
+  mail: QueuedMail,
+): Promise<{ id: string; messageId: string; status: MailStatus }> {
+  const id = randomUUID();
+  const rows = (await db.query(
+    `WITH suppressed AS (
+       SELECT count(*) > 0 AS yes FROM mail_suppressions WHERE tenant_id = $1 AND address = $12
+     )
+     INSERT INTO mail_outbox (tenant_id, id, message_id, kind, member_id, client_id, to_address, subject, html, text,
+                              headers, status, next_attempt_at)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
+            CASE WHEN suppressed.yes THEN 'SUPPRESSED' ELSE 'PENDING' END,
+            CASE WHEN suppressed.yes THEN NULL ELSE now() END
+       FROM suppressed
+     RETURNING message_id, status`,
+    [
+      db.tenantId,
+      id,
+      messageId(),
+      mail.kind,
+      mail.memberId ?? null,
+      mail.clientId ?? null,
+      mail.to.trim(),
+      mail.subject,
+      mail.html,
+      mail.text,
+      JSON.stringify(mail.headers ?? {}),
+      mailAddressKey(mail.to),
+    ],
+  )) as { message_id: string; status: MailStatus }[];
+  const [row] = rows;
+  if (!row) throw new Error('The mail was not queued.');
+  return { id, messageId: row.message_id, status: row.status };
+}
