@@ -44,6 +44,7 @@ export const PERMISSIONS = [
   'activity:read',
   'consultancy:manage',
   'email:read',
+  'notifications:manage-own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -81,6 +82,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'complaint:write',
     'feedback:read',
     'email:read',
+    'notifications:manage-own',
   ]),
 };
 
@@ -96,7 +98,8 @@ export function isPermission(name: string): name is Permission {
 /**
  * What each API key scope grants. Every key may read who its consultancy is (names on the objects it reads);
  * nothing else comes without a scope. Keys never manage members, keys, frameworks or sign-offs, and no scope grants
- * `email:read`: people's email addresses are for signed-in members only, never for third-party systems.
+ * `email:read`: people's email addresses are for signed-in members only, never for third-party systems. Nor does any
+ * grant `notifications:manage-own`: email preferences belong to a person, and a key is nobody's inbox.
  */
 export const SCOPE_PERMISSIONS: Record<ApiScope, readonly Permission[]> = {
   CLIENTS_READ: ['client:read', 'workshop:read'],
