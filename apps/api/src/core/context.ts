@@ -18,7 +18,14 @@ export interface RequestContext {
   /** Sign-in throttling kept in memory by the API process; scripts go without (see core/auth/sign-in-guard.ts). */
   signInGuard?: SignInGuard;
   session: SessionCookie;
-  settings: { sessionDays: number; publicUrl: string; webhooks: WebhookSettings; feedback: FeedbackSettings };
+  settings: {
+    sessionDays: number;
+    publicUrl: string;
+    webhooks: WebhookSettings;
+    feedback: FeedbackSettings;
+    /** Signs links in email that act without a sign-in (EMAIL_LINK_SECRET). */
+    emailLinkSecret: string;
+  };
   /** Where email goes (sign-up links); see core/mail. */
   mail: MailTransport;
   /** The mutation being resolved, for the activity trail (set by core/activity-trail.ts). */

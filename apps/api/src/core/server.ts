@@ -69,6 +69,8 @@ export interface ApiOptions {
   publicUrl?: string;
   /** The public feedback form's secret and limits (FEEDBACK_*); the config's when left out. */
   feedback?: FeedbackSettings;
+  /** The key that signs unsubscribe links (EMAIL_LINK_SECRET); the config's when left out. */
+  emailLinkSecret?: string;
 }
 
 /**
@@ -119,6 +121,7 @@ export async function createApi(options: ApiOptions) {
   const metrics = createMetrics(options.dataSource, concurrency);
   const webhooks = options.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
   const feedback = options.feedback ?? config.feedback;
+  const emailLinkSecret = options.emailLinkSecret ?? config.emailLinkSecret;
   const signInGuard = createSignInGuard(options.signInThrottle);
   const mail = options.mail ?? defaultMailTransport(options.production);
   const apollo = new ApolloServer<RequestContext>({
@@ -211,6 +214,7 @@ export async function createApi(options: ApiOptions) {
           publicUrl: options.publicUrl ?? `${req.protocol}://${req.get('host')}`,
           webhooks,
           feedback,
+          emailLinkSecret,
         },
         mail,
         session: {

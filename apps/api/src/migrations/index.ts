@@ -21,6 +21,7 @@ import { TotalFeedbackPerMonth1763800020000 } from './1763800020000-total-feedba
 import { IndexComplaintResolutionTimes1763800021000 } from './1763800021000-index-complaint-resolution-times.js';
 import { ReadClientFenceOncePerStatement1763800022000 } from './1763800022000-read-client-fence-once-per-statement.js';
 import { TotalComplaintsPerMonth1763800023000 } from './1763800023000-total-complaints-per-month.js';
+import { EmailPreferences1763800025000 } from './1763800025000-email-preferences.js';
 
 /** In the order they run. A landed migration is never edited: a change is a new file here. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   IndexComplaintResolutionTimes1763800021000,
   ReadClientFenceOncePerStatement1763800022000,
   TotalComplaintsPerMonth1763800023000,
+  EmailPreferences1763800025000,
 ];

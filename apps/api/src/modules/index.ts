@@ -17,6 +17,7 @@ import { engagements } from './engagements/index.js';
 import { feedback } from './feedback/index.js';
 import { hiring } from './hiring/index.js';
 import { members } from './members/index.js';
+import { notifications } from './notifications/index.js';
 import { serviceLevels } from './service-levels/index.js';
 import { touchPoints } from './touch-points/index.js';
 import { webhooks } from './webhooks/index.js';
@@ -60,6 +61,7 @@ const features: Feature[] = [
   apiKeys,
   activity,
   webhooks,
+  notifications,
   consultancy,
 ] as Feature[];
 
