@@ -18,6 +18,37 @@ export const PREFERENCE_KINDS = [
 ] as const;
 export type PreferenceKind = (typeof PREFERENCE_KINDS)[number];
 
+/** What the settings page, the unsubscribe page and the API say about each kind: one set of words for all three. */
+export const PREFERENCE_KIND_WORDS: { [K in PreferenceKind]: { label: string; description: string } } = {
+  ACTION_ASSIGNED: {
+    label: 'Actions given to you',
+    description: 'When someone makes you responsible for an action in a client’s programme.',
+  },
+  ACTION_REMINDER: {
+    label: 'Reminders about your actions',
+    description:
+      'A reminder three days before an action of yours is due, another on the day, and one a week later if it is still not done.',
+  },
+  SERVICE_LEVEL_ALERT: {
+    label: 'Service standards missed or at risk',
+    description:
+      'When a service standard the client promised (such as how quickly calls are answered) misses its target for a period, or is close to missing it.',
+  },
+  DETRACTOR_FEEDBACK: {
+    label: 'Unhappy customer feedback',
+    description:
+      'When a customer gives a low score in a feedback survey, with their comment if they left one.',
+  },
+  RISING_COMPLAINTS: {
+    label: 'Complaints on the rise',
+    description: 'When a client receives more complaints of one kind than in the period before.',
+  },
+  MONTHLY_REPORT: {
+    label: 'Monthly programme report',
+    description: 'Each month’s programme report for a client, ready to download.',
+  },
+};
+
 /** Sent as it happens, gathered into the next digest, or not sent at all. */
 export const DELIVERIES = ['IMMEDIATE', 'DIGEST', 'OFF'] as const;
 export type Delivery = (typeof DELIVERIES)[number];
