@@ -5,7 +5,7 @@ import { unsubscribeByPost, unsubscribePage } from './unsubscribe.js';
 /** What other modules (the mail outbox, the code that decides who hears of what) may use. */
 export { EMAIL_KINDS, emailKindLabel, type EmailData, type EmailKind } from './email-kinds.js';
 export { renderEmail, type EmailFrame, type RenderedEmail } from './render-email.js';
-export { recipientDelivery } from './recipient-delivery.js';
+export { digestSettingsOf, recipientDelivery } from './recipient-delivery.js';
 export {
   preferencesUrl,
   unsubscribeHeaders,

@@ -6,7 +6,7 @@ import { startTestApi, type TestApi, unchecked } from '../../../test/test-api.js
 import { seed } from '../../../test/seed.js';
 import type { SignedIn } from '../../../test/factories.js';
 import { graphql } from '../../../test/generated/index.js';
-import { recipientDelivery } from './recipient-delivery.js';
+import { digestSettingsOf, recipientDelivery } from './recipient-delivery.js';
 import { unsubscribeHeaders, unsubscribeUrl, type UnsubscribeTarget } from './unsubscribe-links.js';
 
 const PREFERENCES = graphql(`
@@ -393,5 +393,20 @@ describe('recipientDelivery', () => {
       [stranger]: 'OFF',
       odd: 'OFF',
     });
+  });
+
+  it('goes with digestSettingsOf: each member’s saved digest, or the default', async () => {
+    const settings = await inScriptContext(api.dataSource, async (context) => {
+      await context.db.enterTenant({ tenantId: world.admin.tenantId, clientId: null });
+      return context.db.read((db) =>
+        digestSettingsOf(db, [world.consultant.memberId, world.leader.memberId]),
+      );
+    });
+    expect(settings.get(world.consultant.memberId)).toEqual({
+      cadence: 'WEEKLY',
+      weekday: 1,
+      timeZone: 'America/New_York',
+    });
+    expect(settings.get(world.leader.memberId)).toEqual({ cadence: 'DAILY', weekday: null, timeZone: 'UTC' });
   });
 });
