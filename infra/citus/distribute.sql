@@ -104,6 +104,9 @@ SELECT create_distributed_table('webhook_attempts', 'tenant_id', colocate_with =
 -- (mail_tenants_due, a read across shards), then claims per consultancy with tenant_id in the WHERE.
 SELECT create_distributed_table('mail_outbox', 'tenant_id', colocate_with => 'consultancies');
 SELECT create_distributed_table('mail_suppressions', 'tenant_id', colocate_with => 'consultancies');
+-- Email preferences: each member's choice per kind of email and their digest settings, read with the member.
+SELECT create_distributed_table('email_preferences', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('email_digest_settings', 'tenant_id', colocate_with => 'consultancies');
 
 -- Global tables. The sign-in directory maps an email to its consultancy before anyone is signed in, so it cannot
 -- be keyed by tenant: it is a reference table (a full copy on every node). It has no foreign key into tenant

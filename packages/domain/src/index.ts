@@ -54,3 +54,5 @@ export * from './feedback/feedback-input.js';
 export * from './touch-points/journey-order.js';
 export * from './touch-points/journey-changes.js';
 export * from './reports/programme-report.js';
+export * from './notifications/preferences.js';
+export * from './notifications/digest-timing.js';

@@ -31,6 +31,12 @@ export interface ApiRoute {
   path: string;
   /** A permission of `@allow`'s catalogue (packages/domain/src/people/permissions.ts), or `'public'` (no viewer needed). */
   allow: Permission | 'public';
+  /**
+   * The route's authority is a signed token in its own URL (an unsubscribe link in an email), not the caller: core
+   * serves it as anonymous (the session cookie and any key are not read, so a cross-site form has nothing to ride),
+   * and a POST takes a small form body, as mail clients send RFC 8058's one-click unsubscribe. Public routes only.
+   */
+  signedLink?: boolean;
   handle(context: RequestContext, request: RouteRequest): Promise<RouteAnswer>;
 }
 
@@ -46,6 +52,10 @@ export type RouteRequest = Pick<Request, 'params' | 'query' | 'headers' | 'body'
  */
 export type RouteAnswer =
   | { kind: 'json'; status?: number; body: unknown }
+  /** A small page of its own (a signed link's confirmation), written after the commit like `json`. */
+  | { kind: 'html'; status?: number; body: string }
+  /** 303 See Other after the commit: a form posted from a page goes on to a portal page. */
+  | { kind: 'redirect'; location: string }
   | {
       kind: 'stream';
       contentType: string;

@@ -84,6 +84,15 @@ export const DEFAULT_FEEDBACK_SETTINGS: FeedbackSettings = {
 };
 
 /**
+ * Signs the links in email that act without a sign-in (one-click unsubscribe, modules/notifications). Such a link
+ * never expires, so the key must outlive restarts and be the same on every replica: set EMAIL_LINK_SECRET in
+ * production. Without it, development and tests use a fixed key anyone could read here, and production makes one per
+ * process, so that no link can be forged, at the price of links that stop working after a restart.
+ */
+const DEVELOPMENT_EMAIL_LINK_SECRET =
+  'development-only email link secret: set EMAIL_LINK_SECRET in production';
+
+/**
  * Every setting the API takes from its environment, read here and nowhere else: the variable's name, its default
  * and how it is parsed sit together. README.md and infra/README.md list the same variables for operators.
  */
@@ -110,6 +119,8 @@ export interface Config {
   webhooks: WebhookSettings;
   mail: MailSettings;
   feedback: FeedbackSettings;
+  /** The key that signs unsubscribe links in email (EMAIL_LINK_SECRET); see DEVELOPMENT_EMAIL_LINK_SECRET. */
+  emailLinkSecret: string;
   /** Whose X-Forwarded-For to believe (TRUST_PROXY): a hop count or addresses; `loopback` by default. */
   trustProxy: TrustProxy;
   /** The bearer token for /metrics (METRICS_TOKEN); production without one serves no /metrics. */
@@ -191,6 +202,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         1,
       ),
     },
+    emailLinkSecret:
+      env.EMAIL_LINK_SECRET ||
+      (env.NODE_ENV === 'production' ? randomBytes(32).toString('base64url') : DEVELOPMENT_EMAIL_LINK_SECRET),
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/$/, '') : undefined,
     logLevel: readLogLevel(env),
     statementTimeoutMs: Number(env.STATEMENT_TIMEOUT_MS ?? 10_000),

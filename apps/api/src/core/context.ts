@@ -25,6 +25,8 @@ export interface RequestContext {
     feedback: FeedbackSettings;
     /** How the mail outbox is sent (modules/mail): SMTP, or kept for admins to read. */
     mailDelivery: MailDeliveryMode;
+    /** Signs links in email that act without a sign-in (EMAIL_LINK_SECRET). */
+    emailLinkSecret: string;
   };
   /** Where email goes (sign-up links); see core/mail. */
   mail: MailTransport;

@@ -77,6 +77,8 @@ export interface ApiOptions {
   publicUrl?: string;
   /** The public feedback form's secret and limits (FEEDBACK_*); the config's when left out. */
   feedback?: FeedbackSettings;
+  /** The key that signs unsubscribe links (EMAIL_LINK_SECRET); the config's when left out. */
+  emailLinkSecret?: string;
 }
 
 /**
@@ -127,6 +129,7 @@ export async function createApi(options: ApiOptions) {
   const metrics = createMetrics(options.dataSource, concurrency);
   const webhooks = options.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
   const feedback = options.feedback ?? config.feedback;
+  const emailLinkSecret = options.emailLinkSecret ?? config.emailLinkSecret;
   const signInGuard = createSignInGuard(options.signInThrottle);
   const mail = options.mail ?? defaultMailTransport(options.production);
   const mailDelivery = options.mailDelivery ?? mailDeliveryOf(config.mail);
@@ -221,6 +224,7 @@ export async function createApi(options: ApiOptions) {
           webhooks,
           feedback,
           mailDelivery,
+          emailLinkSecret,
         },
         mail,
         session: {

@@ -10,7 +10,7 @@ import { createAppDataSource } from '../core/database/data-source.js';
 import { memoryMailTransport } from '../core/mail/memory-transport.js';
 import { openRequestDatabase } from '../core/tenancy/request-database.js';
 import { entities } from '../modules/index.js';
-import { DEFAULT_FEEDBACK_SETTINGS, DEFAULT_WEBHOOK_SETTINGS } from '../core/config.js';
+import { DEFAULT_FEEDBACK_SETTINGS, DEFAULT_WEBHOOK_SETTINGS, readConfig } from '../core/config.js';
 import { seedChartersDemo, type DemoClientRef } from './charters.js';
 
 let api: TestApi;
@@ -52,6 +52,7 @@ async function asAdmin(work: (context: RequestContext) => Promise<void>) {
       webhooks: DEFAULT_WEBHOOK_SETTINGS,
       feedback: DEFAULT_FEEDBACK_SETTINGS,
       mailDelivery: 'KEPT',
+      emailLinkSecret: readConfig().emailLinkSecret,
     },
     mail: memoryMailTransport(),
   };

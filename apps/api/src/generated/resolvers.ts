@@ -13,6 +13,7 @@ import type { FeedbackLinkMapper, FeedbackResponseMapper, FeedbackScoreMapper, F
 import type { RoleProfileMapper, HiringCriterionMapper, CandidateScorecardMapper, CandidateScoreMapper, RankedCandidateMapper } from '../modules/hiring/mappers.js';
 import type { MailMapper, MailSuppressionMapper, MailConnectionMapper } from '../modules/mail/mappers.js';
 import type { InvitationMapper, InvitationConnectionMapper } from '../modules/members/mappers.js';
+import type { EmailPreferenceMapper, DigestSettingsMapper, EmailPreferencesMapper } from '../modules/notifications/mappers.js';
 import type { ProgrammeReportMapper } from '../modules/reports/mappers.js';
 import type { ServiceLevelMapper, ServiceLevelDefinitionMapper, MeasurementCorrectionMapper, ServiceLevelPeriodMapper, ServiceLevelChangeMapper } from '../modules/service-levels/mappers.js';
 import type { TouchPointMapper, JourneyStageMapper, CustomerJourneyMapper, TouchPointPromiseMapper, TouchPointCriterionMapper, JourneyChangeMapper } from '../modules/touch-points/mappers.js';
@@ -1376,6 +1377,23 @@ export type DifferentiationWorkshopPayload = {
   workshop: Maybe<DifferentiationWorkshop>;
 };
 
+export type DigestCadence =
+  | 'DAILY'
+  | 'WEEKLY';
+
+export type DigestSettings = {
+  __typename?: 'DigestSettings';
+  cadence: DigestCadence;
+  /** True while the member has not chosen (a daily digest at 08:00 UTC). */
+  isDefault: Scalars['Boolean']['output'];
+  /** When the next digest is due, from now. */
+  nextDigestAt: Scalars['DateTime']['output'];
+  /** An IANA time zone, such as Europe/London: the digest comes at 08:00 on its clock. */
+  timeZone: Scalars['String']['output'];
+  /** For a weekly digest, the day it comes: 1 (Monday) to 7 (Sunday). Null for a daily one. */
+  weekday: Maybe<Scalars['Int']['output']>;
+};
+
 /**
  * The four DIME steps: make service a Deliberate part of the culture, build human connection in Interactions, leave
  * positive Memories, and design the whole brand Experience at every point of contact.
@@ -1394,6 +1412,38 @@ export type DiscardCharterDraftInput = {
 export type DiscardCharterDraftPayload = {
   __typename?: 'DiscardCharterDraftPayload';
   discardedVersionId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type EmailDelivery =
+  /** Gathered into the member's next daily or weekly digest. */
+  | 'DIGEST'
+  /** Sent as it happens. */
+  | 'IMMEDIATE'
+  /** Not sent. */
+  | 'OFF';
+
+export type EmailPreference = {
+  __typename?: 'EmailPreference';
+  delivery: EmailDelivery;
+  description: Scalars['String']['output'];
+  /** True while the member has not chosen: `delivery` is their role's default. */
+  isDefault: Scalars['Boolean']['output'];
+  /** ACTION_ASSIGNED, ACTION_REMINDER, SERVICE_LEVEL_ALERT, DETRACTOR_FEEDBACK, RISING_COMPLAINTS or MONTHLY_REPORT. */
+  kind: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+};
+
+export type EmailPreferences = {
+  __typename?: 'EmailPreferences';
+  digest: DigestSettings;
+  /** The emails that apply to the member's role, in the order a settings page lists them. */
+  kinds: Array<EmailPreference>;
+};
+
+export type EmailPreferencesPayload = {
+  __typename?: 'EmailPreferencesPayload';
+  preferences: Maybe<EmailPreferences>;
   userErrors: Array<UserError>;
 };
 
@@ -2205,6 +2255,10 @@ export type Mutation = {
   saveDifferentiationWorkshop: DifferentiationWorkshopPayload;
   /** Queues a `webhook.test` event for one endpoint, to check it receives and verifies deliveries. */
   sendTestWebhook: WebhookDeliveryPayload;
+  /** Chooses when the signed-in member's digest comes: daily or weekly, at 08:00 in their time zone. */
+  setDigestSettings: EmailPreferencesPayload;
+  /** Chooses how the signed-in member gets one kind of email: at once, in their digest, or not at all. */
+  setEmailPreference: EmailPreferencesPayload;
   /** Flags a touch point as a moment of truth, or clears the flag. */
   setMomentOfTruth: TouchPointPayload;
   /** Signs in with email and password. Sets the session cookie and returns the same token for bearer use. */
@@ -2566,6 +2620,16 @@ export type MutationSendTestWebhookArgs = {
 };
 
 
+export type MutationSetDigestSettingsArgs = {
+  input: SetDigestSettingsInput;
+};
+
+
+export type MutationSetEmailPreferenceArgs = {
+  input: SetEmailPreferenceInput;
+};
+
+
 export type MutationSetMomentOfTruthArgs = {
   input: SetMomentOfTruthInput;
 };
@@ -2801,6 +2865,11 @@ export type Query = {
   /** The signed-in member, or null when nobody is signed in. */
   me: Maybe<Member>;
   members: MemberConnection;
+  /**
+   * The signed-in member's own email choices: each email they may get, how they get it, and when their digest comes.
+   * Preferences belong to people, so an API key is refused.
+   */
+  myEmailPreferences: EmailPreferences;
   /** Which criteria test which promises of a charter. */
   promiseLinks: Array<PromiseCriterionLink>;
   /** A role profile by id; null when there is none (or it belongs to another consultancy). */
@@ -3477,6 +3546,19 @@ export type ServiceThresholdUnit =
   | 'MINUTES'
   | 'SECONDS';
 
+export type SetDigestSettingsInput = {
+  cadence: DigestCadence;
+  timeZone: Scalars['String']['input'];
+  /** Required for a weekly digest (1 = Monday … 7 = Sunday); leave it out for a daily one. */
+  weekday?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type SetEmailPreferenceInput = {
+  delivery: EmailDelivery;
+  /** One of the kinds `myEmailPreferences` lists. */
+  kind: Scalars['String']['input'];
+};
+
 export type SetMomentOfTruthInput = {
   id: Scalars['ID']['input'];
   momentOfTruth: Scalars['Boolean']['input'];
@@ -4146,9 +4228,15 @@ export type ResolversTypes = {
   DeleteWebhookEndpointPayload: ResolverTypeWrapper<DeleteWebhookEndpointPayload>;
   DifferentiationWorkshop: ResolverTypeWrapper<DifferentiationWorkshopMapper>;
   DifferentiationWorkshopPayload: ResolverTypeWrapper<Omit<DifferentiationWorkshopPayload, 'workshop'> & { workshop?: Maybe<ResolversTypes['DifferentiationWorkshop']> }>;
+  DigestCadence: DigestCadence;
+  DigestSettings: ResolverTypeWrapper<DigestSettingsMapper>;
   DimePhase: DimePhase;
   DiscardCharterDraftInput: DiscardCharterDraftInput;
   DiscardCharterDraftPayload: ResolverTypeWrapper<DiscardCharterDraftPayload>;
+  EmailDelivery: EmailDelivery;
+  EmailPreference: ResolverTypeWrapper<EmailPreferenceMapper>;
+  EmailPreferences: ResolverTypeWrapper<EmailPreferencesMapper>;
+  EmailPreferencesPayload: ResolverTypeWrapper<Omit<EmailPreferencesPayload, 'preferences'> & { preferences?: Maybe<ResolversTypes['EmailPreferences']> }>;
   Engagement: ResolverTypeWrapper<EngagementMapper>;
   EngagementConnection: ResolverTypeWrapper<EngagementConnectionMapper>;
   EngagementEdge: ResolverTypeWrapper<Omit<EngagementEdge, 'node'> & { node: ResolversTypes['Engagement'] }>;
@@ -4277,6 +4365,8 @@ export type ResolversTypes = {
   ServiceThreshold: ResolverTypeWrapper<ServiceThreshold>;
   ServiceThresholdInput: ServiceThresholdInput;
   ServiceThresholdUnit: ServiceThresholdUnit;
+  SetDigestSettingsInput: SetDigestSettingsInput;
+  SetEmailPreferenceInput: SetEmailPreferenceInput;
   SetMomentOfTruthInput: SetMomentOfTruthInput;
   SignInInput: SignInInput;
   SignOffCharterVersionInput: SignOffCharterVersionInput;
@@ -4446,8 +4536,12 @@ export type ResolversParentTypes = {
   DeleteWebhookEndpointPayload: DeleteWebhookEndpointPayload;
   DifferentiationWorkshop: DifferentiationWorkshopMapper;
   DifferentiationWorkshopPayload: Omit<DifferentiationWorkshopPayload, 'workshop'> & { workshop?: Maybe<ResolversParentTypes['DifferentiationWorkshop']> };
+  DigestSettings: DigestSettingsMapper;
   DiscardCharterDraftInput: DiscardCharterDraftInput;
   DiscardCharterDraftPayload: DiscardCharterDraftPayload;
+  EmailPreference: EmailPreferenceMapper;
+  EmailPreferences: EmailPreferencesMapper;
+  EmailPreferencesPayload: Omit<EmailPreferencesPayload, 'preferences'> & { preferences?: Maybe<ResolversParentTypes['EmailPreferences']> };
   Engagement: EngagementMapper;
   EngagementConnection: EngagementConnectionMapper;
   EngagementEdge: Omit<EngagementEdge, 'node'> & { node: ResolversParentTypes['Engagement'] };
@@ -4558,6 +4652,8 @@ export type ResolversParentTypes = {
   ServiceLevelPeriod: ServiceLevelPeriodMapper;
   ServiceThreshold: ServiceThreshold;
   ServiceThresholdInput: ServiceThresholdInput;
+  SetDigestSettingsInput: SetDigestSettingsInput;
+  SetEmailPreferenceInput: SetEmailPreferenceInput;
   SetMomentOfTruthInput: SetMomentOfTruthInput;
   SignInInput: SignInInput;
   SignOffCharterVersionInput: SignOffCharterVersionInput;
@@ -5245,8 +5341,34 @@ export type DifferentiationWorkshopPayloadResolvers<ContextType = RequestContext
   workshop?: Resolver<Maybe<ResolversTypes['DifferentiationWorkshop']>, ParentType, ContextType>;
 };
 
+export type DigestSettingsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DigestSettings'] = ResolversParentTypes['DigestSettings']> = {
+  cadence?: Resolver<ResolversTypes['DigestCadence'], ParentType, ContextType>;
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nextDigestAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weekday?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type DiscardCharterDraftPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DiscardCharterDraftPayload'] = ResolversParentTypes['DiscardCharterDraftPayload']> = {
   discardedVersionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type EmailPreferenceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EmailPreference'] = ResolversParentTypes['EmailPreference']> = {
+  delivery?: Resolver<ResolversTypes['EmailDelivery'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type EmailPreferencesResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EmailPreferences'] = ResolversParentTypes['EmailPreferences']> = {
+  digest?: Resolver<ResolversTypes['DigestSettings'], ParentType, ContextType>;
+  kinds?: Resolver<Array<ResolversTypes['EmailPreference']>, ParentType, ContextType>;
+};
+
+export type EmailPreferencesPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EmailPreferencesPayload'] = ResolversParentTypes['EmailPreferencesPayload']> = {
+  preferences?: Resolver<Maybe<ResolversTypes['EmailPreferences']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -5653,6 +5775,8 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   saveCharterDraft?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationSaveCharterDraftArgs, 'input'>>;
   saveDifferentiationWorkshop?: Resolver<ResolversTypes['DifferentiationWorkshopPayload'], ParentType, ContextType, RequireFields<MutationSaveDifferentiationWorkshopArgs, 'input'>>;
   sendTestWebhook?: Resolver<ResolversTypes['WebhookDeliveryPayload'], ParentType, ContextType, RequireFields<MutationSendTestWebhookArgs, 'input'>>;
+  setDigestSettings?: Resolver<ResolversTypes['EmailPreferencesPayload'], ParentType, ContextType, RequireFields<MutationSetDigestSettingsArgs, 'input'>>;
+  setEmailPreference?: Resolver<ResolversTypes['EmailPreferencesPayload'], ParentType, ContextType, RequireFields<MutationSetEmailPreferenceArgs, 'input'>>;
   setMomentOfTruth?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationSetMomentOfTruthArgs, 'input'>>;
   signIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'input'>>;
   signOffCharterVersion?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationSignOffCharterVersionArgs, 'input'>>;
@@ -5749,6 +5873,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   mailSuppressions?: Resolver<Array<ResolversTypes['MailSuppression']>, ParentType, ContextType>;
   me?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, Partial<QueryMembersArgs>>;
+  myEmailPreferences?: Resolver<ResolversTypes['EmailPreferences'], ParentType, ContextType>;
   promiseLinks?: Resolver<Array<ResolversTypes['PromiseCriterionLink']>, ParentType, ContextType, RequireFields<QueryPromiseLinksArgs, 'charterId'>>;
   roleProfile?: Resolver<Maybe<ResolversTypes['RoleProfile']>, ParentType, ContextType, RequireFields<QueryRoleProfileArgs, 'id'>>;
   sentMail?: Resolver<ResolversTypes['MailConnection'], ParentType, ContextType, Partial<QuerySentMailArgs>>;
@@ -6163,7 +6288,11 @@ export type Resolvers<ContextType = RequestContext> = {
   DeleteWebhookEndpointPayload?: DeleteWebhookEndpointPayloadResolvers<ContextType>;
   DifferentiationWorkshop?: DifferentiationWorkshopResolvers<ContextType>;
   DifferentiationWorkshopPayload?: DifferentiationWorkshopPayloadResolvers<ContextType>;
+  DigestSettings?: DigestSettingsResolvers<ContextType>;
   DiscardCharterDraftPayload?: DiscardCharterDraftPayloadResolvers<ContextType>;
+  EmailPreference?: EmailPreferenceResolvers<ContextType>;
+  EmailPreferences?: EmailPreferencesResolvers<ContextType>;
+  EmailPreferencesPayload?: EmailPreferencesPayloadResolvers<ContextType>;
   Engagement?: EngagementResolvers<ContextType>;
   EngagementConnection?: EngagementConnectionResolvers<ContextType>;
   EngagementEdge?: EngagementEdgeResolvers<ContextType>;

@@ -23,6 +23,7 @@ import { ReadClientFenceOncePerStatement1763800022000 } from './1763800022000-re
 import { KeepProgrammeReportSnapshots1763800026000 } from './1763800026000-keep-programme-report-snapshots.js';
 import { TotalComplaintsPerMonth1763800023000 } from './1763800023000-total-complaints-per-month.js';
 import { MailOutbox1763800024000 } from './1763800024000-mail-outbox.js';
+import { EmailPreferences1763800025000 } from './1763800025000-email-preferences.js';
 
 /** In the order they run. A landed migration is never edited: a change is a new file here. */
 export const migrations = [
@@ -50,5 +51,6 @@ export const migrations = [
   ReadClientFenceOncePerStatement1763800022000,
   TotalComplaintsPerMonth1763800023000,
   MailOutbox1763800024000,
+  EmailPreferences1763800025000,
   KeepProgrammeReportSnapshots1763800026000,
 ];

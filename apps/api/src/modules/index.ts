@@ -19,6 +19,7 @@ import { hiring } from './hiring/index.js';
 import { mail } from './mail/index.js';
 import { members } from './members/index.js';
 import { reports } from './reports/index.js';
+import { notifications } from './notifications/index.js';
 import { serviceLevels } from './service-levels/index.js';
 import { touchPoints } from './touch-points/index.js';
 import { webhooks } from './webhooks/index.js';
@@ -64,6 +65,7 @@ const features: Feature[] = [
   activity,
   webhooks,
   mail,
+  notifications,
   consultancy,
 ] as Feature[];
 

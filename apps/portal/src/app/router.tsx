@@ -7,7 +7,8 @@ import { RouteError } from './RouteError';
  * Real URLs, one lazily loaded chunk per page. Guards are loaders on pathless layout routes, so a visitor is sent
  * where they belong before anything renders: signed-out visitors to /sign-in, signed-in ones away from it, client
  * leaders to /programme and consultants away from it.
- * /accept-invitation and /sign-up/confirm have no guard: an emailed link may be opened by anyone, signed in or not.
+ * /accept-invitation, /sign-up/confirm and /email/unsubscribed have no guard: an emailed link may be opened by anyone,
+ * signed in or not.
  */
 export const routes: RouteObject[] = [
   {
@@ -39,6 +40,11 @@ export const routes: RouteObject[] = [
           {
             path: 'sign-up/confirm',
             lazy: () => import('../auth/ConfirmSignUpPage').then((m) => ({ Component: m.ConfirmSignUpPage })),
+          },
+          {
+            path: 'email/unsubscribed',
+            lazy: () =>
+              import('../notifications/UnsubscribedPage').then((m) => ({ Component: m.UnsubscribedPage })),
           },
         ],
       },
@@ -82,6 +88,12 @@ export const routes: RouteObject[] = [
             loader: requireAccess('mail'),
             path: 'admin/mail',
             lazy: () => import('../admin/SentMailPage').then((m) => ({ Component: m.SentMailPage })),
+          },
+          {
+            loader: requireAccess('emailSettings'),
+            path: 'settings/email',
+            lazy: () =>
+              import('../notifications/EmailSettingsPage').then((m) => ({ Component: m.EmailSettingsPage })),
           },
           {
             loader: requireAccess('webhooks'),

@@ -95,6 +95,10 @@ type Documents = {
     "\n  query RecentAudits {\n    audits(first: 20) {\n      nodes {\n        id\n        title\n        status\n        updatedAt\n        client {\n          id\n          name\n        }\n        scores {\n          overall\n        }\n      }\n    }\n  }\n": typeof types.RecentAuditsDocument,
     "\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n": typeof types.SignOutDocument,
     "\n  query UpcomingMilestones {\n    upcomingMilestones(first: 10) {\n      id\n      title\n      dueOn\n      overdue\n      engagement {\n        id\n        title\n        client {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.UpcomingMilestonesDocument,
+    "\n  fragment EmailPreferencesFields on EmailPreferences {\n    kinds {\n      kind\n      label\n      description\n      delivery\n      isDefault\n    }\n    digest {\n      cadence\n      weekday\n      timeZone\n      isDefault\n      nextDigestAt\n    }\n  }\n": typeof types.EmailPreferencesFieldsFragmentDoc,
+    "\n  query EmailSettings {\n    myEmailPreferences {\n      ...EmailPreferencesFields\n    }\n  }\n": typeof types.EmailSettingsDocument,
+    "\n  mutation SetEmailPreference($input: SetEmailPreferenceInput!) {\n    setEmailPreference(input: $input) {\n      preferences {\n        ...EmailPreferencesFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.SetEmailPreferenceDocument,
+    "\n  mutation SetDigestSettings($input: SetDigestSettingsInput!) {\n    setDigestSettings(input: $input) {\n      preferences {\n        ...EmailPreferencesFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.SetDigestSettingsDocument,
     "\n  query Programme($clientId: ID!) {\n    consultancy {\n      id\n      name\n    }\n    client(id: $clientId) {\n      id\n      name\n    }\n  }\n": typeof types.ProgrammeDocument,
     "\n  query ProgrammeCharter($clientId: ID!) {\n    client(id: $clientId) {\n      id\n      charter {\n        id\n        published {\n          ...CharterVersionFields\n        }\n      }\n    }\n  }\n": typeof types.ProgrammeCharterDocument,
     "\n  query ProgrammeAudits($clientId: ID!) {\n    client(id: $clientId) {\n      id\n      audits {\n        id\n        title\n        conductedOn\n        framework {\n          key\n          name\n        }\n        ...AuditResults\n      }\n    }\n  }\n": typeof types.ProgrammeAuditsDocument,
@@ -222,6 +226,10 @@ const documents: Documents = {
     "\n  query RecentAudits {\n    audits(first: 20) {\n      nodes {\n        id\n        title\n        status\n        updatedAt\n        client {\n          id\n          name\n        }\n        scores {\n          overall\n        }\n      }\n    }\n  }\n": types.RecentAuditsDocument,
     "\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n": types.SignOutDocument,
     "\n  query UpcomingMilestones {\n    upcomingMilestones(first: 10) {\n      id\n      title\n      dueOn\n      overdue\n      engagement {\n        id\n        title\n        client {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.UpcomingMilestonesDocument,
+    "\n  fragment EmailPreferencesFields on EmailPreferences {\n    kinds {\n      kind\n      label\n      description\n      delivery\n      isDefault\n    }\n    digest {\n      cadence\n      weekday\n      timeZone\n      isDefault\n      nextDigestAt\n    }\n  }\n": types.EmailPreferencesFieldsFragmentDoc,
+    "\n  query EmailSettings {\n    myEmailPreferences {\n      ...EmailPreferencesFields\n    }\n  }\n": types.EmailSettingsDocument,
+    "\n  mutation SetEmailPreference($input: SetEmailPreferenceInput!) {\n    setEmailPreference(input: $input) {\n      preferences {\n        ...EmailPreferencesFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.SetEmailPreferenceDocument,
+    "\n  mutation SetDigestSettings($input: SetDigestSettingsInput!) {\n    setDigestSettings(input: $input) {\n      preferences {\n        ...EmailPreferencesFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.SetDigestSettingsDocument,
     "\n  query Programme($clientId: ID!) {\n    consultancy {\n      id\n      name\n    }\n    client(id: $clientId) {\n      id\n      name\n    }\n  }\n": types.ProgrammeDocument,
     "\n  query ProgrammeCharter($clientId: ID!) {\n    client(id: $clientId) {\n      id\n      charter {\n        id\n        published {\n          ...CharterVersionFields\n        }\n      }\n    }\n  }\n": types.ProgrammeCharterDocument,
     "\n  query ProgrammeAudits($clientId: ID!) {\n    client(id: $clientId) {\n      id\n      audits {\n        id\n        title\n        conductedOn\n        framework {\n          key\n          name\n        }\n        ...AuditResults\n      }\n    }\n  }\n": types.ProgrammeAuditsDocument,
@@ -606,6 +614,22 @@ export function graphql(source: "\n  mutation SignOut {\n    signOut {\n      si
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query UpcomingMilestones {\n    upcomingMilestones(first: 10) {\n      id\n      title\n      dueOn\n      overdue\n      engagement {\n        id\n        title\n        client {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UpcomingMilestones {\n    upcomingMilestones(first: 10) {\n      id\n      title\n      dueOn\n      overdue\n      engagement {\n        id\n        title\n        client {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EmailPreferencesFields on EmailPreferences {\n    kinds {\n      kind\n      label\n      description\n      delivery\n      isDefault\n    }\n    digest {\n      cadence\n      weekday\n      timeZone\n      isDefault\n      nextDigestAt\n    }\n  }\n"): (typeof documents)["\n  fragment EmailPreferencesFields on EmailPreferences {\n    kinds {\n      kind\n      label\n      description\n      delivery\n      isDefault\n    }\n    digest {\n      cadence\n      weekday\n      timeZone\n      isDefault\n      nextDigestAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmailSettings {\n    myEmailPreferences {\n      ...EmailPreferencesFields\n    }\n  }\n"): (typeof documents)["\n  query EmailSettings {\n    myEmailPreferences {\n      ...EmailPreferencesFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetEmailPreference($input: SetEmailPreferenceInput!) {\n    setEmailPreference(input: $input) {\n      preferences {\n        ...EmailPreferencesFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetEmailPreference($input: SetEmailPreferenceInput!) {\n    setEmailPreference(input: $input) {\n      preferences {\n        ...EmailPreferencesFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetDigestSettings($input: SetDigestSettingsInput!) {\n    setDigestSettings(input: $input) {\n      preferences {\n        ...EmailPreferencesFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetDigestSettings($input: SetDigestSettingsInput!) {\n    setDigestSettings(input: $input) {\n      preferences {\n        ...EmailPreferencesFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

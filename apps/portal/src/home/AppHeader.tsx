@@ -30,6 +30,11 @@ export function AppHeader({ member }: { member: Member }) {
           <span className="member-name">{member.name}</span>
           <span className="member-role">{ROLE_LABELS[member.role]}</span>
         </p>
+        {mayEnter(member.role, 'emailSettings') && (
+          <NavLink to="/settings/email" className="app-header-settings">
+            Email settings
+          </NavLink>
+        )}
         <SignOutButton />
       </div>
     </header>

@@ -15,6 +15,7 @@ describe('who may enter which part of the portal (the API’s own permission cat
     expect(who('serviceLevels')).toEqual(['ADMIN', 'CONSULTANT', 'CLIENT_LEADER']);
     // Leaders see and record their own client's complaints.
     expect(who('complaints')).toEqual(['ADMIN', 'CONSULTANT', 'CLIENT_LEADER']);
+    expect(who('emailSettings')).toEqual(['ADMIN', 'CONSULTANT', 'CLIENT_LEADER']);
     expect(ROLES.map(homeOf)).toEqual(['/', '/', '/programme']);
   });
 });

@@ -30,4 +30,9 @@ describe('the permission catalogue', () => {
     expect(everything.has('client:create')).toBe(true);
     expect(permissionsOfScopes(API_SCOPES, true).has('client:create')).toBe(false);
   });
+
+  it('lets every member manage their own email preferences, and no API key', () => {
+    expect(ROLES.filter((role) => roleCan(role, 'notifications:manage-own'))).toEqual(ROLES);
+    expect(permissionsOfScopes(API_SCOPES).has('notifications:manage-own')).toBe(false);
+  });
 });

@@ -47,6 +47,7 @@ export const PERMISSIONS = [
   'report:create',
   'mail:read',
   'mail:manage',
+  'notifications:manage-own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -88,6 +89,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'feedback:read',
     'email:read',
     'report:create',
+    'notifications:manage-own',
   ]),
 };
 
@@ -103,7 +105,8 @@ export function isPermission(name: string): name is Permission {
 /**
  * What each API key scope grants. Every key may read who its consultancy is (names on the objects it reads);
  * nothing else comes without a scope. Keys never manage members, keys, frameworks or sign-offs, and no scope grants
- * `email:read`: people's email addresses are for signed-in members only, never for third-party systems.
+ * `email:read`: people's email addresses are for signed-in members only, never for third-party systems. Nor does any
+ * grant `notifications:manage-own`: email preferences belong to a person, and a key is nobody's inbox.
  */
 export const SCOPE_PERMISSIONS: Record<ApiScope, readonly Permission[]> = {
   CLIENTS_READ: ['client:read', 'workshop:read'],

@@ -5,6 +5,7 @@ import {
   MAX_CHARTER_PROMISES,
   MAX_DELIVERY_ATTEMPTS,
   MAX_INTERVALS_PER_BATCH,
+  PREFERENCE_KINDS,
   WEBHOOK_EVENT_TYPES,
   WEEKDAYS,
 } from '@csp/domain';
@@ -57,6 +58,7 @@ export const LIST_SIZES: Record<string, ListSize> = {
     cap: 500,
   },
   'Query.webhookEventTypes': { size: WEBHOOK_EVENT_TYPES.length, why: 'a fixed catalogue' },
+  'EmailPreferences.kinds': { size: PREFERENCE_KINDS.length, why: 'a fixed catalogue of emails' },
 
   'Client.leaders': { size: 5, why: 'grows with invitations accepted', cap: 100 },
   'Client.engagements': {

@@ -46,28 +46,45 @@ export function mountModuleRoutes(app: Express, modules: readonly ApiModule[], o
       if (seen.has(key)) throw new Error(`Two modules declare the route ${key}.`);
       if (!route.path.startsWith('/') || route.path.startsWith('/graphql'))
         throw new Error(`The route ${key} of ${module.name} must start with / and not with /graphql.`);
+      if (route.signedLink && route.allow !== 'public')
+        throw new Error(`The route ${key} of ${module.name} is a signed link, so it must be public.`);
       seen.add(key);
       const serve = (req: Request, res: Response) => serveRoute(route, req, res, options);
       if (route.method === 'GET') app.get(route.path, serve);
+      else if (route.signedLink)
+        app.post(
+          route.path,
+          express.urlencoded({ extended: false, limit: SIGNED_LINK_BODY }),
+          serve,
+          options.bodyErrors,
+        );
       else app.post(route.path, express.json({ limit: options.bodyLimit }), serve, options.bodyErrors);
     }
   }
 }
+
+/** A one-click unsubscribe body is `List-Unsubscribe=One-Click`; a little room for a form's own field. */
+const SIGNED_LINK_BODY = '2kb';
 
 async function serveRoute(route: ApiRoute, req: Request, res: Response, options: ModuleRouteOptions) {
   let context: RequestContext | undefined;
   try {
     // Cross-site forms can post only "simple" content types; asking for JSON makes a browser ask first (CORS),
     // which other sites are refused, so a session cookie cannot be ridden into a write (as Apollo's CSRF check).
-    if (route.method !== 'GET' && !req.is('application/json')) {
+    // A signed link takes a form instead, and is safe without that check: it is served as nobody, so the cookie a
+    // cross-site form would carry is never read, and what it may change is only what its own token names.
+    if (route.signedLink) {
+      delete req.headers.cookie;
+      delete req.headers.authorization;
+    } else if (route.method !== 'GET' && !req.is('application/json')) {
       throw coded('BAD_REQUEST', 'Send this request with Content-Type: application/json.');
     }
     context = await options.contextOf(req, res);
     res.setHeader('x-request-id', context.requestId);
     if (route.allow !== 'public') requirePermission(context, route.allow);
     const answer = await route.handle(context, req);
-    if (answer.kind === 'json') await answerJson(context, res, answer, options.production);
-    else await answerStream(context, req, res, answer);
+    if (answer.kind === 'stream') await answerStream(context, req, res, answer);
+    else await answerAfterCommit(context, res, answer, options.production);
   } catch (error) {
     // A failure while the context was being built has rolled back already (and set no context).
     await context?.db.finish('rollback').catch(() => undefined);
@@ -87,16 +104,22 @@ async function serveRoute(route: ApiRoute, req: Request, res: Response, options:
   }
 }
 
-async function answerJson(
+async function answerAfterCommit(
   context: RequestContext,
   res: Response,
-  answer: Extract<RouteAnswer, { kind: 'json' }>,
+  answer: Exclude<RouteAnswer, { kind: 'stream' }>,
   production: boolean,
 ) {
   // As for GraphQL: the commit comes before the answer, so what is acknowledged is durable.
   await context.db.finish('commit');
   if (!production) res.setHeader('x-sql-statements', String(context.db.statementCount()));
-  res.status(answer.status ?? 200).json(answer.body);
+  if (answer.kind === 'json') res.status(answer.status ?? 200).json(answer.body);
+  else if (answer.kind === 'html')
+    res
+      .status(answer.status ?? 200)
+      .type('html')
+      .send(answer.body);
+  else res.redirect(303, answer.location);
 }
 
 class ClientGone extends Error {

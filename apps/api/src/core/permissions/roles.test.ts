@@ -521,6 +521,19 @@ const OPERATIONS: {
     query:
       'mutation { linkPromiseToCriteria(input: { charterId: "x", promiseKey: "p", frameworkKey: "f", criterionKeys: [] }) { links { promiseKey } } }',
   },
+  { name: 'myEmailPreferences', allowed: EVERYONE, query: '{ myEmailPreferences { kinds { kind } } }' },
+  {
+    name: 'setEmailPreference',
+    allowed: EVERYONE,
+    query:
+      'mutation { setEmailPreference(input: { kind: "ACTION_ASSIGNED", delivery: OFF }) { userErrors { field } } }',
+  },
+  {
+    name: 'setDigestSettings',
+    allowed: EVERYONE,
+    query:
+      'mutation { setDigestSettings(input: { cadence: DAILY, timeZone: "UTC" }) { userErrors { field } } }',
+  },
 ];
 
 let api: TestApi;

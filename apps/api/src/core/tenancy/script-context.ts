@@ -5,7 +5,7 @@ import { ANONYMOUS } from '../auth/viewer.js';
 import { memoryMailTransport } from '../mail/memory-transport.js';
 import type { MailTransport } from '../mail/transport.js';
 import { openRequestDatabase } from './request-database.js';
-import { DEFAULT_FEEDBACK_SETTINGS, DEFAULT_WEBHOOK_SETTINGS } from '../config.js';
+import { DEFAULT_FEEDBACK_SETTINGS, DEFAULT_WEBHOOK_SETTINGS, readConfig } from '../config.js';
 
 /**
  * A request context for code that is not an HTTP request (the demo seed, scripts): the same services, rules and
@@ -29,6 +29,7 @@ export async function inScriptContext<T>(
       webhooks: DEFAULT_WEBHOOK_SETTINGS,
       feedback: DEFAULT_FEEDBACK_SETTINGS,
       mailDelivery: 'KEPT',
+      emailLinkSecret: readConfig().emailLinkSecret,
     },
     mail: options.mail ?? memoryMailTransport({ keep: 0 }),
   };

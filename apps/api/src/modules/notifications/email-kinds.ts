@@ -1,3 +1,5 @@
+import { PREFERENCE_KIND_WORDS } from '@csp/domain';
+
 /**
  * Every email Service Programme sends, and the data each one is rendered from. The templates print this data and
  * nothing else: whoever builds the data decides what the recipient may see (a client leader's digest holds their
@@ -101,39 +103,14 @@ export interface EmailKindInfo {
   description: string;
 }
 
-// A record first, so that a new kind without words for the preferences page fails to compile.
+// A record first, so that a new kind without words for the preferences page fails to compile. The kinds a member
+// chooses about take their words from the domain, which the portal shows without asking the API (the unsubscribe page).
 const ABOUT: { [K in EmailKind]: Omit<EmailKindInfo, 'kind'> } = {
   INVITATION: {
     label: 'Invitations',
     description: 'An invitation to join a consultancy on Service Programme, with the link to accept it.',
   },
-  ACTION_ASSIGNED: {
-    label: 'Actions given to you',
-    description: 'When someone makes you responsible for an action in a client’s programme.',
-  },
-  ACTION_REMINDER: {
-    label: 'Reminders about your actions',
-    description:
-      'A reminder three days before an action of yours is due, another on the day, and one a week later if it is still not done.',
-  },
-  SERVICE_LEVEL_ALERT: {
-    label: 'Service standards missed or at risk',
-    description:
-      'When a service standard the client promised (such as how quickly calls are answered) misses its target for a period, or is close to missing it.',
-  },
-  DETRACTOR_FEEDBACK: {
-    label: 'Unhappy customer feedback',
-    description:
-      'When a customer gives a low score in a feedback survey, with their comment if they left one.',
-  },
-  RISING_COMPLAINTS: {
-    label: 'Complaints on the rise',
-    description: 'When a client receives more complaints of one kind than in the period before.',
-  },
-  MONTHLY_REPORT: {
-    label: 'Monthly programme report',
-    description: 'Each month’s programme report for a client, ready to download.',
-  },
+  ...PREFERENCE_KIND_WORDS,
   DIGEST: {
     label: 'Daily or weekly summary',
     description:

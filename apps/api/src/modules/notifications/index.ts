@@ -1,0 +1,23 @@
+import { EmailDigestSettingsEntity, EmailPreferenceEntity } from './entities.js';
+import { resolvers } from './resolvers.js';
+import { unsubscribeByPost, unsubscribePage } from './unsubscribe.js';
+
+/** What other modules (the mail outbox, the code that decides who hears of what) may use. */
+export { EMAIL_KINDS, emailKindLabel, type EmailData, type EmailKind } from './email-kinds.js';
+export { renderEmail, type EmailFrame, type RenderedEmail } from './render-email.js';
+export { digestSettingsOf, recipientDelivery } from './recipient-delivery.js';
+export {
+  preferencesUrl,
+  unsubscribeHeaders,
+  unsubscribeUrl,
+  verifyUnsubscribeToken,
+  type EmailLinkSettings,
+  type UnsubscribeTarget,
+} from './unsubscribe-links.js';
+
+export const notifications = {
+  name: 'notifications',
+  resolvers,
+  entities: [EmailPreferenceEntity, EmailDigestSettingsEntity],
+  routes: [unsubscribePage, unsubscribeByPost],
+};
