@@ -20,7 +20,7 @@ describe('the mail retry schedule', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: MAIL_RETRY_WAITS_SECONDS.length }),
-        fc.double({ min: 0, max: 1 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
         (n, r) => {
           const delay = nextMailRetryDelayMs(n, r)!;
           const base = MAIL_RETRY_WAITS_SECONDS[n - 1]! * 1000;
