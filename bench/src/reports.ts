@@ -11,8 +11,8 @@ import { post } from './post.js';
 const CREATE = `mutation ($input: CreateProgrammeReportInput!) {
   createProgrammeReport(input: $input) { report { id sha256 } downloadUrl userErrors { field message } } }`;
 
-const EXTRA_ACTIONS = 850;
-const EXTRA_MILESTONES = 60;
+const EXTRA_ACTIONS = 500;
+const EXTRA_MILESTONES = 190;
 
 export interface ReportTiming {
   format: 'PDF' | 'XLSX';

@@ -13,6 +13,15 @@ export const PROGRAMME_REPORT_QUERY = graphql(`
     me {
       name
     }
+    openActions: actions(clientId: $clientId, status: OPEN) {
+      totalCount
+    }
+    actionsInProgress: actions(clientId: $clientId, status: IN_PROGRESS) {
+      totalCount
+    }
+    overdueActions: actions(clientId: $clientId, overdue: true) {
+      totalCount
+    }
     client(id: $clientId) {
       id
       name

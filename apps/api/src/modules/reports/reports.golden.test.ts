@@ -230,6 +230,8 @@ describe('the programme report', () => {
     expect(client!.complaintPatterns.totals.some((total) => total > 0)).toBe(true);
     expect(client!.feedbackSummary.kinds.some((kind) => kind.overall.responses > 0)).toBe(true);
     expect(expected.length).toBeGreaterThan(50);
+    const open = client!.actions.filter((action) => action.status !== 'DONE').length;
+    expected.push(`${open} open action${open === 1 ? '' : 's'}`);
     const missing = expected.filter((figure) => !text.includes(standardFontText(figure)));
     expect(missing).toEqual([]);
   });
