@@ -1,11 +1,9 @@
 import { mailAddressKey, mailOutcome } from '@csp/domain';
 import type { DataSource } from 'typeorm';
-import { TenantDb } from '../../core/tenancy/tenant-db.js';
+import { inTenant, startOutboxWorker, type OutboxWorker } from '../../core/outbox-worker.js';
 import type { MailSettings } from '../../core/config.js';
 import { logger } from '../../core/logger.js';
 import { createSmtpSender, leaseSecondsOf, type MailSender, type SendResult } from './smtp-sender.js';
-
-const BATCH = 20;
 
 interface ClaimedMail {
   tenantId: string;
@@ -23,21 +21,14 @@ interface MailJob {
   headers: Record<string, string>;
 }
 
-export interface MailWorker {
-  /** Claims and sends (or keeps) what is due now; returns how many mails it handled. */
-  runOnce(): Promise<number>;
-  /** Stops polling and waits for the attempts in flight to be recorded. */
-  stop(): Promise<void>;
-}
+/** Claims and sends (or keeps) what is due now (`runOnce`), on a timer unless MAIL_WORKER=off. */
+export type MailWorker = OutboxWorker;
 
 /**
- * Sends the outbox, as the webhook worker delivers its own (modules/webhooks/worker.ts): every API process may
- * run one; claims are leased with SKIP LOCKED, so processes share the work, and a mail whose process died
- * mid-conversation is claimed again when its lease runs out. Sending is therefore at least once, with the same
- * Message-ID each time.
- *
- * A round asks which consultancies have mail due (`mail_tenants_due`, the one look-up that crosses tenants), then
- * claims in each consultancy's own transaction with its tenant in the WHERE, a share of the batch each.
+ * Sends the mail outbox on core's outbox loop, as the webhook worker delivers its own (core/outbox-worker.ts:
+ * leased claims per consultancy, several processes safe, `mail_tenants_due` the one look-up across tenants). A
+ * mail whose process died mid-conversation is claimed again when its lease runs out: sending is at least once,
+ * with the same Message-ID each time.
  *
  * Without an SMTP server (no SMTP_URL) mail is KEPT: marked as kept, not sent, and admins read it on the "Sent
  * mail" page. Nothing waits to be sent later: a server configured afterwards sends only mail queued from then on.
@@ -56,19 +47,10 @@ export function startMailWorker(
         ? createSmtpSender({ ...settings, smtpUrl })
         : null;
   const leaseSeconds = leaseSecondsOf(settings);
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> = Promise.resolve(0);
-
-  function inTenant<T>(tenantId: string, work: (db: TenantDb) => Promise<T>): Promise<T> {
-    return dataSource.transaction(async (db) => {
-      await db.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-      return work(new TenantDb(db, tenantId));
-    });
-  }
 
   async function handle({ tenantId, mailId }: ClaimedMail): Promise<void> {
     const [job] = await inTenant(
+      dataSource,
       tenantId,
       (db) =>
         db.query(
@@ -79,7 +61,7 @@ export function startMailWorker(
     );
     if (!job || job.status !== 'PENDING') return;
     if (!send) {
-      await inTenant(tenantId, (db) =>
+      await inTenant(dataSource, tenantId, (db) =>
         db.query(
           `UPDATE mail_outbox SET status = 'KEPT', next_attempt_at = NULL, locked_until = NULL
             WHERE tenant_id = $1 AND id = $2 AND status = 'PENDING'`,
@@ -105,7 +87,7 @@ export function startMailWorker(
     const status = outcome.kind === 'SENT' ? 'SENT' : outcome.kind === 'RETRY' ? 'PENDING' : 'FAILED';
     const nextAttemptAt = outcome.kind === 'RETRY' ? new Date(Date.now() + outcome.delayMs) : null;
     const lastError = outcome.kind === 'SENT' ? null : result.response;
-    await inTenant(tenantId, async (db) => {
+    await inTenant(dataSource, tenantId, async (db) => {
       // Guarded by the attempt count: if this process's lease ran out and another process already recorded the
       // attempt, this late answer is dropped rather than counted twice.
       const [, updated] = (await db.query(
@@ -139,71 +121,13 @@ export function startMailWorker(
     logger.info({ tenantId, mailId, attempt, outcome: outcome.kind }, 'mail attempt');
   }
 
-  /** Leases up to `limit` of one consultancy's due mail, oldest first. */
-  function claim(tenantId: string, limit: number): Promise<ClaimedMail[]> {
-    return inTenant(tenantId, async (db) => {
-      const rows = (await db.query(
-        `UPDATE mail_outbox m
-            SET locked_until = now() + make_interval(secs => $3)
-           FROM (SELECT o.id FROM mail_outbox o
-                  WHERE o.tenant_id = $1 AND o.status = 'PENDING' AND o.next_attempt_at <= now()
-                    AND (o.locked_until IS NULL OR o.locked_until <= now())
-                  ORDER BY o.next_attempt_at
-                  LIMIT $2
-                  FOR UPDATE SKIP LOCKED) due
-          WHERE m.tenant_id = $1 AND m.id = due.id
-         RETURNING m.id`,
-        [tenantId, limit, leaseSeconds],
-      )) as [{ id: string }[], number];
-      return rows[0].map((row) => ({ tenantId, mailId: row.id }));
-    });
-  }
-
-  let fullRound = false;
-  async function runOnce(): Promise<number> {
-    const tenants = (await dataSource.query('SELECT tenant_id FROM mail_tenants_due($1)', [BATCH])) as {
-      tenant_id: string;
-    }[];
-    const share = Math.max(1, Math.floor(BATCH / Math.max(tenants.length, 1)));
-    const claimed: ClaimedMail[] = [];
-    fullRound = false;
-    for (const { tenant_id: tenantId } of tenants) {
-      const mine = await claim(tenantId, share);
-      fullRound ||= mine.length === share;
-      claimed.push(...mine);
-    }
-    await Promise.all(
-      claimed.map((mail) =>
-        handle(mail).catch((error: unknown) => {
-          // The lease stays: the mail is tried again when it runs out.
-          logger.warn({ err: error, mailId: mail.mailId }, 'mail attempt could not be recorded');
-        }),
-      ),
-    );
-    return claimed.length;
-  }
-
-  function schedule(delayMs: number) {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = runOnce().catch((error: unknown) => {
-        logger.warn({ err: error }, 'mail worker could not claim mail');
-        return 0;
-      });
-      // A consultancy that filled its share may have more due: go again at once.
-      void running.then(() => schedule(fullRound ? 0 : settings.pollMs));
-    }, delayMs);
-    timer.unref();
-  }
-
-  if (settings.worker) schedule(0);
-
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startOutboxWorker(dataSource, {
+    name: 'mail',
+    table: 'mail_outbox',
+    tenantsDue: 'mail_tenants_due',
+    leaseSeconds,
+    pollMs: settings.pollMs,
+    poll: settings.worker,
+    attempt: (tenantId, mailId) => handle({ tenantId, mailId }),
+  });
 }

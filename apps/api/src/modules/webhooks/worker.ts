@@ -1,12 +1,10 @@
 import { deliveryOutcome, webhookMessage, type WebhookEventType } from '@csp/domain';
 import type { DataSource } from 'typeorm';
-import { TenantDb } from '../../core/tenancy/tenant-db.js';
+import { inTenant, startOutboxWorker, type OutboxWorker } from '../../core/outbox-worker.js';
 import type { WebhookSettings } from '../../core/config.js';
 import { logger } from '../../core/logger.js';
 import { cancelPendingDeliveries } from './endpoints.js';
 import { createSender, signedHeaders, type AttemptResult } from './sender.js';
-
-const BATCH = 20;
 
 interface ClaimedDelivery {
   tenantId: string;
@@ -25,22 +23,13 @@ interface DeliveryJob {
   enabled: boolean;
 }
 
-export interface WebhookWorker {
-  /** Claims and delivers what is due now; returns how many deliveries it attempted. */
-  runOnce(): Promise<number>;
-  /** Stops polling and waits for the attempts in flight to be recorded. */
-  stop(): Promise<void>;
-}
+/** Claims and delivers what is due now (`runOnce`), on a timer when the settings say so. */
+export type WebhookWorker = OutboxWorker;
 
 /**
- * Delivers the outbox. Every API process may run one: claims are leased with SKIP LOCKED, so processes share the
- * work, and a delivery whose process died mid-attempt is claimed again when its lease runs out. Delivery is
- * therefore at least once, with the same webhook-id each time.
- *
- * A round first asks which consultancies have deliveries due (`webhook_tenants_due`, the one look-up that crosses
- * tenants, see core/tenancy/cross-tenant-statements.ts), then claims in each consultancy's own transaction with
- * its tenant in the WHERE, a share of the batch each, so one busy consultancy does not hold up the others' and, on
- * Citus, each claim runs on the one worker that holds that consultancy.
+ * Delivers the webhook outbox on core's outbox loop (core/outbox-worker.ts: leased claims per consultancy, several
+ * processes safe, `webhook_tenants_due` the one look-up across tenants). Delivery is therefore at least once, with
+ * the same webhook-id each time; this file is what one attempt does and how it is recorded.
  */
 export function startWebhookWorker(
   dataSource: DataSource,
@@ -49,19 +38,9 @@ export function startWebhookWorker(
 ): WebhookWorker {
   const send = createSender(settings);
   const leaseSeconds = Math.ceil(settings.timeoutMs / 1000) + 30;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> = Promise.resolve(0);
-
-  function inTenant<T>(tenantId: string, work: (db: TenantDb) => Promise<T>): Promise<T> {
-    return dataSource.transaction(async (db) => {
-      await db.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-      return work(new TenantDb(db, tenantId));
-    });
-  }
 
   async function deliver({ tenantId, deliveryId }: ClaimedDelivery): Promise<void> {
-    const loaded = await inTenant(tenantId, async (db) => {
+    const loaded = await inTenant(dataSource, tenantId, async (db) => {
       const [job] = (await db.query(
         `SELECT d.status, d.attempt_count, d.endpoint_id, e.id AS event_id, e.type, e.data, e.occurred_at,
                 w.url, w.enabled
@@ -108,7 +87,7 @@ export function startWebhookWorker(
     const status =
       outcome.kind === 'DELIVERED' ? 'DELIVERED' : outcome.kind === 'RETRY' ? 'PENDING' : 'FAILED';
     const nextAttemptAt = outcome.kind === 'RETRY' ? new Date(Date.now() + outcome.delayMs) : null;
-    await inTenant(tenantId, async (db) => {
+    await inTenant(dataSource, tenantId, async (db) => {
       // Guarded by the attempt count: if this process's lease ran out and another process already recorded the
       // attempt, this late answer is dropped rather than counted twice.
       const [, updated] = (await db.query(
@@ -151,74 +130,13 @@ export function startWebhookWorker(
     );
   }
 
-  /** Leases up to `limit` of one consultancy's due deliveries, oldest first. */
-  function claim(tenantId: string, limit: number): Promise<ClaimedDelivery[]> {
-    return inTenant(tenantId, async (db) => {
-      const rows = (await db.query(
-        `UPDATE webhook_deliveries d
-            SET locked_until = now() + make_interval(secs => $3)
-           FROM (SELECT w.id FROM webhook_deliveries w
-                  WHERE w.tenant_id = $1 AND w.status = 'PENDING' AND w.next_attempt_at <= now()
-                    AND (w.locked_until IS NULL OR w.locked_until <= now())
-                  ORDER BY w.next_attempt_at
-                  LIMIT $2
-                  FOR UPDATE SKIP LOCKED) due
-          WHERE d.tenant_id = $1 AND d.id = due.id
-         RETURNING d.id`,
-        [tenantId, limit, leaseSeconds],
-      )) as [{ id: string }[], number];
-      return rows[0].map((row) => ({ tenantId, deliveryId: row.id }));
-    });
-  }
-
-  let fullRound = false;
-  async function runOnce(): Promise<number> {
-    const tenants = (await dataSource.query('SELECT tenant_id FROM webhook_tenants_due($1)', [BATCH])) as {
-      tenant_id: string;
-    }[];
-    const share = Math.max(1, Math.floor(BATCH / Math.max(tenants.length, 1)));
-    const claimed: ClaimedDelivery[] = [];
-    fullRound = false;
-    for (const { tenant_id: tenantId } of tenants) {
-      const mine = await claim(tenantId, share);
-      fullRound ||= mine.length === share;
-      claimed.push(...mine);
-    }
-    await Promise.all(
-      claimed.map((delivery) =>
-        deliver(delivery).catch((error: unknown) => {
-          // The lease stays: the delivery is tried again when it runs out.
-          logger.warn(
-            { err: error, deliveryId: delivery.deliveryId },
-            'webhook delivery could not be recorded',
-          );
-        }),
-      ),
-    );
-    return claimed.length;
-  }
-
-  function schedule(delayMs: number) {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = runOnce().catch((error: unknown) => {
-        logger.warn({ err: error }, 'webhook worker could not claim deliveries');
-        return 0;
-      });
-      // A consultancy that filled its share may have more due: go again at once.
-      void running.then(() => schedule(fullRound ? 0 : settings.pollMs));
-    }, delayMs);
-    timer.unref();
-  }
-
-  if (settings.worker) schedule(0);
-
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startOutboxWorker(dataSource, {
+    name: 'webhook',
+    table: 'webhook_deliveries',
+    tenantsDue: 'webhook_tenants_due',
+    leaseSeconds,
+    pollMs: settings.pollMs,
+    poll: settings.worker,
+    attempt: (tenantId, deliveryId) => deliver({ tenantId, deliveryId }),
+  });
 }
