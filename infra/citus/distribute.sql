@@ -107,6 +107,10 @@ SELECT create_distributed_table('mail_suppressions', 'tenant_id', colocate_with 
 -- Email preferences: each member's choice per kind of email and their digest settings, read with the member.
 SELECT create_distributed_table('email_preferences', 'tenant_id', colocate_with => 'consultancies');
 SELECT create_distributed_table('email_digest_settings', 'tenant_id', colocate_with => 'consultancies');
+-- Scheduled work (reminders, digests, monthly reports) and what waits for each member's digest. Like the outboxes,
+-- scheduled_work_tenants_due reads across shards; every claim and run names its tenant.
+SELECT create_distributed_table('scheduled_work', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('digest_items', 'tenant_id', colocate_with => 'consultancies');
 
 -- Global tables. The sign-in directory maps an email to its consultancy before anyone is signed in, so it cannot
 -- be keyed by tenant: it is a reference table (a full copy on every node). It has no foreign key into tenant

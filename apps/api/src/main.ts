@@ -8,6 +8,7 @@ import { createApi } from './core/server.js';
 import { entities, modules } from './modules/index.js';
 import { startWebhookWorker } from './modules/webhooks/index.js';
 import { startMailWorker } from './modules/mail/index.js';
+import { startScheduledWork } from './core/scheduled-work.js';
 import { seedDemo } from './demo/seed-demo.js';
 
 async function main() {
@@ -39,6 +40,17 @@ async function main() {
   const webhookWorker = startWebhookWorker(dataSource, config.webhooks);
   // Likewise the mail outbox (unless MAIL_WORKER=off); without SMTP_URL it keeps mail instead of sending it.
   const mailWorker = startMailWorker(dataSource, config.mail);
+  // And the scheduled work (reminders, digests, monthly reports), on the same leased loop (unless SCHEDULED_WORK=off).
+  const scheduledWork = startScheduledWork(
+    dataSource,
+    modules.flatMap((module) => module.scheduledJobs ?? []),
+    {
+      publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+      emailLinkSecret: config.emailLinkSecret,
+      schema: api.schema,
+    },
+    config.scheduledWork,
+  );
   const server: Server = api.app.listen(config.port, () => {
     const url = `http://localhost:${config.port}`;
     console.log(`\nService Programme is running at ${url}  (GraphQL: ${url}/graphql)`);
@@ -64,7 +76,7 @@ async function main() {
     // Closing the server stops new connections and waits for the requests in flight; then the pool, then PostgreSQL.
     await api.stop(server);
     // After the requests: an attempt in flight is recorded before the pool closes.
-    await Promise.all([webhookWorker.stop(), mailWorker.stop()]);
+    await Promise.all([webhookWorker.stop(), mailWorker.stop(), scheduledWork.stop()]);
     await dataSource.destroy();
     await database.stop();
     process.exit(0);

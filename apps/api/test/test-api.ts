@@ -19,6 +19,7 @@ import {
   DEFAULT_FEEDBACK_SETTINGS,
   DEFAULT_MAIL_SETTINGS,
   mailDeliveryOf,
+  readConfig,
   type FeedbackSettings,
   type MailSettings,
   type WebhookSettings,
@@ -26,6 +27,8 @@ import {
 import { entities, modules } from '../src/modules/index.js';
 import { startWebhookWorker, type WebhookWorker } from '../src/modules/webhooks/index.js';
 import { startMailWorker, type MailWorker } from '../src/modules/mail/index.js';
+import { startScheduledWork } from '../src/core/scheduled-work.js';
+import type { OutboxWorker } from '../src/core/outbox-worker.js';
 import { API_PASSWORD, TEMPLATE, withDatabase } from './global-setup.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -93,6 +96,8 @@ export interface TestApi {
   webhookWorker: WebhookWorker;
   /** The API's mail outbox sender (polling only when the test asked for it with `outgoingMail.worker`). */
   mailWorker: MailWorker;
+  /** Reminders, digests and monthly reports: never on a timer here; a test runs what is due with `runOnce`. */
+  scheduledWork: OutboxWorker;
   /** Every email the API sent, oldest first (kept in memory, never delivered). */
   sentMail(): readonly MailMessage[];
   close(): Promise<void>;
@@ -186,6 +191,12 @@ export async function startApiOn(
   });
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const scheduledWork = startScheduledWork(
+    dataSource,
+    (options.modules ?? modules).flatMap((module) => module.scheduledJobs ?? []),
+    { publicUrl: options.publicUrl ?? url, emailLinkSecret: readConfig().emailLinkSecret, schema: api.schema },
+    { poll: false, pollMs: 200 },
+  );
   const owner = new pg.Pool({ connectionString: options.ownerUrl, max: 2 });
 
   return {
@@ -194,6 +205,7 @@ export async function startApiOn(
     dataSource,
     webhookWorker,
     mailWorker,
+    scheduledWork,
     sentMail: () => mail.sent(),
     async graphql(
       document: string | TypedDocumentNode,
@@ -253,7 +265,7 @@ export async function startApiOn(
     async close() {
       await api.stop(server);
       // After the requests: an attempt in flight is recorded before the pool closes.
-      await Promise.all([webhookWorker.stop(), mailWorker.stop()]);
+      await Promise.all([webhookWorker.stop(), mailWorker.stop(), scheduledWork.stop()]);
       await dataSource.destroy();
       await owner.end();
     },

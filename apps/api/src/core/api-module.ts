@@ -3,6 +3,7 @@ import type { IResolvers } from '@graphql-tools/utils';
 import type { EntitySchema } from 'typeorm';
 import type { Permission } from '@csp/domain';
 import type { RequestContext } from './context.js';
+import type { ScheduledJob } from './scheduled-work.js';
 
 /**
  * One feature of the API as core sees it: its SDL, resolvers and entities, and any plain HTTP routes. core never
@@ -17,6 +18,8 @@ export interface ApiModule {
   entities: EntitySchema[];
   /** HTTP routes for what GraphQL's one JSON answer does not suit (a streamed download); see core/http/module-routes.ts. */
   routes?: readonly ApiRoute[];
+  /** Work the module does at a time rather than at once (reminders, digests); core/scheduled-work.ts runs it. */
+  scheduledJobs?: readonly ScheduledJob[];
 }
 
 /**

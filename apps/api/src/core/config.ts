@@ -118,6 +118,8 @@ export interface Config {
   demoData: boolean;
   webhooks: WebhookSettings;
   mail: MailSettings;
+  /** Reminders, digests and monthly reports (SCHEDULED_WORK, SCHEDULED_WORK_POLL_MS): core/scheduled-work.ts. */
+  scheduledWork: { poll: boolean; pollMs: number };
   feedback: FeedbackSettings;
   /** The key that signs unsubscribe links in email (EMAIL_LINK_SECRET); see DEVELOPMENT_EMAIL_LINK_SECRET. */
   emailLinkSecret: string;
@@ -183,6 +185,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       worker: env.MAIL_WORKER !== 'off',
       pollMs: positive(env.MAIL_POLL_MS, DEFAULT_MAIL_SETTINGS.pollMs),
       timeoutMs: positive(env.MAIL_TIMEOUT_MS, DEFAULT_MAIL_SETTINGS.timeoutMs),
+    },
+    scheduledWork: {
+      poll: env.SCHEDULED_WORK !== 'off',
+      pollMs: positive(env.SCHEDULED_WORK_POLL_MS, 15_000),
     },
     feedback: {
       secret: env.FEEDBACK_SECRET || PROCESS_FEEDBACK_SECRET,

@@ -133,8 +133,9 @@ export async function createApi(options: ApiOptions) {
   const signInGuard = createSignInGuard(options.signInThrottle);
   const mail = options.mail ?? defaultMailTransport(options.production);
   const mailDelivery = options.mailDelivery ?? mailDeliveryOf(config.mail);
+  const schema = buildSchema(options.modules);
   const apollo = new ApolloServer<RequestContext>({
-    schema: buildSchema(options.modules),
+    schema,
     // graphql-armor's plugins and validation rules; like its `protect()` preset, one request per body.
     allowBatchedHttpRequests: false,
     plugins: [
@@ -284,6 +285,8 @@ export async function createApi(options: ApiOptions) {
 
   return {
     app,
+    // What the API answers, guard and all: scheduled work asks it as a person would (a monthly report).
+    schema,
     async stop(server?: Server) {
       if (server) {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -21,6 +21,7 @@ import { TotalFeedbackPerMonth1763800020000 } from './1763800020000-total-feedba
 import { IndexComplaintResolutionTimes1763800021000 } from './1763800021000-index-complaint-resolution-times.js';
 import { ReadClientFenceOncePerStatement1763800022000 } from './1763800022000-read-client-fence-once-per-statement.js';
 import { KeepProgrammeReportSnapshots1763800026000 } from './1763800026000-keep-programme-report-snapshots.js';
+import { ScheduleWorkAndKeepDigestItems1763800028000 } from './1763800028000-schedule-work-and-keep-digest-items.js';
 import { TotalComplaintsPerMonth1763800023000 } from './1763800023000-total-complaints-per-month.js';
 import { MailOutbox1763800024000 } from './1763800024000-mail-outbox.js';
 import { EmailPreferences1763800025000 } from './1763800025000-email-preferences.js';
@@ -53,4 +54,5 @@ export const migrations = [
   MailOutbox1763800024000,
   EmailPreferences1763800025000,
   KeepProgrammeReportSnapshots1763800026000,
+  ScheduleWorkAndKeepDigestItems1763800028000,
 ];

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EntitySchema } from 'typeorm';
 import type { ApiModule, ApiRoute } from '../core/api-module.js';
+import type { ScheduledJob } from '../core/scheduled-work.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { accounts } from './accounts/index.js';
 import { actions } from './actions/index.js';
@@ -26,13 +27,15 @@ import { webhooks } from './webhooks/index.js';
 
 /**
  * What each feature's `index.ts` declares: its folder name (holding its `.graphql` files), resolvers and entities,
- * and any HTTP routes (each from a file of the module named for what it does, e.g. `consultancy/export-download.ts`).
+ * any HTTP routes (each from a file of the module named for what it does, e.g. `consultancy/export-download.ts`), and
+ * any scheduled jobs (core/scheduled-work.ts; each in a file named for its work, e.g. `notifications/digest-job.ts`).
  */
 interface Feature {
   name: string;
   resolvers: Resolvers;
   entities: EntitySchema[];
   routes?: readonly ApiRoute[];
+  scheduledJobs?: readonly ScheduledJob[];
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -8,7 +8,11 @@ import { Link, useSearchParams } from 'react-router';
 export function UnsubscribedPage() {
   const [params] = useSearchParams();
   const kind = params.get('kind') ?? '';
-  const label = isPreferenceKind(kind) ? PREFERENCE_KIND_WORDS[kind].label : null;
+  const label = isPreferenceKind(kind)
+    ? PREFERENCE_KIND_WORDS[kind].label
+    : kind === 'DIGEST'
+      ? 'your daily or weekly summary, and the updates it gathered'
+      : null;
   return (
     <>
       <h1>You are unsubscribed</h1>

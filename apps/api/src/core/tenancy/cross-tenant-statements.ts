@@ -65,6 +65,12 @@ export const DATABASE_FUNCTIONS: Readonly<Record<string, DatabaseFunction>> = {
       'The mail worker finds which consultancies have mail due; it then claims per consultancy, ' +
       'with the tenant in the WHERE (modules/mail/worker.ts).',
   },
+  scheduled_work_tenants_due: {
+    crossesTenants: true,
+    reason:
+      'The scheduled-work runner finds which consultancies have work due (reminders, digests, monthly reports); ' +
+      'it then claims per consultancy, with the tenant in the WHERE (core/scheduled-work.ts).',
+  },
   feedback_link_tenant: {
     crossesTenants: true,
     reason:

@@ -5,7 +5,14 @@ import { resolvers } from './resolvers.js';
 export { MemberEntity, type MemberRow } from './entities.js';
 export { consultancyOf, leadersOfClient, memberById } from './loaders.js';
 export { logIn, signInGuardOf } from './log-in.js';
-export { memberOf, rolesOfMembers } from './references.js';
+export {
+  adminIdsOf,
+  consultancyNameOf,
+  leaderIdsOfClient,
+  memberOf,
+  membersByIds,
+  rolesOfMembers,
+} from './references.js';
 export { startSession } from './sessions.js';
 export { claimSignInEmail } from './sign-in-directory.js';
 export { clearFailureRun, failureRunsOf } from './sign-in-failures.js';

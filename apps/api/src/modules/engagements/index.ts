@@ -6,7 +6,7 @@ export { changeEngagementStatus } from './change-status.js';
 export { createEngagement } from './edit-engagement.js';
 export { engagementById, engagementsOfClient } from './loaders.js';
 export { addDays } from './milestones.js';
-export { engagementOf } from './references.js';
+export { consultantsOnClient, engagementOf } from './references.js';
 
 export const engagements = {
   name: 'engagements',

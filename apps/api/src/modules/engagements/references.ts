@@ -33,3 +33,22 @@ export async function checkConsultants(
     ...(team ?? []).flatMap((id, index) => problem(`teamMemberIds.${index}`, id)),
   ];
 }
+
+/**
+ * The consultancy's people on a client's running engagements (proposed, active or on hold): each lead and each
+ * team member, once. They are who hears of the client's evidence as it comes in.
+ */
+export async function consultantsOnClient(db: TenantDb, clientId: string): Promise<string[]> {
+  const rows = (await db.query(
+    `SELECT e.lead_consultant_id AS id FROM engagements e
+      WHERE e.tenant_id = $1 AND e.client_id = $2 AND e.status IN ('PROPOSED', 'ACTIVE', 'ON_HOLD')
+        AND e.lead_consultant_id IS NOT NULL
+     UNION
+     SELECT t.user_id FROM engagement_team_members t
+       JOIN engagements e ON e.tenant_id = t.tenant_id AND e.id = t.engagement_id
+      WHERE t.tenant_id = $1 AND t.client_id = $2 AND e.tenant_id = $1
+        AND e.status IN ('PROPOSED', 'ACTIVE', 'ON_HOLD')`,
+    [db.tenantId, clientId],
+  )) as { id: string }[];
+  return rows.map((row) => row.id);
+}

@@ -1,4 +1,12 @@
-import { checkDigestSettings, checkPreferenceKind, type Delivery, type DigestCadence } from '@csp/domain';
+import {
+  checkDigestSettings,
+  checkPreferenceKind,
+  nextDigestAt,
+  type Delivery,
+  type DigestCadence,
+} from '@csp/domain';
+import { rescheduleWork } from '../../core/scheduled-work.js';
+import { DIGEST_JOB } from './notify.js';
 import type { RequestContext } from '../../core/context.js';
 import { refused, type Payload } from '../../core/payloads.js';
 import { preferencesOf, requirePerson, storeDelivery } from './preferences.js';
@@ -37,6 +45,8 @@ export async function setDigestSettings(
        WHERE d.tenant_id = $1`,
       [db.tenantId, viewer.memberId, cadence, weekday, timeZone],
     );
+    // A digest already waiting goes at the new time: 08:00 on the clock and the day just chosen.
+    await rescheduleWork(db, DIGEST_JOB, viewer.memberId, nextDigestAt({ cadence, weekday, timeZone }, new Date()));
     return { preferences: await preferencesOf(db, viewer), userErrors: [] };
   });
 }

@@ -2,11 +2,14 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { isPreferenceKind, type PreferenceKind } from '@csp/domain';
 import { isUuid } from '../../core/user-errors.js';
 
+/** A kind of email one may choose about, or the digest: turning that off turns off what it gathers. */
+export type UnsubscribeKind = PreferenceKind | 'DIGEST';
+
 /** What an unsubscribe link turns off: one kind of email, for one member of one consultancy. */
 export interface UnsubscribeTarget {
   tenantId: string;
   memberId: string;
-  kind: PreferenceKind;
+  kind: UnsubscribeKind;
 }
 
 /** What building a link needs: `context.settings` will do, or the config (PUBLIC_URL, EMAIL_LINK_SECRET). */
@@ -48,9 +51,9 @@ export function verifyUnsubscribeToken(secret: string, token: unknown): Unsubscr
   const parts = token.split('.');
   if (parts.length !== 4) return null;
   const [tenantId, memberId, kind, signature] = parts as [string, string, string, string];
-  if (!isUuid(tenantId) || !isUuid(memberId) || !isPreferenceKind(kind)) return null;
+  if (!isUuid(tenantId) || !isUuid(memberId) || !(isPreferenceKind(kind) || kind === 'DIGEST')) return null;
   if (!/^[A-Za-z0-9_-]{43}$/.test(signature)) return null;
-  const target = { tenantId: tenantId.toLowerCase(), memberId: memberId.toLowerCase(), kind };
+  const target: UnsubscribeTarget = { tenantId: tenantId.toLowerCase(), memberId: memberId.toLowerCase(), kind };
   const expected = signatureOf(secret, target);
   const given = Buffer.from(signature, 'base64url');
   return given.length === expected.length && timingSafeEqual(given, expected) ? target : null;

@@ -3,7 +3,8 @@ import { recordAction } from '../../core/activity-trail.js';
 import type { RequestContext } from '../../core/context.js';
 import { coded } from '../../core/errors.js';
 import { memberOf } from '../accounts/index.js';
-import { aboutKind, storeDelivery } from './preferences.js';
+import { aboutKind, preferencesOf, storeDelivery } from './preferences.js';
+import { EMAIL_KINDS } from './email-kinds.js';
 import { UNSUBSCRIBE_PATH, verifyUnsubscribeToken, type UnsubscribeTarget } from './unsubscribe-links.js';
 
 const BAD_LINK =
@@ -33,7 +34,15 @@ export const unsubscribeByPost: ApiRoute = {
     await context.db.write(async (db) => {
       const member = await memberOf(db, target.memberId);
       if (!member) return;
-      await storeDelivery(db, member.id, target.kind, 'OFF');
+      if (target.kind === 'DIGEST') {
+        // The summary's own link: what it gathers stops, rather than coming one email each instead.
+        const { kinds } = await preferencesOf(db, { memberId: member.id, role: member.role });
+        for (const { kind } of kinds.filter((choice) => choice.delivery === 'DIGEST')) {
+          await storeDelivery(db, member.id, kind, 'OFF');
+        }
+      } else {
+        await storeDelivery(db, member.id, target.kind, 'OFF');
+      }
       // Recorded as the member's own act: the link was sent to them alone.
       const asMember = {
         ...context,
@@ -74,7 +83,10 @@ export const unsubscribePage: ApiRoute = {
     if (!target)
       return { kind: 'html', status: 400, body: page('Link not valid', `<p>${escape(BAD_LINK)}</p>`) };
     const token = String(request.query.token);
-    const label = aboutKind(target.kind).label;
+    const label =
+      target.kind === 'DIGEST'
+        ? `${EMAIL_KINDS.find((info) => info.kind === 'DIGEST')!.label} (and what it gathers)`
+        : aboutKind(target.kind).label;
     return {
       kind: 'html',
       body: page(
