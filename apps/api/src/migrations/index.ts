@@ -24,6 +24,8 @@ import { KeepProgrammeReportSnapshots1763800026000 } from './1763800026000-keep-
 import { TotalComplaintsPerMonth1763800023000 } from './1763800023000-total-complaints-per-month.js';
 import { MailOutbox1763800024000 } from './1763800024000-mail-outbox.js';
 import { EmailPreferences1763800025000 } from './1763800025000-email-preferences.js';
+import { MaskMailSecrets1763800027000 } from './1763800027000-mask-mail-secrets.js';
+import { PreTenantMailOutbox1763800027500 } from './1763800027500-pre-tenant-mail-outbox.js';
 
 /** In the order they run. A landed migration is never edited: a change is a new file here. */
 export const migrations = [
@@ -53,4 +55,6 @@ export const migrations = [
   MailOutbox1763800024000,
   EmailPreferences1763800025000,
   KeepProgrammeReportSnapshots1763800026000,
+  MaskMailSecrets1763800027000,
+  PreTenantMailOutbox1763800027500,
 ];
