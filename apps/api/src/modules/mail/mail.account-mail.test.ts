@@ -5,6 +5,8 @@ import { startSmtpReceiver, type SmtpReceiver } from '../../../test/smtp-receive
 import { graphql } from '../../../test/generated/index.js';
 import { signUpTokenIn } from '../accounts/index.js';
 import { invitationTokenIn } from '../members/index.js';
+import { DEFAULT_MAIL_SETTINGS } from '../../core/config.js';
+import { startMailWorker } from './worker.js';
 
 /**
  * The account mails (the sign-up confirmation before any consultancy exists, and the invitation) go through the
@@ -94,5 +96,33 @@ describe('account mail over SMTP', () => {
       input: { token: token!, name: 'Rosa', password: PASSWORD },
     });
     expect(accepted.data.acceptInvitation.member).toEqual({ name: 'Rosa' });
+  });
+});
+
+describe('account mail without an SMTP server', () => {
+  it('keeps the sign-up mail and shows its line, link included, where main.ts prints it outside production', async () => {
+    const kept = await startTestApi();
+    try {
+      const email = 'noor@local.example';
+      const input = { consultancyName: 'Local', name: 'Noor', email, password: PASSWORD };
+      expect((await kept.graphql(SIGN_UP, { input })).data.signUp.confirmationSent).toBe(true);
+      const lines: string[] = [];
+      const worker = startMailWorker(
+        kept.dataSource,
+        { ...DEFAULT_MAIL_SETTINGS, worker: false },
+        { showKept: (line) => lines.push(line) },
+      );
+      expect(await worker.runOnce()).toBe(1);
+      await worker.stop();
+      const [mail] = (await kept.queuedMail()).filter((queued) => queued.to === email);
+      expect(mail?.status).toBe('KEPT');
+      const token = signUpTokenIn(mail?.text ?? '');
+      expect(lines).toEqual([
+        `mail to ${email}: Confirm your Service Programme account  ${kept.url}/sign-up/confirm#token=${token}`,
+      ]);
+      expect((await confirmSignUp(kept, token!)).userErrors).toEqual([]);
+    } finally {
+      await kept.close();
+    }
   });
 });
