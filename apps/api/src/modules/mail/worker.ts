@@ -33,6 +33,9 @@ export type MailWorker = OutboxWorker;
  *
  * Without an SMTP server (no SMTP_URL) mail is KEPT: marked as kept, not sent, and admins read it on the "Sent
  * mail" page. Nothing waits to be sent later: a server configured afterwards sends only mail queued from then on.
+ *
+ * The same loop drains the pre-tenant outbox (the sign-up mails, pre-tenant-outbox.ts) with the same sender and
+ * retries; kept, such a mail has no admin to read it, so its line goes to `showKept` instead.
  */
 export function startMailWorker(
   dataSource: DataSource,

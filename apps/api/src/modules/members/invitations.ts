@@ -28,7 +28,8 @@ const INVITATION_DAYS = 14;
  * Invites someone: the link goes by mail to the invitee only, never to the admin, so only the mailbox owner can
  * accept. Whether the address has an account in another consultancy is not looked at here: the admin gets the same
  * answer after the same work either way (the invitee learns it when accepting). A member of this consultancy with
- * the address is refused by name, since the admin sees their members anyway.
+ * the address is refused by name, since the admin sees their members anyway. The mail is queued in the same
+ * transaction as the invitation, so an invitation that does not commit sends nothing.
  */
 export async function inviteMember(
   context: RequestContext,
