@@ -118,6 +118,8 @@ SELECT create_distributed_table('digest_items', 'tenant_id', colocate_with => 'c
 SELECT create_reference_table('sign_in_directory');
 -- Sign-ups waiting for their emailed link: no tenant exists until the link is used, so global in the same way.
 SELECT create_reference_table('pending_sign_ups');
+-- Mail sent before a consultancy exists (the sign-up mails): global in the same way, drained by the mail worker.
+SELECT create_reference_table('pre_tenant_mail');
 -- A public feedback link's token maps to its consultancy before any tenant is known (an anonymous answer), so
 -- global in the same way as the sign-in directory.
 SELECT create_reference_table('feedback_link_directory');

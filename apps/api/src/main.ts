@@ -39,7 +39,11 @@ async function main() {
   // Every API process delivers the outbox too (unless WEBHOOK_WORKER=off): claims are leased, so they share the work.
   const webhookWorker = startWebhookWorker(dataSource, config.webhooks);
   // Likewise the mail outbox (unless MAIL_WORKER=off); without SMTP_URL it keeps mail instead of sending it.
-  const mailWorker = startMailWorker(dataSource, config.mail);
+  // Without SMTP_URL, outside production, a kept sign-up mail is printed (its link included) so that whoever runs
+  // the product can finish signing up: no admin exists yet to read it on the "Sent mail" page.
+  const mailWorker = startMailWorker(dataSource, config.mail, {
+    showKept: config.production ? null : (line) => console.log(line),
+  });
   // And the scheduled work (reminders, digests, monthly reports), on the same leased loop (unless SCHEDULED_WORK=off).
   const scheduledWork = startScheduledWork(
     dataSource,
@@ -62,7 +66,8 @@ async function main() {
     }
     if (!config.mail.smtpUrl) {
       console.log(
-        'No SMTP server is configured (SMTP_URL): mail is kept, not sent; admins read it on the "Sent mail" page.',
+        'No SMTP server is configured (SMTP_URL): mail is kept, not sent; admins read it on the "Sent mail" page' +
+          (config.production ? '.' : ', and sign-up links are printed here.'),
       );
     }
     console.log('Press Ctrl-C to stop.\n');

@@ -35,7 +35,7 @@ export async function signUpConsultancy(api: TestApi, name = `Consultancy ${uniq
     { input: { consultancyName: name, name: 'Ada Admin', email, password: PASSWORD } },
   );
   expect(response.data.signUp).toEqual({ confirmationSent: true, userErrors: [] });
-  const confirmed = await confirmSignUp(api, signUpTokenFor(api, email));
+  const confirmed = await confirmSignUp(api, await signUpTokenFor(api, email));
   expect(confirmed.userErrors).toEqual([]);
   const token = confirmed.token!;
   const me = await api.graphql(
@@ -53,16 +53,16 @@ export async function signUpConsultancy(api: TestApi, name = `Consultancy ${uniq
 }
 
 /** The token of the latest sign-up link mailed to this address (fails the test when there is none). */
-export function signUpTokenFor(api: TestApi, email: string): string {
-  const mail = api.sentMail().filter((message) => message.to === email.toLowerCase());
+export async function signUpTokenFor(api: TestApi, email: string): Promise<string> {
+  const mail = (await api.queuedMail()).filter((message) => message.to.toLowerCase() === email.toLowerCase());
   const token = signUpTokenIn(mail.at(-1)?.text ?? '');
   expect(token, `a sign-up link mailed to ${email}`).toBeTruthy();
   return token!;
 }
 
 /** The token of the latest invitation link mailed to this address (fails the test when there is none). */
-export function invitationTokenFor(api: TestApi, email: string): string {
-  const mail = api.sentMail().filter((message) => message.to === email.toLowerCase());
+export async function invitationTokenFor(api: TestApi, email: string): Promise<string> {
+  const mail = (await api.queuedMail()).filter((message) => message.to.toLowerCase() === email.toLowerCase());
   const token = invitationTokenIn(mail.at(-1)?.text ?? '');
   expect(token, `an invitation link mailed to ${email}`).toBeTruthy();
   return token!;
@@ -124,7 +124,7 @@ export async function addMember(
         }
       }
     `),
-    { input: { token: invitationTokenFor(api, email), name: `${role} person`, password: PASSWORD } },
+    { input: { token: await invitationTokenFor(api, email), name: `${role} person`, password: PASSWORD } },
   );
   const member = accepted.data.acceptInvitation;
   return { token: member.token!, memberId: member.member!.id, tenantId: admin.tenantId, email };

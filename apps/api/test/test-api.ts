@@ -13,8 +13,6 @@ import type { RateLimitOptions } from '../src/core/http/rate-limit.js';
 import type { SignInThrottleOptions } from '../src/core/auth/sign-in-guard.js';
 import type { ConcurrencyOptions } from '../src/core/http/concurrency.js';
 import type { BudgetLimits } from '../src/core/graphql/request-budget.js';
-import { memoryMailTransport } from '../src/core/mail/memory-transport.js';
-import type { MailMessage } from '../src/core/mail/transport.js';
 import {
   DEFAULT_FEEDBACK_SETTINGS,
   DEFAULT_MAIL_SETTINGS,
@@ -98,9 +96,25 @@ export interface TestApi {
   mailWorker: MailWorker;
   /** Reminders, digests and monthly reports: never on a timer here; a test runs what is due with `runOnce`. */
   scheduledWork: OutboxWorker;
-  /** Every email the API sent, oldest first (kept in memory, never delivered). */
-  sentMail(): readonly MailMessage[];
+  /**
+   * Every mail the API queued, oldest first: the consultancies' outbox and the pre-tenant one (the sign-up mails)
+   * together, read as the owner, secrets unmasked, whether or not the worker has sent it yet.
+   */
+  queuedMail(): Promise<QueuedMessage[]>;
   close(): Promise<void>;
+}
+
+/** One mail of either outbox, as test/test-api.ts's queuedMail reads it. */
+export interface QueuedMessage {
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  /** Null for the plain-text pre-tenant mail. */
+  html: string | null;
+  status: string;
+  /** Null for pre-tenant mail. */
+  tenantId: string | null;
 }
 
 /** What a test may set on the API it starts; everything else is the product's default. */
@@ -142,7 +156,6 @@ export async function startApiOn(
 ): Promise<TestApi> {
   const dataSource = createAppDataSource(options.appUrl, entities, { poolSize: 10 });
   await dataSource.initialize();
-  const mail = memoryMailTransport({ keep: 10_000 });
   // Tests reach receivers on loopback; the worker polls only in tests about delivery, which also run it by hand.
   const webhooks: WebhookSettings = {
     allowPrivateAddresses: true,
@@ -160,7 +173,6 @@ export async function startApiOn(
   };
   const api = await createApi({
     modules: options.modules ?? modules,
-    mail,
     mailDelivery: mailDeliveryOf(outgoingMail),
     publicUrl: options.publicUrl,
     dataSource,
@@ -206,7 +218,16 @@ export async function startApiOn(
     webhookWorker,
     mailWorker,
     scheduledWork,
-    sentMail: () => mail.sent(),
+    async queuedMail() {
+      const { rows } = await owner.query(
+        `SELECT kind, to_address AS "to", subject, text, html, status, tenant_id AS "tenantId", queued_at
+           FROM mail_outbox
+         UNION ALL
+         SELECT kind, to_address, subject, text, NULL, status, NULL, queued_at FROM pre_tenant_mail
+         ORDER BY queued_at`,
+      );
+      return rows.map(({ queued_at: _, ...mail }: QueuedMessage & { queued_at: Date }) => mail);
+    },
     async graphql(
       document: string | TypedDocumentNode,
       variables?: Record<string, unknown>,

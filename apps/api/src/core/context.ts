@@ -1,7 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { SignInGuard } from './auth/sign-in-guard.js';
 import type { Viewer } from './auth/viewer.js';
-import type { MailTransport } from './mail/transport.js';
 import type { RequestDatabase } from './tenancy/request-database.js';
 import type { RequestBudget } from './graphql/request-budget.js';
 import type { FeedbackSettings, MailDeliveryMode, WebhookSettings } from './config.js';
@@ -28,8 +27,6 @@ export interface RequestContext {
     /** Signs links in email that act without a sign-in (EMAIL_LINK_SECRET). */
     emailLinkSecret: string;
   };
-  /** Where email goes (sign-up links); see core/mail. */
-  mail: MailTransport;
   /** The mutation being resolved, for the activity trail (set by core/activity-trail.ts). */
   mutation?: { name: string; input: unknown };
   /** What this request may still resolve (core/graphql/request-budget.ts); the permission guard spends it. */

@@ -21,6 +21,11 @@ export interface LeasedOutbox {
   poll: boolean;
   /** One attempt of one claimed item. A throw leaves its lease, so it is tried again when the lease runs out. */
   attempt(tenantId: string, id: string): Promise<void>;
+  /**
+   * Items that belong to no consultancy (mail sent before one exists), drained in the same rounds as one more
+   * tenant's share, with the same leases: `claim` is a SECURITY DEFINER function (limit, lease seconds) → ids.
+   */
+  global?: { claim: string; attempt(id: string): Promise<void> };
 }
 
 export interface OutboxWorker {
@@ -82,17 +87,26 @@ export function startOutboxWorker(dataSource: DataSource, outbox: LeasedOutbox):
     const tenants = (await dataSource.query(`SELECT tenant_id FROM ${outbox.tenantsDue}($1)`, [BATCH])) as {
       tenant_id: string;
     }[];
-    const share = Math.max(1, Math.floor(BATCH / Math.max(tenants.length, 1)));
-    const claimed: { tenantId: string; id: string }[] = [];
+    const global = outbox.global;
+    const share = Math.max(1, Math.floor(BATCH / Math.max(tenants.length + (global ? 1 : 0), 1)));
+    const claimed: { tenantId: string | null; id: string }[] = [];
     fullRound = false;
     for (const { tenant_id: tenantId } of tenants) {
       const mine = await claim(tenantId, share);
       fullRound ||= mine.length === share;
       claimed.push(...mine.map((id) => ({ tenantId, id })));
     }
+    if (global) {
+      const rows = (await dataSource.query(`SELECT id FROM ${global.claim}($1, $2)`, [
+        share,
+        outbox.leaseSeconds,
+      ])) as { id: string }[];
+      fullRound ||= rows.length === share;
+      claimed.push(...rows.map(({ id }) => ({ tenantId: null, id })));
+    }
     await Promise.all(
       claimed.map(({ tenantId, id }) =>
-        outbox.attempt(tenantId, id).catch((error: unknown) => {
+        (tenantId === null ? global!.attempt(id) : outbox.attempt(tenantId, id)).catch((error: unknown) => {
           // The lease stays: the item is tried again when it runs out.
           logger.warn({ err: error, id }, `${outbox.name} attempt could not be recorded`);
         }),

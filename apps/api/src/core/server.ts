@@ -16,8 +16,6 @@ import type { RequestContext } from './context.js';
 import { buildSchema } from './graphql/schema.js';
 import { formatError } from './graphql/format-error.js';
 import { logger } from './logger.js';
-import { defaultMailTransport } from './mail/memory-transport.js';
-import type { MailTransport } from './mail/transport.js';
 import { openRequestDatabase } from './tenancy/request-database.js';
 import { codedBody, serviceUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from './errors.js';
 import { graphqlOverHttpStatus } from './http/response-status.js';
@@ -66,8 +64,6 @@ export interface ApiOptions {
   trustProxy?: TrustProxy;
   /** The bearer token /metrics asks for (METRICS_TOKEN); without it, production has no /metrics at all. */
   metricsToken?: string;
-  /** Where email goes; by default kept in memory (and printed outside production), see core/mail. */
-  mail?: MailTransport;
   /** How the mail outbox is sent (the worker itself is started next to the API); the config's when left out. */
   mailDelivery?: MailDeliveryMode;
   /**
@@ -131,7 +127,6 @@ export async function createApi(options: ApiOptions) {
   const feedback = options.feedback ?? config.feedback;
   const emailLinkSecret = options.emailLinkSecret ?? config.emailLinkSecret;
   const signInGuard = createSignInGuard(options.signInThrottle);
-  const mail = options.mail ?? defaultMailTransport(options.production);
   const mailDelivery = options.mailDelivery ?? mailDeliveryOf(config.mail);
   const schema = buildSchema(options.modules);
   const apollo = new ApolloServer<RequestContext>({
@@ -227,7 +222,6 @@ export async function createApi(options: ApiOptions) {
           mailDelivery,
           emailLinkSecret,
         },
-        mail,
         session: {
           set: (token, expires) =>
             res.cookie(SESSION_COOKIE, token, {

@@ -7,7 +7,6 @@ import { API_PASSWORD, withDatabase } from '../../test/global-setup.js';
 import { createClient, signUpConsultancy, type SignedIn } from '../../test/factories.js';
 import type { RequestContext } from '../core/context.js';
 import { createAppDataSource } from '../core/database/data-source.js';
-import { memoryMailTransport } from '../core/mail/memory-transport.js';
 import { openRequestDatabase } from '../core/tenancy/request-database.js';
 import { entities } from '../modules/index.js';
 import { DEFAULT_FEEDBACK_SETTINGS, DEFAULT_WEBHOOK_SETTINGS, readConfig } from '../core/config.js';
@@ -54,7 +53,6 @@ async function asAdmin(work: (context: RequestContext) => Promise<void>) {
       mailDelivery: 'KEPT',
       emailLinkSecret: readConfig().emailLinkSecret,
     },
-    mail: memoryMailTransport(),
   };
   await context.db.enterTenant({ tenantId: admin.tenantId, clientId: null });
   await work(context);

@@ -1,9 +1,9 @@
 import { seedFeedbackDemo } from './feedback.js';
 import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../core/context.js';
-import { memoryMailTransport, type MemoryMailTransport } from '../core/mail/memory-transport.js';
 import { inScriptContext } from '../core/tenancy/script-context.js';
-import { logIn, confirmSignUp, signUp, signUpTokenIn } from '../modules/accounts/index.js';
+import { logIn, confirmSignUp, signUpMailing, signUpTokenIn } from '../modules/accounts/index.js';
+import { latestMailTo, preTenantMailJob } from '../modules/mail/index.js';
 import { seedActionsDemo } from './actions.js';
 import { seedAuditsDemo } from './audits.js';
 import { publishedCharterOf, signOffCharterVersion } from '../modules/charters/index.js';
@@ -36,38 +36,34 @@ export async function seedDemo(dataSource: DataSource) {
   if (exists[0]?.tenant_id) return { email, password, created: false };
   const today = new Date().toISOString().slice(0, 10);
 
-  // Signed up the way anyone is: the link comes by mail, here kept in memory and followed at once.
-  const mail = memoryMailTransport();
-  await inScriptContext(dataSource, async (context) => expectOk(await signUp(context, DEMO_ACCOUNT)), {
-    mail,
+  // Signed up the way anyone is: the link comes by mail, here read from the outbox by the mail's id and followed
+  // at once.
+  const mailId = await inScriptContext(dataSource, async (context) => {
+    const { payload, mailId } = await signUpMailing(context, DEMO_ACCOUNT);
+    expectOk(payload);
+    return mailId;
   });
-  const token = signUpTokenIn(mail.sent().at(-1)?.text ?? '');
+  const mailed = mailId ? await preTenantMailJob(dataSource, mailId) : null;
+  const token = signUpTokenIn(mailed?.text ?? '');
   if (!token) throw new Error('The demo sign-up sent no confirmation link.');
 
-  const { clients, invitees } = await inScriptContext(
-    dataSource,
-    async (context) => {
-      expectOk(await confirmSignUp(context, { token, password }));
-      const invitees: Invitee[] = [
-        await invite(context, mail, DEMO_CONSULTANT.email, DEMO_CONSULTANT.name, 'CONSULTANT'),
-      ];
-      const clients = [];
-      for (const demo of DEMO_CLIENTS) {
-        const id = await seedClient(context, demo, today);
-        clients.push({ id, name: demo.name, industry: demo.industry });
-        if (demo.leader)
-          invitees.push(
-            await invite(context, mail, demo.leader.email, demo.leader.name, 'CLIENT_LEADER', id),
-          );
-      }
-      await seedChartersDemo(context, clients, today);
-      await seedAuditsDemo(context, clients, today);
-      await seedHiringDemo(context, clients, today);
-      return { clients, invitees };
-    },
-    // Invitations come by mail too: the seed reads each link from here, as the invitee would from their inbox.
-    { mail },
-  );
+  const { clients, invitees } = await inScriptContext(dataSource, async (context) => {
+    expectOk(await confirmSignUp(context, { token, password }));
+    const invitees: Invitee[] = [
+      await invite(context, DEMO_CONSULTANT.email, DEMO_CONSULTANT.name, 'CONSULTANT'),
+    ];
+    const clients = [];
+    for (const demo of DEMO_CLIENTS) {
+      const id = await seedClient(context, demo, today);
+      clients.push({ id, name: demo.name, industry: demo.industry });
+      if (demo.leader)
+        invitees.push(await invite(context, demo.leader.email, demo.leader.name, 'CLIENT_LEADER', id));
+    }
+    await seedChartersDemo(context, clients, today);
+    await seedAuditsDemo(context, clients, today);
+    await seedHiringDemo(context, clients, today);
+    return { clients, invitees };
+  });
 
   const memberIds = new Map<string, string>();
   for (const invitee of invitees) {
@@ -102,15 +98,15 @@ export async function seedDemo(dataSource: DataSource) {
 
 async function invite(
   context: RequestContext,
-  mail: MemoryMailTransport,
   email: string,
   name: string,
   role: 'CONSULTANT' | 'CLIENT_LEADER',
   clientId?: string,
 ): Promise<Invitee> {
   expectOk(await inviteMember(context, { email, role, clientId }));
-  const mailed = mail.sent().filter((message) => message.to === email);
-  const token = invitationTokenIn(mailed.at(-1)?.text ?? '');
+  // Invitations come by mail too: the seed reads each link from the outbox, as the invitee would from their inbox.
+  const mailed = await context.db.read((db) => latestMailTo(db, email));
+  const token = invitationTokenIn(mailed ?? '');
   if (!token) throw new Error(`The demo invitation for ${email} sent no link.`);
   return { token, name, email, clientId };
 }

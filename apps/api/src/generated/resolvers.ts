@@ -1914,7 +1914,7 @@ export type Mail = {
   sentAt: Maybe<Scalars['DateTime']['output']>;
   status: MailStatus;
   subject: Scalars['String']['output'];
-  /** The plain-text body, exactly as it goes (or would have gone) out. */
+  /** The plain-text body as it goes (or would have gone) out, with its secrets (an invitation's link token) hidden. */
   text: Scalars['String']['output'];
   to: Scalars['String']['output'];
 };

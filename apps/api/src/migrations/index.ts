@@ -25,6 +25,8 @@ import { ScheduleWorkAndKeepDigestItems1763800028000 } from './1763800028000-sch
 import { TotalComplaintsPerMonth1763800023000 } from './1763800023000-total-complaints-per-month.js';
 import { MailOutbox1763800024000 } from './1763800024000-mail-outbox.js';
 import { EmailPreferences1763800025000 } from './1763800025000-email-preferences.js';
+import { MaskMailSecrets1763800027000 } from './1763800027000-mask-mail-secrets.js';
+import { PreTenantMailOutbox1763800027500 } from './1763800027500-pre-tenant-mail-outbox.js';
 
 /** In the order they run. A landed migration is never edited: a change is a new file here. */
 export const migrations = [
@@ -54,5 +56,7 @@ export const migrations = [
   MailOutbox1763800024000,
   EmailPreferences1763800025000,
   KeepProgrammeReportSnapshots1763800026000,
+  MaskMailSecrets1763800027000,
+  PreTenantMailOutbox1763800027500,
   ScheduleWorkAndKeepDigestItems1763800028000,
 ];

@@ -217,6 +217,9 @@ type Documents = {
     "\n        mutation ScorecardsRemoveCandidateScorecard($id: ID!) {\n          removeCandidateScorecard(input: { id: $id }) {\n            removedId\n            userErrors {\n              field\n            }\n          }\n        }\n      ": typeof types.ScorecardsRemoveCandidateScorecardDocument,
     "\n        mutation ScorecardsRemoveCandidateScorecard2($id: ID!) {\n          removeCandidateScorecard(input: { id: $id }) {\n            userErrors {\n              field\n              code\n            }\n          }\n        }\n      ": typeof types.ScorecardsRemoveCandidateScorecard2Document,
     "\n      query ScorecardsRoleProfile2($id: ID!) {\n        roleProfile(id: $id) {\n          candidates {\n            rank\n            scorecard {\n              fit\n              flagged\n              failedMustHaves {\n                key\n              }\n              assessor {\n                name\n              }\n              profile {\n                title\n              }\n              scores {\n                score\n                criterion {\n                  key\n                  weight\n                }\n              }\n            }\n          }\n        }\n      }\n    ": typeof types.ScorecardsRoleProfile2Document,
+    "\n  mutation MailAccountSignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      confirmationSent\n    }\n  }\n": typeof types.MailAccountSignUpDocument,
+    "\n  mutation MailAccountInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      userErrors {\n        field\n      }\n    }\n  }\n": typeof types.MailAccountInviteDocument,
+    "\n  mutation MailAccountAccept($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      member {\n        name\n      }\n    }\n  }\n": typeof types.MailAccountAcceptDocument,
     "\n  query MailDeliverySentMail($status: MailStatus) {\n    sentMail(status: $status) {\n      totalCount\n      nodes {\n        id\n        kind\n        to\n        subject\n        status\n        queuedAt\n        sentAt\n        attemptCount\n        lastError\n        text\n      }\n    }\n    mailDelivery {\n      mode\n    }\n  }\n": typeof types.MailDeliverySentMailDocument,
     "\n  query MailDeliveryMailSuppressions {\n    mailSuppressions {\n      address\n      reason\n      smtpResponse\n      createdAt\n    }\n  }\n": typeof types.MailDeliveryMailSuppressionsDocument,
     "\n  mutation MailDeliveryLiftMailSuppression($input: LiftMailSuppressionInput!) {\n    liftMailSuppression(input: $input) {\n      address\n      userErrors {\n        field\n        code\n      }\n    }\n  }\n": typeof types.MailDeliveryLiftMailSuppressionDocument,
@@ -241,6 +244,7 @@ type Documents = {
     "\n        query MembersInvitations4 {\n          invitations {\n            totalCount\n          }\n        }\n      ": typeof types.MembersInvitations4Document,
     "\n        query MembersMe {\n          me {\n            role\n          }\n        }\n      ": typeof types.MembersMeDocument,
     "\n        query MembersClients {\n          clients {\n            nodes {\n              id\n            }\n          }\n        }\n      ": typeof types.MembersClientsDocument,
+    "\n    query MembersSentMail {\n      sentMail {\n        nodes {\n          kind\n          to\n          text\n        }\n      }\n    }\n  ": typeof types.MembersSentMailDocument,
     "\n  query NotificationsMyEmailPreferences {\n    myEmailPreferences {\n      kinds {\n        kind\n        label\n        description\n        delivery\n        isDefault\n      }\n      digest {\n        cadence\n        weekday\n        timeZone\n        isDefault\n        nextDigestAt\n      }\n    }\n  }\n": typeof types.NotificationsMyEmailPreferencesDocument,
     "\n  mutation NotificationsSetEmailPreference($input: SetEmailPreferenceInput!) {\n    setEmailPreference(input: $input) {\n      preferences {\n        kinds {\n          kind\n          delivery\n          isDefault\n        }\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.NotificationsSetEmailPreferenceDocument,
     "\n  mutation NotificationsSetDigestSettings($input: SetDigestSettingsInput!) {\n    setDigestSettings(input: $input) {\n      preferences {\n        digest {\n          cadence\n          weekday\n          timeZone\n          isDefault\n          nextDigestAt\n        }\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.NotificationsSetDigestSettingsDocument,
@@ -534,6 +538,9 @@ const documents: Documents = {
     "\n        mutation ScorecardsRemoveCandidateScorecard($id: ID!) {\n          removeCandidateScorecard(input: { id: $id }) {\n            removedId\n            userErrors {\n              field\n            }\n          }\n        }\n      ": types.ScorecardsRemoveCandidateScorecardDocument,
     "\n        mutation ScorecardsRemoveCandidateScorecard2($id: ID!) {\n          removeCandidateScorecard(input: { id: $id }) {\n            userErrors {\n              field\n              code\n            }\n          }\n        }\n      ": types.ScorecardsRemoveCandidateScorecard2Document,
     "\n      query ScorecardsRoleProfile2($id: ID!) {\n        roleProfile(id: $id) {\n          candidates {\n            rank\n            scorecard {\n              fit\n              flagged\n              failedMustHaves {\n                key\n              }\n              assessor {\n                name\n              }\n              profile {\n                title\n              }\n              scores {\n                score\n                criterion {\n                  key\n                  weight\n                }\n              }\n            }\n          }\n        }\n      }\n    ": types.ScorecardsRoleProfile2Document,
+    "\n  mutation MailAccountSignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      confirmationSent\n    }\n  }\n": types.MailAccountSignUpDocument,
+    "\n  mutation MailAccountInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      userErrors {\n        field\n      }\n    }\n  }\n": types.MailAccountInviteDocument,
+    "\n  mutation MailAccountAccept($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      member {\n        name\n      }\n    }\n  }\n": types.MailAccountAcceptDocument,
     "\n  query MailDeliverySentMail($status: MailStatus) {\n    sentMail(status: $status) {\n      totalCount\n      nodes {\n        id\n        kind\n        to\n        subject\n        status\n        queuedAt\n        sentAt\n        attemptCount\n        lastError\n        text\n      }\n    }\n    mailDelivery {\n      mode\n    }\n  }\n": types.MailDeliverySentMailDocument,
     "\n  query MailDeliveryMailSuppressions {\n    mailSuppressions {\n      address\n      reason\n      smtpResponse\n      createdAt\n    }\n  }\n": types.MailDeliveryMailSuppressionsDocument,
     "\n  mutation MailDeliveryLiftMailSuppression($input: LiftMailSuppressionInput!) {\n    liftMailSuppression(input: $input) {\n      address\n      userErrors {\n        field\n        code\n      }\n    }\n  }\n": types.MailDeliveryLiftMailSuppressionDocument,
@@ -558,6 +565,7 @@ const documents: Documents = {
     "\n        query MembersInvitations4 {\n          invitations {\n            totalCount\n          }\n        }\n      ": types.MembersInvitations4Document,
     "\n        query MembersMe {\n          me {\n            role\n          }\n        }\n      ": types.MembersMeDocument,
     "\n        query MembersClients {\n          clients {\n            nodes {\n              id\n            }\n          }\n        }\n      ": types.MembersClientsDocument,
+    "\n    query MembersSentMail {\n      sentMail {\n        nodes {\n          kind\n          to\n          text\n        }\n      }\n    }\n  ": types.MembersSentMailDocument,
     "\n  query NotificationsMyEmailPreferences {\n    myEmailPreferences {\n      kinds {\n        kind\n        label\n        description\n        delivery\n        isDefault\n      }\n      digest {\n        cadence\n        weekday\n        timeZone\n        isDefault\n        nextDigestAt\n      }\n    }\n  }\n": types.NotificationsMyEmailPreferencesDocument,
     "\n  mutation NotificationsSetEmailPreference($input: SetEmailPreferenceInput!) {\n    setEmailPreference(input: $input) {\n      preferences {\n        kinds {\n          kind\n          delivery\n          isDefault\n        }\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.NotificationsSetEmailPreferenceDocument,
     "\n  mutation NotificationsSetDigestSettings($input: SetDigestSettingsInput!) {\n    setDigestSettings(input: $input) {\n      preferences {\n        digest {\n          cadence\n          weekday\n          timeZone\n          isDefault\n          nextDigestAt\n        }\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.NotificationsSetDigestSettingsDocument,
@@ -1477,6 +1485,18 @@ export function graphql(source: "\n      query ScorecardsRoleProfile2($id: ID!) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation MailAccountSignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      confirmationSent\n    }\n  }\n"): (typeof documents)["\n  mutation MailAccountSignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      confirmationSent\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MailAccountInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      userErrors {\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MailAccountInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      userErrors {\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MailAccountAccept($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      member {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MailAccountAccept($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      member {\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MailDeliverySentMail($status: MailStatus) {\n    sentMail(status: $status) {\n      totalCount\n      nodes {\n        id\n        kind\n        to\n        subject\n        status\n        queuedAt\n        sentAt\n        attemptCount\n        lastError\n        text\n      }\n    }\n    mailDelivery {\n      mode\n    }\n  }\n"): (typeof documents)["\n  query MailDeliverySentMail($status: MailStatus) {\n    sentMail(status: $status) {\n      totalCount\n      nodes {\n        id\n        kind\n        to\n        subject\n        status\n        queuedAt\n        sentAt\n        attemptCount\n        lastError\n        text\n      }\n    }\n    mailDelivery {\n      mode\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1570,6 +1590,10 @@ export function graphql(source: "\n        query MembersMe {\n          me {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        query MembersClients {\n          clients {\n            nodes {\n              id\n            }\n          }\n        }\n      "): (typeof documents)["\n        query MembersClients {\n          clients {\n            nodes {\n              id\n            }\n          }\n        }\n      "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query MembersSentMail {\n      sentMail {\n        nodes {\n          kind\n          to\n          text\n        }\n      }\n    }\n  "): (typeof documents)["\n    query MembersSentMail {\n      sentMail {\n        nodes {\n          kind\n          to\n          text\n        }\n      }\n    }\n  "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,7 +7,13 @@ import { signUpConsultancy } from '../../../test/factories.js';
  * tenant table with tenant_id leading its keys and forced row-level security, or one of the few global tables.
  * These are also the prerequisites for distributing the schema by tenant_id on Citus.
  */
-const GLOBAL_TABLES = ['migrations', 'sign_in_directory', 'pending_sign_ups', 'feedback_link_directory'];
+const GLOBAL_TABLES = [
+  'migrations',
+  'sign_in_directory',
+  'pending_sign_ups',
+  'pre_tenant_mail',
+  'feedback_link_directory',
+];
 
 let api: TestApi;
 beforeAll(async () => {
@@ -133,6 +139,12 @@ describe('row-level security at work', () => {
 
   it('keeps pending sign-ups (password hashes of people not yet members) out of reach as well', async () => {
     await expect(asApiRole(api, null, 'SELECT count(*)::int AS n FROM pending_sign_ups')).rejects.toThrow(
+      /permission denied/,
+    );
+  });
+
+  it('keeps pre-tenant mail (sign-up links, addresses of people not yet members) out of reach as well', async () => {
+    await expect(asApiRole(api, null, 'SELECT count(*)::int AS n FROM pre_tenant_mail')).rejects.toThrow(
       /permission denied/,
     );
   });

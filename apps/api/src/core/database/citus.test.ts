@@ -10,9 +10,20 @@ import { startTestApi, type TestApi } from '../../../test/test-api.js';
  * constraint and index, paired with tenant_id in every foreign key between tenant tables, and no foreign key from a
  * global table into a tenant table.
  */
-const GLOBAL_TABLES = ['migrations', 'sign_in_directory', 'pending_sign_ups', 'feedback_link_directory'];
+const GLOBAL_TABLES = [
+  'migrations',
+  'sign_in_directory',
+  'pending_sign_ups',
+  'pre_tenant_mail',
+  'feedback_link_directory',
+];
 /** Global tables Citus must know about (the migrations table stays local to the coordinator). */
-const REFERENCE_TABLES = ['sign_in_directory', 'pending_sign_ups', 'feedback_link_directory'];
+const REFERENCE_TABLES = [
+  'sign_in_directory',
+  'pending_sign_ups',
+  'pre_tenant_mail',
+  'feedback_link_directory',
+];
 const ANCHOR = 'consultancies';
 
 const distributeSql = fs.readFileSync(

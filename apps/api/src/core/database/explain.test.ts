@@ -25,7 +25,7 @@ beforeAll(async () => {
   fixture = await tenantFixture(ownerUrl, 500);
   const tables = await api.ownerQuery<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname NOT IN ('migrations', 'sign_in_directory', 'pending_sign_ups', 'feedback_link_directory')`,
+      WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname NOT IN ('migrations', 'sign_in_directory', 'pending_sign_ups', 'pre_tenant_mail', 'feedback_link_directory')`,
   );
   tenantTables = new Set(tables.map((table) => table.name));
 }, 120_000);

@@ -8,7 +8,6 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entities, modules } from '../../modules/index.js';
 import { createApi } from '../server.js';
-import { memoryMailTransport } from '../mail/memory-transport.js';
 import { signUpTokenIn } from '../../modules/accounts/index.js';
 import { createAppDataSource, migrate } from './data-source.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.js';
@@ -56,9 +55,7 @@ beforeAll(async () => {
   await migrate(ownerUrl);
   const dataSource = createAppDataSource(await ensureApiLogin(ownerUrl), entities, { poolSize: 8 });
   await dataSource.initialize();
-  const mail = memoryMailTransport();
   const api = await createApi({
-    mail,
     dataSource,
     modules,
     production: false,
@@ -79,7 +76,7 @@ beforeAll(async () => {
   );
   const confirmed = await graphql<{ confirmSignUp: { token: string } }>(
     'mutation ($input: ConfirmSignUpInput!) { confirmSignUp(input: $input) { token } }',
-    { input: { token: signUpTokenIn(mail.sent().at(-1)?.text ?? ''), password: 'long enough password' } },
+    { input: { token: await signUpLinkOf('fay@faults.example'), password: 'long enough password' } },
   );
   token = confirmed.data!.confirmSignUp.token;
   const client = await graphql<{ createClient: { client: { id: string } } }>(
@@ -87,6 +84,21 @@ beforeAll(async () => {
   );
   clientId = client.data!.createClient.client.id;
 }, 120_000);
+
+/** The sign-up link the API queued for an address, read from the pre-tenant outbox as the owner. */
+async function signUpLinkOf(email: string): Promise<string> {
+  const owner = new pg.Client({ connectionString: ownerUrl });
+  await owner.connect();
+  try {
+    const { rows } = await owner.query<{ text: string }>(
+      'SELECT text FROM pre_tenant_mail WHERE to_address = $1 ORDER BY queued_at DESC LIMIT 1',
+      [email],
+    );
+    return signUpTokenIn(rows[0]?.text ?? '') ?? '';
+  } finally {
+    await owner.end();
+  }
+}
 
 afterAll(async () => {
   await stopApi();

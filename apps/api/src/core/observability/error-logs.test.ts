@@ -82,7 +82,7 @@ describe('error logs', () => {
             }
           }
         `),
-        { input: { token: invitationTokenFor(api, email), name: 'Race Loser', password: PASSWORD } },
+        { input: { token: await invitationTokenFor(api, email), name: 'Race Loser', password: PASSWORD } },
       );
     } finally {
       logs.restore();

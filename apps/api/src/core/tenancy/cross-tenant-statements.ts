@@ -71,6 +71,30 @@ export const DATABASE_FUNCTIONS: Readonly<Record<string, DatabaseFunction>> = {
       'The scheduled-work runner finds which consultancies have work due (reminders, digests, monthly reports); ' +
       'it then claims per consultancy, with the tenant in the WHERE (core/scheduled-work.ts).',
   },
+  queue_pre_tenant_mail: {
+    crossesTenants: true,
+    reason:
+      'Sign-up mail, queued before the consultancy exists: the pre-tenant outbox is global (pre_tenant_mail).',
+  },
+  claim_pre_tenant_mail: {
+    crossesTenants: true,
+    reason:
+      'The mail worker leases the due pre-tenant mail (sign-up mail), which belongs to no consultancy ' +
+      '(modules/mail/worker.ts).',
+  },
+  pre_tenant_mail_job: {
+    crossesTenants: true,
+    reason:
+      'Reads one pre-tenant mail by its id, to send it (the mail worker) or to follow its link (the demo).',
+  },
+  keep_pre_tenant_mail: {
+    crossesTenants: true,
+    reason: 'Marks a pre-tenant mail kept, not sent, when no SMTP server is configured.',
+  },
+  record_pre_tenant_mail: {
+    crossesTenants: true,
+    reason: "Records a pre-tenant mail's attempt: sent, tried again later, or failed.",
+  },
   feedback_link_tenant: {
     crossesTenants: true,
     reason:

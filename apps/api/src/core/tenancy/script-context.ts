@@ -2,20 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../context.js';
 import { ANONYMOUS } from '../auth/viewer.js';
-import { memoryMailTransport } from '../mail/memory-transport.js';
-import type { MailTransport } from '../mail/transport.js';
 import { openRequestDatabase } from './request-database.js';
 import { DEFAULT_FEEDBACK_SETTINGS, DEFAULT_WEBHOOK_SETTINGS, readConfig } from '../config.js';
 
 /**
  * A request context for code that is not an HTTP request (the demo seed, scripts): the same services, rules and
- * row-level security as the API, with one transaction committed at the end. Mail is kept, not sent, unless the
- * script gives a transport (the demo seed reads its own sign-up link from one).
+ * row-level security as the API, with one transaction committed at the end. Mail it causes is queued in that
+ * transaction, for the mail worker, like a request's.
  */
 export async function inScriptContext<T>(
   dataSource: DataSource,
   work: (context: RequestContext) => Promise<T>,
-  options: { mail?: MailTransport } = {},
 ): Promise<T> {
   const context: RequestContext = {
     viewer: ANONYMOUS,
@@ -31,7 +28,6 @@ export async function inScriptContext<T>(
       mailDelivery: 'KEPT',
       emailLinkSecret: readConfig().emailLinkSecret,
     },
-    mail: options.mail ?? memoryMailTransport({ keep: 0 }),
   };
   try {
     const result = await work(context);

@@ -16,7 +16,7 @@ export {
 export { startSession } from './sessions.js';
 export { claimSignInEmail } from './sign-in-directory.js';
 export { clearFailureRun, failureRunsOf } from './sign-in-failures.js';
-export { confirmSignUp, signUp } from './sign-up.js';
+export { confirmSignUp, signUp, signUpMailing } from './sign-up.js';
 export { signUpTokenIn } from './sign-up-mail.js';
 
 export const accounts = {

@@ -70,7 +70,7 @@ describe('weak passwords', () => {
       {},
       admin,
     );
-    const token = invitationTokenFor(api, 'weak@harbour.example');
+    const token = await invitationTokenFor(api, 'weak@harbour.example');
     for (const password of ['1234567890', 'password123', 'qwertyuiop', 'aaaaaaaaaa', 'harbourpartners']) {
       const accepted = await api.graphql(
         graphql(`

@@ -1,12 +1,14 @@
 import { SIGN_UP_LINK_HOURS } from '@csp/domain';
-import type { MailMessage } from '../../core/mail/transport.js';
+import type { PreTenantMail } from '../mail/index.js';
 
 /**
+ * Plain text, queued in the global pre-tenant outbox (modules/mail) since no consultancy exists yet.
  * Neither mail repeats what the sign-up form was given (names are the sender's free text): a stranger's sign-up
  * with someone's address must not let them write into that person's inbox.
  */
-export function confirmationMail(to: string, publicUrl: string, token: string): MailMessage {
+export function confirmationMail(to: string, publicUrl: string, token: string): PreTenantMail {
   return {
+    kind: 'SIGN_UP_CONFIRMATION',
     to,
     subject: 'Confirm your Service Programme account',
     text: [
@@ -20,8 +22,9 @@ export function confirmationMail(to: string, publicUrl: string, token: string): 
   };
 }
 
-export function alreadyMemberMail(to: string, publicUrl: string): MailMessage {
+export function alreadyMemberMail(to: string, publicUrl: string): PreTenantMail {
   return {
+    kind: 'SIGN_UP_ALREADY_MEMBER',
     to,
     subject: 'You already have a Service Programme account',
     text: [

@@ -50,7 +50,9 @@ async function rawSignUp(values: Record<string, unknown>) {
   return { answer: { status: response.status, headers, body }, ms };
 }
 
-const mailTo = (email: string) => api.sentMail().filter((message) => message.to === email.toLowerCase());
+/** What the sign-up queued for an address in the pre-tenant outbox, oldest first. */
+const mailTo = async (email: string) =>
+  (await api.queuedMail()).filter((message) => message.to.toLowerCase() === email.toLowerCase());
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 describe('signing up tells the caller nothing about who has an account', () => {
@@ -84,10 +86,13 @@ describe('signing up tells the caller nothing about who has an account', () => {
     await rawSignUp(fresh);
     await rawSignUp(input({ email: member.email, consultancyName: 'Visit http://spam.example now' }));
 
-    const [confirmation] = mailTo(fresh.email);
+    const [confirmation] = await mailTo(fresh.email);
+    // Queued in the pre-tenant outbox (no consultancy exists yet), in the sign-up's own transaction.
+    expect(confirmation).toMatchObject({ kind: 'SIGN_UP_CONFIRMATION', tenantId: null, status: 'PENDING' });
     expect(confirmation?.subject).toBe('Confirm your Service Programme account');
     expect(confirmation?.text).toContain(`${api.url}/sign-up/confirm#token=csu_`);
-    const note = mailTo(member.email).at(-1);
+    const note = (await mailTo(member.email)).at(-1);
+    expect(note).toMatchObject({ kind: 'SIGN_UP_ALREADY_MEMBER', tenantId: null });
     expect(note?.subject).toBe('You already have a Service Programme account');
     expect(note?.text).toContain(`Sign in here instead:\n${api.url}/sign-in`);
     expect(note?.text).not.toContain('token=');
@@ -102,7 +107,7 @@ describe('signing up tells the caller nothing about who has an account', () => {
     const answers = [];
     for (let round = 0; round < 7; round++) answers.push((await rawSignUp(values)).answer);
     expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
-    expect(mailTo(values.email)).toHaveLength(5);
+    expect(await mailTo(values.email)).toHaveLength(5);
   });
 
   it('builds links from PUBLIC_URL when it is set, whatever Host the caller sends', async () => {
@@ -125,7 +130,7 @@ describe('signing up tells the caller nothing about who has an account', () => {
         request.on('error', reject);
         request.end(body);
       });
-      const [mail] = pinned.sentMail();
+      const [mail] = await pinned.queuedMail();
       expect(mail?.text).toContain('https://portal.example/sign-up/confirm#token=');
       expect(mail?.text).not.toContain('attacker.example');
     } finally {
@@ -139,7 +144,7 @@ describe('a sign-up waiting for its link', () => {
     const before = await api.ownerQuery('SELECT tenant_id FROM consultancies');
     const values = input();
     await rawSignUp(values);
-    const token = signUpTokenFor(api, values.email);
+    const token = await signUpTokenFor(api, values.email);
     const rows = await api.ownerQuery<{ token_hash: Buffer; password_hash: string }>(
       'SELECT token_hash, password_hash FROM pending_sign_ups WHERE email = $1',
       [values.email],
@@ -172,13 +177,13 @@ describe('a sign-up waiting for its link', () => {
     ['password', { password: 'short' }, 'TOO_SHORT'],
     ['password', { password: 'p'.repeat(201) }, 'TOO_LONG'],
   ])('names the field when %s is wrong (%o), and stores and sends nothing', async (field, change, code) => {
-    const mails = api.sentMail().length;
+    const mails = (await api.queuedMail()).length;
     const pending = await api.ownerQuery('SELECT 1 FROM pending_sign_ups');
     const response = await api.graphql(SIGN_UP, { input: input(change) });
     expect(response.data.signUp.confirmationSent).toBe(false);
     expect(response.data.signUp.userErrors).toEqual([expect.objectContaining({ field, code })]);
     expect(await api.ownerQuery('SELECT 1 FROM pending_sign_ups')).toHaveLength(pending.length);
-    expect(api.sentMail()).toHaveLength(mails);
+    expect(await api.queuedMail()).toHaveLength(mails);
   });
 });
 
@@ -186,7 +191,7 @@ describe('confirming a sign-up', () => {
   it('creates the consultancy and its admin once, signed in by token and by cookie', async () => {
     const values = input({ consultancyName: 'Harbour Partners', email: 'Ada@Harbour.example' });
     await rawSignUp(values);
-    const token = signUpTokenFor(api, 'ada@harbour.example');
+    const token = await signUpTokenFor(api, 'ada@harbour.example');
     const confirmed = await confirmSignUp(api, token);
     expect(confirmed.userErrors).toEqual([]);
     expect(confirmed.token).toMatch(/^css_/);
@@ -237,7 +242,7 @@ describe('confirming a sign-up', () => {
   it('needs the password chosen at sign-up, and a wrong one leaves the link usable', async () => {
     const values = input();
     await rawSignUp(values);
-    const token = signUpTokenFor(api, values.email);
+    const token = await signUpTokenFor(api, values.email);
     const wrong = await confirmSignUp(api, token, 'someone else entirely');
     expect(wrong.userErrors).toEqual([
       { field: 'password', code: 'INVALID', message: expect.stringMatching(/not the password chosen/) },
@@ -253,7 +258,7 @@ describe('confirming a sign-up', () => {
       `UPDATE pending_sign_ups SET expires_at = now() - interval '1 minute' WHERE email = $1`,
       [values.email],
     );
-    const expired = await confirmSignUp(api, signUpTokenFor(api, values.email));
+    const expired = await confirmSignUp(api, await signUpTokenFor(api, values.email));
     expect(expired.userErrors).toEqual([
       { field: 'token', code: 'INVALID', message: expect.stringMatching(/has expired .*Sign up again/) },
     ]);
@@ -267,9 +272,9 @@ describe('confirming a sign-up', () => {
   it('refuses, and writes nothing, when the email got an account between sign-up and confirmation', async () => {
     const values = input();
     await rawSignUp(values);
-    const first = signUpTokenFor(api, values.email);
+    const first = await signUpTokenFor(api, values.email);
     await rawSignUp({ ...values, consultancyName: 'Second thoughts' });
-    const second = signUpTokenFor(api, values.email);
+    const second = await signUpTokenFor(api, values.email);
     expect(second).not.toBe(first);
     expect((await confirmSignUp(api, second)).userErrors).toEqual([]);
 
@@ -299,7 +304,7 @@ describe('confirming a sign-up', () => {
           }
         }
       `),
-      { input: { token: signUpTokenFor(api, values.email), password: PASSWORD } },
+      { input: { token: await signUpTokenFor(api, values.email), password: PASSWORD } },
       { token: member.token },
     );
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -13,6 +13,7 @@ import { startSession } from './sessions.js';
 import { alreadyMemberMail, confirmationMail } from './sign-up-mail.js';
 import { claimSignInEmail } from './sign-in-directory.js';
 import { refused, type Payload } from '../../core/payloads.js';
+import { queuePreTenantMail } from '../mail/index.js';
 
 /**
  * Sign-ups are mail to an address the caller chooses, so one address gets a few an hour at most, whoever asks:
@@ -23,34 +24,47 @@ const mailsPerAddress = new RateLimiterMemory({ points: 5, duration: 3600 });
 
 /**
  * Starts a sign-up. Whether the email is new or already has an account, the caller gets the same answer after the
- * same work (an argon2 hash, one database call, one mail): only the mailbox learns which, from the mail it gets.
+ * same work (an argon2 hash, two database calls, one mail queued): only the mailbox learns which, from the mail it
+ * gets. Over the address's mail limit the same two calls are made, the second queueing nothing.
  */
 export async function signUp(context: RequestContext, input: unknown): Promise<Payload<'SignUpPayload'>> {
+  return (await signUpMailing(context, input)).payload;
+}
+
+/**
+ * `signUp`, also answering the id of the mail it queued (null when none was): the demo seed follows its own link,
+ * read by that id, which only the caller knows.
+ */
+export async function signUpMailing(
+  context: RequestContext,
+  input: unknown,
+): Promise<{ payload: Payload<'SignUpPayload'>; mailId: string | null }> {
   requireSignedOut(context);
   const checked = check(signUpInput, input);
-  if (!checked.ok) return { confirmationSent: false, userErrors: checked.errors };
+  if (!checked.ok) return { payload: { confirmationSent: false, userErrors: checked.errors }, mailId: null };
   const { consultancyName, name, email, password } = checked.value;
   // Judged on what the caller typed only, so the answer says nothing about whether the email has an account.
   const weak = await weakPasswordError(password, { email, name, consultancyName });
-  if (weak) return { confirmationSent: false, userErrors: [weak] };
+  if (weak) return { payload: { confirmationSent: false, userErrors: [weak] }, mailId: null };
   const passwordHash = await hashPassword(password);
   const { token, hash } = issueSignUpToken();
   const expiresAt = new Date(Date.now() + SIGN_UP_LINK_HOURS * 3_600_000);
-  const stored = await context.db.beforeTenant((db) =>
-    beginSignUp(db, { email, consultancyName, name, passwordHash }, hash, expiresAt),
-  );
   const publicUrl = context.settings.publicUrl;
-  if (await mayMail(email)) {
-    await context.mail.send(
-      stored ? confirmationMail(email, publicUrl, token) : alreadyMemberMail(email, publicUrl),
-    );
-  } else {
+  const mayMailNow = await mayMail(email);
+  // The mail is queued in the request's transaction, with the pending sign-up: it exists exactly when the sign-up
+  // commits, and the mail worker sends it (or, without SMTP_URL, keeps it and prints its link in development).
+  const mailId = await context.db.beforeTenant(async (db) => {
+    const stored = await beginSignUp(db, { email, consultancyName, name, passwordHash }, hash, expiresAt);
+    const mail = stored ? confirmationMail(email, publicUrl, token) : alreadyMemberMail(email, publicUrl);
+    return queuePreTenantMail(db, mayMailNow ? mail : null);
+  });
+  if (!mayMailNow) {
     logger.info(
       { requestId: context.requestId },
       'sign-up mail not sent: too many for this address this hour',
     );
   }
-  return { confirmationSent: true, userErrors: [] };
+  return { payload: { confirmationSent: true, userErrors: [] }, mailId };
 }
 
 async function mayMail(email: string): Promise<boolean> {

@@ -15,6 +15,8 @@ export interface MailOutboxRow {
   html: string;
   text: string;
   headers: Record<string, string>;
+  /** Strings the "Sent mail" list masks (migration 1763800027000). */
+  secrets: string[];
   status: MailStatus;
   attemptCount: number;
   nextAttemptAt: Date | null;
@@ -39,6 +41,7 @@ export const MailOutboxEntity = new EntitySchema<MailOutboxRow>({
     html: { type: 'text' },
     text: { type: 'text' },
     headers: { type: 'jsonb' },
+    secrets: { type: 'text', array: true },
     status: { type: 'text' },
     attemptCount: { type: 'int', name: 'attempt_count' },
     nextAttemptAt: { type: 'timestamptz', name: 'next_attempt_at', nullable: true },

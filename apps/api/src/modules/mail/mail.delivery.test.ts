@@ -95,6 +95,8 @@ describe('with an SMTP server', () => {
     smtp = await startSmtpReceiver();
     api = await startTestApi({ modules: [...modules, mailProbe], outgoingMail: { smtpUrl: smtp.url } });
     admin = await signUpConsultancy(api);
+    // The admin's sign-up mail goes first, so each test below sees its own mail only.
+    await api.mailWorker.runOnce();
   });
   afterAll(async () => {
     await api.close();
@@ -232,6 +234,8 @@ describe('without an SMTP server', () => {
   beforeAll(async () => {
     api = await startTestApi({ modules: [...modules, mailProbe] });
     admin = await signUpConsultancy(api);
+    // The admin's sign-up mail goes first, so each test below sees its own mail only.
+    await api.mailWorker.runOnce();
   });
   afterAll(() => api.close());
 

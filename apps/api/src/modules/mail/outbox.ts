@@ -15,6 +15,11 @@ export interface QueuedMail {
   text: string;
   /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post. */
   headers?: Record<string, string>;
+  /**
+   * Exact strings the admins' "Sent mail" list masks (an invitation's token): they go out in the mail, but an
+   * admin who read them could act as the recipient.
+   */
+  secrets?: string[];
 }
 
 /** Ours alone, so a mail system that sees the same Message-ID twice knows it is one mail sent again. */
@@ -35,8 +40,8 @@ export async function queueMail(
        SELECT count(*) > 0 AS yes FROM mail_suppressions WHERE tenant_id = $1 AND address = $12
      )
      INSERT INTO mail_outbox (tenant_id, id, message_id, kind, member_id, client_id, to_address, subject, html, text,
-                              headers, status, next_attempt_at)
-     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
+                              headers, secrets, status, next_attempt_at)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $13,
             CASE WHEN suppressed.yes THEN 'SUPPRESSED' ELSE 'PENDING' END,
             CASE WHEN suppressed.yes THEN NULL ELSE now() END
        FROM suppressed
@@ -54,9 +59,22 @@ export async function queueMail(
       mail.text,
       JSON.stringify(mail.headers ?? {}),
       mailAddressKey(mail.to),
+      (mail.secrets ?? []).filter((secret) => secret.length > 0),
     ],
   )) as { message_id: string; status: MailStatus }[];
   const [row] = rows;
   if (!row) throw new Error('The mail was not queued.');
   return { id, messageId: row.message_id, status: row.status };
+}
+
+/**
+ * The whole text of the latest mail queued to an address in this consultancy, secrets included: for the demo seed,
+ * which follows its own invitation links as the invitee would from their inbox. Never for an admin's eyes.
+ */
+export async function latestMailTo(db: TenantDb, to: string): Promise<string | null> {
+  const rows = (await db.query(
+    `SELECT text FROM mail_outbox WHERE tenant_id = $1 AND to_address = $2 ORDER BY queued_at DESC, id DESC LIMIT 1`,
+    [db.tenantId, to.trim()],
+  )) as { text: string }[];
+  return rows[0]?.text ?? null;
 }

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../generated/resolvers.js';
-import { listSentMail, mailDelivery } from './sent-mail.js';
+import { listSentMail, mailDelivery, textForAdmins } from './sent-mail.js';
 import { liftSuppression, listSuppressions } from './suppressions.js';
 
 export const resolvers: Resolvers = {
@@ -13,5 +13,6 @@ export const resolvers: Resolvers = {
   },
   Mail: {
     to: (mail) => mail.toAddress,
+    text: (mail) => textForAdmins(mail),
   },
 };

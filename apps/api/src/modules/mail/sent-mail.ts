@@ -21,3 +21,13 @@ export function listSentMail(context: RequestContext, args: PageArgs & { status?
 export function mailDelivery(context: RequestContext) {
   return { mode: context.settings.mailDelivery };
 }
+
+const MASK = '[hidden]';
+
+/**
+ * The text as admins may read it: every secret of the mail (an invitation's token) masked. The stored body keeps
+ * them, since it is what the worker sends; masking here, on the way out, is the one place the list reads it.
+ */
+export function textForAdmins(mail: { text: string; secrets: readonly string[] }): string {
+  return mail.secrets.reduce((text, secret) => text.split(secret).join(MASK), mail.text);
+}

@@ -6,7 +6,8 @@ export interface OutgoingMail {
   messageId: string;
   to: string;
   subject: string;
-  html: string;
+  /** Null for a plain-text mail (the sign-up mails). */
+  html: string | null;
   text: string;
   headers: Record<string, string>;
 }
@@ -44,7 +45,7 @@ export function createSmtpSender(settings: MailSettings & { smtpUrl: string }): 
         from: settings.from,
         to: mail.to,
         subject: mail.subject,
-        html: mail.html,
+        html: mail.html ?? undefined,
         text: mail.text,
         messageId: mail.messageId,
         headers: mail.headers,

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { inTenant, startOutboxWorker, type OutboxWorker } from '../../core/outbox-worker.js';
 import type { MailSettings } from '../../core/config.js';
 import { logger } from '../../core/logger.js';
+import { keepPreTenantMail, preTenantMailJob, recordPreTenantMail } from './pre-tenant-outbox.js';
 import { createSmtpSender, leaseSecondsOf, type MailSender, type SendResult } from './smtp-sender.js';
 
 interface ClaimedMail {
@@ -32,11 +33,23 @@ export type MailWorker = OutboxWorker;
  *
  * Without an SMTP server (no SMTP_URL) mail is KEPT: marked as kept, not sent, and admins read it on the "Sent
  * mail" page. Nothing waits to be sent later: a server configured afterwards sends only mail queued from then on.
+ *
+ * The same loop drains the pre-tenant outbox (the sign-up mails, pre-tenant-outbox.ts) with the same sender and
+ * retries; kept, such a mail has no admin to read it, so its line goes to `showKept` instead.
  */
 export function startMailWorker(
   dataSource: DataSource,
   settings: MailSettings,
-  options: { random?: () => number; sender?: MailSender | null } = {},
+  options: {
+    random?: () => number;
+    sender?: MailSender | null;
+    /**
+     * Where a kept sign-up mail's line goes (recipient, subject, links). Outside production main.ts prints it, so
+     * whoever runs the product without SMTP_URL can still follow their sign-up link: no admin exists yet to read
+     * it on the "Sent mail" page. Never in production, where the address and the link are personal and secret.
+     */
+    showKept?: ((line: string) => void) | null;
+  } = {},
 ): MailWorker {
   const random = options.random ?? Math.random;
   const smtpUrl = settings.smtpUrl;
@@ -47,6 +60,16 @@ export function startMailWorker(
         ? createSmtpSender({ ...settings, smtpUrl })
         : null;
   const leaseSeconds = leaseSecondsOf(settings);
+
+  /** What one attempt's result means for the mail: its next status, when it is tried again, the error kept. */
+  function outcomeOf(job: { attempt_count: number }, result: SendResult) {
+    const attempt = job.attempt_count + 1;
+    const outcome = mailOutcome(result, attempt, random());
+    const status = outcome.kind === 'SENT' ? 'SENT' : outcome.kind === 'RETRY' ? 'PENDING' : 'FAILED';
+    const nextAttemptAt = outcome.kind === 'RETRY' ? new Date(Date.now() + outcome.delayMs) : null;
+    const lastError = outcome.kind === 'SENT' ? null : result.response;
+    return { attempt, outcome, status, nextAttemptAt, lastError };
+  }
 
   async function handle({ tenantId, mailId }: ClaimedMail): Promise<void> {
     const [job] = await inTenant(
@@ -82,11 +105,7 @@ export function startMailWorker(
   }
 
   async function record(tenantId: string, mailId: string, job: MailJob, result: SendResult): Promise<void> {
-    const attempt = job.attempt_count + 1;
-    const outcome = mailOutcome(result, attempt, random());
-    const status = outcome.kind === 'SENT' ? 'SENT' : outcome.kind === 'RETRY' ? 'PENDING' : 'FAILED';
-    const nextAttemptAt = outcome.kind === 'RETRY' ? new Date(Date.now() + outcome.delayMs) : null;
-    const lastError = outcome.kind === 'SENT' ? null : result.response;
+    const { attempt, outcome, status, nextAttemptAt, lastError } = outcomeOf(job, result);
     await inTenant(dataSource, tenantId, async (db) => {
       // Guarded by the attempt count: if this process's lease ran out and another process already recorded the
       // attempt, this late answer is dropped rather than counted twice.
@@ -121,6 +140,30 @@ export function startMailWorker(
     logger.info({ tenantId, mailId, attempt, outcome: outcome.kind }, 'mail attempt');
   }
 
+  /**
+   * A mail of no consultancy (the sign-up mails, modules/mail/pre-tenant-outbox.ts): sent by the same sender with
+   * the same retries; a refusal for good is FAILED without a suppression, which belongs to a consultancy.
+   */
+  async function handlePreTenant(mailId: string): Promise<void> {
+    const job = await preTenantMailJob(dataSource, mailId);
+    if (!job || job.status !== 'PENDING') return;
+    if (!send) {
+      if (await keepPreTenantMail(dataSource, mailId)) options.showKept?.(mailLine(job.to_address, job));
+      return;
+    }
+    const result = await send({
+      messageId: job.message_id,
+      to: job.to_address,
+      subject: job.subject,
+      html: null,
+      text: job.text,
+      headers: {},
+    });
+    const { attempt, outcome, status, nextAttemptAt, lastError } = outcomeOf(job, result);
+    await recordPreTenantMail(dataSource, mailId, { attempt, status, nextAttemptAt, lastError });
+    logger.info({ mailId, attempt, outcome: outcome.kind }, 'pre-tenant mail attempt');
+  }
+
   return startOutboxWorker(dataSource, {
     name: 'mail',
     table: 'mail_outbox',
@@ -129,5 +172,12 @@ export function startMailWorker(
     pollMs: settings.pollMs,
     poll: settings.worker,
     attempt: (tenantId, mailId) => handle({ tenantId, mailId }),
+    global: { claim: 'claim_pre_tenant_mail', attempt: handlePreTenant },
   });
+}
+
+/** `mail to ava@example.com: Confirm your account  http://…` on one line, easy to read and to search for. */
+export function mailLine(to: string, mail: { subject: string; text: string }): string {
+  const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
+  return [`mail to ${to}: ${mail.subject}`, ...links].join('  ');
 }

@@ -17,7 +17,8 @@ import {
 } from '../accounts/index.js';
 import { clientExists } from '../clients/index.js';
 import { InvitationEntity, type InvitationRow } from './entities.js';
-import { invitationMail } from './invitation-mail.js';
+import { queueInvitationMail } from './invitation-mail.js';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { invitationStatus } from './queries.js';
 import { loadParent, refused, type Payload } from '../../core/payloads.js';
 
@@ -27,7 +28,8 @@ const INVITATION_DAYS = 14;
  * Invites someone: the link goes by mail to the invitee only, never to the admin, so only the mailbox owner can
  * accept. Whether the address has an account in another consultancy is not looked at here: the admin gets the same
  * answer after the same work either way (the invitee learns it when accepting). A member of this consultancy with
- * the address is refused by name, since the admin sees their members anyway.
+ * the address is refused by name, since the admin sees their members anyway. The mail is queued in the same
+ * transaction as the invitation, so an invitation that does not commit sends nothing.
  */
 export async function inviteMember(
   context: RequestContext,
@@ -63,9 +65,9 @@ export async function inviteMember(
       revokedAt: null,
     };
     await db.getRepository(InvitationEntity).insert(invitation);
+    await mailInvitation(context, db, invitation, token);
     return { invitation, userErrors: [] };
   });
-  if (answer.invitation) await mailInvitation(context, answer.invitation, token);
   return answer;
 }
 
@@ -98,9 +100,9 @@ export async function resendInvitation(context: RequestContext, input: { id: str
     }
     const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
     await repository.update({ id: invitation.id }, { tokenHash: hash, expiresAt });
+    await mailInvitation(context, db, { ...invitation, expiresAt }, token);
     return { invitation: { ...invitation, expiresAt }, userErrors: [] };
   });
-  if (answer.invitation) await mailInvitation(context, answer.invitation, token);
   return answer;
 }
 
@@ -111,7 +113,13 @@ export async function resendInvitation(context: RequestContext, input: { id: str
  */
 const invitationMailsPerAddress = new RateLimiterMemory({ points: 5, duration: 3600 });
 
-async function mailInvitation(context: RequestContext, invitation: InvitationRow, token: string) {
+/** Queues the mail in the transaction of the invitation it carries (see invitation-mail.ts). */
+async function mailInvitation(
+  context: RequestContext,
+  db: TenantDb,
+  invitation: InvitationRow,
+  token: string,
+) {
   try {
     await invitationMailsPerAddress.consume(invitation.email);
   } catch {
@@ -121,28 +129,24 @@ async function mailInvitation(context: RequestContext, invitation: InvitationRow
     );
     return;
   }
-  const [names]: { consultancy: string; inviter: string | null; client: string | null }[] =
-    await context.db.read((db) =>
-      db.query(
-        `SELECT c.name AS consultancy, u.name AS inviter, cl.name AS client FROM consultancies c
-           LEFT JOIN users u ON u.tenant_id = c.tenant_id AND u.id = $1
-           LEFT JOIN clients cl ON cl.tenant_id = c.tenant_id AND cl.id = $2
-          WHERE c.tenant_id = $3`,
-        [invitation.invitedBy, invitation.clientId, db.tenantId],
-      ),
-    );
-  await context.mail.send(
-    invitationMail({
-      to: invitation.email,
-      inviterName: names?.inviter ?? 'An admin',
-      consultancyName: names?.consultancy ?? 'a consultancy',
-      role: invitation.role,
-      clientName: names?.client ?? null,
-      expiresAt: invitation.expiresAt,
-      publicUrl: context.settings.publicUrl,
-      token,
-    }),
+  const [names]: { consultancy: string; inviter: string | null; client: string | null }[] = await db.query(
+    `SELECT c.name AS consultancy, u.name AS inviter, cl.name AS client FROM consultancies c
+       LEFT JOIN users u ON u.tenant_id = c.tenant_id AND u.id = $1
+       LEFT JOIN clients cl ON cl.tenant_id = c.tenant_id AND cl.id = $2
+      WHERE c.tenant_id = $3`,
+    [invitation.invitedBy, invitation.clientId, db.tenantId],
   );
+  await queueInvitationMail(db, {
+    to: invitation.email,
+    inviterName: names?.inviter ?? 'An admin',
+    consultancyName: names?.consultancy ?? 'a consultancy',
+    role: invitation.role,
+    clientId: invitation.clientId,
+    clientName: names?.client ?? null,
+    expiresAt: invitation.expiresAt,
+    publicUrl: context.settings.publicUrl,
+    token,
+  });
 }
 
 export async function revokeInvitation(context: RequestContext, input: { id: string }) {

@@ -85,7 +85,7 @@ describe('invitations', () => {
       admin,
     );
     expect(invited.data.inviteMember.invitation!.status).toBe('PENDING');
-    const token = invitationTokenFor(api, 'sam@harbourline.example');
+    const token = await invitationTokenFor(api, 'sam@harbourline.example');
     const preview = await api.graphql(
       graphql(`
         query MembersInvitation($token: String!) {
@@ -178,7 +178,11 @@ describe('invitations', () => {
     );
     expect(revoked.data.revokeInvitation.invitation!.status).toBe('REVOKED');
     const accept = await api.graphql(ACCEPT, {
-      input: { token: invitationTokenFor(api, 'leaving@example.com'), name: 'Late', password: PASSWORD },
+      input: {
+        token: await invitationTokenFor(api, 'leaving@example.com'),
+        name: 'Late',
+        password: PASSWORD,
+      },
     });
     expect(accept.data.acceptInvitation.userErrors[0]?.field).toBe('token');
   });
@@ -279,7 +283,8 @@ describe('invitations', () => {
 });
 
 describe('mailed invitations', () => {
-  const mailTo = (email: string) => api.sentMail().filter((message) => message.to === email.toLowerCase());
+  const mailTo = async (email: string) =>
+    (await api.queuedMail()).filter((message) => message.to.toLowerCase() === email.toLowerCase());
 
   /** The raw answer to the admin: status, the headers that are not per-request, and the body text. */
   async function rawInvite(email: string) {
@@ -302,7 +307,7 @@ describe('mailed invitations', () => {
 
   it('answers the admin without the secret, and mails the invitee a link that works', async () => {
     const clientId = await createClient(api, admin, { name: 'Quayside Water' });
-    const mailsBefore = api.sentMail().length;
+    const mailsBefore = (await api.queuedMail()).length;
     const response = await fetch(`${api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
@@ -313,18 +318,20 @@ describe('mailed invitations', () => {
     });
     const answer = await response.text();
     expect(JSON.parse(answer).data.inviteMember.userErrors).toEqual([]);
-    const mailed = api.sentMail().slice(mailsBefore);
+    const mailed = (await api.queuedMail()).slice(mailsBefore);
     expect(mailed.map((message) => message.to)).toEqual(['rui@quayside.example']);
     const [mail] = mailed;
-    const token = invitationTokenFor(api, 'rui@quayside.example');
+    const token = await invitationTokenFor(api, 'rui@quayside.example');
     expect(token).toMatch(/^csi_/);
     expect(answer).not.toContain('csi_');
     expect(answer).not.toContain(token);
-    expect(mail?.subject).toBe('Ada Admin invited you to Northbridge on Service Programme');
-    expect(mail?.text).toContain(
-      'Ada Admin invited you to join Northbridge on Service Programme, with the role Client leader (for Quayside Water).',
-    );
-    expect(mail?.text).toContain(`\n${api.url}/accept-invitation#token=${token}\n`);
+    // Queued in the consultancy's outbox, rendered from the INVITATION template, with no unsubscribe links.
+    expect(mail).toMatchObject({ kind: 'INVITATION', tenantId: admin.tenantId, status: 'PENDING' });
+    expect(mail?.subject).toBe('Ada Admin invited you to join Northbridge on Service Programme');
+    expect(mail?.text).toContain('Client leader, for Quayside Water');
+    expect(mail?.text).toContain(`${api.url}/accept-invitation#token=${token}`);
+    expect(mail?.html).toContain(`href="${api.url}/accept-invitation#token=${token}"`);
+    expect(mail?.text).not.toMatch(/unsubscribe/i);
 
     // The payload has no field that could carry it any more.
     const asked = await api.graphql(
@@ -363,13 +370,13 @@ describe('mailed invitations', () => {
       },
     });
     // Both get their invitation; the one with an account learns it only when accepting, from their own mailbox.
-    expect(mailTo(fresh)).toHaveLength(1);
-    expect(mailTo(other.email).at(-1)?.subject).toBe(
-      'Ada Admin invited you to Northbridge on Service Programme',
+    expect(await mailTo(fresh)).toHaveLength(1);
+    expect((await mailTo(other.email)).at(-1)?.subject).toBe(
+      'Ada Admin invited you to join Northbridge on Service Programme',
     );
     const before = await api.countRows('users', admin.tenantId);
     const accept = await api.graphql(ACCEPT, {
-      input: { token: invitationTokenFor(api, other.email), name: 'Twice', password: PASSWORD },
+      input: { token: await invitationTokenFor(api, other.email), name: 'Twice', password: PASSWORD },
     });
     expect(accept.data.acceptInvitation).toEqual({
       token: null,
@@ -388,19 +395,19 @@ describe('mailed invitations', () => {
   });
 
   it('still refuses, by name, an email that is already a member of this consultancy, and mails nothing', async () => {
-    const mailsBefore = api.sentMail().length;
+    const mailsBefore = (await api.queuedMail()).length;
     const answer = await rawInvite(admin.email);
     expect(JSON.parse(answer.body).data.inviteMember.userErrors).toEqual([
       { field: 'email', code: 'TAKEN', message: 'Someone with this email is already a member.' },
     ]);
-    expect(api.sentMail().length).toBe(mailsBefore);
+    expect(await api.queuedMail()).toHaveLength(mailsBefore);
   });
 
   it('sends an invitation again with a new link; the old link stops working', async () => {
     const email = 'again@example.com';
     const invited = await api.graphql(INVITE, { input: { email, role: 'CONSULTANT' } }, admin);
     const id = invited.data.inviteMember.invitation!.id;
-    const oldToken = invitationTokenFor(api, email);
+    const oldToken = await invitationTokenFor(api, email);
     // Expired meanwhile: resending gives it 14 days from now.
     await api.ownerQuery(`UPDATE invitations SET expires_at = now() - interval '1 day' WHERE id = $1`, [id]);
     const resent = await api.graphql(RESEND, { id }, admin);
@@ -410,9 +417,9 @@ describe('mailed invitations', () => {
       Date.now() + 13 * 86_400_000,
     );
     expect(JSON.stringify(resent.data)).not.toContain('csi_');
-    const newToken = invitationTokenFor(api, email);
+    const newToken = await invitationTokenFor(api, email);
     expect(newToken).not.toBe(oldToken);
-    expect(mailTo(email)).toHaveLength(2);
+    expect(await mailTo(email)).toHaveLength(2);
 
     const preview = (token: string) =>
       api.graphql(
@@ -441,7 +448,7 @@ describe('mailed invitations', () => {
     expect(late.data.resendInvitation.userErrors).toEqual([
       { field: 'id', code: 'NOT_ALLOWED', message: 'This invitation was already accepted.' },
     ]);
-    expect(mailTo(email)).toHaveLength(2);
+    expect(await mailTo(email)).toHaveLength(2);
   });
 
   it('does not resend a revoked invitation, nor another consultancy\u2019s', async () => {
@@ -468,7 +475,7 @@ describe('mailed invitations', () => {
     );
     const revoked = await api.graphql(RESEND, { id }, admin);
     expect(revoked.data.resendInvitation.userErrors[0]?.code).toBe('NOT_ALLOWED');
-    expect(mailTo(email)).toHaveLength(1);
+    expect(await mailTo(email)).toHaveLength(1);
   });
 
   it('mails one address at most five invitations an hour, with the same answer after the limit', async () => {
@@ -481,7 +488,7 @@ describe('mailed invitations', () => {
       answers.push(resent.data.resendInvitation.userErrors);
     }
     expect(answers).toEqual(Array.from({ length: 6 }, () => []));
-    expect(mailTo(email)).toHaveLength(5);
+    expect(await mailTo(email)).toHaveLength(5);
   });
 });
 
@@ -819,5 +826,57 @@ describe('changing a member\u2019s role', () => {
       second,
     );
     expect(clients.data.clients.nodes).toEqual([{ id: clientId }]);
+  });
+});
+
+describe('invitation mail through the outbox', () => {
+  const SENT_MAIL = graphql(`
+    query MembersSentMail {
+      sentMail {
+        nodes {
+          kind
+          to
+          text
+        }
+      }
+    }
+  `);
+
+  it('queues nothing when the invitation rolls back', async () => {
+    const email = 'rolled-back@example.com';
+    // Fails the transaction at its commit, after the invitation and its mail were both written.
+    await api.ownerQuery(`
+      CREATE FUNCTION refuse_test_invitation() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.email = '${email}' THEN RAISE EXCEPTION 'refused by the test'; END IF;
+        RETURN NULL;
+      END $$;
+      CREATE CONSTRAINT TRIGGER refuse_test_invitation AFTER INSERT ON invitations
+        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_test_invitation();
+    `);
+    try {
+      const invited = await api.graphql(INVITE, { input: { email, role: 'CONSULTANT' } }, admin);
+      expect(invited.errors).toBeDefined();
+    } finally {
+      await api.ownerQuery(`
+        DROP TRIGGER refuse_test_invitation ON invitations;
+        DROP FUNCTION refuse_test_invitation();
+      `);
+    }
+    expect(await api.ownerQuery('SELECT 1 FROM invitations WHERE email = $1', [email])).toEqual([]);
+    expect((await api.queuedMail()).filter((mail) => mail.to === email)).toEqual([]);
+  });
+
+  it("shows admins the invitation on the Sent mail list with its accept link's secret hidden", async () => {
+    const email = 'masked@example.com';
+    const invited = await api.graphql(INVITE, { input: { email, role: 'CONSULTANT' } }, admin);
+    expect(invited.data.inviteMember.userErrors).toEqual([]);
+    const token = await invitationTokenFor(api, email);
+    const listed = await api.graphql(SENT_MAIL, {}, admin);
+    const shown = listed.data.sentMail.nodes.find((mail) => mail.to === email);
+    expect(shown?.kind).toBe('INVITATION');
+    expect(shown?.text).toContain(`${api.url}/accept-invitation#token=[hidden]`);
+    expect(shown?.text).not.toContain(token);
+    expect(JSON.stringify(listed.data)).not.toContain('csi_');
   });
 });

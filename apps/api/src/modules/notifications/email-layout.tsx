@@ -17,8 +17,9 @@ import { Fragment, type ReactNode } from 'react';
 export interface EmailFrame {
   recipientName: string | null;
   consultancyName: string;
-  unsubscribeUrl: string;
-  preferencesUrl: string;
+  /** Null for someone who is not a member (an invitee): they have no settings, and nothing to unsubscribe from. */
+  unsubscribeUrl: string | null;
+  preferencesUrl: string | null;
 }
 
 /** One template's result before rendering: the subject line and the whole document. */
@@ -82,16 +83,18 @@ export function EmailLayout(props: {
           <Hr style={{ borderColor: '#e5e7eb', margin: '32px 0 16px' }} />
           <Section>
             <Text style={styles.small}>{`You get this email because ${props.reason}`}</Text>
-            <Text style={styles.small}>
-              {'Change what you get: '}
-              <Link href={frame.preferencesUrl} style={styles.link}>
-                your email settings
-              </Link>
-              {' · Unsubscribe from these emails: '}
-              <Link href={frame.unsubscribeUrl} style={styles.link}>
-                unsubscribe
-              </Link>
-            </Text>
+            {frame.preferencesUrl && frame.unsubscribeUrl ? (
+              <Text style={styles.small}>
+                {'Change what you get: '}
+                <Link href={frame.preferencesUrl} style={styles.link}>
+                  your email settings
+                </Link>
+                {' · Unsubscribe from these emails: '}
+                <Link href={frame.unsubscribeUrl} style={styles.link}>
+                  unsubscribe
+                </Link>
+              </Text>
+            ) : null}
             <Text style={styles.small}>{`Sent by Service Programme for ${frame.consultancyName}.`}</Text>
           </Section>
         </Container>

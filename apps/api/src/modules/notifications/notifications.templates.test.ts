@@ -4,12 +4,12 @@ import { EMAIL_KINDS, type EmailData, type EmailKind } from './email-kinds.js';
 import { COMMENT_QUOTE_LENGTH } from './evidence-emails.js';
 import { renderEmail, type EmailFrame } from './render-email.js';
 
-const frame: EmailFrame = {
+const frame = {
   recipientName: 'Ava Jones',
   consultancyName: 'Brightline Service Partners',
   unsubscribeUrl: 'https://sp.example/email/unsubscribe?kind=all&t=u1#token=uns-123',
   preferencesUrl: 'https://sp.example/settings/email?from=mail&x=1',
-};
+} satisfies EmailFrame;
 
 const longComment =
   'I rang four times about the same fault on my meter and every time I had to explain it again from the start. ' +
