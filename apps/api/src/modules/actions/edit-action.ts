@@ -9,6 +9,7 @@ import { clientOf } from '../clients/index.js';
 import { ActionEntity, type ActionRow } from './entities.js';
 import { checkOwner, checkSource } from './references.js';
 import { queueWebhookEvent } from '../webhooks/index.js';
+import { announceAction } from './action-news.js';
 import { loadParent, refused, type Payload } from '../../core/payloads.js';
 
 /**
@@ -62,6 +63,7 @@ export async function createAction(
       completedAt: null,
     };
     await db.getRepository(ActionEntity).insert(action);
+    await announceAction(db, context.settings, null, action, viewer.memberId);
     return { action, userErrors: [] };
   });
 }
@@ -140,6 +142,8 @@ export async function updateAction(
       priority: value.priority ?? action.priority,
       status: value.status ?? action.status,
     };
-    return { action: await saveAction(db, action, next, context.requestId), userErrors: [] };
+    const saved = await saveAction(db, action, next, context.requestId);
+    await announceAction(db, context.settings, action, saved, requireActor(context.viewer).memberId);
+    return { action: saved, userErrors: [] };
   });
 }

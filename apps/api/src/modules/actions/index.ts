@@ -1,5 +1,6 @@
 import { ActionEntity, ActionNoteEntity } from './entities.js';
 import { resolvers } from './resolvers.js';
+import { actionReminderJob } from './action-news.js';
 
 /** What other modules, the demo and main.ts may use: nothing else in this folder is public. */
 export type { ActionRow } from './entities.js';
@@ -12,4 +13,9 @@ export {
   doneComplaintActions,
 } from './loaders.js';
 
-export const actions = { name: 'actions', resolvers, entities: [ActionEntity, ActionNoteEntity] };
+export const actions = {
+  name: 'actions',
+  resolvers,
+  entities: [ActionEntity, ActionNoteEntity],
+  scheduledJobs: [actionReminderJob],
+};

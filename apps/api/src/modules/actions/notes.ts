@@ -5,6 +5,7 @@ import type { RequestContext } from '../../core/context.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { ActionEntity, ActionNoteEntity, type ActionRow } from './entities.js';
 import { lockForEdit, saveAction } from './edit-action.js';
+import { announceAction } from './action-news.js';
 import { loadParent, refused, type Payload } from '../../core/payloads.js';
 
 async function addNote(db: TenantDb, action: ActionRow, authorId: string, body: string) {
@@ -68,6 +69,7 @@ export async function updateOwnAction(
       { ...action, status: checked.value.status },
       context.requestId,
     );
+    await announceAction(db, context.settings, action, saved, viewer.memberId);
     if (checked.value.note) await addNote(db, action, viewer.memberId, checked.value.note);
     return { action: saved, userErrors: [] };
   });

@@ -229,12 +229,21 @@ describe('complaint patterns', () => {
     expect(events.map((e) => e.data)).toEqual([
       expect.objectContaining({ month: now!.label, count: 7, trailingMean: 2 }),
     ]);
+    // No engagement names anyone, so the consultancy's admin hears of it; once, like the event.
+    const risingMail = async () =>
+      (await api.queuedMail()).filter((m) => m.kind === 'RISING_COMPLAINTS' && m.tenantId === w.admin.tenantId);
+    const [mail, ...more] = await risingMail();
+    expect(more).toEqual([]);
+    expect(mail).toMatchObject({ to: w.admin.email });
+    expect(mail!.subject).toMatch(/^Complaints rising: Billing up from 0 to 7/);
+    expect(mail!.text).toContain(`/clients/${w.client}/complaints`);
     await api.graphql(
       RECORD_MANY,
       { input: { clientId: w.client, rows: [row(new Date(Date.now() - 500))] } },
       w.admin,
     );
     expect(await risingEvents()).toHaveLength(1);
+    expect(await risingMail()).toHaveLength(1);
     const recorded = await api.ownerQuery(
       `SELECT 1 FROM webhook_events WHERE tenant_id = $1 AND type = 'COMPLAINT_RECORDED'`,
       [w.admin.tenantId],

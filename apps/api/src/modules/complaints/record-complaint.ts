@@ -108,7 +108,7 @@ export async function recordComplaint(
     await db.getRepository(ComplaintEntity).insert(complaint);
     await countInMonthlyTotals(db, clientId, [{ after: complaint }]);
     await announceRecorded(db, complaint, context.requestId);
-    await announceRising(db, clientId, [complaint], now, context.requestId);
+    await announceRising(db, clientId, [complaint], now, context);
     return { complaint, userErrors: [] };
   });
 }
@@ -192,7 +192,7 @@ export async function updateComplaint(
       complaint.categoryId !== stored.categoryId ||
       complaint.receivedAt.getTime() !== stored.receivedAt.getTime()
     ) {
-      await announceRising(db, stored.clientId, [complaint], now, context.requestId);
+      await announceRising(db, stored.clientId, [complaint], now, context);
     }
     return { complaint, userErrors: [] };
   });

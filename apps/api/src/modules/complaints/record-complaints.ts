@@ -196,7 +196,7 @@ export async function recordComplaints(
       clientId,
       [...added, ...changed].map((p) => p.complaint),
       now,
-      context.requestId,
+      context,
     );
     // A resend that changed nothing answers what is stored; every other row answers what it wrote.
     const complaints = planned.map((p) =>

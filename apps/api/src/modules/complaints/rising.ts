@@ -9,6 +9,8 @@ import {
 import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { timeZoneOfClient } from '../service-levels/index.js';
 import { queueWebhookEvent } from '../webhooks/index.js';
+import type { RequestContext } from '../../core/context.js';
+import { tellOfRising } from './rising-news.js';
 
 /**
  * After complaints are written: each category they fall in whose count this month (in the client's time zone) is
@@ -22,8 +24,9 @@ export async function announceRising(
   clientId: string,
   complaints: readonly { categoryId: string; receivedAt: Date }[],
   now: Date,
-  requestId: string,
+  context: Pick<RequestContext, 'requestId' | 'settings'>,
 ): Promise<void> {
+  const requestId = context.requestId;
   const timeZone = await timeZoneOfClient(db, clientId);
   const current = periodContaining(now, 'MONTH', timeZone);
   const categories = [
@@ -67,6 +70,13 @@ export async function announceRising(
   );
   for (const { category_id } of claimed) {
     const { flag } = rising.find((c) => c.categoryId === category_id)!;
+    await tellOfRising(db, context.settings, {
+      clientId,
+      categoryId: category_id,
+      month: current,
+      thisMonth: flag.count,
+      monthBefore: countOf(category_id, trailingMonths.at(-1) ?? ''),
+    });
     await queueWebhookEvent(db, {
       tenantId: db.tenantId,
       type: 'COMPLAINT_RISING',

@@ -16,6 +16,7 @@ import { queueWebhookEvent } from '../webhooks/index.js';
 import { abuseLimits, invitationIdOf, issueChallenge, verifiedChallenge } from './abuse-limits.js';
 import { FeedbackLinkEntity, type FeedbackLinkRow } from './entities.js';
 import { addToMonthlyTotals } from './monthly-totals.js';
+import { tellOfDetractor } from './detractor-news.js';
 
 /**
  * The public side of a feedback link: the form's question with a fresh challenge, and the answer. Both run without
@@ -156,6 +157,16 @@ export async function submitFeedback(
         receivedAt: response.received_at.toISOString(),
       },
     });
+    if (detractor) {
+      await tellOfDetractor(db, context.settings, {
+        clientId: link.clientId,
+        touchPointId: link.touchPointId,
+        kind: link.kind,
+        score: checked.value.score,
+        comment: checked.value.comment,
+        receivedAt: response.received_at,
+      });
+    }
     return { received: true, userErrors: [] };
   });
 }

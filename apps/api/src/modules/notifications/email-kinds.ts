@@ -46,8 +46,9 @@ export interface EmailData {
   };
   DETRACTOR_FEEDBACK: {
     clientName: string;
-    /** 0–10. */
     score: number;
+    /** The top of the survey's scale: 10 for NPS, 5 for satisfaction, 7 for effort. */
+    scoreOutOf: number;
     touchPointName: string | null;
     /** The customer's own words, as long as they wrote them; the email quotes the start only. */
     comment: string | null;

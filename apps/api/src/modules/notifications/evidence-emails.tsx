@@ -60,7 +60,7 @@ export function detractorFeedbackEmail(
   frame: EmailFrame,
 ): EmailContent {
   const where = data.touchPointName ? ` at ${subjectPart(data.touchPointName, 60)}` : '';
-  const subject = `Low score ${data.score}/10${where} (${data.clientName})`;
+  const subject = `Low score ${data.score}/${data.scoreOutOf}${where} (${data.clientName})`;
   const comment = data.comment === null ? '' : shorten(data.comment, COMMENT_QUOTE_LENGTH);
   return {
     subject,
@@ -68,15 +68,15 @@ export function detractorFeedbackEmail(
       <EmailLayout
         frame={frame}
         subject={subject}
-        preview={comment || `A customer of ${data.clientName} gave a score of ${data.score} out of 10.`}
+        preview={comment || `A customer of ${data.clientName} gave a score of ${data.score} out of ${data.scoreOutOf}.`}
         greetingName={frame.recipientName}
         reason={`your settings include “${emailKindLabel('DETRACTOR_FEEDBACK')}”.`}
       >
-        <Title>{`A customer gave ${data.clientName} ${data.score} out of 10`}</Title>
+        <Title>{`A customer gave ${data.clientName} ${data.score} out of ${data.scoreOutOf}`}</Title>
         <Facts
           rows={[
             ['Client', data.clientName],
-            ['Score', `${data.score} out of 10`],
+            ['Score', `${data.score} out of ${data.scoreOutOf}`],
             data.touchPointName ? ['Touch point', data.touchPointName] : null,
             ['Received', formatInstant(data.receivedAt)],
           ]}

@@ -55,6 +55,7 @@ const samples: { [K in EmailKind]: EmailData[K] } = {
   DETRACTOR_FEEDBACK: {
     clientName: 'Northwind Utilities',
     score: 3,
+    scoreOutOf: 10,
     touchPointName: 'Phone support',
     comment: longComment,
     receivedAt: '2026-12-03T09:12:00.000Z',

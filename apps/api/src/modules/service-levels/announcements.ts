@@ -11,6 +11,7 @@ import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { queueWebhookEvent } from '../webhooks/index.js';
 import type { ServiceLevelRow, ServiceLevelVersionRow } from './entities.js';
 import { storedInterval, type IntervalSqlRow } from './rollup.js';
+import { tellOfServiceLevel } from './service-level-news.js';
 
 /**
  * The webhook events a batch of measurements can cause, queued in the batch's own transaction (the outbox), so an
@@ -49,6 +50,7 @@ export async function announceChanges(
     period: { label: string; start: Date; end: Date },
     figures: { compliance: number | null; projected: number | null; target: number },
   ) =>
+    // One after the other: both write in the batch's one transaction.
     queueWebhookEvent(db, {
       tenantId: db.tenantId,
       type,
@@ -60,7 +62,19 @@ export async function announceChanges(
         period: { label: period.label, start: iso(period.start), end: iso(period.end) },
         ...figures,
       },
-    });
+    }).then(() =>
+      // A recovery is good news the service level page shows; only a miss or a risk is worth an email.
+      type === 'SERVICE_LEVEL_RECOVERED'
+        ? undefined
+        : tellOfServiceLevel(
+            db,
+            context.settings,
+            level,
+            type === 'SERVICE_LEVEL_BREACHED' ? 'BREACHED' : 'AT_RISK',
+            period,
+            figures,
+          ),
+    );
 
   const closed = (await db.query(
     `SELECT l.id AS service_level_id, p.starts_at, p.ends_at, p.label, p.definition_version, p.good, p.valid

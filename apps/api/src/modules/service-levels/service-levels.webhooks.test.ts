@@ -156,9 +156,21 @@ describe('service-level webhooks', () => {
         target: 0.9,
       },
     });
+    // The consultancy's admin (no engagement names anyone) gets the alert by email, once; the recovery sends none.
+    const alerts = async () =>
+      (await api.queuedMail()).filter(
+        (m) => m.kind === 'SERVICE_LEVEL_ALERT' && m.tenantId === admin.tenantId && m.text.includes(level.id),
+      );
+    const [alert, ...moreAlerts] = await alerts();
+    expect(moreAlerts).toEqual([]);
+    expect(alert).toMatchObject({ to: admin.email });
+    expect(alert!.subject).toMatch(/^Target missed: .* \(.*, 2026-W40\)$/);
+    expect(alert!.text).toContain('80.0 %');
+    expect(alert!.text).toContain('90.0 %');
 
     await record({ intervals: [hour(level.id, weekStart(41), 95, 100)] });
     await record({ intervals: [hour(level.id, weekStart(42), 99, 100)] });
+    expect(await alerts()).toHaveLength(1);
     expect(
       (await eventsOf(level.id)).map((e) => [e.type, (e.data.period as { label: string }).label]),
     ).toEqual([
