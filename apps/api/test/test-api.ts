@@ -206,7 +206,11 @@ export async function startApiOn(
   const scheduledWork = startScheduledWork(
     dataSource,
     (options.modules ?? modules).flatMap((module) => module.scheduledJobs ?? []),
-    { publicUrl: options.publicUrl ?? url, emailLinkSecret: readConfig().emailLinkSecret, schema: api.schema },
+    {
+      publicUrl: options.publicUrl ?? url,
+      emailLinkSecret: readConfig().emailLinkSecret,
+      schema: api.schema,
+    },
     { poll: false, pollMs: 200 },
   );
   const owner = new pg.Pool({ connectionString: options.ownerUrl, max: 2 });

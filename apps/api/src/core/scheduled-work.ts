@@ -148,7 +148,13 @@ export function startScheduledWork(
         );
         await job.run(
           db,
-          { id, key: row.key, payload: row.payload, dueAt: row.next_attempt_at, attempt: row.attempt_count + 1 },
+          {
+            id,
+            key: row.key,
+            payload: row.payload,
+            dueAt: row.next_attempt_at,
+            attempt: row.attempt_count + 1,
+          },
           environment,
         );
       });

@@ -231,7 +231,9 @@ describe('complaint patterns', () => {
     ]);
     // No engagement names anyone, so the consultancy's admin hears of it; once, like the event.
     const risingMail = async () =>
-      (await api.queuedMail()).filter((m) => m.kind === 'RISING_COMPLAINTS' && m.tenantId === w.admin.tenantId);
+      (await api.queuedMail()).filter(
+        (m) => m.kind === 'RISING_COMPLAINTS' && m.tenantId === w.admin.tenantId,
+      );
     const [mail, ...more] = await risingMail();
     expect(more).toEqual([]);
     expect(mail).toMatchObject({ to: w.admin.email });

@@ -18,7 +18,13 @@ function monthLabel(label: string): string {
 export async function tellOfRising(
   db: TenantDb,
   links: EmailLinkSettings,
-  rising: { clientId: string; categoryId: string; month: ServicePeriod; thisMonth: number; monthBefore: number },
+  rising: {
+    clientId: string;
+    categoryId: string;
+    month: ServicePeriod;
+    thisMonth: number;
+    monthBefore: number;
+  },
 ): Promise<void> {
   const [client, category] = await Promise.all([
     clientOf(db, rising.clientId),

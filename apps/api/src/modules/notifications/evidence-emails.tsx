@@ -68,7 +68,10 @@ export function detractorFeedbackEmail(
       <EmailLayout
         frame={frame}
         subject={subject}
-        preview={comment || `A customer of ${data.clientName} gave a score of ${data.score} out of ${data.scoreOutOf}.`}
+        preview={
+          comment ||
+          `A customer of ${data.clientName} gave a score of ${data.score} out of ${data.scoreOutOf}.`
+        }
         greetingName={frame.recipientName}
         reason={`your settings include “${emailKindLabel('DETRACTOR_FEEDBACK')}”.`}
       >

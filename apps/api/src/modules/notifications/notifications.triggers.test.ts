@@ -6,24 +6,62 @@ import { seed } from '../../../test/seed.js';
 import type { SignedIn } from '../../../test/factories.js';
 import { answer, createLink } from '../../../test/feedback-factories.js';
 import { notify } from './notify.js';
+import { graphql } from '../../../test/generated/index.js';
 
 /**
  * Who hears of what, and how: each trigger's email and its recipients, the digest that gathers what people chose
  * to get in a summary (and never another client's news for a client leader), and the reminders on the schedule.
  */
 
-const CREATE_ACTION = `
+const CREATE_ACTION = graphql(`
   mutation TriggersCreateAction($input: CreateActionInput!) {
-    createAction(input: $input) { action { id revision } userErrors { field message } }
-  }`;
-const UPDATE_ACTION = `
+    createAction(input: $input) {
+      action {
+        id
+        revision
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`);
+const UPDATE_ACTION = graphql(`
   mutation TriggersUpdateAction($input: UpdateActionInput!) {
-    updateAction(input: $input) { action { id revision status } userErrors { field message } }
-  }`;
-const SET_DIGEST = `
+    updateAction(input: $input) {
+      action {
+        id
+        revision
+        status
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`);
+const SET_DIGEST = graphql(`
   mutation TriggersSetDigest($input: SetDigestSettingsInput!) {
-    setDigestSettings(input: $input) { userErrors { field message } }
-  }`;
+    setDigestSettings(input: $input) {
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`);
+const PREFERENCES = graphql(`
+  query TriggersPreferences {
+    myEmailPreferences {
+      kinds {
+        kind
+        delivery
+      }
+    }
+  }
+`);
 
 let api: TestApi;
 let world: {
@@ -75,14 +113,14 @@ function dayFromToday(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-async function createAction(who: SignedIn, input: Record<string, unknown>) {
+async function createAction(who: SignedIn, input: { ownerId: string; description?: string; dueOn?: string }) {
   const created = await api.graphql(
     CREATE_ACTION,
     { input: { clientId: world.client, description: 'Rewrite the hold message', ...input } },
     who,
   );
   expect(created.data.createAction.userErrors).toEqual([]);
-  return created.data.createAction.action as { id: string; revision: number };
+  return created.data.createAction.action!;
 }
 
 describe('an action given to someone', () => {
@@ -117,7 +155,9 @@ describe('an action’s reminders', () => {
     const dueOn = dayFromToday(10);
     const action = await createAction(world.admin, { ownerId: world.consultant.memberId, dueOn });
     const work = await pendingWork('ACTION_REMINDER', action.id);
-    expect(work.map((w) => [w.key.split(':')[1], w.status, new Date(w.next_attempt_at).toISOString()])).toEqual([
+    expect(
+      work.map((w) => [w.key.split(':')[1], w.status, new Date(w.next_attempt_at).toISOString()]),
+    ).toEqual([
       ['IN_3_DAYS', 'PENDING', `${dayFromToday(7)}T08:00:00.000Z`],
       ['TODAY', 'PENDING', `${dueOn}T08:00:00.000Z`],
       ['OVERDUE_7_DAYS', 'PENDING', `${dayFromToday(17)}T08:00:00.000Z`],
@@ -228,18 +268,9 @@ describe('an unhappy customer’s answer', () => {
       body: 'List-Unsubscribe=One-Click',
     });
     expect(posted.status).toBe(200);
-    const choices = await api.graphql(
-      `{ myEmailPreferences { kinds { kind delivery } } }`,
-      {},
-      world.leader,
-    );
+    const choices = await api.graphql(PREFERENCES, {}, world.leader);
     expect(
-      Object.fromEntries(
-        (choices.data.myEmailPreferences.kinds as { kind: string; delivery: string }[]).map((k) => [
-          k.kind,
-          k.delivery,
-        ]),
-      ),
+      Object.fromEntries(choices.data.myEmailPreferences.kinds.map((k) => [k.kind, k.delivery])),
     ).toMatchObject({
       SERVICE_LEVEL_ALERT: 'OFF',
       DETRACTOR_FEEDBACK: 'OFF',

@@ -46,7 +46,12 @@ export async function setDigestSettings(
       [db.tenantId, viewer.memberId, cadence, weekday, timeZone],
     );
     // A digest already waiting goes at the new time: 08:00 on the clock and the day just chosen.
-    await rescheduleWork(db, DIGEST_JOB, viewer.memberId, nextDigestAt({ cadence, weekday, timeZone }, new Date()));
+    await rescheduleWork(
+      db,
+      DIGEST_JOB,
+      viewer.memberId,
+      nextDigestAt({ cadence, weekday, timeZone }, new Date()),
+    );
     return { preferences: await preferencesOf(db, viewer), userErrors: [] };
   });
 }

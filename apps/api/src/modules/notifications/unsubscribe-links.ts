@@ -53,7 +53,11 @@ export function verifyUnsubscribeToken(secret: string, token: unknown): Unsubscr
   const [tenantId, memberId, kind, signature] = parts as [string, string, string, string];
   if (!isUuid(tenantId) || !isUuid(memberId) || !(isPreferenceKind(kind) || kind === 'DIGEST')) return null;
   if (!/^[A-Za-z0-9_-]{43}$/.test(signature)) return null;
-  const target: UnsubscribeTarget = { tenantId: tenantId.toLowerCase(), memberId: memberId.toLowerCase(), kind };
+  const target: UnsubscribeTarget = {
+    tenantId: tenantId.toLowerCase(),
+    memberId: memberId.toLowerCase(),
+    kind,
+  };
   const expected = signatureOf(secret, target);
   const given = Buffer.from(signature, 'base64url');
   return given.length === expected.length && timingSafeEqual(given, expected) ? target : null;
