@@ -54,5 +54,6 @@ export * from './feedback/feedback-input.js';
 export * from './touch-points/journey-order.js';
 export * from './touch-points/journey-changes.js';
 export * from './reports/programme-report.js';
+export * from './reports/monthly-report-timing.js';
 export * from './notifications/preferences.js';
 export * from './notifications/digest-timing.js';

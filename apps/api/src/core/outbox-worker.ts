@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { logger } from './logger.js';
+import { serialised } from './tenancy/request-database.js';
 import { TenantDb } from './tenancy/tenant-db.js';
 
 const BATCH = 20;
@@ -42,6 +43,9 @@ export function inTenant<T>(
   work: (db: TenantDb) => Promise<T>,
 ): Promise<T> {
   return dataSource.transaction(async (db) => {
+    // A scheduled job may run resolvers side by side (the monthly report asks the schema), and one connection runs
+    // one statement at a time: queue them as a request's are, rather than on pg's deprecated internal queue.
+    if (db.queryRunner) serialised(db.queryRunner);
     await db.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
     return work(new TenantDb(db, tenantId));
   });

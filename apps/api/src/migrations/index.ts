@@ -22,6 +22,7 @@ import { IndexComplaintResolutionTimes1763800021000 } from './1763800021000-inde
 import { ReadClientFenceOncePerStatement1763800022000 } from './1763800022000-read-client-fence-once-per-statement.js';
 import { KeepProgrammeReportSnapshots1763800026000 } from './1763800026000-keep-programme-report-snapshots.js';
 import { ScheduleWorkAndKeepDigestItems1763800028000 } from './1763800028000-schedule-work-and-keep-digest-items.js';
+import { ScheduleMonthlyReports1763800029000 } from './1763800029000-schedule-monthly-reports.js';
 import { TotalComplaintsPerMonth1763800023000 } from './1763800023000-total-complaints-per-month.js';
 import { MailOutbox1763800024000 } from './1763800024000-mail-outbox.js';
 import { EmailPreferences1763800025000 } from './1763800025000-email-preferences.js';
@@ -59,4 +60,5 @@ export const migrations = [
   MaskMailSecrets1763800027000,
   PreTenantMailOutbox1763800027500,
   ScheduleWorkAndKeepDigestItems1763800028000,
+  ScheduleMonthlyReports1763800029000,
 ];

@@ -216,7 +216,7 @@ function hasUserErrors(result: unknown): boolean {
  * lean on the driver's internal queue (deprecated in pg 8, gone in pg 9). TypeORM's statements and lean reads
  * (lean-rows.ts) share the one queue.
  */
-function serialised(runner: QueryRunner): QueryRunner {
+export function serialised(runner: QueryRunner): QueryRunner {
   const query = runner.query.bind(runner);
   let previous: Promise<unknown> = Promise.resolve();
   const enqueue = <T>(work: () => Promise<T>): Promise<T> => {

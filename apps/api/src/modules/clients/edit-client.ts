@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { check, clientChanges, clientInput } from '@csp/domain';
+import { MONTHLY_REPORT_JOB, check, clientChanges, clientInput, nextMonthlyReportAt } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
+import { scheduleWork } from '../../core/scheduled-work.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { ClientEntity, type ClientRow } from './entities.js';
@@ -29,6 +30,9 @@ export async function createClient(
   };
   return context.db.write(async (db) => {
     await db.getRepository(ClientEntity).insert(client);
+    // The client's first monthly report, run by the reports module's job. Scheduled by name and time from the
+    // domain rather than through reports/index.ts, which imports this module: no cycle between the two.
+    await scheduleWork(db, { job: MONTHLY_REPORT_JOB, key: client.id, runAt: nextMonthlyReportAt(now) });
     return { client, userErrors: [] };
   });
 }

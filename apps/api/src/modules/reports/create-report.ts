@@ -3,6 +3,7 @@ import { execute, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { fieldError, type FieldError, type ProgrammeReport, type ReportSectionKey } from '@csp/domain';
 import type { RequestContext } from '../../core/context.js';
 import { requireActor } from '../../core/auth/viewer.js';
+import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { coded } from '../../core/errors.js';
 import { refused, type Payload } from '../../core/payloads.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
@@ -38,40 +39,89 @@ export async function createProgrammeReport(
   const problem = inputProblem(input);
   if (problem) return refused(NOTHING, problem);
   if (!isUuid(input.clientId)) return refused(NOTHING, notFound('clientId', 'client'));
-  const report = await readReport(context, input.clientId, schema);
-  if (!report) return refused(NOTHING, notFound('clientId', 'client'));
-
-  const file = await render(report, input);
-  const token = randomBytes(32).toString('base64url');
+  const made = await makeReportFile(context, input, schema);
+  if (!made) return refused(NOTHING, notFound('clientId', 'client'));
   const actor = requireActor(context.viewer);
-  const downloadExpiresAt = new Date(Date.now() + DOWNLOAD_MINUTES * 60_000);
   return context.db.write(async (db) => {
-    const row: ProgrammeReportRow = {
-      tenantId: db.tenantId,
-      id: randomUUID(),
-      clientId: input.clientId,
-      format: input.format,
-      pageSize: input.format === 'PDF' ? (input.pageSize ?? 'A4') : null,
-      section: input.format === 'CSV' ? (REPORT_SECTION_KEYS[input.section!] ?? null) : null,
-      fileName: file.fileName,
-      contentType: file.contentType,
-      content: file.content,
-      sha256: createHash('sha256').update(file.content).digest('hex'),
-      createdByMemberId: actor.memberId,
-      createdByApiKeyId: actor.kind === 'apiKey' ? actor.apiKeyId : null,
+    const kept = await keepReport(db, {
+      input,
+      file: made.file,
+      createdBy: { memberId: actor.memberId, apiKeyId: actor.kind === 'apiKey' ? actor.apiKeyId : null },
       scheduled: false,
-      downloadTokenHash: createHash('sha256').update(token).digest(),
-      downloadExpiresAt,
-      createdAt: new Date(),
-    };
-    await db.getRepository(ProgrammeReportEntity).insert(row);
+      validityMinutes: DOWNLOAD_MINUTES,
+      publicUrl: context.settings.publicUrl,
+    });
     return {
-      report: row,
-      downloadUrl: downloadUrlOf(context.settings.publicUrl, row, token),
-      downloadExpiresAt,
+      report: kept.report,
+      downloadUrl: kept.downloadUrl,
+      downloadExpiresAt: kept.downloadExpiresAt,
       userErrors: [],
     };
   });
+}
+
+/** A report's file: what it shows, and its bytes in the format asked for. */
+export interface MadeReport {
+  report: ProgrammeReport;
+  file: ReportFile;
+}
+
+/**
+ * Reads the report as the context's viewer sees it and renders it; null when the viewer cannot see the client.
+ * `preparedBy` names the consultancy instead of the viewer for a report nobody asked for (the monthly one).
+ */
+export async function makeReportFile(
+  context: RequestContext,
+  input: CreateProgrammeReportInput,
+  schema: GraphQLSchema,
+  options: { preparedBy?: 'viewer' | 'consultancy' } = {},
+): Promise<MadeReport | null> {
+  const report = await readReport(context, input.clientId, schema, options.preparedBy ?? 'viewer');
+  if (!report) return null;
+  return { report, file: await render(report, input) };
+}
+
+export interface ReportToKeep {
+  input: CreateProgrammeReportInput;
+  file: ReportFile;
+  /** Who asked for it; null for the monthly report, which nobody asked for. */
+  createdBy: { memberId: string; apiKeyId: string | null } | null;
+  scheduled: boolean;
+  validityMinutes: number;
+  publicUrl: string;
+}
+
+/**
+ * Stores the file as a snapshot (its hash, for proving later what was sent) with a fresh download token, in the
+ * caller's transaction, and answers the link. Only the token's hash is kept: the link exists once, in the answer.
+ */
+export async function keepReport(
+  db: TenantDb,
+  kept: ReportToKeep,
+): Promise<{ report: ProgrammeReportRow; downloadUrl: string; downloadExpiresAt: Date }> {
+  const { input, file } = kept;
+  const token = randomBytes(32).toString('base64url');
+  const downloadExpiresAt = new Date(Date.now() + kept.validityMinutes * 60_000);
+  const row: ProgrammeReportRow = {
+    tenantId: db.tenantId,
+    id: randomUUID(),
+    clientId: input.clientId,
+    format: input.format,
+    pageSize: input.format === 'PDF' ? (input.pageSize ?? 'A4') : null,
+    section: input.format === 'CSV' ? (REPORT_SECTION_KEYS[input.section!] ?? null) : null,
+    fileName: file.fileName,
+    contentType: file.contentType,
+    content: file.content,
+    sha256: createHash('sha256').update(file.content).digest('hex'),
+    createdByMemberId: kept.createdBy?.memberId ?? null,
+    createdByApiKeyId: kept.createdBy?.apiKeyId ?? null,
+    scheduled: kept.scheduled,
+    downloadTokenHash: createHash('sha256').update(token).digest(),
+    downloadExpiresAt,
+    createdAt: new Date(),
+  };
+  await db.getRepository(ProgrammeReportEntity).insert(row);
+  return { report: row, downloadUrl: downloadUrlOf(kept.publicUrl, row, token), downloadExpiresAt };
 }
 
 function inputProblem(input: CreateProgrammeReportInput): FieldError | null {
@@ -96,6 +146,7 @@ async function readReport(
   context: RequestContext,
   clientId: string,
   schema: GraphQLSchema,
+  preparedBy: 'viewer' | 'consultancy',
 ): Promise<ProgrammeReport | null> {
   // graphql-js types the answer loosely; the document's generated type says what it holds.
   const answer = (await execute({
@@ -122,12 +173,12 @@ async function readReport(
   if (!answer.data) return null;
   return assembleProgrammeReport(answer.data, {
     generatedAt: new Date(),
-    preparedBy: answer.data.me?.name ?? null,
+    preparedBy: (preparedBy === 'viewer' ? answer.data.me?.name : answer.data.consultancy?.name) ?? null,
     language: REPORT_LANGUAGE,
   });
 }
 
-interface ReportFile {
+export interface ReportFile {
   fileName: string;
   contentType: string;
   content: Buffer;
