@@ -78,3 +78,21 @@ export async function latestMailTo(db: TenantDb, to: string): Promise<string | n
   )) as { text: string }[];
   return rows[0]?.text ?? null;
 }
+
+/**
+ * Which of these members were mailed this kind about this client in the last `minutes` (queued, whatever became of
+ * it), for whoever would rather not send a burst of the same news (notify.ts's `quietMinutes`).
+ */
+export async function recentlyMailed(
+  db: TenantDb,
+  query: { kind: string; clientId: string; memberIds: readonly string[]; minutes: number },
+): Promise<Set<string>> {
+  if (!query.memberIds.length) return new Set();
+  const rows = (await db.query(
+    `SELECT DISTINCT member_id FROM mail_outbox
+      WHERE tenant_id = $1 AND kind = $2 AND client_id = $3 AND member_id = ANY ($4)
+        AND queued_at > now() - make_interval(mins => $5)`,
+    [db.tenantId, query.kind, query.clientId, [...query.memberIds], query.minutes],
+  )) as { member_id: string }[];
+  return new Set(rows.map((row) => row.member_id));
+}

@@ -232,6 +232,20 @@ describe('an unhappy customer’s answer', () => {
     );
   });
 
+  it('in a run, mails a member once per quarter hour and keeps the rest for their digest', async () => {
+    const link = await createLink(api, world.admin, world.client, 'CSAT');
+    expect(
+      (await answer(api, link.token, 1, 'Second try, still no answer.')).data.submitFeedback.userErrors,
+    ).toEqual([]);
+    const mails = await mailOf(world.consultant, 'DETRACTOR_FEEDBACK');
+    expect(mails).toHaveLength(1);
+    const kept = await api.ownerQuery<{ line: string }>(
+      `SELECT line FROM digest_items WHERE member_id = $1 AND kind = 'DETRACTOR_FEEDBACK'`,
+      [world.consultant.memberId],
+    );
+    expect(kept.map((k) => k.line)).toEqual(['A customer gave 1 out of 5: “Second try, still no answer.”']);
+  });
+
   it('goes out in one digest at 08:00 on the leader’s clock, moved when they change it, and only once', async () => {
     const changed = await api.graphql(
       SET_DIGEST,
@@ -248,7 +262,7 @@ describe('an unhappy customer’s answer', () => {
     await api.scheduledWork.runOnce();
     const [mail, ...more] = await mailOf(world.leader, 'DIGEST');
     expect(more).toEqual([]);
-    expect(mail!.subject).toMatch(/^Your weekly summary for the week to .*: 1 update \(/);
+    expect(mail!.subject).toMatch(/^Your weekly summary for the week to .*: 2 updates \(/);
     expect(mail!.text).toContain('Nobody called me back');
     const headers = await headersOf(world.leader, 'DIGEST');
     expect(headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');

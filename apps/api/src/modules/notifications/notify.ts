@@ -3,7 +3,7 @@ import { nextDigestAt, type PreferenceKind } from '@csp/domain';
 import { scheduleWork } from '../../core/scheduled-work.js';
 import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { consultancyNameOf, membersByIds, type MemberRow } from '../accounts/index.js';
-import { queueMail } from '../mail/index.js';
+import { queueMail, recentlyMailed } from '../mail/index.js';
 import type { EmailData } from './email-kinds.js';
 import { digestSettingsOf, recipientDelivery } from './recipient-delivery.js';
 import { renderEmail } from './render-email.js';
@@ -51,7 +51,15 @@ export async function notify<K extends PreferenceKind>(
   links: EmailLinkSettings,
   memberIds: readonly string[],
   notice: Notice<K>,
-  options: { except?: string | null; now?: Date } = {},
+  options: {
+    except?: string | null;
+    now?: Date;
+    /**
+     * News that can come in bursts (a run of unhappy answers): a member mailed this kind about this client within
+     * these minutes gets the rest in their digest instead of one email each.
+     */
+    quietMinutes?: number;
+  } = {},
 ): Promise<void> {
   const candidates = [...new Set(memberIds)].filter((id) => id !== options.except);
   if (!candidates.length) return;
@@ -72,8 +80,17 @@ export async function notify<K extends PreferenceKind>(
     return found;
   };
 
-  const immediate = allowed.filter((member) => deliveries.get(member.id) === 'IMMEDIATE');
-  const later = allowed.filter((member) => deliveries.get(member.id) === 'DIGEST');
+  const wantNow = allowed.filter((member) => deliveries.get(member.id) === 'IMMEDIATE');
+  const quieted = options.quietMinutes
+    ? await recentlyMailed(db, {
+        kind: notice.kind,
+        clientId: notice.clientId,
+        memberIds: wantNow.map((member) => member.id),
+        minutes: options.quietMinutes,
+      })
+    : new Set<string>();
+  const immediate = wantNow.filter((member) => !quieted.has(member.id));
+  const later = allowed.filter((member) => deliveries.get(member.id) === 'DIGEST' || quieted.has(member.id));
   if (immediate.length) {
     const consultancyName = await consultancyNameOf(db);
     for (const member of immediate) {
