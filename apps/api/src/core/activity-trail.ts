@@ -134,3 +134,20 @@ export async function recordAction(
     ],
   );
 }
+
+/**
+ * Records what the product did on its own (a scheduled monthly report): no one asked, so no actor is named; the
+ * run's id stands where a request's would.
+ */
+export async function recordScheduledAction(
+  db: TenantDb,
+  runId: string,
+  entry: { action: string; object: { type: string; id: string } },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO activity_trail (tenant_id, id, actor_member_id, actor_api_key_id, action, object_type, object_id,
+                                 changed_fields, request_id)
+     VALUES ($1, $2, NULL, NULL, $3, $4, $5, '{}', $6)`,
+    [db.tenantId, randomUUID(), entry.action, entry.object.type, entry.object.id, runId],
+  );
+}

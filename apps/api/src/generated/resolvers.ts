@@ -161,7 +161,7 @@ export type ActivityEdge = {
 export type ActivityEntry = {
   __typename?: 'ActivityEntry';
   action: Scalars['String']['output'];
-  /** The member who acted; for a key, the admin who created it. */
+  /** The member who acted; for a key, the admin who created it; none for what the product did on its own (a scheduled monthly report). */
   actor: Maybe<Member>;
   /** Set when the change came through an API key. */
   apiKey: Maybe<ApiKey>;

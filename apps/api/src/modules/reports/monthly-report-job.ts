@@ -1,4 +1,5 @@
 import { MONTHLY_REPORT_JOB, nextMonthlyReportAt } from '@csp/domain';
+import { recordScheduledAction } from '../../core/activity-trail.js';
 import type { RequestContext } from '../../core/context.js';
 import { DEFAULT_FEEDBACK_SETTINGS, DEFAULT_WEBHOOK_SETTINGS } from '../../core/config.js';
 import { scheduleWork, type ScheduledJob, type ScheduledWorkEnvironment } from '../../core/scheduled-work.js';
@@ -50,6 +51,11 @@ export const monthlyReportJob: ScheduledJob = {
       scheduled: true,
       validityMinutes: MONTHLY_LINK_DAYS * 24 * 60,
       publicUrl: environment.publicUrl,
+    });
+    // The trail names the snapshot, whose SHA-256 is kept with it and never changes.
+    await recordScheduledAction(db, work.id, {
+      action: 'sendMonthlyProgrammeReport',
+      object: { type: 'programmeReport', id: kept.report.id },
     });
     const consultancyName = await consultancyNameOf(db);
     const monthLabel = monthBefore(work.dueAt);

@@ -65,6 +65,12 @@ describe('the monthly report to a client’s leaders', () => {
       page_size: string;
     }>(`SELECT id, scheduled, format, page_size FROM programme_reports WHERE client_id = $1`, [world.client]);
     expect(reports).toEqual([{ id: expect.any(String), scheduled: true, format: 'PDF', page_size: 'A4' }]);
+    const trail = await api.ownerQuery<{ action: string; object_id: string; actor_member_id: string | null }>(
+      `SELECT action, object_id, actor_member_id FROM activity_trail WHERE object_type = 'programmeReport'`,
+    );
+    expect(trail).toEqual([
+      { action: 'sendMonthlyProgrammeReport', object_id: reports[0]!.id, actor_member_id: null },
+    ]);
 
     for (const message of mail) {
       const link = /(https?:\/\/\S+\/reports\/\S+)/.exec(message.text)?.[1];
