@@ -20,6 +20,8 @@ interface MailJob {
   html: string;
   text: string;
   headers: Record<string, string>;
+  /** Strings admins may not read on the "Sent mail" page (an invitation's token); null for most mail. */
+  secrets: string[] | null;
 }
 
 /** Claims and sends (or keeps) what is due now (`runOnce`), on a timer unless MAIL_WORKER=off. */
@@ -44,7 +46,8 @@ export function startMailWorker(
     random?: () => number;
     sender?: MailSender | null;
     /**
-     * Where a kept sign-up mail's line goes (recipient, subject, links). Outside production main.ts prints it, so
+     * Where a kept sign-up mail's line goes (recipient, subject, links), and a kept mail whose link admins may not
+     * read (an invitation's). Outside production main.ts prints it, so
      * whoever runs the product without SMTP_URL can still follow their sign-up link: no admin exists yet to read
      * it on the "Sent mail" page. Never in production, where the address and the link are personal and secret.
      */
@@ -77,7 +80,7 @@ export function startMailWorker(
       tenantId,
       (db) =>
         db.query(
-          `SELECT status, attempt_count, message_id, to_address, subject, html, text, headers
+          `SELECT status, attempt_count, message_id, to_address, subject, html, text, headers, secrets
              FROM mail_outbox WHERE tenant_id = $1 AND id = $2`,
           [tenantId, mailId],
         ) as Promise<MailJob[]>,
@@ -91,6 +94,9 @@ export function startMailWorker(
           [tenantId, mailId],
         ),
       );
+      // Its link is hidden from admins on the "Sent mail" page (an invitation's): whoever runs the product without
+      // SMTP follows it from the console instead, as for a sign-up.
+      if (job.secrets?.length) options.showKept?.(mailLine(job.to_address, job));
       return;
     }
     const result = await send({
