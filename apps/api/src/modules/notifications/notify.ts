@@ -5,7 +5,8 @@ import type { TenantDb } from '../../core/tenancy/tenant-db.js';
 import { consultancyNameOf, membersByIds, type MemberRow } from '../accounts/index.js';
 import { queueMail, recentlyMailed } from '../mail/index.js';
 import type { EmailData } from './email-kinds.js';
-import { digestSettingsOf, recipientDelivery } from './recipient-delivery.js';
+import { deliveriesOf } from './preferences.js';
+import { digestSettingsOf } from './recipient-delivery.js';
 import { renderEmail } from './render-email.js';
 import {
   preferencesUrl,
@@ -63,10 +64,10 @@ export async function notify<K extends PreferenceKind>(
 ): Promise<void> {
   const candidates = [...new Set(memberIds)].filter((id) => id !== options.except);
   if (!candidates.length) return;
-  const [members, deliveries] = await Promise.all([
-    membersByIds(db, candidates),
-    recipientDelivery(db, candidates, notice.kind),
-  ]);
+  // The members' rows give their roles too, so their choices need one statement more, not two.
+  const members = await membersByIds(db, candidates);
+  const roles = new Map([...members].map(([id, member]) => [id, member.role]));
+  const deliveries = await deliveriesOf(db, roles, candidates, notice.kind);
   const allowed = candidates
     .map((id) => members.get(id))
     .filter((member): member is MemberRow => !!member)
