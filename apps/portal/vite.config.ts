@@ -5,7 +5,11 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   server: {
-    proxy: { '/graphql': 'http://localhost:4000', '/exports': 'http://localhost:4000' },
+    proxy: {
+      '/graphql': 'http://localhost:4000',
+      '/exports': 'http://localhost:4000',
+      '/sso': 'http://localhost:4000',
+    },
   },
   build: {
     sourcemap: true,

@@ -111,6 +111,14 @@ SELECT create_distributed_table('email_digest_settings', 'tenant_id', colocate_w
 -- scheduled_work_tenants_due reads across shards; every claim and run names its tenant.
 SELECT create_distributed_table('scheduled_work', 'tenant_id', colocate_with => 'consultancies');
 SELECT create_distributed_table('digest_items', 'tenant_id', colocate_with => 'consultancies');
+-- Single sign-on: connections, their domains, access requests, the state of each sign-in, consumed assertions and
+-- provider sessions. Every callback carries its tenant (in the state token or the ACS URL), so each names it.
+SELECT create_distributed_table('sso_connections', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('sso_domains', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('sso_access_requests', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('sso_sign_in_attempts', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('sso_used_assertions', 'tenant_id', colocate_with => 'consultancies');
+SELECT create_distributed_table('sso_sessions', 'tenant_id', colocate_with => 'consultancies');
 
 -- Global tables. The sign-in directory maps an email to its consultancy before anyone is signed in, so it cannot
 -- be keyed by tenant: it is a reference table (a full copy on every node). It has no foreign key into tenant
@@ -123,6 +131,8 @@ SELECT create_reference_table('pre_tenant_mail');
 -- A public feedback link's token maps to its consultancy before any tenant is known (an anonymous answer), so
 -- global in the same way as the sign-in directory.
 SELECT create_reference_table('feedback_link_directory');
+-- A verified single sign-on domain maps to its consultancy's connection before anyone is signed in.
+SELECT create_reference_table('sso_domain_routes');
 
 -- The TypeORM `migrations` table stays a plain table on the coordinator: only migrations read or write it.
 

@@ -13,6 +13,7 @@ import type { RateLimitOptions } from '../src/core/http/rate-limit.js';
 import type { SignInThrottleOptions } from '../src/core/auth/sign-in-guard.js';
 import type { ConcurrencyOptions } from '../src/core/http/concurrency.js';
 import type { BudgetLimits } from '../src/core/graphql/request-budget.js';
+import type { SsoSettings } from '../src/core/context.js';
 import {
   DEFAULT_FEEDBACK_SETTINGS,
   DEFAULT_MAIL_SETTINGS,
@@ -128,6 +129,8 @@ export interface TestApiOptions {
   publicUrl?: string;
   signInThrottle?: SignInThrottleOptions;
   feedback?: Partial<FeedbackSettings>;
+  /** What single sign-on reaches outside (DNS): tests answer TXT lookups themselves. */
+  sso?: Partial<SsoSettings>;
   /** The features served; the product's (modules/index.ts) when left out. A test may add one of its own. */
   modules?: readonly ApiModule[];
 }
@@ -185,6 +188,7 @@ export async function startApiOn(
     // Likewise for requests in flight (tests send many at once); limits.test.ts sets its own.
     concurrency: options.concurrency ?? { perCaller: 1000, perTenant: 1000, queueMs: 1000, maxQueued: 1000 },
     budget: options.budget,
+    sso: options.sso,
     webhooks,
     // Every test sends from 127.0.0.1 and solves its challenges in Node: the per-address limit stays out of the way,
     // and challenges are small, unless a test asks otherwise (feedback.abuse.test.ts).

@@ -57,3 +57,8 @@ export * from './reports/programme-report.js';
 export * from './reports/monthly-report-timing.js';
 export * from './notifications/preferences.js';
 export * from './notifications/digest-timing.js';
+export * from './sso/email-domain.js';
+export * from './sso/role-mapping.js';
+export * from './sso/certificate-expiry.js';
+export * from './sso/sso-input.js';
+export * from './sso/refusals.js';

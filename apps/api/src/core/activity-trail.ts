@@ -136,18 +136,33 @@ export async function recordAction(
 }
 
 /**
- * Records what the product did on its own (a scheduled monthly report): no one asked, so no actor is named; the
- * run's id stands where a request's would.
+ * Records what the product did on its own (a scheduled monthly report, a sign-in through an identity provider
+ * refused): no member is named, unless `actorMemberId` says whom it was about (a break-glass sign-in); the run's or
+ * request's id stands in `requestId`.
  */
-export async function recordScheduledAction(
+export async function recordProductAction(
   db: TenantDb,
   runId: string,
-  entry: { action: string; object: { type: string; id: string } },
+  entry: {
+    action: string;
+    object: { type: string; id: string } | null;
+    detail?: string;
+    actorMemberId?: string;
+  },
 ): Promise<void> {
   await db.query(
     `INSERT INTO activity_trail (tenant_id, id, actor_member_id, actor_api_key_id, action, object_type, object_id,
-                                 changed_fields, request_id)
-     VALUES ($1, $2, NULL, NULL, $3, $4, $5, '{}', $6)`,
-    [db.tenantId, randomUUID(), entry.action, entry.object.type, entry.object.id, runId],
+                                 changed_fields, detail, request_id)
+     VALUES ($1, $2, $3, NULL, $4, $5, $6, '{}', $7, $8)`,
+    [
+      db.tenantId,
+      randomUUID(),
+      entry.actorMemberId ?? null,
+      entry.action,
+      entry.object?.type ?? null,
+      entry.object?.id ?? null,
+      entry.detail ?? null,
+      runId,
+    ],
   );
 }

@@ -40,6 +40,11 @@ export interface ApiRoute {
    * and a POST takes a small form body, as mail clients send RFC 8058's one-click unsubscribe. Public routes only.
    */
   signedLink?: boolean;
+  /**
+   * A signed link's form body may be this large (an Express size, e.g. `256kb`) instead of a few hundred bytes: a
+   * SAML response an identity provider posts through the browser is a signed message of some kilobytes.
+   */
+  formLimit?: string;
   handle(context: RequestContext, request: RouteRequest): Promise<RouteAnswer>;
 }
 

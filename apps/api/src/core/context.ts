@@ -1,3 +1,4 @@
+import dns from 'node:dns/promises';
 import type DataLoader from 'dataloader';
 import type { SignInGuard } from './auth/sign-in-guard.js';
 import type { Viewer } from './auth/viewer.js';
@@ -26,6 +27,7 @@ export interface RequestContext {
     mailDelivery: MailDeliveryMode;
     /** Signs links in email that act without a sign-in (EMAIL_LINK_SECRET). */
     emailLinkSecret: string;
+    sso: SsoSettings;
   };
   /** The mutation being resolved, for the activity trail (set by core/activity-trail.ts). */
   mutation?: { name: string; input: unknown };
@@ -34,6 +36,15 @@ export interface RequestContext {
   /** Gives back the request's in-flight slot (core/http/concurrency.ts); safe to call more than once. */
   releaseSlot?: () => void;
 }
+
+/** What single sign-on reaches outside the API; tests give their own, so nothing needs the internet. */
+export interface SsoSettings {
+  /** DNS TXT lookup, as node:dns's `resolveTxt`: one array of strings per record. */
+  resolveTxt(name: string): Promise<string[][]>;
+}
+
+/** The system's DNS: what the API uses unless a test gives its own. */
+export const SYSTEM_SSO_SETTINGS: SsoSettings = { resolveTxt: (name) => dns.resolveTxt(name) };
 
 /** The portal's httpOnly session cookie; a no-op for callers that use a bearer token only. */
 export interface SessionCookie {

@@ -12,7 +12,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { SESSION_COOKIE, authenticate, presentedToken } from './auth/authenticate.js';
-import type { RequestContext } from './context.js';
+import { SYSTEM_SSO_SETTINGS, type RequestContext, type SsoSettings } from './context.js';
 import { buildSchema } from './graphql/schema.js';
 import { formatError } from './graphql/format-error.js';
 import { logger } from './logger.js';
@@ -75,6 +75,8 @@ export interface ApiOptions {
   feedback?: FeedbackSettings;
   /** The key that signs unsubscribe links (EMAIL_LINK_SECRET); the config's when left out. */
   emailLinkSecret?: string;
+  /** What single sign-on reaches outside (DNS for domain proofs); the system's when left out. */
+  sso?: Partial<SsoSettings>;
 }
 
 /**
@@ -129,6 +131,7 @@ export async function createApi(options: ApiOptions) {
   const signInGuard = createSignInGuard(options.signInThrottle);
   const mailDelivery = options.mailDelivery ?? mailDeliveryOf(config.mail);
   const schema = buildSchema(options.modules);
+  const sso: SsoSettings = { ...SYSTEM_SSO_SETTINGS, ...options.sso };
   const apollo = new ApolloServer<RequestContext>({
     schema,
     // graphql-armor's plugins and validation rules; like its `protect()` preset, one request per body.
@@ -221,6 +224,7 @@ export async function createApi(options: ApiOptions) {
           feedback,
           mailDelivery,
           emailLinkSecret,
+          sso,
         },
         session: {
           set: (token, expires) =>

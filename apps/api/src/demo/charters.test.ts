@@ -5,7 +5,7 @@ import { charterDiff, describeDiff, type CharterPromise } from '@csp/domain';
 import { startTestApi, type TestApi } from '../../test/test-api.js';
 import { API_PASSWORD, withDatabase } from '../../test/global-setup.js';
 import { createClient, signUpConsultancy, type SignedIn } from '../../test/factories.js';
-import type { RequestContext } from '../core/context.js';
+import { SYSTEM_SSO_SETTINGS, type RequestContext } from '../core/context.js';
 import { createAppDataSource } from '../core/database/data-source.js';
 import { openRequestDatabase } from '../core/tenancy/request-database.js';
 import { entities } from '../modules/index.js';
@@ -52,6 +52,7 @@ async function asAdmin(work: (context: RequestContext) => Promise<void>) {
       feedback: DEFAULT_FEEDBACK_SETTINGS,
       mailDelivery: 'KEPT',
       emailLinkSecret: readConfig().emailLinkSecret,
+      sso: SYSTEM_SSO_SETTINGS,
     },
   };
   await context.db.enterTenant({ tenantId: admin.tenantId, clientId: null });

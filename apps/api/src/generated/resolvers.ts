@@ -16,6 +16,7 @@ import type { InvitationMapper, InvitationConnectionMapper } from '../modules/me
 import type { EmailPreferenceMapper, DigestSettingsMapper, EmailPreferencesMapper } from '../modules/notifications/mappers.js';
 import type { ProgrammeReportMapper } from '../modules/reports/mappers.js';
 import type { ServiceLevelMapper, ServiceLevelDefinitionMapper, MeasurementCorrectionMapper, ServiceLevelPeriodMapper, ServiceLevelChangeMapper } from '../modules/service-levels/mappers.js';
+import type { SsoConnectionMapper, SsoDomainMapper, SsoAccessRequestMapper, SsoRoleMappingMapper, SsoCertificateMapper, SsoServiceProviderMapper } from '../modules/sso/mappers.js';
 import type { TouchPointMapper, JourneyStageMapper, CustomerJourneyMapper, TouchPointPromiseMapper, TouchPointCriterionMapper, JourneyChangeMapper } from '../modules/touch-points/mappers.js';
 import type { WebhookEndpointMapper, WebhookSecretMapper, WebhookEventMapper, WebhookDeliveryMapper, WebhookAttemptMapper, WebhookEndpointConnectionMapper, WebhookDeliveryConnectionMapper } from '../modules/webhooks/mappers.js';
 import type { RequestContext } from '../core/context.js';
@@ -167,6 +168,8 @@ export type ActivityEntry = {
   apiKey: Maybe<ApiKey>;
   /** The input fields the change named (values are not kept; secrets never appear). */
   changedFields: Array<Scalars['String']['output']>;
+  /** For sign-ins through an identity provider: the email and, when refused, the reason (e.g. `WRONG_AUDIENCE`). */
+  detail: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   objectId: Maybe<Scalars['ID']['output']>;
   objectType: Maybe<Scalars['String']['output']>;
@@ -192,6 +195,36 @@ export type AddMilestoneInput = {
   engagementId: Scalars['ID']['input'];
   phase?: InputMaybe<DimePhase>;
   title: Scalars['String']['input'];
+};
+
+export type AddOidcConnectionInput = {
+  clientId: Scalars['String']['input'];
+  /** Never shown again once saved; omit for a public client (PKCE only). */
+  clientSecret?: InputMaybe<Scalars['String']['input']>;
+  groupsClaim?: InputMaybe<Scalars['String']['input']>;
+  /** The issuer URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0, https://<org>.okta.com, https://accounts.google.com. */
+  issuer: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type AddSamlConnectionInput = {
+  /** The provider's signing certificate, PEM or base64. */
+  certificate?: InputMaybe<Scalars['String']['input']>;
+  groupsClaim?: InputMaybe<Scalars['String']['input']>;
+  idpEntityId?: InputMaybe<Scalars['String']['input']>;
+  logoutUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Where to fetch the provider's metadata from (fetched once, now). */
+  metadataUrl?: InputMaybe<Scalars['String']['input']>;
+  /** The provider's metadata XML. Give this, or `metadataUrl`, or `idpEntityId`, `ssoUrl` and `certificate`. */
+  metadataXml?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  ssoUrl?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type AddSsoDomainInput = {
+  connectionId: Scalars['ID']['input'];
+  /** e.g. example.com (no @, no subdomain wildcard). */
+  domain: Scalars['String']['input'];
 };
 
 export type AddTouchPointInput = {
@@ -261,6 +294,12 @@ export type ApiScope =
   | 'REPORTS_CREATE'
   | 'SERVICE_LEVELS_READ'
   | 'SERVICE_LEVELS_WRITE';
+
+export type ApproveSsoAccessRequestInput = {
+  clientId?: InputMaybe<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
+  role: Role;
+};
 
 export type ArchiveClientInput = {
   id: Scalars['ID']['input'];
@@ -1335,6 +1374,16 @@ export type CustomerJourneyPayload = {
   userErrors: Array<UserError>;
 };
 
+export type DeclineSsoAccessRequestInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type DeclineSsoAccessRequestPayload = {
+  __typename?: 'DeclineSsoAccessRequestPayload';
+  declinedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
 export type DeleteConsultancyInput = {
   confirmName: Scalars['String']['input'];
 };
@@ -2064,8 +2113,19 @@ export type Mutation = {
   /** Adds a stage to the client's journey, at the end or at `position` (the stages after it move down one). */
   addJourneyStage: JourneyStagePayload;
   addMilestone: MilestonePayload;
+  /** Adds an OpenID Connect connection. Its issuer is discovered (/.well-known/openid-configuration) before it is saved. */
+  addOidcConnection: SsoConnectionPayload;
+  /** Adds a SAML 2.0 connection from the provider's metadata (XML, or a URL to fetch it from) or from its settings. */
+  addSamlConnection: SsoConnectionPayload;
+  /**
+   * Binds an email domain to a connection. It routes nobody until it is verified: publish the TXT record the answer
+   * gives at the domain's DNS, then call `verifySsoDomain`.
+   */
+  addSsoDomain: SsoDomainPayload;
   /** Adds a touch point at the end of a stage. */
   addTouchPoint: TouchPointPayload;
+  /** Gives a person who asked for access through single sign-on a role: they become a member and sign in next time. */
+  approveSsoAccessRequest: MemberPayload;
   /** Archives a client: it leaves the active lists but keeps its whole history. */
   archiveClient: ClientPayload;
   /**
@@ -2136,6 +2196,7 @@ export type Mutation = {
    * loopback, private, link-local or cloud-metadata networks are refused unless the operator allows them.
    */
   createWebhookEndpoint: CreateWebhookEndpointPayload;
+  declineSsoAccessRequest: DeclineSsoAccessRequestPayload;
   /**
    * Deletes the consultancy and every row it owns, for good, and signs everyone out. Type its exact name to confirm.
    * Export first if the data is wanted.
@@ -2208,6 +2269,9 @@ export type Mutation = {
    */
   removeJourneyStage: JourneyStagePayload;
   removeMilestone: RemoveMilestonePayload;
+  /** Removes a connection and its domains: their people sign in with passwords again (an admin may have to reset them). */
+  removeSsoConnection: RemoveSsoConnectionPayload;
+  removeSsoDomain: RemoveSsoDomainPayload;
   /**
    * Removes a touch point from the journey. It is archived, not deleted: complaints, feedback and actions recorded on
    * it keep their link, and its page stays readable.
@@ -2318,10 +2382,17 @@ export type Mutation = {
    * the version they were judged by.
    */
   updateServiceLevel: ServiceLevelPayload;
+  /**
+   * Changes a connection: its name, secrets and certificates, the mapping of provider groups to roles, and whether
+   * its domains sign in with single sign-on only (then passwords stop working there, except the break-glass admin's).
+   */
+  updateSsoConnection: SsoConnectionPayload;
   /** Changes only the fields given: name, channel, owning team. */
   updateTouchPoint: TouchPointPayload;
   /** Changes an endpoint's address, events or description, or turns it off and on (e.g. after a 410 disabled it). */
   updateWebhookEndpoint: WebhookEndpointPayload;
+  /** Looks the domain's TXT record up now; once it matches, the domain sends its people to the connection's provider. */
+  verifySsoDomain: SsoDomainPayload;
 };
 
 
@@ -2345,8 +2416,28 @@ export type MutationAddMilestoneArgs = {
 };
 
 
+export type MutationAddOidcConnectionArgs = {
+  input: AddOidcConnectionInput;
+};
+
+
+export type MutationAddSamlConnectionArgs = {
+  input: AddSamlConnectionInput;
+};
+
+
+export type MutationAddSsoDomainArgs = {
+  input: AddSsoDomainInput;
+};
+
+
 export type MutationAddTouchPointArgs = {
   input: AddTouchPointInput;
+};
+
+
+export type MutationApproveSsoAccessRequestArgs = {
+  input: ApproveSsoAccessRequestInput;
 };
 
 
@@ -2442,6 +2533,11 @@ export type MutationCreateServiceLevelArgs = {
 
 export type MutationCreateWebhookEndpointArgs = {
   input: CreateWebhookEndpointInput;
+};
+
+
+export type MutationDeclineSsoAccessRequestArgs = {
+  input: DeclineSsoAccessRequestInput;
 };
 
 
@@ -2542,6 +2638,16 @@ export type MutationRemoveJourneyStageArgs = {
 
 export type MutationRemoveMilestoneArgs = {
   input: RemoveMilestoneInput;
+};
+
+
+export type MutationRemoveSsoConnectionArgs = {
+  input: RemoveSsoConnectionInput;
+};
+
+
+export type MutationRemoveSsoDomainArgs = {
+  input: RemoveSsoDomainInput;
 };
 
 
@@ -2730,6 +2836,11 @@ export type MutationUpdateServiceLevelArgs = {
 };
 
 
+export type MutationUpdateSsoConnectionArgs = {
+  input: UpdateSsoConnectionInput;
+};
+
+
 export type MutationUpdateTouchPointArgs = {
   input: UpdateTouchPointInput;
 };
@@ -2737,6 +2848,11 @@ export type MutationUpdateTouchPointArgs = {
 
 export type MutationUpdateWebhookEndpointArgs = {
   input: UpdateWebhookEndpointInput;
+};
+
+
+export type MutationVerifySsoDomainArgs = {
+  input: VerifySsoDomainInput;
 };
 
 export type PageInfo = {
@@ -2878,6 +2994,16 @@ export type Query = {
   sentMail: MailConnection;
   /** A service level; null when it does not exist or is not one the viewer may see. */
   serviceLevel: Maybe<ServiceLevel>;
+  /**
+   * How an email signs in, asked by the sign-in page before it shows a password field: through the identity provider
+   * of the email's verified domain, or with a password. It tells only what the domain does, never whether the email
+   * has an account.
+   */
+  signInMethod: SignInMethod;
+  /** People who signed in through single sign-on but whose provider claims map to no role yet, oldest first. */
+  ssoAccessRequests: Array<SsoAccessRequest>;
+  /** The consultancy's single sign-on connections, oldest first, with their domains and what each needs next. */
+  ssoConnections: Array<SsoConnection>;
   /** A touch point of a client's journey (archived ones too); null when it does not exist or is not one the viewer may see. */
   touchPoint: Maybe<TouchPoint>;
   /** Open milestones due on or before a date (default: two weeks ahead), overdue first. */
@@ -3021,6 +3147,11 @@ export type QuerySentMailArgs = {
 
 export type QueryServiceLevelArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QuerySignInMethodArgs = {
+  email: Scalars['String']['input'];
 };
 
 
@@ -3172,6 +3303,26 @@ export type RemoveMilestoneInput = {
 
 export type RemoveMilestonePayload = {
   __typename?: 'RemoveMilestonePayload';
+  removedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type RemoveSsoConnectionInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type RemoveSsoConnectionPayload = {
+  __typename?: 'RemoveSsoConnectionPayload';
+  removedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type RemoveSsoDomainInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type RemoveSsoDomainPayload = {
+  __typename?: 'RemoveSsoDomainPayload';
   removedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
@@ -3569,6 +3720,21 @@ export type SignInInput = {
   password: Scalars['String']['input'];
 };
 
+export type SignInMethod = {
+  __typename?: 'SignInMethod';
+  kind: SignInMethodKind;
+  /** For SSO: whether a password is still accepted for this email's domain (false once SSO-only is enforced). */
+  passwordAllowed: Scalars['Boolean']['output'];
+  /** For SSO: the connection's name, to say where the person is going. */
+  providerName: Maybe<Scalars['String']['output']>;
+  /** For SSO: open this URL (a redirect to the identity provider). */
+  ssoUrl: Maybe<Scalars['String']['output']>;
+};
+
+export type SignInMethodKind =
+  | 'PASSWORD'
+  | 'SSO';
+
 export type SignOffCharterVersionInput = {
   versionId: Scalars['ID']['input'];
 };
@@ -3592,6 +3758,121 @@ export type SignUpPayload = {
   /** True once the input is valid: a link (or a note to sign in instead) is on its way to the email given. */
   confirmationSent: Scalars['Boolean']['output'];
   userErrors: Array<UserError>;
+};
+
+export type SsoAccessRequest = {
+  __typename?: 'SsoAccessRequest';
+  connection: SsoConnection;
+  email: Scalars['String']['output'];
+  /** The groups the provider sent, to help choose the role (and to add a mapping for everyone like them). */
+  groups: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  requestedAt: Scalars['DateTime']['output'];
+};
+
+export type SsoCertificate = {
+  __typename?: 'SsoCertificate';
+  /** Whole days until it expires (negative once expired). */
+  daysLeft: Scalars['Int']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  /** True from 30 days before expiry: replace it at the provider and here. */
+  expiresSoon: Scalars['Boolean']['output'];
+  /** SHA-256 fingerprint, as providers show it. */
+  fingerprint: Scalars['String']['output'];
+  subject: Scalars['String']['output'];
+};
+
+/** A consultancy's link to an identity provider (Entra ID, Okta, Google Workspace…), bound to email domains. */
+export type SsoConnection = {
+  __typename?: 'SsoConnection';
+  /** The one admin who may still sign in with a password while `ssoOnly` is on; each such sign-in is in the trail. */
+  breakGlassAdmin: Maybe<Member>;
+  /** SAML: the signing certificates trusted, newest last, with their expiry. */
+  certificates: Array<SsoCertificate>;
+  /** OIDC: the client id registered at the provider. */
+  clientId: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  domains: Array<SsoDomain>;
+  /** The claim (OIDC) or attribute (SAML) that carries the person's groups. Default `groups`. */
+  groupsClaim: Scalars['String']['output'];
+  /** OIDC: whether a client secret is kept (it is never shown again). */
+  hasClientSecret: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  /** SAML: the provider's entity id (the Issuer of its assertions). */
+  idpEntityId: Maybe<Scalars['String']['output']>;
+  /** OIDC: the issuer URL discovered at creation. */
+  issuer: Maybe<Scalars['String']['output']>;
+  /** SAML: where logout requests are sent, when the provider supports single logout. */
+  logoutUrl: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  protocol: SsoProtocol;
+  /** First match wins; a person matching none is held for an admin's approval (an access request). */
+  roleMappings: Array<SsoRoleMapping>;
+  /** What to enter at the provider: redirect URI (OIDC) or entity id and ACS URL (SAML). */
+  serviceProvider: SsoServiceProvider;
+  /** Once true, people of this connection's verified domains sign in through it only; passwords stop working. */
+  ssoOnly: Scalars['Boolean']['output'];
+  /** SAML: where sign-in requests are sent (the provider's single sign-on URL). */
+  ssoUrl: Maybe<Scalars['String']['output']>;
+};
+
+export type SsoConnectionPayload = {
+  __typename?: 'SsoConnectionPayload';
+  connection: Maybe<SsoConnection>;
+  userErrors: Array<UserError>;
+};
+
+export type SsoDomain = {
+  __typename?: 'SsoDomain';
+  domain: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The TXT record to publish: name and value. */
+  verificationRecordName: Scalars['String']['output'];
+  verificationRecordValue: Scalars['String']['output'];
+  /** Null until the TXT record was found. */
+  verifiedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type SsoDomainPayload = {
+  __typename?: 'SsoDomainPayload';
+  domain: Maybe<SsoDomain>;
+  userErrors: Array<UserError>;
+};
+
+export type SsoProtocol =
+  | 'OIDC'
+  | 'SAML';
+
+export type SsoRoleMapping = {
+  __typename?: 'SsoRoleMapping';
+  /** For client leaders: the client the group's people lead. */
+  client: Maybe<Client>;
+  /** A value of the groups claim, matched exactly (case-sensitively, as providers send it). */
+  group: Scalars['String']['output'];
+  role: Role;
+};
+
+export type SsoRoleMappingInput = {
+  clientId?: InputMaybe<Scalars['ID']['input']>;
+  group: Scalars['String']['input'];
+  role: Role;
+};
+
+export type SsoServiceProvider = {
+  __typename?: 'SsoServiceProvider';
+  /** SAML: our assertion consumer service URL (HTTP-POST). */
+  acsUrl: Maybe<Scalars['String']['output']>;
+  /** SAML: our entity id (the audience of assertions). */
+  entityId: Maybe<Scalars['String']['output']>;
+  /** SAML: our metadata, to upload at the provider. */
+  metadataUrl: Maybe<Scalars['String']['output']>;
+  /** OIDC: where the provider may send people after they sign out. */
+  postLogoutRedirectUri: Maybe<Scalars['String']['output']>;
+  /** OIDC: the redirect (callback) URI to register at the provider. */
+  redirectUri: Maybe<Scalars['String']['output']>;
+  /** SAML: our single logout URL. */
+  sloUrl: Maybe<Scalars['String']['output']>;
 };
 
 export type StageOrderInput = {
@@ -3822,6 +4103,20 @@ export type UpdateServiceLevelInput = {
   id: Scalars['ID']['input'];
 };
 
+export type UpdateSsoConnectionInput = {
+  /** An admin of the consultancy; required before `ssoOnly` can be turned on. */
+  breakGlassAdminId?: InputMaybe<Scalars['ID']['input']>;
+  /** Replaces the trusted certificates (SAML); during a rollover give the old and the new. */
+  certificates?: InputMaybe<Array<Scalars['String']['input']>>;
+  clientSecret?: InputMaybe<Scalars['String']['input']>;
+  groupsClaim?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  logoutUrl?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  roleMappings?: InputMaybe<Array<SsoRoleMappingInput>>;
+  ssoOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 export type UpdateTouchPointInput = {
   channel?: InputMaybe<Channel>;
   id: Scalars['ID']['input'];
@@ -3859,6 +4154,10 @@ export type UserErrorCode =
   | 'TOO_SHORT'
   /** A password long enough but too easy to guess; the message says why. */
   | 'TOO_WEAK';
+
+export type VerifySsoDomainInput = {
+  id: Scalars['ID']['input'];
+};
 
 export type WebhookAttempt = {
   __typename?: 'WebhookAttempt';
@@ -4115,12 +4414,16 @@ export type ResolversTypes = {
   AddActionNoteInput: AddActionNoteInput;
   AddJourneyStageInput: AddJourneyStageInput;
   AddMilestoneInput: AddMilestoneInput;
+  AddOidcConnectionInput: AddOidcConnectionInput;
+  AddSamlConnectionInput: AddSamlConnectionInput;
+  AddSsoDomainInput: AddSsoDomainInput;
   AddTouchPointInput: AddTouchPointInput;
   AeiouValue: AeiouValue;
   ApiKey: ResolverTypeWrapper<ApiKeyMapper>;
   ApiKeyPayload: ResolverTypeWrapper<Omit<ApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
   ApiKeyStatus: ApiKeyStatus;
   ApiScope: ApiScope;
+  ApproveSsoAccessRequestInput: ApproveSsoAccessRequestInput;
   ArchiveClientInput: ArchiveClientInput;
   Audit: ResolverTypeWrapper<AuditMapper>;
   AuditConnection: ResolverTypeWrapper<AuditConnectionMapper>;
@@ -4222,6 +4525,8 @@ export type ResolversTypes = {
   CustomerJourneyPayload: ResolverTypeWrapper<Omit<CustomerJourneyPayload, 'journey'> & { journey?: Maybe<ResolversTypes['CustomerJourney']> }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeclineSsoAccessRequestInput: DeclineSsoAccessRequestInput;
+  DeclineSsoAccessRequestPayload: ResolverTypeWrapper<DeclineSsoAccessRequestPayload>;
   DeleteConsultancyInput: DeleteConsultancyInput;
   DeleteConsultancyPayload: ResolverTypeWrapper<DeleteConsultancyPayload>;
   DeleteWebhookEndpointInput: DeleteWebhookEndpointInput;
@@ -4326,6 +4631,10 @@ export type ResolversTypes = {
   RemoveJourneyStageInput: RemoveJourneyStageInput;
   RemoveMilestoneInput: RemoveMilestoneInput;
   RemoveMilestonePayload: ResolverTypeWrapper<RemoveMilestonePayload>;
+  RemoveSsoConnectionInput: RemoveSsoConnectionInput;
+  RemoveSsoConnectionPayload: ResolverTypeWrapper<RemoveSsoConnectionPayload>;
+  RemoveSsoDomainInput: RemoveSsoDomainInput;
+  RemoveSsoDomainPayload: ResolverTypeWrapper<RemoveSsoDomainPayload>;
   RemoveTouchPointInput: RemoveTouchPointInput;
   RenameJourneyStageInput: RenameJourneyStageInput;
   ReorderCharterPromisesInput: ReorderCharterPromisesInput;
@@ -4369,10 +4678,22 @@ export type ResolversTypes = {
   SetEmailPreferenceInput: SetEmailPreferenceInput;
   SetMomentOfTruthInput: SetMomentOfTruthInput;
   SignInInput: SignInInput;
+  SignInMethod: ResolverTypeWrapper<SignInMethod>;
+  SignInMethodKind: SignInMethodKind;
   SignOffCharterVersionInput: SignOffCharterVersionInput;
   SignOutPayload: ResolverTypeWrapper<SignOutPayload>;
   SignUpInput: SignUpInput;
   SignUpPayload: ResolverTypeWrapper<SignUpPayload>;
+  SsoAccessRequest: ResolverTypeWrapper<SsoAccessRequestMapper>;
+  SsoCertificate: ResolverTypeWrapper<SsoCertificateMapper>;
+  SsoConnection: ResolverTypeWrapper<SsoConnectionMapper>;
+  SsoConnectionPayload: ResolverTypeWrapper<Omit<SsoConnectionPayload, 'connection'> & { connection?: Maybe<ResolversTypes['SsoConnection']> }>;
+  SsoDomain: ResolverTypeWrapper<SsoDomainMapper>;
+  SsoDomainPayload: ResolverTypeWrapper<Omit<SsoDomainPayload, 'domain'> & { domain?: Maybe<ResolversTypes['SsoDomain']> }>;
+  SsoProtocol: SsoProtocol;
+  SsoRoleMapping: ResolverTypeWrapper<SsoRoleMappingMapper>;
+  SsoRoleMappingInput: SsoRoleMappingInput;
+  SsoServiceProvider: ResolverTypeWrapper<SsoServiceProviderMapper>;
   StageOrderInput: StageOrderInput;
   StartCharterDraftInput: StartCharterDraftInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -4398,10 +4719,12 @@ export type ResolversTypes = {
   UpdateOwnActionInput: UpdateOwnActionInput;
   UpdateRoleProfileInput: UpdateRoleProfileInput;
   UpdateServiceLevelInput: UpdateServiceLevelInput;
+  UpdateSsoConnectionInput: UpdateSsoConnectionInput;
   UpdateTouchPointInput: UpdateTouchPointInput;
   UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
+  VerifySsoDomainInput: VerifySsoDomainInput;
   WebhookAttempt: ResolverTypeWrapper<WebhookAttemptMapper>;
   WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryMapper>;
   WebhookDeliveryConnection: ResolverTypeWrapper<WebhookDeliveryConnectionMapper>;
@@ -4437,9 +4760,13 @@ export type ResolversParentTypes = {
   AddActionNoteInput: AddActionNoteInput;
   AddJourneyStageInput: AddJourneyStageInput;
   AddMilestoneInput: AddMilestoneInput;
+  AddOidcConnectionInput: AddOidcConnectionInput;
+  AddSamlConnectionInput: AddSamlConnectionInput;
+  AddSsoDomainInput: AddSsoDomainInput;
   AddTouchPointInput: AddTouchPointInput;
   ApiKey: ApiKeyMapper;
   ApiKeyPayload: Omit<ApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
+  ApproveSsoAccessRequestInput: ApproveSsoAccessRequestInput;
   ArchiveClientInput: ArchiveClientInput;
   Audit: AuditMapper;
   AuditConnection: AuditConnectionMapper;
@@ -4530,6 +4857,8 @@ export type ResolversParentTypes = {
   CustomerJourneyPayload: Omit<CustomerJourneyPayload, 'journey'> & { journey?: Maybe<ResolversParentTypes['CustomerJourney']> };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DeclineSsoAccessRequestInput: DeclineSsoAccessRequestInput;
+  DeclineSsoAccessRequestPayload: DeclineSsoAccessRequestPayload;
   DeleteConsultancyInput: DeleteConsultancyInput;
   DeleteConsultancyPayload: DeleteConsultancyPayload;
   DeleteWebhookEndpointInput: DeleteWebhookEndpointInput;
@@ -4622,6 +4951,10 @@ export type ResolversParentTypes = {
   RemoveJourneyStageInput: RemoveJourneyStageInput;
   RemoveMilestoneInput: RemoveMilestoneInput;
   RemoveMilestonePayload: RemoveMilestonePayload;
+  RemoveSsoConnectionInput: RemoveSsoConnectionInput;
+  RemoveSsoConnectionPayload: RemoveSsoConnectionPayload;
+  RemoveSsoDomainInput: RemoveSsoDomainInput;
+  RemoveSsoDomainPayload: RemoveSsoDomainPayload;
   RemoveTouchPointInput: RemoveTouchPointInput;
   RenameJourneyStageInput: RenameJourneyStageInput;
   ReorderCharterPromisesInput: ReorderCharterPromisesInput;
@@ -4656,10 +4989,20 @@ export type ResolversParentTypes = {
   SetEmailPreferenceInput: SetEmailPreferenceInput;
   SetMomentOfTruthInput: SetMomentOfTruthInput;
   SignInInput: SignInInput;
+  SignInMethod: SignInMethod;
   SignOffCharterVersionInput: SignOffCharterVersionInput;
   SignOutPayload: SignOutPayload;
   SignUpInput: SignUpInput;
   SignUpPayload: SignUpPayload;
+  SsoAccessRequest: SsoAccessRequestMapper;
+  SsoCertificate: SsoCertificateMapper;
+  SsoConnection: SsoConnectionMapper;
+  SsoConnectionPayload: Omit<SsoConnectionPayload, 'connection'> & { connection?: Maybe<ResolversParentTypes['SsoConnection']> };
+  SsoDomain: SsoDomainMapper;
+  SsoDomainPayload: Omit<SsoDomainPayload, 'domain'> & { domain?: Maybe<ResolversParentTypes['SsoDomain']> };
+  SsoRoleMapping: SsoRoleMappingMapper;
+  SsoRoleMappingInput: SsoRoleMappingInput;
+  SsoServiceProvider: SsoServiceProviderMapper;
   StageOrderInput: StageOrderInput;
   StartCharterDraftInput: StartCharterDraftInput;
   String: Scalars['String']['output'];
@@ -4684,9 +5027,11 @@ export type ResolversParentTypes = {
   UpdateOwnActionInput: UpdateOwnActionInput;
   UpdateRoleProfileInput: UpdateRoleProfileInput;
   UpdateServiceLevelInput: UpdateServiceLevelInput;
+  UpdateSsoConnectionInput: UpdateSsoConnectionInput;
   UpdateTouchPointInput: UpdateTouchPointInput;
   UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   UserError: UserError;
+  VerifySsoDomainInput: VerifySsoDomainInput;
   WebhookAttempt: WebhookAttemptMapper;
   WebhookDelivery: WebhookDeliveryMapper;
   WebhookDeliveryConnection: WebhookDeliveryConnectionMapper;
@@ -4804,6 +5149,7 @@ export type ActivityEntryResolvers<ContextType = RequestContext, ParentType exte
   actor?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   objectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   objectType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5317,6 +5663,11 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeclineSsoAccessRequestPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeclineSsoAccessRequestPayload'] = ResolversParentTypes['DeclineSsoAccessRequestPayload']> = {
+  declinedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type DeleteConsultancyPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeleteConsultancyPayload'] = ResolversParentTypes['DeleteConsultancyPayload']> = {
   deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -5719,7 +6070,11 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   addActionNote?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationAddActionNoteArgs, 'input'>>;
   addJourneyStage?: Resolver<ResolversTypes['JourneyStagePayload'], ParentType, ContextType, RequireFields<MutationAddJourneyStageArgs, 'input'>>;
   addMilestone?: Resolver<ResolversTypes['MilestonePayload'], ParentType, ContextType, RequireFields<MutationAddMilestoneArgs, 'input'>>;
+  addOidcConnection?: Resolver<ResolversTypes['SsoConnectionPayload'], ParentType, ContextType, RequireFields<MutationAddOidcConnectionArgs, 'input'>>;
+  addSamlConnection?: Resolver<ResolversTypes['SsoConnectionPayload'], ParentType, ContextType, RequireFields<MutationAddSamlConnectionArgs, 'input'>>;
+  addSsoDomain?: Resolver<ResolversTypes['SsoDomainPayload'], ParentType, ContextType, RequireFields<MutationAddSsoDomainArgs, 'input'>>;
   addTouchPoint?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationAddTouchPointArgs, 'input'>>;
+  approveSsoAccessRequest?: Resolver<ResolversTypes['MemberPayload'], ParentType, ContextType, RequireFields<MutationApproveSsoAccessRequestArgs, 'input'>>;
   archiveClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationArchiveClientArgs, 'input'>>;
   changeAuditStatus?: Resolver<ResolversTypes['AuditPayload'], ParentType, ContextType, RequireFields<MutationChangeAuditStatusArgs, 'input'>>;
   changeEngagementStatus?: Resolver<ResolversTypes['EngagementPayload'], ParentType, ContextType, RequireFields<MutationChangeEngagementStatusArgs, 'input'>>;
@@ -5739,6 +6094,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   createRoleProfile?: Resolver<ResolversTypes['RoleProfilePayload'], ParentType, ContextType, RequireFields<MutationCreateRoleProfileArgs, 'input'>>;
   createServiceLevel?: Resolver<ResolversTypes['ServiceLevelPayload'], ParentType, ContextType, RequireFields<MutationCreateServiceLevelArgs, 'input'>>;
   createWebhookEndpoint?: Resolver<ResolversTypes['CreateWebhookEndpointPayload'], ParentType, ContextType, RequireFields<MutationCreateWebhookEndpointArgs, 'input'>>;
+  declineSsoAccessRequest?: Resolver<ResolversTypes['DeclineSsoAccessRequestPayload'], ParentType, ContextType, RequireFields<MutationDeclineSsoAccessRequestArgs, 'input'>>;
   deleteConsultancy?: Resolver<ResolversTypes['DeleteConsultancyPayload'], ParentType, ContextType, RequireFields<MutationDeleteConsultancyArgs, 'input'>>;
   deleteWebhookEndpoint?: Resolver<ResolversTypes['DeleteWebhookEndpointPayload'], ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'input'>>;
   discardCharterDraft?: Resolver<ResolversTypes['DiscardCharterDraftPayload'], ParentType, ContextType, RequireFields<MutationDiscardCharterDraftArgs, 'input'>>;
@@ -5760,6 +6116,8 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   removeComplaintCategory?: Resolver<ResolversTypes['RemoveComplaintCategoryPayload'], ParentType, ContextType, RequireFields<MutationRemoveComplaintCategoryArgs, 'input'>>;
   removeJourneyStage?: Resolver<ResolversTypes['JourneyStagePayload'], ParentType, ContextType, RequireFields<MutationRemoveJourneyStageArgs, 'input'>>;
   removeMilestone?: Resolver<ResolversTypes['RemoveMilestonePayload'], ParentType, ContextType, RequireFields<MutationRemoveMilestoneArgs, 'input'>>;
+  removeSsoConnection?: Resolver<ResolversTypes['RemoveSsoConnectionPayload'], ParentType, ContextType, RequireFields<MutationRemoveSsoConnectionArgs, 'input'>>;
+  removeSsoDomain?: Resolver<ResolversTypes['RemoveSsoDomainPayload'], ParentType, ContextType, RequireFields<MutationRemoveSsoDomainArgs, 'input'>>;
   removeTouchPoint?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationRemoveTouchPointArgs, 'input'>>;
   renameJourneyStage?: Resolver<ResolversTypes['JourneyStagePayload'], ParentType, ContextType, RequireFields<MutationRenameJourneyStageArgs, 'input'>>;
   reorderCharterPromises?: Resolver<ResolversTypes['CharterVersionPayload'], ParentType, ContextType, RequireFields<MutationReorderCharterPromisesArgs, 'input'>>;
@@ -5798,8 +6156,10 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   updateOwnAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationUpdateOwnActionArgs, 'input'>>;
   updateRoleProfile?: Resolver<ResolversTypes['RoleProfilePayload'], ParentType, ContextType, RequireFields<MutationUpdateRoleProfileArgs, 'input'>>;
   updateServiceLevel?: Resolver<ResolversTypes['ServiceLevelPayload'], ParentType, ContextType, RequireFields<MutationUpdateServiceLevelArgs, 'input'>>;
+  updateSsoConnection?: Resolver<ResolversTypes['SsoConnectionPayload'], ParentType, ContextType, RequireFields<MutationUpdateSsoConnectionArgs, 'input'>>;
   updateTouchPoint?: Resolver<ResolversTypes['TouchPointPayload'], ParentType, ContextType, RequireFields<MutationUpdateTouchPointArgs, 'input'>>;
   updateWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpointPayload'], ParentType, ContextType, RequireFields<MutationUpdateWebhookEndpointArgs, 'input'>>;
+  verifySsoDomain?: Resolver<ResolversTypes['SsoDomainPayload'], ParentType, ContextType, RequireFields<MutationVerifySsoDomainArgs, 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -5878,6 +6238,9 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   roleProfile?: Resolver<Maybe<ResolversTypes['RoleProfile']>, ParentType, ContextType, RequireFields<QueryRoleProfileArgs, 'id'>>;
   sentMail?: Resolver<ResolversTypes['MailConnection'], ParentType, ContextType, Partial<QuerySentMailArgs>>;
   serviceLevel?: Resolver<Maybe<ResolversTypes['ServiceLevel']>, ParentType, ContextType, RequireFields<QueryServiceLevelArgs, 'id'>>;
+  signInMethod?: Resolver<ResolversTypes['SignInMethod'], ParentType, ContextType, RequireFields<QuerySignInMethodArgs, 'email'>>;
+  ssoAccessRequests?: Resolver<Array<ResolversTypes['SsoAccessRequest']>, ParentType, ContextType>;
+  ssoConnections?: Resolver<Array<ResolversTypes['SsoConnection']>, ParentType, ContextType>;
   touchPoint?: Resolver<Maybe<ResolversTypes['TouchPoint']>, ParentType, ContextType, RequireFields<QueryTouchPointArgs, 'id'>>;
   upcomingMilestones?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType, Partial<QueryUpcomingMilestonesArgs>>;
   webhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<QueryWebhookEndpointArgs, 'id'>>;
@@ -5921,6 +6284,16 @@ export type RemoveComplaintCategoryPayloadResolvers<ContextType = RequestContext
 };
 
 export type RemoveMilestonePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RemoveMilestonePayload'] = ResolversParentTypes['RemoveMilestonePayload']> = {
+  removedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type RemoveSsoConnectionPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RemoveSsoConnectionPayload'] = ResolversParentTypes['RemoveSsoConnectionPayload']> = {
+  removedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type RemoveSsoDomainPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RemoveSsoDomainPayload'] = ResolversParentTypes['RemoveSsoDomainPayload']> = {
   removedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
@@ -6049,6 +6422,13 @@ export type ServiceThresholdResolvers<ContextType = RequestContext, ParentType e
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type SignInMethodResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SignInMethod'] = ResolversParentTypes['SignInMethod']> = {
+  kind?: Resolver<ResolversTypes['SignInMethodKind'], ParentType, ContextType>;
+  passwordAllowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  providerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ssoUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type SignOutPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SignOutPayload'] = ResolversParentTypes['SignOutPayload']> = {
   signedOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
@@ -6056,6 +6436,76 @@ export type SignOutPayloadResolvers<ContextType = RequestContext, ParentType ext
 export type SignUpPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SignUpPayload'] = ResolversParentTypes['SignUpPayload']> = {
   confirmationSent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type SsoAccessRequestResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SsoAccessRequest'] = ResolversParentTypes['SsoAccessRequest']> = {
+  connection?: Resolver<ResolversTypes['SsoConnection'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type SsoCertificateResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SsoCertificate'] = ResolversParentTypes['SsoCertificate']> = {
+  daysLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresSoon?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  fingerprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SsoConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SsoConnection'] = ResolversParentTypes['SsoConnection']> = {
+  breakGlassAdmin?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  certificates?: Resolver<Array<ResolversTypes['SsoCertificate']>, ParentType, ContextType>;
+  clientId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  domains?: Resolver<Array<ResolversTypes['SsoDomain']>, ParentType, ContextType>;
+  groupsClaim?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hasClientSecret?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  idpEntityId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  issuer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  logoutUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  protocol?: Resolver<ResolversTypes['SsoProtocol'], ParentType, ContextType>;
+  roleMappings?: Resolver<Array<ResolversTypes['SsoRoleMapping']>, ParentType, ContextType>;
+  serviceProvider?: Resolver<ResolversTypes['SsoServiceProvider'], ParentType, ContextType>;
+  ssoOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  ssoUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SsoConnectionPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SsoConnectionPayload'] = ResolversParentTypes['SsoConnectionPayload']> = {
+  connection?: Resolver<Maybe<ResolversTypes['SsoConnection']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type SsoDomainResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SsoDomain'] = ResolversParentTypes['SsoDomain']> = {
+  domain?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  verificationRecordName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verificationRecordValue?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verifiedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type SsoDomainPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SsoDomainPayload'] = ResolversParentTypes['SsoDomainPayload']> = {
+  domain?: Resolver<Maybe<ResolversTypes['SsoDomain']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type SsoRoleMappingResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SsoRoleMapping'] = ResolversParentTypes['SsoRoleMapping']> = {
+  client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType>;
+  group?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
+export type SsoServiceProviderResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SsoServiceProvider'] = ResolversParentTypes['SsoServiceProvider']> = {
+  acsUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entityId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  metadataUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postLogoutRedirectUri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  redirectUri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sloUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type SubmitFeedbackPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SubmitFeedbackPayload'] = ResolversParentTypes['SubmitFeedbackPayload']> = {
@@ -6284,6 +6734,7 @@ export type Resolvers<ContextType = RequestContext> = {
   CustomerJourneyPayload?: CustomerJourneyPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeclineSsoAccessRequestPayload?: DeclineSsoAccessRequestPayloadResolvers<ContextType>;
   DeleteConsultancyPayload?: DeleteConsultancyPayloadResolvers<ContextType>;
   DeleteWebhookEndpointPayload?: DeleteWebhookEndpointPayloadResolvers<ContextType>;
   DifferentiationWorkshop?: DifferentiationWorkshopResolvers<ContextType>;
@@ -6352,6 +6803,8 @@ export type Resolvers<ContextType = RequestContext> = {
   RemoveCandidateScorecardPayload?: RemoveCandidateScorecardPayloadResolvers<ContextType>;
   RemoveComplaintCategoryPayload?: RemoveComplaintCategoryPayloadResolvers<ContextType>;
   RemoveMilestonePayload?: RemoveMilestonePayloadResolvers<ContextType>;
+  RemoveSsoConnectionPayload?: RemoveSsoConnectionPayloadResolvers<ContextType>;
+  RemoveSsoDomainPayload?: RemoveSsoDomainPayloadResolvers<ContextType>;
   RoleProfile?: RoleProfileResolvers<ContextType>;
   RoleProfilePayload?: RoleProfilePayloadResolvers<ContextType>;
   ScaleLabel?: ScaleLabelResolvers<ContextType>;
@@ -6365,8 +6818,17 @@ export type Resolvers<ContextType = RequestContext> = {
   ServiceLevelPayload?: ServiceLevelPayloadResolvers<ContextType>;
   ServiceLevelPeriod?: ServiceLevelPeriodResolvers<ContextType>;
   ServiceThreshold?: ServiceThresholdResolvers<ContextType>;
+  SignInMethod?: SignInMethodResolvers<ContextType>;
   SignOutPayload?: SignOutPayloadResolvers<ContextType>;
   SignUpPayload?: SignUpPayloadResolvers<ContextType>;
+  SsoAccessRequest?: SsoAccessRequestResolvers<ContextType>;
+  SsoCertificate?: SsoCertificateResolvers<ContextType>;
+  SsoConnection?: SsoConnectionResolvers<ContextType>;
+  SsoConnectionPayload?: SsoConnectionPayloadResolvers<ContextType>;
+  SsoDomain?: SsoDomainResolvers<ContextType>;
+  SsoDomainPayload?: SsoDomainPayloadResolvers<ContextType>;
+  SsoRoleMapping?: SsoRoleMappingResolvers<ContextType>;
+  SsoServiceProvider?: SsoServiceProviderResolvers<ContextType>;
   SubmitFeedbackPayload?: SubmitFeedbackPayloadResolvers<ContextType>;
   TouchPoint?: TouchPointResolvers<ContextType>;
   TouchPointCriterion?: TouchPointCriterionResolvers<ContextType>;

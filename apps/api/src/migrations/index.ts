@@ -23,6 +23,7 @@ import { ReadClientFenceOncePerStatement1763800022000 } from './1763800022000-re
 import { KeepProgrammeReportSnapshots1763800026000 } from './1763800026000-keep-programme-report-snapshots.js';
 import { ScheduleWorkAndKeepDigestItems1763800028000 } from './1763800028000-schedule-work-and-keep-digest-items.js';
 import { ScheduleMonthlyReports1763800029000 } from './1763800029000-schedule-monthly-reports.js';
+import { CreateSingleSignOn1763800030000 } from './1763800030000-create-single-sign-on.js';
 import { TotalComplaintsPerMonth1763800023000 } from './1763800023000-total-complaints-per-month.js';
 import { MailOutbox1763800024000 } from './1763800024000-mail-outbox.js';
 import { EmailPreferences1763800025000 } from './1763800025000-email-preferences.js';
@@ -61,4 +62,5 @@ export const migrations = [
   PreTenantMailOutbox1763800027500,
   ScheduleWorkAndKeepDigestItems1763800028000,
   ScheduleMonthlyReports1763800029000,
+  CreateSingleSignOn1763800030000,
 ];

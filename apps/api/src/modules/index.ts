@@ -22,6 +22,7 @@ import { members } from './members/index.js';
 import { reports } from './reports/index.js';
 import { notifications } from './notifications/index.js';
 import { serviceLevels } from './service-levels/index.js';
+import { sso } from './sso/index.js';
 import { touchPoints } from './touch-points/index.js';
 import { webhooks } from './webhooks/index.js';
 
@@ -69,6 +70,7 @@ const features: Feature[] = [
   webhooks,
   mail,
   notifications,
+  sso,
   consultancy,
 ] as Feature[];
 

@@ -48,6 +48,7 @@ export const PERMISSIONS = [
   'mail:read',
   'mail:manage',
   'notifications:manage-own',
+  'sso:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -63,6 +64,8 @@ const ADMIN_ONLY: readonly Permission[] = [
   // The consultancy's outgoing mail: addresses and bodies (links in them) of everyone it wrote to.
   'mail:read',
   'mail:manage',
+  // Who signs in how: identity providers, their domains, role mappings, SSO-only and the break-glass admin.
+  'sso:manage',
 ];
 
 /**

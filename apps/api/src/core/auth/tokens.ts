@@ -5,10 +5,16 @@ import { createHash, randomBytes } from 'node:crypto';
  * The tenant part lets the server set the tenant before it looks the token up, so the lookup itself runs under
  * row-level security (and, on Citus, on one shard). Only a SHA-256 of the whole token is stored.
  */
-export type TokenKind = 'session' | 'invitation' | 'apiKey';
+export type TokenKind = 'session' | 'invitation' | 'apiKey' | 'ssoState';
 
 /** `csp_` marks an API key: the visible prefix third parties (and secret scanners) recognise. */
-const PREFIX: Record<TokenKind, string> = { session: 'css_', invitation: 'csi_', apiKey: 'csp_' };
+const PREFIX: Record<TokenKind, string> = {
+  session: 'css_',
+  invitation: 'csi_',
+  apiKey: 'csp_',
+  // The state of a sign-in sent to an identity provider (modules/sso).
+  ssoState: 'csx_',
+};
 
 export function issueToken(kind: TokenKind, tenantId: string): { token: string; hash: Buffer } {
   const body = Buffer.concat([uuidBytes(tenantId), randomBytes(32)]).toString('base64url');

@@ -1,19 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/test-api.js';
 import { signUpConsultancy } from '../../../test/factories.js';
+import { GLOBAL_TABLES } from '../../../test/global-tables.js';
 
 /**
  * The schema's tenancy, checked in the real catalog rather than by reading migrations: every table is either a
  * tenant table with tenant_id leading its keys and forced row-level security, or one of the few global tables.
  * These are also the prerequisites for distributing the schema by tenant_id on Citus.
  */
-const GLOBAL_TABLES = [
-  'migrations',
-  'sign_in_directory',
-  'pending_sign_ups',
-  'pre_tenant_mail',
-  'feedback_link_directory',
-];
 
 let api: TestApi;
 beforeAll(async () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/test-api.js';
+import { GLOBAL_TABLES } from '../../../test/global-tables.js';
 
 /**
  * The Citus path (infra/citus/distribute.sql), checked against the real migrated catalog: every tenant table is
@@ -10,19 +11,13 @@ import { startTestApi, type TestApi } from '../../../test/test-api.js';
  * constraint and index, paired with tenant_id in every foreign key between tenant tables, and no foreign key from a
  * global table into a tenant table.
  */
-const GLOBAL_TABLES = [
-  'migrations',
-  'sign_in_directory',
-  'pending_sign_ups',
-  'pre_tenant_mail',
-  'feedback_link_directory',
-];
 /** Global tables Citus must know about (the migrations table stays local to the coordinator). */
 const REFERENCE_TABLES = [
   'sign_in_directory',
   'pending_sign_ups',
   'pre_tenant_mail',
   'feedback_link_directory',
+  'sso_domain_routes',
 ];
 const ANCHOR = 'consultancies';
 

@@ -54,7 +54,7 @@ export function mountModuleRoutes(app: Express, modules: readonly ApiModule[], o
       else if (route.signedLink)
         app.post(
           route.path,
-          express.urlencoded({ extended: false, limit: SIGNED_LINK_BODY }),
+          express.urlencoded({ extended: false, limit: route.formLimit ?? SIGNED_LINK_BODY }),
           serve,
           options.bodyErrors,
         );

@@ -41,6 +41,25 @@ export const DATABASE_FUNCTIONS: Readonly<Record<string, DatabaseFunction>> = {
     crossesTenants: true,
     reason: "Deleting a consultancy gives its members' emails back to the global sign-in directory.",
   },
+  sso_domain_route: {
+    crossesTenants: true,
+    reason:
+      'Single sign-on: which consultancy and connection a verified email domain signs in through, asked before ' +
+      'any tenant is known (sso_domain_routes, a reference table on Citus).',
+  },
+  claim_sso_domain: {
+    crossesTenants: true,
+    reason: 'A verified domain routes to one consultancy only: verifying it claims it deployment-wide.',
+  },
+  release_sso_domain: {
+    crossesTenants: true,
+    reason:
+      'Gives a domain back to the deployment-wide routes when its consultancy removes it or its connection.',
+  },
+  release_tenant_sso_domains: {
+    crossesTenants: true,
+    reason: 'Deleting a consultancy gives its verified domains back to the deployment-wide routes.',
+  },
   begin_sign_up: {
     crossesTenants: true,
     reason: 'Sign-up before the consultancy exists: the pending sign-up is global (pending_sign_ups).',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { RequestContext } from '../context.js';
+import { SYSTEM_SSO_SETTINGS, type RequestContext } from '../context.js';
 import { ANONYMOUS } from '../auth/viewer.js';
 import { openRequestDatabase } from './request-database.js';
 import { DEFAULT_FEEDBACK_SETTINGS, DEFAULT_WEBHOOK_SETTINGS, readConfig } from '../config.js';
@@ -27,6 +27,7 @@ export async function inScriptContext<T>(
       feedback: DEFAULT_FEEDBACK_SETTINGS,
       mailDelivery: 'KEPT',
       emailLinkSecret: readConfig().emailLinkSecret,
+      sso: SYSTEM_SSO_SETTINGS,
     },
   };
   try {

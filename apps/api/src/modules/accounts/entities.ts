@@ -25,10 +25,13 @@ export interface MemberRow {
   id: string;
   email: string;
   name: string;
-  passwordHash: string;
+  /** Null for people who sign in through their identity provider only (single sign-on). */
+  passwordHash: string | null;
   role: Role;
   clientId: string | null;
   createdAt: Date;
+  /** Set when an admin removed them: their sessions ended and nothing signs them in again. */
+  removedAt: Date | null;
 }
 
 export const MemberEntity = new EntitySchema<MemberRow>({
@@ -39,10 +42,11 @@ export const MemberEntity = new EntitySchema<MemberRow>({
     id,
     email: { type: 'text' },
     name: { type: 'text' },
-    passwordHash: { type: 'text', name: 'password_hash', select: false },
+    passwordHash: { type: 'text', name: 'password_hash', select: false, nullable: true },
     role: { type: 'text' },
     clientId: { type: 'uuid', name: 'client_id', nullable: true },
     createdAt: { type: 'timestamptz', name: 'created_at' },
+    removedAt: { type: 'timestamptz', name: 'removed_at', nullable: true },
   },
 });
 

@@ -4,7 +4,7 @@ import { resolvers } from './resolvers.js';
 /** What other modules, the demo and main.ts may use: nothing else in this folder is public. */
 export { MemberEntity, type MemberRow } from './entities.js';
 export { consultancyOf, leadersOfClient, memberById } from './loaders.js';
-export { logIn, signInGuardOf } from './log-in.js';
+export { logIn, logOut, signInGuardOf } from './log-in.js';
 export {
   adminIdsOf,
   consultancyNameOf,

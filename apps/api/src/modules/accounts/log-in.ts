@@ -1,4 +1,5 @@
-import { check, logInInput } from '@csp/domain';
+import { SSO_REFUSALS, check, fieldError, logInInput } from '@csp/domain';
+import { recordProductAction } from '../../core/activity-trail.js';
 import type { RequestContext } from '../../core/context.js';
 import { coded } from '../../core/errors.js';
 import { afterFailure, nextAttemptAt } from '../../core/auth/failure-runs.js';
@@ -15,6 +16,9 @@ import { endSession, startSession } from './sessions.js';
 import { clearFailureRun, failureRunOf, lockSignInEmail, saveFailureRun } from './sign-in-failures.js';
 import { WRONG_CREDENTIALS, mustWait } from './sign-in-refusals.js';
 import { refused, type Payload } from '../../core/payloads.js';
+import { passwordSignInPolicy } from '../sso/index.js';
+
+const SSO_REQUIRED = fieldError('email', 'NOT_ALLOWED', SSO_REFUSALS.SSO_REQUIRED);
 
 export function requireSignedOut(context: RequestContext) {
   if (context.viewer.kind !== 'anonymous') {
@@ -59,6 +63,12 @@ async function attemptSignIn(
   const addressWait = guard.addressWaitsUntil(context.clientAddress);
   if (addressWait) return refused(['token', 'member'], mustWait('address', addressWait));
   const refund = guard.chargeAddress(context.clientAddress);
+  // Decided by the email's domain, whoever it belongs to: the refusal tells nobody who has an account.
+  const policy = await passwordSignInPolicy(context, email, member && member.row);
+  if (policy.kind === 'SSO_REQUIRED') {
+    refund();
+    return refused(['token', 'member'], SSO_REQUIRED);
+  }
 
   if (!member) {
     await spendVerificationTime(password);
@@ -66,7 +76,7 @@ async function attemptSignIn(
     return refused(['token', 'member'], WRONG_CREDENTIALS);
   }
   const { row } = member;
-  if (!(await verifyPassword(row.passwordHash, password))) {
+  if (!(await passwordMatches(row.passwordHash, password))) {
     // In the request's transaction but outside the mutation's savepoint: a refused sign-in answers with user
     // errors, which roll the savepoint back, and the failure must stay counted.
     await context.db.read((db) => saveFailureRun(db, row.id, afterFailure(run, guard.accountPolicy)));
@@ -74,13 +84,27 @@ async function attemptSignIn(
   }
   refund();
   // Hashes from before today's argon2 parameters move to them now, while the password is at hand.
-  const upgraded = needsRehash(row.passwordHash) ? await hashPassword(password) : null;
+  const upgraded = row.passwordHash && needsRehash(row.passwordHash) ? await hashPassword(password) : null;
   return context.db.write(async (db) => {
     if (run) await clearFailureRun(db, row.id);
     if (upgraded) await db.getRepository(MemberEntity).update({ id: row.id }, { passwordHash: upgraded });
+    // An SSO-only connection's one way around it while the identity provider is down: every use is on the trail.
+    if (policy.kind === 'BREAK_GLASS')
+      await recordProductAction(db, context.requestId, {
+        action: 'breakGlassSignIn',
+        object: { type: 'SsoConnection', id: policy.connectionId },
+        actorMemberId: row.id,
+      });
     const token = await startSession(context, db, row);
     return { token, member: row, userErrors: [] };
   });
+}
+
+/** A person who joined through single sign-on has no password: any password is wrong, in the same time. */
+async function passwordMatches(hash: string | null, password: string): Promise<boolean> {
+  if (hash) return verifyPassword(hash, password);
+  await spendVerificationTime(password);
+  return false;
 }
 
 async function memberSigningIn(context: RequestContext, tenantId: string, email: string) {
@@ -91,6 +115,8 @@ async function memberSigningIn(context: RequestContext, tenantId: string, email:
       .createQueryBuilder('m')
       .addSelect('m.passwordHash')
       .andWhere('m.email = :email', { email })
+      // A removed member signs in no more: their email answers as one without an account.
+      .andWhere('m.removedAt IS NULL')
       .getOne();
     return row ? { row, run: await failureRunOf(db, row.id) } : null;
   });

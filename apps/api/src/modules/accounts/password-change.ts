@@ -60,6 +60,16 @@ async function changeOwnPassword(
     await lockSignInEmail(db, member.email);
     return failureRunOf(db, member.id);
   });
+  // Joined through single sign-on, a member has no password to change (an admin's break-glass account has one).
+  if (!member.passwordHash)
+    return refused(
+      'member',
+      fieldError(
+        'currentPassword',
+        'NOT_ALLOWED',
+        'You sign in through single sign-on: there is no password to change.',
+      ),
+    );
   if (!(await verifyPassword(member.passwordHash, input.currentPassword))) {
     const next = afterFailure(run, policy);
     // Outside the mutation's savepoint, like a wrong sign-in: the refusal must not roll the count back.

@@ -142,6 +142,7 @@ export async function confirmSignUp(
       role: 'ADMIN',
       clientId: null,
       createdAt: now,
+      removedAt: null,
     };
     await db.getRepository(MemberEntity).insert(member);
     const token = await startSession(context, db, member);

@@ -10,6 +10,8 @@ export interface ActivityRow {
   objectType: string | null;
   objectId: string | null;
   changedFields: string[];
+  /** What a sign-in outside GraphQL did or why it was refused (single sign-on), in words. */
+  detail: string | null;
   requestId: string;
 }
 
@@ -26,6 +28,7 @@ export const ActivityEntity = new EntitySchema<ActivityRow>({
     objectType: { type: 'text', name: 'object_type', nullable: true },
     objectId: { type: 'uuid', name: 'object_id', nullable: true },
     changedFields: { type: 'text', name: 'changed_fields', array: true },
+    detail: { type: 'text', nullable: true },
     requestId: { type: 'text', name: 'request_id' },
   },
 });

@@ -21,6 +21,7 @@ export async function deleteConsultancy(
     }
     await db.query('SELECT release_tenant_sign_ins()');
     await db.query('SELECT release_tenant_feedback_tokens()');
+    await db.query('SELECT release_tenant_sso_domains()');
     // Each DELETE names this consultancy (and row-level security limits it to it as well). Tables go referencing-first: cascades alone can
     // trip over a "no action" key (a member still named on a charter) before its referencing row is gone.
     for (const table of await deletionOrder(db)) {

@@ -248,6 +248,7 @@ export async function acceptInvitation(
       role: invitation.role,
       clientId: invitation.clientId,
       createdAt: now,
+      removedAt: null,
     };
     await db.getRepository(MemberEntity).insert(member);
     await db.getRepository(InvitationEntity).update({ id: invitation.id }, { acceptedAt: now });

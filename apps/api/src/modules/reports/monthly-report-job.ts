@@ -1,6 +1,6 @@
 import { MONTHLY_REPORT_JOB, nextMonthlyReportAt } from '@csp/domain';
-import { recordScheduledAction } from '../../core/activity-trail.js';
-import type { RequestContext } from '../../core/context.js';
+import { recordProductAction } from '../../core/activity-trail.js';
+import { SYSTEM_SSO_SETTINGS, type RequestContext } from '../../core/context.js';
 import { DEFAULT_FEEDBACK_SETTINGS, DEFAULT_WEBHOOK_SETTINGS } from '../../core/config.js';
 import { scheduleWork, type ScheduledJob, type ScheduledWorkEnvironment } from '../../core/scheduled-work.js';
 import type { RequestDatabase } from '../../core/tenancy/request-database.js';
@@ -53,7 +53,7 @@ export const monthlyReportJob: ScheduledJob = {
       publicUrl: environment.publicUrl,
     });
     // The trail names the snapshot, whose SHA-256 is kept with it and never changes.
-    await recordScheduledAction(db, work.id, {
+    await recordProductAction(db, work.id, {
       action: 'sendMonthlyProgrammeReport',
       object: { type: 'programmeReport', id: kept.report.id },
     });
@@ -131,6 +131,7 @@ async function asLeader<T>(
       feedback: DEFAULT_FEEDBACK_SETTINGS,
       mailDelivery: 'KEPT',
       emailLinkSecret: environment.emailLinkSecret,
+      sso: SYSTEM_SSO_SETTINGS,
     },
   };
   await db.query(`SELECT set_config('app.client_id', $1, true)`, [clientId]);
