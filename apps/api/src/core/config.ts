@@ -127,6 +127,11 @@ export interface Config {
   trustProxy: TrustProxy;
   /** The bearer token for /metrics (METRICS_TOKEN); production without one serves no /metrics. */
   metricsToken: string | undefined;
+  /**
+   * The DNS servers that prove single sign-on domains (SSO_DNS_SERVERS, comma-separated `host` or `host:port`); the
+   * system's resolver when unset.
+   */
+  ssoDnsServers: string[] | undefined;
   /** The address email links point to (PUBLIC_URL), without a trailing slash; unset: the request's own host. */
   publicUrl: string | undefined;
   /** LOG_LEVEL, a pino level; `info`, or `silent` under NODE_ENV=test. */
@@ -212,6 +217,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.EMAIL_LINK_SECRET ||
       (env.NODE_ENV === 'production' ? randomBytes(32).toString('base64url') : DEVELOPMENT_EMAIL_LINK_SECRET),
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/$/, '') : undefined,
+    ssoDnsServers: env.SSO_DNS_SERVERS
+      ? env.SSO_DNS_SERVERS.split(',')
+          .map((server) => server.trim())
+          .filter(Boolean)
+      : undefined,
     logLevel: readLogLevel(env),
     statementTimeoutMs: Number(env.STATEMENT_TIMEOUT_MS ?? 10_000),
     passwordHashingConcurrency: whole(env.PASSWORD_HASHING_CONCURRENCY, 2, 1),

@@ -46,6 +46,13 @@ export interface SsoSettings {
 /** The system's DNS: what the API uses unless a test gives its own. */
 export const SYSTEM_SSO_SETTINGS: SsoSettings = { resolveTxt: (name) => dns.resolveTxt(name) };
 
+/** DNS through the given servers (SSO_DNS_SERVERS): a deployment's own resolver, or the browser tests' in-process one. */
+export function ssoSettingsOn(servers: string[]): SsoSettings {
+  const resolver = new dns.Resolver({ timeout: 3000, tries: 2 });
+  resolver.setServers(servers);
+  return { resolveTxt: (name) => resolver.resolveTxt(name) };
+}
+
 /** The portal's httpOnly session cookie; a no-op for callers that use a bearer token only. */
 export interface SessionCookie {
   set(token: string, expiresAt: Date): void;
