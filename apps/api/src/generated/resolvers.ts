@@ -2268,6 +2268,11 @@ export type Mutation = {
    * its touch points first.
    */
   removeJourneyStage: JourneyStagePayload;
+  /**
+   * Removes a member: their sessions end at once, and they sign in no more, with a password or through single
+   * sign-on. What they did keeps their name. A consultancy always keeps at least one admin; no one removes themselves.
+   */
+  removeMember: RemoveMemberPayload;
   removeMilestone: RemoveMilestonePayload;
   /** Removes a connection and its domains: their people sign in with passwords again (an admin may have to reset them). */
   removeSsoConnection: RemoveSsoConnectionPayload;
@@ -2633,6 +2638,11 @@ export type MutationRemoveComplaintCategoryArgs = {
 
 export type MutationRemoveJourneyStageArgs = {
   input: RemoveJourneyStageInput;
+};
+
+
+export type MutationRemoveMemberArgs = {
+  input: RemoveMemberInput;
 };
 
 
@@ -3295,6 +3305,16 @@ export type RemoveComplaintCategoryPayload = {
 
 export type RemoveJourneyStageInput = {
   id: Scalars['ID']['input'];
+};
+
+export type RemoveMemberInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type RemoveMemberPayload = {
+  __typename?: 'RemoveMemberPayload';
+  removedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
 };
 
 export type RemoveMilestoneInput = {
@@ -4629,6 +4649,8 @@ export type ResolversTypes = {
   RemoveComplaintCategoryInput: RemoveComplaintCategoryInput;
   RemoveComplaintCategoryPayload: ResolverTypeWrapper<RemoveComplaintCategoryPayload>;
   RemoveJourneyStageInput: RemoveJourneyStageInput;
+  RemoveMemberInput: RemoveMemberInput;
+  RemoveMemberPayload: ResolverTypeWrapper<RemoveMemberPayload>;
   RemoveMilestoneInput: RemoveMilestoneInput;
   RemoveMilestonePayload: ResolverTypeWrapper<RemoveMilestonePayload>;
   RemoveSsoConnectionInput: RemoveSsoConnectionInput;
@@ -4949,6 +4971,8 @@ export type ResolversParentTypes = {
   RemoveComplaintCategoryInput: RemoveComplaintCategoryInput;
   RemoveComplaintCategoryPayload: RemoveComplaintCategoryPayload;
   RemoveJourneyStageInput: RemoveJourneyStageInput;
+  RemoveMemberInput: RemoveMemberInput;
+  RemoveMemberPayload: RemoveMemberPayload;
   RemoveMilestoneInput: RemoveMilestoneInput;
   RemoveMilestonePayload: RemoveMilestonePayload;
   RemoveSsoConnectionInput: RemoveSsoConnectionInput;
@@ -6115,6 +6139,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   removeCandidateScorecard?: Resolver<ResolversTypes['RemoveCandidateScorecardPayload'], ParentType, ContextType, RequireFields<MutationRemoveCandidateScorecardArgs, 'input'>>;
   removeComplaintCategory?: Resolver<ResolversTypes['RemoveComplaintCategoryPayload'], ParentType, ContextType, RequireFields<MutationRemoveComplaintCategoryArgs, 'input'>>;
   removeJourneyStage?: Resolver<ResolversTypes['JourneyStagePayload'], ParentType, ContextType, RequireFields<MutationRemoveJourneyStageArgs, 'input'>>;
+  removeMember?: Resolver<ResolversTypes['RemoveMemberPayload'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'input'>>;
   removeMilestone?: Resolver<ResolversTypes['RemoveMilestonePayload'], ParentType, ContextType, RequireFields<MutationRemoveMilestoneArgs, 'input'>>;
   removeSsoConnection?: Resolver<ResolversTypes['RemoveSsoConnectionPayload'], ParentType, ContextType, RequireFields<MutationRemoveSsoConnectionArgs, 'input'>>;
   removeSsoDomain?: Resolver<ResolversTypes['RemoveSsoDomainPayload'], ParentType, ContextType, RequireFields<MutationRemoveSsoDomainArgs, 'input'>>;
@@ -6280,6 +6305,11 @@ export type RemoveCandidateScorecardPayloadResolvers<ContextType = RequestContex
 export type RemoveComplaintCategoryPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RemoveComplaintCategoryPayload'] = ResolversParentTypes['RemoveComplaintCategoryPayload']> = {
   archived?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   removedComplaintCategoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type RemoveMemberPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RemoveMemberPayload'] = ResolversParentTypes['RemoveMemberPayload']> = {
+  removedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -6802,6 +6832,7 @@ export type Resolvers<ContextType = RequestContext> = {
   RecordMeasurementsPayload?: RecordMeasurementsPayloadResolvers<ContextType>;
   RemoveCandidateScorecardPayload?: RemoveCandidateScorecardPayloadResolvers<ContextType>;
   RemoveComplaintCategoryPayload?: RemoveComplaintCategoryPayloadResolvers<ContextType>;
+  RemoveMemberPayload?: RemoveMemberPayloadResolvers<ContextType>;
   RemoveMilestonePayload?: RemoveMilestonePayloadResolvers<ContextType>;
   RemoveSsoConnectionPayload?: RemoveSsoConnectionPayloadResolvers<ContextType>;
   RemoveSsoDomainPayload?: RemoveSsoDomainPayloadResolvers<ContextType>;

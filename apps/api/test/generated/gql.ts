@@ -280,6 +280,18 @@ type Documents = {
     "\n  mutation ServiceLevelsWebhooksRecordMeasurements($input: RecordMeasurementsInput!) {\n    recordMeasurements(input: $input) {\n      added\n      userErrors {\n        field\n        code\n      }\n    }\n  }\n": typeof types.ServiceLevelsWebhooksRecordMeasurementsDocument,
     "\n  mutation ServiceLevelsWebhooksCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n        events\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": typeof types.ServiceLevelsWebhooksCreateEndpointDocument,
     "\n  query ServiceLevelsWebhooksEventTypes {\n    webhookEventTypes {\n      type\n      name\n    }\n  }\n": typeof types.ServiceLevelsWebhooksEventTypesDocument,
+    "\n  query SsoEnforcementSignInMethod($email: String!) {\n    signInMethod(email: $email) {\n      kind\n      ssoUrl\n      providerName\n      passwordAllowed\n    }\n  }\n": typeof types.SsoEnforcementSignInMethodDocument,
+    "\n  mutation SsoEnforcementLogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      token\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.SsoEnforcementLogInDocument,
+    "\n  mutation SsoEnforcementInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      userErrors {\n        message\n      }\n    }\n  }\n": typeof types.SsoEnforcementInviteDocument,
+    "\n  mutation SsoEnforcementAccept($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      token\n      member {\n        id\n      }\n    }\n  }\n": typeof types.SsoEnforcementAcceptDocument,
+    "\n  mutation SsoEnforcementCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      userErrors {\n        message\n      }\n    }\n  }\n": typeof types.SsoEnforcementCreateKeyDocument,
+    "\n  query SsoEnforcementClients {\n    clients(first: 1) {\n      totalCount\n    }\n  }\n": typeof types.SsoEnforcementClientsDocument,
+    "\n  query SsoEnforcementMe {\n    me {\n      id\n    }\n  }\n": typeof types.SsoEnforcementMeDocument,
+    "\n  query SsoEnforcementMembers {\n    members(first: 50) {\n      nodes {\n        id\n      }\n    }\n  }\n": typeof types.SsoEnforcementMembersDocument,
+    "\n  mutation SsoEnforcementRemove($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removedId\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": typeof types.SsoEnforcementRemoveDocument,
+    "\n  query SsoOidcMe {\n    me {\n      id\n      email\n      name\n      role\n      client {\n        id\n      }\n    }\n  }\n": typeof types.SsoOidcMeDocument,
+    "\n  query SsoOidcAccessRequests {\n    ssoAccessRequests {\n      id\n      email\n      groups\n    }\n  }\n": typeof types.SsoOidcAccessRequestsDocument,
+    "\n  mutation SsoOidcApprove($input: ApproveSsoAccessRequestInput!) {\n    approveSsoAccessRequest(input: $input) {\n      member {\n        role\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": typeof types.SsoOidcApproveDocument,
     "\n  fragment JourneyTestJourney on CustomerJourney {\n    revision\n    momentsOfTruth\n    stages {\n      id\n      name\n      position\n      touchPoints {\n        id\n        name\n        channel\n        owningTeam\n        momentOfTruth\n        position\n      }\n    }\n  }\n": typeof types.JourneyTestJourneyFragmentDoc,
     "\n  query JourneyOfClient($id: ID!) {\n    client(id: $id) {\n      journey {\n        ...JourneyTestJourney\n        changes {\n          kind\n          summary\n          revision\n          changedBy {\n            id\n          }\n          touchPoint {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.JourneyOfClientDocument,
     "\n  mutation JourneyAddStage($input: AddJourneyStageInput!) {\n    addJourneyStage(input: $input) {\n      stage {\n        id\n        name\n        position\n      }\n      journey {\n        revision\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.JourneyAddStageDocument,
@@ -337,6 +349,11 @@ type Documents = {
     "\n      mutation FactoryCreateRoleProfile($input: CreateRoleProfileInput!) {\n        createRoleProfile(input: $input) {\n          roleProfile {\n            id\n            revision\n            criteria {\n              id\n              key\n              weight\n            }\n          }\n          userErrors {\n            field\n            message\n          }\n        }\n      }\n    ": typeof types.FactoryCreateRoleProfileDocument,
     "\n  mutation HiringSaveScorecard($input: SaveCandidateScorecardInput!) {\n    saveCandidateScorecard(input: $input) {\n      scorecard {\n        id\n        candidateRef\n        fit\n        complete\n        flagged\n        failedMustHaves {\n          key\n        }\n        assessor {\n          id\n        }\n        scores {\n          criterion {\n            key\n          }\n          score\n          note\n        }\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.HiringSaveScorecardDocument,
     "\n  mutation FactoryCreateServiceLevel($input: CreateServiceLevelInput!) {\n    createServiceLevel(input: $input) {\n      serviceLevel {\n        id\n        revision\n        promiseKey\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.FactoryCreateServiceLevelDocument,
+    "\n  mutation SsoFactoryAddOidc($input: AddOidcConnectionInput!) {\n    addOidcConnection(input: $input) {\n      connection {\n        id\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.SsoFactoryAddOidcDocument,
+    "\n  mutation SsoFactoryAddDomain($input: AddSsoDomainInput!) {\n    addSsoDomain(input: $input) {\n      domain {\n        id\n        verificationRecordName\n        verificationRecordValue\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.SsoFactoryAddDomainDocument,
+    "\n  mutation SsoFactoryVerifyDomain($input: VerifySsoDomainInput!) {\n    verifySsoDomain(input: $input) {\n      domain {\n        verifiedAt\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.SsoFactoryVerifyDomainDocument,
+    "\n  mutation SsoFactoryUpdateConnection($input: UpdateSsoConnectionInput!) {\n    updateSsoConnection(input: $input) {\n      connection {\n        id\n        ssoOnly\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.SsoFactoryUpdateConnectionDocument,
+    "\n  query SsoFactoryTrail($action: String) {\n    activity(first: 50, action: $action) {\n      nodes {\n        action\n        detail\n        objectType\n        objectId\n        actor {\n          id\n        }\n      }\n    }\n  }\n": typeof types.SsoFactoryTrailDocument,
 };
 const documents: Documents = {
     "\n  mutation InputChecksCreateClient5($input: CreateClientInput!) {\n    createClient(input: $input) {\n      client {\n        id\n      }\n    }\n  }\n": types.InputChecksCreateClient5Document,
@@ -605,6 +622,18 @@ const documents: Documents = {
     "\n  mutation ServiceLevelsWebhooksRecordMeasurements($input: RecordMeasurementsInput!) {\n    recordMeasurements(input: $input) {\n      added\n      userErrors {\n        field\n        code\n      }\n    }\n  }\n": types.ServiceLevelsWebhooksRecordMeasurementsDocument,
     "\n  mutation ServiceLevelsWebhooksCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n        events\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": types.ServiceLevelsWebhooksCreateEndpointDocument,
     "\n  query ServiceLevelsWebhooksEventTypes {\n    webhookEventTypes {\n      type\n      name\n    }\n  }\n": types.ServiceLevelsWebhooksEventTypesDocument,
+    "\n  query SsoEnforcementSignInMethod($email: String!) {\n    signInMethod(email: $email) {\n      kind\n      ssoUrl\n      providerName\n      passwordAllowed\n    }\n  }\n": types.SsoEnforcementSignInMethodDocument,
+    "\n  mutation SsoEnforcementLogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      token\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.SsoEnforcementLogInDocument,
+    "\n  mutation SsoEnforcementInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      userErrors {\n        message\n      }\n    }\n  }\n": types.SsoEnforcementInviteDocument,
+    "\n  mutation SsoEnforcementAccept($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      token\n      member {\n        id\n      }\n    }\n  }\n": types.SsoEnforcementAcceptDocument,
+    "\n  mutation SsoEnforcementCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      userErrors {\n        message\n      }\n    }\n  }\n": types.SsoEnforcementCreateKeyDocument,
+    "\n  query SsoEnforcementClients {\n    clients(first: 1) {\n      totalCount\n    }\n  }\n": types.SsoEnforcementClientsDocument,
+    "\n  query SsoEnforcementMe {\n    me {\n      id\n    }\n  }\n": types.SsoEnforcementMeDocument,
+    "\n  query SsoEnforcementMembers {\n    members(first: 50) {\n      nodes {\n        id\n      }\n    }\n  }\n": types.SsoEnforcementMembersDocument,
+    "\n  mutation SsoEnforcementRemove($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removedId\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": types.SsoEnforcementRemoveDocument,
+    "\n  query SsoOidcMe {\n    me {\n      id\n      email\n      name\n      role\n      client {\n        id\n      }\n    }\n  }\n": types.SsoOidcMeDocument,
+    "\n  query SsoOidcAccessRequests {\n    ssoAccessRequests {\n      id\n      email\n      groups\n    }\n  }\n": types.SsoOidcAccessRequestsDocument,
+    "\n  mutation SsoOidcApprove($input: ApproveSsoAccessRequestInput!) {\n    approveSsoAccessRequest(input: $input) {\n      member {\n        role\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": types.SsoOidcApproveDocument,
     "\n  fragment JourneyTestJourney on CustomerJourney {\n    revision\n    momentsOfTruth\n    stages {\n      id\n      name\n      position\n      touchPoints {\n        id\n        name\n        channel\n        owningTeam\n        momentOfTruth\n        position\n      }\n    }\n  }\n": types.JourneyTestJourneyFragmentDoc,
     "\n  query JourneyOfClient($id: ID!) {\n    client(id: $id) {\n      journey {\n        ...JourneyTestJourney\n        changes {\n          kind\n          summary\n          revision\n          changedBy {\n            id\n          }\n          touchPoint {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.JourneyOfClientDocument,
     "\n  mutation JourneyAddStage($input: AddJourneyStageInput!) {\n    addJourneyStage(input: $input) {\n      stage {\n        id\n        name\n        position\n      }\n      journey {\n        revision\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.JourneyAddStageDocument,
@@ -662,6 +691,11 @@ const documents: Documents = {
     "\n      mutation FactoryCreateRoleProfile($input: CreateRoleProfileInput!) {\n        createRoleProfile(input: $input) {\n          roleProfile {\n            id\n            revision\n            criteria {\n              id\n              key\n              weight\n            }\n          }\n          userErrors {\n            field\n            message\n          }\n        }\n      }\n    ": types.FactoryCreateRoleProfileDocument,
     "\n  mutation HiringSaveScorecard($input: SaveCandidateScorecardInput!) {\n    saveCandidateScorecard(input: $input) {\n      scorecard {\n        id\n        candidateRef\n        fit\n        complete\n        flagged\n        failedMustHaves {\n          key\n        }\n        assessor {\n          id\n        }\n        scores {\n          criterion {\n            key\n          }\n          score\n          note\n        }\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.HiringSaveScorecardDocument,
     "\n  mutation FactoryCreateServiceLevel($input: CreateServiceLevelInput!) {\n    createServiceLevel(input: $input) {\n      serviceLevel {\n        id\n        revision\n        promiseKey\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.FactoryCreateServiceLevelDocument,
+    "\n  mutation SsoFactoryAddOidc($input: AddOidcConnectionInput!) {\n    addOidcConnection(input: $input) {\n      connection {\n        id\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.SsoFactoryAddOidcDocument,
+    "\n  mutation SsoFactoryAddDomain($input: AddSsoDomainInput!) {\n    addSsoDomain(input: $input) {\n      domain {\n        id\n        verificationRecordName\n        verificationRecordValue\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.SsoFactoryAddDomainDocument,
+    "\n  mutation SsoFactoryVerifyDomain($input: VerifySsoDomainInput!) {\n    verifySsoDomain(input: $input) {\n      domain {\n        verifiedAt\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.SsoFactoryVerifyDomainDocument,
+    "\n  mutation SsoFactoryUpdateConnection($input: UpdateSsoConnectionInput!) {\n    updateSsoConnection(input: $input) {\n      connection {\n        id\n        ssoOnly\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.SsoFactoryUpdateConnectionDocument,
+    "\n  query SsoFactoryTrail($action: String) {\n    activity(first: 50, action: $action) {\n      nodes {\n        action\n        detail\n        objectType\n        objectId\n        actor {\n          id\n        }\n      }\n    }\n  }\n": types.SsoFactoryTrailDocument,
 };
 
 /**
@@ -1745,6 +1779,54 @@ export function graphql(source: "\n  query ServiceLevelsWebhooksEventTypes {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SsoEnforcementSignInMethod($email: String!) {\n    signInMethod(email: $email) {\n      kind\n      ssoUrl\n      providerName\n      passwordAllowed\n    }\n  }\n"): (typeof documents)["\n  query SsoEnforcementSignInMethod($email: String!) {\n    signInMethod(email: $email) {\n      kind\n      ssoUrl\n      providerName\n      passwordAllowed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SsoEnforcementLogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      token\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SsoEnforcementLogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      token\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SsoEnforcementInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      userErrors {\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SsoEnforcementInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      userErrors {\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SsoEnforcementAccept($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      token\n      member {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SsoEnforcementAccept($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      token\n      member {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SsoEnforcementCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      userErrors {\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SsoEnforcementCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      userErrors {\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SsoEnforcementClients {\n    clients(first: 1) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query SsoEnforcementClients {\n    clients(first: 1) {\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SsoEnforcementMe {\n    me {\n      id\n    }\n  }\n"): (typeof documents)["\n  query SsoEnforcementMe {\n    me {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SsoEnforcementMembers {\n    members(first: 50) {\n      nodes {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query SsoEnforcementMembers {\n    members(first: 50) {\n      nodes {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SsoEnforcementRemove($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removedId\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SsoEnforcementRemove($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removedId\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SsoOidcMe {\n    me {\n      id\n      email\n      name\n      role\n      client {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query SsoOidcMe {\n    me {\n      id\n      email\n      name\n      role\n      client {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SsoOidcAccessRequests {\n    ssoAccessRequests {\n      id\n      email\n      groups\n    }\n  }\n"): (typeof documents)["\n  query SsoOidcAccessRequests {\n    ssoAccessRequests {\n      id\n      email\n      groups\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SsoOidcApprove($input: ApproveSsoAccessRequestInput!) {\n    approveSsoAccessRequest(input: $input) {\n      member {\n        role\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SsoOidcApprove($input: ApproveSsoAccessRequestInput!) {\n    approveSsoAccessRequest(input: $input) {\n      member {\n        role\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment JourneyTestJourney on CustomerJourney {\n    revision\n    momentsOfTruth\n    stages {\n      id\n      name\n      position\n      touchPoints {\n        id\n        name\n        channel\n        owningTeam\n        momentOfTruth\n        position\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment JourneyTestJourney on CustomerJourney {\n    revision\n    momentsOfTruth\n    stages {\n      id\n      name\n      position\n      touchPoints {\n        id\n        name\n        channel\n        owningTeam\n        momentOfTruth\n        position\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1970,6 +2052,26 @@ export function graphql(source: "\n  mutation HiringSaveScorecard($input: SaveCa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation FactoryCreateServiceLevel($input: CreateServiceLevelInput!) {\n    createServiceLevel(input: $input) {\n      serviceLevel {\n        id\n        revision\n        promiseKey\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation FactoryCreateServiceLevel($input: CreateServiceLevelInput!) {\n    createServiceLevel(input: $input) {\n      serviceLevel {\n        id\n        revision\n        promiseKey\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SsoFactoryAddOidc($input: AddOidcConnectionInput!) {\n    addOidcConnection(input: $input) {\n      connection {\n        id\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SsoFactoryAddOidc($input: AddOidcConnectionInput!) {\n    addOidcConnection(input: $input) {\n      connection {\n        id\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SsoFactoryAddDomain($input: AddSsoDomainInput!) {\n    addSsoDomain(input: $input) {\n      domain {\n        id\n        verificationRecordName\n        verificationRecordValue\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SsoFactoryAddDomain($input: AddSsoDomainInput!) {\n    addSsoDomain(input: $input) {\n      domain {\n        id\n        verificationRecordName\n        verificationRecordValue\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SsoFactoryVerifyDomain($input: VerifySsoDomainInput!) {\n    verifySsoDomain(input: $input) {\n      domain {\n        verifiedAt\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SsoFactoryVerifyDomain($input: VerifySsoDomainInput!) {\n    verifySsoDomain(input: $input) {\n      domain {\n        verifiedAt\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SsoFactoryUpdateConnection($input: UpdateSsoConnectionInput!) {\n    updateSsoConnection(input: $input) {\n      connection {\n        id\n        ssoOnly\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SsoFactoryUpdateConnection($input: UpdateSsoConnectionInput!) {\n    updateSsoConnection(input: $input) {\n      connection {\n        id\n        ssoOnly\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SsoFactoryTrail($action: String) {\n    activity(first: 50, action: $action) {\n      nodes {\n        action\n        detail\n        objectType\n        objectId\n        actor {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SsoFactoryTrail($action: String) {\n    activity(first: 50, action: $action) {\n      nodes {\n        action\n        detail\n        objectType\n        objectId\n        actor {\n          id\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -44,7 +44,8 @@ async function sessionViewer(token: string, db: RequestDatabase): Promise<Viewer
     {
       sql: `SELECT s.id AS session_id, u.id AS member_id, u.role, u.client_id
               FROM sessions s JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
-             WHERE s.tenant_id = $1 AND s.token_hash = $2 AND s.revoked_at IS NULL AND s.expires_at > now()`,
+             WHERE s.tenant_id = $1 AND s.token_hash = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
+               AND u.removed_at IS NULL`,
       values: [parsed.hash],
     },
   )) as unknown as SessionRow[];

@@ -8,6 +8,7 @@ export { logIn, logOut, signInGuardOf } from './log-in.js';
 export {
   adminIdsOf,
   consultancyNameOf,
+  hasPassword,
   leaderIdsOfClient,
   memberOf,
   membersByIds,

@@ -24,6 +24,7 @@ export const leadersOfClient = perRequest<string, MemberRow[]>(
     const rows = await context.db.read((db) =>
       db.rows(MemberEntity, { clientId: clientIds }, [['name', 'ASC']]),
     );
-    return manyEach(clientIds, rows, (row) => row.clientId ?? '');
+    const current = rows.filter((row) => !row.removedAt);
+    return manyEach(clientIds, current, (row) => row.clientId ?? '');
   },
 );

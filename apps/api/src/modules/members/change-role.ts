@@ -34,7 +34,9 @@ export async function changeMemberRole(
     // a change that had seen the member still as an admin hold its row while waiting for the others: a deadlock.
     // The roles read are those of the locked rows, so a demotion committed meanwhile is counted.
     const locked: { id: string; role: string }[] = await db.query(
-      `SELECT id, role FROM users WHERE tenant_id = $3 AND (id = $1 OR ($2 AND role = 'ADMIN')) ORDER BY id FOR UPDATE`,
+      `SELECT id, role FROM users
+        WHERE tenant_id = $3 AND removed_at IS NULL AND (id = $1 OR ($2 AND role = 'ADMIN'))
+        ORDER BY id FOR UPDATE`,
       [memberId, role !== 'ADMIN', db.tenantId],
     );
     const members = db.getRepository(MemberEntity);

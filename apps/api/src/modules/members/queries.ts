@@ -6,11 +6,15 @@ import { InvitationEntity, type InvitationRow } from './entities.js';
 export async function listMembers(context: RequestContext, args: PageArgs) {
   const window = pageWindow(args, ['text', 'uuid']);
   return context.db.read((db) =>
-    keysetPage(() => db.getRepository(MemberEntity).createQueryBuilder('m'), window, {
-      by: ['m.name', 'm.id'],
-      direction: 'ASC',
-      key: (m) => [m.name, m.id],
-    }),
+    keysetPage(
+      () => db.getRepository(MemberEntity).createQueryBuilder('m').andWhere('m.removedAt IS NULL'),
+      window,
+      {
+        by: ['m.name', 'm.id'],
+        direction: 'ASC',
+        key: (m) => [m.name, m.id],
+      },
+    ),
   );
 }
 

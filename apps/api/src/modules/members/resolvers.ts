@@ -9,6 +9,7 @@ import {
   revokeInvitation,
 } from './invitations.js';
 import { changeMemberRole } from './change-role.js';
+import { removeMember } from './remove-member.js';
 import { invitationStatus, listInvitations, listMembers } from './queries.js';
 import { signInLockOf, unlockMemberSignIn } from './sign-in-locks.js';
 
@@ -23,6 +24,7 @@ export const resolvers: Resolvers = {
     revokeInvitation: (_, { input }, context) => revokeInvitation(context, input),
     resendInvitation: (_, { input }, context) => resendInvitation(context, input),
     changeMemberRole: (_, { input }, context) => changeMemberRole(context, input),
+    removeMember: (_, { input }, context) => removeMember(context, input),
     acceptInvitation: (_, { input }, context) => acceptInvitation(context, input),
     unlockMemberSignIn: (_, { input }, context) => unlockMemberSignIn(context, input),
   },

@@ -13,7 +13,7 @@ import { refused, type Payload } from '../../core/payloads.js';
 import { lockById } from '../../core/row-lock.js';
 import { notFound } from '../../core/user-errors.js';
 import type { TenantDb } from '../../core/tenancy/tenant-db.js';
-import { memberOf } from '../accounts/index.js';
+import { hasPassword, memberOf } from '../accounts/index.js';
 import { clientOf } from '../clients/index.js';
 import { certificatePem } from './certificates.js';
 import { SsoConnectionEntity, SsoDomainEntity, type SsoConnectionRow } from './entities.js';
@@ -199,12 +199,12 @@ export async function updateSsoConnection(
     }
     if (changes.breakGlassAdminId !== undefined) {
       const admin = changes.breakGlassAdminId ? await memberOf(db, changes.breakGlassAdminId) : null;
-      if (changes.breakGlassAdminId && (!admin || admin.role !== 'ADMIN' || admin.removedAt))
+      if (changes.breakGlassAdminId && (!admin || admin.role !== 'ADMIN'))
         return refused(
           'connection',
           fieldError('breakGlassAdminId', 'INVALID', 'Choose an admin of this consultancy.'),
         );
-      if (admin && !admin.passwordHash)
+      if (admin && !(await hasPassword(db, admin.id)))
         return refused(
           'connection',
           fieldError(

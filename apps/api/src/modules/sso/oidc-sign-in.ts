@@ -43,19 +43,24 @@ export function oidcConfiguration(connection: SsoConnectionRow): Promise<oidc.Co
 }
 
 /** Asks the issuer for its configuration; plain http only for a provider on this machine (sso-input.ts). */
-export function discoverProvider(
+export async function discoverProvider(
   issuer: string,
   clientId: string,
   secret: string | null,
 ): Promise<oidc.Configuration> {
   const local = issuer.startsWith('http://');
-  return oidc.discovery(
+  const config = await oidc.discovery(
     new URL(issuer),
     clientId,
     secret ?? undefined,
     secret ? oidc.ClientSecretPost(secret) : oidc.None(),
     local ? { execute: [oidc.allowInsecureRequests] } : undefined,
   );
+  // openid-client trusts an ID token from the token endpoint for its TLS alone, as OIDC allows; we check its
+  // signature against the provider's published keys too, so a token that was not signed by the provider is refused
+  // whatever carried it.
+  oidc.enableNonRepudiationChecks(config);
+  return config;
 }
 
 export async function startOidcSignIn(
@@ -148,23 +153,32 @@ function identityOf(claims: Record<string, unknown>, groupsClaim: string) {
  */
 export function oidcRefusalOf(error: unknown): SsoRefusal {
   const code = (error as { code?: unknown }).code;
-  const cause = (error as { cause?: { claim?: unknown } }).cause;
-  const claim = typeof cause?.claim === 'string' ? cause.claim : undefined;
+  const detail = innerError(error);
+  const named = (detail as { cause?: { claim?: unknown } }).cause?.claim;
+  const claim = typeof named === 'string' ? named : undefined;
   if (code === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED') {
     if (claim === 'aud' || claim === 'azp') return 'WRONG_AUDIENCE';
     if (claim === 'iss') return 'WRONG_ISSUER';
     if (claim === 'nonce') return 'REPLAYED';
   }
-  if (code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED')
-    return claim === 'nbf' || claim === 'iat' ? 'NOT_YET_VALID' : 'EXPIRED';
+  // `exp` past, or `iat` more than an hour old: expired; `nbf` still ahead: not yet valid.
+  if (code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED') return claim === 'nbf' ? 'NOT_YET_VALID' : 'EXPIRED';
   // A key the provider never published, or a signature its key does not verify.
   if (code === 'OAUTH_KEY_SELECTION_FAILED') return 'BAD_SIGNATURE';
-  if (error instanceof Error && /signature verification failed/i.test(error.message)) return 'BAD_SIGNATURE';
+  if (detail instanceof Error && /signature verification failed/i.test(detail.message))
+    return 'BAD_SIGNATURE';
   if (error instanceof oidc.ResponseBodyError || error instanceof oidc.AuthorizationResponseError)
     return 'PROVIDER_ERROR';
   return 'INVALID_RESPONSE';
 }
 
+/** openid-client's error says which check failed; oauth4webapi's, its `cause`, says how (and names the claim). */
+function innerError(error: unknown): unknown {
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  return cause instanceof Error ? cause : error;
+}
+
 function messageOf(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).slice(0, 300);
+  const detail = innerError(error);
+  return (detail instanceof Error ? detail.message : String(error)).slice(0, 300);
 }

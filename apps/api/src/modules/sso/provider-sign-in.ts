@@ -101,7 +101,12 @@ export async function useAttempt(
     if (attempt.expiresAt <= new Date()) return { refusal: 'STATE_UNKNOWN', tenantId: parsed.tenantId };
     // Two callbacks racing with one state: only the first marks it.
     const used: unknown[] = await db.query(
-      'UPDATE sso_sign_in_attempts SET used_at = now() WHERE tenant_id = $1 AND id = $2 AND used_at IS NULL RETURNING id',
+      // As a SELECT, so that the driver answers the rows (an UPDATE's answer is rows and a count).
+      `WITH used AS (
+         UPDATE sso_sign_in_attempts SET used_at = now()
+          WHERE tenant_id = $1 AND id = $2 AND used_at IS NULL RETURNING id
+       )
+       SELECT id FROM used`,
       [db.tenantId, attempt.id],
     );
     if (used.length !== 1) return { refusal: 'STATE_REUSED', tenantId: parsed.tenantId };
