@@ -280,6 +280,7 @@ type Documents = {
     "\n  mutation ServiceLevelsWebhooksRecordMeasurements($input: RecordMeasurementsInput!) {\n    recordMeasurements(input: $input) {\n      added\n      userErrors {\n        field\n        code\n      }\n    }\n  }\n": typeof types.ServiceLevelsWebhooksRecordMeasurementsDocument,
     "\n  mutation ServiceLevelsWebhooksCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n        events\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": typeof types.ServiceLevelsWebhooksCreateEndpointDocument,
     "\n  query ServiceLevelsWebhooksEventTypes {\n    webhookEventTypes {\n      type\n      name\n    }\n  }\n": typeof types.ServiceLevelsWebhooksEventTypesDocument,
+    "\n  mutation SsoCertificatesAddSaml($input: AddSamlConnectionInput!) {\n    addSamlConnection(input: $input) {\n      connection {\n        id\n        certificates {\n          daysLeft\n          expiresSoon\n          fingerprint\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": typeof types.SsoCertificatesAddSamlDocument,
     "\n  query SsoEnforcementSignInMethod($email: String!) {\n    signInMethod(email: $email) {\n      kind\n      ssoUrl\n      providerName\n      passwordAllowed\n    }\n  }\n": typeof types.SsoEnforcementSignInMethodDocument,
     "\n  mutation SsoEnforcementLogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      token\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.SsoEnforcementLogInDocument,
     "\n  mutation SsoEnforcementInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      userErrors {\n        message\n      }\n    }\n  }\n": typeof types.SsoEnforcementInviteDocument,
@@ -622,6 +623,7 @@ const documents: Documents = {
     "\n  mutation ServiceLevelsWebhooksRecordMeasurements($input: RecordMeasurementsInput!) {\n    recordMeasurements(input: $input) {\n      added\n      userErrors {\n        field\n        code\n      }\n    }\n  }\n": types.ServiceLevelsWebhooksRecordMeasurementsDocument,
     "\n  mutation ServiceLevelsWebhooksCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n        events\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": types.ServiceLevelsWebhooksCreateEndpointDocument,
     "\n  query ServiceLevelsWebhooksEventTypes {\n    webhookEventTypes {\n      type\n      name\n    }\n  }\n": types.ServiceLevelsWebhooksEventTypesDocument,
+    "\n  mutation SsoCertificatesAddSaml($input: AddSamlConnectionInput!) {\n    addSamlConnection(input: $input) {\n      connection {\n        id\n        certificates {\n          daysLeft\n          expiresSoon\n          fingerprint\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": types.SsoCertificatesAddSamlDocument,
     "\n  query SsoEnforcementSignInMethod($email: String!) {\n    signInMethod(email: $email) {\n      kind\n      ssoUrl\n      providerName\n      passwordAllowed\n    }\n  }\n": types.SsoEnforcementSignInMethodDocument,
     "\n  mutation SsoEnforcementLogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      token\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.SsoEnforcementLogInDocument,
     "\n  mutation SsoEnforcementInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      userErrors {\n        message\n      }\n    }\n  }\n": types.SsoEnforcementInviteDocument,
@@ -1776,6 +1778,10 @@ export function graphql(source: "\n  mutation ServiceLevelsWebhooksCreateEndpoin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ServiceLevelsWebhooksEventTypes {\n    webhookEventTypes {\n      type\n      name\n    }\n  }\n"): (typeof documents)["\n  query ServiceLevelsWebhooksEventTypes {\n    webhookEventTypes {\n      type\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SsoCertificatesAddSaml($input: AddSamlConnectionInput!) {\n    addSamlConnection(input: $input) {\n      connection {\n        id\n        certificates {\n          daysLeft\n          expiresSoon\n          fingerprint\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SsoCertificatesAddSaml($input: AddSamlConnectionInput!) {\n    addSamlConnection(input: $input) {\n      connection {\n        id\n        certificates {\n          daysLeft\n          expiresSoon\n          fingerprint\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -70,6 +70,14 @@ export interface EmailData {
     downloadUrl: string;
     expiresAt: string;
   };
+  /** To the consultancy's admins: a signing certificate their identity provider uses is about to expire. */
+  SSO_CERTIFICATE_EXPIRING: {
+    connectionName: string;
+    certificateSubject: string;
+    expiresAt: string;
+    daysLeft: number;
+    settingsUrl: string;
+  };
   DIGEST: {
     recipientName: string;
     cadence: 'DAILY' | 'WEEKLY';
@@ -84,7 +92,7 @@ export type EmailKind = keyof EmailData;
 export type ReminderWhen = 'IN_3_DAYS' | 'TODAY' | 'OVERDUE_7_DAYS';
 
 /** What a digest gathers: the emails one may choose to get in a summary instead (an invitation is never batched). */
-export type DigestItemKind = Exclude<EmailKind, 'DIGEST' | 'INVITATION'>;
+export type DigestItemKind = Exclude<EmailKind, 'DIGEST' | 'INVITATION' | 'SSO_CERTIFICATE_EXPIRING'>;
 
 export interface DigestItem {
   kind: DigestItemKind;
@@ -112,6 +120,12 @@ const ABOUT: { [K in EmailKind]: Omit<EmailKindInfo, 'kind'> } = {
     description: 'An invitation to join a consultancy on Service Programme, with the link to accept it.',
   },
   ...PREFERENCE_KIND_WORDS,
+  SSO_CERTIFICATE_EXPIRING: {
+    label: 'Single sign-on certificates',
+    description:
+      'To admins, 30, 7 and 1 days before a signing certificate of your identity provider expires. Always sent: ' +
+      'an expired certificate stops everyone signing in through it.',
+  },
   DIGEST: {
     label: 'Daily or weekly summary',
     description:

@@ -76,6 +76,13 @@ const samples: { [K in EmailKind]: EmailData[K] } = {
     downloadUrl: 'https://sp.example/reports/r1/download#token=dl-789&format=pdf',
     expiresAt: '2026-12-17T00:00:00.000Z',
   },
+  SSO_CERTIFICATE_EXPIRING: {
+    connectionName: 'Brightline Entra ID',
+    certificateSubject: 'CN=Microsoft Azure Federated SSO Certificate',
+    expiresAt: '2026-12-08T00:00:00.000Z',
+    daysLeft: 7,
+    settingsUrl: 'https://sp.example/admin/single-sign-on?connection=k1',
+  },
   DIGEST: {
     recipientName: 'Ava Jones',
     cadence: 'WEEKLY',
@@ -170,6 +177,7 @@ describe('every email', () => {
       DETRACTOR_FEEDBACK: ['3/10', 'Phone support', 'Northwind Utilities'],
       RISING_COMPLAINTS: ['Complaints rising: Billing errors up from 5 to 12 (Northwind Utilities)'],
       MONTHLY_REPORT: ['November 2026', 'Northwind Utilities'],
+      SSO_CERTIFICATE_EXPIRING: ['Brightline Entra ID', '7 days'],
       DIGEST: ['weekly', '23–29 November 2026', '4 updates'],
     };
     for (const part of specific[kind]) expect(subject).toContain(part);

@@ -6,6 +6,7 @@ import { detractorFeedbackEmail, risingComplaintsEmail, serviceLevelAlertEmail }
 import { digestEmail } from './digest-email.js';
 import { invitationEmail } from './invitation-email.js';
 import { monthlyReportEmail } from './report-email.js';
+import { ssoCertificateExpiringEmail } from './sso-certificate-email.js';
 
 export type { EmailFrame } from './email-layout.js';
 
@@ -26,6 +27,7 @@ const TEMPLATES: { [K in EmailKind]: Template<K> } = {
   DETRACTOR_FEEDBACK: detractorFeedbackEmail,
   RISING_COMPLAINTS: risingComplaintsEmail,
   MONTHLY_REPORT: monthlyReportEmail,
+  SSO_CERTIFICATE_EXPIRING: ssoCertificateExpiringEmail,
   DIGEST: digestEmail,
 };
 

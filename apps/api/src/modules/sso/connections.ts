@@ -17,6 +17,7 @@ import { hasPassword, memberOf } from '../accounts/index.js';
 import { clientOf } from '../clients/index.js';
 import { certificatePem } from './certificates.js';
 import { SsoConnectionEntity, SsoDomainEntity, type SsoConnectionRow } from './entities.js';
+import { scheduleCertificateCheck } from './certificate-expiry-job.js';
 import { discoverProvider } from './oidc-sign-in.js';
 import { samlMetadataSettings, type SamlProviderSettings } from './saml-sign-in.js';
 
@@ -96,6 +97,7 @@ export async function addSamlConnection(
       samlCertificates: provider.certificates,
     };
     await db.getRepository(SsoConnectionEntity).insert(connection);
+    await scheduleCertificateCheck(db, connection.id, new Date());
     return { connection, userErrors: [] };
   });
 }
@@ -248,6 +250,8 @@ export async function updateSsoConnection(
         ssoOnly: next.ssoOnly,
       },
     );
+    // New certificates are looked at now, not at tomorrow's check: one already close to expiry is warned of today.
+    if (changes.certificates !== undefined) await scheduleCertificateCheck(db, connection.id, new Date());
     return { connection: next, userErrors: [] };
   });
 }

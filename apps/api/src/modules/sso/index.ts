@@ -1,3 +1,4 @@
+import { certificateExpiryJob } from './certificate-expiry-job.js';
 import {
   SsoAccessRequestEntity,
   SsoConnectionEntity,
@@ -27,4 +28,5 @@ export const sso = {
     SsoSessionEntity,
   ],
   routes: [...signInStartRoutes, ...oidcRoutes, ...samlRoutes, ...providerLogoutRoutes],
+  scheduledJobs: [certificateExpiryJob],
 };
