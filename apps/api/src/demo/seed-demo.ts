@@ -13,6 +13,7 @@ import { createClient, saveWorkshop } from '../modules/clients/index.js';
 import { changeEngagementStatus, createEngagement, addDays } from '../modules/engagements/index.js';
 import { seedHiringDemo } from './hiring.js';
 import { seedServiceLevelsDemo } from './service-levels.js';
+import { seedSingleSignOnDemo } from './single-sign-on.js';
 import { seedTouchPointsDemo } from './touch-points.js';
 import { invitationTokenIn, acceptInvitation, inviteMember } from '../modules/members/index.js';
 import { DEMO_ACCOUNT, DEMO_CLIENTS, DEMO_CONSULTANT, type DemoClient } from './demo-programme.js';
@@ -27,7 +28,8 @@ interface Invitee {
 /**
  * Loads the demo consultancy through the same services (and so the same rules) as the API: clients, engagements,
  * charters, audits months apart, hiring profiles, then the people, their actions, a year of measured service for
- * two clients (with a breach and the action raised from it) and the leaders' sign-offs. Runs once:
+ * two clients (with a breach and the action raised from it), a single sign-on connection half set up, and the
+ * leaders' sign-offs. Runs once:
  * if the demo email can already sign in, nothing is added.
  */
 export async function seedDemo(dataSource: DataSource) {
@@ -85,6 +87,7 @@ export async function seedDemo(dataSource: DataSource) {
     await seedComplaintsDemo(context, clients, new Date(), owners);
     await seedTouchPointsDemo(context, clients, today, owners);
     await seedFeedbackDemo(context, clients, new Date(), owners);
+    await seedSingleSignOnDemo(context);
   });
   for (const leader of leaders) {
     await inScriptContext(dataSource, async (context) => {

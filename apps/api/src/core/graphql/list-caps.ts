@@ -9,7 +9,7 @@ import {
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import type { RequestContext } from '../context.js';
 import type { RequestBudget } from './request-budget.js';
-import { listSizeOf } from './list-sizes.js';
+import { isPageType, listSizeOf } from './list-sizes.js';
 
 /**
  * Every plain list of objects, as it resolves: holds one that grows with use to its `cap` (list-sizes.ts), keeping
@@ -19,8 +19,8 @@ import { listSizeOf } from './list-sizes.js';
  */
 export function capPlainLists(schema: GraphQLSchema): GraphQLSchema {
   return mapSchema(schema, {
-    [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) => {
-      if (typeName.startsWith('__') || typeName.endsWith('Connection')) return field;
+    [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName, original) => {
+      if (typeName.startsWith('__') || isPageType(original.getType(typeName))) return field;
       if (!isListType(getNullableType(field.type)) || !isCompositeType(getNamedType(field.type)))
         return field;
       const size = listSizeOf(`${typeName}.${fieldName}`);

@@ -1,3 +1,4 @@
+import { isObjectType, type GraphQLNamedType } from 'graphql';
 import {
   COMPLAINT_LIMITS,
   JOURNEY_LIMITS,
@@ -36,6 +37,14 @@ export interface ListSize {
 
 /** Lists of objects taking a `first` argument of their own but not shaped as connections. */
 export const PAGED_LISTS: ReadonlySet<string> = new Set(['Query.upcomingMilestones']);
+
+/**
+ * A connection's page (edges, nodes, pageInfo), counted at the field that asks for it, as opposed to a type that
+ * only ends in "Connection" (a single sign-on connection), whose lists are plain lists like any other.
+ */
+export function isPageType(type: GraphQLNamedType | null | undefined): boolean {
+  return isObjectType(type) && 'pageInfo' in type.getFields();
+}
 
 const ERRORS: ListSize = { size: 2, why: 'one per problem with the input, which is itself bounded' };
 
@@ -278,6 +287,26 @@ export const LIST_SIZES: Record<string, ListSize> = {
     size: 2,
     why: 'the newest and those still in their overlap, which rotations can add to',
     cap: 50,
+  },
+  'Query.ssoConnections': {
+    size: 2,
+    why: 'one per identity provider the consultancy signs in through, which grows with use',
+    cap: 50,
+  },
+  'Query.ssoAccessRequests': {
+    size: 5,
+    why: 'people waiting for an admin, oldest first; the next ones show as these are handled',
+    cap: 200,
+  },
+  'SsoConnection.certificates': { size: 2, why: 'at most 5 trusted at once (sso-input.ts)' },
+  'SsoConnection.roleMappings': {
+    size: 5,
+    why: `at most ${LIMITS.listItems} (sso-input.ts)`,
+  },
+  'SsoConnection.domains': {
+    size: 2,
+    why: 'the email domains bound to the connection, which grow with use',
+    cap: 200,
   },
   'WebhookDelivery.attempts': {
     size: MAX_DELIVERY_ATTEMPTS,

@@ -26,7 +26,7 @@ import { modules } from '../../modules/index.js';
 import { buildSchema } from './schema.js';
 import { QUERY_LIMITS } from './query-limits.js';
 import { introspectionCost, introspectionLimit, queryCost } from './query-cost.js';
-import { LIST_SIZES, PAGED_LISTS, listSizeOf } from './list-sizes.js';
+import { LIST_SIZES, PAGED_LISTS, isPageType, listSizeOf } from './list-sizes.js';
 import { capPlainLists } from './list-caps.js';
 
 /** The cost model itself, without a server: what it counts, and where the limit sits against real documents. */
@@ -158,7 +158,7 @@ describe('query cost', () => {
   it('knows the length of every plain list of objects in the schema, and caps those that grow with use', () => {
     const plainLists: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
-      if (!isObjectType(type) || type.name.startsWith('__') || type.name.endsWith('Connection')) continue;
+      if (!isObjectType(type) || type.name.startsWith('__') || isPageType(type)) continue;
       for (const field of Object.values(type.getFields())) {
         if (isListType(getNullableType(field.type)) && isCompositeType(getNamedType(field.type)))
           plainLists.push(`${type.name}.${field.name}`);

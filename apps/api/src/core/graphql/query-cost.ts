@@ -17,7 +17,7 @@ import {
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { coded } from '../errors.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pagination.js';
-import { PAGED_LISTS, listSizeOf } from './list-sizes.js';
+import { PAGED_LISTS, isPageType, listSizeOf } from './list-sizes.js';
 
 /** A plain list of objects that list-sizes.ts does not name (query-cost.test.ts keeps that from happening). */
 export const DEFAULT_LIST_SIZE = 20;
@@ -122,10 +122,10 @@ function listCostEstimator(introspection: Record<string, number>): ComplexityEst
     // Introspection reads the schema in memory; its lists are as long as the schema's own, on average.
     if (type.name.startsWith('__')) return own * (introspection[coordinate] ?? 1);
     const paged = field.args.some((arg) => arg.name === 'first');
-    if (named.name.endsWith('Connection') && paged) return own * pageSize(args.first);
+    if (isPageType(named) && paged) return own * pageSize(args.first);
     if (!isListType(getNullableType(field.type))) return own;
     // A connection's page is counted once, at the connection field.
-    if (type.name.endsWith('Connection')) return own;
+    if (isPageType(type)) return own;
     if (PAGED_LISTS.has(coordinate)) return own * pageSize(args.first);
     const size = listSizeOf(coordinate);
     const asked: unknown = size?.countedBy ? args[size.countedBy] : undefined;

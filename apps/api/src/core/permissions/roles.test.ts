@@ -521,6 +521,59 @@ const OPERATIONS: {
     query:
       'mutation { linkPromiseToCriteria(input: { charterId: "x", promiseKey: "p", frameworkKey: "f", criterionKeys: [] }) { links { promiseKey } } }',
   },
+  {
+    name: 'removeMember',
+    allowed: ['ADMIN'],
+    query: 'mutation { removeMember(input: { id: "x" }) { removedId } }',
+  },
+  { name: 'ssoConnections', allowed: ['ADMIN'], query: '{ ssoConnections { id } }' },
+  { name: 'ssoAccessRequests', allowed: ['ADMIN'], query: '{ ssoAccessRequests { id } }' },
+  {
+    name: 'addOidcConnection',
+    allowed: ['ADMIN'],
+    query:
+      'mutation { addOidcConnection(input: { name: "", issuer: "", clientId: "" }) { connection { id } } }',
+  },
+  {
+    name: 'addSamlConnection',
+    allowed: ['ADMIN'],
+    query: 'mutation { addSamlConnection(input: { name: "" }) { connection { id } } }',
+  },
+  {
+    name: 'updateSsoConnection',
+    allowed: ['ADMIN'],
+    query: 'mutation { updateSsoConnection(input: { id: "x" }) { connection { id } } }',
+  },
+  {
+    name: 'removeSsoConnection',
+    allowed: ['ADMIN'],
+    query: 'mutation { removeSsoConnection(input: { id: "x" }) { removedId } }',
+  },
+  {
+    name: 'addSsoDomain',
+    allowed: ['ADMIN'],
+    query: 'mutation { addSsoDomain(input: { connectionId: "x", domain: "" }) { domain { id } } }',
+  },
+  {
+    name: 'verifySsoDomain',
+    allowed: ['ADMIN'],
+    query: 'mutation { verifySsoDomain(input: { id: "x" }) { domain { id } } }',
+  },
+  {
+    name: 'removeSsoDomain',
+    allowed: ['ADMIN'],
+    query: 'mutation { removeSsoDomain(input: { id: "x" }) { removedId } }',
+  },
+  {
+    name: 'approveSsoAccessRequest',
+    allowed: ['ADMIN'],
+    query: 'mutation { approveSsoAccessRequest(input: { id: "x", role: CONSULTANT }) { member { id } } }',
+  },
+  {
+    name: 'declineSsoAccessRequest',
+    allowed: ['ADMIN'],
+    query: 'mutation { declineSsoAccessRequest(input: { id: "x" }) { declinedId } }',
+  },
   { name: 'myEmailPreferences', allowed: EVERYONE, query: '{ myEmailPreferences { kinds { kind } } }' },
   {
     name: 'setEmailPreference',

@@ -14,6 +14,8 @@ import { samlRoutes } from './saml-sign-in.js';
 import { signInStartRoutes } from './sign-in-start.js';
 
 /** What other modules, the demo and main.ts may use: nothing else in this folder is public. */
+export { addSamlConnection } from './connections.js';
+export { addSsoDomain } from './domains.js';
 export { passwordSignInPolicy } from './password-policy.js';
 
 export const sso = {
