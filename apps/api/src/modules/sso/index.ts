@@ -9,6 +9,8 @@ import {
 import { oidcRoutes } from './oidc-sign-in.js';
 import { providerLogoutRoutes } from './provider-logout.js';
 import { resolvers } from './resolvers.js';
+import { samlLogoutRoutes } from './saml-logout.js';
+import { serviceProviderRoutes } from './saml-service-provider.js';
 import { samlRoutes } from './saml-sign-in.js';
 import { signInStartRoutes } from './sign-in-start.js';
 
@@ -26,5 +28,12 @@ export const sso = {
     SsoUsedAssertionEntity,
     SsoSessionEntity,
   ],
-  routes: [...signInStartRoutes, ...oidcRoutes, ...samlRoutes, ...providerLogoutRoutes],
+  routes: [
+    ...signInStartRoutes,
+    ...oidcRoutes,
+    ...samlRoutes,
+    ...serviceProviderRoutes,
+    ...samlLogoutRoutes,
+    ...providerLogoutRoutes,
+  ],
 };
