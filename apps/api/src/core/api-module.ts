@@ -48,8 +48,15 @@ export interface ApiRoute {
   handle(context: RequestContext, request: RouteRequest): Promise<RouteAnswer>;
 }
 
-/** What a handler sees of the request: no Express response, so only core writes answers and commits. */
-export type RouteRequest = Pick<Request, 'params' | 'query' | 'headers' | 'body' | 'method' | 'path'>;
+/**
+ * What a handler sees of the request: no Express response, so only core writes answers and commits. `originalUrl`
+ * keeps the query string as the client encoded it: a signature over a URL (SAML's HTTP-Redirect binding) is checked
+ * against those bytes, which re-encoding the parsed `query` would not reproduce.
+ */
+export type RouteRequest = Pick<
+  Request,
+  'params' | 'query' | 'headers' | 'body' | 'method' | 'path' | 'originalUrl'
+>;
 
 /**
  * What a route answers. `json` is written after the commit, like a GraphQL answer. `stream` is written as it is
@@ -62,6 +69,8 @@ export type RouteAnswer =
   | { kind: 'json'; status?: number; body: unknown }
   /** A small page of its own (a signed link's confirmation), written after the commit like `json`. */
   | { kind: 'html'; status?: number; body: string }
+  /** An XML document (SAML metadata, which providers fetch and check the type of), written after the commit. */
+  | { kind: 'xml'; status?: number; body: string }
   /** 303 See Other after the commit: a form posted from a page goes on to a portal page. */
   | { kind: 'redirect'; location: string }
   | {

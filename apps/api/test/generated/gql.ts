@@ -293,6 +293,13 @@ type Documents = {
     "\n  query SsoOidcMe {\n    me {\n      id\n      email\n      name\n      role\n      client {\n        id\n      }\n    }\n  }\n": typeof types.SsoOidcMeDocument,
     "\n  query SsoOidcAccessRequests {\n    ssoAccessRequests {\n      id\n      email\n      groups\n    }\n  }\n": typeof types.SsoOidcAccessRequestsDocument,
     "\n  mutation SsoOidcApprove($input: ApproveSsoAccessRequestInput!) {\n    approveSsoAccessRequest(input: $input) {\n      member {\n        role\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": typeof types.SsoOidcApproveDocument,
+    "\n  mutation SsoSamlAddConnection($input: AddSamlConnectionInput!) {\n    addSamlConnection(input: $input) {\n      connection {\n        id\n        idpEntityId\n        ssoUrl\n        logoutUrl\n        certificates {\n          fingerprint\n        }\n        serviceProvider {\n          entityId\n          acsUrl\n          sloUrl\n          metadataUrl\n        }\n      }\n      userErrors {\n        field\n        code\n      }\n    }\n  }\n": typeof types.SsoSamlAddConnectionDocument,
+    "\n  mutation SsoSamlAddDomain($input: AddSsoDomainInput!) {\n    addSsoDomain(input: $input) {\n      domain {\n        id\n        verificationRecordName\n        verificationRecordValue\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": typeof types.SsoSamlAddDomainDocument,
+    "\n  mutation SsoSamlVerifyDomain($input: VerifySsoDomainInput!) {\n    verifySsoDomain(input: $input) {\n      domain {\n        verifiedAt\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": typeof types.SsoSamlVerifyDomainDocument,
+    "\n  mutation SsoSamlUpdateConnection($input: UpdateSsoConnectionInput!) {\n    updateSsoConnection(input: $input) {\n      connection {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": typeof types.SsoSamlUpdateConnectionDocument,
+    "\n  query SsoSamlMe {\n    me {\n      email\n      name\n      role\n    }\n  }\n": typeof types.SsoSamlMeDocument,
+    "\n  query SsoSamlTrail($action: String) {\n    activity(action: $action, first: 50) {\n      nodes {\n        action\n        detail\n      }\n    }\n  }\n": typeof types.SsoSamlTrailDocument,
+    "\n  query SsoSamlAccessRequests {\n    ssoAccessRequests {\n      email\n      name\n      groups\n    }\n  }\n": typeof types.SsoSamlAccessRequestsDocument,
     "\n  fragment JourneyTestJourney on CustomerJourney {\n    revision\n    momentsOfTruth\n    stages {\n      id\n      name\n      position\n      touchPoints {\n        id\n        name\n        channel\n        owningTeam\n        momentOfTruth\n        position\n      }\n    }\n  }\n": typeof types.JourneyTestJourneyFragmentDoc,
     "\n  query JourneyOfClient($id: ID!) {\n    client(id: $id) {\n      journey {\n        ...JourneyTestJourney\n        changes {\n          kind\n          summary\n          revision\n          changedBy {\n            id\n          }\n          touchPoint {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.JourneyOfClientDocument,
     "\n  mutation JourneyAddStage($input: AddJourneyStageInput!) {\n    addJourneyStage(input: $input) {\n      stage {\n        id\n        name\n        position\n      }\n      journey {\n        revision\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.JourneyAddStageDocument,
@@ -636,6 +643,13 @@ const documents: Documents = {
     "\n  query SsoOidcMe {\n    me {\n      id\n      email\n      name\n      role\n      client {\n        id\n      }\n    }\n  }\n": types.SsoOidcMeDocument,
     "\n  query SsoOidcAccessRequests {\n    ssoAccessRequests {\n      id\n      email\n      groups\n    }\n  }\n": types.SsoOidcAccessRequestsDocument,
     "\n  mutation SsoOidcApprove($input: ApproveSsoAccessRequestInput!) {\n    approveSsoAccessRequest(input: $input) {\n      member {\n        role\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": types.SsoOidcApproveDocument,
+    "\n  mutation SsoSamlAddConnection($input: AddSamlConnectionInput!) {\n    addSamlConnection(input: $input) {\n      connection {\n        id\n        idpEntityId\n        ssoUrl\n        logoutUrl\n        certificates {\n          fingerprint\n        }\n        serviceProvider {\n          entityId\n          acsUrl\n          sloUrl\n          metadataUrl\n        }\n      }\n      userErrors {\n        field\n        code\n      }\n    }\n  }\n": types.SsoSamlAddConnectionDocument,
+    "\n  mutation SsoSamlAddDomain($input: AddSsoDomainInput!) {\n    addSsoDomain(input: $input) {\n      domain {\n        id\n        verificationRecordName\n        verificationRecordValue\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": types.SsoSamlAddDomainDocument,
+    "\n  mutation SsoSamlVerifyDomain($input: VerifySsoDomainInput!) {\n    verifySsoDomain(input: $input) {\n      domain {\n        verifiedAt\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": types.SsoSamlVerifyDomainDocument,
+    "\n  mutation SsoSamlUpdateConnection($input: UpdateSsoConnectionInput!) {\n    updateSsoConnection(input: $input) {\n      connection {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": types.SsoSamlUpdateConnectionDocument,
+    "\n  query SsoSamlMe {\n    me {\n      email\n      name\n      role\n    }\n  }\n": types.SsoSamlMeDocument,
+    "\n  query SsoSamlTrail($action: String) {\n    activity(action: $action, first: 50) {\n      nodes {\n        action\n        detail\n      }\n    }\n  }\n": types.SsoSamlTrailDocument,
+    "\n  query SsoSamlAccessRequests {\n    ssoAccessRequests {\n      email\n      name\n      groups\n    }\n  }\n": types.SsoSamlAccessRequestsDocument,
     "\n  fragment JourneyTestJourney on CustomerJourney {\n    revision\n    momentsOfTruth\n    stages {\n      id\n      name\n      position\n      touchPoints {\n        id\n        name\n        channel\n        owningTeam\n        momentOfTruth\n        position\n      }\n    }\n  }\n": types.JourneyTestJourneyFragmentDoc,
     "\n  query JourneyOfClient($id: ID!) {\n    client(id: $id) {\n      journey {\n        ...JourneyTestJourney\n        changes {\n          kind\n          summary\n          revision\n          changedBy {\n            id\n          }\n          touchPoint {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.JourneyOfClientDocument,
     "\n  mutation JourneyAddStage($input: AddJourneyStageInput!) {\n    addJourneyStage(input: $input) {\n      stage {\n        id\n        name\n        position\n      }\n      journey {\n        revision\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.JourneyAddStageDocument,
@@ -1830,6 +1844,34 @@ export function graphql(source: "\n  query SsoOidcAccessRequests {\n    ssoAcces
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SsoOidcApprove($input: ApproveSsoAccessRequestInput!) {\n    approveSsoAccessRequest(input: $input) {\n      member {\n        role\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SsoOidcApprove($input: ApproveSsoAccessRequestInput!) {\n    approveSsoAccessRequest(input: $input) {\n      member {\n        role\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SsoSamlAddConnection($input: AddSamlConnectionInput!) {\n    addSamlConnection(input: $input) {\n      connection {\n        id\n        idpEntityId\n        ssoUrl\n        logoutUrl\n        certificates {\n          fingerprint\n        }\n        serviceProvider {\n          entityId\n          acsUrl\n          sloUrl\n          metadataUrl\n        }\n      }\n      userErrors {\n        field\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SsoSamlAddConnection($input: AddSamlConnectionInput!) {\n    addSamlConnection(input: $input) {\n      connection {\n        id\n        idpEntityId\n        ssoUrl\n        logoutUrl\n        certificates {\n          fingerprint\n        }\n        serviceProvider {\n          entityId\n          acsUrl\n          sloUrl\n          metadataUrl\n        }\n      }\n      userErrors {\n        field\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SsoSamlAddDomain($input: AddSsoDomainInput!) {\n    addSsoDomain(input: $input) {\n      domain {\n        id\n        verificationRecordName\n        verificationRecordValue\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SsoSamlAddDomain($input: AddSsoDomainInput!) {\n    addSsoDomain(input: $input) {\n      domain {\n        id\n        verificationRecordName\n        verificationRecordValue\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SsoSamlVerifyDomain($input: VerifySsoDomainInput!) {\n    verifySsoDomain(input: $input) {\n      domain {\n        verifiedAt\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SsoSamlVerifyDomain($input: VerifySsoDomainInput!) {\n    verifySsoDomain(input: $input) {\n      domain {\n        verifiedAt\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SsoSamlUpdateConnection($input: UpdateSsoConnectionInput!) {\n    updateSsoConnection(input: $input) {\n      connection {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SsoSamlUpdateConnection($input: UpdateSsoConnectionInput!) {\n    updateSsoConnection(input: $input) {\n      connection {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SsoSamlMe {\n    me {\n      email\n      name\n      role\n    }\n  }\n"): (typeof documents)["\n  query SsoSamlMe {\n    me {\n      email\n      name\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SsoSamlTrail($action: String) {\n    activity(action: $action, first: 50) {\n      nodes {\n        action\n        detail\n      }\n    }\n  }\n"): (typeof documents)["\n  query SsoSamlTrail($action: String) {\n    activity(action: $action, first: 50) {\n      nodes {\n        action\n        detail\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SsoSamlAccessRequests {\n    ssoAccessRequests {\n      email\n      name\n      groups\n    }\n  }\n"): (typeof documents)["\n  query SsoSamlAccessRequests {\n    ssoAccessRequests {\n      email\n      name\n      groups\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

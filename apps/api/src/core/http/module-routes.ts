@@ -114,10 +114,10 @@ async function answerAfterCommit(
   await context.db.finish('commit');
   if (!production) res.setHeader('x-sql-statements', String(context.db.statementCount()));
   if (answer.kind === 'json') res.status(answer.status ?? 200).json(answer.body);
-  else if (answer.kind === 'html')
+  else if (answer.kind === 'html' || answer.kind === 'xml')
     res
       .status(answer.status ?? 200)
-      .type('html')
+      .type(answer.kind === 'html' ? 'html' : 'application/xml')
       .send(answer.body);
   else res.redirect(303, answer.location);
 }

@@ -14,7 +14,7 @@ export {
   membersByIds,
   rolesOfMembers,
 } from './references.js';
-export { startSession } from './sessions.js';
+export { endSession, startSession } from './sessions.js';
 export { claimSignInEmail } from './sign-in-directory.js';
 export { clearFailureRun, failureRunsOf } from './sign-in-failures.js';
 export { confirmSignUp, signUp, signUpMailing } from './sign-up.js';

@@ -19,7 +19,7 @@ import { certificatePem } from './certificates.js';
 import { SsoConnectionEntity, SsoDomainEntity, type SsoConnectionRow } from './entities.js';
 import { scheduleCertificateCheck } from './certificate-expiry-job.js';
 import { discoverProvider } from './oidc-sign-in.js';
-import { samlMetadataSettings, type SamlProviderSettings } from './saml-sign-in.js';
+import { samlMetadataSettings, type SamlProviderSettings } from './saml-metadata.js';
 
 /** What a new connection starts with, whatever its protocol: no mappings (everyone waits for approval), not SSO-only. */
 function newConnection(db: TenantDb, name: string, groupsClaim: string | null) {

@@ -10,6 +10,8 @@ import {
 import { oidcRoutes } from './oidc-sign-in.js';
 import { providerLogoutRoutes } from './provider-logout.js';
 import { resolvers } from './resolvers.js';
+import { samlLogoutRoutes } from './saml-logout.js';
+import { serviceProviderRoutes } from './saml-service-provider.js';
 import { samlRoutes } from './saml-sign-in.js';
 import { signInStartRoutes } from './sign-in-start.js';
 
@@ -29,6 +31,13 @@ export const sso = {
     SsoUsedAssertionEntity,
     SsoSessionEntity,
   ],
-  routes: [...signInStartRoutes, ...oidcRoutes, ...samlRoutes, ...providerLogoutRoutes],
+  routes: [
+    ...signInStartRoutes,
+    ...oidcRoutes,
+    ...samlRoutes,
+    ...serviceProviderRoutes,
+    ...samlLogoutRoutes,
+    ...providerLogoutRoutes,
+  ],
   scheduledJobs: [certificateExpiryJob],
 };

@@ -5,7 +5,7 @@ import { logOut } from '../accounts/index.js';
 import { SsoConnectionEntity, SsoSessionEntity } from './entities.js';
 import { oidcConfiguration } from './oidc-sign-in.js';
 import { callbackUrls, portalUrl } from './provider-sign-in.js';
-import { samlLogoutUrl } from './saml-sign-in.js';
+import { samlLogoutUrl } from './saml-logout.js';
 
 /**
  * `POST /sso/logout` (JSON, from the portal's sign-out): ends the session here, as `signOut` does, and answers where

@@ -90,28 +90,45 @@ export async function useAttempt(
   context: RequestContext,
   state: string,
 ): Promise<{ attempt: SsoSignInAttemptRow } | { refusal: SsoRefusal; tenantId: string | null }> {
+  const found = await findAttempt(context, state);
+  if ('refusal' in found) return found;
+  const { attempt } = found;
+  if (attempt.usedAt || !(await claimAttempt(context, attempt)))
+    return { refusal: 'STATE_REUSED', tenantId: attempt.tenantId };
+  return { attempt };
+}
+
+/**
+ * The attempt a state names, used or not, without using it: SAML checks the response first, so that a response
+ * posted twice is refused as the replay it is. Refuses an unknown or expired attempt. Enters the attempt's tenant.
+ */
+export async function findAttempt(
+  context: RequestContext,
+  state: string,
+): Promise<{ attempt: SsoSignInAttemptRow } | { refusal: SsoRefusal; tenantId: string | null }> {
   const parsed = readToken('ssoState', state);
   if (!parsed) return { refusal: 'STATE_UNKNOWN', tenantId: null };
   await enterTenantOf(context, parsed.tenantId);
-  return context.db.read(async (db) => {
-    const repository = db.getRepository(SsoSignInAttemptEntity);
-    const attempt = await repository.findOneBy({ stateHash: hashToken(state) });
-    if (!attempt) return { refusal: 'STATE_UNKNOWN', tenantId: parsed.tenantId };
-    if (attempt.usedAt) return { refusal: 'STATE_REUSED', tenantId: parsed.tenantId };
-    if (attempt.expiresAt <= new Date()) return { refusal: 'STATE_UNKNOWN', tenantId: parsed.tenantId };
-    // Two callbacks racing with one state: only the first marks it.
-    const used: unknown[] = await db.query(
-      // As a SELECT, so that the driver answers the rows (an UPDATE's answer is rows and a count).
-      `WITH used AS (
-         UPDATE sso_sign_in_attempts SET used_at = now()
-          WHERE tenant_id = $1 AND id = $2 AND used_at IS NULL RETURNING id
-       )
-       SELECT id FROM used`,
+  const attempt = await context.db.read((db) =>
+    db.getRepository(SsoSignInAttemptEntity).findOneBy({ stateHash: hashToken(state) }),
+  );
+  if (!attempt) return { refusal: 'STATE_UNKNOWN', tenantId: parsed.tenantId };
+  // A used attempt, expired or not, is the caller's to refuse: as reused, or its response as replayed.
+  if (!attempt.usedAt && attempt.expiresAt <= new Date())
+    return { refusal: 'STATE_UNKNOWN', tenantId: parsed.tenantId };
+  return { attempt };
+}
+
+/** Marks the attempt used; false when another callback did first (two racing with one state: only one wins). */
+export async function claimAttempt(context: RequestContext, attempt: SsoSignInAttemptRow): Promise<boolean> {
+  // TypeORM answers an UPDATE as [rows, count], not as the rows alone.
+  const [, count]: [unknown[], number] = await context.db.read((db) =>
+    db.query(
+      'UPDATE sso_sign_in_attempts SET used_at = now() WHERE tenant_id = $1 AND id = $2 AND used_at IS NULL',
       [db.tenantId, attempt.id],
-    );
-    if (used.length !== 1) return { refusal: 'STATE_REUSED', tenantId: parsed.tenantId };
-    return { attempt };
-  });
+    ),
+  );
+  return count === 1;
 }
 
 /**
