@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { mailDeliveryOf, readConfig } from './core/config.js';
-import { ssoSettingsOn } from './core/context.js';
+import { ssoSettingsOf } from './core/context.js';
 import { createAppDataSource } from './core/database/data-source.js';
 import { provisionDatabase } from './core/database/provision.js';
 import { logger } from './core/logger.js';
@@ -35,7 +35,10 @@ async function main() {
     concurrency: config.concurrency,
     budget: config.budget,
     publicUrl: config.publicUrl,
-    sso: config.ssoDnsServers ? ssoSettingsOn(config.ssoDnsServers) : undefined,
+    sso: ssoSettingsOf({
+      dnsServers: config.ssoDnsServers,
+      allowPrivateAddresses: config.ssoAllowPrivateAddresses,
+    }),
     mailDelivery: mailDeliveryOf(config.mail),
   });
   // Every API process delivers the outbox too (unless WEBHOOK_WORKER=off): claims are leased, so they share the work.

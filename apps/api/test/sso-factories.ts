@@ -9,7 +9,7 @@ import type { TestOidcProvider } from './oidc-provider.js';
 import type { TestApi } from './test-api.js';
 
 /** A DNS the test writes: TXT records by name, as `resolveTxt` answers them. */
-export function testDns(): { records: Map<string, string[]>; settings: SsoSettings } {
+export function testDns(): { records: Map<string, string[]>; settings: Pick<SsoSettings, 'resolveTxt'> } {
   const records = new Map<string, string[]>();
   return {
     records,

@@ -188,7 +188,8 @@ export async function startApiOn(
     // Likewise for requests in flight (tests send many at once); limits.test.ts sets its own.
     concurrency: options.concurrency ?? { perCaller: 1000, perTenant: 1000, queueMs: 1000, maxQueued: 1000 },
     budget: options.budget,
-    sso: options.sso,
+    // The tests' identity providers listen on loopback.
+    sso: { allowPrivateAddresses: true, ...options.sso },
     webhooks,
     // Every test sends from 127.0.0.1 and solves its challenges in Node: the per-address limit stays out of the way,
     // and challenges are small, unless a test asks otherwise (feedback.abuse.test.ts).

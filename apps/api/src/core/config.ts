@@ -132,6 +132,8 @@ export interface Config {
    * system's resolver when unset.
    */
   ssoDnsServers: string[] | undefined;
+  /** SSO_ALLOW_PRIVATE_ADDRESSES=on: identity providers on a private or loopback network (development, tests). */
+  ssoAllowPrivateAddresses: boolean;
   /** The address email links point to (PUBLIC_URL), without a trailing slash; unset: the request's own host. */
   publicUrl: string | undefined;
   /** LOG_LEVEL, a pino level; `info`, or `silent` under NODE_ENV=test. */
@@ -222,6 +224,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
           .map((server) => server.trim())
           .filter(Boolean)
       : undefined,
+    ssoAllowPrivateAddresses: env.SSO_ALLOW_PRIVATE_ADDRESSES === 'on',
     logLevel: readLogLevel(env),
     statementTimeoutMs: Number(env.STATEMENT_TIMEOUT_MS ?? 10_000),
     passwordHashingConcurrency: whole(env.PASSWORD_HASHING_CONCURRENCY, 2, 1),

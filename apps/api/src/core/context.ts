@@ -41,16 +41,35 @@ export interface RequestContext {
 export interface SsoSettings {
   /** DNS TXT lookup, as node:dns's `resolveTxt`: one array of strings per record. */
   resolveTxt(name: string): Promise<string[][]>;
+  /**
+   * Whether an issuer, its endpoints or a metadata URL may be on a private or loopback network
+   * (SSO_ALLOW_PRIVATE_ADDRESSES): off, an admin cannot point the API at the network it runs in (SSRF).
+   */
+  allowPrivateAddresses: boolean;
 }
 
 /** The system's DNS: what the API uses unless a test gives its own. */
-export const SYSTEM_SSO_SETTINGS: SsoSettings = { resolveTxt: (name) => dns.resolveTxt(name) };
+export const SYSTEM_SSO_SETTINGS: SsoSettings = {
+  resolveTxt: (name) => dns.resolveTxt(name),
+  allowPrivateAddresses: false,
+};
 
-/** DNS through the given servers (SSO_DNS_SERVERS): a deployment's own resolver, or the browser tests' in-process one. */
-export function ssoSettingsOn(servers: string[]): SsoSettings {
+/**
+ * The settings from the configuration: DNS through the given servers (SSO_DNS_SERVERS, a deployment's own resolver
+ * or the browser tests' in-process one), else the system's.
+ */
+export function ssoSettingsOf(config: {
+  dnsServers?: string[];
+  allowPrivateAddresses: boolean;
+}): SsoSettings {
+  if (!config.dnsServers)
+    return { ...SYSTEM_SSO_SETTINGS, allowPrivateAddresses: config.allowPrivateAddresses };
   const resolver = new dns.Resolver({ timeout: 3000, tries: 2 });
-  resolver.setServers(servers);
-  return { resolveTxt: (name) => resolver.resolveTxt(name) };
+  resolver.setServers(config.dnsServers);
+  return {
+    resolveTxt: (name) => resolver.resolveTxt(name),
+    allowPrivateAddresses: config.allowPrivateAddresses,
+  };
 }
 
 /** The portal's httpOnly session cookie; a no-op for callers that use a bearer token only. */

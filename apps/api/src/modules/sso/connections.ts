@@ -18,7 +18,8 @@ import { clientOf } from '../clients/index.js';
 import { certificatePem } from './certificates.js';
 import { SsoConnectionEntity, SsoDomainEntity, type SsoConnectionRow } from './entities.js';
 import { scheduleCertificateCheck } from './certificate-expiry-job.js';
-import { discoverProvider } from './oidc-sign-in.js';
+import { discoverProvider, providerErrorMessage } from './oidc-sign-in.js';
+import { fetchOutside } from '../../core/http/address-guard.js';
 import { samlMetadataSettings, type SamlProviderSettings } from './saml-metadata.js';
 
 /** What a new connection starts with, whatever its protocol: no mappings (everyone waits for approval), not SSO-only. */
@@ -45,15 +46,15 @@ export async function addOidcConnection(
   if (!checked.ok) return refused('connection', ...checked.errors);
   const { name, issuer, clientId, clientSecret, groupsClaim } = checked.value;
   try {
-    await discoverProvider(issuer, clientId, clientSecret);
+    await discoverProvider(context, issuer, clientId, clientSecret);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = providerErrorMessage(error);
     return refused(
       'connection',
       fieldError(
         'issuer',
         'INVALID',
-        `The issuer did not answer OpenID Connect discovery (${reason.slice(0, 200)}).`,
+        `The issuer did not answer OpenID Connect discovery (${reason.slice(0, 300)}).`,
       ),
     );
   }
@@ -82,7 +83,7 @@ export async function addSamlConnection(
   const checked = check(addSamlConnectionInput, input);
   if (!checked.ok) return refused('connection', ...checked.errors);
   const value = checked.value;
-  const provider = await samlProviderOf(value);
+  const provider = await samlProviderOf(value, context.settings.sso.allowPrivateAddresses);
   if ('error' in provider) return refused('connection', provider.error);
   return context.db.write(async (db) => {
     const connection: SsoConnectionRow = {
@@ -102,20 +103,25 @@ export async function addSamlConnection(
   });
 }
 
-async function samlProviderOf(value: {
-  metadataXml?: string | null;
-  metadataUrl?: string | null;
-  idpEntityId: string | null;
-  ssoUrl?: string | null;
-  logoutUrl?: string | null;
-  certificate?: string | null;
-}): Promise<SamlProviderSettings | { error: FieldError }> {
+async function samlProviderOf(
+  value: {
+    metadataXml?: string | null;
+    metadataUrl?: string | null;
+    idpEntityId: string | null;
+    ssoUrl?: string | null;
+    logoutUrl?: string | null;
+    certificate?: string | null;
+  },
+  allowPrivateAddresses: boolean,
+): Promise<SamlProviderSettings | { error: FieldError }> {
   if (value.metadataXml || value.metadataUrl) {
     const field = value.metadataXml ? 'metadataXml' : 'metadataUrl';
     let xml = value.metadataXml ?? '';
     if (!xml) {
       try {
-        const answer = await fetch(value.metadataUrl ?? '', { signal: AbortSignal.timeout(10_000) });
+        const answer = await fetchOutside(allowPrivateAddresses)(value.metadataUrl ?? '', {
+          signal: AbortSignal.timeout(10_000),
+        });
         if (!answer.ok) throw new Error(`HTTP ${answer.status}`);
         xml = (await answer.text()).slice(0, 500_000);
       } catch (error) {

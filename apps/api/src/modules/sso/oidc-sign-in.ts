@@ -3,6 +3,7 @@ import * as oidc from 'openid-client';
 import { groupsOfClaim, type SsoRefusal } from '@csp/domain';
 import type { ApiRoute, RouteAnswer, RouteRequest } from '../../core/api-module.js';
 import type { RequestContext } from '../../core/context.js';
+import { fetchOutside } from '../../core/http/address-guard.js';
 import type { SsoConnectionRow } from './entities.js';
 import {
   callbackUrls,
@@ -26,7 +27,10 @@ export const oidcRoutes: readonly ApiRoute[] = [
 const DISCOVERY_MINUTES = 10;
 const discovered = new Map<string, { config: Promise<oidc.Configuration>; at: number }>();
 
-export function oidcConfiguration(connection: SsoConnectionRow): Promise<oidc.Configuration> {
+export function oidcConfiguration(
+  context: RequestContext,
+  connection: SsoConnectionRow,
+): Promise<oidc.Configuration> {
   const issuer = connection.oidcIssuer ?? '';
   const clientId = connection.oidcClientId ?? '';
   const secret = connection.oidcClientSecret;
@@ -35,26 +39,35 @@ export function oidcConfiguration(connection: SsoConnectionRow): Promise<oidc.Co
     .digest('base64url');
   const kept = discovered.get(key);
   if (kept && Date.now() - kept.at < DISCOVERY_MINUTES * 60_000) return kept.config;
-  const config = discoverProvider(issuer, clientId, secret);
+  const config = discoverProvider(context, issuer, clientId, secret);
   discovered.set(key, { config, at: Date.now() });
   // A failed discovery is not kept: the next sign-in asks again.
   config.catch(() => discovered.delete(key));
   return config;
 }
 
-/** Asks the issuer for its configuration; plain http only for a provider on this machine (sso-input.ts). */
+/**
+ * Asks the issuer for its configuration; plain http only for a provider on this machine (sso-input.ts). Every
+ * request openid-client makes for this provider (discovery, keys, tokens, userinfo) goes through `fetchOutside`:
+ * an issuer, or endpoints it names, inside our own network are refused unless SSO_ALLOW_PRIVATE_ADDRESSES is on.
+ */
 export async function discoverProvider(
+  context: RequestContext,
   issuer: string,
   clientId: string,
   secret: string | null,
 ): Promise<oidc.Configuration> {
   const local = issuer.startsWith('http://');
+  const guarded = fetchOutside(context.settings.sso.allowPrivateAddresses);
   const config = await oidc.discovery(
     new URL(issuer),
     clientId,
     secret ?? undefined,
     secret ? oidc.ClientSecretPost(secret) : oidc.None(),
-    local ? { execute: [oidc.allowInsecureRequests] } : undefined,
+    {
+      [oidc.customFetch]: (url, options) => guarded(url, options as RequestInit),
+      ...(local ? { execute: [oidc.allowInsecureRequests] } : {}),
+    },
   );
   // openid-client trusts an ID token from the token endpoint for its TLS alone, as OIDC allows; we check its
   // signature against the provider's published keys too, so a token that was not signed by the provider is refused
@@ -71,9 +84,9 @@ export async function startOidcSignIn(
 ): Promise<RouteAnswer> {
   let config: oidc.Configuration;
   try {
-    config = await oidcConfiguration(connection);
+    config = await oidcConfiguration(context, connection);
   } catch (error) {
-    return refuseSignIn(context, connection, 'PROVIDER_ERROR', messageOf(error));
+    return refuseSignIn(context, connection, 'PROVIDER_ERROR', providerErrorMessage(error));
   }
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const nonce = oidc.randomNonce();
@@ -108,7 +121,7 @@ async function finishOidcSignIn(context: RequestContext, request: RouteRequest):
   let identity;
   let idToken: string | undefined;
   try {
-    const config = await oidcConfiguration(connection);
+    const config = await oidcConfiguration(context, connection);
     const tokens = await oidc.authorizationCodeGrant(config, currentUrl, {
       pkceCodeVerifier: attempt.codeVerifier ?? '',
       expectedState: state,
@@ -122,7 +135,7 @@ async function finishOidcSignIn(context: RequestContext, request: RouteRequest):
       claims = { ...(await oidc.fetchUserInfo(config, tokens.access_token, String(claims.sub))), ...claims };
     identity = identityOf(claims, connection.groupsClaim);
   } catch (error) {
-    return refuseSignIn(context, connection, oidcRefusalOf(error), messageOf(error));
+    return refuseSignIn(context, connection, oidcRefusalOf(error), providerErrorMessage(error));
   }
   if (!identity) return refuseSignIn(context, connection, 'INVALID_RESPONSE', 'no email in the ID token');
   return signInFromProvider(context, connection, identity, { idToken }, attempt.returnTo);
@@ -178,7 +191,8 @@ function innerError(error: unknown): unknown {
   return cause instanceof Error ? cause : error;
 }
 
-function messageOf(error: unknown): string {
+/** What went wrong, in openid-client's inner error's words (its own are generic: "something went wrong"). */
+export function providerErrorMessage(error: unknown): string {
   const detail = innerError(error);
   return (detail instanceof Error ? detail.message : String(error)).slice(0, 300);
 }

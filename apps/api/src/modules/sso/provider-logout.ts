@@ -36,7 +36,7 @@ async function logOutEverywhere(context: RequestContext): Promise<RouteAnswer> {
   let redirectTo: string | null = null;
   try {
     if (connection.protocol === 'OIDC') {
-      const config = await oidcConfiguration(connection);
+      const config = await oidcConfiguration(context, connection);
       if (config.serverMetadata().end_session_endpoint) {
         redirectTo = oidc.buildEndSessionUrl(config, {
           post_logout_redirect_uri: callbackUrls(context, connection).postLogoutRedirectUri,

@@ -279,3 +279,42 @@ describe('what a sign-in through a provider refuses', () => {
     expect((await signInThroughProvider(api, `taken@${ownDomain}`)).refusal).toBe('OTHER_CONSULTANCY');
   });
 });
+
+describe('addresses an admin gives', () => {
+  it('refuses an issuer or metadata inside our own network unless SSO_ALLOW_PRIVATE_ADDRESSES is on', async () => {
+    const guarded = await startTestApi({ sso: { allowPrivateAddresses: false } });
+    try {
+      const owner = await signUpConsultancy(guarded);
+      const oidcAnswer = await guarded.graphql(
+        `mutation ($input: AddOidcConnectionInput!) {
+           addOidcConnection(input: $input) { connection { id } userErrors { field message } }
+         }`,
+        { input: { name: 'Inside', issuer: provider.issuer, clientId: provider.clientId } },
+        { token: owner.token },
+      );
+      expect(oidcAnswer.data).toEqual({
+        addOidcConnection: {
+          connection: null,
+          userErrors: [
+            { field: 'issuer', message: expect.stringMatching(/127\.0\.0\.1.*private, loopback/) },
+          ],
+        },
+      });
+      const samlAnswer = await guarded.graphql(
+        `mutation ($input: AddSamlConnectionInput!) {
+           addSamlConnection(input: $input) { connection { id } userErrors { field message } }
+         }`,
+        { input: { name: 'Inside', metadataUrl: 'https://169.254.169.254/latest/meta-data' } },
+        { token: owner.token },
+      );
+      expect(samlAnswer.data).toEqual({
+        addSamlConnection: {
+          connection: null,
+          userErrors: [{ field: 'metadataUrl', message: expect.stringMatching(/169\.254\.169\.254/) }],
+        },
+      });
+    } finally {
+      await guarded.close();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refusedAddress, type Resolve } from './address-guard.js';
+import { refusedAddress, type Resolve } from '../../core/http/address-guard.js';
 import { createSender } from './sender.js';
 
 /**

@@ -14,7 +14,7 @@ import { requireActor } from '../../core/auth/viewer.js';
 import { keysetPage, pageWindow, type PageArgs } from '../../core/pagination.js';
 import { isUuid, notFound } from '../../core/user-errors.js';
 import { lockById } from '../../core/row-lock.js';
-import { refusedAddress } from './address-guard.js';
+import { refusedAddress } from '../../core/http/address-guard.js';
 import {
   WebhookDeliveryEntity,
   WebhookEndpointEntity,

@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
 import { Webhook } from 'standardwebhooks';
-import { DENIED_AT_DELIVERY } from './address-guard.js';
+import { DENIED_AT_DELIVERY } from '../../core/http/address-guard.js';
 
 /** The answer kept with each attempt: enough to see why a receiver refused, not a copy of whatever it sent. */
 const KEPT_BODY_BYTES = 2048;

@@ -85,7 +85,7 @@ export async function refusedAddress(
     if (verdict.kind === 'inside') {
       return (
         `${host} points at ${verdict.address}, an address on a private, loopback, link-local or metadata network. ` +
-        'Endpoints must be reachable on the public internet.'
+        'It must be reachable on the public internet.'
       );
     }
     if (verdict.kind === 'spelling') {
@@ -96,4 +96,28 @@ export async function refusedAddress(
     }
   }
   return null;
+}
+
+const MAX_REDIRECTS = 5;
+
+/**
+ * fetch for addresses an admin gives the API to call (an identity provider's issuer, its metadata): each hop's host
+ * is checked with `refusedAddress` first, redirects included, so a public address cannot send the request inside.
+ * A host that resolves differently at connect time is not caught here (webhook deliveries use a filtering agent for
+ * that); an admin's provider is asked far less often, and never with a body of ours worth stealing.
+ */
+export function fetchOutside(allowPrivateAddresses: boolean) {
+  return async function guardedFetch(url: string, init: RequestInit = {}): Promise<Response> {
+    let next = url;
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      const refusal = await refusedAddress(next, allowPrivateAddresses);
+      if (refusal) throw new Error(refusal);
+      const response = await fetch(next, { ...init, redirect: 'manual' });
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status >= 400 || !location || init.redirect === 'manual')
+        return response;
+      next = new URL(location, next).toString();
+    }
+    throw new Error(`More than ${MAX_REDIRECTS} redirects.`);
+  };
 }
