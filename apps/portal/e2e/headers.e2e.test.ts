@@ -30,6 +30,7 @@ describe('the portal under its security headers', () => {
     });
     await page.goto(`${url}/sign-in`);
     await page.getByLabel('Email').fill(DEMO.email);
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByLabel('Password').fill(DEMO.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${url}/`);
