@@ -99,11 +99,11 @@ export async function useAttempt(
     if (!attempt) return { refusal: 'STATE_UNKNOWN', tenantId: parsed.tenantId };
     if (attempt.usedAt) return { refusal: 'STATE_REUSED', tenantId: parsed.tenantId };
     if (attempt.expiresAt <= new Date()) return { refusal: 'STATE_UNKNOWN', tenantId: parsed.tenantId };
-    // Two callbacks racing with one state: only the first marks it.
-    const used: unknown[] = await db.query(
+    // Two callbacks racing with one state: only the first marks it. TypeORM answers an UPDATE as [rows, count].
+    const [used] = (await db.query(
       'UPDATE sso_sign_in_attempts SET used_at = now() WHERE tenant_id = $1 AND id = $2 AND used_at IS NULL RETURNING id',
       [db.tenantId, attempt.id],
-    );
+    )) as [unknown[], number];
     if (used.length !== 1) return { refusal: 'STATE_REUSED', tenantId: parsed.tenantId };
     return { attempt };
   });
