@@ -13,8 +13,8 @@ export function AddConnection() {
       {added && (
         <div className="banner banner-note" role="status">
           <p>
-            Connection “{added}” added. Below: what to enter at the provider, then its domains and the roles
-            for new people.
+            Connection “{added}” added. Its card above says what to enter at the provider; then add its domain
+            and the roles for new people.
           </p>
         </div>
       )}

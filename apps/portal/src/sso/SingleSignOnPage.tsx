@@ -31,9 +31,6 @@ export function SingleSignOnPage() {
       </div>
       <CertificateExpiryBanner linkToPage={false} />
       <div className="stack">
-        <Panel title="Add a connection">
-          <AddConnection />
-        </Panel>
         <QueryState
           loading={loading}
           error={error}
@@ -44,7 +41,7 @@ export function SingleSignOnPage() {
           {connections.length === 0 ? (
             <Panel title="Connections" count={0}>
               <EmptyState title="No connections yet">
-                Add one above; then verify your email domain and your people can sign in through it.
+                Add one below; once your email domain is verified, your people can sign in through it.
               </EmptyState>
             </Panel>
           ) : (
@@ -59,6 +56,9 @@ export function SingleSignOnPage() {
           )}
         </QueryState>
         <AccessRequests />
+        <Panel title="Add a connection">
+          <AddConnection />
+        </Panel>
       </div>
     </>
   );

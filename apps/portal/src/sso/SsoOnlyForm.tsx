@@ -7,6 +7,7 @@ import { SubmitButton } from '../forms/SubmitButton';
 import { useMutationForm } from '../forms/useMutationForm';
 import type { Role, SsoConnectionFieldsFragment } from '../generated/graphql';
 import { UpdateSsoConnectionMutation } from './documents';
+import './sso.css';
 
 const FIELDS = ['ssoOnly', 'breakGlassAdminId'] as const;
 
@@ -50,8 +51,8 @@ export function SsoOnlyForm({
   return (
     <form ref={formRef} className="form" onSubmit={submit} aria-label={`SSO-only for ${connection.name}`}>
       <FormProblems failure={failure} errors={errors} />
-      <div className={ssoOnlyErrors.length ? 'field field-invalid' : 'field'}>
-        <label className="checkbox" htmlFor={checkboxId}>
+      <div className={ssoOnlyErrors.length ? 'sso-only field-invalid' : 'sso-only'}>
+        <label className="inline-check" htmlFor={checkboxId}>
           <input
             id={checkboxId}
             type="checkbox"
