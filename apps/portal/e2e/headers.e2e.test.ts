@@ -30,6 +30,7 @@ describe('the portal under its security headers', () => {
     });
     await page.goto(`${url}/sign-in`);
     await page.getByLabel('Email').fill(DEMO.email);
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByLabel('Password').fill(DEMO.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${url}/`);
@@ -42,7 +43,7 @@ describe('the portal under its security headers', () => {
     await expectNoRouteError(page);
     const clientLink = page.locator('a[href^="/clients/"]').first();
     const clientPath = await clientLink.getAttribute('href');
-    const paths = ['/actions', '/admin', '/admin/api-keys', '/admin/webhooks'];
+    const paths = ['/actions', '/admin', '/admin/api-keys', '/admin/webhooks', '/admin/single-sign-on'];
     if (clientPath) paths.push(clientPath, `${clientPath}/charter`, `${clientPath}/hiring`);
     for (const path of paths) {
       await page.goto(`${url}${path}`);

@@ -1,5 +1,6 @@
 /// <reference types="node" />
 import { spawn, type ChildProcess } from 'node:child_process';
+import dgram from 'node:dgram';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -12,6 +13,11 @@ declare module 'vitest' {
     portalUrl: string;
     /** A file with the product's console output ('' when unknown): where it prints mail outside production. */
     productLog: string;
+    /**
+     * The UDP port on 127.0.0.1 where the product looks up the TXT records that prove single sign-on domains
+     * (SSO_DNS_SERVERS); a test serves them there. 0 when unknown (PORTAL_URL without SSO_DNS_PORT).
+     */
+    ssoDnsPort: number;
   }
 }
 
@@ -26,11 +32,14 @@ export default async function startProduct(project: TestProject) {
   if (process.env.PORTAL_URL) {
     project.provide('portalUrl', process.env.PORTAL_URL);
     project.provide('productLog', process.env.PRODUCT_LOG ?? '');
+    project.provide('ssoDnsPort', Number(process.env.SSO_DNS_PORT ?? 0));
     return;
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-e2e-'));
   fs.chmodSync(dataDir, 0o755); // the embedded PostgreSQL runs as the postgres user when we are root
   const port = await freePort();
+  // Chosen here, as the product reads it once at start; the single sign-on test answers on it.
+  const dnsPort = await freeUdpPort();
   const api = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: apiDir,
     env: {
@@ -43,6 +52,7 @@ export default async function startProduct(project: TestProject) {
       // The webhooks test's receiver listens on loopback, and should not wait the default poll for its delivery.
       WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'on',
       WEBHOOK_POLL_MS: '200',
+      SSO_DNS_SERVERS: `127.0.0.1:${dnsPort}`,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -64,6 +74,7 @@ export default async function startProduct(project: TestProject) {
   }
   project.provide('portalUrl', url);
   project.provide('productLog', log);
+  project.provide('ssoDnsPort', dnsPort);
   return async () => {
     await stop(api);
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -105,6 +116,17 @@ function freePort(): Promise<number> {
       server.close(() =>
         typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
       );
+    });
+  });
+}
+
+function freeUdpPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = dgram.createSocket('udp4');
+    socket.once('error', reject);
+    socket.bind(0, '127.0.0.1', () => {
+      const { port } = socket.address();
+      socket.close(() => resolve(port));
     });
   });
 }

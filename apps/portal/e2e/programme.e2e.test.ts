@@ -238,8 +238,9 @@ describe('a client programme, from the consultant to the client leader', () => {
 
   it('has the leader sign in, sign off the charter and complete the action', async () => {
     await leader.getByRole('button', { name: 'Sign out' }).click();
-    await leader.waitForURL(`${url}/sign-in`);
+    await leader.waitForURL(`${url}/sign-in?signedOut=1`);
     await leader.getByLabel('Email').fill(leaderEmail);
+    await leader.getByRole('button', { name: 'Continue' }).click();
     await leader.getByLabel('Password').fill(leaderPassword);
     await leader.getByRole('button', { name: 'Sign in' }).click();
     await leader.waitForURL(`${url}/programme`);

@@ -47,6 +47,7 @@ describe('a customer giving feedback on a phone', () => {
     consultant = await (await browser.newContext()).newPage();
     await consultant.goto(`${url}/sign-in`);
     await consultant.getByLabel('Email').fill(DEMO.email);
+    await consultant.getByRole('button', { name: 'Continue' }).click();
     await consultant.getByLabel('Password').fill(DEMO.password);
     await consultant.getByRole('button', { name: 'Sign in' }).click();
     await consultant.waitForURL(`${url}/`);

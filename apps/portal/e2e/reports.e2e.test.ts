@@ -12,6 +12,7 @@ const LEADER = 'sam@harbourline.example'; // the demo's Harbourline Bank leader,
 async function signIn(page: Page, url: string, email: string) {
   await page.goto(`${url}/sign-in`);
   await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel('Password').fill(DEMO.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((address) => !address.pathname.startsWith('/sign-in'));

@@ -102,8 +102,9 @@ describe('signing up, out and in again', () => {
 
   it('signs out, and home is closed again', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL(`${url}/sign-in`);
+    await page.waitForURL(`${url}/sign-in?signedOut=1`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await page.getByRole('status').textContent()).toBe('You have signed out. See you soon.');
     await screenshot(page, 'sign-in');
     expect(await seriousViolations(page)).toEqual([]);
     await page.goto(`${url}/`);
@@ -112,6 +113,7 @@ describe('signing up, out and in again', () => {
 
   it('refuses a wrong password under the password input', async () => {
     await page.getByLabel('Email').fill(account.email);
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.locator('[aria-invalid="true"]').waitFor();

@@ -2,6 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { ROLE_LABELS } from '@csp/domain';
 import { Link } from 'react-router';
 import { graphql } from '../generated/gql';
+import { useCan } from '../session/useCan';
+import { CertificateExpiryBanner } from '../sso/CertificateExpiryBanner';
 import { formatDate } from '../ui/format';
 import { Panel } from '../ui/Panel';
 import { EmptyState, QueryState } from '../ui/QueryState';
@@ -61,6 +63,7 @@ const INVITATION_STATUS = {
 /** Members and their roles, and invitations: who was asked, as what, and whether they came. */
 export function AdminPage() {
   const { data, loading, error, refetch } = useQuery(AdminQuery);
+  const mayManageSso = useCan('sso:manage');
   return (
     <>
       <title>Admin · Service Programme</title>
@@ -72,8 +75,15 @@ export function AdminPage() {
         <p>
           <Link to="/admin/api-keys">API keys</Link> · <Link to="/admin/webhooks">Webhooks</Link> ·{' '}
           <Link to="/admin/mail">Sent mail</Link>
+          {mayManageSso && (
+            <>
+              {' '}
+              · <Link to="/admin/single-sign-on">Single sign-on</Link>
+            </>
+          )}
         </p>
       </div>
+      <CertificateExpiryBanner />
       <QueryState loading={loading} error={error} what="members" retry={refetch} hasData={Boolean(data)}>
         {data && (
           <div className="stack">

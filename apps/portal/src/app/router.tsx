@@ -90,6 +90,11 @@ export const routes: RouteObject[] = [
             lazy: () => import('../admin/SentMailPage').then((m) => ({ Component: m.SentMailPage })),
           },
           {
+            loader: requireAccess('sso'),
+            path: 'admin/single-sign-on',
+            lazy: () => import('../sso/SingleSignOnPage').then((m) => ({ Component: m.SingleSignOnPage })),
+          },
+          {
             loader: requireAccess('emailSettings'),
             path: 'settings/email',
             lazy: () =>

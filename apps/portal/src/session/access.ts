@@ -19,6 +19,8 @@ export const AREA_PERMISSIONS = {
   apiKeys: 'apikey:manage',
   webhooks: 'webhook:manage',
   mail: 'mail:read',
+  /** Identity providers, their domains, role mappings, SSO-only and access requests. */
+  sso: 'sso:manage',
   /** One's own email settings: every member has them, API keys never sign in here. */
   emailSettings: 'notifications:manage-own',
 } as const satisfies Record<string, Permission>;
