@@ -53,6 +53,8 @@ export default async function startProduct(project: TestProject) {
       WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'on',
       WEBHOOK_POLL_MS: '200',
       SSO_DNS_SERVERS: `127.0.0.1:${dnsPort}`,
+      // The test's identity provider listens on loopback, which the product otherwise refuses to call.
+      SSO_ALLOW_PRIVATE_ADDRESSES: 'on',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
