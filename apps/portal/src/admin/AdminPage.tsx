@@ -11,6 +11,7 @@ import { ConsultancyExport } from './ConsultancyExport';
 import { InviteForm } from './InviteForm';
 import { MemberRoleControl } from './MemberRoleControl';
 import { ResendButton } from './ResendButton';
+import { RemoveMemberButton } from './RemoveMemberButton';
 import { RevokeButton } from './RevokeButton';
 import { SignInLock } from './SignInLock';
 
@@ -100,6 +101,9 @@ export function AdminPage() {
                       <th scope="col">Role</th>
                       <th scope="col">Since</th>
                       <th scope="col">Sign-in</th>
+                      <th scope="col">
+                        <span className="visually-hidden">Remove</span>
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -113,6 +117,9 @@ export function AdminPage() {
                         <td>{formatDate(m.createdAt)}</td>
                         <td>
                           <SignInLock member={m} />
+                        </td>
+                        <td>
+                          <RemoveMemberButton id={m.id} name={m.name} />
                         </td>
                       </tr>
                     ))}
