@@ -3,6 +3,7 @@ import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/test-api.js';
 import { addMember, type SignedIn } from '../../../test/factories.js';
+import { GLOBAL_TABLES } from '../../../test/global-tables.js';
 import { seed } from '../../../test/seed.js';
 import { graphql } from '../../../test/generated/index.js';
 
@@ -65,11 +66,12 @@ async function download(
 
 async function tenantTables(): Promise<string[]> {
   const rows = await api.ownerQuery<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.columns
-      WHERE table_schema = 'public' AND column_name = 'tenant_id'
-        AND table_name NOT IN ('sign_in_directory', 'feedback_link_directory')`,
+    `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'tenant_id'`,
   );
-  return rows.map((r) => r.table_name).sort();
+  return rows
+    .map((r) => r.table_name)
+    .filter((table) => !GLOBAL_TABLES.includes(table))
+    .sort();
 }
 
 /** A client with a published charter and a service level, with `intervals` quarter hours measured (as the owner). */

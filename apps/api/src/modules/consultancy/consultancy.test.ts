@@ -4,6 +4,7 @@ import { PASSWORD, addMember, signUpConsultancy } from '../../../test/factories.
 import { seedDemo } from '../../demo/seed-demo.js';
 import { DEMO_ACCOUNT } from '../../demo/demo-programme.js';
 import { graphql } from '../../../test/generated/index.js';
+import { GLOBAL_TABLES } from '../../../test/global-tables.js';
 
 /** A consultancy's data is its own: it can take all of it away, and leave without a trace. */
 let api: TestApi;
@@ -104,8 +105,7 @@ describe('exporting a consultancy', () => {
     expect(end.type).toBe('end');
     const tables: Record<string, { tenant_id: string }[]> = {};
     for (const line of lines) if (line.type === 'row') (tables[line.table!] ??= []).push(line.row!);
-    const global = ['sign_in_directory', 'feedback_link_directory'];
-    const owned = (await tenantTables()).filter((t) => !global.includes(t));
+    const owned = (await tenantTables()).filter((t) => !GLOBAL_TABLES.includes(t));
     expect(Object.keys(end.rows).sort()).toEqual(owned.sort());
     expect(tables.clients?.length).toBeGreaterThanOrEqual(4);
     expect(tables.audits?.length).toBeGreaterThan(0);

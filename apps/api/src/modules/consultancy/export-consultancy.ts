@@ -3,8 +3,21 @@ import type { RequestContext } from '../../core/context.js';
 import { requireActor } from '../../core/auth/viewer.js';
 import { recordAction } from '../../core/activity-trail.js';
 
-/** Columns that hold secrets or their hashes: never part of an export. */
-const SECRET_COLUMNS = new Set(['password_hash', 'token_hash', 'secret_hash', 'secret']);
+/**
+ * Columns that hold secrets or their hashes: never part of an export. Single sign-on's too: a client secret, and
+ * what an open sign-in or a provider session would let someone replay (state, PKCE verifier, nonce, ID token).
+ */
+const SECRET_COLUMNS = new Set([
+  'password_hash',
+  'token_hash',
+  'secret_hash',
+  'secret',
+  'oidc_client_secret',
+  'state_hash',
+  'code_verifier',
+  'nonce',
+  'id_token',
+]);
 
 /** Rows fetched from the export's cursor at a time: what the API holds of a table at once. */
 export const EXPORT_BATCH_ROWS = 1000;
