@@ -92,7 +92,12 @@ export function AuditScoringForm({
 
   return (
     <div className="scoring-layout">
-      <form ref={formRef} className="form scoring-form" onSubmit={submit} aria-label="Score the criteria">
+      <form
+        ref={formRef}
+        className="form scoring-form touch-targets"
+        onSubmit={submit}
+        aria-label="Score the criteria"
+      >
         <p className="field-hint">
           Tip: with a score selected, press 1–5 to score or N for not applicable; focus moves to the next
           criterion.

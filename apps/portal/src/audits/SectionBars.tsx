@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { formatChange, formatNumber, formatScore } from '../ui/format';
+import { useChartWidth } from '../ui/useChartWidth';
 import './audits.css';
 
 /** The industry benchmark of a section, as the API sends it: bands rounded to 5 points. */
@@ -18,10 +19,27 @@ export interface Bar {
   benchmark: BenchmarkBand | null;
 }
 
-const ROW = 34;
-const LABEL_WIDTH = 190;
-const CHART_WIDTH = 360;
-const VALUE_WIDTH = 120;
+const PREFERRED_WIDTH = 670;
+/** Below this width a section's name goes above its bar instead of beside it. */
+const STACKED_BELOW = 480;
+
+/** Where things go at this width: names beside the bars when there is room, else above them. */
+function layoutFor(width: number) {
+  const stacked = width < STACKED_BELOW;
+  // Stacked, a little room on the left still, for the 0 under the axis.
+  const label = stacked ? 10 : Math.min(190, Math.round(width * 0.3));
+  const value = stacked ? 92 : 116;
+  return {
+    stacked,
+    row: stacked ? 50 : 34,
+    /** Where a bar's row starts under its name (stacked) or level with it. */
+    barTop: stacked ? 20 : 0,
+    label,
+    chart: width - label - value,
+    /** Characters of a name that fit, at about 7 px each. */
+    nameChars: Math.max(12, Math.floor((stacked ? width : label - 8) / 7)),
+  };
+}
 
 /**
  * Section scores on 0–100 as horizontal bars, with the previous audit as a thin grey bar under each and the
@@ -39,12 +57,20 @@ export function SectionBars({
 }) {
   // Unique per chart: a page can show several audits' results, each with its own title.
   const titleId = useId();
-  const width = LABEL_WIDTH + CHART_WIDTH + VALUE_WIDTH;
-  const height = bars.length * ROW + 20;
-  const x = (score: number) => LABEL_WIDTH + (score / 100) * CHART_WIDTH;
+  const [ref, width] = useChartWidth(PREFERRED_WIDTH);
+  const layout = layoutFor(width);
+  const { row, label: labelWidth, chart: chartWidth } = layout;
+  const height = bars.length * row + 20;
+  const x = (score: number) => labelWidth + (score / 100) * chartWidth;
   return (
-    <figure className="chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={titleId} className="chart-svg">
+    <figure className="chart" ref={ref}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        style={{ maxWidth: width }}
+        role="img"
+        aria-labelledby={titleId}
+        className="chart-svg"
+      >
         <title id={titleId}>Section scores out of 100</title>
         {[0, 25, 50, 75, 100].map((t) => (
           <g key={t}>
@@ -55,17 +81,26 @@ export function SectionBars({
           </g>
         ))}
         {bars.map((bar, i) => {
-          const y = i * ROW + 4;
+          const top = i * row + 4;
+          const y = top + layout.barTop;
+          const name =
+            bar.label.length > layout.nameChars ? `${bar.label.slice(0, layout.nameChars - 1)}…` : bar.label;
           return (
             <g key={bar.key}>
-              <text x={LABEL_WIDTH - 8} y={y + 15} textAnchor="end" className="chart-label">
-                {bar.label.length > 26 ? `${bar.label.slice(0, 25)}…` : bar.label}
-              </text>
+              {layout.stacked ? (
+                <text x={0} y={top + 13} className="chart-label">
+                  {name}
+                </text>
+              ) : (
+                <text x={labelWidth - 8} y={y + 15} textAnchor="end" className="chart-label">
+                  {name}
+                </text>
+              )}
               {bar.score !== null && (
                 <rect
-                  x={LABEL_WIDTH}
+                  x={labelWidth}
                   y={y + 2}
-                  width={(bar.score / 100) * CHART_WIDTH}
+                  width={(bar.score / 100) * chartWidth}
                   height={16}
                   className="bar-current"
                   rx={3}
@@ -73,9 +108,9 @@ export function SectionBars({
               )}
               {showPrevious && bar.previous !== null && (
                 <rect
-                  x={LABEL_WIDTH}
+                  x={labelWidth}
                   y={y + 20}
-                  width={(bar.previous / 100) * CHART_WIDTH}
+                  width={(bar.previous / 100) * chartWidth}
                   height={6}
                   className="bar-previous"
                   rx={2}
@@ -99,7 +134,7 @@ export function SectionBars({
                   />
                 </>
               )}
-              <text x={LABEL_WIDTH + CHART_WIDTH + 8} y={y + 15} className="chart-value">
+              <text x={labelWidth + chartWidth + 8} y={y + 15} className="chart-value">
                 {formatScore(bar.score)}
                 {showPrevious && bar.change !== null ? ` (${formatChange(bar.change)})` : ''}
               </text>
@@ -116,27 +151,30 @@ export function SectionBars({
           </span>
         )}
       </figcaption>
-      <table className="visually-hidden">
-        <caption>Section scores</caption>
-        <thead>
-          <tr>
-            <th scope="col">Section</th>
-            <th scope="col">Score</th>
-            <th scope="col">Previous</th>
-            <th scope="col">Benchmark</th>
-          </tr>
-        </thead>
-        <tbody>
-          {bars.map((bar) => (
-            <tr key={bar.key}>
-              <th scope="row">{bar.label}</th>
-              <td>{formatScore(bar.score)}</td>
-              <td>{formatScore(bar.previous)}</td>
-              <td>{benchmarkText(bar.benchmark)}</td>
+      {/* In a box of its own: a table ignores the 1 px width that hides it, and would widen the page. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>Section scores</caption>
+          <thead>
+            <tr>
+              <th scope="col">Section</th>
+              <th scope="col">Score</th>
+              <th scope="col">Previous</th>
+              <th scope="col">Benchmark</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {bars.map((bar) => (
+              <tr key={bar.key}>
+                <th scope="row">{bar.label}</th>
+                <td>{formatScore(bar.score)}</td>
+                <td>{formatScore(bar.previous)}</td>
+                <td>{benchmarkText(bar.benchmark)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -80,7 +80,9 @@ export function ClientFeedback({ clientId }: { clientId: string }) {
                   <span className="muted">
                     {link.responseCount} responses{link.active ? '' : ' · turned off'}
                   </span>
-                  <a href={link.url}>{link.url}</a>
+                  <a className="long-address" href={link.url}>
+                    {link.url}
+                  </a>
                   {mayManage && (
                     <label>
                       Snippet to embed on the client’s site

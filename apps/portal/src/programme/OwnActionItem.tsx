@@ -53,7 +53,7 @@ export function OwnActionItem({ action }: { action: OwnAction }) {
       )}
       <form
         ref={formRef}
-        className="form form-inline"
+        className="form form-inline touch-targets"
         onSubmit={submit}
         aria-label={`Update “${action.description}”`}
       >

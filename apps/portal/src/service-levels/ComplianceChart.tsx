@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { ServiceLevelPeriodFieldsFragment } from '../generated/graphql';
 import { formatPercent } from '../ui/format';
+import { useChartWidth } from '../ui/useChartWidth';
 import {
   bandPaths,
   labelledIndexes,
@@ -13,7 +14,8 @@ import {
 import { STATUS_LABELS, formatCompliance, formatTarget } from './figures';
 import './service-levels.css';
 
-const BOX: ChartBox = { width: 720, height: 260, left: 52, right: 16, top: 16, bottom: 36 };
+const PREFERRED_WIDTH = 720;
+const MARGINS: Omit<ChartBox, 'width'> = { height: 260, left: 52, right: 16, top: 16, bottom: 36 };
 
 /**
  * Compliance per period against the target: the line of Σgood ÷ Σvalid, the band of its 95 % intervals, and the
@@ -23,15 +25,17 @@ const BOX: ChartBox = { width: 720, height: 260, left: 52, right: 16, top: 16, b
 export function ComplianceChart({ periods }: { periods: readonly ServiceLevelPeriodFieldsFragment[] }) {
   const titleId = useId();
   const descId = useId();
+  const [ref, width] = useChartWidth(PREFERRED_WIDTH);
+  const box: ChartBox = { ...MARGINS, width };
   const points = periods.map((p) => ({
     compliance: p.compliance ?? null,
     low: p.complianceInterval?.low ?? null,
     high: p.complianceInterval?.high ?? null,
     target: p.target,
   }));
-  const scale = shareScale(points, BOX);
-  const x = (index: number) => periodX(index, periods.length, BOX);
-  const half = (BOX.width - BOX.left - BOX.right) / Math.max(1, periods.length) / 2;
+  const scale = shareScale(points, box);
+  const x = (index: number) => periodX(index, periods.length, box);
+  const half = (box.width - box.left - box.right) / Math.max(1, periods.length) / 2;
   const measured = periods.filter((p) => p.compliance !== null);
   const description = measured.length
     ? measured
@@ -42,9 +46,10 @@ export function ComplianceChart({ periods }: { periods: readonly ServiceLevelPer
         .join('; ')
     : 'No period has figures yet.';
   return (
-    <figure className="chart compliance-chart">
+    <figure className="chart compliance-chart" ref={ref}>
       <svg
-        viewBox={`0 0 ${BOX.width} ${BOX.height}`}
+        viewBox={`0 0 ${box.width} ${box.height}`}
+        style={{ maxWidth: box.width }}
         role="img"
         aria-labelledby={titleId}
         aria-describedby={descId}
@@ -57,13 +62,13 @@ export function ComplianceChart({ periods }: { periods: readonly ServiceLevelPer
         {scale.ticks.map((tick) => (
           <g key={tick}>
             <line
-              x1={BOX.left}
-              x2={BOX.width - BOX.right}
+              x1={box.left}
+              x2={box.width - box.right}
               y1={scale.y(tick)}
               y2={scale.y(tick)}
               className="chart-grid"
             />
-            <text x={BOX.left - 6} y={scale.y(tick) + 4} textAnchor="end" className="chart-axis">
+            <text x={box.left - 6} y={scale.y(tick) + 4} textAnchor="end" className="chart-axis">
               {formatPercent(Math.round(tick * 100))}
             </text>
           </g>
@@ -84,11 +89,11 @@ export function ComplianceChart({ periods }: { periods: readonly ServiceLevelPer
             />
           ),
         )}
-        {labelledIndexes(periods.length, BOX).map((i) => (
+        {labelledIndexes(periods.length, box).map((i) => (
           <text
             key={periods[i]!.label}
             x={x(i)}
-            y={BOX.height - 12}
+            y={box.height - 12}
             textAnchor="middle"
             className="chart-axis"
           >

@@ -1,3 +1,5 @@
+import { spacedLabelIndexes } from '../ui/chart-labels';
+
 /**
  * The scales of the compliance chart, apart from drawing so they can be tested: periods spread evenly across, and
  * a share (0 to 1) up the chart. The vertical scale starts a little below the lowest of the target, the
@@ -61,11 +63,7 @@ export function periodX(index: number, count: number, box: ChartBox): number {
 
 /** Which periods get a label under the axis: every one while they fit, else every n-th, always the last. */
 export function labelledIndexes(count: number, box: ChartBox, labelWidth = 64): number[] {
-  const inner = box.width - box.left - box.right;
-  const every = Math.max(1, Math.ceil((count * labelWidth) / inner));
-  const indexes: number[] = [];
-  for (let i = count - 1; i >= 0; i -= every) indexes.push(i);
-  return indexes.reverse();
+  return spacedLabelIndexes(count, box.width - box.left - box.right, labelWidth);
 }
 
 /**
