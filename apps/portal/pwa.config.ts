@@ -19,7 +19,8 @@ export const NETWORK_ONLY =
  */
 export const pwaOptions: Partial<VitePWAOptions> = {
   strategies: 'generateSW',
-  // A new version takes over on its own: the app shell holds no unsaved work (forms live in the page).
+  // A new version takes over on its own, with no prompt to answer; the open page is not reloaded for it (see
+  // src/app/service-worker.ts), so nothing typed is lost.
   registerType: 'autoUpdate',
   // src/app/service-worker.ts registers it, after the page has loaded; an injected inline script would break
   // the strict Content-Security-Policy.

@@ -9,7 +9,14 @@ export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   const register = () => {
     import('virtual:pwa-register')
-      .then(({ registerSW }) => registerSW({ immediate: true }))
+      .then(({ registerSW }) =>
+        registerSW({
+          immediate: true,
+          // A new version takes over the worker at once, but the page is not reloaded under someone typing in a
+          // form: it runs on until the next load, as a tab open during a deploy always has.
+          onNeedReload: () => undefined,
+        }),
+      )
       .catch((error: unknown) => {
         // The portal works without it, online; offline opening is what is lost.
         console.warn('The offline copy of Service Programme could not be set up:', error);
