@@ -1,9 +1,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { feedbackPageWithoutManifest, pwaOptions } from './pwa.config';
 
 /** In development the API runs on :4000; the proxy keeps requests same-origin so the session cookie just works. */
 export default defineConfig({
-  plugins: [react()],
+  // Installable and offline: the manifest and the service worker (see pwa.config.ts).
+  plugins: [react(), VitePWA(pwaOptions), feedbackPageWithoutManifest()],
   server: {
     proxy: {
       '/graphql': 'http://localhost:4000',

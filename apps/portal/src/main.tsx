@@ -5,7 +5,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { apolloClient } from './app/apollo';
+import { OfflineBanner } from './app/OfflineBanner';
 import { createRouter } from './app/router';
+import { registerServiceWorker } from './app/service-worker';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/forms.css';
@@ -17,8 +19,11 @@ if (!root) throw new Error('index.html has no #root element.');
 
 createRoot(root).render(
   <StrictMode>
+    <OfflineBanner />
     <ApolloProvider client={apolloClient}>
       <RouterProvider router={createRouter()} />
     </ApolloProvider>
   </StrictMode>,
 );
+
+registerServiceWorker();

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Link, useRouteError } from 'react-router';
 import { describeError } from '../forms/describe-error';
 import { BrandMark } from './BrandMark';
+import { isOffline } from './online';
 import { classifyRouteFailure, type RouteFailure } from './route-failure';
 import { Button } from '../ui/Button';
 
@@ -46,6 +47,13 @@ function words(failure: RouteFailure, error: unknown): { title: string; lead: st
     case 'status':
       return { title: 'Something went wrong', lead: `${failure.status} ${failure.statusText}` };
     case 'network':
+      // A page opened offline: the app shell came from the service worker, the page's data cannot.
+      if (isOffline()) {
+        return {
+          title: 'You are offline',
+          lead: 'This page needs a connection to open. Try again once you are back online.',
+        };
+      }
       return {
         title: 'We could not reach Service Programme',
         lead: 'Check your connection and try again.',

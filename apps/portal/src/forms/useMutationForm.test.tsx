@@ -90,4 +90,19 @@ describe('useMutationForm', () => {
     expect(screen.getByLabelText('Name').getAttribute('aria-invalid')).toBeNull();
     expect(onSaved).not.toHaveBeenCalled();
   });
+
+  it('says a change needs a connection when the browser is offline, and keeps what was typed', async () => {
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    try {
+      const send = vi.fn<() => Promise<Payload>>().mockRejectedValue(new TypeError('Failed to fetch'));
+      render(<ClientForm send={send} onSaved={vi.fn()} />);
+      await fillAndSave('Harbour Water');
+      expect((await screen.findByRole('alert')).textContent).toContain(
+        'You are offline, so this was not saved. Changes need a connection',
+      );
+      expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Harbour Water');
+    } finally {
+      onLine.mockRestore();
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { describeError } from './describe-error';
+import { isOffline } from '../app/online';
+import { describeError, isUnreachable } from './describe-error';
 import {
   generalErrors,
   mapUserErrors,
@@ -16,6 +17,9 @@ export interface Payload {
 type Answer<P> = Promise<P | null | undefined>;
 
 const NO_ANSWER = 'Something went wrong on our side. Please try again.';
+// Nothing is queued for later: the service worker keeps only the app shell, so the change is simply not sent.
+const OFFLINE =
+  'You are offline, so this was not saved. Changes need a connection: try again once you are back online.';
 
 /**
  * The life of every form, button or editor whose mutation answers with `userErrors`: the request is sent once
@@ -51,7 +55,7 @@ export function useMutationForm<F extends string>(fields: readonly F[]) {
       await onSaved?.(payload);
       return payload;
     } catch (error) {
-      setFailure(describeError(error));
+      setFailure(isUnreachable(error) && isOffline() ? OFFLINE : describeError(error));
       return null;
     } finally {
       setPending(false);

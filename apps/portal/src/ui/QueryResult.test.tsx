@@ -79,6 +79,20 @@ describe('QueryResult', () => {
     expect(alert.textContent).toContain('Your role does not allow this.');
     expect(alert.textContent).not.toContain('could not reach');
   });
+
+  it('says "you are offline" for a connection failure while the browser is offline, still with a retry', () => {
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    try {
+      renderClient({ loading: false, error: new TypeError('Failed to fetch'), refetch: vi.fn() });
+      const alert = screen.getByRole('alert');
+      expect(alert.textContent).toContain('You are offline');
+      expect(alert.textContent).toContain('Loading the client needs a connection.');
+      expect(alert.textContent).not.toContain('Check your connection');
+      expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+    } finally {
+      onLine.mockRestore();
+    }
+  });
 });
 
 function cleanupAndRender(query: QueryLike<Data>) {

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button } from './Button';
 import { ErrorBanner } from '../forms/ErrorBanner';
+import { isOffline } from '../app/online';
 import { describeError, isNotFound, isUnreachable } from '../forms/describe-error';
 
 /** The part of Apollo's `useQuery` result a page needs; pass the result itself. */
@@ -61,7 +62,10 @@ export function Loading({ what }: { what: string }) {
   );
 }
 
-/** A query that failed: a connection problem reads as one, anything else in the API's words; both offer a retry. */
+/**
+ * A query that failed: a connection problem reads as one ("you are offline" when the browser says so), anything
+ * else in the API's words; all offer a retry.
+ */
 export function QueryFailure({
   error,
   what,
@@ -72,6 +76,14 @@ export function QueryFailure({
   retry?: () => unknown;
 }) {
   const unreachable = isUnreachable(error);
+  if (unreachable && isOffline()) {
+    return (
+      <ErrorBanner title="You are offline">
+        <p>Loading {what} needs a connection. Try again once you are back online.</p>
+        {retry && <Button onClick={() => void retry()}>Try again</Button>}
+      </ErrorBanner>
+    );
+  }
   return (
     <ErrorBanner title={unreachable ? 'We could not reach Service Programme' : `Could not load ${what}`}>
       <p>{unreachable ? 'Check your connection and try again.' : describeError(error)}</p>
