@@ -17,21 +17,21 @@ describe('OfflineBanner', () => {
 
   it('shows nothing while online, in a live region that is already in the page', () => {
     render(<OfflineBanner />);
-    expect(screen.getByRole('status').textContent).toBe('');
+    expect(screen.getByTestId('offline-notice').textContent).toBe('');
   });
 
   it('says the browser is offline when the connection drops, and goes away when it is back', () => {
     render(<OfflineBanner />);
     goOnline(false);
-    expect(screen.getByRole('status').textContent).toBe(OFFLINE_NOTICE);
+    expect(screen.getByTestId('offline-notice').textContent).toBe(OFFLINE_NOTICE);
     expect(OFFLINE_NOTICE).toMatch(/^You are offline\. Pages you have opened still show/);
     goOnline(true);
-    expect(screen.getByRole('status').textContent).toBe('');
+    expect(screen.getByTestId('offline-notice').textContent).toBe('');
   });
 
   it('shows the notice at once on a page opened offline', () => {
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
     render(<OfflineBanner />);
-    expect(screen.getByRole('status').textContent).toBe(OFFLINE_NOTICE);
+    expect(screen.getByTestId('offline-notice').textContent).toBe(OFFLINE_NOTICE);
   });
 });

@@ -5,12 +5,13 @@ export const OFFLINE_NOTICE =
 
 /**
  * Above every page while the browser is offline. The live region stays in the page, empty while online, so a
- * screen reader hears the notice when the connection drops, not only on a page opened offline.
+ * screen reader hears the notice when the connection drops, not only on a page opened offline. A polite live
+ * region rather than a second `status` role: a page's own status message (a form's "Saved") stays the one status.
  */
 export function OfflineBanner() {
   const offline = useOffline();
   return (
-    <div role="status" className={offline ? 'offline-banner' : undefined}>
+    <div aria-live="polite" data-testid="offline-notice" className={offline ? 'offline-banner' : undefined}>
       {offline ? <p>{OFFLINE_NOTICE}</p> : null}
     </div>
   );
